@@ -1,0 +1,15 @@
+/**
+ * The data-mesh suite's shared core: the ODCS contract model, source parsing with
+ * positions, validation, and the issue values every package reports through.
+ *
+ * @packageDocumentation
+ */
+
+export type { ContractIssue, IssueSeverity, PathSegment } from './issues';
+export {
+  formatIssue,
+  formatPath,
+  hasErrors,
+  parseJsonPointer,
+  toJsonPointer,
+} from './issues';
