@@ -13,3 +13,14 @@ export {
   parseJsonPointer,
   toJsonPointer,
 } from './issues';
+
+export { DEFAULT_SOURCE_LIMITS, parseSource } from './source';
+export type {
+  LocateTarget,
+  ParseSourceOptions,
+  SourceDocument,
+  SourceFile,
+  SourceFormat,
+  SourceLimits,
+  SourcePosition,
+} from './source';
