@@ -24,3 +24,5 @@ export type {
   SourceLimits,
   SourcePosition,
 } from './source';
+
+export * from './odcs/model';
