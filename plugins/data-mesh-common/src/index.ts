@@ -26,3 +26,10 @@ export type {
 } from './source';
 
 export * from './odcs/model';
+
+export {
+  isPersonalData,
+  personalDataReason,
+  SENSITIVE_CLASSIFICATIONS,
+} from './pii';
+export type { PersonalDataMarkers, PersonalDataReason } from './pii';
