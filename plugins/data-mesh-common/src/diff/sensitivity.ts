@@ -1,0 +1,51 @@
+import { personalDataReason } from '../pii';
+import { ContractCustomProperty } from './contractView';
+
+/**
+ * The classification levels of the governance notes, least sensitive first.
+ *
+ * @public
+ */
+export const CLASSIFICATION_LEVELS = ['public', 'internal', 'confidential', 'restricted'] as const;
+
+/**
+ * How sensitive a classification is (0 = public ... 3 = restricted), or undefined for a value
+ * outside the four levels (ODCS allows any text, e.g. PayPal's `1`..`5`).
+ *
+ * @public
+ */
+export function classificationRank(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const rank = (CLASSIFICATION_LEVELS as readonly string[]).indexOf(value.trim().toLowerCase());
+  return rank < 0 ? undefined : rank;
+}
+
+/** Reads a custom property by name (case-insensitive), as ODCS stores them in a list. */
+export function customProperty(
+  list: readonly ContractCustomProperty[] | undefined,
+  name: string,
+): unknown {
+  if (!Array.isArray(list)) return undefined;
+  const wanted = name.toLowerCase();
+  for (const entry of list) {
+    if (typeof entry?.property === 'string' && entry.property.toLowerCase() === wanted) {
+      return entry.value;
+    }
+  }
+  return undefined;
+}
+
+/** True for `true`, `"true"`, `"True"`, `"yes"`. */
+export function isTruthyFlag(value: unknown): boolean {
+  if (value === true) return true;
+  return typeof value === 'string' && ['true', 'yes'].includes(value.trim().toLowerCase());
+}
+
+/**
+ * Whether a property is marked as personal data by an explicit marker (a `pii` tag or a `pii`
+ * custom property set to true), by the suite's one PII rule. A sensitive classification is
+ * compared separately, as a classification change.
+ */
+export function hasPiiMarker(property: { tags?: unknown; customProperties?: unknown }): boolean {
+  return personalDataReason({ tags: property.tags, customProperties: property.customProperties }) !== undefined;
+}
