@@ -1,0 +1,12 @@
+/**
+ * A list of allowed values (a DCS `enum`, an `in` constraint) in ODCS v3.1 terms: a library rule that counts values outside the list and expects
+ * none (`metric: invalidValues`, `arguments.validValues`, `mustBe: 0`).
+ */
+export function allowedValuesRule(values: readonly unknown[]): Record<string, unknown> {
+  return {
+    type: 'library',
+    metric: 'invalidValues',
+    arguments: { validValues: [...values] },
+    mustBe: 0,
+  };
+}

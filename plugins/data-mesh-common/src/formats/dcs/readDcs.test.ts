@@ -1,0 +1,315 @@
+import { readdirSync, readFileSync } from 'fs';
+import path from 'path';
+import Ajv2019 from 'ajv/dist/2019';
+import { parse } from 'yaml';
+import { contractSource, describeContractSource } from '../provenance';
+import { missingLeaves } from '../testing/leafCoverage';
+import { readDcs } from './readDcs';
+
+const corpus = path.resolve(__dirname, '../../../../../../shared/corpus');
+const examples = path.join(corpus, 'dcs/examples');
+const readExample = (name: string) =>
+  parse(readFileSync(path.join(examples, `${name}--datacontract.yaml`), 'utf8'));
+
+/** The custom property `name` of an object converted by the reader. */
+function custom(object: unknown, name: string): unknown {
+  const list = (object as { customProperties?: Array<{ property: string; value: unknown }> })
+    .customProperties;
+  const found = list?.filter(entry => entry.property === name) ?? [];
+  if (found.length !== 1) throw new Error(`expected one custom property "${name}", found ${found.length}`);
+  return found[0].value;
+}
+
+describe('readDcs: orders-latest (DCS 1.2.0), field by field', () => {
+  const source = readExample('orders-latest');
+  const { contract, issues } = readDcs(source);
+  const [orders, lineItems] = contract.schema!;
+  const property = (object: typeof orders, name: string) =>
+    object.properties!.find(p => p.name === name)!;
+
+  it('records where it came from', () => {
+    expect(contractSource(contract)).toEqual({ format: 'dcs', version: '1.2.0' });
+    expect(describeContractSource(contractSource(contract))).toBe('imported from DCS 1.2.0');
+    expect(issues).toEqual([]);
+  });
+
+  it('maps id and info', () => {
+    expect(contract).toMatchObject({
+      apiVersion: 'v3.1.0',
+      kind: 'DataContract',
+      id: 'orders-latest',
+      name: 'Orders Latest',
+      version: '2.0.0',
+      status: 'active',
+      team: { name: 'Checkout Team' },
+      support: [
+        {
+          channel: 'John Doe (Data Product Owner)',
+          url: 'https://teams.microsoft.com/l/channel/example/checkout',
+        },
+      ],
+    });
+    expect(contract.description!.purpose).toBe(source.info.description);
+  });
+
+  it('maps terms to the description, keeping policies, billing and notice period', () => {
+    expect(contract.description!.usage).toBe(source.terms.usage);
+    expect(contract.description!.limitations).toBe(source.terms.limitations);
+    expect(custom(contract.description, 'policies')).toEqual(source.terms.policies);
+    expect(custom(contract.description, 'billing')).toBe('5000 USD per month');
+    expect(custom(contract.description, 'noticePeriod')).toBe('P3M');
+  });
+
+  it('maps the server, its roles and its templated location as written', () => {
+    expect(contract.servers).toEqual([
+      {
+        server: 'production',
+        type: 's3',
+        description: 'One folder per model. One file per day.',
+        environment: 'prod',
+        location: 's3://datacontract-example-orders-latest/v2/{model}/*.json',
+        format: 'json',
+        delimiter: 'new_line',
+        roles: [
+          { role: 'analyst_us', description: 'Access to the data for US region' },
+          { role: 'analyst_cn', description: 'Access to the data for China region' },
+        ],
+      },
+    ]);
+  });
+
+  it('maps models to schema objects, with examples kept', () => {
+    expect(contract.schema!.map(o => [o.name, o.physicalType, o.logicalType])).toEqual([
+      ['orders', 'table', 'object'],
+      ['line_items', 'table', 'object'],
+    ]);
+    expect(orders.description).toBe('One record per order. Includes cancelled and deleted orders.');
+    expect(custom(orders, 'examples')).toEqual(source.models.orders.examples);
+    expect(custom(lineItems, 'examples')).toEqual(source.models.line_items.examples);
+    expect(orders.properties!.map(p => p.name)).toEqual(Object.keys(source.models.orders.fields));
+  });
+
+  it('resolves $ref: the definition fills in, the field wins, the $ref is kept', () => {
+    expect(property(orders, 'order_id')).toEqual({
+      name: 'order_id',
+      businessName: 'Order ID',
+      description: 'An internal ID that identifies an order in the online shop.',
+      logicalType: 'string',
+      logicalTypeOptions: { format: 'uuid' },
+      physicalType: 'text',
+      required: true,
+      unique: true,
+      primaryKey: true,
+      classification: 'restricted',
+      tags: ['orders'],
+      examples: ['243c25e5-a081-43a9-aeab-6d5d5b6cb5e2'],
+      customProperties: [
+        { property: 'pii', value: true },
+        { property: '$ref', value: '#/definitions/order_id' },
+      ],
+    });
+    const sku = property(lineItems, 'sku');
+    expect(sku.description).toBe('The purchased article number');
+    expect(sku.logicalTypeOptions).toEqual({ pattern: '^[A-Za-z0-9]{8,14}$' });
+    expect(sku.authoritativeDefinitions).toEqual([
+      { type: 'wikipedia', url: 'https://en.wikipedia.org/wiki/Stock_keeping_unit' },
+    ]);
+    expect(custom(contract, 'definitions')).toEqual(source.definitions);
+  });
+
+  it('maps types, constraints, examples, tags and quality of fields', () => {
+    expect(property(orders, 'order_timestamp')).toMatchObject({
+      logicalType: 'timestamp',
+      physicalType: 'timestamp',
+      required: true,
+      examples: ['2024-09-09T08:30:00Z'],
+      tags: ['business-timestamp'],
+    });
+    expect(property(orders, 'order_total')).toMatchObject({
+      logicalType: 'integer',
+      physicalType: 'long',
+      examples: [9999],
+      quality: [
+        {
+          type: 'sql',
+          description: '95% of all order total values are expected to be between 10 and 499 EUR.',
+          query: source.models.orders.fields.order_total.quality[0].query,
+          mustBeBetween: [1000, 49900],
+        },
+      ],
+    });
+    expect(property(orders, 'customer_id')).toMatchObject({
+      logicalType: 'string',
+      logicalTypeOptions: { minLength: 10, maxLength: 20 },
+    });
+  });
+
+  it('keeps pii, classification, lineage and config', () => {
+    const email = property(orders, 'customer_email_address');
+    expect(email).toMatchObject({
+      logicalTypeOptions: { format: 'email' },
+      classification: 'sensitive',
+      quality: [{ type: 'text', description: 'The email address is not verified and may be invalid.' }],
+    });
+    expect(custom(email, 'pii')).toBe(true);
+    expect(custom(email, 'lineage')).toEqual(source.models.orders.fields.customer_email_address.lineage);
+    expect(custom(property(orders, 'processed_timestamp'), 'config')).toEqual({
+      jsonType: 'string',
+      jsonFormat: 'date-time',
+    });
+  });
+
+  it('maps references to relationships and the compound primary key to positions', () => {
+    expect(property(lineItems, 'order_id').relationships).toEqual([
+      { type: 'foreignKey', to: 'orders.order_id' },
+    ]);
+    expect(property(lineItems, 'order_id')).toMatchObject({ primaryKey: true, primaryKeyPosition: 1 });
+    expect(property(lineItems, 'line_item_id')).toMatchObject({ primaryKey: true, primaryKeyPosition: 2 });
+    expect(property(lineItems, 'sku').primaryKey).toBeUndefined();
+  });
+
+  it('maps model quality', () => {
+    expect(orders.quality!.map(rule => [rule.type, rule.description])).toEqual([
+      ['sql', 'The maximum duration between two orders should be less that 3600 seconds'],
+      ['sql', 'Row Count'],
+    ]);
+    expect(orders.quality![0].mustBeLessThan).toBe(3600);
+    expect(orders.quality![1].mustBeGreaterThan).toBe(5);
+  });
+
+  it('maps service levels to SLA properties, availability as availability', () => {
+    expect(contract.slaProperties).toEqual([
+      { property: 'availability', value: 99.9, unit: 'percent', description: 'The server is available during support hours' },
+      { property: 'retention', value: 1, unit: 'y', description: 'Data is retained for one year' },
+      {
+        property: 'latency',
+        value: 25,
+        unit: 'h',
+        element: 'orders.order_timestamp,orders.processed_timestamp',
+        description: 'Data is available within 25 hours after the order was placed',
+      },
+      {
+        property: 'freshness',
+        value: 25,
+        unit: 'h',
+        element: 'orders.order_timestamp',
+        description: 'The age of the youngest row in a table.',
+      },
+      { property: 'frequency', value: 'daily', scheduler: 'cron', schedule: '0 0 * * *', description: 'Data is delivered once a day' },
+      {
+        property: 'support',
+        value: '9am to 5pm in EST on business days',
+        description: 'The data is available during typical business hours at headquarters',
+      },
+      { property: 'supportResponseTime', value: 1, unit: 'h' },
+      {
+        property: 'backup',
+        value: 'weekly',
+        scheduler: 'cron',
+        schedule: '0 0 * * 0',
+        description: 'Data is backed up once a week, every Sunday at 0:00 UTC.',
+      },
+      { property: 'backupRecoveryTime', value: 24, unit: 'h' },
+      { property: 'backupRecoveryPoint', value: 1, unit: 'w' },
+    ]);
+    expect(custom(contract, 'servicelevels.retention.unlimited')).toBe(false);
+    expect(custom(contract, 'servicelevels.frequency.type')).toBe('batch');
+  });
+
+  it('maps tags and links', () => {
+    expect(contract.tags).toEqual(['checkout', 'orders', 's3']);
+    expect(contract.authoritativeDefinitions).toEqual([
+      { type: 'datacontractCli', url: 'https://cli.datacontract.com' },
+    ]);
+  });
+});
+
+describe('readDcs: covid-cases (DCS 0.9.3), field by field', () => {
+  const source = readExample('covid-cases');
+  const { contract, issues } = readDcs(source);
+
+  it('maps id, info and the info links', () => {
+    expect(issues).toEqual([]);
+    expect(contractSource(contract)).toEqual({ format: 'dcs', version: '0.9.3' });
+    expect(contract).toMatchObject({
+      id: 'covid_cases',
+      name: 'COVID-19 cases',
+      version: '0.0.1',
+      description: { purpose: source.info.description },
+    });
+    expect(contract.authoritativeDefinitions).toEqual(
+      Object.entries(source.info.links).map(([type, url]) => ({ type, url })),
+    );
+  });
+
+  it('maps the server', () => {
+    expect(contract.servers).toEqual([
+      {
+        server: 's3-json',
+        type: 's3',
+        location: 's3://covid19-lake/enigma-jhu/json/*.json',
+        format: 'json',
+        delimiter: 'new_line',
+      },
+    ]);
+  });
+
+  it('maps every field with its type and description', () => {
+    const [model] = contract.schema!;
+    expect(model.name).toBe('covid_cases');
+    expect(model.description).toBe(source.models.covid_cases.description);
+    expect(model.properties!.map(p => [p.name, p.logicalType, p.physicalType, p.description])).toEqual([
+      ['fips', 'string', 'string', 'state and county two digits code'],
+      ['admin2', 'string', 'string', 'county name'],
+      ['province_state', 'string', 'string', 'province name or state name'],
+      ['country_region', 'string', 'string', 'country name or region name'],
+      ['last_update', 'timestamp', 'timestamp_ntz', 'last update timestamp'],
+      ['latitude', 'number', 'double', 'location (latitude)'],
+      ['longitude', 'number', 'double', 'location (longitude)'],
+      ['confirmed', 'integer', 'int', 'number of confirmed cases'],
+      ['combined_key', 'string', 'string', 'county name+state name+country name'],
+    ]);
+    expect(model.properties![4].logicalTypeOptions).toEqual({ timezone: false });
+  });
+
+  it('moves the 0.9 SodaCL quality block onto the model it checks', () => {
+    expect(contract.schema![0].quality).toEqual([
+      {
+        type: 'custom',
+        engine: 'soda',
+        implementation: {
+          'checks for covid_cases': [
+            'freshness(last_update::datetime) < 5000d',
+            'row_count > 1000',
+          ],
+        },
+        customProperties: [{ property: 'type', value: 'SodaCL' }],
+      },
+    ]);
+  });
+});
+
+describe('readDcs: every example of the corpus', () => {
+  const schema = JSON.parse(
+    readFileSync(path.join(corpus, 'odcs/schema/odcs-json-schema-v3.1.0.json'), 'utf8'),
+  );
+  // Formats are left to the suite's own validator and its templated-URI policy.
+  const validateOdcsSchema = new Ajv2019({ strict: false, allErrors: true, validateFormats: false }).compile(schema);
+  const files = readdirSync(examples).filter(file => file.endsWith('.yaml'));
+
+  it('finds the seven examples', () => {
+    expect(files).toHaveLength(7);
+  });
+
+  it.each(files)('%s: loses no value of the source', file => {
+    const source = parse(readFileSync(path.join(examples, file), 'utf8'));
+    expect(missingLeaves(source, readDcs(source).contract)).toEqual([]);
+  });
+
+  it.each(files)('%s: converts to a contract the official ODCS v3.1 schema accepts', file => {
+    const source = parse(readFileSync(path.join(examples, file), 'utf8'));
+    const { contract, issues } = readDcs(source);
+    expect(issues).toEqual([]);
+    expect(validateOdcsSchema(contract) ? [] : validateOdcsSchema.errors).toEqual([]);
+  });
+});
