@@ -33,3 +33,5 @@ export {
   SENSITIVE_CLASSIFICATIONS,
 } from './pii';
 export type { PersonalDataMarkers, PersonalDataReason } from './pii';
+
+export * from './api';

@@ -1,0 +1,46 @@
+/**
+ * The data-mesh backend's HTTP API (`/api/data-mesh`): request and response types, shared by
+ * the backend that answers and the frontend that asks.
+ */
+export type {
+  DataProductContractResponse,
+  DataProductDetails,
+  DataProductKind,
+  DataProductListResponse,
+  DataProductPort,
+  DataProductServer,
+  DataProductSummary,
+  GovernanceHealth,
+  SloHealth,
+} from './products';
+export type {
+  ErrorBudget,
+  SloHistoryPoint,
+  SloHistoryResponse,
+  SloKind,
+  SloResponse,
+  SloStatus,
+  SloTarget,
+  SloView,
+  SloWindow,
+} from './slo';
+export { SLO_WINDOWS } from './slo';
+export type {
+  ColumnEdge,
+  LineageDirection,
+  LineageEdge,
+  LineageEdgeSource,
+  LineageNode,
+  LineageResponse,
+} from './lineage';
+export type {
+  OpenLineageIngestResponse,
+  PushedObservation,
+  PushResultsRequest,
+  PushResultsResponse,
+} from './results';
+export type {
+  GovernanceEvaluateRequest,
+  GovernancePolicyResult,
+  GovernanceResponse,
+} from './governance';

@@ -1,0 +1,141 @@
+import type { ContractIssue } from '../issues';
+import type { OdcsContract } from '../odcs/model';
+
+/**
+ * Where a data product sits in the mesh (Zhamak Dehghani's three kinds).
+ * @public
+ */
+export type DataProductKind = 'source-aligned' | 'aggregate' | 'consumer-aligned';
+
+/**
+ * The health of a product's SLOs, worst first:
+ * - `breached`: at least one SLO fails now.
+ * - `error`: no SLO fails, but at least one could not be measured (its check errored).
+ * - `healthy`: every SLO with a status passes.
+ * - `unknown`: no SLO has been measured yet, or the contract declares none.
+ * @public
+ */
+export type SloHealth = 'healthy' | 'breached' | 'error' | 'unknown';
+
+/**
+ * The product's governance verdict in one word: `block` when an enforced error/critical policy
+ * fails, `warn` when a warning or grace-period policy fails, `pass` otherwise; `unknown` before
+ * the policies were evaluated.
+ * @public
+ */
+export type GovernanceHealth = 'pass' | 'warn' | 'block' | 'unknown';
+
+/**
+ * One data product as the explorer lists it (`GET /api/data-mesh/products`).
+ * @public
+ */
+export interface DataProductSummary {
+  /** Full entity reference, e.g. `component:default/sales-orders`. */
+  entityRef: string;
+  name: string;
+  namespace: string;
+  title?: string;
+  description?: string;
+  /** Entity ref of the Domain the product's System belongs to, e.g. `domain:default/sales`. */
+  domain?: string;
+  /** Entity ref of the product's System, e.g. `system:default/sales-data`. */
+  system?: string;
+  /** Entity ref of the owner, e.g. `group:default/sales-analytics`. */
+  owner?: string;
+  productKind?: DataProductKind;
+  /** The most sensitive classification the contract declares (e.g. `restricted`, `public`). */
+  classification?: string;
+  /** `experimental`, `production`, `deprecated`... */
+  lifecycle?: string;
+  /** The contract's version. */
+  version?: string;
+  sloHealth: SloHealth;
+  /** When the data last changed, and how old it may be (from the freshness SLO), when known. */
+  freshness?: {
+    /** ISO 8601. */
+    lastUpdatedAt?: string;
+    maxAgeSeconds?: number;
+  };
+  governance: GovernanceHealth;
+  /** Every property name of the contract's schema, `object.property`, for search. */
+  fieldNames: string[];
+  tags: string[];
+}
+
+/**
+ * A port of a data product: where its data comes from (input) or where it is served (output).
+ * @public
+ */
+export interface DataProductPort {
+  name: string;
+  direction: 'input' | 'output';
+  /** The data product at the other end, when the port names one (entity ref). */
+  product?: string;
+  /** The contract id at the other end, when the port names one. */
+  contractId?: string;
+  /** The output port of the other product, when named. */
+  outputPort?: string;
+  /** For external sources or served locations: kind and location, e.g. `kafka-topic`, `orders.v1`. */
+  type?: string;
+  location?: string;
+}
+
+/**
+ * A server of the product's contract, without credentials (contracts never carry them).
+ * @public
+ */
+export interface DataProductServer {
+  /** The server's name in the contract, e.g. `production`. */
+  server: string;
+  type: string;
+  environment?: string;
+  description?: string;
+  /** A human-readable location: `host:port/database.schema`, a path or a URL. */
+  location?: string;
+  /** True when the backend has connection settings for it and evaluates SLOs there. */
+  evaluated: boolean;
+}
+
+/**
+ * One data product with everything its page shows besides the contract itself
+ * (`GET /api/data-mesh/products/:namespace/:name`).
+ * @public
+ */
+export interface DataProductDetails extends DataProductSummary {
+  ports: DataProductPort[];
+  servers: DataProductServer[];
+  contractRef?: {
+    /** The `data-mesh/contract` annotation value, or `inline` for `spec.dataProduct.contract`. */
+    location: string;
+    /** The contract's `id`. */
+    id?: string;
+    /** Name of the format the contract was written in, e.g. `odcs`, `dcs`, `datamesh-v1`. */
+    format?: string;
+  };
+  /** Problems met while reading the product: catalog processing errors, contract issues. */
+  processingErrors: ContractIssue[];
+}
+
+/**
+ * The product's contract (`GET /api/data-mesh/products/:namespace/:name/contract`).
+ * @public
+ */
+export interface DataProductContractResponse {
+  /** Name of the format the contract was written in, e.g. `odcs`, `dcs`, `datamesh-v1`. */
+  format: string;
+  /** The contract, normalised to ODCS v3.1; absent when it could not be read. */
+  contract?: OdcsContract;
+  /** The contract file's text as written. */
+  source: string;
+  /** Where the source came from (file path or URL), when known. */
+  location?: string;
+  issues: ContractIssue[];
+}
+
+/**
+ * `GET /api/data-mesh/products`.
+ * @public
+ */
+export interface DataProductListResponse {
+  items: DataProductSummary[];
+}
