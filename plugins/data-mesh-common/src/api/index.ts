@@ -5,7 +5,6 @@
 export type {
   DataProductContractResponse,
   DataProductDetails,
-  DataProductKind,
   DataProductListResponse,
   DataProductPort,
   DataProductServer,

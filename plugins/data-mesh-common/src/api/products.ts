@@ -2,12 +2,6 @@ import type { ContractIssue } from '../issues';
 import type { OdcsContract } from '../odcs/model';
 
 /**
- * Where a data product sits in the mesh (Zhamak Dehghani's three kinds).
- * @public
- */
-export type DataProductKind = 'source-aligned' | 'aggregate' | 'consumer-aligned';
-
-/**
  * The health of a product's SLOs, worst first:
  * - `breached`: at least one SLO fails now.
  * - `error`: no SLO fails, but at least one could not be measured (its check errored).
@@ -42,7 +36,8 @@ export interface DataProductSummary {
   system?: string;
   /** Entity ref of the owner, e.g. `group:default/sales-analytics`. */
   owner?: string;
-  productKind?: DataProductKind;
+  /** `source-aligned`, `aggregate` or `consumer-aligned`. */
+  productKind?: 'source-aligned' | 'aggregate' | 'consumer-aligned';
   /** The most sensitive classification the contract declares (e.g. `restricted`, `public`). */
   classification?: string;
   /** `experimental`, `production`, `deprecated`... */
