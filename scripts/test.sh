@@ -61,4 +61,5 @@ CI=true DATA_MESH_E2E_RUN="ci-$$" yarn playwright test
 rm -rf "$root/.data/e2e-ci-$$"
 
 step "summary"
+echo "elapsed: ${SECONDS}s"
 node scripts/test-summary.js "$reports/jest.json" "$root/e2e-test-report/results.json" "$failed_steps"
