@@ -35,3 +35,5 @@ export {
 export type { PersonalDataMarkers, PersonalDataReason } from './pii';
 
 export * from './api';
+
+export * from './entity';

@@ -1,0 +1,66 @@
+/**
+ * The names the suite writes into and reads from catalog entities: the entity type of a data
+ * product, its annotations and the lineage relation types. One place, so the catalog
+ * processor, the frontend and the CLI agree.
+ */
+import type { DataProductKind } from '../api/products';
+
+/**
+ * The `spec.type` of a `Component` that is a data product.
+ * @public
+ */
+export const DATA_PRODUCT_TYPE = 'data-product';
+
+/**
+ * Annotations a data product's author writes.
+ * @public
+ */
+export const DATA_PRODUCT_ANNOTATIONS = Object.freeze({
+  /** The contract file, relative to the entity's `catalog-info.yaml`, or an absolute URL. */
+  contract: 'data-mesh/contract',
+  /** An optional ODPS product descriptor whose output ports name the product's contracts. */
+  odps: 'data-mesh/odps',
+} as const);
+
+/**
+ * Annotations the catalog processor writes on a data product after reading its contract.
+ * Small scalars only: they travel with every entity the catalog lists.
+ * @public
+ */
+export const PROCESSED_ANNOTATIONS = Object.freeze({
+  /**
+   * Where the contract was read from, as a location reference: `file:/abs/path.yaml`,
+   * `url:https://…/contract.yaml`, or `inline` for a contract in `spec.dataProduct.contract`.
+   */
+  contractSource: 'data-mesh/contract-source',
+  /** A hash of the normalised contract; changes exactly when the contract's content does. */
+  contractHash: 'data-mesh/contract-hash',
+  /** The governance verdict: `pass`, `warn`, `block`, or `not-evaluated`. */
+  governance: 'data-mesh/governance',
+  /** The verdict in a sentence, e.g. `9 passed, 1 warns (classification-required)`. */
+  governanceSummary: 'data-mesh/governance-summary',
+} as const);
+
+/**
+ * Lineage relation: the source entity reads data that the target data product serves
+ * (downstream → upstream).
+ * @public
+ */
+export const RELATION_CONSUMES_DATA_FROM = 'consumesDataFrom';
+
+/**
+ * Lineage relation: the source data product serves data that the target entity reads
+ * (upstream → downstream). The reverse of {@link RELATION_CONSUMES_DATA_FROM}.
+ * @public
+ */
+export const RELATION_PROVIDES_DATA_TO = 'providesDataTo';
+
+/**
+ * The kinds of data product a `spec.dataProduct.kind` may name.
+ * @public
+ */
+export const DATA_PRODUCT_KINDS: readonly DataProductKind[] = Object.freeze([
+  'source-aligned',
+  'aggregate',
+  'consumer-aligned',
+]);

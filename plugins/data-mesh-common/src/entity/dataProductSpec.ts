@@ -1,0 +1,266 @@
+/**
+ * Reading `spec.dataProduct` of a data product entity: the product's kind, its input ports
+ * (lineage), an inline contract, and what the catalog processor adds.
+ */
+import type { Entity } from '@backstage/catalog-model';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import type { ContractIssue } from '../issues';
+import { toJsonPointer } from '../issues';
+import { DATA_PRODUCT_KINDS, DATA_PRODUCT_TYPE } from './constants';
+import type { DataProductKind } from '../api/products';
+import type { ContractSummary, DataProductOutputPort } from './contractSummary';
+
+/**
+ * Where a data product reads data from. A port names an upstream data product (`product`,
+ * an entity ref), or an upstream contract (`contractId`, found through the catalog), or
+ * neither: then it is an external source kept for documentation, with no relation.
+ * @public
+ */
+export interface DataProductInputPort {
+  name: string;
+  /** The upstream data product, as an entity ref (`sales-orders`, `component:default/sales-orders`). */
+  product?: string;
+  /** The contract id of the upstream data, when the product is not named directly. */
+  contractId?: string;
+  /** One output port of the upstream product. */
+  outputPort?: string;
+  /** For external sources: what kind of source (`kafka-topic`, `s3`, …). */
+  type?: string;
+  /** For external sources: where it is (topic, table, path). */
+  location?: string;
+  description?: string;
+}
+
+/**
+ * `spec.dataProduct` of a data product entity: what its author writes (`kind`,
+ * `inputPorts`, an inline `contract`) and what the catalog processor adds after reading the
+ * contract (`contractSummary`, `outputPorts`).
+ * @public
+ */
+export interface DataProductSpec {
+  kind?: DataProductKind;
+  inputPorts: DataProductInputPort[];
+  /** The contract written inline in the entity (any accepted format). */
+  contract?: unknown;
+  /** Added by the catalog processor: what the contract says, in brief. */
+  contractSummary?: ContractSummary;
+  /** Added by the catalog processor: the ports the product serves and their contracts. */
+  outputPorts?: DataProductOutputPort[];
+}
+
+/**
+ * True when the entity is a data product: a `Component` whose `spec.type` is `data-product`.
+ * @public
+ */
+export function isDataProductEntity(
+  entity: Entity | undefined,
+): entity is Entity {
+  return (
+    !!entity &&
+    entity.kind?.toLocaleLowerCase('en-US') === 'component' &&
+    entity.spec?.type === DATA_PRODUCT_TYPE
+  );
+}
+
+const PORT_TEXT_KEYS = [
+  'name',
+  'product',
+  'contractId',
+  'outputPort',
+  'type',
+  'location',
+  'description',
+] as const;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function issue(
+  path: (string | number)[],
+  message: string,
+  rule: string,
+): ContractIssue {
+  return {
+    severity: 'error',
+    path: toJsonPointer(['spec', 'dataProduct', ...path]),
+    message,
+    rule,
+  };
+}
+
+function readInputPort(
+  raw: unknown,
+  index: number,
+  entity: Entity,
+  issues: ContractIssue[],
+): DataProductInputPort | undefined {
+  if (!isRecord(raw)) {
+    issues.push(
+      issue(
+        ['inputPorts', index],
+        `inputPorts[${index}] must be a mapping with at least a name`,
+        'type',
+      ),
+    );
+    return undefined;
+  }
+  const port: Record<string, string> = {};
+  for (const key of PORT_TEXT_KEYS) {
+    const value = raw[key];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string' || value.trim() === '') {
+      issues.push(
+        issue(
+          ['inputPorts', index, key],
+          `inputPorts[${index}].${key} must be a non-empty string`,
+          'type',
+        ),
+      );
+      continue;
+    }
+    port[key] = value.trim();
+  }
+  if (!port.name) {
+    issues.push(
+      issue(
+        ['inputPorts', index, 'name'],
+        `inputPorts[${index}] has no name: give every port a name`,
+        'required',
+      ),
+    );
+    return undefined;
+  }
+  if (port.product) {
+    try {
+      upstreamProductRef({ name: port.name, product: port.product }, entity);
+    } catch (error) {
+      issues.push(
+        issue(
+          ['inputPorts', index, 'product'],
+          `inputPorts[${index}].product "${
+            port.product
+          }" is not an entity ref: write "sales-orders" or "component:default/sales-orders" (${
+            (error as Error).message
+          })`,
+          'entity-ref',
+        ),
+      );
+      delete port.product;
+    }
+  }
+  if (port.outputPort && !port.product && !port.contractId) {
+    issues.push(
+      issue(
+        ['inputPorts', index, 'outputPort'],
+        `inputPorts[${index}] names output port "${port.outputPort}" but no product or contractId it belongs to`,
+        'required',
+      ),
+    );
+  }
+  return port as unknown as DataProductInputPort;
+}
+
+/**
+ * Reads `spec.dataProduct` of an entity into a {@link DataProductSpec}, with an issue (JSON
+ * pointer into the entity) for every part that is not of the expected shape. Never throws:
+ * the parts that can be read are returned, the rest reported.
+ * @public
+ */
+export function readDataProductSpec(entity: Entity): {
+  spec: DataProductSpec;
+  issues: ContractIssue[];
+} {
+  const issues: ContractIssue[] = [];
+  const spec: DataProductSpec = { inputPorts: [] };
+  const raw = entity.spec?.dataProduct;
+  if (raw === undefined || raw === null) return { spec, issues };
+  if (!isRecord(raw)) {
+    issues.push(
+      issue(
+        [],
+        'spec.dataProduct must be a mapping (kind, inputPorts, contract)',
+        'type',
+      ),
+    );
+    return { spec, issues };
+  }
+
+  if (raw.kind !== undefined) {
+    if (DATA_PRODUCT_KINDS.includes(raw.kind as DataProductKind)) {
+      spec.kind = raw.kind as DataProductKind;
+    } else {
+      issues.push(
+        issue(
+          ['kind'],
+          `spec.dataProduct.kind "${String(
+            raw.kind,
+          )}" is not a data product kind: use one of ${DATA_PRODUCT_KINDS.join(
+            ', ',
+          )}`,
+          'enum',
+        ),
+      );
+    }
+  }
+
+  if (raw.inputPorts !== undefined && raw.inputPorts !== null) {
+    if (!Array.isArray(raw.inputPorts)) {
+      issues.push(
+        issue(
+          ['inputPorts'],
+          'spec.dataProduct.inputPorts must be a list of ports',
+          'type',
+        ),
+      );
+    } else {
+      const seen = new Set<string>();
+      raw.inputPorts.forEach((item, index) => {
+        const port = readInputPort(item, index, entity, issues);
+        if (!port) return;
+        if (seen.has(port.name)) {
+          issues.push(
+            issue(
+              ['inputPorts', index, 'name'],
+              `input port name "${port.name}" is used twice: port names must be unique`,
+              'unique',
+            ),
+          );
+          return;
+        }
+        seen.add(port.name);
+        spec.inputPorts.push(port);
+      });
+    }
+  }
+
+  if (raw.contract !== undefined) spec.contract = raw.contract;
+  if (isRecord(raw.contractSummary)) {
+    spec.contractSummary = raw.contractSummary as unknown as ContractSummary;
+  }
+  if (Array.isArray(raw.outputPorts)) {
+    spec.outputPorts = raw.outputPorts.filter(
+      isRecord,
+    ) as unknown as DataProductOutputPort[];
+  }
+  return { spec, issues };
+}
+
+/**
+ * The full entity ref (`component:default/sales-orders`) of the upstream product an input
+ * port names; a ref without kind means a `Component`, without namespace the entity's own.
+ * Throws a TypeError when the port's `product` is not an entity ref.
+ * @public
+ */
+export function upstreamProductRef(
+  port: Pick<DataProductInputPort, 'name' | 'product'>,
+  entity: Entity,
+): string | undefined {
+  if (!port.product) return undefined;
+  return stringifyEntityRef(
+    parseEntityRef(port.product, {
+      defaultKind: 'component',
+      defaultNamespace: entity.metadata.namespace ?? 'default',
+    }),
+  );
+}
