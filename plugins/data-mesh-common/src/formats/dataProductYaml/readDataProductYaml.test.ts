@@ -1,0 +1,176 @@
+import { readFileSync } from 'fs';
+import path from 'path';
+import { parse } from 'yaml';
+import { contractPorts } from '../ports';
+import { contractSource, describeContractSource } from '../provenance';
+import { missingLeaves } from '../__testUtils__/leafCoverage';
+import { officialSchemaErrors } from '../__testUtils__/officialOdcsSchema';
+import { readDataProductYaml } from './readDataProductYaml';
+
+const corpus = path.resolve(__dirname, '../../../../../../shared/corpus');
+const source = parse(readFileSync(path.join(corpus, 'design-notes/data_product.yaml'), 'utf8'));
+
+function custom(object: unknown, name: string): unknown {
+  const list = (object as { customProperties?: Array<{ property: string; value: unknown }> }).customProperties ?? [];
+  const found = list.filter(entry => entry.property === name);
+  if (found.length !== 1) throw new Error(`expected one custom property "${name}", found ${found.length}`);
+  return found[0].value;
+}
+
+describe('readDataProductYaml: data_product.yaml, field by field', () => {
+  const { contract, issues } = readDataProductYaml(source);
+  const [object] = contract.schema!;
+  const property = (name: string) => object.properties!.find(p => p.name === name)!;
+
+  it('maps name, version, domain and description', () => {
+    expect(issues).toEqual([]);
+    expect(contract).toMatchObject({
+      apiVersion: 'v3.1.0',
+      kind: 'DataContract',
+      id: 'sales_orders_analytical',
+      name: 'sales_orders_analytical',
+      version: '2.1.0',
+      domain: 'sales',
+      status: 'active',
+      description: { purpose: source.description },
+    });
+    expect(describeContractSource(contractSource(contract))).toBe('imported from data_product.yaml');
+  });
+
+  it('maps the owner to the team, keeping the contact and the slack key YAML read as null', () => {
+    expect(source.owner.slack).toBeNull();
+    expect(contract.team).toEqual({
+      name: 'sales-analytics',
+      customProperties: [
+        { property: 'contact', value: 'sales-analytics@company.com' },
+        { property: 'slack', value: null },
+      ],
+    });
+  });
+
+  it('maps the location and the file type to a server', () => {
+    expect(contract.servers).toEqual([
+      { server: 's3', type: 's3', location: 's3://data-products/sales/orders/', format: 'parquet' },
+    ]);
+    expect(contractPorts(contract)).toEqual([
+      { direction: 'output', server: 's3', type: 's3', name: 's3', location: 's3://data-products/sales/orders/' },
+    ]);
+  });
+
+  it('maps every field with its type, description and constraints', () => {
+    expect(object.name).toBe('sales_orders_analytical');
+    expect(object.properties!.map(p => [p.name, p.logicalType, p.physicalType, p.description])).toEqual(
+      source.schema.fields.map((f: { name: string; type: string; description: string }) => [
+        f.name,
+        { string: 'string', date: 'date', 'decimal(12,2)': 'number', integer: 'integer' }[f.type],
+        f.type,
+        f.description,
+      ]),
+    );
+    expect(property('order_id')).toMatchObject({ unique: true, required: true });
+    expect(property('order_id').primaryKey).toBeUndefined();
+    expect(property('customer_id').required).toBe(true);
+    expect(property('total_amount')).toMatchObject({ required: true, logicalTypeOptions: { minimum: 0 } });
+    expect(property('status').required).toBeUndefined();
+    expect(property('status').quality).toEqual([
+      {
+        type: 'library',
+        metric: 'invalidValues',
+        arguments: { validValues: ['pending', 'completed', 'cancelled', 'refunded'] },
+        mustBe: 0,
+      },
+    ]);
+  });
+
+  it('marks the partition column', () => {
+    expect(property('order_date')).toMatchObject({ required: true, partitioned: true, partitionKeyPosition: 1 });
+    expect(object.properties!.filter(p => p.partitioned)).toHaveLength(1);
+  });
+
+  it('maps access to read and write roles, keeping discovery', () => {
+    expect(contract.roles).toEqual([
+      { role: 'analyst', access: 'read' },
+      { role: 'data_scientist', access: 'read' },
+      { role: 'marketing', access: 'read', customProperties: [{ property: 'domain', value: 'marketing' }] },
+      { role: 'finance', access: 'read', customProperties: [{ property: 'domain', value: 'finance' }] },
+      { role: 'sales', access: 'write', customProperties: [{ property: 'domain', value: 'sales' }] },
+    ]);
+    expect(custom(contract, 'access.discovery')).toBe('public');
+  });
+
+  it('maps the SLA and turns the quality checks into SQL rules', () => {
+    expect(contract.slaProperties).toEqual([
+      { property: 'availability', value: 99.9, unit: 'percent' },
+      { property: 'freshness', value: 24, unit: 'h' },
+      { property: 'frequency', value: '0 2 * * *', scheduler: 'cron' },
+      { property: 'completeness', value: 99.5, unit: 'percent' },
+    ]);
+    expect(object.quality).toEqual(
+      source.sla.quality_checks.map((check: { name: string; query: string; threshold: number }) => ({
+        type: 'sql',
+        name: check.name,
+        query: check.query,
+        mustBeLessOrEqualTo: check.threshold,
+      })),
+    );
+  });
+
+  it('keeps observability and the changelog, breaking flags included', () => {
+    expect(custom(contract, 'observability')).toEqual(source.observability);
+    expect(custom(contract, 'changelog')).toEqual([
+      {
+        version: '2.1.0',
+        date: '2024-01-15',
+        changes: ['Added customer_segment field', 'Improved null handling in total_amount'],
+        breaking: false,
+      },
+      {
+        version: '2.0.0',
+        date: '2023-12-01',
+        changes: ['Changed order_id from integer to string', 'Removed legacy status values'],
+        breaking: true,
+      },
+    ]);
+  });
+
+  it('loses no value of the source (constraint words become the flags asserted above)', () => {
+    const flags = ['unique', 'not_null'];
+    const missing = missingLeaves(source, contract).filter(
+      leaf => !(/\/constraints\/\d+$/.test(leaf.path) && flags.includes(leaf.value as string)),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('converts to a contract the official ODCS v3.1 schema accepts', () => {
+    expect(officialSchemaErrors(contract)).toEqual([]);
+  });
+});
+
+describe('readDataProductYaml: what does not map', () => {
+  it('keeps constraints that do not apply or are unknown, and partition columns that are not fields', () => {
+    const { contract } = readDataProductYaml({
+      name: 'p',
+      version: '1.0.0',
+      schema: {
+        location: 'warehouse.sales.orders',
+        partitioned_by: ['day'],
+        fields: [{ name: 'code', type: 'string', constraints: [{ min: 3 }, 'lowercase', { max_length: 8 }], pii: true }],
+      },
+    });
+    const [object] = contract.schema!;
+    expect(object.properties).toEqual([
+      {
+        name: 'code',
+        logicalType: 'string',
+        physicalType: 'string',
+        logicalTypeOptions: { maxLength: 8 },
+        customProperties: [
+          { property: 'constraints', value: ['lowercase', { min: 3 }] },
+          { property: 'pii', value: true },
+        ],
+      },
+    ]);
+    expect(object.customProperties).toEqual([{ property: 'partitioned_by', value: ['day'] }]);
+    expect(contract.servers).toEqual([{ server: 'storage', type: 'custom', path: 'warehouse.sales.orders' }]);
+  });
+});
