@@ -37,3 +37,16 @@ export type { PersonalDataMarkers, PersonalDataReason } from './pii';
 export * from './api';
 
 export * from './entity';
+
+export * from './governance';
+
+export { diffContracts } from './diff/diffContracts';
+export { checkVersionBump, compareVersions, parseVersion } from './diff/semver';
+export type { SemanticVersion } from './diff/semver';
+export type {
+  ChangeKind,
+  ChangeSeverity,
+  ContractChange,
+  ContractDiff,
+  VersionBump,
+} from './diff/types';

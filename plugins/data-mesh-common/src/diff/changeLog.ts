@@ -61,7 +61,8 @@ export function pathOf(base: string, ...segments: string[]): string {
   let path = base;
   for (const segment of segments) {
     const part = /[.\s[\]]/.test(segment) ? `[${JSON.stringify(segment)}]` : segment;
-    path = path ? (part.startsWith('[') ? `${path}${part}` : `${path}.${part}`) : part;
+    if (!path) path = part;
+    else path = part.startsWith('[') ? `${path}${part}` : `${path}.${part}`;
   }
   return path;
 }

@@ -1,0 +1,110 @@
+import { ContractIssue } from '../issues';
+import { builtInPolicySet } from './packs/builtin';
+import { CompiledPolicy, CompiledPolicySet } from './validatePolicySet';
+
+/**
+ * The policies of a governance configuration, layered: the built-in pack, then the global
+ * sets, then the domain sets. A later entry with the id of an earlier one replaces it (when
+ * it has a condition) or overrides some of its fields (when it has none). Domain sets only
+ * apply to products of their domain.
+ *
+ * @public
+ */
+export interface PolicyLayers {
+  /** The sets in the order they apply. */
+  sets: CompiledPolicySet[];
+  /** Problems found while layering (an override of an unknown policy...). */
+  issues: ContractIssue[];
+  /** The effective policies for a product of `domain` (cached per domain). */
+  policiesFor(domain: string | null | undefined): CompiledPolicy[];
+}
+
+/** Options of {@link layerPolicies}. */
+export interface LayerPoliciesOptions {
+  /** Include the built-in rule pack first (default true). */
+  builtIn?: boolean;
+}
+
+function overlay(base: CompiledPolicy, override: CompiledPolicy): CompiledPolicy {
+  const merged: CompiledPolicy = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    if (value !== undefined && key !== 'id' && key !== 'source') (merged as any)[key] = value;
+  }
+  return merged;
+}
+
+function apply(
+  effective: Map<string, CompiledPolicy>,
+  set: CompiledPolicySet,
+  onUnknown?: (policy: CompiledPolicy) => void,
+) {
+  for (const policy of set.policies) {
+    const earlier = effective.get(policy.id);
+    if (policy.compiledCondition) {
+      effective.set(policy.id, earlier ? { ...policy, selector: policy.selector ?? earlier.selector } : policy);
+    } else if (earlier) {
+      effective.set(policy.id, overlay(earlier, policy));
+    } else {
+      onUnknown?.(policy);
+    }
+  }
+}
+
+/**
+ * Layers policy sets: the built-in pack (unless `builtIn: false`), then every global set in
+ * the order given, then every domain set in the order given.
+ *
+ * @public
+ */
+export function layerPolicies(
+  sets: readonly CompiledPolicySet[],
+  options: LayerPoliciesOptions = {},
+): PolicyLayers {
+  const ordered = [
+    ...(options.builtIn === false ? [] : [builtInPolicySet()]),
+    ...sets.filter(s => !s.domain),
+    ...sets.filter(s => s.domain),
+  ];
+  const issues: ContractIssue[] = [];
+  const domains = new Set(ordered.filter(s => s.domain).map(s => s.domain!.toLowerCase()));
+  const check = (domain: string | undefined) => {
+    const effective = new Map<string, CompiledPolicy>();
+    for (const set of ordered) {
+      if (set.domain && set.domain.toLowerCase() !== domain) continue;
+      if (!set.domain && domain !== undefined) {
+        apply(effective, set);
+        continue;
+      }
+      apply(effective, set, policy =>
+        issues.push({
+          severity: 'error',
+          path: '',
+          rule: 'unknown-policy',
+          file: set.name,
+          message: `policy "${policy.id}" in ${set.name} has no condition, so it overrides an earlier policy, but no earlier set (built-in pack, global sets${set.domain ? `, or sets of domain ${set.domain}` : ''}) defines "${policy.id}": add a condition, or fix the id`,
+        }),
+      );
+    }
+  };
+  check(undefined);
+  for (const domain of domains) check(domain);
+
+  const cache = new Map<string, CompiledPolicy[]>();
+  return {
+    sets: ordered,
+    issues,
+    policiesFor(domain) {
+      const key = (domain ?? '').toLowerCase();
+      let policies = cache.get(key);
+      if (!policies) {
+        const effective = new Map<string, CompiledPolicy>();
+        for (const set of ordered) {
+          if (!set.domain || set.domain.toLowerCase() === key) apply(effective, set);
+        }
+        policies = [...effective.values()].filter(p => p.enabled !== false && p.compiledCondition);
+        cache.set(key, policies);
+      }
+      return policies;
+    },
+  };
+}
