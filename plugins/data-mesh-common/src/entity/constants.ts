@@ -3,8 +3,6 @@
  * product, its annotations and the lineage relation types. One place, so the catalog
  * processor, the frontend and the CLI agree.
  */
-import type { DataProductKind } from '../api/products';
-
 /**
  * The `spec.type` of a `Component` that is a data product.
  * @public
@@ -54,6 +52,17 @@ export const RELATION_CONSUMES_DATA_FROM = 'consumesDataFrom';
  * @public
  */
 export const RELATION_PROVIDES_DATA_TO = 'providesDataTo';
+
+/**
+ * Where a data product sits in the mesh: it serves data as a source system produces it
+ * (`source-aligned`), combines other products (`aggregate`), or is shaped for one use
+ * (`consumer-aligned`).
+ * @public
+ */
+export type DataProductKind =
+  | 'source-aligned'
+  | 'aggregate'
+  | 'consumer-aligned';
 
 /**
  * The kinds of data product a `spec.dataProduct.kind` may name.

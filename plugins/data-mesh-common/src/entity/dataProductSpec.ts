@@ -7,7 +7,7 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import type { ContractIssue } from '../issues';
 import { toJsonPointer } from '../issues';
 import { DATA_PRODUCT_KINDS, DATA_PRODUCT_TYPE } from './constants';
-import type { DataProductKind } from '../api/products';
+import type { DataProductKind } from './constants';
 import type { ContractSummary, DataProductOutputPort } from './contractSummary';
 
 /**

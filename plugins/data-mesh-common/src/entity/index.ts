@@ -6,6 +6,7 @@ export {
   RELATION_CONSUMES_DATA_FROM,
   RELATION_PROVIDES_DATA_TO,
 } from './constants';
+export type { DataProductKind } from './constants';
 export {
   isDataProductEntity,
   readDataProductSpec,
