@@ -5,7 +5,7 @@ import {
   upstreamProductRef,
 } from './dataProductSpec';
 
-function product(dataProduct: unknown, namespace?: string): Entity {
+function product(dataProduct: any, namespace?: string): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
