@@ -50,3 +50,12 @@ export type {
   ContractDiff,
   VersionBump,
 } from './diff/types';
+
+export { impactOf, lineageFromEntities } from './impact/impactOf';
+export type {
+  AffectedProduct,
+  EntityWithRelations,
+  ImpactOptions,
+  ImpactReport,
+  LineageEdge,
+} from './impact/impactOf';
