@@ -59,3 +59,6 @@ export type {
   ImpactReport,
   LineageEdge,
 } from './impact/impactOf';
+
+export * from './formats';
+export * from './odps';

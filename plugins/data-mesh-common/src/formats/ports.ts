@@ -1,9 +1,15 @@
 import type { OdcsContract, OdcsCustomProperty } from '../odcs/model';
 import { isRecord, scalarText } from './values';
 
-/** Contract custom property holding the input ports of an imported contract. */
+/**
+ * Contract custom property holding the input ports of an imported contract.
+ * @public
+ */
 export const INPUT_PORTS_PROPERTY = 'inputPorts';
-/** Server custom property holding the source port type of an output port. */
+/**
+ * Server custom property holding the source port type of an output port.
+ * @public
+ */
 export const PORT_TYPE_PROPERTY = 'portType';
 
 /**

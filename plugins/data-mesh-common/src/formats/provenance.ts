@@ -5,12 +5,19 @@ import { isRecord } from './values';
 /**
  * The status given to a converted contract whose source names none: ODCS v3.1 requires a
  * status, and the in-house formats (and DCS without `info.status`) describe contracts in use.
+ * @public
  */
 export const IMPORTED_CONTRACT_STATUS = 'active';
 
-/** Custom property naming the format a converted contract was read from. */
+/**
+ * Custom property naming the format a converted contract was read from.
+ * @public
+ */
 export const SOURCE_FORMAT_PROPERTY = 'sourceFormat';
-/** Custom property naming the version of that format. */
+/**
+ * Custom property naming the version of that format.
+ * @public
+ */
 export const SOURCE_FORMAT_VERSION_PROPERTY = 'sourceFormatVersion';
 
 /**
@@ -43,6 +50,14 @@ const LABELS: Readonly<Record<ContractFormat, string>> = {
   odps: 'ODPS',
   unknown: 'an unknown format',
 };
+
+/**
+ * The name people know a format by: `ODCS`, `DCS`, `datamesh/v1`, `data_product.yaml`, `ODPS`.
+ * @public
+ */
+export function formatLabel(format: ContractFormat): string {
+  return LABELS[format];
+}
 
 /**
  * The format an ODCS contract was converted from, read from its `sourceFormat` and

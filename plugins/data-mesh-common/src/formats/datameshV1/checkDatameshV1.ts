@@ -3,7 +3,10 @@ import { IssueLog } from '../issueLog';
 import { parseSlaValue } from '../slaValue';
 import { isRecord } from '../values';
 
-/** The `apiVersion` this reader knows for the in-house DataContract format. */
+/**
+ * The `apiVersion` this reader knows for the in-house DataContract format.
+ * @public
+ */
 export const DATAMESH_API_VERSION = 'datamesh/v1';
 
 function checkPorts(log: IssueLog, ports: unknown): void {

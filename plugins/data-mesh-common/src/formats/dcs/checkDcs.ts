@@ -4,7 +4,10 @@ import { checkUri } from '../uriPolicy';
 import { isRecord } from '../values';
 import { DCS_FIELD_TYPES } from './dcsTypes';
 
-/** The DCS versions this reader knows (the `dataContractSpecification` values of 0.9–1.2.1). */
+/**
+ * The DCS versions this reader knows (the `dataContractSpecification` values of 0.9–1.2.1).
+ * @public
+ */
 export const DCS_VERSIONS: readonly string[] = [
   '1.2.1',
   '1.2.0',
