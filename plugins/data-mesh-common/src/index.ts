@@ -60,5 +60,7 @@ export type {
   LineageEdge,
 } from './impact/impactOf';
 
+export { validateOdcs } from './odcs/validate';
+
 export * from './formats';
 export * from './odps';

@@ -28,6 +28,7 @@ function utf8Length(text: string, stopAbove: number): number {
 
 // C0 control characters other than tab, line feed and carriage return, and DEL: YAML and
 // JSON allow none of them, and text files do not contain them.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 function describeCharacter(code: number): string {

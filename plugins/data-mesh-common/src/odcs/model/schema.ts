@@ -35,11 +35,17 @@ export const ODCS_LOGICAL_TYPES = [
 export type OdcsLogicalType = (typeof ODCS_LOGICAL_TYPES)[number];
 
 /**
- * The semantic role of a property (v3.2): a physical `column` (the default), an aggregated
+ * The semantic roles of a property (v3.2): a physical `column` (the default), an aggregated
  * `measure` (its expression in `transformLogic`), or a `dimension` to group and filter by.
  * @public
  */
-export type OdcsSemanticType = 'column' | 'measure' | 'dimension';
+export const ODCS_SEMANTIC_TYPES = ['column', 'measure', 'dimension'] as const;
+
+/**
+ * One of {@link ODCS_SEMANTIC_TYPES}.
+ * @public
+ */
+export type OdcsSemanticType = (typeof ODCS_SEMANTIC_TYPES)[number];
 
 /**
  * An alternative name for an element, for catalogs and natural-language tools (v3.2).

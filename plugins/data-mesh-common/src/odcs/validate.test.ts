@@ -1,0 +1,504 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ContractIssue } from '../issues';
+import { parseSource } from '../source';
+import { validateOdcs } from './validate';
+
+const corpus = path.resolve(__dirname, '../../../../../shared/corpus/odcs');
+
+function readCorpus(dir: string, file: string) {
+  const text = fs.readFileSync(path.join(corpus, dir, file), 'utf8');
+  const { documents } = parseSource(text, { fileName: file });
+  return documents[0];
+}
+
+const errors = (issues: ContractIssue[]) =>
+  issues.filter(issue => issue.severity === 'error');
+
+/** Validates YAML text and returns its errors. */
+function check(yaml: string) {
+  const [document] = parseSource(yaml, { fileName: 'c.yaml' }).documents;
+  return errors(validateOdcs(document.value, document));
+}
+
+const HEAD = `apiVersion: v3.1.0
+kind: DataContract
+id: c1
+version: 1.0.0
+status: active
+`;
+const HEAD_32 = HEAD.replace('v3.1.0', 'v3.2.0');
+
+describe('validateOdcs on the standard\'s own examples', () => {
+  const files = fs.readdirSync(path.join(corpus, 'v3.1-examples')).sort();
+
+  it('has all 18 examples to read', () => {
+    expect(files).toHaveLength(18);
+  });
+
+  it.each(files)('finds no error in %s', file => {
+    const document = readCorpus('v3.1-examples', file);
+    expect(errors(validateOdcs(document.value, document))).toEqual([]);
+  });
+});
+
+describe('validateOdcs on the standard\'s negative tests', () => {
+  // The path each file's name describes, and the rule that should catch it.
+  const expected: Array<[string, string, string]> = [
+    ['additional-unknown-property.odcs.yaml', '/unknownRootField', 'unknown-key'],
+    ['enum-empty.odcs.yaml', '/schema/0/properties/0/enum', 'min-items'],
+    ['invalid-api-version.odcs.yaml', '/apiVersion', 'enum'],
+    ['invalid-quality-dimension.odcs.yaml', '/schema/0/properties/0/quality/0/dimension', 'enum'],
+    ['invalid-quality-type.odcs.yaml', '/schema/0/properties/0/quality/0/type', 'enum'],
+    ['map-missing-key.odcs.yaml', '/schema/0/properties/0/map', 'required'],
+    ['missing-required-fields.odcs.yaml', '', 'required'],
+    ['quality-element-field.odcs.yaml', '/schema/0/properties/0/quality/0/element', 'unknown-key'],
+    ['quality-multiple-operators.odcs.yaml', '/schema/0/properties/0/quality/0/mustNotBe', 'operator'],
+    ['quality-sql-missing-query.odcs.yaml', '/schema/0/properties/0/quality/0', 'required'],
+    ['relationship-schema-level-missing-from-to.odcs.yaml', '/schema/0/relationships/0', 'required'],
+    ['schema-property-missing-name.odcs.yaml', '/schema/0/properties/0', 'required'],
+    ['server-missing-conditional-fields.odcs.yaml', '/servers/0', 'required'],
+    ['sla-missing-required-value.odcs.yaml', '/slaProperties/0', 'required'],
+  ];
+
+  it('covers every file of the folder', () => {
+    expect(expected.map(([file]) => file)).toEqual(
+      fs.readdirSync(path.join(corpus, 'invalid')).sort(),
+    );
+  });
+
+  it.each(expected)('rejects %s at %j', (file, pointer, rule) => {
+    const document = readCorpus('invalid', file);
+    const found = errors(validateOdcs(document.value, document));
+    expect(found).toContainEqual(
+      expect.objectContaining({ path: pointer, rule, file }),
+    );
+    for (const issue of found) {
+      expect(issue.line).toEqual(expect.any(Number));
+      expect(issue.column).toEqual(expect.any(Number));
+    }
+  });
+
+  it('names the missing keys of the contract', () => {
+    const document = readCorpus('invalid', 'missing-required-fields.odcs.yaml');
+    const messages = errors(validateOdcs(document.value, document)).map(i => i.message);
+    expect(messages).toEqual([
+      'missing required key `id` at the top level of the contract (a data contract needs `version`, `apiVersion`, `kind` and `id`)',
+    ]);
+  });
+});
+
+describe('validateOdcs messages', () => {
+  it('suggests the key meant, from a table of synonyms', () => {
+    const found = check(`${HEAD}schema:
+  - name: orders
+    properties:
+      - name: id
+      - name: note
+      - name: amount
+        isNullable: false
+`);
+    expect(found).toEqual([
+      expect.objectContaining({
+        path: '/schema/0/properties/2/isNullable',
+        rule: 'unknown-key',
+        line: 12,
+        column: 9,
+        file: 'c.yaml',
+      }),
+    ]);
+    expect(found[0].message).toMatch(
+      /^unknown key `isNullable` in schema\[0\]\.properties\[2\]; did you mean `required`\?/,
+    );
+  });
+
+  it('suggests the key meant, by spelling', () => {
+    const [issue] = check(`${HEAD}schema:
+  - name: orders
+    physcialType: table
+`);
+    expect(issue.message).toBe(
+      'unknown key `physcialType` in schema[0]; did you mean `physicalType`?',
+    );
+  });
+
+  it('offers customProperties for a key no one could have meant', () => {
+    const [issue] = check(`${HEAD}owningSquad: payments\n`);
+    expect(issue.message).toMatch(
+      /unknown key `owningSquad` at the top level of the contract; remove it, or keep it as a customProperties entry/,
+    );
+  });
+
+  it('names the missing key and where it is missing', () => {
+    const [issue] = check(`${HEAD}schema:
+  - name: orders
+    properties:
+      - name: id
+      - logicalType: string
+`);
+    expect(issue).toMatchObject({
+      path: '/schema/0/properties/1',
+      rule: 'required',
+      line: 10,
+      column: 9,
+    });
+    expect(issue.message).toMatch(
+      /^missing required key `name` in schema\[0\]\.properties\[1\]/,
+    );
+  });
+
+  it('lists the allowed values of an enum, and what was found', () => {
+    const [issue] = check(`${HEAD}schema:
+  - name: orders
+    quality:
+      - type: text
+        dimension: foo
+`);
+    expect(issue.message).toBe(
+      '`dimension` in schema[0].quality[0] must be one of accuracy, completeness, conformity, consistency, coverage, timeliness, uniqueness; found `foo`',
+    );
+    expect(issue).toMatchObject({ line: 10, column: 20 });
+  });
+
+  it('says what type was expected and what was found', () => {
+    const [issue] = check(`${HEAD}schema:
+  - name: orders
+    properties:
+      - name: id
+        required: "yes"
+`);
+    expect(issue.message).toBe(
+      '`required` in schema[0].properties[0] must be true or false; found the string "yes"',
+    );
+  });
+
+  it('reports every error, not only the first', () => {
+    const found = check(`apiVersion: v3.1.0
+kind: Contract
+version: 1
+schema:
+  - properties:
+      - name: a
+        logicalType: text
+  - name: b
+    quality:
+      - type: sql
+servers:
+  - server: db
+    type: postgres
+    host: localhost
+    port: "5432"
+`);
+    expect(found.map(i => [i.path, i.rule])).toEqual([
+      ['', 'required'],
+      ['', 'required'],
+      ['/kind', 'enum'],
+      ['/version', 'type'],
+      ['/schema/0', 'required'],
+      ['/schema/0/properties/0/logicalType', 'enum'],
+      ['/schema/1/quality/0', 'required'],
+      ['/schema/1/quality/0', 'operator'],
+      ['/servers/0', 'required'],
+      ['/servers/0', 'required'],
+      ['/servers/0/port', 'type'],
+    ]);
+  });
+
+  it('does not bury a wrong type under the keys that depend on it', () => {
+    const found = check(`${HEAD}servers:
+  - server: db
+    type: postgress
+    host: localhost
+    port: 5432
+`);
+    expect(found.map(i => i.path)).toEqual(['/servers/0/type']);
+  });
+
+  it('says which logical type an option belongs to', () => {
+    const [issue] = check(`${HEAD}schema:
+  - name: orders
+    properties:
+      - name: tags
+        logicalType: string
+        logicalTypeOptions:
+          maxItems: 3
+`);
+    expect(issue.message).toBe(
+      '`maxItems` in schema[0].properties[0].logicalTypeOptions applies to logicalType array, not `string` (which allows minLength, maxLength, pattern, format)',
+    );
+  });
+
+  it('asks for a logical type when options are given without one', () => {
+    const [issue] = check(`${HEAD}schema:
+  - name: orders
+    properties:
+      - name: code
+        logicalTypeOptions:
+          maxLength: 3
+`);
+    expect(issue.rule).toBe('logical-type-options');
+    expect(issue.message).toMatch(/needs a `logicalType`/);
+  });
+
+  it('refuses nested properties on a property that is not an object', () => {
+    const [issue] = check(`${HEAD}schema:
+  - name: orders
+    properties:
+      - name: code
+        logicalType: string
+        properties:
+          - name: x
+`);
+    expect(issue).toMatchObject({ path: '/schema/0/properties/0/properties' });
+    expect(issue.message).toMatch(/only applies to logicalType object/);
+  });
+
+  it('refuses `from` on a property-level relationship, saying why', () => {
+    const [issue] = check(`${HEAD}schema:
+  - name: orders
+    properties:
+      - name: customer_id
+        relationships:
+          - from: orders.customer_id
+            to: customers.id
+`);
+    expect(issue).toMatchObject({
+      path: '/schema/0/properties/0/relationships/0/from',
+      rule: 'not-allowed',
+    });
+    expect(issue.message).toMatch(/the property itself is the source/);
+  });
+
+  it('refuses a relationship whose ends are a list and a single reference', () => {
+    const [issue] = check(`${HEAD}schema:
+  - name: orders
+    relationships:
+      - from: [orders.a, orders.b]
+        to: customers.id
+`);
+    expect(issue.rule).toBe('relationship-shape');
+  });
+
+  it('checks formats: date-times, dates and URIs', () => {
+    const found = check(`${HEAD}contractCreatedTs: "2024-05-01 10:00"
+team:
+  members:
+    - username: ann
+      dateIn: 2024-02-30
+servers:
+  - server: lake
+    type: s3
+    location: "s3://bucket/{model}/*.json"
+`);
+    expect(found.map(i => [i.path, i.rule])).toEqual([
+      ['/contractCreatedTs', 'format'],
+      ['/team/members/0/dateIn', 'format'],
+      ['/servers/0/location', 'format'],
+    ]);
+  });
+
+  it('places issues without a source document at their path only', () => {
+    const issues = validateOdcs({ apiVersion: 'v3.1.0', kind: 'DataContract' });
+    expect(issues[0]).toEqual({
+      severity: 'error',
+      path: '',
+      message: expect.stringMatching(/missing required key `version`/),
+      rule: 'required',
+    });
+  });
+
+  it('refuses what is not a mapping', () => {
+    expect(validateOdcs('hello')).toEqual([
+      expect.objectContaining({ path: '', rule: 'type' }),
+    ]);
+    expect(validateOdcs(null)[0].message).toMatch(/must be an ODCS data contract/);
+  });
+});
+
+describe('validateOdcs and versions', () => {
+  it('reports ODCS v2 once, as unsupported', () => {
+    const found = validateOdcs({
+      apiVersion: 'v2.2.2',
+      kind: 'DataContract',
+      datasetName: 'orders',
+      quantumName: 'orders',
+      dataset: [{ table: 'orders' }],
+    });
+    expect(found).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        path: '/apiVersion',
+        rule: 'unsupported-version',
+        message: expect.stringMatching(/^ODCS v2 is unsupported, migrate to v3/),
+      }),
+    ]);
+  });
+
+  it('recognises v2 by its keys when apiVersion is missing', () => {
+    const found = validateOdcs({ kind: 'DataContract', datasetName: 'orders' });
+    expect(found).toHaveLength(1);
+    expect(found[0].rule).toBe('unsupported-version');
+  });
+
+  it('says a Data Contract Specification file is not ODCS', () => {
+    const found = validateOdcs({ dataContractSpecification: '1.1.0', id: 'x' });
+    expect(found).toEqual([expect.objectContaining({ rule: 'not-odcs' })]);
+  });
+
+  it('reads v3.0.x contracts by the v3.1 rules', () => {
+    expect(check(HEAD.replace('v3.1.0', 'v3.0.2'))).toEqual([]);
+    expect(check(HEAD.replace('v3.1.0', 'v3.0.0'))).toEqual([]);
+  });
+
+  it('accepts the v3.2 additions in a v3.2.0 contract', () => {
+    const found = check(`${HEAD_32}context: Answer questions about orders only.
+schema:
+  - name: orders
+    synonyms:
+      - synonym: purchases
+    context:
+      instructions: Use for revenue questions.
+      verifiedStatements:
+        - question: How many orders?
+          answer: SELECT COUNT(*) FROM orders
+    properties:
+      - name: status
+        logicalType: string
+        semanticType: dimension
+        deprecated: false
+        enum:
+          - value: open
+            label: Open
+          - value: shipped
+      - name: attributes
+        logicalType: map
+        map:
+          key: { logicalType: string }
+          value: { logicalType: integer }
+      - name: embedding
+        logicalType: vector
+        logicalTypeOptions: { dimensions: 768, distanceMetric: cosine }
+servers:
+  - server: db
+    type: postgres
+    host: localhost
+    port: \${DB_PORT}
+    database: shop
+    schema: public
+  - server: lake
+    type: iceberg
+    catalog: main
+    catalogUrl: https://catalog.example.com
+slaProperties:
+  - property: latency
+    value: 4
+    unit: h
+    customProperties: [{ property: owner, value: ops, vendor: acme }]
+`);
+    expect(found).toEqual([]);
+  });
+
+  it('does not require status from v3.2 on', () => {
+    expect(check(HEAD_32.replace('status: active\n', ''))).toEqual([]);
+    expect(check(HEAD.replace('status: active\n', ''))[0].message).toMatch(
+      /missing required key `status`/,
+    );
+  });
+
+  it('explains that a v3.2 feature needs apiVersion v3.2.0', () => {
+    const found = check(`${HEAD}schema:
+  - name: orders
+    properties:
+      - name: status
+        logicalType: string
+        enum: [{ value: open }]
+      - name: attributes
+        logicalType: map
+servers:
+  - server: x
+    type: teradata
+    host: td
+`);
+    expect(found.map(i => i.path)).toEqual([
+      '/schema/0/properties/0/enum',
+      '/schema/0/properties/1/logicalType',
+      '/servers/0/type',
+    ]);
+    for (const issue of found) {
+      expect(issue.message).toMatch(/ODCS v3\.2 feature.*apiVersion: v3\.2\.0/);
+    }
+  });
+
+  it('requires the key and value of a map, and dimensions of a vector', () => {
+    const found = check(`${HEAD_32}schema:
+  - name: orders
+    properties:
+      - name: a
+        logicalType: map
+      - name: b
+        logicalType: map
+        map: { key: { logicalType: string } }
+      - name: c
+        logicalType: vector
+        logicalTypeOptions: { elementType: float32 }
+`);
+    expect(found.map(i => [i.path, i.rule])).toEqual([
+      ['/schema/0/properties/0', 'required'],
+      ['/schema/0/properties/1/map', 'required'],
+      ['/schema/0/properties/2/logicalTypeOptions', 'required'],
+    ]);
+  });
+
+  it('refuses repeated enum values', () => {
+    const found = check(`${HEAD_32}schema:
+  - name: orders
+    properties:
+      - name: status
+        logicalType: string
+        enum: [{ value: open }, { value: open }]
+`);
+    expect(found).toEqual([
+      expect.objectContaining({ path: '/schema/0/properties/0/enum/1', rule: 'unique-items' }),
+    ]);
+  });
+});
+
+describe('validateOdcs warnings', () => {
+  it('warns about deprecated forms without making the contract invalid', () => {
+    const [document] = parseSource(`${HEAD}dataProduct: shop
+slaDefaultElement: orders.created_at
+team:
+  - username: ann
+schema:
+  - name: orders
+    quality:
+      - rule: nullCheck
+        metric: nullValues
+        mustBe: 0
+`).documents;
+    const issues = validateOdcs(document.value, document);
+    expect(errors(issues)).toEqual([]);
+    expect(issues.map(i => [i.path, i.rule])).toEqual([
+      ['/dataProduct', 'deprecated'],
+      ['/slaDefaultElement', 'deprecated'],
+      ['/team', 'deprecated'],
+      ['/schema/0/quality/0/rule', 'deprecated'],
+    ]);
+    expect(issues.every(i => i.severity === 'warning')).toBe(true);
+  });
+
+  it('keeps unknown keys where the standard allows them', () => {
+    expect(
+      check(`${HEAD}description:
+  purpose: Orders.
+  audience: finance
+schema:
+  - name: orders
+    properties:
+      - name: flag
+        logicalType: boolean
+        logicalTypeOptions: { trueValue: Y }
+`),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,98 @@
+import type { ContractIssue, PathSegment } from '../issues';
+import { parseJsonPointer } from '../issues';
+import type { SourceDocument } from '../source';
+import { Checker, isMapping, PendingIssue, RuleSet } from './validation/checker';
+import { checkContract, isOdcsV2 } from './validation/contract';
+
+/**
+ * The rules an apiVersion is validated by: v3.0.x and v3.1.0 by the v3.1 rules, v3.2.0 by the
+ * v3.2 rules. An unknown or missing apiVersion is reported, and the rest is checked by v3.1.
+ */
+function ruleSetFor(apiVersion: unknown): RuleSet {
+  return apiVersion === 'v3.2.0' ? '3.2' : '3.1';
+}
+
+function locate(
+  document: SourceDocument,
+  issue: PendingIssue,
+): { line: number; column: number } | undefined {
+  let segments: PathSegment[] = parseJsonPointer(issue.path);
+  let target = issue.target;
+  // A path that is not written (e.g. a value the walk reached through an alias that was
+  // dropped) is placed at its nearest written ancestor.
+  for (;;) {
+    const position = document.locate(segments, target);
+    if (position || segments.length === 0) return position;
+    segments = segments.slice(0, -1);
+    target = 'value';
+  }
+}
+
+function place(
+  pending: readonly PendingIssue[],
+  document: SourceDocument | undefined,
+): ContractIssue[] {
+  return pending.map(({ target: _target, ...issue }) => {
+    const placed: ContractIssue = issue;
+    if (document) {
+      const position = locate(document, { ...issue, target: _target });
+      if (position) {
+        placed.line = position.line;
+        placed.column = position.column;
+      }
+      if (document.file !== undefined) placed.file = document.file;
+    }
+    return placed;
+  });
+}
+
+/**
+ * Validates a parsed ODCS contract and reports every problem, not only the first: unknown
+ * keys (with the key most likely meant), missing required keys, wrong types, values outside
+ * the standard's lists, and the rules that depend on a server type, a logical type or a kind
+ * of quality rule. Each issue has the JSON pointer of the offending value and, when the
+ * `document` it came from is given, its file, line and column.
+ *
+ * Contracts of apiVersion v3.0.0 to v3.1.0 are validated by the v3.1 rules (as the standard's
+ * own tooling does); v3.2.0 contracts by the v3.2 rules, which add `enum`, `map` and `vector`
+ * types, `semanticType`, `synonyms`, `context` and a few more keys. ODCS v2 contracts are
+ * reported as unsupported. Deprecated forms pass, with a warning.
+ *
+ * A contract is valid when no issue has severity `error`.
+ *
+ * @public
+ */
+export function validateOdcs(
+  value: unknown,
+  document?: SourceDocument,
+): ContractIssue[] {
+  if (isMapping(value) && isOdcsV2(value)) {
+    const declared = value.apiVersion;
+    const pending: PendingIssue = {
+      severity: 'error',
+      path: declared === undefined ? '' : '/apiVersion',
+      message: `ODCS v2 is unsupported, migrate to v3${
+        declared === undefined ? '' : ` (this contract declares apiVersion ${String(declared)})`
+      }: v3 replaced v2's dataset and quantum keys with \`schema\`, \`servers\` and \`slaProperties\`; see the standard's migration notes`,
+      rule: 'unsupported-version',
+      target: 'value',
+    };
+    return place([pending], document);
+  }
+  if (isMapping(value) && 'dataContractSpecification' in value) {
+    const pending: PendingIssue = {
+      severity: 'error',
+      path: '',
+      message:
+        'this is a Data Contract Specification document (it has `dataContractSpecification`), not an ODCS contract; convert it to ODCS first',
+      rule: 'not-odcs',
+      target: 'value',
+    };
+    return place([pending], document);
+  }
+  const checker = new Checker(
+    ruleSetFor(isMapping(value) ? value.apiVersion : undefined),
+  );
+  checkContract(checker, value);
+  return place(checker.issues, document);
+}
