@@ -64,3 +64,7 @@ export { validateOdcs } from './odcs/validate';
 
 export * from './formats';
 export * from './odps';
+
+export * from './slo';
+export * from './lineage';
+export * from './permissions';

@@ -1,0 +1,173 @@
+/**
+ * Matching OpenLineage datasets to data products through the servers of their contracts,
+ * following OpenLineage's dataset naming (`postgres://host:port` + `database.schema.table`,
+ * `s3://bucket` + `path`, `kafka://host:port` + `topic`, `file` + absolute path...).
+ */
+import type { OdcsServer } from '../odcs/model';
+import type { DatasetId } from './openLineage';
+
+/**
+ * A pattern an OpenLineage dataset of a product matches: the namespace exactly (after
+ * normalisation) and the name exactly or as a dotted/path suffix.
+ * @public
+ */
+export interface DatasetPattern {
+  namespace: string;
+  name: string;
+}
+
+const SCHEME_ALIASES: Record<string, string> = {
+  postgresql: 'postgres',
+  'file:': 'file',
+};
+
+/** Lower-case, `postgresql://` as `postgres://`, no trailing slash, `file://` as `file`. */
+export function normalizeNamespace(namespace: string): string {
+  let ns = namespace.trim().toLowerCase().replace(/\/+$/, '');
+  const scheme = /^([a-z0-9+.-]+):\/\//.exec(ns);
+  if (scheme && SCHEME_ALIASES[scheme[1]]) {
+    ns = `${SCHEME_ALIASES[scheme[1]]}://${ns.slice(scheme[0].length)}`;
+  }
+  if (ns === 'file://' || ns === 'file:' || ns === 'file://localhost') ns = 'file';
+  return ns;
+}
+
+function normalizeName(name: string): string {
+  return name.trim().toLowerCase().replace(/^\/+/, '/');
+}
+
+function field(server: OdcsServer, name: string): string | undefined {
+  const value = (server as unknown as Record<string, unknown>)[name];
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+}
+
+/**
+ * The dataset patterns of a server for the given schema objects (physical names).
+ * `resolvePath` turns a contract-relative file path into an absolute one (for `local`
+ * servers); without it relative paths are kept as written.
+ * @public
+ */
+export function datasetPatterns(
+  server: OdcsServer,
+  objects: string[],
+  resolvePath: (path: string) => string = p => p,
+): DatasetPattern[] {
+  const host = field(server, 'host');
+  const port = field(server, 'port');
+  const database = field(server, 'database');
+  const schema = field(server, 'schema');
+  const qualified = (table: string) => [database, schema, table].filter(Boolean).join('.');
+  const hostPort = host ? (port ? `${host}:${port}` : host) : undefined;
+  const out: DatasetPattern[] = [];
+  switch (server.type) {
+    case 'postgres':
+    case 'postgresql':
+    case 'mysql':
+    case 'sqlserver':
+    case 'oracle':
+    case 'redshift':
+    case 'trino':
+    case 'clickhouse':
+      if (hostPort) {
+        const scheme = server.type === 'postgresql' ? 'postgres' : server.type;
+        for (const o of objects) out.push({ namespace: `${scheme}://${hostPort}`, name: qualified(o) });
+      }
+      break;
+    case 'snowflake': {
+      const account = field(server, 'account');
+      if (account) for (const o of objects) out.push({ namespace: `snowflake://${account}`, name: qualified(o) });
+      break;
+    }
+    case 'bigquery': {
+      const project = field(server, 'project');
+      const dataset = field(server, 'dataset');
+      for (const o of objects) out.push({ namespace: 'bigquery', name: [project, dataset, o].filter(Boolean).join('.') });
+      break;
+    }
+    case 'kafka':
+      if (host) for (const o of objects) out.push({ namespace: `kafka://${host}`, name: o });
+      break;
+    case 's3':
+    case 'azure':
+    case 'sftp': {
+      const location = field(server, 'location');
+      const m = location ? /^([a-z0-9+.-]+:\/\/[^/]+)\/?(.*)$/i.exec(location) : null;
+      if (m) for (const o of objects) out.push({ namespace: m[1], name: filePath(m[2], o).replace(/\/?\*.*$/, '') });
+      break;
+    }
+    case 'local': {
+      const path = field(server, 'path');
+      if (path) for (const o of objects) out.push({ namespace: 'file', name: resolvePath(filePath(path, o)) });
+      break;
+    }
+    case 'duckdb': {
+      const db = field(server, 'database');
+      if (db) for (const o of objects) out.push({ namespace: `duckdb://${resolvePath(db)}`, name: [schema ?? 'main', o].join('.') });
+      break;
+    }
+    default:
+      break;
+  }
+  return out.map(p => ({ namespace: normalizeNamespace(p.namespace), name: normalizeName(p.name) }));
+}
+
+/** A file path with the object's name in place of `{model}` or `{object}`. */
+export function filePath(path: string, object: string): string {
+  return path.replace(/\{(model|object)\}/g, object);
+}
+
+/**
+ * Finds the data product of an OpenLineage dataset among the patterns of every product.
+ * @public
+ */
+export class DatasetMatcher {
+  private readonly byNamespace = new Map<string, Array<{ name: string; entityRef: string }>>();
+
+  /** Adds a product's patterns. */
+  add(entityRef: string, patterns: DatasetPattern[]): this {
+    for (const p of patterns) {
+      const list = this.byNamespace.get(p.namespace) ?? [];
+      list.push({ name: p.name, entityRef });
+      this.byNamespace.set(p.namespace, list);
+    }
+    return this;
+  }
+
+  /**
+   * The product whose pattern names the dataset: same namespace, and the same name or one of
+   * them a dotted or path suffix of the other (`public.orders` matches `shop.public.orders`,
+   * a glob's folder matches a file in it). The longest matching pattern wins.
+   */
+  match(dataset: DatasetId): string | undefined {
+    const candidates = this.byNamespace.get(normalizeNamespace(dataset.namespace));
+    if (!candidates) return undefined;
+    const name = normalizeName(dataset.name);
+    let best: { length: number; entityRef: string } | undefined;
+    for (const candidate of candidates) {
+      if (!namesMatch(candidate.name, name)) continue;
+      if (!best || candidate.name.length > best.length) {
+        best = { length: candidate.name.length, entityRef: candidate.entityRef };
+      }
+    }
+    return best?.entityRef;
+  }
+}
+
+function namesMatch(pattern: string, name: string): boolean {
+  if (pattern === name) return true;
+  const [shorter, longer] = pattern.length < name.length ? [pattern, name] : [name, pattern];
+  if (!longer.endsWith(shorter)) {
+    // a folder (or glob's folder) that holds the file
+    return name.startsWith(`${pattern.replace(/\/$/, '')}/`);
+  }
+  const before = longer.charAt(longer.length - shorter.length - 1);
+  return before === '.' || before === '/';
+}
+
+/**
+ * The node id of a dataset no product claims: `dataset:<namespace>/<name>`.
+ * @public
+ */
+export function datasetRef(dataset: DatasetId): string {
+  return `dataset:${dataset.namespace}/${dataset.name}`;
+}

@@ -1,0 +1,67 @@
+import { nextSloState, sloHealth } from './transitions';
+import type { SloState } from './transitions';
+
+const at = (minute: number) => new Date(Date.UTC(2025, 0, 1, 0, minute)).toISOString();
+
+function run(statuses: Array<'pass' | 'fail' | 'error'>) {
+  let state: SloState | undefined;
+  const transitions: string[] = [];
+  statuses.forEach((status, i) => {
+    const next = nextSloState(state, { status, at: at(i) });
+    state = next.state;
+    if (next.transition) transitions.push(`${i}:${next.transition}`);
+  });
+  return { state: state!, transitions };
+}
+
+describe('nextSloState', () => {
+  it('tells the owners once when an SLO starts failing and once when it recovers', () => {
+    const { transitions, state } = run(['pass', 'fail', 'fail', 'fail', 'pass', 'pass']);
+    expect(transitions).toEqual(['1:failing', '4:recovered']);
+    expect(state).toMatchObject({ status: 'pass', since: at(4), failing: false });
+  });
+
+  it('raises an alert on a failing first observation, none on a passing one', () => {
+    expect(run(['fail']).transitions).toEqual(['0:failing']);
+    expect(run(['pass']).transitions).toEqual([]);
+  });
+
+  it('keeps `since` while the status holds', () => {
+    expect(run(['fail', 'fail', 'fail']).state.since).toBe(at(0));
+  });
+
+  it('neither raises nor clears an alert on errors', () => {
+    expect(run(['fail', 'error', 'fail', 'error', 'pass']).transitions).toEqual([
+      '0:failing',
+      '4:recovered',
+    ]);
+    expect(run(['pass', 'error', 'pass']).transitions).toEqual([]);
+    const errored = run(['fail', 'error']).state;
+    expect(errored).toMatchObject({ status: 'error', since: at(1), failing: true });
+  });
+
+  it('keeps the error message until the check passes', () => {
+    let { state } = nextSloState(undefined, { status: 'error', at: at(0), message: 'timeout' });
+    expect(state.lastError).toBe('timeout');
+    state = nextSloState(state, { status: 'pass', at: at(1), value: 3 }).state;
+    expect(state.lastError).toBeUndefined();
+    expect(state.lastValue).toBe(3);
+  });
+
+  it('leaves the state alone for an outcome older than the last one', () => {
+    const { state } = run(['fail', 'fail']);
+    const late = nextSloState(state, { status: 'pass', at: at(-5) });
+    expect(late.state).toBe(state);
+    expect(late.transition).toBeUndefined();
+  });
+});
+
+describe('sloHealth', () => {
+  it('is the worst status', () => {
+    expect(sloHealth([])).toBe('unknown');
+    expect(sloHealth(['unknown'])).toBe('unknown');
+    expect(sloHealth(['pass', 'unknown'])).toBe('healthy');
+    expect(sloHealth(['pass', 'error'])).toBe('error');
+    expect(sloHealth(['error', 'fail', 'pass'])).toBe('breached');
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * The state of one SLO over time: its current status, since when it has it, and whether its
+ * owners were told it fails. Owners hear once when an SLO starts failing and once when it
+ * recovers, never on every evaluation.
+ */
+import type { SloHealth, SloStatus } from '../api';
+
+/**
+ * What the backend keeps about one SLO between evaluations.
+ * @public
+ */
+export interface SloState {
+  status: SloStatus;
+  /** ISO 8601: when `status` began. */
+  since: string;
+  /** True from the first failure until the next pass: the owners were told it fails. */
+  failing: boolean;
+  lastValue?: number;
+  /** ISO 8601. */
+  lastObservedAt?: string;
+  lastError?: string;
+}
+
+/**
+ * One outcome of a check.
+ * @public
+ */
+export interface SloOutcome {
+  status: Exclude<SloStatus, 'unknown'>;
+  /** ISO 8601. */
+  at: string;
+  value?: number;
+  message?: string;
+}
+
+/**
+ * What changed for the owners: the SLO started failing, or recovered.
+ * @public
+ */
+export type SloTransition = 'failing' | 'recovered';
+
+/**
+ * The state after an outcome, and the transition to tell the owners about, if any.
+ *
+ * - A `fail` after anything but a failure starts failing (also the very first outcome).
+ * - A `pass` while failing recovers.
+ * - An `error` (the check could not run) changes the status but neither starts nor ends a
+ *   failure: a flaky connection neither raises nor clears an alert.
+ * - An outcome older than the last one observed is history: it leaves the state as is.
+ * @public
+ */
+export function nextSloState(
+  previous: SloState | undefined,
+  outcome: SloOutcome,
+): { state: SloState; transition?: SloTransition } {
+  if (previous?.lastObservedAt && Date.parse(outcome.at) < Date.parse(previous.lastObservedAt)) {
+    return { state: previous };
+  }
+  const failing =
+    outcome.status === 'fail' ? true : outcome.status === 'pass' ? false : previous?.failing ?? false;
+  const state: SloState = {
+    status: outcome.status,
+    since: previous && previous.status === outcome.status ? previous.since : outcome.at,
+    failing,
+    lastValue: outcome.value ?? (outcome.status === 'error' ? previous?.lastValue : undefined),
+    lastObservedAt: outcome.at,
+    lastError: outcome.status === 'pass' ? undefined : outcome.message,
+  };
+  let transition: SloTransition | undefined;
+  if (failing && !(previous?.failing ?? false)) transition = 'failing';
+  else if (!failing && (previous?.failing ?? false)) transition = 'recovered';
+  return transition ? { state, transition } : { state };
+}
+
+/**
+ * The product's SLO health from the status of each SLO, worst first: any `fail` →
+ * `breached`; else any `error` → `error`; else any `pass` → `healthy`; else `unknown`.
+ * @public
+ */
+export function sloHealth(statuses: Iterable<SloStatus>): SloHealth {
+  let health: SloHealth = 'unknown';
+  for (const status of statuses) {
+    if (status === 'fail') return 'breached';
+    if (status === 'error') health = 'error';
+    else if (status === 'pass' && health === 'unknown') health = 'healthy';
+  }
+  return health;
+}

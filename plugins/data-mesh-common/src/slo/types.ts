@@ -1,0 +1,47 @@
+import type { OdcsQualityMetric } from '../odcs/model';
+import type { SloKind, SloTarget } from '../api';
+
+/**
+ * How the backend measures an SLO in the engine that holds the data. Each measure yields
+ * one number that is compared with the SLO's target.
+ * @public
+ */
+export type SloMeasure =
+  /** Seconds since the newest value of `column` (freshness, latency, frequency). */
+  | { type: 'newestAge'; object: string; column: string }
+  /** Seconds since the oldest value of `column` (retention). */
+  | { type: 'oldestAge'; object: string; column: string }
+  /** 1 when the server answers a trivial query and every object can be read, else 0. */
+  | { type: 'reachable'; objects: string[] }
+  /** Percentage of non-null values over `columns` of `object`. */
+  | { type: 'completeness'; object: string; columns: string[] }
+  /** A library metric of a quality rule. */
+  | {
+      type: 'library';
+      metric: OdcsQualityMetric;
+      object: string;
+      /** The column, for column-level metrics. */
+      property?: string;
+      arguments?: Record<string, unknown>;
+      /** `percent` compares the share of rows, otherwise the count. */
+      unit: 'rows' | 'percent';
+    }
+  /** An SQL rule: the query's single value. */
+  | { type: 'sql'; query: string; object?: string; property?: string }
+  /** Nothing the backend can measure: the SLO is fed by pushed results only. */
+  | { type: 'pushed'; reason: string };
+
+/**
+ * One SLO a contract promises, with how to measure it.
+ * @public
+ */
+export interface SloDefinition {
+  /** Stable within the contract: `sla:<property>` or `quality:<object>[.<property>]:<rule>`. */
+  id: string;
+  name: string;
+  kind: SloKind;
+  target: SloTarget;
+  measure: SloMeasure;
+  /** JSON pointer of the SLA property or quality rule in the contract. */
+  path: string;
+}
