@@ -61,6 +61,8 @@ export type {
 } from './impact/impactOf';
 
 export { validateOdcs } from './odcs/validate';
+export { serializeOdcs } from './odcs/serialize';
+export type { SerializeOdcsOptions } from './odcs/serialize';
 
 export * from './formats';
 export * from './odps';

@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { normalizeContract } from '../formats/normalizeContract';
+import { parseSource } from '../source';
+import type { OdcsContract } from './model';
+import { serializeOdcs } from './serialize';
+import { contractArbitrary } from './__testUtils__/contractArbitraries';
+
+const corpus = path.resolve(__dirname, '../../../../../shared/corpus/odcs');
+
+function read(text: string): unknown {
+  const { documents, issues } = parseSource(text);
+  expect(issues).toEqual([]);
+  return documents[0].value;
+}
+
+/** Equal values with keys in the same order. */
+function expectSame(actual: unknown, expected: unknown) {
+  expect(actual).toEqual(expected);
+  expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
+}
+
+const files = ['v3.1-examples', 'invalid'].flatMap(dir =>
+  fs
+    .readdirSync(path.join(corpus, dir))
+    .sort()
+    .map(file => path.join(dir, file)),
+);
+
+describe('serializeOdcs', () => {
+  it('has the 32 corpus files to round-trip', () => {
+    expect(files).toHaveLength(32);
+  });
+
+  it.each(files)(
+    'round-trips %s: parse, write, parse gives an equal contract, keys in order',
+    file => {
+      const contract = read(fs.readFileSync(path.join(corpus, file), 'utf8'));
+      const yaml = serializeOdcs(contract as OdcsContract);
+      expectSame(read(yaml), contract);
+      const json = serializeOdcs(contract as OdcsContract, { format: 'json' });
+      expectSame(read(json), contract);
+    },
+  );
+
+  it.each(files)('round-trips the normalised contract of %s', file => {
+    const contract = normalizeContract(
+      read(fs.readFileSync(path.join(corpus, file), 'utf8')) as OdcsContract,
+    );
+    expectSame(read(serializeOdcs(contract)), contract);
+  });
+
+  it('round-trips generated contracts', () => {
+    fc.assert(
+      fc.property(contractArbitrary, contract => {
+        expectSame(read(serializeOdcs(contract as unknown as OdcsContract)), contract);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('quotes strings that would read back as something else', () => {
+    const contract = {
+      apiVersion: 'v3.1.0',
+      kind: 'DataContract',
+      id: 'c',
+      version: '1.0',
+      status: 'true',
+      name: '2024-01-01',
+      tenant: 'null',
+      domain: '0x1F',
+      tags: ['~', '- x', '#no comment', 'key: value', '', ' padded '],
+    } as OdcsContract;
+    const yaml = serializeOdcs(contract);
+    expectSame(read(yaml), contract);
+    expect(yaml).toContain('version: "1.0"');
+  });
+
+  it('writes multi-line strings as literal blocks and long lines unfolded', () => {
+    const query = 'SELECT COUNT(*)\nFROM orders\nWHERE amount < 0';
+    const long = 'x'.repeat(300);
+    const contract = {
+      apiVersion: 'v3.1.0',
+      kind: 'DataContract',
+      id: 'c',
+      version: '1',
+      status: 'active',
+      description: { purpose: long },
+      schema: [{ name: 'orders', quality: [{ type: 'sql', query, mustBe: 0 }] }],
+    } as OdcsContract;
+    const yaml = serializeOdcs(contract);
+    expect(yaml).toContain('query: |-\n');
+    expect(yaml).toContain(`purpose: ${long}\n`);
+    expectSame(read(yaml), contract);
+  });
+
+  it('writes a value shared through YAML aliases out in full', () => {
+    const contract = read(
+      'apiVersion: v3.1.0\nkind: DataContract\nid: c\nversion: "1"\nstatus: active\ntags: &t [a, b]\ncustomProperties:\n  - property: tags\n    value: *t\n',
+    );
+    const yaml = serializeOdcs(contract as OdcsContract);
+    expect(yaml).not.toMatch(/[&*]/);
+    expectSame(read(yaml), contract);
+  });
+});
