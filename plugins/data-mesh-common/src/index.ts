@@ -70,3 +70,5 @@ export * from './odps';
 export * from './slo';
 export * from './lineage';
 export * from './permissions';
+
+export * from './draft';
