@@ -73,6 +73,7 @@ const CASES: Case[] = [
   { id: 'slo-defined', failing: edit(c => (c.slaProperties.find((s: any) => s.property === 'completeness').value = 0)), says: 'completeness above 0' },
   { id: 'slo-defined', failing: edit(c => (c.slaProperties = c.slaProperties.filter((s: any) => s.property !== 'freshness'))), says: 'SLOs missing: freshness' },
   { id: 'valid-contract', failing: edit(c => delete c.version), says: 'no semantic version' },
+  { id: 'valid-contract', passing: edit(c => { c.schema = []; c.customProperties.push({ property: 'schemaRef', value: 'schemas/orders.avsc' }); }), failing: edit(c => (c.schema = [])), says: 'neither defines a schema nor references one' },
   { id: 'valid-contract', failing: () => ({ ...compliant(), contractIssues: [{ severity: 'error', path: '/status', message: 'status is required', rule: 'required' }] }), says: 'not valid: /status status is required' },
   { id: 'owner-contact', failing: edit((_, e) => delete e.spec.owner), says: 'no owner' },
   { id: 'owner-contact', failing: edit(c => (c.support = [])), says: 'has no contact' },

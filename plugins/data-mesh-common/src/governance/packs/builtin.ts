@@ -148,11 +148,11 @@ export const BUILT_IN_POLICIES: readonly PolicyDefinition[] = Object.freeze([
   },
   {
     id: 'valid-contract',
-    description: 'The contract is valid and has a semantic version.',
+    description: 'The contract is valid, has a semantic version and defines its schema (inline, or by reference as custom property schemaRef).',
     severity: 'error',
-    condition: 'issues.all(i, i.severity != "error") && has(contract.version) && string(contract.version).matches("^v?[0-9]+(\\\\.[0-9]+){0,2}([-+].*)?$")',
-    message: '${issues.exists(i, i.severity == "error") ? "The contract is not valid: " + issues.filter(i, i.severity == "error").map(i, i.path + " " + i.message).join("; ") : "The contract has no semantic version (MAJOR.MINOR.PATCH)"}.',
-    remediation: 'Fix the validation errors and give the contract a version such as 1.0.0.',
+    condition: 'issues.all(i, i.severity != "error") && has(contract.version) && string(contract.version).matches("^v?[0-9]+(\\\\.[0-9]+){0,2}([-+].*)?$") && (size(objects) > 0 || (has(custom.schemaRef) && string(custom.schemaRef) != ""))',
+    message: '${issues.exists(i, i.severity == "error") ? "The contract is not valid: " + issues.filter(i, i.severity == "error").map(i, i.path + " " + i.message).join("; ") : !has(contract.version) || !string(contract.version).matches("^v?[0-9]+(\\\\.[0-9]+){0,2}([-+].*)?$") ? "The contract has no semantic version (MAJOR.MINOR.PATCH)" : "The contract neither defines a schema nor references one"}.',
+    remediation: 'Fix the validation errors, give the contract a version such as 1.0.0, and describe its schema (or reference it with the custom property schemaRef).',
   },
   {
     id: 'owner-contact',
