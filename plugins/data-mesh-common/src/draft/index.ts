@@ -1,0 +1,16 @@
+export { draftDataProduct } from './draftDataProduct';
+export { draftContract, draftObjectName } from './draftContract';
+export { draftEntity, DRAFT_CONTRACT_FILE } from './draftEntity';
+export { reviseContract } from './reviseContract';
+export type { ContractRevision, RevisedContract } from './reviseContract';
+export type {
+  DataProductDraft,
+  DataProductDraftInput,
+  DraftDuration,
+  DraftEntity,
+  DraftField,
+  DraftFieldType,
+  DraftInputPort,
+  DraftOutputPort,
+  DraftServiceLevels,
+} from './types';
