@@ -66,6 +66,8 @@ export type { SerializeOdcsOptions } from './odcs/serialize';
 
 export * from './formats';
 export * from './odps';
+export { readContract } from './read';
+export type { ContractReading, ReadContractOptions } from './read';
 
 export * from './slo';
 export * from './lineage';
