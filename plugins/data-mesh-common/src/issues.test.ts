@@ -68,7 +68,9 @@ describe('formatIssue', () => {
         column: 1,
         rule: 'required',
       }),
-    ).toBe('orders.yaml:3:1 error [required] missing required key `id` (at /id)');
+    ).toBe(
+      'orders.yaml:3:1 error [required] missing required key `id` (at /id)',
+    );
   });
 
   it('works without a file or position', () => {

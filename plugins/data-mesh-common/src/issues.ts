@@ -106,7 +106,9 @@ export function formatIssue(issue: ContractIssue): string {
   }
   const rule = issue.rule ? ` [${issue.rule}]` : '';
   const at = issue.path ? ` (at ${issue.path})` : '';
-  return `${where ? `${where} ` : ''}${issue.severity}${rule} ${issue.message}${at}`;
+  return `${where ? `${where} ` : ''}${issue.severity}${rule} ${
+    issue.message
+  }${at}`;
 }
 
 /**

@@ -22,7 +22,8 @@ export function serializeOdcs(
   contract: OdcsContract,
   options: SerializeOdcsOptions = {},
 ): string {
-  if (options.format === 'json') return `${JSON.stringify(contract, null, 2)}\n`;
+  if (options.format === 'json')
+    return `${JSON.stringify(contract, null, 2)}\n`;
   return stringify(contract, {
     aliasDuplicateObjects: false,
     lineWidth: 0,

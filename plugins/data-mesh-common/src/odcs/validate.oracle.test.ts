@@ -21,7 +21,10 @@ const corpus = path.resolve(__dirname, '../../../../../shared/corpus/odcs');
 
 function officialValidator() {
   const schema = JSON.parse(
-    fs.readFileSync(path.join(corpus, 'schema/odcs-json-schema-v3.1.0.json'), 'utf8'),
+    fs.readFileSync(
+      path.join(corpus, 'schema/odcs-json-schema-v3.1.0.json'),
+      'utf8',
+    ),
   );
   const ajv = new Ajv2019({ allErrors: true, strict: false });
   addFormats(ajv);
@@ -53,7 +56,10 @@ function corpusFiles(): Array<[string, unknown]> {
       .sort()
       .map(file => {
         const text = fs.readFileSync(path.join(corpus, dir, file), 'utf8');
-        return [`${dir}/${file}`, parseSource(text).documents[0].value] as [string, unknown];
+        return [`${dir}/${file}`, parseSource(text).documents[0].value] as [
+          string,
+          unknown,
+        ];
       }),
   );
 }
@@ -81,7 +87,10 @@ describe('validateOdcs agrees with the official JSON Schema', () => {
 
   it('on generated contracts with keys removed, added and replaced', () => {
     const mutated = fc
-      .tuple(contractArbitrary, fc.array(mutationArbitrary, { minLength: 1, maxLength: 3 }))
+      .tuple(
+        contractArbitrary,
+        fc.array(mutationArbitrary, { minLength: 1, maxLength: 3 }),
+      )
       .map(([contract, mutations]) => mutate(contract, mutations))
       .filter(comparable);
     fc.assert(
@@ -96,7 +105,10 @@ describe('validateOdcs agrees with the official JSON Schema', () => {
     const generated = fc.sample(contractArbitrary, { numRuns: 300, seed: 42 });
     const mutated = fc.sample(
       fc
-        .tuple(contractArbitrary, fc.array(mutationArbitrary, { minLength: 1, maxLength: 3 }))
+        .tuple(
+          contractArbitrary,
+          fc.array(mutationArbitrary, { minLength: 1, maxLength: 3 }),
+        )
         .map(([contract, mutations]) => mutate(contract, mutations)),
       { numRuns: 300, seed: 42 },
     );

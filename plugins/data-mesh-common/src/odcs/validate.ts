@@ -1,7 +1,12 @@
 import type { ContractIssue, PathSegment } from '../issues';
 import { parseJsonPointer } from '../issues';
 import type { SourceDocument } from '../source';
-import { Checker, isMapping, PendingIssue, RuleSet } from './validation/checker';
+import {
+  Checker,
+  isMapping,
+  PendingIssue,
+  RuleSet,
+} from './validation/checker';
 import { checkContract, isOdcsV2 } from './validation/contract';
 
 /**
@@ -72,7 +77,9 @@ export function validateOdcs(
       severity: 'error',
       path: declared === undefined ? '' : '/apiVersion',
       message: `ODCS v2 is unsupported, migrate to v3${
-        declared === undefined ? '' : ` (this contract declares apiVersion ${String(declared)})`
+        declared === undefined
+          ? ''
+          : ` (this contract declares apiVersion ${String(declared)})`
       }: v3 replaced v2's dataset and quantum keys with \`schema\`, \`servers\` and \`slaProperties\`; see the standard's migration notes`,
       rule: 'unsupported-version',
       target: 'value',

@@ -38,10 +38,12 @@ describe('parseSource refuses hostile input', () => {
 
   it('counts the size in UTF-8 bytes, not characters', () => {
     const text = `a: "${'é'.repeat(600)}"\n`; // 600 characters, 1200 bytes
-    expect(parseSource(text, { limits: { maxBytes: 1000 } }).issues[0]).toMatchObject(
-      { rule: 'file-too-large' },
+    expect(
+      parseSource(text, { limits: { maxBytes: 1000 } }).issues[0],
+    ).toMatchObject({ rule: 'file-too-large' });
+    expect(parseSource(text, { limits: { maxBytes: 2000 } }).issues).toEqual(
+      [],
     );
-    expect(parseSource(text, { limits: { maxBytes: 2000 } }).issues).toEqual([]);
   });
 
   it('refuses 10,000-deep nesting in flow style', () => {
@@ -78,11 +80,14 @@ describe('parseSource refuses hostile input', () => {
           '\n',
         )} 1\n`,
     ],
-  ])('accepts exactly the depth limit of %s, and one more is refused', (_, nest) => {
-    const max = DEFAULT_SOURCE_LIMITS.maxDepth;
-    expect(parseSource(nest(max)).issues).toEqual([]);
-    expect(parseSource(nest(max + 1)).issues[0]?.rule).toBe('too-deep');
-  });
+  ])(
+    'accepts exactly the depth limit of %s, and one more is refused',
+    (_, nest) => {
+      const max = DEFAULT_SOURCE_LIMITS.maxDepth;
+      expect(parseSource(nest(max)).issues).toEqual([]);
+      expect(parseSource(nest(max + 1)).issues[0]?.rule).toBe('too-deep');
+    },
+  );
 
   it('refuses depth reached through aliases', () => {
     const text = [
@@ -96,10 +101,22 @@ describe('parseSource refuses hostile input', () => {
     expect(documents[0].value).toBeUndefined();
   });
 
+  it('refuses a value that contains itself through an alias', () => {
+    const { documents, issues } = parseSource(
+      'schema:\n  - &p\n    name: orders\n    properties:\n      - *p\n',
+    );
+    expect(issues).toHaveLength(1);
+    expect(issues[0].rule).toBe('too-deep');
+    expect(documents[0].value).toBeUndefined();
+  });
+
   it('refuses binary content: NUL bytes', () => {
-    const { documents, issues } = parseSource('a: 1\nb: x\u0000\u0001\u0002\n', {
-      fileName: 'image.png',
-    });
+    const { documents, issues } = parseSource(
+      'a: 1\nb: x\u0000\u0001\u0002\n',
+      {
+        fileName: 'image.png',
+      },
+    );
     expect(documents).toEqual([]);
     expect(issues).toEqual([
       expect.objectContaining({
@@ -125,13 +142,17 @@ describe('parseSource refuses hostile input', () => {
   });
 
   it('refuses more documents than the limit', () => {
-    const text = Array.from({ length: 101 }, (_, i) => `n: ${i}`).join('\n---\n');
+    const text = Array.from({ length: 101 }, (_, i) => `n: ${i}`).join(
+      '\n---\n',
+    );
     const { documents, issues } = parseSource(text);
     expect(documents).toEqual([]);
     expect(issues).toHaveLength(1);
     expect(issues[0].rule).toBe('too-many-documents');
     expect(issues[0].message).toMatch(/more than 100 YAML documents/);
-    expect(parseSource(text, { limits: { maxDocuments: 101 } }).documents).toHaveLength(101);
+    expect(
+      parseSource(text, { limits: { maxDocuments: 101 } }).documents,
+    ).toHaveLength(101);
   });
 
   it('lets the caller loosen a limit', () => {

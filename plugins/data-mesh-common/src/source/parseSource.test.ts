@@ -188,8 +188,9 @@ describe('SourceDocument.locate', () => {
   });
 
   it('locates in JSON', () => {
-    const [json] = parseSource('{\n  "a": {\n    "b": [10, 20]\n  }\n}\n')
-      .documents;
+    const [json] = parseSource(
+      '{\n  "a": {\n    "b": [10, 20]\n  }\n}\n',
+    ).documents;
     expect(json.locate('/a/b/1')).toEqual({ line: 3, column: 15 });
   });
 });

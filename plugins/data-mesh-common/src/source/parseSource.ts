@@ -242,14 +242,14 @@ export function parseSource(
       } catch (error) {
         if (!(error instanceof ReferenceError)) throw error;
         issues.push(
-          issue(
-            'alias',
-            aliasMessage(error, limits),
-            doc.contents?.range?.[0],
-          ),
+          issue('alias', aliasMessage(error, limits), doc.contents?.range?.[0]),
         );
       }
-      if (parsed.hasAlias && value !== undefined && deeperThan(value, limits.maxDepth)) {
+      if (
+        parsed.hasAlias &&
+        value !== undefined &&
+        deeperThan(value, limits.maxDepth)
+      ) {
         issues.push(
           issue(
             'too-deep',

@@ -21,7 +21,9 @@ const id = fc.constantFrom('a1', 'order-id', 'ORD_2', 'x');
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
 /** Drops keys whose value is undefined, so records read like YAML. */
-function compact<T extends Record<string, unknown>>(record: T): Record<string, Json> {
+function compact<T extends Record<string, unknown>>(
+  record: T,
+): Record<string, Json> {
   const out: Record<string, Json> = {};
   for (const [key, value] of Object.entries(record)) {
     if (value !== undefined) out[key] = value as Json;
@@ -68,11 +70,19 @@ export const uris = mostly(
   ['s3://bucket/{model}/*.json', 'no scheme/path', 'https://exa mple.com', ''],
 );
 
-const tags = fc.array(fc.constantFrom('pii', 'finance', 'gold'), { maxLength: 3 });
+const tags = fc.array(fc.constantFrom('pii', 'finance', 'gold'), {
+  maxLength: 3,
+});
 const customProperties = fc.array(
   record({
     property: word,
-    value: fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant([1, 'a'])),
+    value: fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant([1, 'a']),
+    ),
     description: maybe(word),
   }),
   { maxLength: 2 },
@@ -90,7 +100,9 @@ const operator = fc.oneof(
   fc.record({ mustBe: fc.oneof(fc.integer(), fc.string()) }),
   fc.record({ mustNotBe: fc.integer() }),
   fc.record({ mustBeGreaterThan: fc.integer() }),
-  fc.record({ mustBeGreaterOrEqualTo: fc.double({ noNaN: true, noDefaultInfinity: true }) }),
+  fc.record({
+    mustBeGreaterOrEqualTo: fc.double({ noNaN: true, noDefaultInfinity: true }),
+  }),
   fc.record({ mustBeLessThan: fc.integer() }),
   fc.record({ mustBeLessOrEqualTo: fc.integer() }),
   fc.record({ mustBeBetween: fc.constantFrom([0, 10], [-1.5, 2]) }),
@@ -101,7 +113,15 @@ const ruleCommon = {
   name: maybe(word),
   description: maybe(word),
   dimension: maybe(
-    fc.constantFrom('accuracy', 'completeness', 'conformity', 'consistency', 'coverage', 'timeliness', 'uniqueness'),
+    fc.constantFrom(
+      'accuracy',
+      'completeness',
+      'conformity',
+      'consistency',
+      'coverage',
+      'timeliness',
+      'uniqueness',
+    ),
   ),
   severity: maybe(fc.constantFrom('error', 'warning')),
   businessImpact: maybe(word),
@@ -117,13 +137,19 @@ const qualityRule = fc.oneof(
     .tuple(
       record({
         type: maybe(fc.constant('library')),
-        metric: fc.constantFrom('nullValues', 'missingValues', 'invalidValues', 'duplicateValues', 'rowCount'),
+        metric: fc.constantFrom(
+          'nullValues',
+          'missingValues',
+          'invalidValues',
+          'duplicateValues',
+          'rowCount',
+        ),
         arguments: maybe(fc.constant({ validValues: ['a', 'b'] })),
         ...ruleCommon,
       }),
       operator,
     )
-    .map(([rule, op]) => ({ ...rule, ...op }) as Json),
+    .map(([rule, op]) => ({ ...rule, ...op } as Json)),
   fc
     .tuple(
       record({
@@ -133,11 +159,14 @@ const qualityRule = fc.oneof(
       }),
       operator,
     )
-    .map(([rule, op]) => ({ ...rule, ...op }) as Json),
+    .map(([rule, op]) => ({ ...rule, ...op } as Json)),
   record({
     type: fc.constant('custom'),
     engine: fc.constantFrom('soda', 'great-expectations'),
-    implementation: fc.oneof(fc.constant('checks: []'), fc.constant({ type: 'x' })),
+    implementation: fc.oneof(
+      fc.constant('checks: []'),
+      fc.constant({ type: 'x' }),
+    ),
     ...ruleCommon,
   }),
 );
@@ -149,17 +178,32 @@ const options: Record<string, fc.Arbitrary<Json>> = {
     pattern: maybe(fc.constant('^[A-Z]+$')),
     format: maybe(fc.constant('email')),
   }),
-  date: record({ format: maybe(fc.constant('yyyy-MM-dd')), minimum: maybe(fc.constant('2020-01-01')) }),
-  timestamp: record({ timezone: maybe(fc.boolean()), defaultTimezone: maybe(fc.constant('Etc/UTC')) }),
+  date: record({
+    format: maybe(fc.constant('yyyy-MM-dd')),
+    minimum: maybe(fc.constant('2020-01-01')),
+  }),
+  timestamp: record({
+    timezone: maybe(fc.boolean()),
+    defaultTimezone: maybe(fc.constant('Etc/UTC')),
+  }),
   time: record({ format: maybe(fc.constant('HH:mm:ss')) }),
   integer: record({
     minimum: maybe(fc.integer()),
     multipleOf: maybe(fc.constantFrom(1, 5, 0.5)),
     format: maybe(fc.constantFrom('i32', 'u64')),
   }),
-  number: record({ maximum: maybe(fc.double({ noNaN: true, noDefaultInfinity: true })), format: maybe(fc.constantFrom('f32', 'f64')) }),
-  object: record({ maxProperties: maybe(fc.nat(5)), required: maybe(fc.constant(['a'])) }),
-  array: record({ minItems: maybe(fc.nat(3)), uniqueItems: maybe(fc.boolean()) }),
+  number: record({
+    maximum: maybe(fc.double({ noNaN: true, noDefaultInfinity: true })),
+    format: maybe(fc.constantFrom('f32', 'f64')),
+  }),
+  object: record({
+    maxProperties: maybe(fc.nat(5)),
+    required: maybe(fc.constant(['a'])),
+  }),
+  array: record({
+    minItems: maybe(fc.nat(3)),
+    uniqueItems: maybe(fc.boolean()),
+  }),
   boolean: fc.constant({ anything: 'goes' }),
 };
 
@@ -173,9 +217,21 @@ const reference = fc.constantFrom(
 type PropertyKind = 'property' | 'item';
 
 function property(depth: number, kind: PropertyKind): fc.Arbitrary<Json> {
-  const types = depth > 0
-    ? ['string', 'date', 'timestamp', 'time', 'number', 'integer', 'object', 'array', 'boolean', 'none']
-    : ['string', 'date', 'integer', 'number', 'boolean', 'none'];
+  const types =
+    depth > 0
+      ? [
+          'string',
+          'date',
+          'timestamp',
+          'time',
+          'number',
+          'integer',
+          'object',
+          'array',
+          'boolean',
+          'none',
+        ]
+      : ['string', 'date', 'integer', 'number', 'boolean', 'none'];
   return fc.constantFrom(...types).chain(type => {
     const fields: Record<string, fc.Arbitrary<unknown>> = {
       name: kind === 'property' ? word : maybe(word),
@@ -194,12 +250,19 @@ function property(depth: number, kind: PropertyKind): fc.Arbitrary<Json> {
       encryptedName: maybe(word),
       transformSourceObjects: maybe(fc.array(word, { maxLength: 2 })),
       transformLogic: maybe(word),
-      examples: maybe(fc.array(fc.oneof(fc.string(), fc.integer()), { maxLength: 2 })),
+      examples: maybe(
+        fc.array(fc.oneof(fc.string(), fc.integer()), { maxLength: 2 }),
+      ),
       tags: maybe(tags),
       customProperties: maybe(customProperties),
       authoritativeDefinitions: maybe(authoritativeDefinitions),
       quality: maybe(fc.array(qualityRule, { maxLength: 2 })),
-      relationships: maybe(fc.array(record({ to: reference, type: maybe(fc.constant('foreignKey')) }), { maxLength: 1 })),
+      relationships: maybe(
+        fc.array(
+          record({ to: reference, type: maybe(fc.constant('foreignKey')) }),
+          { maxLength: 1 },
+        ),
+      ),
       id: maybe(id),
     };
     if (type !== 'none') {
@@ -207,9 +270,12 @@ function property(depth: number, kind: PropertyKind): fc.Arbitrary<Json> {
       fields.logicalTypeOptions = maybe(options[type]);
     }
     if ((type === 'object' || type === 'none') && depth > 0) {
-      fields.properties = maybe(fc.array(property(depth - 1, 'property'), { maxLength: 2 }));
+      fields.properties = maybe(
+        fc.array(property(depth - 1, 'property'), { maxLength: 2 }),
+      );
     }
-    if (type === 'array' && depth > 0) fields.items = maybe(property(depth - 1, 'item'));
+    if (type === 'array' && depth > 0)
+      fields.items = maybe(property(depth - 1, 'item'));
     return record(fields);
   });
 }
@@ -229,8 +295,15 @@ const schemaObject = record({
   relationships: maybe(
     fc.array(
       fc.oneof(
-        record({ from: reference, to: reference, type: maybe(fc.constant('foreignKey')) }),
-        record({ from: fc.constant(['a.b', 'a.c']), to: fc.constant(['d.e', 'd.f']) }),
+        record({
+          from: reference,
+          to: reference,
+          type: maybe(fc.constant('foreignKey')),
+        }),
+        record({
+          from: fc.constant(['a.b', 'a.c']),
+          to: fc.constant(['d.e', 'd.f']),
+        }),
       ),
       { maxLength: 1 },
     ),
@@ -258,15 +331,63 @@ const serverBase = {
   id: maybe(id),
 };
 const server = fc.oneof(
-  record({ ...serverBase, type: fc.constant('postgres'), host: word, port, database: word, schema: word }),
-  record({ ...serverBase, type: fc.constant('s3'), location: uris, format: maybe(fc.constant('parquet')), endpointUrl: maybe(uris) }),
+  record({
+    ...serverBase,
+    type: fc.constant('postgres'),
+    host: word,
+    port,
+    database: word,
+    schema: word,
+  }),
+  record({
+    ...serverBase,
+    type: fc.constant('s3'),
+    location: uris,
+    format: maybe(fc.constant('parquet')),
+    endpointUrl: maybe(uris),
+  }),
   record({ ...serverBase, type: fc.constant('sftp'), location: uris }),
-  record({ ...serverBase, type: fc.constant('athena'), stagingDir: uris, schema: word, regionName: maybe(word) }),
-  record({ ...serverBase, type: fc.constant('kafka'), host: word, format: maybe(fc.constant('avro')) }),
-  record({ ...serverBase, type: fc.constant('snowflake'), account: word, database: word, schema: word, warehouse: maybe(word), port: maybe(port) }),
-  record({ ...serverBase, type: fc.constant('bigquery'), project: word, dataset: word }),
-  record({ ...serverBase, type: fc.constant('custom'), location: maybe(uris), stream: maybe(word), port: maybe(port) }),
-  record({ ...serverBase, type: fc.constant('local'), path: word, format: fc.constant('csv') }),
+  record({
+    ...serverBase,
+    type: fc.constant('athena'),
+    stagingDir: uris,
+    schema: word,
+    regionName: maybe(word),
+  }),
+  record({
+    ...serverBase,
+    type: fc.constant('kafka'),
+    host: word,
+    format: maybe(fc.constant('avro')),
+  }),
+  record({
+    ...serverBase,
+    type: fc.constant('snowflake'),
+    account: word,
+    database: word,
+    schema: word,
+    warehouse: maybe(word),
+    port: maybe(port),
+  }),
+  record({
+    ...serverBase,
+    type: fc.constant('bigquery'),
+    project: word,
+    dataset: word,
+  }),
+  record({
+    ...serverBase,
+    type: fc.constant('custom'),
+    location: maybe(uris),
+    stream: maybe(word),
+    port: maybe(port),
+  }),
+  record({
+    ...serverBase,
+    type: fc.constant('local'),
+    path: word,
+    format: fc.constant('csv'),
+  }),
   record({ ...serverBase, type: fc.constant('api'), location: uris }),
 );
 
@@ -281,12 +402,21 @@ const member = record({
 });
 
 const team = fc.oneof(
-  record({ name: maybe(word), description: maybe(word), members: maybe(fc.array(member, { maxLength: 2 })) }),
+  record({
+    name: maybe(word),
+    description: maybe(word),
+    members: maybe(fc.array(member, { maxLength: 2 })),
+  }),
   fc.array(member, { maxLength: 2 }),
 );
 
 const sla = record({
-  property: fc.constantFrom('latency', 'retention', 'frequency', 'availability'),
+  property: fc.constantFrom(
+    'latency',
+    'retention',
+    'frequency',
+    'availability',
+  ),
   value: fc.oneof(fc.integer(), fc.string(), fc.boolean(), fc.constant(null)),
   valueExt: maybe(fc.integer()),
   unit: maybe(fc.constantFrom('d', 'h')),
@@ -308,7 +438,12 @@ export const contractArbitrary: fc.Arbitrary<Json> = record({
   domain: maybe(word),
   tags: maybe(tags),
   description: maybe(
-    record({ purpose: maybe(word), usage: maybe(word), limitations: maybe(word), extra: maybe(word) }),
+    record({
+      purpose: maybe(word),
+      usage: maybe(word),
+      limitations: maybe(word),
+      extra: maybe(word),
+    }),
   ),
   contractCreatedTs: maybe(dateTimes),
   schema: maybe(fc.array(schemaObject, { maxLength: 2 })),
@@ -316,11 +451,25 @@ export const contractArbitrary: fc.Arbitrary<Json> = record({
   team: maybe(team),
   roles: maybe(fc.array(role, { maxLength: 2 })),
   support: maybe(
-    fc.array(record({ channel: word, url: maybe(word), tool: maybe(fc.constant('slack')), scope: maybe(fc.constant('issues')) }), {
-      maxLength: 2,
+    fc.array(
+      record({
+        channel: word,
+        url: maybe(word),
+        tool: maybe(fc.constant('slack')),
+        scope: maybe(fc.constant('issues')),
+      }),
+      {
+        maxLength: 2,
+      },
+    ),
+  ),
+  price: maybe(
+    record({
+      priceAmount: maybe(fc.double({ noNaN: true, noDefaultInfinity: true })),
+      priceCurrency: maybe(fc.constant('EUR')),
+      priceUnit: maybe(fc.constant('megabyte')),
     }),
   ),
-  price: maybe(record({ priceAmount: maybe(fc.double({ noNaN: true, noDefaultInfinity: true })), priceCurrency: maybe(fc.constant('EUR')), priceUnit: maybe(fc.constant('megabyte')) })),
   slaProperties: maybe(fc.array(sla, { maxLength: 2 })),
   customProperties: maybe(customProperties),
   authoritativeDefinitions: maybe(authoritativeDefinitions),
@@ -328,19 +477,82 @@ export const contractArbitrary: fc.Arbitrary<Json> = record({
 
 /** Keys of the standard (and near misses) that mutations add where they may not belong. */
 const KEY_VOCABULARY = [
-  'name', 'type', 'logicalType', 'logicalTypeOptions', 'properties', 'items', 'map', 'enum',
-  'required', 'metric', 'rule', 'query', 'engine', 'implementation', 'mustBe', 'mustNotBe',
-  'mustBeBetween', 'from', 'to', 'host', 'port', 'database', 'schema', 'location', 'stagingDir',
-  'format', 'maxLength', 'minimum', 'dimensions', 'value', 'property', 'members', 'username',
-  'description', 'status', 'isNullable', 'element', 'unknownField', 'tags', 'context', 'id',
+  'name',
+  'type',
+  'logicalType',
+  'logicalTypeOptions',
+  'properties',
+  'items',
+  'map',
+  'enum',
+  'required',
+  'metric',
+  'rule',
+  'query',
+  'engine',
+  'implementation',
+  'mustBe',
+  'mustNotBe',
+  'mustBeBetween',
+  'from',
+  'to',
+  'host',
+  'port',
+  'database',
+  'schema',
+  'location',
+  'stagingDir',
+  'format',
+  'maxLength',
+  'minimum',
+  'dimensions',
+  'value',
+  'property',
+  'members',
+  'username',
+  'description',
+  'status',
+  'isNullable',
+  'element',
+  'unknownField',
+  'tags',
+  'context',
+  'id',
 ];
 
 /** Values of every kind, for replacing a value or filling an added key. */
 const VALUE_POOL: Json[] = [
-  'text', '', 'object', 'string', 'array', 'library', 'sql', 'custom', 'foreignKey',
-  'orders.id', 'nullValues', 'bogus', 's3://b/k', 'DataContract', 'postgres', '2024-01-01',
-  0, 1, -1, 2.5, true, false, null, [], ['a'], [1, 2], [1, 1], {}, { a: 1 },
-  { minLength: 1 }, { key: { logicalType: 'string' }, value: {} },
+  'text',
+  '',
+  'object',
+  'string',
+  'array',
+  'library',
+  'sql',
+  'custom',
+  'foreignKey',
+  'orders.id',
+  'nullValues',
+  'bogus',
+  's3://b/k',
+  'DataContract',
+  'postgres',
+  '2024-01-01',
+  0,
+  1,
+  -1,
+  2.5,
+  true,
+  false,
+  null,
+  [],
+  ['a'],
+  [1, 2],
+  [1, 1],
+  {},
+  { a: 1 },
+  { minLength: 1 },
+  { key: { logicalType: 'string' }, value: {} },
 ];
 
 /** One change to a contract: which node (by index among all nodes), what, with which pick. */
@@ -380,13 +592,16 @@ export function mutate(contract: Json, mutations: readonly Mutation[]): Json {
     const pick = VALUE_POOL[value % VALUE_POOL.length];
     const replacement = JSON.parse(JSON.stringify(pick)) as Json;
     if (Array.isArray(target)) {
-      if (op === 'remove' && target.length) target.splice(key % target.length, 1);
+      if (op === 'remove' && target.length)
+        target.splice(key % target.length, 1);
       else if (op === 'add') target.push(replacement);
       else if (target.length) target[key % target.length] = replacement;
     } else {
       const keys = Object.keys(target);
-      if (op === 'remove' && keys.length) delete target[keys[key % keys.length]];
-      else if (op === 'add') target[KEY_VOCABULARY[key % KEY_VOCABULARY.length]] = replacement;
+      if (op === 'remove' && keys.length)
+        delete target[keys[key % keys.length]];
+      else if (op === 'add')
+        target[KEY_VOCABULARY[key % KEY_VOCABULARY.length]] = replacement;
       else if (keys.length) target[keys[key % keys.length]] = replacement;
     }
   }

@@ -1,7 +1,4 @@
-import type {
-  OdcsAuthoritativeDefinition,
-  OdcsCustomProperty,
-} from './common';
+import type { OdcsAuthoritativeDefinition, OdcsCustomProperty } from './common';
 import type { OdcsFundamentals } from './fundamentals';
 import type { OdcsSchemaObject } from './schema';
 import type { OdcsServer } from './servers';

@@ -1,7 +1,4 @@
-import type {
-  OdcsAuthoritativeDefinition,
-  OdcsCustomProperty,
-} from './common';
+import type { OdcsAuthoritativeDefinition, OdcsCustomProperty } from './common';
 
 /**
  * The ODCS versions this suite reads. v3.0.x contracts are read by the v3.1 rules (as the

@@ -81,7 +81,9 @@ export function describeSubject(path: readonly PathSegment[]): string {
   const last = path[path.length - 1];
   if (typeof last === 'number') return formatPath(path);
   const parent = path.slice(0, -1);
-  return parent.length === 0 ? `\`${last}\`` : `\`${last}\` in ${formatPath(parent)}`;
+  return parent.length === 0
+    ? `\`${last}\``
+    : `\`${last}\` in ${formatPath(parent)}`;
 }
 
 /** `a` or `an`, by how the word sounds: an athena server, an SLA property, a sql rule. */
@@ -118,7 +120,10 @@ export function hasKey(object: Mapping, key: string): boolean {
 
 /** Reports a value of the wrong kind. */
 export function reportType(c: Checker, expected: string, value: unknown): void {
-  c.report('type', `${c.subject()} must be ${expected}; found ${describeValue(value)}`);
+  c.report(
+    'type',
+    `${c.subject()} must be ${expected}; found ${describeValue(value)}`,
+  );
 }
 
 /** A key of a shape: its check, and whether only v3.2 allows it. */
@@ -181,7 +186,10 @@ export function extendShape(
   base: Shape,
   what: string,
   fields: Record<string, FieldSpec>,
-  options: { required?: readonly string[]; requiredBefore32?: readonly string[] } = {},
+  options: {
+    required?: readonly string[];
+    requiredBefore32?: readonly string[];
+  } = {},
 ): Shape {
   const extra = shape(what, fields, options);
   return {
@@ -196,7 +204,10 @@ export function extendShape(
   };
 }
 
-export function isAllowed(c: Checker, field: Field | undefined): field is Field {
+export function isAllowed(
+  c: Checker,
+  field: Field | undefined,
+): field is Field {
   return field !== undefined && (!field.since32 || c.v32);
 }
 
@@ -232,7 +243,9 @@ function unknownKeyMessage(
   } else if (target.fields.has('customProperties')) {
     message += `; remove it, or keep it as a customProperties entry (property: ${key}, value: ...)`;
   } else {
-    message += `; remove it (${withArticle(target.what)} allows ${allowed.join(', ')})`;
+    message += `; remove it (${withArticle(target.what)} allows ${allowed.join(
+      ', ',
+    )})`;
   }
   return message;
 }
@@ -249,7 +262,11 @@ export function checkShape(
   options: ShapeOptions = {},
 ): Mapping | undefined {
   if (!isMapping(value)) {
-    reportType(c, `${withArticle(target.what)} (a mapping of keys to values)`, value);
+    reportType(
+      c,
+      `${withArticle(target.what)} (a mapping of keys to values)`,
+      value,
+    );
     return undefined;
   }
   reportMissing(c, value, target);
@@ -286,7 +303,9 @@ function reportMissing(c: Checker, value: Mapping, target: Shape): void {
     const all = [...target.required, ...(before32 ?? [])];
     c.report(
       'required',
-      `missing required key \`${key}\` ${c.placeIn()} (${withArticle(target.what)} needs ${joinKeys(all)})`,
+      `missing required key \`${key}\` ${c.placeIn()} (${withArticle(
+        target.what,
+      )} needs ${joinKeys(all)})`,
     );
   };
   for (const key of target.required) check(key);

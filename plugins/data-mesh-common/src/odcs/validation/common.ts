@@ -8,14 +8,7 @@ import {
   shape,
   v32,
 } from './checker';
-import {
-  anything,
-  listOf,
-  scalar,
-  stableId,
-  text,
-  textList,
-} from './values';
+import { anything, listOf, scalar, stableId, text, textList } from './values';
 
 /** `tags`: a list of strings. */
 export const tags = textList;
@@ -97,7 +90,9 @@ const reference: Check = (c, value) => {
   } else if (!isPropertyReference(c, value)) {
     c.report(
       'pattern',
-      `${c.subject()} must be ${REFERENCE_FORMS}; found ${describeValue(value)}`,
+      `${c.subject()} must be ${REFERENCE_FORMS}; found ${describeValue(
+        value,
+      )}`,
     );
   }
 };
@@ -114,7 +109,8 @@ const relationshipEnd: Check = (c, value) => {
 const propertyRelationshipFields = {
   id: v32(text),
   type: (c: Checker, value: unknown) => {
-    if (typeof value !== 'string') reportType(c, 'the string `foreignKey`', value);
+    if (typeof value !== 'string')
+      reportType(c, 'the string `foreignKey`', value);
     else if (value !== 'foreignKey') {
       c.report(
         'enum',
@@ -140,15 +136,27 @@ export const schemaRelationships = listOf((c, value) => {
   if (!hasKey(relationship, 'from') || !hasKey(relationship, 'to')) return;
   const fromList = Array.isArray(from);
   const toList = Array.isArray(to);
-  if (fromList !== toList && (fromList || typeof from === 'string') && (toList || typeof to === 'string')) {
+  if (
+    fromList !== toList &&
+    (fromList || typeof from === 'string') &&
+    (toList || typeof to === 'string')
+  ) {
     c.report(
       'relationship-shape',
       `\`from\` and \`to\` ${c.placeIn()} must both be single references or both be lists (for a composite key); here one is a list and the other is not`,
     );
-  } else if (fromList && toList && (from as unknown[]).length !== (to as unknown[]).length) {
+  } else if (
+    fromList &&
+    toList &&
+    (from as unknown[]).length !== (to as unknown[]).length
+  ) {
     c.report(
       'relationship-shape',
-      `\`from\` lists ${(from as unknown[]).length} properties but \`to\` lists ${(to as unknown[]).length} ${c.placeIn()}; a composite key pairs them one to one`,
+      `\`from\` lists ${
+        (from as unknown[]).length
+      } properties but \`to\` lists ${
+        (to as unknown[]).length
+      } ${c.placeIn()}; a composite key pairs them one to one`,
       { severity: 'warning' },
     );
   }

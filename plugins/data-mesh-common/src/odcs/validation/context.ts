@@ -17,7 +17,13 @@ const verifiedStatement = shape(
 
 const constraint = shape(
   'context constraint',
-  { id: text, constraint: text, authoritativeDefinitions, tags, customProperties },
+  {
+    id: text,
+    constraint: text,
+    authoritativeDefinitions,
+    tags,
+    customProperties,
+  },
   { required: ['constraint'] },
 );
 

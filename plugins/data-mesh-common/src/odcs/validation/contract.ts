@@ -87,13 +87,23 @@ const contract = shape(
 /** Checks a whole contract with the given checker's rules. */
 export function checkContract(c: Checker, value: unknown): void {
   if (!isMapping(value)) {
-    reportType(c, 'an ODCS data contract: a mapping with apiVersion, kind, id, version...', value);
+    reportType(
+      c,
+      'an ODCS data contract: a mapping with apiVersion, kind, id, version...',
+      value,
+    );
     return;
   }
   checkShape(c, value, contract);
 }
 
-const V2_MARKERS = ['datasetName', 'quantumName', 'datasetDomain', 'dataset', 'uuid'];
+const V2_MARKERS = [
+  'datasetName',
+  'quantumName',
+  'datasetDomain',
+  'dataset',
+  'uuid',
+];
 
 /**
  * Recognises an ODCS v2 contract: `apiVersion: v2.x`, or no apiVersion and v2's keys

@@ -42,10 +42,51 @@ describe('isUri', () => {
 
   it('agrees with ajv-formats on generated URIs', () => {
     const part = fc.constantFrom(
-      'a', 'Z', '9', '-', '.', '_', '~', '%20', '%', '/', '//', ':', '@', '?', '#', '[', ']',
-      '::1', '[::1]', '[v1.x]', '1.2.3.4', '!', '$', '&', "'", '(', '*', '+', ',', ';', '=',
-      '{', '}', ' ', '|', '^', '"', 'é', 'http:', 's3:', 'x-y+z.1:',
-      '[::ffff:1.2.3.4]', '[1:2:3:4:5:6:7:8]', '[1::2::3]', '256.1.1.1',
+      'a',
+      'Z',
+      '9',
+      '-',
+      '.',
+      '_',
+      '~',
+      '%20',
+      '%',
+      '/',
+      '//',
+      ':',
+      '@',
+      '?',
+      '#',
+      '[',
+      ']',
+      '::1',
+      '[::1]',
+      '[v1.x]',
+      '1.2.3.4',
+      '!',
+      '$',
+      '&',
+      "'",
+      '(',
+      '*',
+      '+',
+      ',',
+      ';',
+      '=',
+      '{',
+      '}',
+      ' ',
+      '|',
+      '^',
+      '"',
+      'é',
+      'http:',
+      's3:',
+      'x-y+z.1:',
+      '[::ffff:1.2.3.4]',
+      '[1:2:3:4:5:6:7:8]',
+      '[1::2::3]',
+      '256.1.1.1',
     );
     const uri = fc.array(part, { maxLength: 12 }).map(parts => parts.join(''));
     fc.assert(
@@ -73,7 +114,12 @@ describe('isDate and isDateTime', () => {
 
   it('agrees with ajv-formats on generated dates and date-times', () => {
     const digits = (n: number) =>
-      fc.array(fc.constantFrom('0', '1', '2', '3', '5', '9'), { minLength: n, maxLength: n }).map(d => d.join(''));
+      fc
+        .array(fc.constantFrom('0', '1', '2', '3', '5', '9'), {
+          minLength: n,
+          maxLength: n,
+        })
+        .map(d => d.join(''));
     const date = fc
       .tuple(digits(4), digits(2), digits(2))
       .map(([y, m, d]) => `${y}-${m}-${d}`);
@@ -83,7 +129,17 @@ describe('isDate and isDateTime', () => {
         digits(2),
         digits(2),
         fc.constantFrom('', '.5', '.123'),
-        fc.constantFrom('', 'Z', 'z', '+01:00', '-05:30', '+0100', '+01', '+24:00', '-00:60'),
+        fc.constantFrom(
+          '',
+          'Z',
+          'z',
+          '+01:00',
+          '-05:30',
+          '+0100',
+          '+01',
+          '+24:00',
+          '-00:60',
+        ),
       )
       .map(([h, m, s, f, z]) => `${h}:${m}:${s}${f}${z}`);
     const dateTime = fc
@@ -101,7 +157,11 @@ describe('isDate and isDateTime', () => {
       }),
       { numRuns: 3000 },
     );
-    for (const leap of ['2024-12-31T23:59:60Z', '2024-12-31T23:59:60+01:00', '2025-01-01T00:59:60+01:00']) {
+    for (const leap of [
+      '2024-12-31T23:59:60Z',
+      '2024-12-31T23:59:60+01:00',
+      '2025-01-01T00:59:60+01:00',
+    ]) {
       expect(isDateTime(leap)).toBe(official.dateTime(leap));
     }
   });

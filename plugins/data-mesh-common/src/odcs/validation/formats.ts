@@ -25,7 +25,8 @@ export function isDate(text: string): boolean {
 
 // Time with a mandatory offset: `Z`, or `+hh:mm` (the colon and the minutes may be left out,
 // as ISO 8601 allows).
-const TIME = /^(\d{2}):(\d{2}):(\d{2})(\.\d+)?(?:([zZ])|([+-])(\d{2})(?::?(\d{2}))?)$/;
+const TIME =
+  /^(\d{2}):(\d{2}):(\d{2})(\.\d+)?(?:([zZ])|([+-])(\d{2})(?::?(\d{2}))?)$/;
 
 function isTime(text: string): boolean {
   const match = TIME.exec(text);
@@ -43,8 +44,7 @@ function isTime(text: string): boolean {
   const utcMinute = minute - offsetMinutes * sign;
   const utcHour = hour - offsetHours * sign - (utcMinute < 0 ? 1 : 0);
   return (
-    (utcHour === 23 || utcHour === -1) &&
-    (utcMinute === 59 || utcMinute === -1)
+    (utcHour === 23 || utcHour === -1) && (utcMinute === 59 || utcMinute === -1)
   );
 }
 
@@ -55,7 +55,7 @@ export function isDateTime(text: string): boolean {
 }
 
 // RFC 3986, appendix A, written out piece by piece.
-const UNRESERVED = "A-Za-z0-9\\-._~";
+const UNRESERVED = 'A-Za-z0-9\\-._~';
 const SUB_DELIMS = "!$&'()*+,;=";
 const PCT = '%[0-9A-Fa-f]{2}';
 const PCHAR = `(?:[${UNRESERVED}${SUB_DELIMS}:@]|${PCT})`;

@@ -4,7 +4,14 @@ import {
   ODCS_VECTOR_DISTANCE_METRICS,
   ODCS_VECTOR_ELEMENT_TYPES,
 } from '../model';
-import { checkShape, Checker, isMapping, reportType, Shape, shape } from './checker';
+import {
+  checkShape,
+  Checker,
+  isMapping,
+  reportType,
+  Shape,
+  shape,
+} from './checker';
 import {
   flag,
   integerFrom,
@@ -59,7 +66,11 @@ const OPTIONS: Readonly<Record<string, Shape | undefined>> = {
   object: shape('logicalTypeOptions', {
     minProperties: integerFrom(0),
     maxProperties: integerFrom(0),
-    required: listOf(text, { minItems: 1, uniqueItems: true, of: 'property names' }),
+    required: listOf(text, {
+      minItems: 1,
+      uniqueItems: true,
+      of: 'property names',
+    }),
   }),
   array: shape('logicalTypeOptions', {
     minItems: integerFrom(0),
@@ -117,7 +128,9 @@ export function checkLogicalTypeOptions(
       const owners = typesAllowing(key);
       const allowed = [...options.fields.keys()].join(', ');
       return owners.length > 0
-        ? `\`${key}\` ${c.placeIn()} applies to logicalType ${owners.join(' or ')}, not \`${logicalType}\` (which allows ${allowed})`
+        ? `\`${key}\` ${c.placeIn()} applies to logicalType ${owners.join(
+            ' or ',
+          )}, not \`${logicalType}\` (which allows ${allowed})`
         : undefined;
     },
   });

@@ -36,16 +36,17 @@ const numberPair: Check = listOf(number, {
   of: 'two numbers, smallest first',
 });
 
-const OPERATOR_CHECKS: Record<(typeof ODCS_QUALITY_OPERATORS)[number], Check> = {
-  mustBe: anything,
-  mustNotBe: anything,
-  mustBeGreaterThan: number,
-  mustBeGreaterOrEqualTo: number,
-  mustBeLessThan: number,
-  mustBeLessOrEqualTo: number,
-  mustBeBetween: numberPair,
-  mustNotBeBetween: numberPair,
-};
+const OPERATOR_CHECKS: Record<(typeof ODCS_QUALITY_OPERATORS)[number], Check> =
+  {
+    mustBe: anything,
+    mustNotBe: anything,
+    mustBeGreaterThan: number,
+    mustBeGreaterOrEqualTo: number,
+    mustBeLessThan: number,
+    mustBeLessOrEqualTo: number,
+    mustBeBetween: numberPair,
+    mustNotBeBetween: numberPair,
+  };
 
 const base = shape('quality rule', {
   id: stableId,
@@ -66,7 +67,10 @@ const base = shape('quality rule', {
 
 const libraryFields = {
   metric: oneOf(ODCS_QUALITY_METRICS),
-  rule: deprecated(text, 'since ODCS v3.1 a library rule names its `metric` instead'),
+  rule: deprecated(
+    text,
+    'since ODCS v3.1 a library rule names its `metric` instead',
+  ),
   arguments: anyMapping,
 };
 const sqlFields = { query: text };
@@ -74,7 +78,7 @@ const customFields = {
   engine: text,
   implementation: (c: Checker, value: unknown) => {
     if (typeof value !== 'string' && !isMapping(value)) {
-      reportType(c, 'a string or a mapping, in the engine\'s own terms', value);
+      reportType(c, "a string or a mapping, in the engine's own terms", value);
     }
   },
 };
@@ -88,7 +92,8 @@ const KIND_KEYS: Record<string, string> = {
   engine: 'custom',
   implementation: 'custom',
 };
-for (const operator of ODCS_QUALITY_OPERATORS) KIND_KEYS[operator] = 'library and sql';
+for (const operator of ODCS_QUALITY_OPERATORS)
+  KIND_KEYS[operator] = 'library and sql';
 
 const shapes = new Map<string, Shape>();
 
@@ -98,8 +103,14 @@ function shapeFor(library: boolean, sql: boolean, custom: boolean): Shape {
   let found = shapes.get(key);
   if (!found) {
     found = base;
-    if (library) found = extendShape(found, 'library quality rule', libraryFields, { required: ['metric'] });
-    if (sql) found = extendShape(found, 'sql quality rule', sqlFields, { required: ['query'] });
+    if (library)
+      found = extendShape(found, 'library quality rule', libraryFields, {
+        required: ['metric'],
+      });
+    if (sql)
+      found = extendShape(found, 'sql quality rule', sqlFields, {
+        required: ['query'],
+      });
     if (custom) {
       found = extendShape(found, 'custom quality rule', customFields, {
         required: ['engine', 'implementation'],
@@ -113,16 +124,22 @@ function shapeFor(library: boolean, sql: boolean, custom: boolean): Shape {
 
 /** A `library` or `sql` rule compares with exactly one operator. */
 function checkOperators(c: Checker, rule: Mapping, kind: string): void {
-  const used = ODCS_QUALITY_OPERATORS.filter(operator => hasKey(rule, operator));
+  const used = ODCS_QUALITY_OPERATORS.filter(operator =>
+    hasKey(rule, operator),
+  );
   if (used.length === 0) {
     c.report(
       'operator',
-      `the ${kind} quality rule ${c.place()} has no comparison; add one of ${ODCS_QUALITY_OPERATORS.join(', ')}`,
+      `the ${kind} quality rule ${c.place()} has no comparison; add one of ${ODCS_QUALITY_OPERATORS.join(
+        ', ',
+      )}`,
     );
   } else if (used.length > 1) {
     c.report(
       'operator',
-      `the quality rule ${c.place()} has ${used.length} comparisons (${joinKeys(used)}); a rule takes exactly one: keep one, or split it into several rules`,
+      `the quality rule ${c.place()} has ${used.length} comparisons (${joinKeys(
+        used,
+      )}); a rule takes exactly one: keep one, or split it into several rules`,
       { at: [used[1]], target: 'key' },
     );
   }
@@ -140,7 +157,9 @@ function checkRule(c: Checker, value: unknown): void {
   const library = type === 'library' || typeof value.metric === 'string';
   const sql = type === 'sql';
   const custom = type === 'custom';
-  const typeIsWrong = hasKey(value, 'type') && !(typeof type === 'string' && VALID_TYPES.has(type));
+  const typeIsWrong =
+    hasKey(value, 'type') &&
+    !(typeof type === 'string' && VALID_TYPES.has(type));
   checkShape(c, value, shapeFor(library, sql, custom), {
     // After a wrong `type`, the keys of the other kinds are noise: the type is the problem.
     skipUnknown: key => typeIsWrong && key in KIND_KEYS,
@@ -150,7 +169,11 @@ function checkRule(c: Checker, value: unknown): void {
         return `\`rule\` ${c.placeIn()} belongs to library rules, and was replaced by \`metric\` in ODCS v3.1: write \`metric: nullValues\` (or another metric), or \`type: text\` with a \`description\``;
       }
       if (owner) {
-        return `\`${key}\` ${c.placeIn()} only applies to ${owner} quality rules, and this rule is ${type === undefined ? 'of no type (add `type`)' : `of type \`${String(type)}\``}`;
+        return `\`${key}\` ${c.placeIn()} only applies to ${owner} quality rules, and this rule is ${
+          type === undefined
+            ? 'of no type (add `type`)'
+            : `of type \`${String(type)}\``
+        }`;
       }
       if (key === 'element') {
         return `unknown key \`element\` ${c.placeIn()}: a quality rule applies to the schema object or property it is listed under; remove \`element\` and list the rule under that element's \`quality\``;

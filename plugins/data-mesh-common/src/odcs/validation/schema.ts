@@ -45,10 +45,19 @@ const V31_LOGICAL_TYPES = ODCS_LOGICAL_TYPES.filter(
 const V32_ONLY_LOGICAL_TYPES = new Set<string>(['map', 'vector']);
 
 const logicalType: Check = (c, value) => {
-  if (!c.v32 && typeof value === 'string' && V32_ONLY_LOGICAL_TYPES.has(value)) {
+  if (
+    !c.v32 &&
+    typeof value === 'string' &&
+    V32_ONLY_LOGICAL_TYPES.has(value)
+  ) {
     c.report(
       'enum',
-      `logicalType \`${value}\` in ${c.place().replace(/\.logicalType$/, '')} is an ODCS v3.2 feature, and this contract declares an earlier apiVersion; declare \`apiVersion: v3.2.0\` to use it`,
+      `logicalType \`${value}\` in ${c
+        .place()
+        .replace(
+          /\.logicalType$/,
+          '',
+        )} is an ODCS v3.2 feature, and this contract declares an earlier apiVersion; declare \`apiVersion: v3.2.0\` to use it`,
     );
     return;
   }
@@ -165,7 +174,7 @@ function checkProperty(c: Checker, value: unknown, kind: PropertyKind): void {
   if (c.path.length > MAX_PROPERTY_DEPTH) {
     c.report(
       'too-deep',
-      `${c.place()} nests properties more than ${MAX_PROPERTY_DEPTH} levels deep; the rest was not checked`,
+      `properties nest more than ${MAX_PROPERTY_DEPTH} levels deep here (does the contract refer to itself?); what is below was not checked`,
     );
     return;
   }
@@ -175,7 +184,9 @@ function checkProperty(c: Checker, value: unknown, kind: PropertyKind): void {
   }
   const present = hasKey(value, 'logicalType');
   const raw = value.logicalType;
-  const types: readonly string[] = c.v32 ? ODCS_LOGICAL_TYPES : V31_LOGICAL_TYPES;
+  const types: readonly string[] = c.v32
+    ? ODCS_LOGICAL_TYPES
+    : V31_LOGICAL_TYPES;
   const known = !present || (typeof raw === 'string' && types.includes(raw));
   let type: string | undefined;
   if (present) type = known ? (raw as string) : UNKNOWN_TYPE;

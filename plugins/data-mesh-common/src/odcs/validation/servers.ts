@@ -69,7 +69,9 @@ const hostPortDatabaseSchema: ServerType = {
   required: ['host', 'port', 'database', 'schema'],
 };
 
-const SERVER_TYPES: Readonly<Record<(typeof ODCS_SERVER_TYPES)[number], ServerType>> = {
+const SERVER_TYPES: Readonly<
+  Record<(typeof ODCS_SERVER_TYPES)[number], ServerType>
+> = {
   api: { fields: { location: uri }, required: ['location'] },
   athena: {
     fields: {
@@ -82,15 +84,27 @@ const SERVER_TYPES: Readonly<Record<(typeof ODCS_SERVER_TYPES)[number], ServerTy
     required: ['schema'],
     requiredBefore32: ['stagingDir'],
   },
-  azure: { fields: { location: uri, ...fileFields }, required: ['location', 'format'] },
-  bigquery: { fields: { project: text, dataset: text }, required: ['project', 'dataset'] },
+  azure: {
+    fields: { location: uri, ...fileFields },
+    required: ['location', 'format'],
+  },
+  bigquery: {
+    fields: { project: text, dataset: text },
+    required: ['project', 'dataset'],
+  },
   clickhouse: hostPortDatabase,
   databricks: {
     fields: { host: text, catalog: text, schema: text },
     required: ['catalog', 'schema'],
   },
-  denodo: { fields: { host: text, port, database: text }, required: ['host', 'port'] },
-  dremio: { fields: { host: text, port, schema: text }, required: ['host', 'port'] },
+  denodo: {
+    fields: { host: text, port, database: text },
+    required: ['host', 'port'],
+  },
+  dremio: {
+    fields: { host: text, port, schema: text },
+    required: ['host', 'port'],
+  },
   duckdb: { fields: { database: text, schema: text }, required: ['database'] },
   exasol: {
     fields: { host: text, port, schema: text },
@@ -98,7 +112,13 @@ const SERVER_TYPES: Readonly<Record<(typeof ODCS_SERVER_TYPES)[number], ServerTy
     since32: true,
   },
   glue: {
-    fields: { account: text, database: text, location: uri, format: text, encoding },
+    fields: {
+      account: text,
+      database: text,
+      location: uri,
+      format: text,
+      encoding,
+    },
     required: ['account', 'database'],
   },
   hana: {
@@ -113,7 +133,12 @@ const SERVER_TYPES: Readonly<Record<(typeof ODCS_SERVER_TYPES)[number], ServerTy
   },
   hive: hostDatabase,
   iceberg: {
-    fields: { catalog: text, catalogUrl: uri, namespace: text, warehouse: text },
+    fields: {
+      catalog: text,
+      catalogUrl: uri,
+      namespace: text,
+      warehouse: text,
+    },
     required: ['catalog', 'catalogUrl'],
     since32: true,
   },
@@ -121,7 +146,10 @@ const SERVER_TYPES: Readonly<Record<(typeof ODCS_SERVER_TYPES)[number], ServerTy
   informix: hostDatabase,
   kafka: { fields: { host: text, format: text, encoding }, required: ['host'] },
   kinesis: { fields: { region: text, format: text, encoding } },
-  local: { fields: { path: text, format: text, encoding }, required: ['path', 'format'] },
+  local: {
+    fields: { path: text, format: text, encoding },
+    required: ['path', 'format'],
+  },
   mysql: hostPortDatabase,
   oracle: {
     fields: { host: text, port, serviceName: text },
@@ -129,17 +157,29 @@ const SERVER_TYPES: Readonly<Record<(typeof ODCS_SERVER_TYPES)[number], ServerTy
   },
   postgresql: hostPortDatabaseSchema,
   postgres: hostPortDatabaseSchema,
-  presto: { fields: { host: text, catalog: text, schema: text }, required: ['host'] },
+  presto: {
+    fields: { host: text, catalog: text, schema: text },
+    required: ['host'],
+  },
   pubsub: { fields: { project: text }, required: ['project'] },
   redshift: {
-    fields: { host: text, database: text, schema: text, region: text, account: text },
+    fields: {
+      host: text,
+      database: text,
+      schema: text,
+      region: text,
+      account: text,
+    },
     required: ['database', 'schema'],
   },
   s3: {
     fields: { location: uri, endpointUrl: uri, ...fileFields },
     required: ['location'],
   },
-  sftp: { fields: { location: sftpLocation, ...fileFields }, required: ['location'] },
+  sftp: {
+    fields: { location: sftpLocation, ...fileFields },
+    required: ['location'],
+  },
   snowflake: {
     fields: {
       host: text,
@@ -193,10 +233,16 @@ const SERVER_TYPES: Readonly<Record<(typeof ODCS_SERVER_TYPES)[number], ServerTy
   },
 };
 
-const V31_SERVER_TYPES = ODCS_SERVER_TYPES.filter(type => !SERVER_TYPES[type].since32);
+const V31_SERVER_TYPES = ODCS_SERVER_TYPES.filter(
+  type => !SERVER_TYPES[type].since32,
+);
 
 const serverType: Check = (c, value) => {
-  if (!c.v32 && typeof value === 'string' && SERVER_TYPES[value as keyof typeof SERVER_TYPES]?.since32) {
+  if (
+    !c.v32 &&
+    typeof value === 'string' &&
+    SERVER_TYPES[value as keyof typeof SERVER_TYPES]?.since32
+  ) {
     c.report(
       'enum',
       `server type \`${value}\` is an ODCS v3.2 feature, and this contract declares an earlier apiVersion; declare \`apiVersion: v3.2.0\` to use it`,
@@ -252,18 +298,26 @@ function checkServer(c: Checker, value: unknown): void {
     return;
   }
   const type = value.type;
-  const allowed: readonly string[] = c.v32 ? ODCS_SERVER_TYPES : V31_SERVER_TYPES;
+  const allowed: readonly string[] = c.v32
+    ? ODCS_SERVER_TYPES
+    : V31_SERVER_TYPES;
   const known = typeof type === 'string' && allowed.includes(type);
   if (!known) {
     // Without a valid type, which connection keys apply is unknown: report the type only.
-    checkShape(c, value, base, { skipUnknown: key => CONNECTION_KEYS.has(key) });
+    checkShape(c, value, base, {
+      skipUnknown: key => CONNECTION_KEYS.has(key),
+    });
     return;
   }
   checkShape(c, value, shapeFor(type as keyof typeof SERVER_TYPES), {
     explainUnknown: key => {
       const owners = typesTaking(key);
       return owners.length > 0
-        ? `\`${key}\` ${c.placeIn()} is not a key of ${type} servers (it belongs to ${owners.slice(0, 6).join(', ')}${owners.length > 6 ? '...' : ''} servers); remove it, or use \`type: custom\``
+        ? `\`${key}\` ${c.placeIn()} is not a key of ${type} servers (it belongs to ${owners
+            .slice(0, 6)
+            .join(', ')}${
+            owners.length > 6 ? '...' : ''
+          } servers); remove it, or use \`type: custom\``
         : undefined;
     },
   });

@@ -1,5 +1,17 @@
-import { checkShape, Check, isMapping, reportType, shape, v32 } from './checker';
-import { authoritativeDefinitions, customProperties, scalar, tags } from './common';
+import {
+  checkShape,
+  Check,
+  isMapping,
+  reportType,
+  shape,
+  v32,
+} from './checker';
+import {
+  authoritativeDefinitions,
+  customProperties,
+  scalar,
+  tags,
+} from './common';
 import { date, listOf, number, stableId, text } from './values';
 
 const role = shape(
@@ -85,9 +97,12 @@ const supportChannel = shape(
 );
 
 /** `support`: support and communication channels. */
-export const support = listOf((c, value) => void checkShape(c, value, supportChannel), {
-  of: 'support channels ({channel, url})',
-});
+export const support = listOf(
+  (c, value) => void checkShape(c, value, supportChannel),
+  {
+    of: 'support channels ({channel, url})',
+  },
+);
 
 const priceShape = shape('price', {
   id: stableId,

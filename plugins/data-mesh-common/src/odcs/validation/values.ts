@@ -40,7 +40,10 @@ export function integerFrom(min: number): Check {
     if (!isInteger(value)) {
       reportType(c, `a whole number of at least ${min}`, value);
     } else if (value < min) {
-      c.report('range', `${c.subject()} must be at least ${min}; found ${value}`);
+      c.report(
+        'range',
+        `${c.subject()} must be at least ${min}; found ${value}`,
+      );
     }
   };
 }
@@ -51,7 +54,10 @@ export function numberAbove(bound: number): Check {
     if (!isNumber(value)) {
       reportType(c, `a number greater than ${bound}`, value);
     } else if (!(value > bound)) {
-      c.report('range', `${c.subject()} must be greater than ${bound}; found ${value}`);
+      c.report(
+        'range',
+        `${c.subject()} must be greater than ${bound}; found ${value}`,
+      );
     }
   };
 }
@@ -62,7 +68,11 @@ export const anything: Check = () => undefined;
 /** A string, number, boolean or null: no list, no mapping. */
 export const scalar: Check = (c, value) => {
   if (value !== null && typeof value === 'object') {
-    reportType(c, 'a single value (a string, number, true/false or null)', value);
+    reportType(
+      c,
+      'a single value (a string, number, true/false or null)',
+      value,
+    );
   }
 };
 
@@ -80,7 +90,9 @@ export function oneOf(values: readonly string[]): Check {
     } else if (!allowed.has(value)) {
       c.report(
         'enum',
-        `${c.subject()} must be one of ${values.join(', ')}; found \`${value}\``,
+        `${c.subject()} must be one of ${values.join(
+          ', ',
+        )}; found \`${value}\``,
       );
     }
   };
@@ -106,10 +118,7 @@ export const stableId = matching(
   'a stable id made of letters, digits, `_` and `-`',
 );
 
-function format(
-  test: (text: string) => boolean,
-  description: string,
-): Check {
+function format(test: (text: string) => boolean, description: string): Check {
   return (c, value) => {
     if (typeof value !== 'string') {
       reportType(c, 'a string', value);
@@ -137,13 +146,21 @@ export const dateTime = format(
 /** Deep equality of parsed YAML or JSON values, for `uniqueItems`. */
 export function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
+  if (
+    typeof a !== 'object' ||
+    typeof b !== 'object' ||
+    a === null ||
+    b === null
+  ) {
     return false;
   }
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a)) {
     const other = b as unknown[];
-    return a.length === other.length && a.every((item, i) => sameJson(item, other[i]));
+    return (
+      a.length === other.length &&
+      a.every((item, i) => sameJson(item, other[i]))
+    );
   }
   const aKeys = Object.keys(a);
   const bRecord = b as Record<string, unknown>;
@@ -177,18 +194,24 @@ export function listOf(item: Check, options: ListOptions = {}): Check {
         'min-items',
         minItems === 1
           ? `${c.subject()} must not be empty; add an entry or remove the key`
-          : `${c.subject()} must have at least ${minItems} entries; found ${value.length}`,
+          : `${c.subject()} must have at least ${minItems} entries; found ${
+              value.length
+            }`,
       );
     }
     if (maxItems !== undefined && value.length > maxItems) {
       c.report(
         'max-items',
-        `${c.subject()} must have at most ${maxItems} entries; found ${value.length}`,
+        `${c.subject()} must have at most ${maxItems} entries; found ${
+          value.length
+        }`,
       );
     }
     if (uniqueItems) {
       for (let i = 1; i < value.length; i++) {
-        const j = value.findIndex((other, k) => k < i && sameJson(other, value[i]));
+        const j = value.findIndex(
+          (other, k) => k < i && sameJson(other, value[i]),
+        );
         if (j !== -1) {
           c.report(
             'unique-items',
