@@ -35,7 +35,8 @@ export interface SourceDocument {
   /**
    * The document as plain data (objects with their keys in file order, arrays, strings,
    * numbers, booleans, null). `undefined` when the document could not be read; the file's
-   * issues say why.
+   * issues say why. Keys that look like array indexes (`"0"`, `"12"`) come first, in numeric
+   * order, as JavaScript orders them in every object.
    */
   value: unknown;
   /** The file name given to `parseSource`, if any. */
