@@ -33,8 +33,10 @@ function generate(): OdcsContract {
         required: f % 2 === 0,
         primaryKey: f === 0,
         classification: f % 7 === 0 ? 'confidential' : 'internal',
-        logicalTypeOptions: f % 3 === 0 ? { minimum: 0, maximum: 1000 } : { maxLength: 64 },
-        quality: f % 10 === 0 ? [{ metric: 'nullValues', mustBe: 0 }] : undefined,
+        logicalTypeOptions:
+          f % 3 === 0 ? { minimum: 0, maximum: 1000 } : { maxLength: 64 },
+        quality:
+          f % 10 === 0 ? [{ metric: 'nullValues', mustBe: 0 }] : undefined,
       })),
     })),
     slaProperties: [
@@ -50,7 +52,8 @@ function mutate(contract: OdcsContract): OdcsContract {
   copy.version = '2.0.0';
   copy.schema.forEach((object: any, o: number) => {
     object.properties[5].required = !object.properties[5].required;
-    if (o % 2 === 0) object.properties[6].logicalTypeOptions = { maxLength: 128 };
+    if (o % 2 === 0)
+      object.properties[6].logicalTypeOptions = { maxLength: 128 };
     if (o % 5 === 0) object.properties.splice(7, 1);
     if (o % 5 === 1) object.properties[8].name = 'renamed_field';
   });
@@ -71,8 +74,14 @@ function time(run: () => unknown): number {
 
 const before = generate();
 const after = mutate(before);
-const [twinA, twinB] = [JSON.parse(JSON.stringify(before)), JSON.parse(JSON.stringify(before))];
-const fields = before.schema!.reduce((n, o) => n + (o.properties?.length ?? 0), 0);
+const [twinA, twinB] = [
+  JSON.parse(JSON.stringify(before)),
+  JSON.parse(JSON.stringify(before)),
+];
+const fields = before.schema!.reduce(
+  (n, o) => n + (o.properties?.length ?? 0),
+  0,
+);
 
 for (let i = 0; i < 5; i++) {
   diffContracts(before, after);
@@ -82,13 +91,25 @@ const diffTimes: number[] = [];
 const equalTimes: number[] = [];
 let changes = 0;
 for (let i = 0; i < RUNS; i++) {
-  diffTimes.push(time(() => (changes = diffContracts(before, after).changes.length)));
+  diffTimes.push(
+    time(() => (changes = diffContracts(before, after).changes.length)),
+  );
   equalTimes.push(time(() => isDeepStrictEqual(twinA, twinB)));
 }
 // the baseline compares two equal models (the worst case for deep equality: it walks everything)
 const diffMs = median(diffTimes);
 const baselineMs = median(equalTimes);
-console.log(`diffContracts, ${fields} fields per contract, ${changes} changes found, ${RUNS} runs`);
-console.log(`  median: ${diffMs.toFixed(2)} ms (goal ≤ ${GOAL_MS} ms: ${diffMs <= GOAL_MS ? 'met' : 'NOT met'})`);
-console.log(`  baseline (node:util isDeepStrictEqual of two equal 2,000-field models): ${baselineMs.toFixed(2)} ms`);
+console.log(
+  `diffContracts, ${fields} fields per contract, ${changes} changes found, ${RUNS} runs`,
+);
+console.log(
+  `  median: ${diffMs.toFixed(2)} ms (goal ≤ ${GOAL_MS} ms: ${
+    diffMs <= GOAL_MS ? 'met' : 'NOT met'
+  })`,
+);
+console.log(
+  `  baseline (node:util isDeepStrictEqual of two equal 2,000-field models): ${baselineMs.toFixed(
+    2,
+  )} ms`,
+);
 console.log(`  ratio diff / baseline: ${(diffMs / baselineMs).toFixed(2)}×`);

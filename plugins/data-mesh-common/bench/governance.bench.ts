@@ -7,34 +7,52 @@ import { evaluatePolicies } from '../src/governance/evaluatePolicies';
 import { layerPolicies } from '../src/governance/layering';
 import { BUILT_IN_POLICIES } from '../src/governance/packs/builtin';
 import { PolicyDefinition } from '../src/governance/types';
-import { CompiledPolicySet, validatePolicySet } from '../src/governance/validatePolicySet';
+import {
+  CompiledPolicySet,
+  validatePolicySet,
+} from '../src/governance/validatePolicySet';
 
 const CONTRACTS = 10_000;
 const POLICIES = 50;
 const DOMAINS = ['sales', 'marketing', 'product', 'finance'];
 
 function compile(policies: PolicyDefinition[]): CompiledPolicySet {
-  const result = validatePolicySet({ apiVersion: 'data-mesh/v1', kind: 'PolicySet', metadata: { name: 'bench' }, policies });
-  if (!result.set) throw new Error(result.issues.map(i => i.message).join('\n'));
+  const result = validatePolicySet({
+    apiVersion: 'data-mesh/v1',
+    kind: 'PolicySet',
+    metadata: { name: 'bench' },
+    policies,
+  });
+  if (!result.set)
+    throw new Error(result.issues.map(i => i.message).join('\n'));
   return result.set;
 }
 
 const GENERATED = [
-  (i: number) => `fields.all(f, f.description != null && size(f.description) > ${i % 5})`,
+  (i: number) =>
+    `fields.all(f, f.description != null && size(f.description) > ${i % 5})`,
   (i: number) => `size(fields.filter(f, f.required)) >= ${i % 4}`,
-  (i: number) => `!has(sla.freshness) || sla.freshness.seconds <= ${3600 * (1 + (i % 24))}`,
+  (i: number) =>
+    `!has(sla.freshness) || sla.freshness.seconds <= ${3600 * (1 + (i % 24))}`,
   (i: number) => `objects.all(o, size(o.fields) <= ${20 + i})`,
-  (i: number) => `product.domain != "domain-${i}" && fields.exists(f, f.primaryKey)`,
-  (i: number) => `quality.exists(q, q.metric == "nullValues") || size(fields) < ${i}`,
+  (i: number) =>
+    `product.domain != "domain-${i}" && fields.exists(f, f.primaryKey)`,
+  (i: number) =>
+    `quality.exists(q, q.metric == "nullValues") || size(fields) < ${i}`,
 ];
 
-function generatedPolicies(count: number, trivial: boolean): PolicyDefinition[] {
+function generatedPolicies(
+  count: number,
+  trivial: boolean,
+): PolicyDefinition[] {
   return Array.from({ length: count }, (_, i) => ({
     id: `generated-${i}`,
     description: `Generated policy ${i}.`,
     severity: (['info', 'warning', 'error', 'critical'] as const)[i % 4],
     condition: trivial ? 'true' : GENERATED[i % GENERATED.length](i),
-    message: trivial ? 'Fails.' : 'Policy ${"generated"} fails for ${product.name}.',
+    message: trivial
+      ? 'Fails.'
+      : 'Policy ${"generated"} fails for ${product.name}.',
   }));
 }
 
@@ -76,7 +94,8 @@ function contract(i: number): any {
 function run(policies: PolicyDefinition[], contracts: any[], label: string) {
   const layers = layerPolicies([compile(policies)], { builtIn: false });
   const now = new Date('2026-06-01T00:00:00Z');
-  for (let i = 0; i < 200; i++) evaluatePolicies(layers, { contract: contracts[i], now }); // warm-up
+  for (let i = 0; i < 200; i++)
+    evaluatePolicies(layers, { contract: contracts[i], now }); // warm-up
   let evaluations = 0;
   let blocked = 0;
   const start = process.hrtime.bigint();
@@ -87,14 +106,39 @@ function run(policies: PolicyDefinition[], contracts: any[], label: string) {
   }
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const rate = evaluations / seconds;
-  console.log(`  ${label}: ${evaluations.toLocaleString('en-US')} evaluations in ${seconds.toFixed(2)} s = ${Math.round(rate).toLocaleString('en-US')} evaluations/s (${Math.round(contracts.length / seconds).toLocaleString('en-US')} contracts/s, ${blocked} blocked)`);
+  console.log(
+    `  ${label}: ${evaluations.toLocaleString(
+      'en-US',
+    )} evaluations in ${seconds.toFixed(2)} s = ${Math.round(
+      rate,
+    ).toLocaleString('en-US')} evaluations/s (${Math.round(
+      contracts.length / seconds,
+    ).toLocaleString('en-US')} contracts/s, ${blocked} blocked)`,
+  );
   return rate;
 }
 
 const contracts = Array.from({ length: CONTRACTS }, (_, i) => contract(i));
-const real = [...BUILT_IN_POLICIES, ...generatedPolicies(POLICIES - BUILT_IN_POLICIES.length, false)];
+const real = [
+  ...BUILT_IN_POLICIES,
+  ...generatedPolicies(POLICIES - BUILT_IN_POLICIES.length, false),
+];
 const trivial = generatedPolicies(POLICIES, true);
-console.log(`evaluatePolicies: ${POLICIES} policies × ${CONTRACTS.toLocaleString('en-US')} contracts`);
-const baseline = run(trivial, contracts, `baseline (${POLICIES} conditions "true")`);
-const measured = run(real, contracts, `built-in pack + ${POLICIES - BUILT_IN_POLICIES.length} generated policies`);
-console.log(`  ratio real / baseline throughput: ${(measured / baseline).toFixed(2)}×`);
+console.log(
+  `evaluatePolicies: ${POLICIES} policies × ${CONTRACTS.toLocaleString(
+    'en-US',
+  )} contracts`,
+);
+const baseline = run(
+  trivial,
+  contracts,
+  `baseline (${POLICIES} conditions "true")`,
+);
+const measured = run(
+  real,
+  contracts,
+  `built-in pack + ${POLICIES - BUILT_IN_POLICIES.length} generated policies`,
+);
+console.log(
+  `  ratio real / baseline throughput: ${(measured / baseline).toFixed(2)}×`,
+);

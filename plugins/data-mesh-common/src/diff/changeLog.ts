@@ -5,12 +5,24 @@ export class ChangeLog {
   readonly changes: ContractChange[] = [];
 
   /** A change that can break a consumer that relied on the old promise (needs a major version). */
-  breaking(kind: ChangeKind, path: string, message: string, before?: unknown, after?: unknown) {
+  breaking(
+    kind: ChangeKind,
+    path: string,
+    message: string,
+    before?: unknown,
+    after?: unknown,
+  ) {
     this.add(kind, path, 'breaking', message, 'major', before, after);
   }
 
   /** A change consumers should look at, that should not break a careful one (needs a minor version). */
-  warning(kind: ChangeKind, path: string, message: string, before?: unknown, after?: unknown) {
+  warning(
+    kind: ChangeKind,
+    path: string,
+    message: string,
+    before?: unknown,
+    after?: unknown,
+  ) {
     this.add(kind, path, 'warning', message, 'minor', before, after);
   }
 
@@ -44,7 +56,11 @@ export class ChangeLog {
 
 function isShort(value: unknown): boolean {
   if (value === null || typeof value !== 'object') return true;
-  return Array.isArray(value) && value.length <= 20 && value.every(v => typeof v !== 'object');
+  return (
+    Array.isArray(value) &&
+    value.length <= 20 &&
+    value.every(v => typeof v !== 'object')
+  );
 }
 
 /** Shows a value inside a message: strings quoted, lists bracketed, absent as "(none)". */
@@ -60,7 +76,9 @@ export function show(value: unknown): string {
 export function pathOf(base: string, ...segments: string[]): string {
   let path = base;
   for (const segment of segments) {
-    const part = /[.\s[\]]/.test(segment) ? `[${JSON.stringify(segment)}]` : segment;
+    const part = /[.\s[\]]/.test(segment)
+      ? `[${JSON.stringify(segment)}]`
+      : segment;
     if (!path) path = part;
     else path = part.startsWith('[') ? `${path}${part}` : `${path}.${part}`;
   }
@@ -70,17 +88,25 @@ export function pathOf(base: string, ...segments: string[]): string {
 /** Deep equality for plain JSON-like values, ignoring key order. */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') {
+  if (
+    typeof a !== typeof b ||
+    a === null ||
+    b === null ||
+    typeof a !== 'object'
+  ) {
     return false;
   }
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a)) {
     const list = b as unknown[];
-    return a.length === list.length && a.every((item, i) => sameValue(item, list[i]));
+    return (
+      a.length === list.length && a.every((item, i) => sameValue(item, list[i]))
+    );
   }
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
   const keys = Object.keys(x).filter(k => x[k] !== undefined);
-  if (keys.length !== Object.keys(y).filter(k => y[k] !== undefined).length) return false;
+  if (keys.length !== Object.keys(y).filter(k => y[k] !== undefined).length)
+    return false;
   return keys.every(k => sameValue(x[k], y[k]));
 }

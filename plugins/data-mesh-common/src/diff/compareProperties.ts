@@ -33,18 +33,43 @@ export function compareProperties(
   before: readonly ContractProperty[] | undefined,
   after: readonly ContractProperty[] | undefined,
 ) {
-  for (const { before: was, after: now, renamed } of matchElements(before, after, nameOf)) {
+  for (const { before: was, after: now, renamed } of matchElements(
+    before,
+    after,
+    nameOf,
+  )) {
     const name = nameOf(now ?? was!) ?? '(unnamed)';
     const at = pathOf(path, 'properties', name);
     const field = label ? `${label}.${name}` : name;
     if (!now) {
-      log.breaking('property-removed', pathOf(path, 'properties', nameOf(was!) ?? '(unnamed)'), `Field ${field} was removed: consumers reading it break.`);
+      log.breaking(
+        'property-removed',
+        pathOf(path, 'properties', nameOf(was!) ?? '(unnamed)'),
+        `Field ${field} was removed: consumers reading it break.`,
+      );
     } else if (!was) {
-      const extra = now.required ? ' It is required, so producers must fill it from the first release.' : '';
-      log.info('property-added', at, `Field ${field} was added: consumers that ignore unknown fields stay safe.${extra}`, 'minor');
+      const extra = now.required
+        ? ' It is required, so producers must fill it from the first release.'
+        : '';
+      log.info(
+        'property-added',
+        at,
+        `Field ${field} was added: consumers that ignore unknown fields stay safe.${extra}`,
+        'minor',
+      );
     } else {
       if (renamed) {
-        log.breaking('property-renamed', at, `Field ${label ? `${label}.` : ''}${show(was.name)} was renamed to ${show(now.name)} (same id ${show(now.id)}): consumers selecting the old name break.`, was.name, now.name);
+        log.breaking(
+          'property-renamed',
+          at,
+          `Field ${label ? `${label}.` : ''}${show(
+            was.name,
+          )} was renamed to ${show(now.name)} (same id ${show(
+            now.id,
+          )}): consumers selecting the old name break.`,
+          was.name,
+          now.name,
+        );
       }
       compareProperty(log, at, `Field ${field}`, was, now);
     }
@@ -61,31 +86,98 @@ export function compareProperty(
 ) {
   if (!sameValue(was.physicalName, now.physicalName)) {
     if (now.physicalName === undefined) {
-      log.warning('physical-name-changed', pathOf(at, 'physicalName'), `${label} no longer states its physical name (was ${show(was.physicalName)}).`, was.physicalName, now.physicalName);
+      log.warning(
+        'physical-name-changed',
+        pathOf(at, 'physicalName'),
+        `${label} no longer states its physical name (was ${show(
+          was.physicalName,
+        )}).`,
+        was.physicalName,
+        now.physicalName,
+      );
     } else if (was.physicalName === undefined) {
-      log.info('physical-name-changed', pathOf(at, 'physicalName'), `${label} now states its physical name ${show(now.physicalName)}.`, 'patch', was.physicalName, now.physicalName);
+      log.info(
+        'physical-name-changed',
+        pathOf(at, 'physicalName'),
+        `${label} now states its physical name ${show(now.physicalName)}.`,
+        'patch',
+        was.physicalName,
+        now.physicalName,
+      );
     } else {
-      log.breaking('physical-name-changed', pathOf(at, 'physicalName'), `${label} changed its physical name from ${show(was.physicalName)} to ${show(now.physicalName)}: queries on the old column break.`, was.physicalName, now.physicalName);
+      log.breaking(
+        'physical-name-changed',
+        pathOf(at, 'physicalName'),
+        `${label} changed its physical name from ${show(
+          was.physicalName,
+        )} to ${show(now.physicalName)}: queries on the old column break.`,
+        was.physicalName,
+        now.physicalName,
+      );
     }
   }
-  compareLogicalType(log, pathOf(at, 'logicalType'), label, was.logicalType, now.logicalType);
-  comparePhysicalType(log, pathOf(at, 'physicalType'), label, was.physicalType, now.physicalType);
+  compareLogicalType(
+    log,
+    pathOf(at, 'logicalType'),
+    label,
+    was.logicalType,
+    now.logicalType,
+  );
+  comparePhysicalType(
+    log,
+    pathOf(at, 'physicalType'),
+    label,
+    was.physicalType,
+    now.physicalType,
+  );
 
   if (Boolean(was.required) !== Boolean(now.required)) {
     if (now.required) {
-      log.info('required-changed', pathOf(at, 'required'), `${label} is now required: a stronger promise, consumers stay safe (the producer must never send nulls).`, 'minor', was.required, now.required);
+      log.info(
+        'required-changed',
+        pathOf(at, 'required'),
+        `${label} is now required: a stronger promise, consumers stay safe (the producer must never send nulls).`,
+        'minor',
+        was.required,
+        now.required,
+      );
     } else {
-      log.breaking('required-changed', pathOf(at, 'required'), `${label} is no longer required: consumers may now receive nulls.`, was.required, now.required);
+      log.breaking(
+        'required-changed',
+        pathOf(at, 'required'),
+        `${label} is no longer required: consumers may now receive nulls.`,
+        was.required,
+        now.required,
+      );
     }
   }
   if (Boolean(was.unique) !== Boolean(now.unique)) {
     if (now.unique) {
-      log.info('unique-changed', pathOf(at, 'unique'), `${label} is now unique: a stronger promise, consumers stay safe.`, 'minor', was.unique, now.unique);
+      log.info(
+        'unique-changed',
+        pathOf(at, 'unique'),
+        `${label} is now unique: a stronger promise, consumers stay safe.`,
+        'minor',
+        was.unique,
+        now.unique,
+      );
     } else {
-      log.breaking('unique-changed', pathOf(at, 'unique'), `${label} is no longer unique: consumers may now receive duplicates.`, was.unique, now.unique);
+      log.breaking(
+        'unique-changed',
+        pathOf(at, 'unique'),
+        `${label} is no longer unique: consumers may now receive duplicates.`,
+        was.unique,
+        now.unique,
+      );
     }
   }
-  compareConstraints(log, at, label, was.logicalTypeOptions, now.logicalTypeOptions);
+  compareConstraints(
+    log,
+    at,
+    label,
+    was.logicalTypeOptions,
+    now.logicalTypeOptions,
+  );
   compareAllowedValues(log, pathOf(at, 'enum'), label, was.enum, now.enum);
   compareSensitivity(log, at, label, was, now);
   compareEncryption(log, at, label, was, now);
@@ -98,30 +190,87 @@ export function compareProperty(
   }
   if (was.items || now.items) {
     if (!now.items) {
-      log.breaking('type-changed', pathOf(at, 'items'), `${label} no longer describes its array items: consumers lose the promise of what the items hold.`);
+      log.breaking(
+        'type-changed',
+        pathOf(at, 'items'),
+        `${label} no longer describes its array items: consumers lose the promise of what the items hold.`,
+      );
     } else if (!was.items) {
-      log.info('type-changed', pathOf(at, 'items'), `${label} now describes its array items.`, 'minor');
+      log.info(
+        'type-changed',
+        pathOf(at, 'items'),
+        `${label} now describes its array items.`,
+        'minor',
+      );
     } else {
-      compareProperty(log, pathOf(at, 'items'), `${label} (items)`, was.items, now.items);
+      compareProperty(
+        log,
+        pathOf(at, 'items'),
+        `${label} (items)`,
+        was.items,
+        now.items,
+      );
     }
   }
 
   for (const side of ['key', 'value'] as const) {
     const [a, b] = [was.map?.[side], now.map?.[side]];
-    if (a && b) compareProperty(log, pathOf(at, 'map', side), `${label} (map ${side}s)`, a, b);
-    else if (a) log.breaking('type-changed', pathOf(at, 'map', side), `${label} no longer describes its map ${side}s.`);
-    else if (b) log.info('type-changed', pathOf(at, 'map', side), `${label} now describes its map ${side}s.`, 'minor');
+    if (a && b)
+      compareProperty(
+        log,
+        pathOf(at, 'map', side),
+        `${label} (map ${side}s)`,
+        a,
+        b,
+      );
+    else if (a)
+      log.breaking(
+        'type-changed',
+        pathOf(at, 'map', side),
+        `${label} no longer describes its map ${side}s.`,
+      );
+    else if (b)
+      log.info(
+        'type-changed',
+        pathOf(at, 'map', side),
+        `${label} now describes its map ${side}s.`,
+        'minor',
+      );
   }
   if (Boolean(was.deprecated) !== Boolean(now.deprecated)) {
     if (now.deprecated) {
-      log.warning('status-changed', pathOf(at, 'deprecated'), `${label} is now deprecated: consumers should stop using it before it is removed.`, was.deprecated, now.deprecated);
+      log.warning(
+        'status-changed',
+        pathOf(at, 'deprecated'),
+        `${label} is now deprecated: consumers should stop using it before it is removed.`,
+        was.deprecated,
+        now.deprecated,
+      );
     } else {
-      log.info('status-changed', pathOf(at, 'deprecated'), `${label} is no longer deprecated.`, 'patch', was.deprecated, now.deprecated);
+      log.info(
+        'status-changed',
+        pathOf(at, 'deprecated'),
+        `${label} is no longer deprecated.`,
+        'patch',
+        was.deprecated,
+        now.deprecated,
+      );
     }
   }
-  const docs = DOC_KEYS.filter(key => !sameValue(was[key as keyof ContractProperty], now[key as keyof ContractProperty]));
+  const docs = DOC_KEYS.filter(
+    key =>
+      !sameValue(
+        was[key as keyof ContractProperty],
+        now[key as keyof ContractProperty],
+      ),
+  );
   if (docs.length) {
-    log.info('description-changed', at, `${label} changed its ${docs.join(', ')}.`, 'patch');
+    log.info(
+      'description-changed',
+      at,
+      `${label} changed its ${docs.join(', ')}.`,
+      'patch',
+    );
   }
 }
 
@@ -136,16 +285,40 @@ function compareEncryption(
   if (e0 === e1) return;
   const path = pathOf(at, 'encryptedName');
   if (!e1) {
-    log.breaking('physical-name-changed', path, `${label} no longer names its encrypted column ${show(e0)}: consumers reading the encrypted value break.`, e0, e1);
+    log.breaking(
+      'physical-name-changed',
+      path,
+      `${label} no longer names its encrypted column ${show(
+        e0,
+      )}: consumers reading the encrypted value break.`,
+      e0,
+      e1,
+    );
   } else if (!e0) {
-    log.info('physical-name-changed', path, `${label} now names its encrypted column ${show(e1)}.`, 'minor', e0, e1);
+    log.info(
+      'physical-name-changed',
+      path,
+      `${label} now names its encrypted column ${show(e1)}.`,
+      'minor',
+      e0,
+      e1,
+    );
   } else {
-    log.breaking('physical-name-changed', path, `${label} renamed its encrypted column from ${show(e0)} to ${show(e1)}: consumers reading the encrypted value break.`, e0, e1);
+    log.breaking(
+      'physical-name-changed',
+      path,
+      `${label} renamed its encrypted column from ${show(e0)} to ${show(
+        e1,
+      )}: consumers reading the encrypted value break.`,
+      e0,
+      e1,
+    );
   }
 }
 
 function relationshipKey(r: ContractRelationship): string {
-  const side = (v: unknown) => (Array.isArray(v) ? v.join(',') : String(v ?? ''));
+  const side = (v: unknown) =>
+    Array.isArray(v) ? v.join(',') : String(v ?? '');
   return `${r.type ?? 'foreignKey'}:${side(r.from)}->${side(r.to)}`;
 }
 
@@ -160,16 +333,31 @@ export function compareRelationships(
   before: readonly ContractRelationship[] | undefined,
   after: readonly ContractRelationship[] | undefined,
 ) {
-  const olds = new Map((Array.isArray(before) ? before : []).map(r => [relationshipKey(r), r]));
-  const news = new Map((Array.isArray(after) ? after : []).map(r => [relationshipKey(r), r]));
+  const olds = new Map(
+    (Array.isArray(before) ? before : []).map(r => [relationshipKey(r), r]),
+  );
+  const news = new Map(
+    (Array.isArray(after) ? after : []).map(r => [relationshipKey(r), r]),
+  );
   for (const [key, r] of olds) {
     if (!news.has(key)) {
-      log.breaking('relationship-changed', pathOf(at, 'relationships', key), `${label} no longer promises the relationship ${show(r.to)}: consumers joining on it lose the guarantee.`);
+      log.breaking(
+        'relationship-changed',
+        pathOf(at, 'relationships', key),
+        `${label} no longer promises the relationship ${show(
+          r.to,
+        )}: consumers joining on it lose the guarantee.`,
+      );
     }
   }
   for (const [key, r] of news) {
     if (!olds.has(key)) {
-      log.info('relationship-changed', pathOf(at, 'relationships', key), `${label} now promises the relationship ${show(r.to)}.`, 'minor');
+      log.info(
+        'relationship-changed',
+        pathOf(at, 'relationships', key),
+        `${label} now promises the relationship ${show(r.to)}.`,
+        'minor',
+      );
     }
   }
 }

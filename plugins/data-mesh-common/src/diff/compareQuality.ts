@@ -24,7 +24,12 @@ const OPERATORS = [
 /** The values a rule accepts for its measure, when that is one interval. */
 function acceptedRange(rule: ContractQualityRule): Range | undefined {
   const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
-  let range: Range = { lo: -Infinity, loOpen: true, hi: Infinity, hiOpen: true };
+  let range: Range = {
+    lo: -Infinity,
+    loOpen: true,
+    hi: Infinity,
+    hiOpen: true,
+  };
   let found = false;
   const narrow = (part: Range) => {
     found = true;
@@ -38,36 +43,61 @@ function acceptedRange(rule: ContractQualityRule): Range | undefined {
   const any = { lo: -Infinity, loOpen: true, hi: Infinity, hiOpen: true };
   const value = (v: unknown) => num(v);
   if (value(rule.mustBe) !== undefined) {
-    narrow({ lo: rule.mustBe as number, loOpen: false, hi: rule.mustBe as number, hiOpen: false });
+    narrow({
+      lo: rule.mustBe as number,
+      loOpen: false,
+      hi: rule.mustBe as number,
+      hiOpen: false,
+    });
   }
-  if (value(rule.mustBeGreaterThan) !== undefined) narrow({ ...any, lo: rule.mustBeGreaterThan!, loOpen: true });
-  if (value(rule.mustBeGreaterOrEqualTo) !== undefined) narrow({ ...any, lo: rule.mustBeGreaterOrEqualTo!, loOpen: false });
-  if (value(rule.mustBeLessThan) !== undefined) narrow({ ...any, hi: rule.mustBeLessThan!, hiOpen: true });
-  if (value(rule.mustBeLessOrEqualTo) !== undefined) narrow({ ...any, hi: rule.mustBeLessOrEqualTo!, hiOpen: false });
+  if (value(rule.mustBeGreaterThan) !== undefined)
+    narrow({ ...any, lo: rule.mustBeGreaterThan!, loOpen: true });
+  if (value(rule.mustBeGreaterOrEqualTo) !== undefined)
+    narrow({ ...any, lo: rule.mustBeGreaterOrEqualTo!, loOpen: false });
+  if (value(rule.mustBeLessThan) !== undefined)
+    narrow({ ...any, hi: rule.mustBeLessThan!, hiOpen: true });
+  if (value(rule.mustBeLessOrEqualTo) !== undefined)
+    narrow({ ...any, hi: rule.mustBeLessOrEqualTo!, hiOpen: false });
   const between = rule.mustBeBetween;
-  if (Array.isArray(between) && between.length === 2 && between.every(v => typeof v === 'number')) {
-    narrow({ lo: Math.min(...between), loOpen: false, hi: Math.max(...between), hiOpen: false });
+  if (
+    Array.isArray(between) &&
+    between.length === 2 &&
+    between.every(v => typeof v === 'number')
+  ) {
+    narrow({
+      lo: Math.min(...between),
+      loOpen: false,
+      hi: Math.max(...between),
+      hiOpen: false,
+    });
   }
-  const exclusions = rule.mustNotBe !== undefined || rule.mustNotBeBetween !== undefined;
+  const exclusions =
+    rule.mustNotBe !== undefined || rule.mustNotBeBetween !== undefined;
   return found && !exclusions ? range : undefined;
 }
 
 /** Whether every value in `inner` is in `outer`. */
 function contains(outer: Range, inner: Range): boolean {
-  const loOk = inner.lo > outer.lo || (inner.lo === outer.lo && (!outer.loOpen || inner.loOpen));
-  const hiOk = inner.hi < outer.hi || (inner.hi === outer.hi && (!outer.hiOpen || inner.hiOpen));
+  const loOk =
+    inner.lo > outer.lo ||
+    (inner.lo === outer.lo && (!outer.loOpen || inner.loOpen));
+  const hiOk =
+    inner.hi < outer.hi ||
+    (inner.hi === outer.hi && (!outer.hiOpen || inner.hiOpen));
   return loOk && hiOk;
 }
 
 function describeRule(rule: ContractQualityRule): string {
-  const what = rule.name ?? rule.metric ?? rule.rule ?? rule.id ?? rule.type ?? 'quality';
+  const what =
+    rule.name ?? rule.metric ?? rule.rule ?? rule.id ?? rule.type ?? 'quality';
   return `quality check "${what}"`;
 }
 
 function ruleKey(rule: ContractQualityRule): string | undefined {
   if (typeof rule.name === 'string') return `name:${rule.name}`;
   const metric = rule.metric ?? rule.rule;
-  if (typeof metric === 'string') return `metric:${metric}:${rule.dimension ?? ''}`;
+  if (typeof metric === 'string')
+    return `metric:${metric}:${rule.dimension ?? ''}`;
   if (typeof rule.query === 'string') return `query:${rule.query}`;
   if (typeof rule.description === 'string') return `text:${rule.description}`;
   return undefined;
@@ -79,8 +109,27 @@ function thresholds(rule: ContractQualityRule): Record<string, unknown> {
   return out;
 }
 
-const DOC_KEYS = new Set(['description', 'severity', 'businessImpact', 'schedule', 'scheduler', 'tags', 'customProperties', 'authoritativeDefinitions', 'method']);
-const MEANING_KEYS = ['type', 'metric', 'rule', 'dimension', 'query', 'engine', 'implementation', 'unit'];
+const DOC_KEYS = new Set([
+  'description',
+  'severity',
+  'businessImpact',
+  'schedule',
+  'scheduler',
+  'tags',
+  'customProperties',
+  'authoritativeDefinitions',
+  'method',
+]);
+const MEANING_KEYS = [
+  'type',
+  'metric',
+  'rule',
+  'dimension',
+  'query',
+  'engine',
+  'implementation',
+  'unit',
+];
 
 /**
  * Compares the quality rules of one schema object or property. Quality rules are promises
@@ -97,13 +146,35 @@ export function compareQuality(
   const pairs = matchElements(before, after, ruleKey);
   for (const { before: was, after: now } of pairs) {
     const rule = (now ?? was)!;
-    const at = pathOf(path, 'quality', rule.id ?? rule.name ?? rule.metric ?? rule.rule ?? rule.dimension ?? 'rule');
+    const at = pathOf(
+      path,
+      'quality',
+      rule.id ??
+        rule.name ??
+        rule.metric ??
+        rule.rule ??
+        rule.dimension ??
+        'rule',
+    );
     if (!now) {
-      log.warning('quality-removed', at, `${label} no longer promises the ${describeRule(was!)}: a weaker quality promise, consumers relying on it should check.`);
+      log.warning(
+        'quality-removed',
+        at,
+        `${label} no longer promises the ${describeRule(
+          was!,
+        )}: a weaker quality promise, consumers relying on it should check.`,
+      );
       continue;
     }
     if (!was) {
-      log.info('quality-added', at, `${label} gained the ${describeRule(now)}: a stronger quality promise, consumers stay safe.`, 'minor');
+      log.info(
+        'quality-added',
+        at,
+        `${label} gained the ${describeRule(
+          now,
+        )}: a stronger quality promise, consumers stay safe.`,
+        'minor',
+      );
       continue;
     }
     compareRule(log, at, label, was, now);
@@ -120,18 +191,49 @@ function compareRule(
   const name = describeRule(now);
   const meaning = MEANING_KEYS.filter(k => !sameValue(was[k], now[k]));
   if (meaning.length) {
-    log.warning('quality-changed', at, `${label}: the ${name} now measures something else (${meaning.map(k => `${k} ${show(was[k])} → ${show(now[k])}`).join(', ')}): consumers relying on it should check.`);
+    log.warning(
+      'quality-changed',
+      at,
+      `${label}: the ${name} now measures something else (${meaning
+        .map(k => `${k} ${show(was[k])} → ${show(now[k])}`)
+        .join(', ')}): consumers relying on it should check.`,
+    );
     return;
   }
   const [t0, t1] = [thresholds(was), thresholds(now)];
   if (!sameValue(t0, t1)) {
     const [r0, r1] = [acceptedRange(was), acceptedRange(now)];
     if (r0 && r1 && contains(r0, r1)) {
-      log.info('quality-changed', at, `${label}: the ${name} is stricter (${show(t0)} → ${show(t1)}): a stronger promise, consumers stay safe.`, 'minor', t0, t1);
+      log.info(
+        'quality-changed',
+        at,
+        `${label}: the ${name} is stricter (${show(t0)} → ${show(
+          t1,
+        )}): a stronger promise, consumers stay safe.`,
+        'minor',
+        t0,
+        t1,
+      );
     } else if (r0 && r1 && contains(r1, r0)) {
-      log.warning('quality-changed', at, `${label}: the ${name} is looser (${show(t0)} → ${show(t1)}): a weaker quality promise, consumers relying on it should check.`, t0, t1);
+      log.warning(
+        'quality-changed',
+        at,
+        `${label}: the ${name} is looser (${show(t0)} → ${show(
+          t1,
+        )}): a weaker quality promise, consumers relying on it should check.`,
+        t0,
+        t1,
+      );
     } else {
-      log.warning('quality-changed', at, `${label}: the ${name} changed its threshold (${show(t0)} → ${show(t1)}): consumers relying on it should check.`, t0, t1);
+      log.warning(
+        'quality-changed',
+        at,
+        `${label}: the ${name} changed its threshold (${show(t0)} → ${show(
+          t1,
+        )}): consumers relying on it should check.`,
+        t0,
+        t1,
+      );
     }
   }
   const args0 = (was.arguments ?? {}) as Record<string, unknown>;
@@ -139,13 +241,33 @@ function compareRule(
   for (const key of new Set([...Object.keys(args0), ...Object.keys(args1)])) {
     if (sameValue(args0[key], args1[key])) continue;
     if (key === 'validValues') {
-      compareAllowedValues(log, pathOf(at, 'arguments', key), `${label} (${name})`, args0[key] as unknown[], args1[key] as unknown[], 'valid values');
+      compareAllowedValues(
+        log,
+        pathOf(at, 'arguments', key),
+        `${label} (${name})`,
+        args0[key] as unknown[],
+        args1[key] as unknown[],
+        'valid values',
+      );
     } else {
-      log.warning('quality-changed', pathOf(at, 'arguments', key), `${label}: the ${name} changed its argument ${key} from ${show(args0[key])} to ${show(args1[key])}.`, args0[key], args1[key]);
+      log.warning(
+        'quality-changed',
+        pathOf(at, 'arguments', key),
+        `${label}: the ${name} changed its argument ${key} from ${show(
+          args0[key],
+        )} to ${show(args1[key])}.`,
+        args0[key],
+        args1[key],
+      );
     }
   }
   const docs = [...DOC_KEYS].filter(k => !sameValue(was[k], now[k]));
   if (docs.length) {
-    log.info('quality-changed', at, `${label}: the ${name} changed its ${docs.join(', ')}.`, 'patch');
+    log.info(
+      'quality-changed',
+      at,
+      `${label}: the ${name} changed its ${docs.join(', ')}.`,
+      'patch',
+    );
   }
 }

@@ -23,7 +23,9 @@ function keyColumns(
 }
 
 function rank(position: unknown): number {
-  return typeof position === 'number' && position > 0 ? position : Number.MAX_SAFE_INTEGER;
+  return typeof position === 'number' && position > 0
+    ? position
+    : Number.MAX_SAFE_INTEGER;
 }
 
 /**
@@ -35,19 +37,40 @@ export function compareSchema(
   before: readonly ContractSchemaObject[] | undefined,
   after: readonly ContractSchemaObject[] | undefined,
 ) {
-  for (const { before: was, after: now, renamed } of matchElements(before, after, nameOf)) {
+  for (const { before: was, after: now, renamed } of matchElements(
+    before,
+    after,
+    nameOf,
+  )) {
     const name = nameOf(now ?? was!) ?? '(unnamed)';
     const at = pathOf('schema', name);
     if (!now) {
-      log.breaking('object-removed', pathOf('schema', nameOf(was!) ?? '(unnamed)'), `Schema object ${name} was removed: every consumer reading it breaks.`);
+      log.breaking(
+        'object-removed',
+        pathOf('schema', nameOf(was!) ?? '(unnamed)'),
+        `Schema object ${name} was removed: every consumer reading it breaks.`,
+      );
       continue;
     }
     if (!was) {
-      log.info('object-added', at, `Schema object ${name} was added: existing consumers stay safe.`, 'minor');
+      log.info(
+        'object-added',
+        at,
+        `Schema object ${name} was added: existing consumers stay safe.`,
+        'minor',
+      );
       continue;
     }
     if (renamed) {
-      log.breaking('object-renamed', at, `Schema object ${show(was.name)} was renamed to ${show(now.name)} (same id ${show(now.id)}): consumers using the old name break.`, was.name, now.name);
+      log.breaking(
+        'object-renamed',
+        at,
+        `Schema object ${show(was.name)} was renamed to ${show(
+          now.name,
+        )} (same id ${show(now.id)}): consumers using the old name break.`,
+        was.name,
+        now.name,
+      );
     }
     compareObject(log, at, name, was, now);
   }
@@ -63,26 +86,78 @@ function compareObject(
   const label = `Schema object ${name}`;
   if (!sameValue(was.physicalName, now.physicalName)) {
     if (was.physicalName !== undefined && now.physicalName !== undefined) {
-      log.breaking('physical-name-changed', pathOf(at, 'physicalName'), `${label} changed its physical name from ${show(was.physicalName)} to ${show(now.physicalName)}: queries on the old table break.`, was.physicalName, now.physicalName);
+      log.breaking(
+        'physical-name-changed',
+        pathOf(at, 'physicalName'),
+        `${label} changed its physical name from ${show(
+          was.physicalName,
+        )} to ${show(now.physicalName)}: queries on the old table break.`,
+        was.physicalName,
+        now.physicalName,
+      );
     } else {
-      log.info('physical-name-changed', pathOf(at, 'physicalName'), `${label} changed its physical name from ${show(was.physicalName)} to ${show(now.physicalName)}.`, 'patch', was.physicalName, now.physicalName);
+      log.info(
+        'physical-name-changed',
+        pathOf(at, 'physicalName'),
+        `${label} changed its physical name from ${show(
+          was.physicalName,
+        )} to ${show(now.physicalName)}.`,
+        'patch',
+        was.physicalName,
+        now.physicalName,
+      );
     }
   }
-  if (!sameValue(was.physicalType, now.physicalType) && was.physicalType !== undefined && now.physicalType !== undefined) {
-    log.warning('type-changed', pathOf(at, 'physicalType'), `${label} changed from a ${show(was.physicalType)} to a ${show(now.physicalType)}: check how consumers access it.`, was.physicalType, now.physicalType);
+  if (
+    !sameValue(was.physicalType, now.physicalType) &&
+    was.physicalType !== undefined &&
+    now.physicalType !== undefined
+  ) {
+    log.warning(
+      'type-changed',
+      pathOf(at, 'physicalType'),
+      `${label} changed from a ${show(was.physicalType)} to a ${show(
+        now.physicalType,
+      )}: check how consumers access it.`,
+      was.physicalType,
+      now.physicalType,
+    );
   }
   comparePrimaryKey(log, at, label, was, now);
-  const [p0, p1] = [keyColumns(was, 'partitioned', 'partitionKeyPosition'), keyColumns(now, 'partitioned', 'partitionKeyPosition')];
+  const [p0, p1] = [
+    keyColumns(was, 'partitioned', 'partitionKeyPosition'),
+    keyColumns(now, 'partitioned', 'partitionKeyPosition'),
+  ];
   if (!sameValue(p0, p1)) {
-    log.warning('partitioning-changed', pathOf(at, 'partitioning'), `${label} changed its partitioning from ${show(p0)} to ${show(p1)}: queries that prune by partition may slow down or need changes.`, p0, p1);
+    log.warning(
+      'partitioning-changed',
+      pathOf(at, 'partitioning'),
+      `${label} changed its partitioning from ${show(p0)} to ${show(
+        p1,
+      )}: queries that prune by partition may slow down or need changes.`,
+      p0,
+      p1,
+    );
   }
   compareProperties(log, at, name, was.properties, now.properties);
   compareRelationships(log, at, label, was.relationships, now.relationships);
   compareQuality(log, at, label, was.quality, now.quality);
-  const docs = (['description', 'businessName', 'tags', 'dataGranularityDescription', 'customProperties'] as const).filter(
-    key => !sameValue(was[key], now[key]),
-  );
-  if (docs.length) log.info('description-changed', at, `${label} changed its ${docs.join(', ')}.`, 'patch');
+  const docs = (
+    [
+      'description',
+      'businessName',
+      'tags',
+      'dataGranularityDescription',
+      'customProperties',
+    ] as const
+  ).filter(key => !sameValue(was[key], now[key]));
+  if (docs.length)
+    log.info(
+      'description-changed',
+      at,
+      `${label} changed its ${docs.join(', ')}.`,
+      'patch',
+    );
 }
 
 /**
@@ -97,21 +172,65 @@ function comparePrimaryKey(
   was: ContractSchemaObject,
   now: ContractSchemaObject,
 ) {
-  const [k0, k1] = [keyColumns(was, 'primaryKey', 'primaryKeyPosition'), keyColumns(now, 'primaryKey', 'primaryKeyPosition')];
+  const [k0, k1] = [
+    keyColumns(was, 'primaryKey', 'primaryKeyPosition'),
+    keyColumns(now, 'primaryKey', 'primaryKeyPosition'),
+  ];
   if (sameValue(k0, k1)) return;
   const names = (keys: string[], object: ContractSchemaObject) =>
-    keys.map(k => object.properties?.find(p => (p.id ?? p.name) === k)?.name ?? k);
+    keys.map(
+      k => object.properties?.find(p => (p.id ?? p.name) === k)?.name ?? k,
+    );
   const [n0, n1] = [names(k0, was), names(k1, now)];
   const path = pathOf(at, 'primaryKey');
   if (k1.length === 0) {
-    log.breaking('primary-key-changed', path, `${label} no longer has a primary key (was ${show(n0)}): consumers merging or deduplicating by it break.`, n0, n1);
+    log.breaking(
+      'primary-key-changed',
+      path,
+      `${label} no longer has a primary key (was ${show(
+        n0,
+      )}): consumers merging or deduplicating by it break.`,
+      n0,
+      n1,
+    );
   } else if (k0.length === 0) {
-    log.info('primary-key-changed', path, `${label} now declares the primary key ${show(n1)}: a stronger promise, consumers stay safe.`, 'minor', n0, n1);
+    log.info(
+      'primary-key-changed',
+      path,
+      `${label} now declares the primary key ${show(
+        n1,
+      )}: a stronger promise, consumers stay safe.`,
+      'minor',
+      n0,
+      n1,
+    );
   } else if (k1.every(k => k0.includes(k)) && k1.length < k0.length) {
-    log.warning('primary-key-changed', path, `${label} narrowed its primary key from ${show(n0)} to ${show(n1)}: the old key still identifies rows, but the grain changed.`, n0, n1);
+    log.warning(
+      'primary-key-changed',
+      path,
+      `${label} narrowed its primary key from ${show(n0)} to ${show(
+        n1,
+      )}: the old key still identifies rows, but the grain changed.`,
+      n0,
+      n1,
+    );
   } else if (k1.length === k0.length && k1.every(k => k0.includes(k))) {
-    log.warning('primary-key-changed', path, `${label} reordered its primary key from ${show(n0)} to ${show(n1)}.`, n0, n1);
+    log.warning(
+      'primary-key-changed',
+      path,
+      `${label} reordered its primary key from ${show(n0)} to ${show(n1)}.`,
+      n0,
+      n1,
+    );
   } else {
-    log.breaking('primary-key-changed', path, `${label} changed its primary key from ${show(n0)} to ${show(n1)}: consumers merging or deduplicating by the old key break.`, n0, n1);
+    log.breaking(
+      'primary-key-changed',
+      path,
+      `${label} changed its primary key from ${show(n0)} to ${show(
+        n1,
+      )}: consumers merging or deduplicating by the old key break.`,
+      n0,
+      n1,
+    );
   }
 }

@@ -3,7 +3,14 @@ import { ContractServer } from './contractView';
 import { matchElements } from './match';
 
 /** Server fields that do not say where or how to connect. */
-const NOT_CONNECTION = new Set(['id', 'server', 'description', 'environment', 'roles', 'customProperties']);
+const NOT_CONNECTION = new Set([
+  'id',
+  'server',
+  'description',
+  'environment',
+  'roles',
+  'customProperties',
+]);
 
 function serverName(server: ContractServer): string | undefined {
   return typeof server.server === 'string' ? server.server : undefined;
@@ -19,51 +26,131 @@ export function compareServers(
   before: readonly ContractServer[] | undefined,
   after: readonly ContractServer[] | undefined,
 ) {
-  for (const { before: was, after: now, renamed } of matchElements(before, after, serverName)) {
-    const name = serverName(now ?? was!) ?? String((now ?? was!).type ?? '(unnamed)');
+  for (const { before: was, after: now, renamed } of matchElements(
+    before,
+    after,
+    serverName,
+  )) {
+    const name =
+      serverName(now ?? was!) ?? String((now ?? was!).type ?? '(unnamed)');
     const at = pathOf('servers', name);
     if (!now) {
-      log.breaking('server-removed', at, `Server ${name} was removed: consumers reading from it break.`);
+      log.breaking(
+        'server-removed',
+        at,
+        `Server ${name} was removed: consumers reading from it break.`,
+      );
       continue;
     }
     if (!was) {
-      log.info('server-added', at, `Server ${name} was added: existing consumers stay safe.`, 'minor');
+      log.info(
+        'server-added',
+        at,
+        `Server ${name} was added: existing consumers stay safe.`,
+        'minor',
+      );
       continue;
     }
     if (renamed) {
-      log.warning('server-changed', at, `Server ${show(was.server)} was renamed to ${show(now.server)}: tools that select servers by name must follow.`, was.server, now.server);
+      log.warning(
+        'server-changed',
+        at,
+        `Server ${show(was.server)} was renamed to ${show(
+          now.server,
+        )}: tools that select servers by name must follow.`,
+        was.server,
+        now.server,
+      );
     }
-    const keys = new Set([...Object.keys(was), ...Object.keys(now)].filter(k => !NOT_CONNECTION.has(k)));
+    const keys = new Set(
+      [...Object.keys(was), ...Object.keys(now)].filter(
+        k => !NOT_CONNECTION.has(k),
+      ),
+    );
     for (const key of keys) {
       if (sameValue(was[key], now[key])) continue;
-      log.breaking('server-changed', pathOf(at, key), `Server ${name} changed its ${key} from ${show(was[key])} to ${show(now[key])}: consumers connecting to the old location break.`, was[key], now[key]);
+      log.breaking(
+        'server-changed',
+        pathOf(at, key),
+        `Server ${name} changed its ${key} from ${show(was[key])} to ${show(
+          now[key],
+        )}: consumers connecting to the old location break.`,
+        was[key],
+        now[key],
+      );
     }
     if (!sameValue(was.environment, now.environment)) {
-      log.warning('server-changed', pathOf(at, 'environment'), `Server ${name} changed its environment from ${show(was.environment)} to ${show(now.environment)}.`, was.environment, now.environment);
+      log.warning(
+        'server-changed',
+        pathOf(at, 'environment'),
+        `Server ${name} changed its environment from ${show(
+          was.environment,
+        )} to ${show(now.environment)}.`,
+        was.environment,
+        now.environment,
+      );
     }
     compareRoles(log, at, `Server ${name}`, was.roles, now.roles);
-    if (!sameValue(was.description, now.description) || !sameValue(was.customProperties, now.customProperties)) {
-      log.info('server-changed', at, `Server ${name} changed its description or custom properties.`, 'patch');
+    if (
+      !sameValue(was.description, now.description) ||
+      !sameValue(was.customProperties, now.customProperties)
+    ) {
+      log.info(
+        'server-changed',
+        at,
+        `Server ${name} changed its description or custom properties.`,
+        'patch',
+      );
     }
   }
 }
 
 /** Compares access roles: a removed role can cut consumers off; a new one grants access. */
-export function compareRoles(log: ChangeLog, at: string, label: string, before: unknown, after: unknown) {
+export function compareRoles(
+  log: ChangeLog,
+  at: string,
+  label: string,
+  before: unknown,
+  after: unknown,
+) {
   const roleName = (r: unknown) =>
-    typeof r === 'object' && r !== null && typeof (r as { role?: unknown }).role === 'string'
-      ? ((r as { role: string }).role)
+    typeof r === 'object' &&
+    r !== null &&
+    typeof (r as { role?: unknown }).role === 'string'
+      ? (r as { role: string }).role
       : JSON.stringify(r);
-  const olds = new Map((Array.isArray(before) ? before : []).map(r => [roleName(r), r]));
-  const news = new Map((Array.isArray(after) ? after : []).map(r => [roleName(r), r]));
+  const olds = new Map(
+    (Array.isArray(before) ? before : []).map(r => [roleName(r), r]),
+  );
+  const news = new Map(
+    (Array.isArray(after) ? after : []).map(r => [roleName(r), r]),
+  );
   for (const [name, role] of olds) {
     if (!news.has(name)) {
-      log.warning('metadata-changed', pathOf(at, 'roles', name), `${label} no longer offers the access role ${show(name)}: consumers who use it lose access.`);
+      log.warning(
+        'metadata-changed',
+        pathOf(at, 'roles', name),
+        `${label} no longer offers the access role ${show(
+          name,
+        )}: consumers who use it lose access.`,
+      );
     } else if (!sameValue(role, news.get(name))) {
-      log.warning('metadata-changed', pathOf(at, 'roles', name), `${label} changed the access role ${show(name)}: check its access level and approvers.`);
+      log.warning(
+        'metadata-changed',
+        pathOf(at, 'roles', name),
+        `${label} changed the access role ${show(
+          name,
+        )}: check its access level and approvers.`,
+      );
     }
   }
   for (const name of news.keys()) {
-    if (!olds.has(name)) log.info('metadata-changed', pathOf(at, 'roles', name), `${label} offers a new access role ${show(name)}.`, 'minor');
+    if (!olds.has(name))
+      log.info(
+        'metadata-changed',
+        pathOf(at, 'roles', name),
+        `${label} offers a new access role ${show(name)}.`,
+        'minor',
+      );
   }
 }

@@ -1,7 +1,12 @@
 import { ChangeLog, pathOf, sameValue, show } from './changeLog';
 import { ContractSlaProperty } from './contractView';
 import { matchElements } from './match';
-import { durationSeconds, percentValue, slaDirection, timeValue } from './slaValues';
+import {
+  durationSeconds,
+  percentValue,
+  slaDirection,
+  timeValue,
+} from './slaValues';
 
 function slaLabel(sla: ContractSlaProperty): string {
   return `${sla.property ?? 'SLA'}${sla.element ? ` of ${sla.element}` : ''}`;
@@ -29,21 +34,49 @@ export function compareSla(
   after: readonly ContractSlaProperty[] | undefined,
 ) {
   const key = (s: ContractSlaProperty) =>
-    typeof s.property === 'string' ? `${s.property.toLowerCase()}|${s.element ?? ''}|${s.driver ?? ''}` : undefined;
+    typeof s.property === 'string'
+      ? `${s.property.toLowerCase()}|${s.element ?? ''}|${s.driver ?? ''}`
+      : undefined;
   for (const { before: was, after: now } of matchElements(before, after, key)) {
     const sla = (now ?? was)!;
     const at = slaPath(sla);
     if (!now) {
-      log.breaking('sla-removed', at, `The SLA ${slaLabel(was!)} (${valueText(was!)}) was removed: consumers lose that promise.`);
+      log.breaking(
+        'sla-removed',
+        at,
+        `The SLA ${slaLabel(was!)} (${valueText(
+          was!,
+        )}) was removed: consumers lose that promise.`,
+      );
       continue;
     }
     if (!was) {
-      log.info('sla-added', at, `The SLA ${slaLabel(now)} (${valueText(now)}) was added: a new promise, consumers stay safe.`, 'minor');
+      log.info(
+        'sla-added',
+        at,
+        `The SLA ${slaLabel(now)} (${valueText(
+          now,
+        )}) was added: a new promise, consumers stay safe.`,
+        'minor',
+      );
       continue;
     }
-    if (sameValue(was.value, now.value) && sameValue(was.unit, now.unit) && sameValue(was.valueExt, now.valueExt)) {
-      if (!sameValue(was.description, now.description) || !sameValue(was.schedule, now.schedule) || !sameValue(was.scheduler, now.scheduler)) {
-        log.info('sla-changed', at, `The SLA ${slaLabel(now)} changed its description or schedule.`, 'patch');
+    if (
+      sameValue(was.value, now.value) &&
+      sameValue(was.unit, now.unit) &&
+      sameValue(was.valueExt, now.valueExt)
+    ) {
+      if (
+        !sameValue(was.description, now.description) ||
+        !sameValue(was.schedule, now.schedule) ||
+        !sameValue(was.scheduler, now.scheduler)
+      ) {
+        log.info(
+          'sla-changed',
+          at,
+          `The SLA ${slaLabel(now)} changed its description or schedule.`,
+          'patch',
+        );
       }
       continue;
     }
@@ -51,35 +84,86 @@ export function compareSla(
   }
 }
 
-function compareSlaValue(log: ChangeLog, at: string, was: ContractSlaProperty, now: ContractSlaProperty) {
+function compareSlaValue(
+  log: ChangeLog,
+  at: string,
+  was: ContractSlaProperty,
+  now: ContractSlaProperty,
+) {
   const label = `The SLA ${slaLabel(now)}`;
   const change = `${valueText(was)} → ${valueText(now)}`;
   const direction = slaDirection(now.property);
   let order: number | undefined; // > 0: the new value is better for consumers
   let words: [string, string] = ['better', 'worse'];
   if (direction === 'shorter-is-better' || direction === 'longer-is-better') {
-    const [a, b] = [durationSeconds(was.value, was.unit), durationSeconds(now.value, now.unit)];
-    if (a !== undefined && b !== undefined) order = direction === 'shorter-is-better' ? a - b : b - a;
-    words = direction === 'shorter-is-better' ? ['faster', 'slower'] : ['longer', 'shorter'];
-    if (/^freshness|^frequency/i.test(String(now.property)) && direction === 'shorter-is-better') {
+    const [a, b] = [
+      durationSeconds(was.value, was.unit),
+      durationSeconds(now.value, now.unit),
+    ];
+    if (a !== undefined && b !== undefined)
+      order = direction === 'shorter-is-better' ? a - b : b - a;
+    words =
+      direction === 'shorter-is-better'
+        ? ['faster', 'slower']
+        : ['longer', 'shorter'];
+    if (
+      /^freshness|^frequency/i.test(String(now.property)) &&
+      direction === 'shorter-is-better'
+    ) {
       words = ['fresher', 'slower'];
     }
   } else if (direction === 'higher-is-better') {
-    const [a, b] = [percentValue(was.value, was.unit), percentValue(now.value, now.unit)];
+    const [a, b] = [
+      percentValue(was.value, was.unit),
+      percentValue(now.value, now.unit),
+    ];
     if (a !== undefined && b !== undefined) order = b - a;
     words = ['higher', 'lower'];
-  } else if (direction === 'later-is-better' || direction === 'earlier-is-better') {
+  } else if (
+    direction === 'later-is-better' ||
+    direction === 'earlier-is-better'
+  ) {
     const [a, b] = [timeValue(was.value), timeValue(now.value)];
-    if (a !== undefined && b !== undefined) order = direction === 'later-is-better' ? b - a : a - b;
-    words = direction === 'later-is-better' ? ['later', 'earlier'] : ['earlier', 'later'];
+    if (a !== undefined && b !== undefined)
+      order = direction === 'later-is-better' ? b - a : a - b;
+    words =
+      direction === 'later-is-better'
+        ? ['later', 'earlier']
+        : ['earlier', 'later'];
   }
   if (order === undefined) {
-    log.warning('sla-changed', at, `${label} changed (${change}) in a way that cannot be ordered: consumers relying on it should check.`, was.value, now.value);
+    log.warning(
+      'sla-changed',
+      at,
+      `${label} changed (${change}) in a way that cannot be ordered: consumers relying on it should check.`,
+      was.value,
+      now.value,
+    );
   } else if (order < 0) {
-    log.breaking('sla-changed', at, `${label} is ${words[1]} (${change}): a weaker promise, consumers relying on it can break.`, was.value, now.value);
+    log.breaking(
+      'sla-changed',
+      at,
+      `${label} is ${words[1]} (${change}): a weaker promise, consumers relying on it can break.`,
+      was.value,
+      now.value,
+    );
   } else if (order > 0) {
-    log.info('sla-changed', at, `${label} is ${words[0]} (${change}): a stronger promise, consumers stay safe.`, 'minor', was.value, now.value);
+    log.info(
+      'sla-changed',
+      at,
+      `${label} is ${words[0]} (${change}): a stronger promise, consumers stay safe.`,
+      'minor',
+      was.value,
+      now.value,
+    );
   } else {
-    log.info('sla-changed', at, `${label} is written differently but means the same (${change}).`, 'patch', was.value, now.value);
+    log.info(
+      'sla-changed',
+      at,
+      `${label} is written differently but means the same (${change}).`,
+      'patch',
+      was.value,
+      now.value,
+    );
   }
 }

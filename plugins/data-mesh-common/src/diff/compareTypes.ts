@@ -6,7 +6,9 @@ interface PhysicalType {
 }
 
 function parsePhysicalType(text: string): PhysicalType | undefined {
-  const match = /^\s*([A-Za-z][\w ]*?)\s*(?:\(\s*([\d\s,]+)\s*\))?\s*$/.exec(text);
+  const match = /^\s*([A-Za-z][\w ]*?)\s*(?:\(\s*([\d\s,]+)\s*\))?\s*$/.exec(
+    text,
+  );
   if (!match) return undefined;
   const params = match[2] ? match[2].split(',').map(p => Number(p.trim())) : [];
   if (params.some(p => !Number.isFinite(p))) return undefined;
@@ -26,11 +28,36 @@ export function compareLogicalType(
 ) {
   if (was === now) return;
   if (now === undefined || now === null) {
-    log.warning('type-changed', at, `${label} no longer states its logical type (was ${show(was)}): consumers lose the promise of what they will decode.`, was, now);
+    log.warning(
+      'type-changed',
+      at,
+      `${label} no longer states its logical type (was ${show(
+        was,
+      )}): consumers lose the promise of what they will decode.`,
+      was,
+      now,
+    );
   } else if (was === undefined || was === null) {
-    log.info('type-changed', at, `${label} now states its logical type ${show(now)}: a stronger promise, consumers stay safe.`, 'minor', was, now);
+    log.info(
+      'type-changed',
+      at,
+      `${label} now states its logical type ${show(
+        now,
+      )}: a stronger promise, consumers stay safe.`,
+      'minor',
+      was,
+      now,
+    );
   } else {
-    log.breaking('type-changed', at, `${label} changed its logical type from ${show(was)} to ${show(now)}: consumers decoding ${show(was)} values break.`, was, now);
+    log.breaking(
+      'type-changed',
+      at,
+      `${label} changed its logical type from ${show(was)} to ${show(
+        now,
+      )}: consumers decoding ${show(was)} values break.`,
+      was,
+      now,
+    );
   }
 }
 
@@ -49,25 +76,75 @@ export function comparePhysicalType(
   if (typeof was === 'string' && typeof now === 'string') {
     if (was.trim().toLowerCase() === now.trim().toLowerCase()) return;
     const [a, b] = [parsePhysicalType(was), parsePhysicalType(now)];
-    if (a && b && a.base === b.base && a.params.length === b.params.length && a.params.length) {
+    if (
+      a &&
+      b &&
+      a.base === b.base &&
+      a.params.length === b.params.length &&
+      a.params.length
+    ) {
       const wider = b.params.some((p, i) => p > a.params[i]);
       const narrower = b.params.some((p, i) => p < a.params[i]);
       if (wider) {
-        log.breaking('type-changed', at, `${label} widened its physical type from ${show(was)} to ${show(now)}: longer or larger values may now arrive and overflow consumers' columns.`, was, now);
+        log.breaking(
+          'type-changed',
+          at,
+          `${label} widened its physical type from ${show(was)} to ${show(
+            now,
+          )}: longer or larger values may now arrive and overflow consumers' columns.`,
+          was,
+          now,
+        );
       } else if (narrower) {
-        log.info('type-changed', at, `${label} narrowed its physical type from ${show(was)} to ${show(now)}: every new value fits the old type, consumers stay safe.`, 'minor', was, now);
+        log.info(
+          'type-changed',
+          at,
+          `${label} narrowed its physical type from ${show(was)} to ${show(
+            now,
+          )}: every new value fits the old type, consumers stay safe.`,
+          'minor',
+          was,
+          now,
+        );
       }
       return;
     }
-    log.breaking('type-changed', at, `${label} changed its physical type from ${show(was)} to ${show(now)}: consumers reading ${show(was)} can break.`, was, now);
+    log.breaking(
+      'type-changed',
+      at,
+      `${label} changed its physical type from ${show(was)} to ${show(
+        now,
+      )}: consumers reading ${show(was)} can break.`,
+      was,
+      now,
+    );
     return;
   }
   if (was === now) return;
   if (now === undefined || now === null) {
-    log.warning('type-changed', at, `${label} no longer states its physical type (was ${show(was)}).`, was, now);
+    log.warning(
+      'type-changed',
+      at,
+      `${label} no longer states its physical type (was ${show(was)}).`,
+      was,
+      now,
+    );
   } else if (was === undefined || was === null) {
-    log.info('type-changed', at, `${label} now states its physical type ${show(now)}.`, 'minor', was, now);
+    log.info(
+      'type-changed',
+      at,
+      `${label} now states its physical type ${show(now)}.`,
+      'minor',
+      was,
+      now,
+    );
   } else {
-    log.breaking('type-changed', at, `${label} changed its physical type from ${show(was)} to ${show(now)}.`, was, now);
+    log.breaking(
+      'type-changed',
+      at,
+      `${label} changed its physical type from ${show(was)} to ${show(now)}.`,
+      was,
+      now,
+    );
   }
 }

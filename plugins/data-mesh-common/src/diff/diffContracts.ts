@@ -7,10 +7,24 @@ import { ContractDocument } from './contractView';
 import { checkVersionBump, largerBump } from './semver';
 import { ChangeSeverity, ContractDiff, VersionBump } from './types';
 
-const SEVERITY_ORDER: Record<ChangeSeverity, number> = { breaking: 0, warning: 1, info: 2 };
+const SEVERITY_ORDER: Record<ChangeSeverity, number> = {
+  breaking: 0,
+  warning: 1,
+  info: 2,
+};
 
 /** Top-level fields that only document the contract. */
-const DOCUMENTATION = ['description', 'tags', 'authoritativeDefinitions', 'customProperties', 'support', 'team', 'price', 'apiVersion', 'tenant'] as const;
+const DOCUMENTATION = [
+  'description',
+  'tags',
+  'authoritativeDefinitions',
+  'customProperties',
+  'support',
+  'team',
+  'price',
+  'apiVersion',
+  'tenant',
+] as const;
 
 /**
  * Classifies every change between two versions of a data contract (ODCS v3), says which version
@@ -40,14 +54,22 @@ export function diffContracts(
 
   const changes = log.changes
     .map((change, index) => ({ change, index }))
-    .sort((a, b) => SEVERITY_ORDER[a.change.severity] - SEVERITY_ORDER[b.change.severity] || a.index - b.index)
+    .sort(
+      (a, b) =>
+        SEVERITY_ORDER[a.change.severity] - SEVERITY_ORDER[b.change.severity] ||
+        a.index - b.index,
+    )
     .map(({ change }) => change);
-  const requiredBump = changes.reduce<VersionBump>((bump, c) => largerBump(bump, c.bump), 'none');
+  const requiredBump = changes.reduce<VersionBump>(
+    (bump, c) => largerBump(bump, c.bump),
+    'none',
+  );
   const version = checkVersionBump(requiredBump, before.version, after.version);
   return {
     changes,
     requiredBump,
-    oldVersion: before.version === undefined ? undefined : String(before.version),
+    oldVersion:
+      before.version === undefined ? undefined : String(before.version),
     newVersion: after.version === undefined ? undefined : String(after.version),
     actualBump: version.actual,
     versionOk: version.ok,
@@ -55,29 +77,86 @@ export function diffContracts(
   };
 }
 
-function compareHeader(log: ChangeLog, was: ContractDocument, now: ContractDocument) {
+function compareHeader(
+  log: ChangeLog,
+  was: ContractDocument,
+  now: ContractDocument,
+) {
   if (!sameValue(was.id, now.id)) {
-    log.warning('identity-changed', 'id', `The contract id changed from ${show(was.id)} to ${show(now.id)}: tools that track the contract by id will see a different contract.`, was.id, now.id);
+    log.warning(
+      'identity-changed',
+      'id',
+      `The contract id changed from ${show(was.id)} to ${show(
+        now.id,
+      )}: tools that track the contract by id will see a different contract.`,
+      was.id,
+      now.id,
+    );
   }
   for (const key of ['name', 'dataProduct', 'domain'] as const) {
     if (!sameValue(was[key], now[key])) {
-      log.warning('identity-changed', key, `The contract's ${key} changed from ${show(was[key])} to ${show(now[key])}: consumers finding it by ${key} must follow.`, was[key], now[key]);
+      log.warning(
+        'identity-changed',
+        key,
+        `The contract's ${key} changed from ${show(was[key])} to ${show(
+          now[key],
+        )}: consumers finding it by ${key} must follow.`,
+        was[key],
+        now[key],
+      );
     }
   }
   if (!sameValue(was.status, now.status)) {
     const status = String(now.status ?? '').toLowerCase();
     if (['deprecated', 'retired'].includes(status)) {
-      log.warning('status-changed', 'status', `The contract is now ${show(now.status)}: consumers should plan their migration.`, was.status, now.status);
+      log.warning(
+        'status-changed',
+        'status',
+        `The contract is now ${show(
+          now.status,
+        )}: consumers should plan their migration.`,
+        was.status,
+        now.status,
+      );
     } else {
-      log.info('status-changed', 'status', `The contract status changed from ${show(was.status)} to ${show(now.status)}.`, 'patch', was.status, now.status);
+      log.info(
+        'status-changed',
+        'status',
+        `The contract status changed from ${show(was.status)} to ${show(
+          now.status,
+        )}.`,
+        'patch',
+        was.status,
+        now.status,
+      );
     }
   }
   if (!sameValue(was.slaDefaultElement, now.slaDefaultElement)) {
-    log.warning('sla-changed', 'slaDefaultElement', `The default element of the SLAs changed from ${show(was.slaDefaultElement)} to ${show(now.slaDefaultElement)}: the SLAs now measure another column.`, was.slaDefaultElement, now.slaDefaultElement);
+    log.warning(
+      'sla-changed',
+      'slaDefaultElement',
+      `The default element of the SLAs changed from ${show(
+        was.slaDefaultElement,
+      )} to ${show(
+        now.slaDefaultElement,
+      )}: the SLAs now measure another column.`,
+      was.slaDefaultElement,
+      now.slaDefaultElement,
+    );
   }
   for (const key of DOCUMENTATION) {
-    if (!sameValue(was[key as keyof ContractDocument], now[key as keyof ContractDocument])) {
-      log.info('metadata-changed', key, `The contract changed its ${key}.`, 'patch');
+    if (
+      !sameValue(
+        was[key as keyof ContractDocument],
+        now[key as keyof ContractDocument],
+      )
+    ) {
+      log.info(
+        'metadata-changed',
+        key,
+        `The contract changed its ${key}.`,
+        'patch',
+      );
     }
   }
 }

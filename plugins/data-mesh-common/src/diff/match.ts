@@ -24,10 +24,12 @@ export function matchElements<T extends { id?: unknown }>(
 
   const oldById = new Map<string, number>();
   olds.forEach((element, i) => {
-    if (typeof element?.id === 'string' && !oldById.has(element.id)) oldById.set(element.id, i);
+    if (typeof element?.id === 'string' && !oldById.has(element.id))
+      oldById.set(element.id, i);
   });
   news.forEach((element, j) => {
-    const i = typeof element?.id === 'string' ? oldById.get(element.id) : undefined;
+    const i =
+      typeof element?.id === 'string' ? oldById.get(element.id) : undefined;
     if (i !== undefined && !taken.has(i)) {
       oldFor[j] = i;
       taken.add(i);
@@ -56,9 +58,21 @@ export function matchElements<T extends { id?: unknown }>(
 
   const unkeyedOld = olds
     .map((_, i) => i)
-    .filter(i => !taken.has(i) && olds[i] && keyOf(olds[i]) === undefined && olds[i].id === undefined);
+    .filter(
+      i =>
+        !taken.has(i) &&
+        olds[i] &&
+        keyOf(olds[i]) === undefined &&
+        olds[i].id === undefined,
+    );
   news.forEach((element, j) => {
-    if (oldFor[j] >= 0 || !element || keyOf(element) !== undefined || element.id !== undefined) return;
+    if (
+      oldFor[j] >= 0 ||
+      !element ||
+      keyOf(element) !== undefined ||
+      element.id !== undefined
+    )
+      return;
     const i = unkeyedOld.shift();
     if (i !== undefined) {
       oldFor[j] = i;

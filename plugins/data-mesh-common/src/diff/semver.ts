@@ -14,7 +14,8 @@ export interface SemanticVersion {
   prerelease: string[];
 }
 
-const VERSION = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
+const VERSION =
+  /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$/;
 
 /**
  * Parses a semantic version, or returns undefined when the text is not one.
@@ -50,7 +51,10 @@ function comparePrerelease(a: string[], b: string[]): number {
  *
  * @public
  */
-export function compareVersions(a: SemanticVersion, b: SemanticVersion): number {
+export function compareVersions(
+  a: SemanticVersion,
+  b: SemanticVersion,
+): number {
   return (
     a.major - b.major ||
     a.minor - b.minor ||
@@ -59,7 +63,12 @@ export function compareVersions(a: SemanticVersion, b: SemanticVersion): number 
   );
 }
 
-const RANK: Record<VersionBump, number> = { none: 0, patch: 1, minor: 2, major: 3 };
+const RANK: Record<VersionBump, number> = {
+  none: 0,
+  patch: 1,
+  minor: 2,
+  major: 3,
+};
 
 /**
  * The larger of two bumps.
@@ -75,7 +84,10 @@ export function largerBump(a: VersionBump, b: VersionBump): VersionBump {
  *
  * @public
  */
-export function bumpBetween(from: SemanticVersion, to: SemanticVersion): VersionBump {
+export function bumpBetween(
+  from: SemanticVersion,
+  to: SemanticVersion,
+): VersionBump {
   if (compareVersions(to, from) <= 0) return 'none';
   if (to.major !== from.major) return 'major';
   if (to.minor !== from.minor) return 'minor';
@@ -87,7 +99,10 @@ export function bumpBetween(from: SemanticVersion, to: SemanticVersion): Version
  * (Cargo, npm caret ranges) that the minor number carries breaking changes and the patch
  * number everything else, since SemVer itself promises nothing there.
  */
-function effectiveBump(from: SemanticVersion, to: SemanticVersion): VersionBump {
+function effectiveBump(
+  from: SemanticVersion,
+  to: SemanticVersion,
+): VersionBump {
   const bump = bumpBetween(from, to);
   if (from.major !== 0 || to.major !== 0) return bump;
   if (bump === 'minor') return 'major';
@@ -108,9 +123,15 @@ export function checkVersionBump(
   const from = parseVersion(fromText);
   const to = parseVersion(toText);
   if (!from || !to) {
-    const bad = !from ? `old version ${show(fromText)}` : `new version ${show(toText)}`;
+    const bad = !from
+      ? `old version ${show(fromText)}`
+      : `new version ${show(toText)}`;
     if (required === 'none') {
-      return { ok: true, actual: 'none', message: `Nothing changed; the ${bad} is not a semantic version.` };
+      return {
+        ok: true,
+        actual: 'none',
+        message: `Nothing changed; the ${bad} is not a semantic version.`,
+      };
     }
     return {
       ok: false,
@@ -127,7 +148,11 @@ export function checkVersionBump(
     };
   }
   if (required === 'none') {
-    return { ok: true, actual, message: `No change needs a new version (${fromText} → ${toText}).` };
+    return {
+      ok: true,
+      actual,
+      message: `No change needs a new version (${fromText} → ${toText}).`,
+    };
   }
   const effective = effectiveBump(from, to);
   const ok = RANK[effective] >= RANK[required];
@@ -137,10 +162,14 @@ export function checkVersionBump(
       : '';
   const message = ok
     ? `${fromText} → ${toText} is a ${actual} bump, which satisfies the required ${required} bump${zeroNote}.`
-    : `${fromText} → ${toText} is ${actual === 'none' ? 'no bump' : `a ${actual} bump`}, but the changes need a ${required} bump${zeroNote}.`;
+    : `${fromText} → ${toText} is ${
+        actual === 'none' ? 'no bump' : `a ${actual} bump`
+      }, but the changes need a ${required} bump${zeroNote}.`;
   return { ok, actual, message };
 }
 
 function show(value: unknown): string {
-  return value === undefined || value === null || value === '' ? '(missing)' : JSON.stringify(value);
+  return value === undefined || value === null || value === ''
+    ? '(missing)'
+    : JSON.stringify(value);
 }

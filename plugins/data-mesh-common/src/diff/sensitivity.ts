@@ -6,7 +6,12 @@ import { ContractCustomProperty } from './contractView';
  *
  * @public
  */
-export const CLASSIFICATION_LEVELS = ['public', 'internal', 'confidential', 'restricted'] as const;
+export const CLASSIFICATION_LEVELS = [
+  'public',
+  'internal',
+  'confidential',
+  'restricted',
+] as const;
 
 /**
  * How sensitive a classification is (0 = public ... 3 = restricted), or undefined for a value
@@ -16,7 +21,9 @@ export const CLASSIFICATION_LEVELS = ['public', 'internal', 'confidential', 'res
  */
 export function classificationRank(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
-  const rank = (CLASSIFICATION_LEVELS as readonly string[]).indexOf(value.trim().toLowerCase());
+  const rank = (CLASSIFICATION_LEVELS as readonly string[]).indexOf(
+    value.trim().toLowerCase(),
+  );
   return rank < 0 ? undefined : rank;
 }
 
@@ -28,7 +35,10 @@ export function customProperty(
   if (!Array.isArray(list)) return undefined;
   const wanted = name.toLowerCase();
   for (const entry of list) {
-    if (typeof entry?.property === 'string' && entry.property.toLowerCase() === wanted) {
+    if (
+      typeof entry?.property === 'string' &&
+      entry.property.toLowerCase() === wanted
+    ) {
       return entry.value;
     }
   }
@@ -38,7 +48,10 @@ export function customProperty(
 /** True for `true`, `"true"`, `"True"`, `"yes"`. */
 export function isTruthyFlag(value: unknown): boolean {
   if (value === true) return true;
-  return typeof value === 'string' && ['true', 'yes'].includes(value.trim().toLowerCase());
+  return (
+    typeof value === 'string' &&
+    ['true', 'yes'].includes(value.trim().toLowerCase())
+  );
 }
 
 /**
@@ -46,6 +59,14 @@ export function isTruthyFlag(value: unknown): boolean {
  * custom property set to true), by the suite's one PII rule. A sensitive classification is
  * compared separately, as a classification change.
  */
-export function hasPiiMarker(property: { tags?: unknown; customProperties?: unknown }): boolean {
-  return personalDataReason({ tags: property.tags, customProperties: property.customProperties }) !== undefined;
+export function hasPiiMarker(property: {
+  tags?: unknown;
+  customProperties?: unknown;
+}): boolean {
+  return (
+    personalDataReason({
+      tags: property.tags,
+      customProperties: property.customProperties,
+    }) !== undefined
+  );
 }

@@ -40,7 +40,8 @@ const SECONDS: Record<string, number> = {
   years: 31536000,
 };
 
-const ISO_DURATION = /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i;
+const ISO_DURATION =
+  /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i;
 
 /**
  * A duration in seconds, from a value and an optional unit, or undefined when it is not one.
@@ -48,7 +49,10 @@ const ISO_DURATION = /^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d
  *
  * @public
  */
-export function durationSeconds(value: unknown, unit?: unknown): number | undefined {
+export function durationSeconds(
+  value: unknown,
+  unit?: unknown,
+): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) {
     if (typeof unit !== 'string') return undefined;
     const factor = SECONDS[unit.trim().toLowerCase()];
@@ -59,7 +63,15 @@ export function durationSeconds(value: unknown, unit?: unknown): number | undefi
   const iso = ISO_DURATION.exec(text);
   if (iso && text.length > 1) {
     const [, y, mo, w, d, h, mi, s] = iso.map(v => Number(v ?? 0));
-    return y * 31536000 + mo * 2592000 + w * 604800 + d * 86400 + h * 3600 + mi * 60 + s;
+    return (
+      y * 31536000 +
+      mo * 2592000 +
+      w * 604800 +
+      d * 86400 +
+      h * 3600 +
+      mi * 60 +
+      s
+    );
   }
   const match = /^(\d+(?:\.\d+)?)\s*([A-Za-z]+)?$/.exec(text);
   if (!match) return undefined;
@@ -75,15 +87,21 @@ export function durationSeconds(value: unknown, unit?: unknown): number | undefi
  *
  * @public
  */
-export function percentValue(value: unknown, unit?: unknown): number | undefined {
+export function percentValue(
+  value: unknown,
+  unit?: unknown,
+): number | undefined {
   let number: number | undefined;
   if (typeof value === 'number' && Number.isFinite(value)) number = value;
   if (typeof value === 'string') {
-    const match = /^(?:<=|>=|<|>|=|~)?\s*(\d+(?:\.\d+)?)\s*%?$/.exec(value.trim());
+    const match = /^(?:<=|>=|<|>|=|~)?\s*(\d+(?:\.\d+)?)\s*%?$/.exec(
+      value.trim(),
+    );
     if (match) number = Number(match[1]);
   }
   if (number === undefined) return undefined;
-  if (typeof unit === 'string' && unit.trim().toLowerCase() === 'ratio') return number * 100;
+  if (typeof unit === 'string' && unit.trim().toLowerCase() === 'ratio')
+    return number * 100;
   return number;
 }
 
@@ -121,7 +139,9 @@ const DIRECTIONS: Record<string, SlaDirection> = {
  * @public
  */
 export function slaKey(property: unknown): string {
-  return typeof property === 'string' ? property.toLowerCase().replace(/[\s_-]+/g, '') : '';
+  return typeof property === 'string'
+    ? property.toLowerCase().replace(/[\s_-]+/g, '')
+    : '';
 }
 
 /** The direction of a known SLA property, undefined for others. */
@@ -133,7 +153,8 @@ export function slaDirection(property: unknown): SlaDirection | undefined {
 export function timeValue(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
   const clock = /^(\d{1,2}):(\d{2})(?::\d{2})?/.exec(value.trim());
-  if (clock && !/^\d{4}-/.test(value.trim())) return Number(clock[1]) * 60 + Number(clock[2]);
+  if (clock && !/^\d{4}-/.test(value.trim()))
+    return Number(clock[1]) * 60 + Number(clock[2]);
   const time = Date.parse(value);
   return Number.isNaN(time) ? undefined : time;
 }

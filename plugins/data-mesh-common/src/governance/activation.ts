@@ -96,13 +96,17 @@ export interface QualityCheckResult {
   severity?: string;
 }
 
-const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const text = (value: unknown): string | null =>
+  typeof value === 'string' ? value : null;
 
 function piiCategoryOf(property: Record<string, any>): string | null {
-  const category = customProperty(property.customProperties, 'piiCategory') ?? customProperty(property.customProperties, 'pii_category');
+  const category =
+    customProperty(property.customProperties, 'piiCategory') ??
+    customProperty(property.customProperties, 'pii_category');
   if (typeof category === 'string' && category.trim()) return category.trim();
   for (const tag of Array.isArray(property.tags) ? property.tags : []) {
-    const match = typeof tag === 'string' ? /^pii:(.+)$/i.exec(tag.trim()) : null;
+    const match =
+      typeof tag === 'string' ? /^pii:(.+)$/i.exec(tag.trim()) : null;
     if (match) return match[1];
   }
   return null;
@@ -110,9 +114,14 @@ function piiCategoryOf(property: Record<string, any>): string | null {
 
 function isEncrypted(property: Record<string, any>): boolean {
   if (text(property.encryptedName)) return true;
-  if (isTruthyFlag(customProperty(property.customProperties, 'encrypted'))) return true;
+  if (isTruthyFlag(customProperty(property.customProperties, 'encrypted')))
+    return true;
   const method = customProperty(property.customProperties, 'encryption');
-  return typeof method === 'string' && method.trim() !== '' && !['none', 'false', 'no'].includes(method.trim().toLowerCase());
+  return (
+    typeof method === 'string' &&
+    method.trim() !== '' &&
+    !['none', 'false', 'no'].includes(method.trim().toLowerCase())
+  );
 }
 
 function collectFields(
@@ -144,17 +153,24 @@ function collectFields(
       pii: isPersonalData(p),
       piiCategory: piiCategoryOf(p),
       encrypted: isEncrypted(p),
-      tags: Array.isArray(p.tags) ? p.tags.filter((t: unknown) => typeof t === 'string') : [],
+      tags: Array.isArray(p.tags)
+        ? p.tags.filter((t: unknown) => typeof t === 'string')
+        : [],
       quality: rules,
       property: p,
     });
     for (const rule of rules) quality.push(qualityFacts(object, path, rule));
     collectFields(out, quality, object, path, p.properties);
-    if (p.items && typeof p.items === 'object') collectFields(out, quality, object, path, p.items.properties);
+    if (p.items && typeof p.items === 'object')
+      collectFields(out, quality, object, path, p.items.properties);
   }
 }
 
-function qualityFacts(object: string, field: string | null, rule: any): QualityFacts {
+function qualityFacts(
+  object: string,
+  field: string | null,
+  rule: any,
+): QualityFacts {
   const r = rule && typeof rule === 'object' ? rule : {};
   return {
     object,
@@ -176,9 +192,12 @@ export function contractFacts(contract: Record<string, any>) {
     if (!raw || typeof raw !== 'object') continue;
     const name = text(raw.name) ?? '(unnamed)';
     const before = fields.length;
-    for (const rule of Array.isArray(raw.quality) ? raw.quality : []) quality.push(qualityFacts(name, null, rule));
+    for (const rule of Array.isArray(raw.quality) ? raw.quality : [])
+      quality.push(qualityFacts(name, null, rule));
     collectFields(fields, quality, name, name, raw.properties);
-    const own = fields.slice(before).filter(f => f.path.split('.').length === 2);
+    const own = fields
+      .slice(before)
+      .filter(f => f.path.split('.').length === 2);
     objects.push({
       name,
       physicalName: text(raw.physicalName),
@@ -190,11 +209,14 @@ export function contractFacts(contract: Record<string, any>) {
     });
   }
   const sla: Record<string, SlaFacts> = {};
-  for (const raw of Array.isArray(contract.slaProperties) ? contract.slaProperties : []) {
+  for (const raw of Array.isArray(contract.slaProperties)
+    ? contract.slaProperties
+    : []) {
     const key = slaKey(raw?.property);
     if (!key || sla[key]) continue;
     const seconds = durationSeconds(raw.value, raw.unit);
-    const percent = seconds === undefined ? percentValue(raw.value, raw.unit) : undefined;
+    const percent =
+      seconds === undefined ? percentValue(raw.value, raw.unit) : undefined;
     sla[key] = {
       property: String(raw.property),
       value: raw.value ?? null,
@@ -210,17 +232,26 @@ export function contractFacts(contract: Record<string, any>) {
 /** CEL has no `undefined`: absent facts are `null`, so `product.domain == null` works. */
 function withNulls<T extends object>(value: T): T {
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) out[key] = v === undefined ? null : v;
+  for (const [key, v] of Object.entries(value))
+    out[key] = v === undefined ? null : v;
   return out as T;
 }
 
-function normaliseEntity(entity: GovernedEntity | null | undefined): GovernedEntity {
+function normaliseEntity(
+  entity: GovernedEntity | null | undefined,
+): GovernedEntity {
   const e = entity ?? {};
   return {
     ...e,
     apiVersion: e.apiVersion ?? '',
     kind: e.kind ?? '',
-    metadata: { annotations: {}, labels: {}, tags: [], name: '', ...(e.metadata ?? {}) },
+    metadata: {
+      annotations: {},
+      labels: {},
+      tags: [],
+      name: '',
+      ...(e.metadata ?? {}),
+    },
     spec: e.spec ?? {},
   };
 }
@@ -229,13 +260,19 @@ function normaliseEntity(entity: GovernedEntity | null | undefined): GovernedEnt
  * Builds the CEL activation of a policy evaluation: `entity`, `contract`, `previous`, `diff`,
  * `now`, and the derived `product`, `fields`, `objects`, `quality` and `sla`.
  */
-export function buildActivation(input: PolicyInput, diff: ContractDiff | null): Record<string, unknown> & { product: ProductFacts & { hasPii: boolean } } {
+export function buildActivation(
+  input: PolicyInput,
+  diff: ContractDiff | null,
+): Record<string, unknown> & { product: ProductFacts & { hasPii: boolean } } {
   const contract = input.contract ?? {};
   const facts = contractFacts(contract);
   const product = describeProduct(input.entity, contract);
   const custom: Record<string, unknown> = {};
-  for (const entry of Array.isArray(contract.customProperties) ? contract.customProperties : []) {
-    if (typeof entry?.property === 'string' && !(entry.property in custom)) custom[entry.property] = entry.value ?? null;
+  for (const entry of Array.isArray(contract.customProperties)
+    ? contract.customProperties
+    : []) {
+    if (typeof entry?.property === 'string' && !(entry.property in custom))
+      custom[entry.property] = entry.value ?? null;
   }
   return {
     entity: normaliseEntity(input.entity),
@@ -250,6 +287,11 @@ export function buildActivation(input: PolicyInput, diff: ContractDiff | null): 
     sla: facts.sla,
     custom,
     checks: input.checks ?? null,
-    issues: (input.contractIssues ?? []).map(i => ({ severity: i.severity, path: i.path, message: i.message, rule: i.rule ?? null })),
+    issues: (input.contractIssues ?? []).map(i => ({
+      severity: i.severity,
+      path: i.path,
+      message: i.message,
+      rule: i.rule ?? null,
+    })),
   };
 }

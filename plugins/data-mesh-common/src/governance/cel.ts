@@ -40,7 +40,10 @@ function celEnvironment(): Environment {
       limits: { maxAstNodes: 5000, maxDepth: 100 },
     });
     for (const name of POLICY_VARIABLES) {
-      env.registerVariable(name, name === 'now' ? 'google.protobuf.Timestamp' : 'dyn');
+      env.registerVariable(
+        name,
+        name === 'now' ? 'google.protobuf.Timestamp' : 'dyn',
+      );
     }
     environment = env;
   }
@@ -82,7 +85,12 @@ function describe(error: unknown, source: string): CelCompileError {
   const line = before.length;
   const column = before[before.length - 1].length + 1;
   const text = source.split('\n')[line - 1] ?? '';
-  return { summary, line, column, excerpt: `${text}\n${' '.repeat(column - 1)}^` };
+  return {
+    summary,
+    line,
+    column,
+    excerpt: `${text}\n${' '.repeat(column - 1)}^`,
+  };
 }
 
 /**
@@ -102,7 +110,11 @@ export function compileExpression(
   if (!checked.valid) return { error: describe(checked.error, source) };
   const run = parsed;
   return {
-    expression: { source, type: checked.type ?? 'dyn', evaluate: activation => run(activation) },
+    expression: {
+      source,
+      type: checked.type ?? 'dyn',
+      evaluate: activation => run(activation),
+    },
   };
 }
 
@@ -121,12 +133,17 @@ export function runtimeErrorSummary(error: unknown): string {
 export function celValueText(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'string') return value;
-  if (typeof value === 'bigint' || typeof value === 'number' || typeof value === 'boolean') {
+  if (
+    typeof value === 'bigint' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean'
+  ) {
     return String(value);
   }
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(celValueText).join(', ');
-  if (value instanceof Map) return JSON.stringify(Object.fromEntries(value), replacer);
+  if (value instanceof Map)
+    return JSON.stringify(Object.fromEntries(value), replacer);
   if (typeof value === 'object' && 'value' in value && 'hasValue' in value) {
     return celValueText((value as { value: unknown }).value);
   }

@@ -1,4 +1,7 @@
-import { compliantContract, compliantEntity } from './__testUtils__/compliantProduct';
+import {
+  compliantContract,
+  compliantEntity,
+} from './__testUtils__/compliantProduct';
 import { evaluatePolicies } from './evaluatePolicies';
 import { layerPolicies } from './layering';
 import { FINANCE_POLICY_SET, SALES_POLICY_SET } from './packs/domains';
@@ -9,16 +12,30 @@ import { parsePolicySet } from './parsePolicySet';
 const NOW = new Date('2026-06-01T00:00:00Z');
 
 function set(policies: PolicyDefinition[], domain?: string): CompiledPolicySet {
-  const result = validatePolicySet({ apiVersion: 'data-mesh/v1', kind: 'PolicySet', metadata: { name: domain ?? 'global', domain }, policies });
-  if (!result.set) throw new Error(result.issues.map(i => i.message).join('\n'));
+  const result = validatePolicySet({
+    apiVersion: 'data-mesh/v1',
+    kind: 'PolicySet',
+    metadata: { name: domain ?? 'global', domain },
+    policies,
+  });
+  if (!result.set)
+    throw new Error(result.issues.map(i => i.message).join('\n'));
   return result.set;
 }
 
-function verdict(sets: CompiledPolicySet[], edit: (contract: any, entity: any) => void = () => {}, builtIn = false) {
+function verdict(
+  sets: CompiledPolicySet[],
+  edit: (contract: any, entity: any) => void = () => {},
+  builtIn = false,
+) {
   const entity = compliantEntity();
   const contract = compliantContract();
   edit(contract, entity);
-  return evaluatePolicies(layerPolicies(sets, { builtIn }), { entity, contract, now: NOW });
+  return evaluatePolicies(layerPolicies(sets, { builtIn }), {
+    entity,
+    contract,
+    now: NOW,
+  });
 }
 
 const failing = (extra: Partial<PolicyDefinition> = {}): PolicyDefinition => ({
@@ -36,23 +53,54 @@ describe('evaluatePolicies: modes and severities', () => {
     [{ severity: 'warning' }, 'warn', false],
     [{ severity: 'info' }, 'info', false],
     [{ severity: 'critical', mode: 'draft' }, 'draft', false],
-    [{ severity: 'error', mode: 'grace', graceUntil: '2026-07-01' }, 'warn', false],
-    [{ severity: 'error', mode: 'grace', graceUntil: '2026-05-01' }, 'block', true],
-  ] as [Partial<PolicyDefinition>, string, boolean][])('%j fails as %s (blocked: %s)', (extra, outcome, blocked) => {
-    const result = verdict([set([failing(extra)])]);
-    expect(result.results[0]).toMatchObject({ status: 'failed', passed: false, outcome });
-    expect(result.blocked).toBe(blocked);
-    expect(result.summary[outcome as 'block']).toBe(1);
-  });
+    [
+      { severity: 'error', mode: 'grace', graceUntil: '2026-07-01' },
+      'warn',
+      false,
+    ],
+    [
+      { severity: 'error', mode: 'grace', graceUntil: '2026-05-01' },
+      'block',
+      true,
+    ],
+  ] as [Partial<PolicyDefinition>, string, boolean][])(
+    '%j fails as %s (blocked: %s)',
+    (extra, outcome, blocked) => {
+      const result = verdict([set([failing(extra)])]);
+      expect(result.results[0]).toMatchObject({
+        status: 'failed',
+        passed: false,
+        outcome,
+      });
+      expect(result.blocked).toBe(blocked);
+      expect(result.summary[outcome as 'block']).toBe(1);
+    },
+  );
 
   it('says when a grace period ends', () => {
-    const result = verdict([set([failing({ mode: 'grace', graceUntil: '2026-07-01', message: 'Not yet.' })])]);
-    expect(result.results[0].message).toBe('Not yet. (grace period: enforced from 2026-07-01)');
+    const result = verdict([
+      set([
+        failing({
+          mode: 'grace',
+          graceUntil: '2026-07-01',
+          message: 'Not yet.',
+        }),
+      ]),
+    ]);
+    expect(result.results[0].message).toBe(
+      'Not yet. (grace period: enforced from 2026-07-01)',
+    );
   });
 
   it('interpolates the message and the remediation', () => {
     const result = verdict([
-      set([failing({ message: 'Product ${product.name} of {{ product.domain }} has ${size(fields)} fields.', remediation: 'Ask ${product.owner}.' })]),
+      set([
+        failing({
+          message:
+            'Product ${product.name} of {{ product.domain }} has ${size(fields)} fields.',
+          remediation: 'Ask ${product.owner}.',
+        }),
+      ]),
     ]);
     expect(result.results[0]).toMatchObject({
       message: 'Product sales-orders of sales has 2 fields.',
@@ -63,8 +111,14 @@ describe('evaluatePolicies: modes and severities', () => {
 
 describe('evaluatePolicies: a condition that cannot be evaluated never passes', () => {
   it('turns a runtime error into a failure that says why', () => {
-    const result = verdict([set([failing({ condition: 'contract.nosuchkey == "x"' })])]);
-    expect(result.results[0]).toMatchObject({ status: 'error', passed: false, outcome: 'block' });
+    const result = verdict([
+      set([failing({ condition: 'contract.nosuchkey == "x"' })]),
+    ]);
+    expect(result.results[0]).toMatchObject({
+      status: 'error',
+      passed: false,
+      outcome: 'block',
+    });
     expect(result.results[0].message).toBe(
       'The condition of policy "always-fails" could not be evaluated (No such key: nosuchkey), so the policy counts as failed. Check the condition: `contract.nosuchkey == "x"`',
     );
@@ -74,7 +128,9 @@ describe('evaluatePolicies: a condition that cannot be evaluated never passes', 
   it('turns a non-boolean result into a failure', () => {
     const result = verdict([set([failing({ condition: 'contract.version' })])]);
     expect(result.results[0]).toMatchObject({ status: 'error', passed: false });
-    expect(result.results[0].message).toContain('gave "1.0.0" instead of true or false');
+    expect(result.results[0].message).toContain(
+      'gave "1.0.0" instead of true or false',
+    );
   });
 });
 
@@ -82,11 +138,23 @@ describe('evaluatePolicies: selectors and layering', () => {
   it('applies a policy only to the products its selector picks', () => {
     const selected = set([
       failing({ id: 'finance-only', selector: { domains: ['finance'] } }),
-      failing({ id: 'sales-production', selector: { domains: ['Sales'], lifecycles: ['production'] } }),
-      failing({ id: 'restricted-only', selector: { classifications: ['restricted'] } }),
-      failing({ id: 'data-products', selector: { productKinds: ['data-product'] } }),
+      failing({
+        id: 'sales-production',
+        selector: { domains: ['Sales'], lifecycles: ['production'] },
+      }),
+      failing({
+        id: 'restricted-only',
+        selector: { classifications: ['restricted'] },
+      }),
+      failing({
+        id: 'data-products',
+        selector: { productKinds: ['data-product'] },
+      }),
     ]);
-    expect(verdict([selected]).results.map(r => r.id)).toEqual(['sales-production', 'data-products']);
+    expect(verdict([selected]).results.map(r => r.id)).toEqual([
+      'sales-production',
+      'data-products',
+    ]);
   });
 
   it('applies a domain set only to products of its domain', () => {
@@ -99,9 +167,17 @@ describe('evaluatePolicies: selectors and layering', () => {
 
   it('expresses the finance domain defaults: completeness 99.9%, freshness 1 hour, confidential', () => {
     const finance = parsePolicySet(FINANCE_POLICY_SET).set!;
-    const result = verdict([finance], (_, e) => (e.metadata.annotations['data-mesh/domain'] = 'finance'));
+    const result = verdict(
+      [finance],
+      (_, e) => (e.metadata.annotations['data-mesh/domain'] = 'finance'),
+    );
     const failed = result.results.filter(r => !r.passed).map(r => r.id);
-    expect(failed).toEqual(['finance-completeness', 'finance-accuracy', 'finance-freshness', 'owner-contact']);
+    expect(failed).toEqual([
+      'finance-completeness',
+      'finance-accuracy',
+      'finance-freshness',
+      'owner-contact',
+    ]);
     const fixed = verdict([finance], (c, e) => {
       e.metadata.annotations['data-mesh/domain'] = 'finance';
       c.slaProperties = [
@@ -117,38 +193,94 @@ describe('evaluatePolicies: selectors and layering', () => {
   it('lets a later set override a built-in policy by id: severity, mode, or switch it off', () => {
     const noKey = (c: any) => (c.schema[0].properties[0].primaryKey = false);
     expect(verdict([], noKey, true).blocked).toBe(true);
-    const softened = verdict([set([{ id: 'primary-key', severity: 'warning' }])], noKey, true);
+    const softened = verdict(
+      [set([{ id: 'primary-key', severity: 'warning' }])],
+      noKey,
+      true,
+    );
     expect(softened.blocked).toBe(false);
-    expect(softened.results.find(r => r.id === 'primary-key')).toMatchObject({ severity: 'warning', outcome: 'warn', source: 'built-in' });
-    const off = verdict([set([{ id: 'primary-key', enabled: false }])], noKey, true);
+    expect(softened.results.find(r => r.id === 'primary-key')).toMatchObject({
+      severity: 'warning',
+      outcome: 'warn',
+      source: 'built-in',
+    });
+    const off = verdict(
+      [set([{ id: 'primary-key', enabled: false }])],
+      noKey,
+      true,
+    );
     expect(off.results.find(r => r.id === 'primary-key')).toBeUndefined();
   });
 
   it('lets a domain set override a global one, for its domain only', () => {
     const global = set([failing({ id: 'strict', severity: 'warning' })]);
-    const salesOverride = set([{ id: 'strict', severity: 'critical' }], 'sales');
+    const salesOverride = set(
+      [{ id: 'strict', severity: 'critical' }],
+      'sales',
+    );
     const financeOverride = set([{ id: 'strict', mode: 'draft' }], 'finance');
     const result = verdict([salesOverride, financeOverride, global]);
-    expect(result.results).toEqual([expect.objectContaining({ id: 'strict', severity: 'critical', outcome: 'block' })]);
+    expect(result.results).toEqual([
+      expect.objectContaining({
+        id: 'strict',
+        severity: 'critical',
+        outcome: 'block',
+      }),
+    ]);
   });
 
   it('reports an override of a policy that no earlier set defines', () => {
-    const layers = layerPolicies([set([{ id: 'no-such-policy', severity: 'info' }], 'sales')]);
+    const layers = layerPolicies([
+      set([{ id: 'no-such-policy', severity: 'info' }], 'sales'),
+    ]);
     expect(layers.issues).toEqual([
-      expect.objectContaining({ severity: 'error', rule: 'unknown-policy', message: expect.stringContaining('policy "no-such-policy" in sales has no condition') }),
+      expect.objectContaining({
+        severity: 'error',
+        rule: 'unknown-policy',
+        message: expect.stringContaining(
+          'policy "no-such-policy" in sales has no condition',
+        ),
+      }),
     ]);
   });
 });
 
 describe('evaluatePolicies: since when', () => {
   it('keeps the date an outcome started while it lasts, and resets it when it changes', () => {
-    const layers = layerPolicies([set([failing({ id: 'p', condition: 'product.classification == "confidential"' })])], { builtIn: false });
+    const layers = layerPolicies(
+      [
+        set([
+          failing({
+            id: 'p',
+            condition: 'product.classification == "confidential"',
+          }),
+        ]),
+      ],
+      { builtIn: false },
+    );
     const input = { entity: compliantEntity(), contract: compliantContract() };
-    const first = evaluatePolicies(layers, { ...input, now: new Date('2026-01-01T00:00:00Z') });
-    const second = evaluatePolicies(layers, { ...input, now: new Date('2026-02-01T00:00:00Z') }, { previousVerdict: first });
-    expect(second.results[0]).toMatchObject({ outcome: 'pass', since: '2026-01-01T00:00:00.000Z' });
+    const first = evaluatePolicies(layers, {
+      ...input,
+      now: new Date('2026-01-01T00:00:00Z'),
+    });
+    const second = evaluatePolicies(
+      layers,
+      { ...input, now: new Date('2026-02-01T00:00:00Z') },
+      { previousVerdict: first },
+    );
+    expect(second.results[0]).toMatchObject({
+      outcome: 'pass',
+      since: '2026-01-01T00:00:00.000Z',
+    });
     input.entity.metadata.annotations['data-mesh/classification'] = 'public';
-    const third = evaluatePolicies(layers, { ...input, now: new Date('2026-03-01T00:00:00Z') }, { previousVerdict: second });
-    expect(third.results[0]).toMatchObject({ outcome: 'block', since: '2026-03-01T00:00:00.000Z' });
+    const third = evaluatePolicies(
+      layers,
+      { ...input, now: new Date('2026-03-01T00:00:00Z') },
+      { previousVerdict: second },
+    );
+    expect(third.results[0]).toMatchObject({
+      outcome: 'block',
+      since: '2026-03-01T00:00:00.000Z',
+    });
   });
 });

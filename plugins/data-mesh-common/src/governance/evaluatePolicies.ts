@@ -5,7 +5,13 @@ import { buildActivation, PolicyInput } from './activation';
 import { runtimeErrorSummary } from './cel';
 import { PolicyLayers } from './layering';
 import { ProductFacts } from './productFacts';
-import { GovernanceVerdict, PolicyOutcome, PolicyResult, PolicySelector, PolicyStatus } from './types';
+import {
+  GovernanceVerdict,
+  PolicyOutcome,
+  PolicyResult,
+  PolicySelector,
+  PolicyStatus,
+} from './types';
 import { CompiledPolicy } from './validatePolicySet';
 
 /**
@@ -21,7 +27,10 @@ export interface EvaluatePoliciesOptions {
   previousVerdict?: GovernanceVerdict | null;
 }
 
-function matches(list: string[] | undefined, value: string | null | undefined): boolean {
+function matches(
+  list: string[] | undefined,
+  value: string | null | undefined,
+): boolean {
   if (!list || list.length === 0) return true;
   if (value === null || value === undefined) return false;
   const wanted = value.toLowerCase();
@@ -33,7 +42,10 @@ function matches(list: string[] | undefined, value: string | null | undefined): 
  *
  * @public
  */
-export function selects(selector: PolicySelector | undefined, product: ProductFacts): boolean {
+export function selects(
+  selector: PolicySelector | undefined,
+  product: ProductFacts,
+): boolean {
   if (!selector) return true;
   return (
     matches(selector.domains, product.domain) &&
@@ -43,37 +55,63 @@ export function selects(selector: PolicySelector | undefined, product: ProductFa
   );
 }
 
-function outcomeOf(policy: CompiledPolicy, passed: boolean, now: Date): PolicyOutcome {
+function outcomeOf(
+  policy: CompiledPolicy,
+  passed: boolean,
+  now: Date,
+): PolicyOutcome {
   if (passed) return 'pass';
   const mode = policy.mode ?? 'enforced';
   if (mode === 'draft') return 'draft';
-  if (mode === 'grace' && policy.graceUntil && now.getTime() < Date.parse(policy.graceUntil)) return 'warn';
+  if (
+    mode === 'grace' &&
+    policy.graceUntil &&
+    now.getTime() < Date.parse(policy.graceUntil)
+  )
+    return 'warn';
   const severity = policy.severity ?? 'error';
   if (severity === 'error' || severity === 'critical') return 'block';
   return severity === 'warning' ? 'warn' : 'info';
 }
 
-function evaluateOne(policy: CompiledPolicy, activation: Record<string, unknown>, now: Date) {
+function evaluateOne(
+  policy: CompiledPolicy,
+  activation: Record<string, unknown>,
+  now: Date,
+) {
   let status: PolicyStatus;
   let message: string;
   try {
     const value = policy.compiledCondition!.evaluate(activation);
     if (typeof value !== 'boolean') {
       status = 'error';
-      message = `The condition of policy "${policy.id}" gave ${JSON.stringify(typeof value === 'bigint' ? Number(value) : value) ?? String(value)} instead of true or false, so the policy counts as failed. Fix the condition: \`${policy.condition?.trim()}\``;
+      message = `The condition of policy "${policy.id}" gave ${
+        JSON.stringify(typeof value === 'bigint' ? Number(value) : value) ??
+        String(value)
+      } instead of true or false, so the policy counts as failed. Fix the condition: \`${policy.condition?.trim()}\``;
     } else {
       status = value ? 'passed' : 'failed';
       message = value
         ? policy.description ?? `Policy "${policy.id}" passes.`
-        : policy.compiledMessage?.render(activation) ?? policy.description ?? `Policy "${policy.id}" fails.`;
+        : policy.compiledMessage?.render(activation) ??
+          policy.description ??
+          `Policy "${policy.id}" fails.`;
     }
   } catch (error) {
     status = 'error';
-    message = `The condition of policy "${policy.id}" could not be evaluated (${runtimeErrorSummary(error)}), so the policy counts as failed. Check the condition: \`${policy.condition?.trim()}\``;
+    message = `The condition of policy "${
+      policy.id
+    }" could not be evaluated (${runtimeErrorSummary(
+      error,
+    )}), so the policy counts as failed. Check the condition: \`${policy.condition?.trim()}\``;
   }
   const passed = status === 'passed';
   const outcome = outcomeOf(policy, passed, now);
-  if (outcome === 'warn' && policy.mode === 'grace' && (policy.severity === 'error' || policy.severity === 'critical')) {
+  if (
+    outcome === 'warn' &&
+    policy.mode === 'grace' &&
+    (policy.severity === 'error' || policy.severity === 'critical')
+  ) {
     message += ` (grace period: enforced from ${policy.graceUntil})`;
   }
   return { status, passed, outcome, message };
@@ -96,15 +134,30 @@ export function evaluatePolicies(
   const evaluatedAt = now.toISOString();
   let diff: ContractDiff | null = input.diff ?? null;
   if (!diff && input.previous && input.contract) {
-    diff = diffContracts(input.previous as OdcsContract, input.contract as OdcsContract);
+    diff = diffContracts(
+      input.previous as OdcsContract,
+      input.contract as OdcsContract,
+    );
   }
   const activation = buildActivation({ ...input, now }, diff);
-  const previous = new Map((options.previousVerdict?.results ?? []).map(r => [r.id, r]));
+  const previous = new Map(
+    (options.previousVerdict?.results ?? []).map(r => [r.id, r]),
+  );
   const results: PolicyResult[] = [];
-  const summary: Record<PolicyOutcome, number> = { pass: 0, warn: 0, block: 0, info: 0, draft: 0 };
+  const summary: Record<PolicyOutcome, number> = {
+    pass: 0,
+    warn: 0,
+    block: 0,
+    info: 0,
+    draft: 0,
+  };
   for (const policy of layers.policiesFor(activation.product.domain)) {
     if (!selects(policy.selector, activation.product)) continue;
-    const { status, passed, outcome, message } = evaluateOne(policy, activation, now);
+    const { status, passed, outcome, message } = evaluateOne(
+      policy,
+      activation,
+      now,
+    );
     const before = previous.get(policy.id);
     const result: PolicyResult = {
       id: policy.id,
@@ -115,11 +168,15 @@ export function evaluatePolicies(
       outcome,
       message,
       source: policy.source,
-      since: before && before.outcome === outcome && before.since ? before.since : evaluatedAt,
+      since:
+        before && before.outcome === outcome && before.since
+          ? before.since
+          : evaluatedAt,
     };
     if (policy.description) result.description = policy.description;
     if (policy.graceUntil) result.graceUntil = policy.graceUntil;
-    if (!passed && policy.compiledRemediation) result.remediation = policy.compiledRemediation.render(activation);
+    if (!passed && policy.compiledRemediation)
+      result.remediation = policy.compiledRemediation.render(activation);
     results.push(result);
     summary[outcome] += 1;
   }

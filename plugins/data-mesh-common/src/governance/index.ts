@@ -22,7 +22,11 @@ export { layerPolicies } from './layering';
 export type { LayerPoliciesOptions, PolicyLayers } from './layering';
 export { evaluatePolicies, selects } from './evaluatePolicies';
 export type { EvaluatePoliciesOptions } from './evaluatePolicies';
-export { BUILT_IN_PACK_NAME, BUILT_IN_POLICIES, builtInPolicySet } from './packs/builtin';
+export {
+  BUILT_IN_PACK_NAME,
+  BUILT_IN_POLICIES,
+  builtInPolicySet,
+} from './packs/builtin';
 export {
   EXAMPLE_DOMAIN_POLICY_SETS,
   FINANCE_POLICY_SET,

@@ -1,4 +1,10 @@
-import { celValueText, CompiledExpression, compileExpression, CelCompileError, runtimeErrorSummary } from './cel';
+import {
+  celValueText,
+  CompiledExpression,
+  compileExpression,
+  CelCompileError,
+  runtimeErrorSummary,
+} from './cel';
 
 type Part = string | CompiledExpression;
 
@@ -38,7 +44,9 @@ function closingBrace(text: string, from: number): number {
  * Compiles a message template. Text outside placeholders is kept as written; an unclosed
  * placeholder is an error rather than literal text, so a typo never hides a value.
  */
-export function compileTemplate(source: string): { template: MessageTemplate } | { error: TemplateError } {
+export function compileTemplate(
+  source: string,
+): { template: MessageTemplate } | { error: TemplateError } {
   const parts: Part[] = [];
   let i = 0;
   let text = '';
@@ -50,12 +58,16 @@ export function compileTemplate(source: string): { template: MessageTemplate } |
       continue;
     }
     const start = i + 2;
-    const end = dollar ? closingBrace(source, start) : source.indexOf('}}', start);
+    const end = dollar
+      ? closingBrace(source, start)
+      : source.indexOf('}}', start);
     if (end < 0) {
       return {
         error: {
           expression: source.slice(i),
-          summary: `the placeholder opened with "${dollar ? '${' : '{{'}" is never closed`,
+          summary: `the placeholder opened with "${
+            dollar ? '${' : '{{'
+          }" is never closed`,
           line: 1,
           column: i + 1,
           excerpt: `${source}\n${' '.repeat(i)}^`,
@@ -64,7 +76,8 @@ export function compileTemplate(source: string): { template: MessageTemplate } |
     }
     const expression = source.slice(start, end).trim();
     const compiled = compileExpression(expression);
-    if ('error' in compiled) return { error: { ...compiled.error, expression } };
+    if ('error' in compiled)
+      return { error: { ...compiled.error, expression } };
     if (text) parts.push(text);
     text = '';
     parts.push(compiled.expression);

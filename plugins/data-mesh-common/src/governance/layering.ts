@@ -25,10 +25,14 @@ export interface LayerPoliciesOptions {
   builtIn?: boolean;
 }
 
-function overlay(base: CompiledPolicy, override: CompiledPolicy): CompiledPolicy {
+function overlay(
+  base: CompiledPolicy,
+  override: CompiledPolicy,
+): CompiledPolicy {
   const merged: CompiledPolicy = { ...base };
   for (const [key, value] of Object.entries(override)) {
-    if (value !== undefined && key !== 'id' && key !== 'source') (merged as any)[key] = value;
+    if (value !== undefined && key !== 'id' && key !== 'source')
+      (merged as any)[key] = value;
   }
   return merged;
 }
@@ -41,7 +45,12 @@ function apply(
   for (const policy of set.policies) {
     const earlier = effective.get(policy.id);
     if (policy.compiledCondition) {
-      effective.set(policy.id, earlier ? { ...policy, selector: policy.selector ?? earlier.selector } : policy);
+      effective.set(
+        policy.id,
+        earlier
+          ? { ...policy, selector: policy.selector ?? earlier.selector }
+          : policy,
+      );
     } else if (earlier) {
       effective.set(policy.id, overlay(earlier, policy));
     } else {
@@ -66,7 +75,9 @@ export function layerPolicies(
     ...sets.filter(s => s.domain),
   ];
   const issues: ContractIssue[] = [];
-  const domains = new Set(ordered.filter(s => s.domain).map(s => s.domain!.toLowerCase()));
+  const domains = new Set(
+    ordered.filter(s => s.domain).map(s => s.domain!.toLowerCase()),
+  );
   const check = (domain: string | undefined) => {
     const effective = new Map<string, CompiledPolicy>();
     for (const set of ordered) {
@@ -81,7 +92,11 @@ export function layerPolicies(
           path: '',
           rule: 'unknown-policy',
           file: set.name,
-          message: `policy "${policy.id}" in ${set.name} has no condition, so it overrides an earlier policy, but no earlier set (built-in pack, global sets${set.domain ? `, or sets of domain ${set.domain}` : ''}) defines "${policy.id}": add a condition, or fix the id`,
+          message: `policy "${policy.id}" in ${
+            set.name
+          } has no condition, so it overrides an earlier policy, but no earlier set (built-in pack, global sets${
+            set.domain ? `, or sets of domain ${set.domain}` : ''
+          }) defines "${policy.id}": add a condition, or fix the id`,
         }),
       );
     }
@@ -99,9 +114,12 @@ export function layerPolicies(
       if (!policies) {
         const effective = new Map<string, CompiledPolicy>();
         for (const set of ordered) {
-          if (!set.domain || set.domain.toLowerCase() === key) apply(effective, set);
+          if (!set.domain || set.domain.toLowerCase() === key)
+            apply(effective, set);
         }
-        policies = [...effective.values()].filter(p => p.enabled !== false && p.compiledCondition);
+        policies = [...effective.values()].filter(
+          p => p.enabled !== false && p.compiledCondition,
+        );
         cache.set(key, policies);
       }
       return policies;

@@ -1,10 +1,13 @@
 import { EXAMPLE_DOMAIN_POLICY_SETS } from './packs/domains';
 import { parsePolicySet } from './parsePolicySet';
 
-const header = 'apiVersion: data-mesh/v1\nkind: PolicySet\nmetadata:\n  name: test\n';
+const header =
+  'apiVersion: data-mesh/v1\nkind: PolicySet\nmetadata:\n  name: test\n';
 
 function parse(policies: string) {
-  return parsePolicySet(`${header}policies:\n${policies}`, { fileName: 'policies.yaml' });
+  return parsePolicySet(`${header}policies:\n${policies}`, {
+    fileName: 'policies.yaml',
+  });
 }
 
 function onlyError(policies: string) {
@@ -33,24 +36,50 @@ describe('parsePolicySet', () => {
     expect(issues).toEqual([]);
     expect(set).toMatchObject({
       name: 'test',
-      policies: [{ id: 'finance-freshness', severity: 'error', mode: 'grace', graceUntil: '2026-09-30', selector: { domains: ['finance'], lifecycles: ['production'] } }],
+      policies: [
+        {
+          id: 'finance-freshness',
+          severity: 'error',
+          mode: 'grace',
+          graceUntil: '2026-09-30',
+          selector: { domains: ['finance'], lifecycles: ['production'] },
+        },
+      ],
     });
     expect(set!.policies[0].compiledCondition).toBeDefined();
   });
 
   it('reads an override entry (no condition) without asking for a description', () => {
-    const { set, issues } = parse('  - id: primary-key\n    severity: warning\n    mode: draft\n');
+    const { set, issues } = parse(
+      '  - id: primary-key\n    severity: warning\n    mode: draft\n',
+    );
     expect(issues).toEqual([]);
-    expect(set!.policies[0]).toMatchObject({ id: 'primary-key', severity: 'warning', mode: 'draft' });
+    expect(set!.policies[0]).toMatchObject({
+      id: 'primary-key',
+      severity: 'warning',
+      mode: 'draft',
+    });
     expect(set!.policies[0].compiledCondition).toBeUndefined();
   });
 
   it('reports a CEL syntax error with the policy, the expression and the position in the file', () => {
-    const error = onlyError('  - id: broken\n    description: d\n    severity: error\n    condition: contract.version ==\n');
-    expect(error.message).toContain('policy "broken": the condition does not compile');
+    const error = onlyError(
+      '  - id: broken\n    description: d\n    severity: error\n    condition: contract.version ==\n',
+    );
+    expect(error.message).toContain(
+      'policy "broken": the condition does not compile',
+    );
     expect(error.message).toContain('line 1, column 20 of the expression');
-    expect(error.message).toContain('contract.version ==\n                   ^');
-    expect(error).toMatchObject({ file: 'policies.yaml', path: '/policies/0/condition', rule: 'cel', line: 9, column: 35 });
+    expect(error.message).toContain(
+      'contract.version ==\n                   ^',
+    );
+    expect(error).toMatchObject({
+      file: 'policies.yaml',
+      path: '/policies/0/condition',
+      rule: 'cel',
+      line: 9,
+      column: 35,
+    });
   });
 
   it('places a CEL error inside a block scalar on its own line', () => {
@@ -62,29 +91,65 @@ describe('parsePolicySet', () => {
   });
 
   it('rejects a condition that is not a boolean', () => {
-    const error = onlyError('  - id: size\n    description: d\n    severity: error\n    condition: size(fields)\n');
-    expect(error.message).toBe('policy "size": the condition must be true or false, but `size(fields)` gives a value of type int');
+    const error = onlyError(
+      '  - id: size\n    description: d\n    severity: error\n    condition: size(fields)\n',
+    );
+    expect(error.message).toBe(
+      'policy "size": the condition must be true or false, but `size(fields)` gives a value of type int',
+    );
   });
 
   it('names unknown keys with a suggestion, at the key', () => {
-    const error = onlyError('  - id: typo\n    description: d\n    severity: error\n    condtion: "true"\n');
-    expect(error.message).toBe('The policy "typo" has an unknown key "condtion": did you mean "condition"?');
-    expect(error).toMatchObject({ path: '/policies/0/condtion', line: 9, column: 5, rule: 'unknown-key' });
+    const error = onlyError(
+      '  - id: typo\n    description: d\n    severity: error\n    condtion: "true"\n',
+    );
+    expect(error.message).toBe(
+      'The policy "typo" has an unknown key "condtion": did you mean "condition"?',
+    );
+    expect(error).toMatchObject({
+      path: '/policies/0/condtion',
+      line: 9,
+      column: 5,
+      rule: 'unknown-key',
+    });
   });
 
   it.each([
-    ['severity: fatal', 'severity must be one of info, warning, error, critical, not "fatal"'],
-    ['mode: strict', 'mode must be one of draft, grace, enforced, not "strict"'],
+    [
+      'severity: fatal',
+      'severity must be one of info, warning, error, critical, not "fatal"',
+    ],
+    [
+      'mode: strict',
+      'mode must be one of draft, grace, enforced, not "strict"',
+    ],
     ['mode: grace', 'is in mode "grace" but has no graceUntil'],
-    ['mode: grace\n    graceUntil: soon', 'graceUntil must be a date such as 2026-03-31, not "soon"'],
-    ['selector: { domains: finance }', 'selector.domains must be a list of strings'],
-    ['selector: { domain: [finance] }', 'unknown key "domain": did you mean "domains"?'],
+    [
+      'mode: grace\n    graceUntil: soon',
+      'graceUntil must be a date such as 2026-03-31, not "soon"',
+    ],
+    [
+      'selector: { domains: finance }',
+      'selector.domains must be a list of strings',
+    ],
+    [
+      'selector: { domain: [finance] }',
+      'unknown key "domain": did you mean "domains"?',
+    ],
     ['enabled: "no"', 'enabled must be true or false'],
-    ["message: 'Bad ${contract.version +}'", 'the message has a placeholder that does not compile: `contract.version +`'],
-    ["message: 'Open ${contract.version'", 'the placeholder opened with "${" is never closed'],
+    [
+      "message: 'Bad ${contract.version +}'",
+      'the message has a placeholder that does not compile: `contract.version +`',
+    ],
+    [
+      "message: 'Open ${contract.version'",
+      'the placeholder opened with "${" is never closed',
+    ],
   ])('reports %s', (line, message) => {
     const severity = line.startsWith('severity') ? '' : '    severity: error\n';
-    const error = onlyError(`  - id: p\n    description: d\n${severity}    condition: "true"\n    ${line}\n`);
+    const error = onlyError(
+      `  - id: p\n    description: d\n${severity}    condition: "true"\n    ${line}\n`,
+    );
     expect(error.message).toContain(message);
     expect(error.line).toBeGreaterThan(5);
   });
@@ -98,12 +163,20 @@ describe('parsePolicySet', () => {
   });
 
   it('rejects duplicate ids within a file', () => {
-    const error = onlyError('  - id: p\n    severity: info\n  - id: p\n    mode: draft\n');
-    expect(error).toMatchObject({ rule: 'duplicate-id', path: '/policies/1/id' });
+    const error = onlyError(
+      '  - id: p\n    severity: info\n  - id: p\n    mode: draft\n',
+    );
+    expect(error).toMatchObject({
+      rule: 'duplicate-id',
+      path: '/policies/1/id',
+    });
   });
 
   it('checks the header', () => {
-    const { set, issues } = parsePolicySet('apiVersion: v1\nkind: Policy\npolicy: []\n', { fileName: 'p.yaml' });
+    const { set, issues } = parsePolicySet(
+      'apiVersion: v1\nkind: Policy\npolicy: []\n',
+      { fileName: 'p.yaml' },
+    );
     expect(set).toBeUndefined();
     expect(issues.map(i => i.message)).toEqual([
       'The policy file has an unknown key "policy": did you mean "policies"?',
@@ -114,7 +187,9 @@ describe('parsePolicySet', () => {
   });
 
   it('passes YAML syntax errors through with their position', () => {
-    const { set, issues } = parsePolicySet('policies: [\n', { fileName: 'p.yaml' });
+    const { set, issues } = parsePolicySet('policies: [\n', {
+      fileName: 'p.yaml',
+    });
     expect(set).toBeUndefined();
     expect(issues[0]).toMatchObject({ severity: 'error', file: 'p.yaml' });
     expect(issues[0].line).toBeDefined();
@@ -123,13 +198,20 @@ describe('parsePolicySet', () => {
   it('warns about an override that changes nothing', () => {
     const { set, issues } = parse('  - id: primary-key\n');
     expect(set).toBeDefined();
-    expect(issues).toEqual([expect.objectContaining({ severity: 'warning', rule: 'empty-override' })]);
+    expect(issues).toEqual([
+      expect.objectContaining({ severity: 'warning', rule: 'empty-override' }),
+    ]);
   });
 
-  it.each(Object.entries(EXAMPLE_DOMAIN_POLICY_SETS))('compiles the example %s domain set', (domain, text) => {
-    const { set, issues } = parsePolicySet(text, { fileName: `${domain}.yaml` });
-    expect(issues).toEqual([]);
-    expect(set!.domain).toBe(domain);
-    expect(set!.policies.length).toBeGreaterThan(1);
-  });
+  it.each(Object.entries(EXAMPLE_DOMAIN_POLICY_SETS))(
+    'compiles the example %s domain set',
+    (domain, text) => {
+      const { set, issues } = parsePolicySet(text, {
+        fileName: `${domain}.yaml`,
+      });
+      expect(issues).toEqual([]);
+      expect(set!.domain).toBe(domain);
+      expect(set!.policies.length).toBeGreaterThan(1);
+    },
+  );
 });

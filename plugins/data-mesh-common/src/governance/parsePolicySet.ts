@@ -30,7 +30,8 @@ export function parsePolicySet(
   options: { fileName?: string } = {},
 ): { set?: CompiledPolicySet; issues: ContractIssue[] } {
   const source = parseSource(text, { fileName: options.fileName });
-  if (source.issues.some(i => i.severity === 'error')) return { issues: source.issues };
+  if (source.issues.some(i => i.severity === 'error'))
+    return { issues: source.issues };
   if (source.documents.length !== 1) {
     const issue: ContractIssue = {
       severity: 'error',

@@ -3,12 +3,27 @@ import { describeProduct } from './productFacts';
 
 describe('describeProduct', () => {
   const entity = {
-    metadata: { name: 'orders', annotations: { 'data-mesh/domain': 'sales', 'data-mesh/classification': 'Internal' } },
-    spec: { owner: 'group:sales', lifecycle: 'production', type: 'data-product', dataProduct: { kind: 'source-aligned' } },
+    metadata: {
+      name: 'orders',
+      annotations: {
+        'data-mesh/domain': 'sales',
+        'data-mesh/classification': 'Internal',
+      },
+    },
+    spec: {
+      owner: 'group:sales',
+      lifecycle: 'production',
+      type: 'data-product',
+      dataProduct: { kind: 'source-aligned' },
+    },
   };
 
   it('prefers the entity, then the contract', () => {
-    const contract = { domain: 'finance', status: 'draft', customProperties: [{ property: 'classification', value: 'restricted' }] };
+    const contract = {
+      domain: 'finance',
+      status: 'draft',
+      customProperties: [{ property: 'classification', value: 'restricted' }],
+    };
     expect(describeProduct(entity, contract)).toMatchObject({
       name: 'orders',
       domain: 'sales',
@@ -17,30 +32,65 @@ describe('describeProduct', () => {
       kind: 'source-aligned',
       owner: 'group:sales',
     });
-    expect(describeProduct(undefined, contract)).toMatchObject({ domain: 'finance', classification: 'restricted', lifecycle: 'draft' });
+    expect(describeProduct(undefined, contract)).toMatchObject({
+      domain: 'finance',
+      classification: 'restricted',
+      lifecycle: 'draft',
+    });
   });
 
   it('falls back to the most sensitive classification the fields declare', () => {
-    const contract = { schema: [{ name: 't', properties: [{ name: 'a', classification: 'public' }, { name: 'b', classification: 'confidential' }, { name: 'c', classification: '3' }] }] };
-    expect(describeProduct(undefined, contract).classification).toBe('confidential');
+    const contract = {
+      schema: [
+        {
+          name: 't',
+          properties: [
+            { name: 'a', classification: 'public' },
+            { name: 'b', classification: 'confidential' },
+            { name: 'c', classification: '3' },
+          ],
+        },
+      ],
+    };
+    expect(describeProduct(undefined, contract).classification).toBe(
+      'confidential',
+    );
   });
 
   it('collects contacts from support channels, custom properties and team members', () => {
     const contract = {
-      support: [{ channel: 'slack', url: 'https://slack.example.com/c/orders' }],
+      support: [
+        { channel: 'slack', url: 'https://slack.example.com/c/orders' },
+      ],
       customProperties: [{ property: 'contact', value: 'orders@example.com' }],
-      team: { name: 'sales', members: [{ username: 'ann@example.com' }, { username: 'bob' }, { username: 'old@example.com', dateOut: '2024-01-01' }] },
+      team: {
+        name: 'sales',
+        members: [
+          { username: 'ann@example.com' },
+          { username: 'bob' },
+          { username: 'old@example.com', dateOut: '2024-01-01' },
+        ],
+      },
     };
     expect(describeProduct(undefined, contract)).toMatchObject({
       owner: 'sales',
-      contacts: ['https://slack.example.com/c/orders', 'orders@example.com', 'ann@example.com'],
+      contacts: [
+        'https://slack.example.com/c/orders',
+        'orders@example.com',
+        'ann@example.com',
+      ],
     });
   });
 
   it('reads the deprecation notice, the migration guide and the data category', () => {
     const contract = {
-      customProperties: [{ property: 'deprecationNotice', value: '2026-01-15' }, { property: 'dataCategory', value: 'Logs' }],
-      authoritativeDefinitions: [{ type: 'migration-guide', url: 'https://example.com/v2' }],
+      customProperties: [
+        { property: 'deprecationNotice', value: '2026-01-15' },
+        { property: 'dataCategory', value: 'Logs' },
+      ],
+      authoritativeDefinitions: [
+        { type: 'migration-guide', url: 'https://example.com/v2' },
+      ],
     };
     expect(describeProduct(undefined, contract)).toMatchObject({
       deprecationNotice: new Date('2026-01-15'),
@@ -58,24 +108,62 @@ describe('buildActivation', () => {
           name: 'customers',
           properties: [
             { name: 'id', primaryKey: true },
-            { name: 'address', logicalType: 'object', properties: [{ name: 'street', tags: ['pii', 'pii:address'] }] },
-            { name: 'emails', logicalType: 'array', items: { properties: [{ name: 'value', classification: 'restricted', customProperties: [{ property: 'encryption', value: 'AES-256' }] }] } },
+            {
+              name: 'address',
+              logicalType: 'object',
+              properties: [{ name: 'street', tags: ['pii', 'pii:address'] }],
+            },
+            {
+              name: 'emails',
+              logicalType: 'array',
+              items: {
+                properties: [
+                  {
+                    name: 'value',
+                    classification: 'restricted',
+                    customProperties: [
+                      { property: 'encryption', value: 'AES-256' },
+                    ],
+                  },
+                ],
+              },
+            },
           ],
         },
       ],
-      slaProperties: [{ property: 'freshness', value: '2 hours' }, { property: 'availability', value: '99.9%' }],
+      slaProperties: [
+        { property: 'freshness', value: '2 hours' },
+        { property: 'availability', value: '99.9%' },
+      ],
     };
     const activation = buildActivation({ contract }, null) as any;
-    expect(activation.fields.map((f: any) => [f.path, f.pii, f.piiCategory, f.encrypted])).toEqual([
+    expect(
+      activation.fields.map((f: any) => [
+        f.path,
+        f.pii,
+        f.piiCategory,
+        f.encrypted,
+      ]),
+    ).toEqual([
       ['customers.id', false, null, false],
       ['customers.address', false, null, false],
       ['customers.address.street', true, 'address', false],
       ['customers.emails', false, null, false],
       ['customers.emails.value', true, null, true],
     ]);
-    expect(activation.objects[0]).toMatchObject({ name: 'customers', fields: ['id', 'address', 'emails'], primaryKey: ['id'] });
-    expect(activation.sla.freshness).toMatchObject({ seconds: 7200, percent: null });
-    expect(activation.sla.availability).toMatchObject({ seconds: null, percent: 99.9 });
+    expect(activation.objects[0]).toMatchObject({
+      name: 'customers',
+      fields: ['id', 'address', 'emails'],
+      primaryKey: ['id'],
+    });
+    expect(activation.sla.freshness).toMatchObject({
+      seconds: 7200,
+      percent: null,
+    });
+    expect(activation.sla.availability).toMatchObject({
+      seconds: null,
+      percent: 99.9,
+    });
     expect(activation.product.domain).toBeNull();
     expect(activation.previous).toBeNull();
   });

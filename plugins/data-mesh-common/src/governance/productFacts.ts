@@ -1,4 +1,9 @@
-import { CLASSIFICATION_LEVELS, classificationRank, customProperty, isTruthyFlag } from '../diff/sensitivity';
+import {
+  CLASSIFICATION_LEVELS,
+  classificationRank,
+  customProperty,
+  isTruthyFlag,
+} from '../diff/sensitivity';
 
 /**
  * The loose shape of a Backstage entity, as far as governance reads it.
@@ -73,7 +78,10 @@ export interface ProductFacts {
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
-function annotation(entity: GovernedEntity | undefined, ...names: string[]): string | undefined {
+function annotation(
+  entity: GovernedEntity | undefined,
+  ...names: string[]
+): string | undefined {
   const annotations = entity?.metadata?.annotations;
   if (!annotations || typeof annotations !== 'object') return undefined;
   for (const name of names) {
@@ -83,21 +91,31 @@ function annotation(entity: GovernedEntity | undefined, ...names: string[]): str
   return undefined;
 }
 
-function contactsOf(entity: GovernedEntity | undefined, contract: Record<string, any>): string[] {
+function contactsOf(
+  entity: GovernedEntity | undefined,
+  contract: Record<string, any>,
+): string[] {
   const contacts: string[] = [];
   const add = (value: unknown) => {
     const found = text(value);
     if (found && !contacts.includes(found)) contacts.push(found);
   };
   if (Array.isArray(contract.support)) {
-    for (const channel of contract.support) add(channel?.url ?? channel?.invitationUrl);
+    for (const channel of contract.support)
+      add(channel?.url ?? channel?.invitationUrl);
   }
   add(customProperty(contract.customProperties, 'contact'));
   add(customProperty(contract.customProperties, 'email'));
-  const members = Array.isArray(contract.team) ? contract.team : contract.team?.members;
+  const members = Array.isArray(contract.team)
+    ? contract.team
+    : contract.team?.members;
   if (Array.isArray(members)) {
     for (const member of members) {
-      if (typeof member?.username === 'string' && member.username.includes('@') && !member.dateOut) {
+      if (
+        typeof member?.username === 'string' &&
+        member.username.includes('@') &&
+        !member.dateOut
+      ) {
         add(member.username);
       }
     }
@@ -113,12 +131,14 @@ function mostSensitiveClassification(schema: unknown): string | undefined {
     if (!Array.isArray(properties)) return;
     for (const p of properties) {
       const rank = classificationRank(p?.classification);
-      if (rank !== undefined && rank > bestRank) [best, bestRank] = [CLASSIFICATION_LEVELS[rank], rank];
+      if (rank !== undefined && rank > bestRank)
+        [best, bestRank] = [CLASSIFICATION_LEVELS[rank], rank];
       visit(p?.properties);
       visit(p?.items?.properties);
     }
   };
-  if (Array.isArray(schema)) for (const object of schema) visit(object?.properties);
+  if (Array.isArray(schema))
+    for (const object of schema) visit(object?.properties);
   return best;
 }
 
@@ -130,9 +150,14 @@ function dateOf(value: unknown): Date | undefined {
 }
 
 function migrationGuideOf(contract: Record<string, any>): string | undefined {
-  const definitions = Array.isArray(contract.authoritativeDefinitions) ? contract.authoritativeDefinitions : [];
+  const definitions = Array.isArray(contract.authoritativeDefinitions)
+    ? contract.authoritativeDefinitions
+    : [];
   for (const definition of definitions) {
-    if (typeof definition?.type === 'string' && definition.type.toLowerCase().replace(/[\s_-]/g, '') === 'migrationguide') {
+    if (
+      typeof definition?.type === 'string' &&
+      definition.type.toLowerCase().replace(/[\s_-]/g, '') === 'migrationguide'
+    ) {
       const url = text(definition.url);
       if (url) return url;
     }
@@ -159,8 +184,15 @@ export function describeProduct(
     text(customProperty(c.customProperties, 'classification')) ??
     mostSensitiveClassification(c.schema);
   return {
-    name: text(e?.metadata?.name) ?? text(c.name) ?? text(c.dataProduct) ?? text(c.id),
-    domain: annotation(e, 'data-mesh/domain', 'datamesh/domain') ?? text(spec.domain) ?? text(c.domain),
+    name:
+      text(e?.metadata?.name) ??
+      text(c.name) ??
+      text(c.dataProduct) ??
+      text(c.id),
+    domain:
+      annotation(e, 'data-mesh/domain', 'datamesh/domain') ??
+      text(spec.domain) ??
+      text(c.domain),
     classification: classification?.toLowerCase(),
     lifecycle: text(spec.lifecycle) ?? text(c.status),
     kind:
@@ -168,13 +200,22 @@ export function describeProduct(
       annotation(e, 'data-mesh/product-kind') ??
       text(customProperty(c.customProperties, 'productKind')) ??
       text(spec.type),
-    owner: text(spec.owner) ?? teamName ?? text(customProperty(c.customProperties, 'owner')),
+    owner:
+      text(spec.owner) ??
+      teamName ??
+      text(customProperty(c.customProperties, 'owner')),
     contacts: contactsOf(e, c),
     auditLogging:
       isTruthyFlag(customProperty(c.customProperties, 'auditLogging')) ||
       isTruthyFlag(annotation(e, 'data-mesh/audit-logging')),
-    dataCategory: (text(customProperty(c.customProperties, 'dataCategory')) ?? annotation(e, 'data-mesh/data-category'))?.toLowerCase(),
-    deprecationNotice: dateOf(customProperty(c.customProperties, 'deprecationNotice') ?? annotation(e, 'data-mesh/deprecation-notice')),
+    dataCategory: (
+      text(customProperty(c.customProperties, 'dataCategory')) ??
+      annotation(e, 'data-mesh/data-category')
+    )?.toLowerCase(),
+    deprecationNotice: dateOf(
+      customProperty(c.customProperties, 'deprecationNotice') ??
+        annotation(e, 'data-mesh/deprecation-notice'),
+    ),
     migrationGuide: migrationGuideOf(c),
   };
 }

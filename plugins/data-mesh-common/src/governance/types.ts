@@ -7,7 +7,12 @@
 export type PolicySeverity = 'info' | 'warning' | 'error' | 'critical';
 
 /** @public */
-export const POLICY_SEVERITIES: readonly PolicySeverity[] = ['info', 'warning', 'error', 'critical'];
+export const POLICY_SEVERITIES: readonly PolicySeverity[] = [
+  'info',
+  'warning',
+  'error',
+  'critical',
+];
 
 /**
  * How a policy is applied.
@@ -21,7 +26,11 @@ export const POLICY_SEVERITIES: readonly PolicySeverity[] = ['info', 'warning', 
 export type PolicyMode = 'draft' | 'grace' | 'enforced';
 
 /** @public */
-export const POLICY_MODES: readonly PolicyMode[] = ['draft', 'grace', 'enforced'];
+export const POLICY_MODES: readonly PolicyMode[] = [
+  'draft',
+  'grace',
+  'enforced',
+];
 
 /**
  * Which products a policy applies to. Every list that is given must contain the product's

@@ -11,7 +11,9 @@ const change = (path: string, severity: 'breaking' | 'info' = 'breaking') => ({
 
 const diff = (...changes: ReturnType<typeof change>[]): ContractDiff => ({
   changes,
-  requiredBump: changes.some(c => c.severity === 'breaking') ? 'major' : 'minor',
+  requiredBump: changes.some(c => c.severity === 'breaking')
+    ? 'major'
+    : 'minor',
   actualBump: 'none',
   versionOk: false,
   versionMessage: '',
@@ -29,11 +31,22 @@ describe('impactOf', () => {
     { upstream: REVENUE, downstream: LEDGER },
     { upstream: LEDGER, downstream: ORDERS }, // a cycle does not loop
   ];
-  const owners: Record<string, string> = { [REVENUE]: 'group:sales', [SEGMENTS]: 'group:marketing', [LEDGER]: 'group:finance' };
+  const owners: Record<string, string> = {
+    [REVENUE]: 'group:sales',
+    [SEGMENTS]: 'group:marketing',
+    [LEDGER]: 'group:finance',
+  };
 
   it('lists the downstream products and owners a breaking change hits, nearest first', () => {
-    const report = impactOf(diff(change('schema.orders.properties.amount')), ORDERS, edges, { ownerOf: r => owners[r] });
-    expect(report.affected.map(a => [a.entityRef, a.owner, a.distance, a.via])).toEqual([
+    const report = impactOf(
+      diff(change('schema.orders.properties.amount')),
+      ORDERS,
+      edges,
+      { ownerOf: r => owners[r] },
+    );
+    expect(
+      report.affected.map(a => [a.entityRef, a.owner, a.distance, a.via]),
+    ).toEqual([
       [REVENUE, 'group:sales', 1, [ORDERS]],
       [LEDGER, 'group:finance', 2, [ORDERS, REVENUE]],
     ]);
@@ -41,17 +54,33 @@ describe('impactOf', () => {
   });
 
   it('hits a consumer that declares its fields only through those fields or the whole contract', () => {
-    const byField = impactOf(diff(change('schema.orders.properties.customer_id.required')), ORDERS, edges);
+    const byField = impactOf(
+      diff(change('schema.orders.properties.customer_id.required')),
+      ORDERS,
+      edges,
+    );
     expect(byField.affected.map(a => a.entityRef)).toContain(SEGMENTS);
-    const bySla = impactOf(diff(change('slaProperties.freshness')), ORDERS, edges);
+    const bySla = impactOf(
+      diff(change('slaProperties.freshness')),
+      ORDERS,
+      edges,
+    );
     expect(bySla.affected.map(a => a.entityRef)).toContain(SEGMENTS);
     const byObject = impactOf(diff(change('schema.orders')), ORDERS, edges);
     expect(byObject.affected.map(a => a.entityRef)).toContain(SEGMENTS);
   });
 
   it('hits nobody when nothing breaks, and stops at maxDepth', () => {
-    expect(impactOf(diff(change('schema.orders.properties.x', 'info')), ORDERS, edges).affected).toEqual([]);
-    const near = impactOf(diff(change('schema.orders')), ORDERS, edges, { maxDepth: 1 });
+    expect(
+      impactOf(
+        diff(change('schema.orders.properties.x', 'info')),
+        ORDERS,
+        edges,
+      ).affected,
+    ).toEqual([]);
+    const near = impactOf(diff(change('schema.orders')), ORDERS, edges, {
+      maxDepth: 1,
+    });
     expect(near.affected.map(a => a.distance)).toEqual([1, 1]);
   });
 });
@@ -59,8 +88,20 @@ describe('impactOf', () => {
 describe('lineageFromEntities', () => {
   it('reads edges from both relation directions and owners from ownedBy or spec.owner', () => {
     const { edges, ownerOf } = lineageFromEntities([
-      { kind: 'Component', metadata: { name: 'sales-orders' }, relations: [{ type: 'providesDataTo', targetRef: REVENUE }, { type: 'ownedBy', targetRef: 'group:default/sales' }] },
-      { kind: 'Component', metadata: { name: 'revenue-metrics' }, spec: { owner: 'group:default/finance' }, relations: [{ type: 'consumesDataFrom', targetRef: ORDERS }] },
+      {
+        kind: 'Component',
+        metadata: { name: 'sales-orders' },
+        relations: [
+          { type: 'providesDataTo', targetRef: REVENUE },
+          { type: 'ownedBy', targetRef: 'group:default/sales' },
+        ],
+      },
+      {
+        kind: 'Component',
+        metadata: { name: 'revenue-metrics' },
+        spec: { owner: 'group:default/finance' },
+        relations: [{ type: 'consumesDataFrom', targetRef: ORDERS }],
+      },
     ]);
     expect(edges).toEqual([{ upstream: ORDERS, downstream: REVENUE }]);
     expect(ownerOf(ORDERS)).toBe('group:default/sales');

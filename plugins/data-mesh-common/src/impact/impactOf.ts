@@ -1,5 +1,8 @@
 import { ContractChange, ContractDiff } from '../diff/types';
-import { RELATION_CONSUMES_DATA_FROM, RELATION_PROVIDES_DATA_TO } from '../entity/constants';
+import {
+  RELATION_CONSUMES_DATA_FROM,
+  RELATION_PROVIDES_DATA_TO,
+} from '../entity/constants';
 
 /**
  * One lineage edge: `downstream` reads data that `upstream` serves. Refs are entity refs
@@ -57,19 +60,30 @@ export interface ImpactOptions {
 
 /** The field (`object.field`) a change is about, or undefined for a change of the whole contract. */
 function fieldOf(change: ContractChange): string | undefined {
-  const match = /^schema\.([^.[]+|\[[^\]]+\])(?:\.properties\.([^.[]+|\[[^\]]+\]))?/.exec(change.path);
+  const match =
+    /^schema\.([^.[]+|\[[^\]]+\])(?:\.properties\.([^.[]+|\[[^\]]+\]))?/.exec(
+      change.path,
+    );
   if (!match) return undefined;
-  const unquote = (s: string) => (s.startsWith('[') ? JSON.parse(s.slice(1, -1)) : s);
-  return match[2] ? `${unquote(match[1])}.${unquote(match[2])}` : unquote(match[1]);
+  const unquote = (s: string) =>
+    s.startsWith('[') ? JSON.parse(s.slice(1, -1)) : s;
+  return match[2]
+    ? `${unquote(match[1])}.${unquote(match[2])}`
+    : unquote(match[1]);
 }
 
-function reaches(change: ContractChange, fields: string[] | undefined): boolean {
+function reaches(
+  change: ContractChange,
+  fields: string[] | undefined,
+): boolean {
   if (!fields || fields.length === 0) return true;
   const field = fieldOf(change);
   if (field === undefined) return true; // SLAs, servers, identity: every consumer
   // the same field, a field inside the changed one (or the changed object), or the changed
   // field inside a read one
-  return fields.some(f => f === field || f.startsWith(`${field}.`) || field.startsWith(`${f}.`));
+  return fields.some(
+    f => f === field || f.startsWith(`${field}.`) || field.startsWith(`${f}.`),
+  );
 }
 
 /**
@@ -87,7 +101,12 @@ export function impactOf(
   options: ImpactOptions = {},
 ): ImpactReport {
   const breakingChanges = diff.changes.filter(c => c.severity === 'breaking');
-  const report: ImpactReport = { entityRef, breakingChanges, affected: [], owners: [] };
+  const report: ImpactReport = {
+    entityRef,
+    breakingChanges,
+    affected: [],
+    owners: [],
+  };
   if (breakingChanges.length === 0) return report;
   const downstreamOf = new Map<string, LineageEdge[]>();
   for (const edge of edges) {
@@ -96,17 +115,31 @@ export function impactOf(
     downstreamOf.set(edge.upstream, list);
   }
   const seen = new Set([entityRef]);
-  let frontier: { ref: string; via: string[]; changes: ContractChange[] }[] = [{ ref: entityRef, via: [], changes: breakingChanges }];
-  for (let distance = 1; frontier.length && distance <= (options.maxDepth ?? Infinity); distance++) {
+  let frontier: { ref: string; via: string[]; changes: ContractChange[] }[] = [
+    { ref: entityRef, via: [], changes: breakingChanges },
+  ];
+  for (
+    let distance = 1;
+    frontier.length && distance <= (options.maxDepth ?? Infinity);
+    distance++
+  ) {
     const next: typeof frontier = [];
     for (const node of frontier) {
       for (const edge of downstreamOf.get(node.ref) ?? []) {
         if (seen.has(edge.downstream)) continue;
-        const changes = distance === 1 ? node.changes.filter(c => reaches(c, edge.fields)) : node.changes;
+        const changes =
+          distance === 1
+            ? node.changes.filter(c => reaches(c, edge.fields))
+            : node.changes;
         if (changes.length === 0) continue;
         seen.add(edge.downstream);
         const via = [...node.via, node.ref];
-        const affected: AffectedProduct = { entityRef: edge.downstream, distance, via, changes };
+        const affected: AffectedProduct = {
+          entityRef: edge.downstream,
+          distance,
+          via,
+          changes,
+        };
         const owner = options.ownerOf?.(edge.downstream);
         if (owner) affected.owner = owner;
         report.affected.push(affected);
@@ -115,7 +148,11 @@ export function impactOf(
     }
     frontier = next;
   }
-  report.owners = [...new Set(report.affected.map(a => a.owner).filter((o): o is string => !!o))];
+  report.owners = [
+    ...new Set(
+      report.affected.map(a => a.owner).filter((o): o is string => !!o),
+    ),
+  ];
   return report;
 }
 
@@ -128,7 +165,9 @@ export interface EntityWithRelations {
 }
 
 function refOf(entity: EntityWithRelations): string {
-  return `${entity.kind.toLocaleLowerCase('en-US')}:${entity.metadata.namespace ?? 'default'}/${entity.metadata.name}`;
+  return `${entity.kind.toLocaleLowerCase('en-US')}:${
+    entity.metadata.namespace ?? 'default'
+  }/${entity.metadata.name}`;
 }
 
 /**
@@ -147,14 +186,21 @@ export function lineageFromEntities(entities: readonly EntityWithRelations[]): {
     const ref = refOf(entity);
     for (const relation of entity.relations ?? []) {
       if (relation.type === RELATION_PROVIDES_DATA_TO) {
-        edges.set(`${ref}>${relation.targetRef}`, { upstream: ref, downstream: relation.targetRef });
+        edges.set(`${ref}>${relation.targetRef}`, {
+          upstream: ref,
+          downstream: relation.targetRef,
+        });
       } else if (relation.type === RELATION_CONSUMES_DATA_FROM) {
-        edges.set(`${relation.targetRef}>${ref}`, { upstream: relation.targetRef, downstream: ref });
+        edges.set(`${relation.targetRef}>${ref}`, {
+          upstream: relation.targetRef,
+          downstream: ref,
+        });
       } else if (relation.type === 'ownedBy' && !owners.has(ref)) {
         owners.set(ref, relation.targetRef);
       }
     }
-    if (!owners.has(ref) && typeof entity.spec?.owner === 'string') owners.set(ref, entity.spec.owner);
+    if (!owners.has(ref) && typeof entity.spec?.owner === 'string')
+      owners.set(ref, entity.spec.owner);
   }
   return { edges: [...edges.values()], ownerOf: ref => owners.get(ref) };
 }

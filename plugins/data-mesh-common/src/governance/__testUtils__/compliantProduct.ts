@@ -8,9 +8,16 @@ export function compliantEntity(): any {
     kind: 'Component',
     metadata: {
       name: 'sales-orders',
-      annotations: { 'data-mesh/domain': 'sales', 'data-mesh/classification': 'confidential' },
+      annotations: {
+        'data-mesh/domain': 'sales',
+        'data-mesh/classification': 'confidential',
+      },
     },
-    spec: { type: 'data-product', lifecycle: 'production', owner: 'group:sales-analytics' },
+    spec: {
+      type: 'data-product',
+      lifecycle: 'production',
+      owner: 'group:sales-analytics',
+    },
   };
 }
 
@@ -36,7 +43,9 @@ export function compliantContract(): any {
             description: 'Unique order identifier.',
             primaryKey: true,
             required: true,
-            quality: [{ metric: 'nullValues', mustBe: 0, dimension: 'completeness' }],
+            quality: [
+              { metric: 'nullValues', mustBe: 0, dimension: 'completeness' },
+            ],
           },
           {
             name: 'customer_email',

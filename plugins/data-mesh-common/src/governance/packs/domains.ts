@@ -146,9 +146,10 @@ policies:
  *
  * @public
  */
-export const EXAMPLE_DOMAIN_POLICY_SETS: Readonly<Record<string, string>> = Object.freeze({
-  sales: SALES_POLICY_SET,
-  marketing: MARKETING_POLICY_SET,
-  product: PRODUCT_POLICY_SET,
-  finance: FINANCE_POLICY_SET,
-});
+export const EXAMPLE_DOMAIN_POLICY_SETS: Readonly<Record<string, string>> =
+  Object.freeze({
+    sales: SALES_POLICY_SET,
+    marketing: MARKETING_POLICY_SET,
+    product: PRODUCT_POLICY_SET,
+    finance: FINANCE_POLICY_SET,
+  });
