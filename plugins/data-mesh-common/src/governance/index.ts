@@ -21,6 +21,7 @@ export { parsePolicySet } from './parsePolicySet';
 export { layerPolicies } from './layering';
 export type { LayerPoliciesOptions, PolicyLayers } from './layering';
 export { evaluatePolicies, selects } from './evaluatePolicies';
+export { summarizeVerdict, verdictHealth } from './verdictSummary';
 export type { EvaluatePoliciesOptions } from './evaluatePolicies';
 export {
   BUILT_IN_PACK_NAME,
