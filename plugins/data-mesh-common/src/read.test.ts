@@ -4,7 +4,9 @@ import { readContract } from './read';
 
 const corpus = path.resolve(__dirname, '../../../../shared/corpus');
 const read = (file: string) =>
-  readContract(readFileSync(path.join(corpus, file), 'utf8'), { fileName: file });
+  readContract(readFileSync(path.join(corpus, file), 'utf8'), {
+    fileName: file,
+  });
 
 describe('readContract', () => {
   it('reads an ODCS contract as it is', () => {
@@ -37,7 +39,12 @@ describe('readContract', () => {
     expect(reading.format).toBe('odcs');
     expect(reading.valid).toBe(false);
     expect(reading.issues).toHaveLength(1);
-    expect(reading.issues[0]).toMatchObject({ path: '/apiVersion', line: 1, column: 13, file: 'old.yaml' });
+    expect(reading.issues[0]).toMatchObject({
+      path: '/apiVersion',
+      line: 1,
+      column: 13,
+      file: 'old.yaml',
+    });
     expect(reading.issues[0].message).toContain('unsupported, migrate to v3');
   });
 
@@ -45,7 +52,10 @@ describe('readContract', () => {
     const reading = read('dcs/examples/orders-latest--datacontract.yaml');
     expect(reading.format).toBe('dcs');
     expect(reading.valid).toBe(true);
-    expect(reading.contract!.schema!.map(object => object.name)).toEqual(['orders', 'line_items']);
+    expect(reading.contract!.schema!.map(object => object.name)).toEqual([
+      'orders',
+      'line_items',
+    ]);
     expect(reading.issues).toEqual([
       expect.objectContaining({
         severity: 'warning',
@@ -87,7 +97,9 @@ describe('readContract', () => {
     const broken = readContract(
       'apiVersion: v3.1.0\nkind: DataContract\nid: o\nversion: 1.0.0\nstatus: active\nservers:\n  - server: p\n    type: s3\n    location: s3://bucket/a b\n',
     );
-    expect(broken.issues.map(issue => [issue.severity, issue.rule])).toEqual([['error', 'format']]);
+    expect(broken.issues.map(issue => [issue.severity, issue.rule])).toEqual([
+      ['error', 'format'],
+    ]);
   });
 
   it('reports a DCS format error at its source path and line', () => {
@@ -108,7 +120,12 @@ describe('readContract', () => {
     );
     expect(reading.valid).toBe(false);
     expect(reading.issues).toEqual([
-      expect.objectContaining({ path: '/models/orders/fields/id/type', line: 10, column: 15, rule: 'enum' }),
+      expect.objectContaining({
+        path: '/models/orders/fields/id/type',
+        line: 10,
+        column: 15,
+        rule: 'enum',
+      }),
     ]);
   });
 
@@ -131,20 +148,37 @@ describe('readContract', () => {
     const errors = reading.issues.filter(issue => issue.severity === 'error');
     expect(errors.length).toBeGreaterThan(0);
     for (const error of errors) {
-      expect(error).toMatchObject({ path: '/servers/warehouse', line: 8, column: 5, file: 'orders.dcs.yaml' });
-      expect(error.message).toContain('(in the ODCS contract converted from DCS, at /servers/0)');
+      expect(error).toMatchObject({
+        path: '/servers/warehouse',
+        line: 8,
+        column: 5,
+        file: 'orders.dcs.yaml',
+      });
+      expect(error.message).toContain(
+        '(in the ODCS contract converted from DCS, at /servers/0)',
+      );
     }
   });
 
   it('converts the two design-note formats', () => {
     const datamesh = read('design-notes/orders-daily.datamesh-v1.yaml');
-    expect(datamesh).toMatchObject({ format: 'datamesh-v1', valid: true, issues: [] });
+    expect(datamesh).toMatchObject({
+      format: 'datamesh-v1',
+      valid: true,
+      issues: [],
+    });
     expect(datamesh.contract!.id).toBe('orders-daily');
     const product = read('design-notes/data_product.yaml');
     expect(product.format).toBe('data-product-yaml');
     expect(product.valid).toBe(true);
     expect(product.issues).toEqual([
-      expect.objectContaining({ severity: 'warning', rule: 'empty-value', path: '/owner/slack', line: 8, column: 3 }),
+      expect.objectContaining({
+        severity: 'warning',
+        rule: 'empty-value',
+        path: '/owner/slack',
+        line: 8,
+        column: 3,
+      }),
     ]);
   });
 
@@ -156,9 +190,16 @@ describe('readContract', () => {
   });
 
   it('reports an ODPS problem at its line', () => {
-    const reading = readContract('apiVersion: v1.0.0\nkind: DataProduct\nid: p\nstatus: active\nowner: me\n');
+    const reading = readContract(
+      'apiVersion: v1.0.0\nkind: DataProduct\nid: p\nstatus: active\nowner: me\n',
+    );
     expect(reading.issues).toEqual([
-      expect.objectContaining({ path: '/owner', rule: 'unknown-key', line: 5, column: 1 }),
+      expect.objectContaining({
+        path: '/owner',
+        rule: 'unknown-key',
+        line: 5,
+        column: 1,
+      }),
     ]);
   });
 
@@ -169,10 +210,17 @@ describe('readContract', () => {
   });
 
   it('refuses a file with several documents, pointing at the second', () => {
-    const reading = readContract('apiVersion: v3.1.0\nkind: DataContract\nid: a\nversion: 1.0.0\nstatus: active\n---\nid: b\n', { fileName: 'two.yaml' });
+    const reading = readContract(
+      'apiVersion: v3.1.0\nkind: DataContract\nid: a\nversion: 1.0.0\nstatus: active\n---\nid: b\n',
+      { fileName: 'two.yaml' },
+    );
     expect(reading.valid).toBe(false);
     expect(reading.issues).toEqual([
-      expect.objectContaining({ rule: 'several-documents', file: 'two.yaml', line: 7 }),
+      expect.objectContaining({
+        rule: 'several-documents',
+        file: 'two.yaml',
+        line: 7,
+      }),
     ]);
   });
 
@@ -184,6 +232,10 @@ describe('readContract', () => {
     });
     const broken = readContract('id: [unclosed\n', { fileName: 'broken.yaml' });
     expect(broken.valid).toBe(false);
-    expect(broken.issues[0]).toMatchObject({ severity: 'error', file: 'broken.yaml', line: expect.any(Number) });
+    expect(broken.issues[0]).toMatchObject({
+      severity: 'error',
+      file: 'broken.yaml',
+      line: expect.any(Number),
+    });
   });
 });

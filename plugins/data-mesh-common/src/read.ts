@@ -1,4 +1,9 @@
-import { hasErrors, ContractIssue, PathSegment, parseJsonPointer } from './issues';
+import {
+  hasErrors,
+  ContractIssue,
+  PathSegment,
+  parseJsonPointer,
+} from './issues';
 import type { OdcsContract } from './odcs/model';
 import { validateOdcs } from './odcs/validate';
 import type { OdpsProduct } from './odps/model';
@@ -75,7 +80,10 @@ function valueAt(document: unknown, pointer: string): unknown {
 }
 
 /** Adds the file, line and column to issues whose path points into `document`. */
-function placeInSource(issue: ContractIssue, document: SourceDocument): ContractIssue {
+function placeInSource(
+  issue: ContractIssue,
+  document: SourceDocument,
+): ContractIssue {
   const placed: ContractIssue = { ...issue };
   if (document.file !== undefined) placed.file = document.file;
   if (placed.line !== undefined) return placed;
@@ -101,10 +109,17 @@ function placeInSource(issue: ContractIssue, document: SourceDocument): Contract
  * check refuses, becomes a `templated-uri` warning (see `checkUri`). Other issues pass as
  * they are.
  */
-function acceptTemplatedUris(issues: readonly ContractIssue[], document: unknown): ContractIssue[] {
+function acceptTemplatedUris(
+  issues: readonly ContractIssue[],
+  document: unknown,
+): ContractIssue[] {
   return issues.map(issue => {
     const value = valueAt(document, issue.path);
-    if (issue.rule !== 'format' || typeof value !== 'string' || classifyUri(value) !== 'templated') {
+    if (
+      issue.rule !== 'format' ||
+      typeof value !== 'string' ||
+      classifyUri(value) !== 'templated'
+    ) {
       return issue;
     }
     const log = new IssueLog();
@@ -122,10 +137,15 @@ function convertedContractIssues(
   conversion: ContractConversion,
   sourceLabel: string,
 ): ContractIssue[] {
-  return acceptTemplatedUris(validateOdcs(conversion.contract), conversion.contract).map(issue => ({
+  return acceptTemplatedUris(
+    validateOdcs(conversion.contract),
+    conversion.contract,
+  ).map(issue => ({
     ...issue,
     path: originOf(conversion.origins, issue.path) ?? '',
-    message: `${issue.message} (in the ODCS contract ${sourceLabel}, at ${issue.path || 'its root'})`,
+    message: `${issue.message} (in the ODCS contract ${sourceLabel}, at ${
+      issue.path || 'its root'
+    })`,
   }));
 }
 
@@ -134,7 +154,10 @@ function sameIssue(a: ContractIssue, b: ContractIssue): boolean {
 }
 
 function byPosition(a: ContractIssue, b: ContractIssue): number {
-  return (a.line ?? Infinity) - (b.line ?? Infinity) || (a.column ?? 0) - (b.column ?? 0);
+  return (
+    (a.line ?? Infinity) - (b.line ?? Infinity) ||
+    (a.column ?? 0) - (b.column ?? 0)
+  );
 }
 
 function readDocument(document: SourceDocument): ContractReading {
@@ -143,7 +166,14 @@ function readDocument(document: SourceDocument): ContractReading {
   if (format === 'unknown') {
     return {
       format,
-      issues: [{ severity: 'error', path: '', rule: 'unknown-format', message: UNKNOWN_FORMAT_MESSAGE }],
+      issues: [
+        {
+          severity: 'error',
+          path: '',
+          rule: 'unknown-format',
+          message: UNKNOWN_FORMAT_MESSAGE,
+        },
+      ],
       valid: false,
     };
   }
@@ -159,11 +189,19 @@ function readDocument(document: SourceDocument): ContractReading {
   const [check, convert] = CONVERTERS[format]!;
   const issues = check(value);
   const conversion = convert(value);
-  const converted = convertedContractIssues(conversion, `converted from ${formatLabel(format)}`);
+  const converted = convertedContractIssues(
+    conversion,
+    `converted from ${formatLabel(format)}`,
+  );
   for (const issue of [...conversion.issues, ...converted]) {
     if (!issues.some(known => sameIssue(known, issue))) issues.push(issue);
   }
-  return { format, contract: conversion.contract, issues, valid: !hasErrors(issues) };
+  return {
+    format,
+    contract: conversion.contract,
+    issues,
+    valid: !hasErrors(issues),
+  };
 }
 
 /**
@@ -178,20 +216,38 @@ function readDocument(document: SourceDocument): ContractReading {
  * accepted, with a `templated-uri` warning, in every format.
  * @public
  */
-export function readContract(text: string, options: ReadContractOptions = {}): ContractReading {
-  const parsed = parseSource(text, { fileName: options.fileName, limits: options.limits });
+export function readContract(
+  text: string,
+  options: ReadContractOptions = {},
+): ContractReading {
+  const parsed = parseSource(text, {
+    fileName: options.fileName,
+    limits: options.limits,
+  });
   const fileIssue = (issue: ContractIssue): ContractIssue =>
-    options.fileName === undefined ? issue : { ...issue, file: options.fileName };
+    options.fileName === undefined
+      ? issue
+      : { ...issue, file: options.fileName };
   const [first, ...others] = parsed.documents;
   if (!first || first.value === undefined || first.value === null) {
     const issues = [...parsed.issues];
     if (!hasErrors(issues)) {
-      issues.push(fileIssue({ severity: 'error', path: '', rule: 'empty', message: 'the file holds no contract: it is empty or only comments' }));
+      issues.push(
+        fileIssue({
+          severity: 'error',
+          path: '',
+          rule: 'empty',
+          message: 'the file holds no contract: it is empty or only comments',
+        }),
+      );
     }
     return { format: 'unknown', issues, valid: false };
   }
   const reading = readDocument(first);
-  const issues = [...parsed.issues, ...reading.issues.map(issue => placeInSource(issue, first))];
+  const issues = [
+    ...parsed.issues,
+    ...reading.issues.map(issue => placeInSource(issue, first)),
+  ];
   if (others.length > 0) {
     const position = others[0].locate([]);
     issues.push(

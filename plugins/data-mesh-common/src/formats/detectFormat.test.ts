@@ -4,7 +4,8 @@ import { parse } from 'yaml';
 import { detectFormat } from './detectFormat';
 
 const corpus = path.resolve(__dirname, '../../../../../shared/corpus');
-const readCorpus = (file: string) => parse(readFileSync(path.join(corpus, file), 'utf8'));
+const readCorpus = (file: string) =>
+  parse(readFileSync(path.join(corpus, file), 'utf8'));
 
 describe('detectFormat', () => {
   it.each([
@@ -24,24 +25,39 @@ describe('detectFormat', () => {
 
   it('recognises an ODCS v2 contract as odcs, for the reader to refuse', () => {
     expect(
-      detectFormat({ apiVersion: 'v2.2.2', kind: 'DataContract', uuid: 'x', datasetName: 'orders' }),
+      detectFormat({
+        apiVersion: 'v2.2.2',
+        kind: 'DataContract',
+        uuid: 'x',
+        datasetName: 'orders',
+      }),
     ).toBe('odcs');
   });
 
   it('recognises an ODCS contract whose kind is missing by its apiVersion', () => {
-    expect(detectFormat({ apiVersion: 'v3.1.0', id: 'x', version: '1.0.0' })).toBe('odcs');
+    expect(
+      detectFormat({ apiVersion: 'v3.1.0', id: 'x', version: '1.0.0' }),
+    ).toBe('odcs');
   });
 
   it('tells a datamesh/* DataContract from ODCS by its apiVersion', () => {
-    expect(detectFormat({ apiVersion: 'datamesh/v2', kind: 'DataContract' })).toBe('datamesh-v1');
+    expect(
+      detectFormat({ apiVersion: 'datamesh/v2', kind: 'DataContract' }),
+    ).toBe('datamesh-v1');
   });
 
   it('needs more than a name to call a mapping a data_product.yaml', () => {
     expect(detectFormat({ name: 'orders' })).toBe('unknown');
-    expect(detectFormat({ name: 'orders', sla: { availability: '99%' }, owner: { team: 't' } })).toBe(
+    expect(
+      detectFormat({
+        name: 'orders',
+        sla: { availability: '99%' },
+        owner: { team: 't' },
+      }),
+    ).toBe('data-product-yaml');
+    expect(detectFormat({ name: 'orders', schema: { fields: [] } })).toBe(
       'data-product-yaml',
     );
-    expect(detectFormat({ name: 'orders', schema: { fields: [] } })).toBe('data-product-yaml');
   });
 
   it('calls anything that is not a mapping unknown', () => {

@@ -16,8 +16,11 @@ function isDataProductYaml(value: Record<string, unknown>): boolean {
   if ('apiVersion' in value || 'kind' in value) return false;
   const schema = value.schema;
   if (isRecord(schema) && Array.isArray(schema.fields)) return true;
-  return DATA_PRODUCT_YAML_KEYS.filter(key => isRecord(value[key]) || Array.isArray(value[key]))
-    .length >= 2;
+  return (
+    DATA_PRODUCT_YAML_KEYS.filter(
+      key => isRecord(value[key]) || Array.isArray(value[key]),
+    ).length >= 2
+  );
 }
 
 /**
@@ -32,7 +35,8 @@ function isDataProductYaml(value: Record<string, unknown>): boolean {
 export function detectFormat(value: unknown): ContractFormat {
   if (!isRecord(value)) return 'unknown';
   if ('dataContractSpecification' in value) return 'dcs';
-  const apiVersion = typeof value.apiVersion === 'string' ? value.apiVersion : '';
+  const apiVersion =
+    typeof value.apiVersion === 'string' ? value.apiVersion : '';
   if (value.kind === 'DataContract') {
     return apiVersion.startsWith('datamesh/') ? 'datamesh-v1' : 'odcs';
   }

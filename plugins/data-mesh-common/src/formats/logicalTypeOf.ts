@@ -47,12 +47,18 @@ const LOGICAL_TYPES: Readonly<Record<string, OdcsLogicalType | null>> = {
  * `json`) or the name is unknown. Parameters are ignored: `decimal(12,2)` → `number`.
  */
 export function logicalTypeOf(typeName: string): OdcsLogicalType | undefined {
-  const base = typeName.trim().toLowerCase().replace(/\s*\(.*$/, '');
+  const base = typeName
+    .trim()
+    .toLowerCase()
+    .replace(/\s*\(.*$/, '');
   return LOGICAL_TYPES[base] ?? undefined;
 }
 
 /** True for a type name this table knows (even when ODCS has no logical type for it). */
 export function isKnownTypeName(typeName: string): boolean {
-  const base = typeName.trim().toLowerCase().replace(/\s*\(.*$/, '');
+  const base = typeName
+    .trim()
+    .toLowerCase()
+    .replace(/\s*\(.*$/, '');
   return base in LOGICAL_TYPES;
 }

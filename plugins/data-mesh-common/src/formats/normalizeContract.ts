@@ -4,7 +4,11 @@ import { isRecord } from './values';
 function normalizeRules(rules: unknown): void {
   if (!Array.isArray(rules)) return;
   for (const rule of rules) {
-    if (isRecord(rule) && rule.metric === undefined && typeof rule.rule === 'string') {
+    if (
+      isRecord(rule) &&
+      rule.metric === undefined &&
+      typeof rule.rule === 'string'
+    ) {
       rule.metric = rule.rule;
       delete rule.rule;
     }
@@ -32,7 +36,8 @@ function normalizeProperties(properties: unknown): void {
  * @public
  */
 export function normalizeContract(contract: OdcsContract): OdcsContract {
-  const copy = structuredClone(contract) as OdcsContract & Record<string, unknown>;
+  const copy = structuredClone(contract) as OdcsContract &
+    Record<string, unknown>;
   if (Array.isArray(copy.team)) copy.team = { members: copy.team };
   for (const object of copy.schema ?? []) {
     if (!isRecord(object)) continue;

@@ -23,7 +23,8 @@ export function convertOutputPorts(
     const at = [...source, index];
     trace.link(['servers', firstIndex + index], at);
     const entry = isRecord(port) ? port : { name: port };
-    const base = scalarText(entry.name) ?? scalarText(entry.type) ?? `output-${index + 1}`;
+    const base =
+      scalarText(entry.name) ?? scalarText(entry.type) ?? `output-${index + 1}`;
     const count = (taken.get(base) ?? 0) + 1;
     taken.set(base, count);
     const out: Record<string, unknown> = {
@@ -43,8 +44,10 @@ export function convertOutputPorts(
       mapped.add('description');
     }
     const kept: KeptField[] = [];
-    if (entry.type !== undefined) kept.push({ property: PORT_TYPE_PROPERTY, value: entry.type });
-    if (entry.name !== undefined && scalarText(entry.name) === undefined) mapped.delete('name');
+    if (entry.type !== undefined)
+      kept.push({ property: PORT_TYPE_PROPERTY, value: entry.type });
+    if (entry.name !== undefined && scalarText(entry.name) === undefined)
+      mapped.delete('name');
     kept.push(...keepUnmapped(entry, mapped));
     out.customProperties = kept;
     return out;

@@ -37,9 +37,20 @@ export interface ContractPort {
   server?: string;
 }
 
-const LOCATION_KEYS = ['location', 'path', 'catalog', 'topic', 'table', 'url', 'host'];
+const LOCATION_KEYS = [
+  'location',
+  'path',
+  'catalog',
+  'topic',
+  'table',
+  'url',
+  'host',
+];
 
-function firstText(record: Record<string, unknown>, keys: readonly string[]): string | undefined {
+function firstText(
+  record: Record<string, unknown>,
+  keys: readonly string[],
+): string | undefined {
   for (const key of keys) {
     const text = scalarText(record[key]);
     if (text !== undefined) return text;
@@ -89,10 +100,19 @@ export function contractPorts(contract: OdcsContract): ContractPort[] {
   for (const server of contract.servers ?? []) {
     const record = server as unknown as Record<string, unknown>;
     const port: ContractPort = { direction: 'output', server: server.server };
-    const portType = scalarText(customValue(server.customProperties, PORT_TYPE_PROPERTY));
+    const portType = scalarText(
+      customValue(server.customProperties, PORT_TYPE_PROPERTY),
+    );
     port.type = portType ?? server.type;
     port.name = server.server;
-    const location = firstText(record, ['location', 'path', 'catalog', 'topic', 'host', 'database']);
+    const location = firstText(record, [
+      'location',
+      'path',
+      'catalog',
+      'topic',
+      'host',
+      'database',
+    ]);
     if (location !== undefined) port.location = location;
     ports.push(port);
   }

@@ -35,7 +35,9 @@ export function sourceFormatProperties(
   format: ContractFormat,
   version?: string,
 ): KeptField[] {
-  const fields: KeptField[] = [{ property: SOURCE_FORMAT_PROPERTY, value: format }];
+  const fields: KeptField[] = [
+    { property: SOURCE_FORMAT_PROPERTY, value: format },
+  ];
   if (version !== undefined) {
     fields.push({ property: SOURCE_FORMAT_VERSION_PROPERTY, value: version });
   }
@@ -66,13 +68,15 @@ export function formatLabel(format: ContractFormat): string {
  * @public
  */
 export function contractSource(contract: unknown): ContractSource {
-  const properties = isRecord(contract) && Array.isArray(contract.customProperties)
-    ? contract.customProperties
-    : [];
+  const properties =
+    isRecord(contract) && Array.isArray(contract.customProperties)
+      ? contract.customProperties
+      : [];
   const valueOf = (name: string) =>
     properties.find(entry => isRecord(entry) && entry.property === name)?.value;
   const format = valueOf(SOURCE_FORMAT_PROPERTY);
-  if (typeof format !== 'string' || !(format in LABELS)) return { format: 'odcs' };
+  if (typeof format !== 'string' || !(format in LABELS))
+    return { format: 'odcs' };
   const version = valueOf(SOURCE_FORMAT_VERSION_PROPERTY);
   return typeof version === 'string'
     ? { format: format as ContractFormat, version }
@@ -84,7 +88,9 @@ export function contractSource(contract: unknown): ContractSource {
  * `imported from data_product.yaml`; undefined for a contract written in ODCS.
  * @public
  */
-export function describeContractSource(source: ContractSource): string | undefined {
+export function describeContractSource(
+  source: ContractSource,
+): string | undefined {
   if (source.format === 'odcs') return undefined;
   const label = LABELS[source.format];
   const version =

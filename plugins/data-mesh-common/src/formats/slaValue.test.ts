@@ -20,7 +20,9 @@ describe('parseSlaValue', () => {
   });
 
   it('keeps text it cannot read as the value, without a unit', () => {
-    expect(parseSlaValue('9am to 5pm in EST')).toEqual({ value: '9am to 5pm in EST' });
+    expect(parseSlaValue('9am to 5pm in EST')).toEqual({
+      value: '9am to 5pm in EST',
+    });
     expect(parseSlaValue('P1DT2H')).toEqual({ value: 'P1DT2H' });
     expect(parseSlaValue('0 2 * * *')).toEqual({ value: '0 2 * * *' });
   });

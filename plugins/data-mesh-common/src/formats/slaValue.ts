@@ -20,7 +20,12 @@ const UNIT_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/^(y|yrs?|years?)$/i, 'y'],
 ];
 
-const ISO_DATE_UNITS: Record<string, string> = { Y: 'y', M: 'mo', W: 'w', D: 'd' };
+const ISO_DATE_UNITS: Record<string, string> = {
+  Y: 'y',
+  M: 'mo',
+  W: 'w',
+  D: 'd',
+};
 const ISO_TIME_UNITS: Record<string, string> = { H: 'h', M: 'min', S: 's' };
 
 /** A leading comparison (`< 1 hour`, `> 99.5%`): the bound is the number after it. */

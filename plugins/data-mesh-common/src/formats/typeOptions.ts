@@ -5,16 +5,40 @@ const OPTIONS_BY_TYPE: Partial<Record<OdcsLogicalType, readonly string[]>> = {
   string: ['minLength', 'maxLength', 'pattern', 'format'],
   integer: ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'],
   number: ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'],
-  date: ['format', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'],
-  timestamp: ['format', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'],
-  time: ['format', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'],
+  date: [
+    'format',
+    'minimum',
+    'maximum',
+    'exclusiveMinimum',
+    'exclusiveMaximum',
+  ],
+  timestamp: [
+    'format',
+    'minimum',
+    'maximum',
+    'exclusiveMinimum',
+    'exclusiveMaximum',
+  ],
+  time: [
+    'format',
+    'minimum',
+    'maximum',
+    'exclusiveMinimum',
+    'exclusiveMaximum',
+  ],
 };
 
 /** Whether a value has the type ODCS gives that option for that logical type. */
-function optionFits(logicalType: OdcsLogicalType, key: string, value: unknown): boolean {
+function optionFits(
+  logicalType: OdcsLogicalType,
+  key: string,
+  value: unknown,
+): boolean {
   if (key === 'format' || key === 'pattern') return typeof value === 'string';
-  if (logicalType === 'string') return Number.isInteger(value) && (value as number) >= 0;
-  if (logicalType === 'integer' || logicalType === 'number') return typeof value === 'number';
+  if (logicalType === 'string')
+    return Number.isInteger(value) && (value as number) >= 0;
+  if (logicalType === 'integer' || logicalType === 'number')
+    return typeof value === 'number';
   return typeof value === 'string';
 }
 
@@ -30,7 +54,8 @@ export function pickTypeOptions(
   const options: Record<string, unknown> = {};
   for (const key of (logicalType && OPTIONS_BY_TYPE[logicalType]) ?? []) {
     const value = candidates[key];
-    if (value !== undefined && optionFits(logicalType!, key, value)) options[key] = value;
+    if (value !== undefined && optionFits(logicalType!, key, value))
+      options[key] = value;
   }
   return options;
 }

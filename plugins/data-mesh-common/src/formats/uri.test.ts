@@ -8,9 +8,9 @@ describe('classifyUri', () => {
   });
 
   it('recognises a URI with {placeholders} as templated', () => {
-    expect(classifyUri('s3://datacontract-example-orders-latest/v2/{model}/*.json')).toBe(
-      'templated',
-    );
+    expect(
+      classifyUri('s3://datacontract-example-orders-latest/v2/{model}/*.json'),
+    ).toBe('templated');
   });
 
   it('rejects relative references, spaces and text', () => {

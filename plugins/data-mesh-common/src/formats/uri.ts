@@ -9,7 +9,8 @@
  */
 export type UriKind = 'uri' | 'templated' | 'invalid';
 
-const ABSOLUTE_URI = /^[A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*$/;
+const ABSOLUTE_URI =
+  /^[A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*$/;
 const PLACEHOLDER = /\{[^{}\s]+\}/;
 const PLACEHOLDERS = /\{[^{}\s]+\}/g;
 
@@ -19,7 +20,10 @@ const PLACEHOLDERS = /\{[^{}\s]+\}/g;
  */
 export function classifyUri(value: string): UriKind {
   if (ABSOLUTE_URI.test(value)) return 'uri';
-  if (PLACEHOLDER.test(value) && ABSOLUTE_URI.test(value.replace(PLACEHOLDERS, 'x'))) {
+  if (
+    PLACEHOLDER.test(value) &&
+    ABSOLUTE_URI.test(value.replace(PLACEHOLDERS, 'x'))
+  ) {
     return 'templated';
   }
   return 'invalid';

@@ -18,7 +18,11 @@ export function checkUri(
   what: string,
 ): void {
   if (typeof value !== 'string') {
-    log.error(path, 'type', `${what} must be a URI written as text, such as "https://example.com".`);
+    log.error(
+      path,
+      'type',
+      `${what} must be a URI written as text, such as "https://example.com".`,
+    );
     return;
   }
   const kind = classifyUri(value);

@@ -87,7 +87,12 @@ export const ODPS_SHAPES: Readonly<Record<OdpsShapeName, OdpsShape>> = {
   },
   InputPort: {
     required: ['name', 'version', 'contractId'],
-    fields: { name: 'string', version: 'string', contractId: 'string', ...extensible },
+    fields: {
+      name: 'string',
+      version: 'string',
+      contractId: 'string',
+      ...extensible,
+    },
   },
   OutputPort: {
     required: ['name', 'version'],
@@ -103,7 +108,10 @@ export const ODPS_SHAPES: Readonly<Record<OdpsShapeName, OdpsShape>> = {
     },
   },
   Sbom: { required: ['url'], fields: { type: 'string', url: 'uri' } },
-  InputContract: { required: ['id', 'version'], fields: { id: 'string', version: 'string' } },
+  InputContract: {
+    required: ['id', 'version'],
+    fields: { id: 'string', version: 'string' },
+  },
   ManagementPort: {
     required: ['name', 'content'],
     fields: {
@@ -151,4 +159,3 @@ export const ODPS_SHAPES: Readonly<Record<OdpsShapeName, OdpsShape>> = {
     },
   },
 };
-

@@ -52,11 +52,17 @@ export function productPorts(product: OdpsProduct): ContractPort[] {
     };
     const inputs = (port.inputContracts ?? [])
       .filter(isRecord)
-      .map(input => ({ contractId: scalarText(input.id), version: scalarText(input.version) }));
+      .map(input => ({
+        contractId: scalarText(input.id),
+        version: scalarText(input.version),
+      }));
     if (inputs.length > 0) output.inputContracts = inputs;
     ports.push(output);
   }
-  return ports.map(port =>
-    Object.fromEntries(Object.entries(port).filter(([, v]) => v !== undefined)) as ContractPort,
+  return ports.map(
+    port =>
+      Object.fromEntries(
+        Object.entries(port).filter(([, v]) => v !== undefined),
+      ) as ContractPort,
   );
 }

@@ -6,13 +6,26 @@ import { parse } from 'yaml';
 import { validateOdps } from './validateOdps';
 
 const corpus = path.resolve(__dirname, '../../../../../shared/corpus/odps');
-const simple = () => parse(readFileSync(path.join(corpus, 'examples/simple-data-product.odps.yaml'), 'utf8'));
+const simple = () =>
+  parse(
+    readFileSync(
+      path.join(corpus, 'examples/simple-data-product.odps.yaml'),
+      'utf8',
+    ),
+  );
 
 /** The official ODPS v1.0.0 JSON Schema, as an oracle for the verdict. */
 const officialVerdict = (() => {
   const ajv = new Ajv2019({ strict: false, allErrors: true });
   addFormats(ajv);
-  const validate = ajv.compile(JSON.parse(readFileSync(path.join(corpus, 'schema/odps-json-schema-v1.0.0.json'), 'utf8')));
+  const validate = ajv.compile(
+    JSON.parse(
+      readFileSync(
+        path.join(corpus, 'schema/odps-json-schema-v1.0.0.json'),
+        'utf8',
+      ),
+    ),
+  );
   return (value: unknown) => validate(value) as boolean;
 })();
 
@@ -21,36 +34,92 @@ type Mutation = [string, (product: any) => void, string, string];
 const mutations: Mutation[] = [
   ['no status', p => delete p.status, '', 'required'],
   ['an unknown top-level key', p => (p.owner = 'me'), '/owner', 'unknown-key'],
-  ['an unknown key in a port', p => (p.inputPorts[0].contract = 'x'), '/inputPorts/0/contract', 'unknown-key'],
-  ['an input port without contractId', p => delete p.inputPorts[0].contractId, '/inputPorts/0', 'required'],
-  ['an output port without version', p => delete p.outputPorts[0].version, '/outputPorts/0', 'required'],
-  ['a version that is a number', p => (p.outputPorts[0].version = 1), '/outputPorts/0/version', 'type'],
+  [
+    'an unknown key in a port',
+    p => (p.inputPorts[0].contract = 'x'),
+    '/inputPorts/0/contract',
+    'unknown-key',
+  ],
+  [
+    'an input port without contractId',
+    p => delete p.inputPorts[0].contractId,
+    '/inputPorts/0',
+    'required',
+  ],
+  [
+    'an output port without version',
+    p => delete p.outputPorts[0].version,
+    '/outputPorts/0',
+    'required',
+  ],
+  [
+    'a version that is a number',
+    p => (p.outputPorts[0].version = 1),
+    '/outputPorts/0/version',
+    'type',
+  ],
   ['tags that are not a list', p => (p.tags = 'test'), '/tags', 'type'],
-  ['a support url that is not a URI', p => (p.support = [{ channel: 'c', url: 'not a url' }]), '/support/0/url', 'format'],
-  ['a creation time without a time zone', p => (p.productCreatedTs = '2023-01-15T10:30:00'), '/productCreatedTs', 'format'],
-  ['a team member joined on no real date', p => (p.team = { members: [{ username: 'u', dateIn: '15/01/2023' }] }), '/team/members/0/dateIn', 'format'],
-  ['an unknown apiVersion', p => (p.apiVersion = 'v2.0.0'), '/apiVersion', 'unsupported-version'],
+  [
+    'a support url that is not a URI',
+    p => (p.support = [{ channel: 'c', url: 'not a url' }]),
+    '/support/0/url',
+    'format',
+  ],
+  [
+    'a creation time without a time zone',
+    p => (p.productCreatedTs = '2023-01-15T10:30:00'),
+    '/productCreatedTs',
+    'format',
+  ],
+  [
+    'a team member joined on no real date',
+    p => (p.team = { members: [{ username: 'u', dateIn: '15/01/2023' }] }),
+    '/team/members/0/dateIn',
+    'format',
+  ],
+  [
+    'an unknown apiVersion',
+    p => (p.apiVersion = 'v2.0.0'),
+    '/apiVersion',
+    'unsupported-version',
+  ],
   ['another kind', p => (p.kind = 'DataContract'), '/kind', 'enum'],
-  ['a custom property without value', p => (p.customProperties = [{ property: 'x' }]), '/customProperties/0', 'required'],
+  [
+    'a custom property without value',
+    p => (p.customProperties = [{ property: 'x' }]),
+    '/customProperties/0',
+    'required',
+  ],
 ];
 
 describe('validateOdps', () => {
   it('accepts both corpus examples, as the official schema does', () => {
-    for (const file of ['simple-data-product.odps.yaml', 'customer-data-product.odps.yaml']) {
-      const product = parse(readFileSync(path.join(corpus, 'examples', file), 'utf8'));
+    for (const file of [
+      'simple-data-product.odps.yaml',
+      'customer-data-product.odps.yaml',
+    ]) {
+      const product = parse(
+        readFileSync(path.join(corpus, 'examples', file), 'utf8'),
+      );
       expect(officialVerdict(product)).toBe(true);
       expect(validateOdps(product)).toEqual([]);
     }
   });
 
-  it.each(mutations)('refuses %s at its path, as the official schema does', (_, mutate, pointer, rule) => {
-    const product = simple();
-    mutate(product);
-    expect(officialVerdict(product)).toBe(false);
-    const issues = validateOdps(product);
-    expect(issues.map(issue => [issue.path, issue.rule])).toContainEqual([pointer, rule]);
-    expect(issues.every(issue => issue.severity === 'error')).toBe(true);
-  });
+  it.each(mutations)(
+    'refuses %s at its path, as the official schema does',
+    (_, mutate, pointer, rule) => {
+      const product = simple();
+      mutate(product);
+      expect(officialVerdict(product)).toBe(false);
+      const issues = validateOdps(product);
+      expect(issues.map(issue => [issue.path, issue.rule])).toContainEqual([
+        pointer,
+        rule,
+      ]);
+      expect(issues.every(issue => issue.severity === 'error')).toBe(true);
+    },
+  );
 
   it('names the keys it knows when it meets an unknown one', () => {
     const product = simple();
@@ -62,7 +131,11 @@ describe('validateOdps', () => {
 
   it('accepts a templated URI with a warning', () => {
     const product = simple();
-    product.support = [{ channel: 'c', url: 'https://chat.example.com/{team}' }];
-    expect(validateOdps(product).map(issue => [issue.severity, issue.rule])).toEqual([['warning', 'templated-uri']]);
+    product.support = [
+      { channel: 'c', url: 'https://chat.example.com/{team}' },
+    ];
+    expect(
+      validateOdps(product).map(issue => [issue.severity, issue.rule]),
+    ).toEqual([['warning', 'templated-uri']]);
   });
 });

@@ -6,7 +6,8 @@ import { ODPS_API_VERSIONS } from './model';
 import { ODPS_SHAPES, OdpsShapeName, OdpsValueKind } from './odpsShapes';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+const DATE_TIME =
+  /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
 function describeKind(kind: OdpsValueKind): string {
   if (kind === 'any') return 'a value';
@@ -26,13 +27,27 @@ function checkValue(
   if (kind === 'any') return;
   if (typeof kind === 'string') {
     if (typeof value !== 'string') {
-      log.error(path, 'type', `${label} must be ${describeKind(kind)}${value === null ? ', not empty' : ''}.`);
+      log.error(
+        path,
+        'type',
+        `${label} must be ${describeKind(kind)}${
+          value === null ? ', not empty' : ''
+        }.`,
+      );
     } else if (kind === 'uri') {
       checkUri(log, path, value, label);
     } else if (kind === 'date' && !DATE.test(value)) {
-      log.error(path, 'format', `${label} "${value}" must be a date such as "2023-01-15".`);
+      log.error(
+        path,
+        'format',
+        `${label} "${value}" must be a date such as "2023-01-15".`,
+      );
     } else if (kind === 'date-time' && !DATE_TIME.test(value)) {
-      log.error(path, 'format', `${label} "${value}" must be a date-time such as "2023-01-15T10:30:00Z".`);
+      log.error(
+        path,
+        'format',
+        `${label} "${value}" must be a date-time such as "2023-01-15T10:30:00Z".`,
+      );
     }
     return;
   }
@@ -44,7 +59,9 @@ function checkValue(
     log.error(path, 'type', `${label} must be a list.`);
     return;
   }
-  value.forEach((item, index) => checkValue(log, item, kind.list, [...path, index], `${label}[${index}]`));
+  value.forEach((item, index) =>
+    checkValue(log, item, kind.list, [...path, index], `${label}[${index}]`),
+  );
 }
 
 function checkShape(
@@ -68,9 +85,21 @@ function checkShape(
     const kind = shape.fields[key];
     const at = [...path, key];
     if (!kind) {
-      log.error(at, 'unknown-key', `${label} has the key "${key}", which ODPS does not define; remove it, fix its spelling, or move it to "customProperties". Known keys: ${Object.keys(shape.fields).join(', ')}.`);
+      log.error(
+        at,
+        'unknown-key',
+        `${label} has the key "${key}", which ODPS does not define; remove it, fix its spelling, or move it to "customProperties". Known keys: ${Object.keys(
+          shape.fields,
+        ).join(', ')}.`,
+      );
     } else {
-      checkValue(log, item, kind, at, label === 'the product' ? key : `${label}.${key}`);
+      checkValue(
+        log,
+        item,
+        kind,
+        at,
+        label === 'the product' ? key : `${label}.${key}`,
+      );
     }
   }
 }
@@ -85,11 +114,26 @@ export function validateOdps(value: unknown): ContractIssue[] {
   const log = new IssueLog();
   checkShape(log, value, 'Product', [], 'the product');
   if (isRecord(value)) {
-    if (typeof value.apiVersion === 'string' && !(ODPS_API_VERSIONS as readonly string[]).includes(value.apiVersion)) {
-      log.error(['apiVersion'], 'unsupported-version', `apiVersion "${value.apiVersion}" is not an ODPS version this reader knows (${ODPS_API_VERSIONS.join(', ')}).`);
+    if (
+      typeof value.apiVersion === 'string' &&
+      !(ODPS_API_VERSIONS as readonly string[]).includes(value.apiVersion)
+    ) {
+      log.error(
+        ['apiVersion'],
+        'unsupported-version',
+        `apiVersion "${
+          value.apiVersion
+        }" is not an ODPS version this reader knows (${ODPS_API_VERSIONS.join(
+          ', ',
+        )}).`,
+      );
     }
     if (value.kind !== undefined && value.kind !== 'DataProduct') {
-      log.error(['kind'], 'enum', `kind must be "DataProduct" for an ODPS product, not "${value.kind}".`);
+      log.error(
+        ['kind'],
+        'enum',
+        `kind must be "DataProduct" for an ODPS product, not "${value.kind}".`,
+      );
     }
   }
   return log.issues;

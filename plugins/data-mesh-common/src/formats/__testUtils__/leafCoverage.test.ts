@@ -17,11 +17,17 @@ describe('missingLeaves', () => {
   });
 
   it('finds a value inside a comma-separated list', () => {
-    expect(missingLeaves({ a: 'x.ts', b: 'y.ts' }, { element: 'x.ts,y.ts' })).toEqual([]);
+    expect(
+      missingLeaves({ a: 'x.ts', b: 'y.ts' }, { element: 'x.ts,y.ts' }),
+    ).toEqual([]);
   });
 
   it('accepts an SLA text converted to a value and a unit', () => {
-    expect(missingLeaves({ t: '25h' }, { sla: [{ value: 25, unit: 'h' }] })).toEqual([]);
-    expect(missingLeaves({ t: '25h' }, { sla: [{ value: 25, unit: 'd' }] })).toHaveLength(1);
+    expect(
+      missingLeaves({ t: '25h' }, { sla: [{ value: 25, unit: 'h' }] }),
+    ).toEqual([]);
+    expect(
+      missingLeaves({ t: '25h' }, { sla: [{ value: 25, unit: 'd' }] }),
+    ).toHaveLength(1);
   });
 });

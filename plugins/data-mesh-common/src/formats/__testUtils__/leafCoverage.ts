@@ -8,9 +8,12 @@ export interface SourceLeaf {
 
 /** Every scalar of a parsed document, with its JSON-pointer-like path. */
 export function leavesOf(value: unknown, path = ''): SourceLeaf[] {
-  if (Array.isArray(value)) return value.flatMap((item, index) => leavesOf(item, `${path}/${index}`));
+  if (Array.isArray(value))
+    return value.flatMap((item, index) => leavesOf(item, `${path}/${index}`));
   if (value !== null && typeof value === 'object') {
-    return Object.entries(value).flatMap(([key, item]) => leavesOf(item, `${path}/${key}`));
+    return Object.entries(value).flatMap(([key, item]) =>
+      leavesOf(item, `${path}/${key}`),
+    );
   }
   return [{ path, value: value as SourceLeaf['value'] }];
 }
@@ -29,7 +32,10 @@ function* nodesOf(value: unknown): Generator<unknown> {
  * SLA `element` does), or, for an SLA text such as `25h` or `99.9%`, an object whose
  * `value` and `unit` are what the text reads as.
  */
-export function missingLeaves(source: unknown, converted: unknown): SourceLeaf[] {
+export function missingLeaves(
+  source: unknown,
+  converted: unknown,
+): SourceLeaf[] {
   const scalars = new Set<unknown>();
   const slaValues = new Set<string>();
   for (const node of nodesOf(converted)) {

@@ -15,8 +15,10 @@ let validate: ReturnType<Ajv2019['compile']> | undefined;
  * validator's business, with its templated-URI policy.
  */
 export function officialSchemaErrors(contract: unknown): ErrorObject[] {
-  validate ??= new Ajv2019({ strict: false, allErrors: true, validateFormats: false }).compile(
-    JSON.parse(readFileSync(schemaFile, 'utf8')),
-  );
+  validate ??= new Ajv2019({
+    strict: false,
+    allErrors: true,
+    validateFormats: false,
+  }).compile(JSON.parse(readFileSync(schemaFile, 'utf8')));
   return validate(contract) ? [] : [...(validate.errors ?? [])];
 }

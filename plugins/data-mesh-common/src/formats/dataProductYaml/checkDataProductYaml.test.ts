@@ -3,19 +3,26 @@ import path from 'path';
 import { parse } from 'yaml';
 import { checkDataProductYaml } from './checkDataProductYaml';
 
-const file = path.resolve(__dirname, '../../../../../../shared/corpus/design-notes/data_product.yaml');
+const file = path.resolve(
+  __dirname,
+  '../../../../../../shared/corpus/design-notes/data_product.yaml',
+);
 
 describe('checkDataProductYaml', () => {
   it('warns about the slack key that YAML read as a comment, and nothing else, in the design note', () => {
     const issues = checkDataProductYaml(parse(readFileSync(file, 'utf8')));
-    expect(issues.map(issue => [issue.severity, issue.path, issue.rule])).toEqual([
-      ['warning', '/owner/slack', 'empty-value'],
-    ]);
+    expect(
+      issues.map(issue => [issue.severity, issue.path, issue.rule]),
+    ).toEqual([['warning', '/owner/slack', 'empty-value']]);
     expect(issues[0].message).toContain('quote the value');
   });
 
   it('needs a name and a version', () => {
-    expect(checkDataProductYaml({ schema: { fields: [] } }).map(issue => issue.message)).toEqual([
+    expect(
+      checkDataProductYaml({ schema: { fields: [] } }).map(
+        issue => issue.message,
+      ),
+    ).toEqual([
       'a data_product.yaml needs "name".',
       'a data_product.yaml needs "version".',
     ]);
@@ -34,7 +41,9 @@ describe('checkDataProductYaml', () => {
         ],
       },
     });
-    expect(issues.map(issue => [issue.severity, issue.path, issue.rule])).toEqual([
+    expect(
+      issues.map(issue => [issue.severity, issue.path, issue.rule]),
+    ).toEqual([
       ['warning', '/schema/fields/0/constraints/0', 'unknown-constraint'],
       ['error', '/schema/fields/1/name', 'duplicate'],
       ['warning', '/schema/fields/1/type', 'type'],
@@ -51,7 +60,9 @@ describe('checkDataProductYaml', () => {
       access: { read: 'everyone' },
       sla: { availability: 'high', quality_checks: [{ name: 'x' }] },
     });
-    expect(issues.map(issue => [issue.severity, issue.path, issue.rule])).toEqual([
+    expect(
+      issues.map(issue => [issue.severity, issue.path, issue.rule]),
+    ).toEqual([
       ['error', '/access/read', 'type'],
       ['warning', '/sla/availability', 'sla-value'],
       ['error', '/sla/quality_checks/0', 'required'],

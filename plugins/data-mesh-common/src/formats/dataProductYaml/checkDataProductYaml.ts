@@ -9,39 +9,72 @@ function checkFields(log: IssueLog, schema: Record<string, unknown>): void {
   const fields = schema.fields;
   if (fields === undefined) return;
   if (!Array.isArray(fields)) {
-    log.error(['schema', 'fields'], 'type', 'schema.fields must be a list of fields, each with a "name" and a "type".');
+    log.error(
+      ['schema', 'fields'],
+      'type',
+      'schema.fields must be a list of fields, each with a "name" and a "type".',
+    );
     return;
   }
   const names: string[] = [];
   fields.forEach((field, index) => {
     const at: PathSegment[] = ['schema', 'fields', index];
     if (!isRecord(field)) {
-      log.error(at, 'type', 'each field must be a mapping with a "name" and a "type".');
+      log.error(
+        at,
+        'type',
+        'each field must be a mapping with a "name" and a "type".',
+      );
       return;
     }
     if (typeof field.name !== 'string') {
       log.error(at, 'required', `field ${index + 1} needs a "name".`);
     } else if (names.includes(field.name)) {
-      log.error([...at, 'name'], 'duplicate', `field "${field.name}" is listed twice; rename or remove one.`);
+      log.error(
+        [...at, 'name'],
+        'duplicate',
+        `field "${field.name}" is listed twice; rename or remove one.`,
+      );
     } else {
       names.push(field.name);
     }
-    const label = typeof field.name === 'string' ? `field "${field.name}"` : `field ${index + 1}`;
+    const label =
+      typeof field.name === 'string'
+        ? `field "${field.name}"`
+        : `field ${index + 1}`;
     if (typeof field.type !== 'string') {
-      log.error(at, 'required', `${label} needs a "type", such as "string" or "decimal(12,2)".`);
+      log.error(
+        at,
+        'required',
+        `${label} needs a "type", such as "string" or "decimal(12,2)".`,
+      );
     } else if (!isKnownTypeName(field.type)) {
-      log.warn([...at, 'type'], 'type', `${label} has type "${field.type}", which has no ODCS logical type; it is kept as the physical type only.`);
+      log.warn(
+        [...at, 'type'],
+        'type',
+        `${label} has type "${field.type}", which has no ODCS logical type; it is kept as the physical type only.`,
+      );
     }
     if (field.constraints !== undefined && !Array.isArray(field.constraints)) {
-      log.error([...at, 'constraints'], 'type', `constraints of ${label} must be a list, such as [unique, not_null, {min: 0}].`);
+      log.error(
+        [...at, 'constraints'],
+        'type',
+        `constraints of ${label} must be a list, such as [unique, not_null, {min: 0}].`,
+      );
     } else if (Array.isArray(field.constraints)) {
       field.constraints.forEach((constraint, position) => {
-        const key = isRecord(constraint) ? Object.keys(constraint)[0] : constraint;
+        const key = isRecord(constraint)
+          ? Object.keys(constraint)[0]
+          : constraint;
         if (key === undefined || !KNOWN_CONSTRAINTS.includes(key)) {
           log.warn(
             [...at, 'constraints', position],
             'unknown-constraint',
-            `constraint ${JSON.stringify(constraint)} of ${label} is not one this reader maps (${KNOWN_CONSTRAINTS.join(', ')}); it is kept as written, and nothing checks it.`,
+            `constraint ${JSON.stringify(
+              constraint,
+            )} of ${label} is not one this reader maps (${KNOWN_CONSTRAINTS.join(
+              ', ',
+            )}); it is kept as written, and nothing checks it.`,
           );
         }
       });
@@ -50,7 +83,11 @@ function checkFields(log: IssueLog, schema: Record<string, unknown>): void {
   if (Array.isArray(schema.partitioned_by)) {
     schema.partitioned_by.forEach((column, index) => {
       if (!names.includes(String(column))) {
-        log.error(['schema', 'partitioned_by', index], 'unknown-field', `partitioned_by names "${column}", which is not a field; add the field or fix the name.`);
+        log.error(
+          ['schema', 'partitioned_by', index],
+          'unknown-field',
+          `partitioned_by names "${column}", which is not a field; add the field or fix the name.`,
+        );
       }
     });
   }
@@ -59,14 +96,28 @@ function checkFields(log: IssueLog, schema: Record<string, unknown>): void {
 function checkSla(log: IssueLog, sla: unknown): void {
   if (!isRecord(sla)) return;
   for (const [key, raw] of Object.entries(sla)) {
-    if (typeof raw === 'string' && parseSlaValue(raw).unit === undefined && key !== 'update_schedule') {
-      log.warn(['sla', key], 'sla-value', `sla "${key}" value "${raw}" reads as neither a duration nor a percentage; SLO checks cannot measure it.`);
+    if (
+      typeof raw === 'string' &&
+      parseSlaValue(raw).unit === undefined &&
+      key !== 'update_schedule'
+    ) {
+      log.warn(
+        ['sla', key],
+        'sla-value',
+        `sla "${key}" value "${raw}" reads as neither a duration nor a percentage; SLO checks cannot measure it.`,
+      );
     }
   }
   if (Array.isArray(sla.quality_checks)) {
     sla.quality_checks.forEach((check, index) => {
       if (!isRecord(check) || typeof check.query !== 'string') {
-        log.error(['sla', 'quality_checks', index], 'required', `quality check ${index + 1} needs a "query" that counts the offending rows.`);
+        log.error(
+          ['sla', 'quality_checks', index],
+          'required',
+          `quality check ${
+            index + 1
+          } needs a "query" that counts the offending rows.`,
+        );
       }
     });
   }
@@ -83,7 +134,8 @@ export function checkDataProductYaml(value: unknown): ContractIssue[] {
   const log = new IssueLog();
   if (!isRecord(value)) return log.issues;
   for (const key of ['name', 'version']) {
-    if (value[key] === undefined || value[key] === null) log.error([], 'required', `a data_product.yaml needs "${key}".`);
+    if (value[key] === undefined || value[key] === null)
+      log.error([], 'required', `a data_product.yaml needs "${key}".`);
   }
   if (isRecord(value.owner)) {
     for (const [key, item] of Object.entries(value.owner)) {
@@ -101,7 +153,11 @@ export function checkDataProductYaml(value: unknown): ContractIssue[] {
     for (const direction of ['read', 'write']) {
       const grants = value.access[direction];
       if (grants !== undefined && !Array.isArray(grants)) {
-        log.error(['access', direction], 'type', `access.${direction} must be a list of grants, such as - role: analyst or - domain: finance.`);
+        log.error(
+          ['access', direction],
+          'type',
+          `access.${direction} must be a list of grants, such as - role: analyst or - domain: finance.`,
+        );
       }
     }
   }

@@ -7,7 +7,9 @@ import { pickTypeOptions } from '../typeOptions';
 import { isRecord, scalarText } from '../values';
 
 /** Word constraints of the `data_product.yaml` shape and the ODCS flag each sets. */
-const FLAG_CONSTRAINTS: Readonly<Record<string, 'unique' | 'required' | 'primaryKey'>> = {
+const FLAG_CONSTRAINTS: Readonly<
+  Record<string, 'unique' | 'required' | 'primaryKey'>
+> = {
   unique: 'unique',
   not_null: 'required',
   required: 'required',
@@ -52,8 +54,14 @@ function applyConstraints(
     } else if (isRecord(constraint) && Object.keys(constraint).length === 1) {
       const [[key, value]] = Object.entries(constraint);
       if (key === 'in' && Array.isArray(value)) {
-        property.quality = [...((property.quality as unknown[]) ?? []), allowedValuesRule(value)];
-      } else if (OPTION_CONSTRAINTS[key] && !(OPTION_CONSTRAINTS[key] in candidates)) {
+        property.quality = [
+          ...((property.quality as unknown[]) ?? []),
+          allowedValuesRule(value),
+        ];
+      } else if (
+        OPTION_CONSTRAINTS[key] &&
+        !(OPTION_CONSTRAINTS[key] in candidates)
+      ) {
         candidates[OPTION_CONSTRAINTS[key]] = value;
         candidateSources.set(OPTION_CONSTRAINTS[key], constraint);
       } else {
@@ -91,7 +99,8 @@ export function convertDataProductFields(
     if (!isRecord(field)) return { name: String(field) };
     const name = scalarText(field.name) ?? '';
     const property: Record<string, unknown> = { name };
-    if (typeof field.description === 'string') property.description = field.description;
+    if (typeof field.description === 'string')
+      property.description = field.description;
     const type = scalarText(field.type);
     const logicalType = type === undefined ? undefined : logicalTypeOf(type);
     if (logicalType) property.logicalType = logicalType;
@@ -101,7 +110,8 @@ export function convertDataProductFields(
     if (Array.isArray(field.constraints)) {
       mapped.push('constraints');
       const unplaced = applyConstraints(property, field.constraints);
-      if (unplaced.length > 0) kept.push({ property: 'constraints', value: unplaced });
+      if (unplaced.length > 0)
+        kept.push({ property: 'constraints', value: unplaced });
     }
     const partition = partitionedBy.indexOf(name);
     if (partition >= 0) {

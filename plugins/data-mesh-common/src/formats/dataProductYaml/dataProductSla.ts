@@ -5,7 +5,11 @@ import { isRecord, scalarText } from '../values';
 
 type SlaProperty = Record<string, unknown>;
 
-function slaProperty(property: string, raw: unknown, unitIfNumber?: string): SlaProperty {
+function slaProperty(
+  property: string,
+  raw: unknown,
+  unitIfNumber?: string,
+): SlaProperty {
   const { value, unit } = parseSlaValue(raw);
   const out: SlaProperty = { property, value };
   const chosen = unit ?? (typeof value === 'number' ? unitIfNumber : undefined);
@@ -24,11 +28,17 @@ export interface DataProductSla {
 function convertQualityCheck(check: unknown): Record<string, unknown> {
   if (!isRecord(check)) return { type: 'text', description: String(check) };
   const rule: Record<string, unknown> = { type: 'sql' };
-  if (check.name !== undefined) rule.name = scalarText(check.name) ?? check.name;
+  if (check.name !== undefined)
+    rule.name = scalarText(check.name) ?? check.name;
   if (check.description !== undefined) rule.description = check.description;
   if (check.query !== undefined) rule.query = check.query;
   if (check.threshold !== undefined) rule.mustBeLessOrEqualTo = check.threshold;
-  const kept = keepUnmapped(check, ['name', 'description', 'query', 'threshold']);
+  const kept = keepUnmapped(check, [
+    'name',
+    'description',
+    'query',
+    'threshold',
+  ]);
   if (kept.length > 0) rule.customProperties = kept;
   return rule;
 }
@@ -57,20 +67,35 @@ export function convertDataProductSla(
   };
   for (const [key, raw] of Object.entries(sla)) {
     if (key === 'freshness' && isRecord(raw)) {
-      if (raw.max_age_hours !== undefined) add(key, slaProperty('freshness', raw.max_age_hours, 'h'));
+      if (raw.max_age_hours !== undefined)
+        add(key, slaProperty('freshness', raw.max_age_hours, 'h'));
       if (raw.update_schedule !== undefined) {
-        add(key, { property: 'frequency', value: scalarText(raw.update_schedule) ?? null, scheduler: 'cron' });
+        add(key, {
+          property: 'frequency',
+          value: scalarText(raw.update_schedule) ?? null,
+          scheduler: 'cron',
+        });
       }
-      kept.push(...keepUnmapped(raw, ['max_age_hours', 'update_schedule'], 'sla.freshness'));
+      kept.push(
+        ...keepUnmapped(
+          raw,
+          ['max_age_hours', 'update_schedule'],
+          'sla.freshness',
+        ),
+      );
     } else if (key === 'completeness' && isRecord(raw)) {
-      if (raw.min_threshold !== undefined) add(key, slaProperty('completeness', raw.min_threshold, 'percent'));
+      if (raw.min_threshold !== undefined)
+        add(key, slaProperty('completeness', raw.min_threshold, 'percent'));
       kept.push(...keepUnmapped(raw, ['min_threshold'], 'sla.completeness'));
     } else if (key === 'quality_checks' && Array.isArray(raw)) {
       quality.push(...raw.map(convertQualityCheck));
     } else if (isRecord(raw) || Array.isArray(raw)) {
       kept.push({ property: `sla.${key}`, value: raw });
     } else {
-      add(key, slaProperty(key, raw, key === 'availability' ? 'percent' : undefined));
+      add(
+        key,
+        slaProperty(key, raw, key === 'availability' ? 'percent' : undefined),
+      );
     }
   }
   return { slaProperties, quality, kept };

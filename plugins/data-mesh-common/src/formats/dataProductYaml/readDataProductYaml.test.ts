@@ -8,19 +8,30 @@ import { officialSchemaErrors } from '../__testUtils__/officialOdcsSchema';
 import { readDataProductYaml } from './readDataProductYaml';
 
 const corpus = path.resolve(__dirname, '../../../../../../shared/corpus');
-const source = parse(readFileSync(path.join(corpus, 'design-notes/data_product.yaml'), 'utf8'));
+const source = parse(
+  readFileSync(path.join(corpus, 'design-notes/data_product.yaml'), 'utf8'),
+);
 
 function custom(object: unknown, name: string): unknown {
-  const list = (object as { customProperties?: Array<{ property: string; value: unknown }> }).customProperties ?? [];
+  const list =
+    (
+      object as {
+        customProperties?: Array<{ property: string; value: unknown }>;
+      }
+    ).customProperties ?? [];
   const found = list.filter(entry => entry.property === name);
-  if (found.length !== 1) throw new Error(`expected one custom property "${name}", found ${found.length}`);
+  if (found.length !== 1)
+    throw new Error(
+      `expected one custom property "${name}", found ${found.length}`,
+    );
   return found[0].value;
 }
 
 describe('readDataProductYaml: data_product.yaml, field by field', () => {
   const { contract, issues } = readDataProductYaml(source);
   const [object] = contract.schema!;
-  const property = (name: string) => object.properties!.find(p => p.name === name)!;
+  const property = (name: string) =>
+    object.properties!.find(p => p.name === name)!;
 
   it('maps name, version, domain and description', () => {
     expect(issues).toEqual([]);
@@ -34,7 +45,9 @@ describe('readDataProductYaml: data_product.yaml, field by field', () => {
       status: 'active',
       description: { purpose: source.description },
     });
-    expect(describeContractSource(contractSource(contract))).toBe('imported from data_product.yaml');
+    expect(describeContractSource(contractSource(contract))).toBe(
+      'imported from data_product.yaml',
+    );
   });
 
   it('maps the owner to the team, keeping the contact and the slack key YAML read as null', () => {
@@ -50,40 +63,77 @@ describe('readDataProductYaml: data_product.yaml, field by field', () => {
 
   it('maps the location and the file type to a server', () => {
     expect(contract.servers).toEqual([
-      { server: 's3', type: 's3', location: 's3://data-products/sales/orders/', format: 'parquet' },
+      {
+        server: 's3',
+        type: 's3',
+        location: 's3://data-products/sales/orders/',
+        format: 'parquet',
+      },
     ]);
     expect(contractPorts(contract)).toEqual([
-      { direction: 'output', server: 's3', type: 's3', name: 's3', location: 's3://data-products/sales/orders/' },
+      {
+        direction: 'output',
+        server: 's3',
+        type: 's3',
+        name: 's3',
+        location: 's3://data-products/sales/orders/',
+      },
     ]);
   });
 
   it('maps every field with its type, description and constraints', () => {
     expect(object.name).toBe('sales_orders_analytical');
-    expect(object.properties!.map(p => [p.name, p.logicalType, p.physicalType, p.description])).toEqual(
-      source.schema.fields.map((f: { name: string; type: string; description: string }) => [
-        f.name,
-        { string: 'string', date: 'date', 'decimal(12,2)': 'number', integer: 'integer' }[f.type],
-        f.type,
-        f.description,
+    expect(
+      object.properties!.map(p => [
+        p.name,
+        p.logicalType,
+        p.physicalType,
+        p.description,
       ]),
+    ).toEqual(
+      source.schema.fields.map(
+        (f: { name: string; type: string; description: string }) => [
+          f.name,
+          {
+            string: 'string',
+            date: 'date',
+            'decimal(12,2)': 'number',
+            integer: 'integer',
+          }[f.type],
+          f.type,
+          f.description,
+        ],
+      ),
     );
-    expect(property('order_id')).toMatchObject({ unique: true, required: true });
+    expect(property('order_id')).toMatchObject({
+      unique: true,
+      required: true,
+    });
     expect(property('order_id').primaryKey).toBeUndefined();
     expect(property('customer_id').required).toBe(true);
-    expect(property('total_amount')).toMatchObject({ required: true, logicalTypeOptions: { minimum: 0 } });
+    expect(property('total_amount')).toMatchObject({
+      required: true,
+      logicalTypeOptions: { minimum: 0 },
+    });
     expect(property('status').required).toBeUndefined();
     expect(property('status').quality).toEqual([
       {
         type: 'library',
         metric: 'invalidValues',
-        arguments: { validValues: ['pending', 'completed', 'cancelled', 'refunded'] },
+        arguments: {
+          validValues: ['pending', 'completed', 'cancelled', 'refunded'],
+        },
         mustBe: 0,
       },
     ]);
   });
 
   it('marks the partition column', () => {
-    expect(property('order_date')).toMatchObject({ required: true, partitioned: true, partitionKeyPosition: 1 });
+    expect(property('order_date')).toMatchObject({
+      required: true,
+      partitioned: true,
+      partitionKeyPosition: 1,
+    });
     expect(object.properties!.filter(p => p.partitioned)).toHaveLength(1);
   });
 
@@ -91,9 +141,21 @@ describe('readDataProductYaml: data_product.yaml, field by field', () => {
     expect(contract.roles).toEqual([
       { role: 'analyst', access: 'read' },
       { role: 'data_scientist', access: 'read' },
-      { role: 'marketing', access: 'read', customProperties: [{ property: 'domain', value: 'marketing' }] },
-      { role: 'finance', access: 'read', customProperties: [{ property: 'domain', value: 'finance' }] },
-      { role: 'sales', access: 'write', customProperties: [{ property: 'domain', value: 'sales' }] },
+      {
+        role: 'marketing',
+        access: 'read',
+        customProperties: [{ property: 'domain', value: 'marketing' }],
+      },
+      {
+        role: 'finance',
+        access: 'read',
+        customProperties: [{ property: 'domain', value: 'finance' }],
+      },
+      {
+        role: 'sales',
+        access: 'write',
+        customProperties: [{ property: 'domain', value: 'sales' }],
+      },
     ]);
     expect(custom(contract, 'access.discovery')).toBe('public');
   });
@@ -106,12 +168,14 @@ describe('readDataProductYaml: data_product.yaml, field by field', () => {
       { property: 'completeness', value: 99.5, unit: 'percent' },
     ]);
     expect(object.quality).toEqual(
-      source.sla.quality_checks.map((check: { name: string; query: string; threshold: number }) => ({
-        type: 'sql',
-        name: check.name,
-        query: check.query,
-        mustBeLessOrEqualTo: check.threshold,
-      })),
+      source.sla.quality_checks.map(
+        (check: { name: string; query: string; threshold: number }) => ({
+          type: 'sql',
+          name: check.name,
+          query: check.query,
+          mustBeLessOrEqualTo: check.threshold,
+        }),
+      ),
     );
   });
 
@@ -121,13 +185,19 @@ describe('readDataProductYaml: data_product.yaml, field by field', () => {
       {
         version: '2.1.0',
         date: '2024-01-15',
-        changes: ['Added customer_segment field', 'Improved null handling in total_amount'],
+        changes: [
+          'Added customer_segment field',
+          'Improved null handling in total_amount',
+        ],
         breaking: false,
       },
       {
         version: '2.0.0',
         date: '2023-12-01',
-        changes: ['Changed order_id from integer to string', 'Removed legacy status values'],
+        changes: [
+          'Changed order_id from integer to string',
+          'Removed legacy status values',
+        ],
         breaking: true,
       },
     ]);
@@ -136,7 +206,11 @@ describe('readDataProductYaml: data_product.yaml, field by field', () => {
   it('loses no value of the source (constraint words become the flags asserted above)', () => {
     const flags = ['unique', 'not_null'];
     const missing = missingLeaves(source, contract).filter(
-      leaf => !(/\/constraints\/\d+$/.test(leaf.path) && flags.includes(leaf.value as string)),
+      leaf =>
+        !(
+          /\/constraints\/\d+$/.test(leaf.path) &&
+          flags.includes(leaf.value as string)
+        ),
     );
     expect(missing).toEqual([]);
   });
@@ -154,7 +228,14 @@ describe('readDataProductYaml: what does not map', () => {
       schema: {
         location: 'warehouse.sales.orders',
         partitioned_by: ['day'],
-        fields: [{ name: 'code', type: 'string', constraints: [{ min: 3 }, 'lowercase', { max_length: 8 }], pii: true }],
+        fields: [
+          {
+            name: 'code',
+            type: 'string',
+            constraints: [{ min: 3 }, 'lowercase', { max_length: 8 }],
+            pii: true,
+          },
+        ],
       },
     });
     const [object] = contract.schema!;
@@ -170,7 +251,11 @@ describe('readDataProductYaml: what does not map', () => {
         ],
       },
     ]);
-    expect(object.customProperties).toEqual([{ property: 'partitioned_by', value: ['day'] }]);
-    expect(contract.servers).toEqual([{ server: 'storage', type: 'custom', path: 'warehouse.sales.orders' }]);
+    expect(object.customProperties).toEqual([
+      { property: 'partitioned_by', value: ['day'] },
+    ]);
+    expect(contract.servers).toEqual([
+      { server: 'storage', type: 'custom', path: 'warehouse.sales.orders' },
+    ]);
   });
 });

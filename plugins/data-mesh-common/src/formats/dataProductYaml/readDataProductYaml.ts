@@ -1,31 +1,49 @@
 import type { OdcsContract } from '../../odcs/model';
 import { ConversionTrace } from '../conversionTrace';
 import { KeptField, keepUnmapped } from '../keptFields';
-import { IMPORTED_CONTRACT_STATUS, sourceFormatProperties } from '../provenance';
+import {
+  IMPORTED_CONTRACT_STATUS,
+  sourceFormatProperties,
+} from '../provenance';
 import type { ContractConversion } from '../types';
 import { classifyUri } from '../uri';
 import { isRecord, scalarText } from '../values';
 import { convertDataProductFields } from './dataProductFields';
 import { convertDataProductSla } from './dataProductSla';
 
-const MAPPED_TOP_KEYS = ['name', 'version', 'domain', 'owner', 'description', 'schema', 'access', 'sla'];
+const MAPPED_TOP_KEYS = [
+  'name',
+  'version',
+  'domain',
+  'owner',
+  'description',
+  'schema',
+  'access',
+  'sla',
+];
 
 function convertOwner(owner: unknown): Record<string, unknown> {
   if (!isRecord(owner)) return { name: scalarText(owner) ?? String(owner) };
   const team: Record<string, unknown> = {};
-  if (owner.team !== undefined) team.name = scalarText(owner.team) ?? owner.team;
+  if (owner.team !== undefined)
+    team.name = scalarText(owner.team) ?? owner.team;
   // A null value (`slack: #sales-data`, where `#` starts a comment) is kept too.
   const kept = keepUnmapped(owner, owner.team !== undefined ? ['team'] : []);
   if (kept.length > 0) team.customProperties = kept;
   return team;
 }
 
-function convertGrants(grants: unknown, access: string): Record<string, unknown>[] {
+function convertGrants(
+  grants: unknown,
+  access: string,
+): Record<string, unknown>[] {
   if (!Array.isArray(grants)) return [];
   return grants.map(grant => {
     if (!isRecord(grant)) return { role: String(grant), access };
     const role: Record<string, unknown> = {
-      role: scalarText(grant.role ?? grant.domain ?? grant.group ?? grant.user) ?? '',
+      role:
+        scalarText(grant.role ?? grant.domain ?? grant.group ?? grant.user) ??
+        '',
       access,
     };
     const kept = keepUnmapped(grant, grant.role !== undefined ? ['role'] : []);
@@ -34,10 +52,14 @@ function convertGrants(grants: unknown, access: string): Record<string, unknown>
   });
 }
 
-function convertServer(schema: Record<string, unknown>): Record<string, unknown> | undefined {
+function convertServer(
+  schema: Record<string, unknown>,
+): Record<string, unknown> | undefined {
   const location = scalarText(schema.location);
   if (location === undefined) return undefined;
-  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(location)?.[1]?.toLowerCase();
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/
+    .exec(location)?.[1]
+    ?.toLowerCase();
   const isS3 = scheme === 's3' || scheme === 's3a' || scheme === 's3n';
   const server: Record<string, unknown> = {
     server: scheme ?? 'storage',
@@ -45,7 +67,8 @@ function convertServer(schema: Record<string, unknown>): Record<string, unknown>
   };
   if (isS3 || classifyUri(location) !== 'invalid') server.location = location;
   else server.path = location;
-  if (schema.type !== undefined) server.format = scalarText(schema.type) ?? schema.type;
+  if (schema.type !== undefined)
+    server.format = scalarText(schema.type) ?? schema.type;
   return server;
 }
 
@@ -109,9 +132,18 @@ export function readDataProductYaml(value: unknown): ContractConversion {
       : [];
     const schemaMapped = ['fields', 'location'];
     if (Array.isArray(schema.fields)) {
-      object.properties = convertDataProductFields(schema.fields, partitionedBy, ['schema', 'fields'], ['schema', 0, 'properties'], trace);
-      const names = schema.fields.map(field => (isRecord(field) ? scalarText(field.name) : undefined));
-      if (partitionedBy.every(column => names.includes(column))) schemaMapped.push('partitioned_by');
+      object.properties = convertDataProductFields(
+        schema.fields,
+        partitionedBy,
+        ['schema', 'fields'],
+        ['schema', 0, 'properties'],
+        trace,
+      );
+      const names = schema.fields.map(field =>
+        isRecord(field) ? scalarText(field.name) : undefined,
+      );
+      if (partitionedBy.every(column => names.includes(column)))
+        schemaMapped.push('partitioned_by');
     } else {
       schemaMapped.shift();
     }
@@ -131,7 +163,10 @@ export function readDataProductYaml(value: unknown): ContractConversion {
 
   const access = isRecord(source.access) ? source.access : undefined;
   if (access) {
-    const roles = [...convertGrants(access.read, 'read'), ...convertGrants(access.write, 'write')];
+    const roles = [
+      ...convertGrants(access.read, 'read'),
+      ...convertGrants(access.write, 'write'),
+    ];
     if (roles.length > 0) {
       contract.roles = roles;
       trace.link(['roles'], ['access']);
@@ -144,10 +179,14 @@ export function readDataProductYaml(value: unknown): ContractConversion {
 
   if (isRecord(source.sla)) {
     const sla = convertDataProductSla(source.sla, trace);
-    if (sla.slaProperties.length > 0) contract.slaProperties = sla.slaProperties;
+    if (sla.slaProperties.length > 0)
+      contract.slaProperties = sla.slaProperties;
     if (sla.quality.length > 0) object.quality = sla.quality;
     sla.quality.forEach((_, index) =>
-      trace.link(['schema', 0, 'quality', index], ['sla', 'quality_checks', index]),
+      trace.link(
+        ['schema', 0, 'quality', index],
+        ['sla', 'quality_checks', index],
+      ),
     );
     kept.push(...sla.kept);
   } else if (source.sla !== undefined) {
@@ -158,5 +197,9 @@ export function readDataProductYaml(value: unknown): ContractConversion {
     ...keepUnmapped(source, MAPPED_TOP_KEYS),
     ...kept,
   ];
-  return { contract: contract as unknown as OdcsContract, issues: trace.issues, origins: trace.origins };
+  return {
+    contract: contract as unknown as OdcsContract,
+    issues: trace.issues,
+    origins: trace.origins,
+  };
 }

@@ -3,7 +3,10 @@ import path from 'path';
 import { parse } from 'yaml';
 import { checkDatameshV1 } from './checkDatameshV1';
 
-const file = path.resolve(__dirname, '../../../../../../shared/corpus/design-notes/orders-daily.datamesh-v1.yaml');
+const file = path.resolve(
+  __dirname,
+  '../../../../../../shared/corpus/design-notes/orders-daily.datamesh-v1.yaml',
+);
 
 describe('checkDatameshV1', () => {
   it('finds nothing wrong with the design note', () => {
@@ -11,7 +14,12 @@ describe('checkDatameshV1', () => {
   });
 
   it('refuses another apiVersion and needs metadata name and version', () => {
-    const issues = checkDatameshV1({ apiVersion: 'datamesh/v2', kind: 'DataContract', metadata: { name: 'x' }, spec: {} });
+    const issues = checkDatameshV1({
+      apiVersion: 'datamesh/v2',
+      kind: 'DataContract',
+      metadata: { name: 'x' },
+      spec: {},
+    });
     expect(issues.map(issue => [issue.path, issue.rule])).toEqual([
       ['/apiVersion', 'unsupported-version'],
       ['/metadata', 'required'],
@@ -28,7 +36,9 @@ describe('checkDatameshV1', () => {
         ports: { input: [{ name: 'no type' }], output: 'api' },
       },
     });
-    expect(issues.map(issue => [issue.severity, issue.path, issue.rule])).toEqual([
+    expect(
+      issues.map(issue => [issue.severity, issue.path, issue.rule]),
+    ).toEqual([
       ['warning', '/metadata/version', 'type'],
       ['warning', '/spec/slo/freshness', 'sla-value'],
       ['error', '/spec/classification/pii', 'type'],

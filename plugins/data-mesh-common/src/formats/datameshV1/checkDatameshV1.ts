@@ -12,22 +12,40 @@ export const DATAMESH_API_VERSION = 'datamesh/v1';
 function checkPorts(log: IssueLog, ports: unknown): void {
   if (ports === undefined) return;
   if (!isRecord(ports)) {
-    log.error(['spec', 'ports'], 'type', 'spec.ports must be a mapping with "input" and "output" lists.');
+    log.error(
+      ['spec', 'ports'],
+      'type',
+      'spec.ports must be a mapping with "input" and "output" lists.',
+    );
     return;
   }
   for (const direction of ['input', 'output']) {
     const list = ports[direction];
     if (list === undefined) continue;
     if (!Array.isArray(list)) {
-      log.error(['spec', 'ports', direction], 'type', `spec.ports.${direction} must be a list of ports, each with a "type".`);
+      log.error(
+        ['spec', 'ports', direction],
+        'type',
+        `spec.ports.${direction} must be a list of ports, each with a "type".`,
+      );
       continue;
     }
     list.forEach((port, index) => {
       const at = ['spec', 'ports', direction, index];
       if (!isRecord(port)) {
-        log.error(at, 'type', `each ${direction} port must be a mapping with a "type", such as "kafka-topic".`);
+        log.error(
+          at,
+          'type',
+          `each ${direction} port must be a mapping with a "type", such as "kafka-topic".`,
+        );
       } else if (typeof port.type !== 'string') {
-        log.error(at, 'required', `${direction} port ${index + 1} needs a "type", such as "kafka-topic", "rest-api" or "iceberg-table".`);
+        log.error(
+          at,
+          'required',
+          `${direction} port ${
+            index + 1
+          } needs a "type", such as "kafka-topic", "rest-api" or "iceberg-table".`,
+        );
       }
     });
   }
@@ -51,19 +69,35 @@ export function checkDatameshV1(value: unknown): ContractIssue[] {
   }
   const metadata = value.metadata;
   if (!isRecord(metadata)) {
-    log.error([], 'required', 'a datamesh/v1 contract needs "metadata" with a "name" and a "version".');
+    log.error(
+      [],
+      'required',
+      'a datamesh/v1 contract needs "metadata" with a "name" and a "version".',
+    );
   } else {
     for (const key of ['name', 'version']) {
-      if (metadata[key] === undefined || metadata[key] === null || metadata[key] === '') {
+      if (
+        metadata[key] === undefined ||
+        metadata[key] === null ||
+        metadata[key] === ''
+      ) {
         log.error(['metadata'], 'required', `metadata needs "${key}".`);
       } else if (typeof metadata[key] !== 'string') {
-        log.warn(['metadata', key], 'type', `metadata.${key} should be text; quote it ("${metadata[key]}") so YAML does not read it as a number.`);
+        log.warn(
+          ['metadata', key],
+          'type',
+          `metadata.${key} should be text; quote it ("${metadata[key]}") so YAML does not read it as a number.`,
+        );
       }
     }
   }
   const spec = value.spec;
   if (!isRecord(spec)) {
-    log.error([], 'required', 'a datamesh/v1 contract needs a "spec" (schema, slo, classification, ports).');
+    log.error(
+      [],
+      'required',
+      'a datamesh/v1 contract needs a "spec" (schema, slo, classification, ports).',
+    );
     return log.issues;
   }
   if (isRecord(spec.slo)) {
@@ -79,8 +113,15 @@ export function checkDatameshV1(value: unknown): ContractIssue[] {
   }
   const classification = spec.classification;
   if (isRecord(classification) && classification.pii !== undefined) {
-    if (!Array.isArray(classification.pii) || classification.pii.some(column => typeof column !== 'string')) {
-      log.error(['spec', 'classification', 'pii'], 'type', 'classification.pii must be a list of column names, such as [customer_email, phone].');
+    if (
+      !Array.isArray(classification.pii) ||
+      classification.pii.some(column => typeof column !== 'string')
+    ) {
+      log.error(
+        ['spec', 'classification', 'pii'],
+        'type',
+        'classification.pii must be a list of column names, such as [customer_email, phone].',
+      );
     }
   }
   checkPorts(log, spec.ports);

@@ -9,7 +9,12 @@ import { officialSchemaErrors } from '../__testUtils__/officialOdcsSchema';
 import { readDatameshV1 } from './readDatameshV1';
 
 const corpus = path.resolve(__dirname, '../../../../../../shared/corpus');
-const source = parse(readFileSync(path.join(corpus, 'design-notes/orders-daily.datamesh-v1.yaml'), 'utf8'));
+const source = parse(
+  readFileSync(
+    path.join(corpus, 'design-notes/orders-daily.datamesh-v1.yaml'),
+    'utf8',
+  ),
+);
 
 describe('readDatameshV1: orders-daily, field by field', () => {
   const { contract, issues, origins } = readDatameshV1(source);
@@ -26,8 +31,13 @@ describe('readDatameshV1: orders-daily, field by field', () => {
       version: '2.1.0',
       status: 'active',
     });
-    expect(contractSource(contract)).toEqual({ format: 'datamesh-v1', version: 'datamesh/v1' });
-    expect(describeContractSource(contractSource(contract))).toBe('imported from datamesh/v1');
+    expect(contractSource(contract)).toEqual({
+      format: 'datamesh-v1',
+      version: 'datamesh/v1',
+    });
+    expect(describeContractSource(contractSource(contract))).toBe(
+      'imported from datamesh/v1',
+    );
   });
 
   it('keeps the schema type and reference, and marks the PII columns', () => {
@@ -37,9 +47,14 @@ describe('readDatameshV1: orders-daily, field by field', () => {
       { property: 'schemaType', value: 'avro' },
       { property: 'schemaRef', value: 'schemas/orders-daily-v2.avsc' },
     ]);
-    expect(object.properties!.map(p => p.name)).toEqual(['customer_email', 'phone']);
+    expect(object.properties!.map(p => p.name)).toEqual([
+      'customer_email',
+      'phone',
+    ]);
     expect(object.properties!.every(isPersonalData)).toBe(true);
-    expect(origins.get('/schema/0/properties/1')).toBe('/spec/classification/pii/1');
+    expect(origins.get('/schema/0/properties/1')).toBe(
+      '/spec/classification/pii/1',
+    );
   });
 
   it('maps the SLOs and the retention to SLA properties', () => {
@@ -50,7 +65,9 @@ describe('readDatameshV1: orders-daily, field by field', () => {
       { property: 'availability', value: 99.95, unit: 'percent' },
       { property: 'retention', value: 7, unit: 'y' },
     ]);
-    expect(origins.get('/slaProperties/4')).toBe('/spec/classification/retention');
+    expect(origins.get('/slaProperties/4')).toBe(
+      '/spec/classification/retention',
+    );
   });
 
   it('keeps the ports in a form the catalog turns into lineage', () => {
@@ -74,8 +91,20 @@ describe('readDatameshV1: orders-daily, field by field', () => {
     ]);
     expect(contractPorts(contract)).toEqual([
       { direction: 'input', type: 'kafka-topic', name: 'orders.events' },
-      { direction: 'output', server: 'rest-api', type: 'rest-api', name: 'rest-api', location: '/data-products/orders' },
-      { direction: 'output', server: 'iceberg-table', type: 'iceberg-table', name: 'iceberg-table', location: 'orders.daily_summary' },
+      {
+        direction: 'output',
+        server: 'rest-api',
+        type: 'rest-api',
+        name: 'rest-api',
+        location: '/data-products/orders',
+      },
+      {
+        direction: 'output',
+        server: 'iceberg-table',
+        type: 'iceberg-table',
+        name: 'iceberg-table',
+        location: 'orders.daily_summary',
+      },
     ]);
   });
 
@@ -97,7 +126,12 @@ describe('readDatameshV1: keys with no ODCS place', () => {
       spec: {
         slo: { freshness: '1h', window: { days: 30 } },
         classification: { pii: ['email'], level: 'internal' },
-        ports: { output: [{ type: 'rest-api', path: '/a' }, { type: 'rest-api', path: '/b', auth: 'oauth' }] },
+        ports: {
+          output: [
+            { type: 'rest-api', path: '/a' },
+            { type: 'rest-api', path: '/b', auth: 'oauth' },
+          ],
+        },
         lineage: 'see wiki',
       },
       owner: 'someone',
@@ -111,7 +145,10 @@ describe('readDatameshV1: keys with no ODCS place', () => {
       { property: 'spec.lineage', value: 'see wiki' },
       { property: 'owner', value: 'someone' },
     ]);
-    expect(contract.servers!.map(server => server.server)).toEqual(['rest-api', 'rest-api-2']);
+    expect(contract.servers!.map(server => server.server)).toEqual([
+      'rest-api',
+      'rest-api-2',
+    ]);
     expect(contract.servers![1].customProperties).toEqual([
       { property: 'portType', value: 'rest-api' },
       { property: 'auth', value: 'oauth' },

@@ -3,7 +3,10 @@ import { ConversionTrace } from '../conversionTrace';
 import { KeptField, keepUnmapped } from '../keptFields';
 import { convertOutputPorts } from '../outputPorts';
 import { INPUT_PORTS_PROPERTY } from '../ports';
-import { IMPORTED_CONTRACT_STATUS, sourceFormatProperties } from '../provenance';
+import {
+  IMPORTED_CONTRACT_STATUS,
+  sourceFormatProperties,
+} from '../provenance';
 import { parseSlaValue } from '../slaValue';
 import type { ContractConversion } from '../types';
 import { isRecord, scalarText } from '../values';
@@ -21,7 +24,9 @@ function convertSlo(
     }
     trace.link(['slaProperties', sla.length], ['spec', 'slo', property]);
     const { value, unit } = parseSlaValue(raw);
-    sla.push(unit === undefined ? { property, value } : { property, value, unit });
+    sla.push(
+      unit === undefined ? { property, value } : { property, value, unit },
+    );
   }
   return sla;
 }
@@ -37,8 +42,10 @@ function convertSchema(
   const schema = spec.schema;
   const custom: KeptField[] = [];
   if (isRecord(schema)) {
-    if (schema.type !== undefined) custom.push({ property: 'schemaType', value: schema.type });
-    if (schema.ref !== undefined) custom.push({ property: 'schemaRef', value: schema.ref });
+    if (schema.type !== undefined)
+      custom.push({ property: 'schemaType', value: schema.type });
+    if (schema.ref !== undefined)
+      custom.push({ property: 'schemaRef', value: schema.ref });
     custom.push(...keepUnmapped(schema, ['type', 'ref']));
   } else if (schema !== undefined) {
     kept.push({ property: 'spec.schema', value: schema });
@@ -47,8 +54,14 @@ function convertSchema(
   const pii = isRecord(classification) ? classification.pii : undefined;
   if (Array.isArray(pii)) {
     object.properties = pii.map((column, index) => {
-      trace.link(['schema', 0, 'properties', index], ['spec', 'classification', 'pii', index]);
-      return { name: String(column), customProperties: [{ property: 'pii', value: true }] };
+      trace.link(
+        ['schema', 0, 'properties', index],
+        ['spec', 'classification', 'pii', index],
+      );
+      return {
+        name: String(column),
+        customProperties: [{ property: 'pii', value: true }],
+      };
     });
   }
   if (custom.length > 0) object.customProperties = custom;
@@ -98,20 +111,41 @@ export function readDatameshV1(value: unknown): ContractConversion {
     contract.team = { name: scalarText(metadata.owner) ?? metadata.owner };
     trace.link(['team'], ['metadata', 'owner']);
   }
-  kept.push(...keepUnmapped(metadata, ['name', 'domain', 'owner', 'version'], 'metadata'));
+  kept.push(
+    ...keepUnmapped(
+      metadata,
+      ['name', 'domain', 'owner', 'version'],
+      'metadata',
+    ),
+  );
 
   contract.schema = [convertSchema(spec, name, trace, kept)];
 
   const sla = isRecord(spec.slo) ? convertSlo(spec.slo, trace, kept) : [];
-  if (spec.slo !== undefined && !isRecord(spec.slo)) kept.push({ property: 'spec.slo', value: spec.slo });
-  const classification = isRecord(spec.classification) ? spec.classification : undefined;
+  if (spec.slo !== undefined && !isRecord(spec.slo))
+    kept.push({ property: 'spec.slo', value: spec.slo });
+  const classification = isRecord(spec.classification)
+    ? spec.classification
+    : undefined;
   if (classification) {
     if (classification.retention !== undefined) {
-      trace.link(['slaProperties', sla.length], ['spec', 'classification', 'retention']);
-      const { value: retention, unit } = parseSlaValue(classification.retention);
-      sla.push(unit === undefined ? { property: 'retention', value: retention } : { property: 'retention', value: retention, unit });
+      trace.link(
+        ['slaProperties', sla.length],
+        ['spec', 'classification', 'retention'],
+      );
+      const { value: retention, unit } = parseSlaValue(
+        classification.retention,
+      );
+      sla.push(
+        unit === undefined
+          ? { property: 'retention', value: retention }
+          : { property: 'retention', value: retention, unit },
+      );
     }
-    const used = ['retention', ...(Array.isArray(classification.pii) ? ['pii'] : [])];
+    const used = [
+      'retention',
+      ...(Array.isArray(classification.pii) ? ['pii'] : []),
+    ];
     kept.push(...keepUnmapped(classification, used, 'spec.classification'));
   } else if (spec.classification !== undefined) {
     kept.push({ property: 'spec.classification', value: spec.classification });
@@ -121,22 +155,38 @@ export function readDatameshV1(value: unknown): ContractConversion {
   const ports = isRecord(spec.ports) ? spec.ports : undefined;
   if (ports) {
     if (Array.isArray(ports.output)) {
-      contract.servers = convertOutputPorts(ports.output, ['spec', 'ports', 'output'], 0, trace);
+      contract.servers = convertOutputPorts(
+        ports.output,
+        ['spec', 'ports', 'output'],
+        0,
+        trace,
+      );
     }
-    if (ports.input !== undefined) kept.unshift({ property: INPUT_PORTS_PROPERTY, value: ports.input });
+    if (ports.input !== undefined)
+      kept.unshift({ property: INPUT_PORTS_PROPERTY, value: ports.input });
     const used = ['input', ...(Array.isArray(ports.output) ? ['output'] : [])];
     kept.push(...keepUnmapped(ports, used, 'spec.ports'));
   } else if (spec.ports !== undefined) {
     kept.push({ property: 'spec.ports', value: spec.ports });
   }
-  kept.push(...keepUnmapped(spec, ['schema', 'slo', 'classification', 'ports'], 'spec'));
-  kept.push(...keepUnmapped(source, ['apiVersion', 'kind', 'metadata', 'spec']));
-  if (source.metadata !== undefined && !isRecord(source.metadata)) kept.push({ property: 'metadata', value: source.metadata });
-  if (source.spec !== undefined && !isRecord(source.spec)) kept.push({ property: 'spec', value: source.spec });
+  kept.push(
+    ...keepUnmapped(spec, ['schema', 'slo', 'classification', 'ports'], 'spec'),
+  );
+  kept.push(
+    ...keepUnmapped(source, ['apiVersion', 'kind', 'metadata', 'spec']),
+  );
+  if (source.metadata !== undefined && !isRecord(source.metadata))
+    kept.push({ property: 'metadata', value: source.metadata });
+  if (source.spec !== undefined && !isRecord(source.spec))
+    kept.push({ property: 'spec', value: source.spec });
 
   contract.customProperties = [
     ...sourceFormatProperties('datamesh-v1', scalarText(source.apiVersion)),
     ...kept,
   ];
-  return { contract: contract as unknown as OdcsContract, issues: trace.issues, origins: trace.origins };
+  return {
+    contract: contract as unknown as OdcsContract,
+    issues: trace.issues,
+    origins: trace.origins,
+  };
 }

@@ -3,7 +3,10 @@ import path from 'path';
 import { parse } from 'yaml';
 import { checkDcs } from './checkDcs';
 
-const examples = path.resolve(__dirname, '../../../../../../shared/corpus/dcs/examples');
+const examples = path.resolve(
+  __dirname,
+  '../../../../../../shared/corpus/dcs/examples',
+);
 
 const minimal = {
   dataContractSpecification: '1.2.1',
@@ -15,9 +18,13 @@ describe('checkDcs', () => {
   it('finds no error in the corpus examples, and warns on exactly the three templated locations', () => {
     const warnings: string[] = [];
     for (const file of readdirSync(examples)) {
-      const issues = checkDcs(parse(readFileSync(path.join(examples, file), 'utf8')));
+      const issues = checkDcs(
+        parse(readFileSync(path.join(examples, file), 'utf8')),
+      );
       expect(issues.filter(issue => issue.severity === 'error')).toEqual([]);
-      warnings.push(...issues.map(issue => `${file} ${issue.rule} ${issue.path}`));
+      warnings.push(
+        ...issues.map(issue => `${file} ${issue.rule} ${issue.path}`),
+      );
     }
     expect(warnings.sort()).toEqual([
       'orders-latest--datacontract.yaml templated-uri /servers/production/location',
@@ -32,16 +39,28 @@ describe('checkDcs', () => {
 
   it('requires id, info.title and info.version', () => {
     const issues = checkDcs({ dataContractSpecification: '1.2.1', info: {} });
-    expect(issues.map(issue => [issue.path, issue.rule, issue.message])).toEqual([
-      ['', 'required', 'a DCS contract needs an "id" (text) that identifies it.'],
+    expect(
+      issues.map(issue => [issue.path, issue.rule, issue.message]),
+    ).toEqual([
+      [
+        '',
+        'required',
+        'a DCS contract needs an "id" (text) that identifies it.',
+      ],
       ['/info', 'required', 'info needs "title".'],
       ['/info', 'required', 'info needs "version".'],
     ]);
   });
 
   it('warns on an unknown specification version and an unquoted numeric version', () => {
-    const issues = checkDcs({ ...minimal, dataContractSpecification: '2.0.0', info: { title: 'x', version: 1.1 } });
-    expect(issues.map(issue => [issue.severity, issue.path, issue.rule])).toEqual([
+    const issues = checkDcs({
+      ...minimal,
+      dataContractSpecification: '2.0.0',
+      info: { title: 'x', version: 1.1 },
+    });
+    expect(
+      issues.map(issue => [issue.severity, issue.path, issue.rule]),
+    ).toEqual([
       ['warning', '/dataContractSpecification', 'version'],
       ['warning', '/info/version', 'type'],
     ]);
@@ -65,14 +84,19 @@ describe('checkDcs', () => {
       '/models/orders/fields/address/fields/zip/type',
       '/models/orders/fields/lines/items/type',
     ]);
-    expect(issues[0].message).toContain('field "id" has type "uuid", which DCS does not define');
+    expect(issues[0].message).toContain(
+      'field "id" has type "uuid", which DCS does not define',
+    );
   });
 
   it('checks model names and types, quality rules, and servers', () => {
     const issues = checkDcs({
       ...minimal,
       models: {
-        'my model': { type: 'tabel', quality: [{ type: 'sql' }, { type: 'regex' }] },
+        'my model': {
+          type: 'tabel',
+          quality: [{ type: 'sql' }, { type: 'regex' }],
+        },
       },
       servers: { prod: { location: 's3://x' } },
     });
@@ -89,9 +113,13 @@ describe('checkDcs', () => {
     const issues = checkDcs({
       ...minimal,
       links: { docs: 'docs/readme.md' },
-      servers: { prod: { type: 's3', location: 's3://bucket/{model}/data.parquet' } },
+      servers: {
+        prod: { type: 's3', location: 's3://bucket/{model}/data.parquet' },
+      },
     });
-    expect(issues.map(issue => [issue.severity, issue.path, issue.rule])).toEqual([
+    expect(
+      issues.map(issue => [issue.severity, issue.path, issue.rule]),
+    ).toEqual([
       ['warning', '/servers/prod/location', 'templated-uri'],
       ['error', '/links/docs', 'format'],
     ]);
@@ -100,7 +128,10 @@ describe('checkDcs', () => {
   it('checks availability percentages, frequency types and definitions', () => {
     const issues = checkDcs({
       ...minimal,
-      servicelevels: { availability: { percentage: '99.9' }, frequency: { type: 'hourly' } },
+      servicelevels: {
+        availability: { percentage: '99.9' },
+        frequency: { type: 'hourly' },
+      },
       definitions: { order_id: { title: 'Order ID' } },
     });
     expect(issues.map(issue => [issue.path, issue.rule])).toEqual([

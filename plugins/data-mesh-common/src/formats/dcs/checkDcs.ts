@@ -29,26 +29,46 @@ function list(values: readonly string[]): string {
   return values.map(value => `"${value}"`).join(', ');
 }
 
-function checkQuality(log: IssueLog, rules: unknown, path: PathSegment[]): void {
+function checkQuality(
+  log: IssueLog,
+  rules: unknown,
+  path: PathSegment[],
+): void {
   if (rules === undefined) return;
   if (!Array.isArray(rules)) {
-    log.error(path, 'type', 'quality must be a list of rules, each with a "type".');
+    log.error(
+      path,
+      'type',
+      'quality must be a list of rules, each with a "type".',
+    );
     return;
   }
   rules.forEach((rule, index) => {
     const at = [...path, index];
     if (!isRecord(rule)) return;
     if (rule.type !== undefined && !QUALITY_TYPES.includes(String(rule.type))) {
-      log.error([...at, 'type'], 'enum', `quality type "${rule.type}" is not one of ${list(QUALITY_TYPES)}.`);
+      log.error(
+        [...at, 'type'],
+        'enum',
+        `quality type "${rule.type}" is not one of ${list(QUALITY_TYPES)}.`,
+      );
     }
     if (rule.type === 'sql' && typeof rule.query !== 'string') {
-      log.error(at, 'required', 'a "sql" quality rule needs a "query" that returns one number.');
+      log.error(
+        at,
+        'required',
+        'a "sql" quality rule needs a "query" that returns one number.',
+      );
     }
     if (rule.type === 'text' && typeof rule.description !== 'string') {
       log.error(at, 'required', 'a "text" quality rule needs a "description".');
     }
     if (rule.type === 'custom' && typeof rule.engine !== 'string') {
-      log.error(at, 'required', 'a "custom" quality rule needs an "engine", such as "soda".');
+      log.error(
+        at,
+        'required',
+        'a "custom" quality rule needs an "engine", such as "soda".',
+      );
     }
   });
 }
@@ -59,23 +79,42 @@ function checkLinks(log: IssueLog, links: unknown, path: PathSegment[]): void {
     log.error(path, 'type', 'links must be a mapping of names to URLs.');
     return;
   }
-  for (const [name, url] of Object.entries(links)) checkUri(log, [...path, name], url, `link "${name}"`);
+  for (const [name, url] of Object.entries(links))
+    checkUri(log, [...path, name], url, `link "${name}"`);
 }
 
-function checkField(log: IssueLog, field: unknown, path: PathSegment[], name: string): void {
+function checkField(
+  log: IssueLog,
+  field: unknown,
+  path: PathSegment[],
+  name: string,
+): void {
   if (!isRecord(field)) {
-    log.error(path, 'type', `field "${name}" must be a mapping of attributes such as "type".`);
+    log.error(
+      path,
+      'type',
+      `field "${name}" must be a mapping of attributes such as "type".`,
+    );
     return;
   }
-  if (field.type !== undefined && !DCS_FIELD_TYPES.includes(String(field.type).toLowerCase())) {
+  if (
+    field.type !== undefined &&
+    !DCS_FIELD_TYPES.includes(String(field.type).toLowerCase())
+  ) {
     log.error(
       [...path, 'type'],
       'enum',
-      `field "${name}" has type "${field.type}", which DCS does not define; use one of ${list(DCS_FIELD_TYPES)}.`,
+      `field "${name}" has type "${
+        field.type
+      }", which DCS does not define; use one of ${list(DCS_FIELD_TYPES)}.`,
     );
   }
   if (field.enum !== undefined && !Array.isArray(field.enum)) {
-    log.error([...path, 'enum'], 'type', `enum of field "${name}" must be a list of values.`);
+    log.error(
+      [...path, 'enum'],
+      'type',
+      `enum of field "${name}" must be a list of values.`,
+    );
   }
   checkQuality(log, field.quality, [...path, 'quality']);
   checkLinks(log, field.links, [...path, 'links']);
@@ -84,19 +123,28 @@ function checkField(log: IssueLog, field: unknown, path: PathSegment[], name: st
       checkField(log, value, [...path, 'fields', child], child);
     }
   }
-  if (field.items !== undefined) checkField(log, field.items, [...path, 'items'], `${name}[]`);
+  if (field.items !== undefined)
+    checkField(log, field.items, [...path, 'items'], `${name}[]`);
 }
 
 function checkInfo(log: IssueLog, info: unknown): void {
   if (!isRecord(info)) {
-    log.error(['info'], 'required', 'a DCS contract needs "info" with a "title" and a "version".');
+    log.error(
+      ['info'],
+      'required',
+      'a DCS contract needs "info" with a "title" and a "version".',
+    );
     return;
   }
   for (const key of ['title', 'version']) {
     if (info[key] === undefined) {
       log.error(['info'], 'required', `info needs "${key}".`);
     } else if (typeof info[key] !== 'string') {
-      log.warn(['info', key], 'type', `info.${key} should be text; quote it ("${info[key]}") so YAML does not read it as a number.`);
+      log.warn(
+        ['info', key],
+        'type',
+        `info.${key} should be text; quote it ("${info[key]}") so YAML does not read it as a number.`,
+      );
     }
   }
   if (isRecord(info.contact) && info.contact.url !== undefined) {
@@ -107,19 +155,28 @@ function checkInfo(log: IssueLog, info: unknown): void {
 function checkServers(log: IssueLog, servers: unknown): void {
   if (servers === undefined) return;
   if (!isRecord(servers)) {
-    log.error(['servers'], 'type', 'servers must be a mapping of server names to servers.');
+    log.error(
+      ['servers'],
+      'type',
+      'servers must be a mapping of server names to servers.',
+    );
     return;
   }
   for (const [name, server] of Object.entries(servers)) {
     const at = ['servers', name];
     if (!isRecord(server)) continue;
     if (typeof server.type !== 'string') {
-      log.error(at, 'required', `server "${name}" needs a "type", such as "s3" or "postgres".`);
+      log.error(
+        at,
+        'required',
+        `server "${name}" needs a "type", such as "s3" or "postgres".`,
+      );
       continue;
     }
     if (!URI_SERVERS.has(server.type.toLowerCase())) continue;
     for (const key of ['location', 'endpointUrl']) {
-      if (server[key] !== undefined) checkUri(log, [...at, key], server[key], `server "${name}" ${key}`);
+      if (server[key] !== undefined)
+        checkUri(log, [...at, key], server[key], `server "${name}" ${key}`);
     }
   }
 }
@@ -137,25 +194,47 @@ function checkServiceLevels(log: IssueLog, levels: unknown): void {
     }
   }
   const frequency = levels.frequency;
-  if (isRecord(frequency) && frequency.type !== undefined && !FREQUENCY_TYPES.includes(String(frequency.type))) {
-    log.error(['servicelevels', 'frequency', 'type'], 'enum', `frequency type "${frequency.type}" is not one of ${list(FREQUENCY_TYPES)}.`);
+  if (
+    isRecord(frequency) &&
+    frequency.type !== undefined &&
+    !FREQUENCY_TYPES.includes(String(frequency.type))
+  ) {
+    log.error(
+      ['servicelevels', 'frequency', 'type'],
+      'enum',
+      `frequency type "${frequency.type}" is not one of ${list(
+        FREQUENCY_TYPES,
+      )}.`,
+    );
   }
 }
 
 function checkModels(log: IssueLog, models: unknown): void {
   if (models === undefined) return;
   if (!isRecord(models)) {
-    log.error(['models'], 'type', 'models must be a mapping of model names to models.');
+    log.error(
+      ['models'],
+      'type',
+      'models must be a mapping of model names to models.',
+    );
     return;
   }
   for (const [name, model] of Object.entries(models)) {
     const at = ['models', name];
     if (!NAME_PATTERN.test(name)) {
-      log.error(at, 'format', `model name "${name}" may only hold letters, digits, "_" and "-".`);
+      log.error(
+        at,
+        'format',
+        `model name "${name}" may only hold letters, digits, "_" and "-".`,
+      );
     }
     if (!isRecord(model)) continue;
     if (model.type !== undefined && !MODEL_TYPES.includes(String(model.type))) {
-      log.error([...at, 'type'], 'enum', `model type "${model.type}" is not one of ${list(MODEL_TYPES)}.`);
+      log.error(
+        [...at, 'type'],
+        'enum',
+        `model type "${model.type}" is not one of ${list(MODEL_TYPES)}.`,
+      );
     }
     if (isRecord(model.fields)) {
       for (const [field, value] of Object.entries(model.fields)) {
@@ -177,7 +256,11 @@ function checkModels(log: IssueLog, models: unknown): void {
 export function checkDcs(value: unknown): ContractIssue[] {
   const log = new IssueLog();
   if (!isRecord(value)) {
-    log.error([], 'type', 'a DCS contract must be a mapping of keys such as "id", "info" and "models".');
+    log.error(
+      [],
+      'type',
+      'a DCS contract must be a mapping of keys such as "id", "info" and "models".',
+    );
     return log.issues;
   }
   const version = String(value.dataContractSpecification);
@@ -185,18 +268,28 @@ export function checkDcs(value: unknown): ContractIssue[] {
     log.warn(
       ['dataContractSpecification'],
       'version',
-      `dataContractSpecification "${version}" is not a version this reader knows (${list(DCS_VERSIONS)}); it is read by the 1.2.1 rules.`,
+      `dataContractSpecification "${version}" is not a version this reader knows (${list(
+        DCS_VERSIONS,
+      )}); it is read by the 1.2.1 rules.`,
     );
   }
   if (typeof value.id !== 'string' || value.id === '') {
-    log.error(value.id === undefined ? [] : ['id'], 'required', 'a DCS contract needs an "id" (text) that identifies it.');
+    log.error(
+      value.id === undefined ? [] : ['id'],
+      'required',
+      'a DCS contract needs an "id" (text) that identifies it.',
+    );
   }
   checkInfo(log, value.info);
   checkModels(log, value.models);
   if (isRecord(value.definitions)) {
     for (const [name, definition] of Object.entries(value.definitions)) {
       if (isRecord(definition) && definition.type === undefined) {
-        log.error(['definitions', name], 'required', `definition "${name}" needs a "type".`);
+        log.error(
+          ['definitions', name],
+          'required',
+          `definition "${name}" needs a "type".`,
+        );
       } else {
         checkField(log, definition, ['definitions', name], name);
       }
@@ -208,7 +301,12 @@ export function checkDcs(value: unknown): ContractIssue[] {
   if (isRecord(value.terms) && Array.isArray(value.terms.policies)) {
     value.terms.policies.forEach((policy, index) => {
       if (isRecord(policy) && policy.url !== undefined) {
-        checkUri(log, ['terms', 'policies', index, 'url'], policy.url, 'policy url');
+        checkUri(
+          log,
+          ['terms', 'policies', index, 'url'],
+          policy.url,
+          'policy url',
+        );
       }
     });
   }

@@ -6,7 +6,10 @@ function convert(field: unknown, definitions: Record<string, unknown> = {}) {
   const property = convertDcsField(
     'f',
     field,
-    { source: ['models', 'm', 'fields', 'f'], target: ['schema', 0, 'properties', 0] },
+    {
+      source: ['models', 'm', 'fields', 'f'],
+      target: ['schema', 0, 'properties', 0],
+    },
     { definitions, trace },
   );
   return { property, trace };
@@ -18,7 +21,10 @@ describe('convertDcsField', () => {
       type: 'object',
       fields: {
         street: { type: 'text' },
-        lines: { type: 'array', items: { type: 'text', description: 'a line' } },
+        lines: {
+          type: 'array',
+          items: { type: 'text', description: 'a line' },
+        },
       },
     });
     expect(property).toEqual({
@@ -31,7 +37,11 @@ describe('convertDcsField', () => {
           name: 'lines',
           logicalType: 'array',
           physicalType: 'array',
-          items: { description: 'a line', logicalType: 'string', physicalType: 'text' },
+          items: {
+            description: 'a line',
+            logicalType: 'string',
+            physicalType: 'text',
+          },
         },
       ],
     });
@@ -55,7 +65,12 @@ describe('convertDcsField', () => {
       physicalType: 'decimal',
       examples: ['1.00'],
       quality: [
-        { type: 'library', metric: 'invalidValues', arguments: { validValues: ['1.00', '2.00'] }, mustBe: 0 },
+        {
+          type: 'library',
+          metric: 'invalidValues',
+          arguments: { validValues: ['1.00', '2.00'] },
+          mustBe: 0,
+        },
       ],
       customProperties: [
         { property: 'precision', value: 12 },
@@ -66,7 +81,12 @@ describe('convertDcsField', () => {
   });
 
   it('keeps constraints that do not fit the logical type as custom properties', () => {
-    const { property } = convert({ type: 'long', minLength: 3, minimum: 0, format: 'i64' });
+    const { property } = convert({
+      type: 'long',
+      minLength: 3,
+      minimum: 0,
+      format: 'i64',
+    });
     expect(property.logicalTypeOptions).toEqual({ minimum: 0 });
     expect(property.customProperties).toEqual([
       { property: 'minLength', value: 3 },
@@ -75,7 +95,13 @@ describe('convertDcsField', () => {
   });
 
   it('keeps map keys and values, and types ODCS v3.1 has no logical type for', () => {
-    expect(convert({ type: 'map', keys: { type: 'string' }, values: { type: 'int' } }).property).toEqual({
+    expect(
+      convert({
+        type: 'map',
+        keys: { type: 'string' },
+        values: { type: 'int' },
+      }).property,
+    ).toEqual({
       name: 'f',
       logicalType: 'object',
       physicalType: 'map',
@@ -84,15 +110,28 @@ describe('convertDcsField', () => {
         { property: 'values', value: { type: 'int' } },
       ],
     });
-    expect(convert({ type: 'variant' }).property).toEqual({ name: 'f', physicalType: 'variant' });
+    expect(convert({ type: 'variant' }).property).toEqual({
+      name: 'f',
+      physicalType: 'variant',
+    });
   });
 
   it('follows definitions that reference definitions, the closest attributes winning', () => {
     const { property } = convert(
       { $ref: '#/definitions/customer_id', description: 'the buyer' },
       {
-        customer_id: { $ref: '#/definitions/id', title: 'Customer ID', description: 'a customer' },
-        id: { type: 'text', format: 'uuid', description: 'an id', name: 'id', domain: 'global' },
+        customer_id: {
+          $ref: '#/definitions/id',
+          title: 'Customer ID',
+          description: 'a customer',
+        },
+        id: {
+          type: 'text',
+          format: 'uuid',
+          description: 'an id',
+          name: 'id',
+          domain: 'global',
+        },
       },
     );
     expect(property).toEqual({
@@ -102,7 +141,9 @@ describe('convertDcsField', () => {
       logicalType: 'string',
       logicalTypeOptions: { format: 'uuid' },
       physicalType: 'text',
-      customProperties: [{ property: '$ref', value: '#/definitions/customer_id' }],
+      customProperties: [
+        { property: '$ref', value: '#/definitions/customer_id' },
+      ],
     });
   });
 
@@ -112,15 +153,27 @@ describe('convertDcsField', () => {
         severity: 'error',
         path: '/models/m/fields/f/$ref',
         rule: 'unresolved-ref',
-        message: '$ref "#/definitions/nope" names no definition: "definitions" has no "nope". Add it there or fix the reference.',
+        message:
+          '$ref "#/definitions/nope" names no definition: "definitions" has no "nope". Add it there or fix the reference.',
       },
     ]);
-    const cycle = convert({ $ref: '#/definitions/a' }, { a: { $ref: '#/definitions/b' }, b: { $ref: '#/definitions/a' } });
+    const cycle = convert(
+      { $ref: '#/definitions/a' },
+      { a: { $ref: '#/definitions/b' }, b: { $ref: '#/definitions/a' } },
+    );
     expect(cycle.trace.issues.map(issue => issue.rule)).toEqual(['ref-cycle']);
-    const external = convert({ $ref: 'https://example.com/definitions.yaml#/order_id', type: 'text' });
-    expect(external.trace.issues.map(issue => [issue.severity, issue.rule])).toEqual([['warning', 'external-ref']]);
+    const external = convert({
+      $ref: 'https://example.com/definitions.yaml#/order_id',
+      type: 'text',
+    });
+    expect(
+      external.trace.issues.map(issue => [issue.severity, issue.rule]),
+    ).toEqual([['warning', 'external-ref']]);
     expect(external.property.customProperties).toEqual([
-      { property: '$ref', value: 'https://example.com/definitions.yaml#/order_id' },
+      {
+        property: '$ref',
+        value: 'https://example.com/definitions.yaml#/order_id',
+      },
     ]);
   });
 });

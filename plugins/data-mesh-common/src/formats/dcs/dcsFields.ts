@@ -40,7 +40,13 @@ export function convertDcsField(
   const { trace } = context;
   trace.link(place.target, place.source);
   if (!isRecord(raw)) {
-    trace.error(place.source, 'type', `field "${name ?? 'items'}" must be a mapping of attributes such as "type" and "description".`);
+    trace.error(
+      place.source,
+      'type',
+      `field "${
+        name ?? 'items'
+      }" must be a mapping of attributes such as "type" and "description".`,
+    );
     return name === undefined ? {} : { name };
   }
   const field = resolveDcsRef(raw, context.definitions, place.source, trace);
@@ -52,12 +58,14 @@ export function convertDcsField(
   const out: Record<string, unknown> = {};
   if (name !== undefined) out.name = name;
   if (typeof field.title === 'string') out.businessName = use('title');
-  if (typeof field.description === 'string') out.description = use('description');
+  if (typeof field.description === 'string')
+    out.description = use('description');
 
   const dcsType = typeof field.type === 'string' ? field.type : undefined;
   const mapping = dcsType ? mapDcsType(dcsType) : {};
   let logicalType = mapping.logicalType;
-  if (!logicalType && !dcsType && isRecord(field.fields)) logicalType = 'object';
+  if (!logicalType && !dcsType && isRecord(field.fields))
+    logicalType = 'object';
   if (logicalType) out.logicalType = logicalType;
   const options = pickTypeOptions(logicalType, field);
   Object.keys(options).forEach(use);
@@ -72,7 +80,8 @@ export function convertDcsField(
   }
   if (typeof field.primaryKey === 'boolean') out.primaryKey = use('primaryKey');
   else if (typeof field.primary === 'boolean') out.primaryKey = use('primary');
-  if (typeof field.classification === 'string') out.classification = use('classification');
+  if (typeof field.classification === 'string')
+    out.classification = use('classification');
   if (Array.isArray(field.tags)) out.tags = use('tags');
   if (Array.isArray(field.examples)) out.examples = use('examples');
   else if (field.example !== undefined) out.examples = [use('example')];
@@ -87,7 +96,9 @@ export function convertDcsField(
   }
   if (Array.isArray(field.quality)) {
     (use('quality') as unknown[]).forEach((rule, index) =>
-      quality.push(convertDcsQualityRule(rule, [...place.source, 'quality', index], trace)),
+      quality.push(
+        convertDcsQualityRule(rule, [...place.source, 'quality', index], trace),
+      ),
     );
   }
   if (quality.length > 0) out.quality = quality;
@@ -99,24 +110,28 @@ export function convertDcsField(
   }
 
   if (isRecord(field.fields) && logicalType === 'object') {
-    out.properties = Object.entries(use('fields') as Record<string, unknown>).map(
-      ([childName, child], index) =>
-        convertDcsField(
-          childName,
-          child,
-          {
-            source: [...place.source, 'fields', childName],
-            target: [...place.target, 'properties', index],
-          },
-          context,
-        ),
+    out.properties = Object.entries(
+      use('fields') as Record<string, unknown>,
+    ).map(([childName, child], index) =>
+      convertDcsField(
+        childName,
+        child,
+        {
+          source: [...place.source, 'fields', childName],
+          target: [...place.target, 'properties', index],
+        },
+        context,
+      ),
     );
   }
   if (field.items !== undefined && logicalType === 'array') {
     out.items = convertDcsField(
       undefined,
       use('items'),
-      { source: [...place.source, 'items'], target: [...place.target, 'items'] },
+      {
+        source: [...place.source, 'items'],
+        target: [...place.target, 'items'],
+      },
       context,
     );
   }

@@ -10,7 +10,10 @@ const ENGINES: Readonly<Record<string, string>> = {
 };
 
 /** The model a key of a 0.9 quality specification checks: `checks for orders` → `orders`. */
-function checkedModel(key: string, models: ReadonlySet<string>): string | undefined {
+function checkedModel(
+  key: string,
+  models: ReadonlySet<string>,
+): string | undefined {
   const soda = /^checks for (.+)$/.exec(key);
   const name = soda ? soda[1].trim() : key;
   return models.has(name) ? name : undefined;
@@ -21,8 +24,13 @@ function customRule(
   implementation: unknown,
   dcsType: string,
 ): Record<string, unknown> {
-  const rule: Record<string, unknown> = { type: 'custom', engine, implementation };
-  if (dcsType !== engine) rule.customProperties = [{ property: 'type', value: dcsType }];
+  const rule: Record<string, unknown> = {
+    type: 'custom',
+    engine,
+    implementation,
+  };
+  if (dcsType !== engine)
+    rule.customProperties = [{ property: 'type', value: dcsType }];
   return rule;
 }
 
@@ -46,7 +54,10 @@ export function splitDcsLegacyQuality(
   const byName = new Map(schema.map(object => [object.name as string, object]));
   const add = (model: string, implementation: unknown) => {
     const object = byName.get(model)!;
-    object.quality = [...((object.quality as unknown[]) ?? []), customRule(engine, implementation, quality.type as string)];
+    object.quality = [
+      ...((object.quality as unknown[]) ?? []),
+      customRule(engine, implementation, quality.type as string),
+    ];
   };
   const { type, specification, ...rest } = quality;
   const leftover: Record<string, unknown> = {};
@@ -67,7 +78,13 @@ export function splitDcsLegacyQuality(
   return [
     {
       property: 'quality',
-      value: { type, ...(Object.keys(leftover).length > 0 ? { specification: leftover } : {}), ...rest },
+      value: {
+        type,
+        ...(Object.keys(leftover).length > 0
+          ? { specification: leftover }
+          : {}),
+        ...rest,
+      },
     },
   ];
 }

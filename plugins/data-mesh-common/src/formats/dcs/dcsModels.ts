@@ -23,7 +23,11 @@ export function convertDcsModels(
     trace.link(target, source);
     const out: Record<string, unknown> = { name };
     if (!isRecord(model)) {
-      trace.error(source, 'type', `model "${name}" must be a mapping with "fields"; write it as one or remove it.`);
+      trace.error(
+        source,
+        'type',
+        `model "${name}" must be a mapping with "fields"; write it as one or remove it.`,
+      );
       return out;
     }
     const mapped = new Set<string>();
@@ -46,7 +50,8 @@ export function convertDcsModels(
       ? model.primaryKey.filter((key): key is string => typeof key === 'string')
       : [];
     const missing = primaryKey.filter(key => !fieldNames.includes(key));
-    if (Array.isArray(model.primaryKey) && missing.length === 0) mapped.add('primaryKey');
+    if (Array.isArray(model.primaryKey) && missing.length === 0)
+      mapped.add('primaryKey');
     for (const key of missing) {
       trace.warn(
         [...source, 'primaryKey'],
@@ -56,10 +61,15 @@ export function convertDcsModels(
     }
 
     if (isRecord(model.fields)) {
-      out.properties = convertDcsFields(model.fields, primaryKey, { source, target }, {
-        definitions,
-        trace,
-      });
+      out.properties = convertDcsFields(
+        model.fields,
+        primaryKey,
+        { source, target },
+        {
+          definitions,
+          trace,
+        },
+      );
       mapped.add('fields');
     }
     if (Array.isArray(model.quality)) {

@@ -52,7 +52,11 @@ export function convertDcsQualityRule(
   trace: ConversionTrace,
 ): Record<string, unknown> {
   if (!isRecord(rule)) {
-    trace.error(source, 'type', 'a quality rule must be a mapping with a "type"; remove this entry or write it as one.');
+    trace.error(
+      source,
+      'type',
+      'a quality rule must be a mapping with a "type"; remove this entry or write it as one.',
+    );
     return { type: 'text', description: String(rule) };
   }
   const out: Record<string, unknown> = {};
@@ -61,7 +65,9 @@ export function convertDcsQualityRule(
     const target = SHARED_KEYS.has(key) ? key : RENAMED[key];
     if (target && !(target in out) && !(target in rule && target !== key)) {
       out[target] =
-        target === 'implementation' && Array.isArray(value) ? JSON.stringify(value) : value;
+        target === 'implementation' && Array.isArray(value)
+          ? JSON.stringify(value)
+          : value;
     } else if (key === 'customProperties' && Array.isArray(value)) {
       kept.push(...(value as KeptField[]));
     } else {

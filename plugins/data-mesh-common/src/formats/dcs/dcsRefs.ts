@@ -54,7 +54,8 @@ export function resolveDcsRef(
     }
     const inherited: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(definition)) {
-      if (!DEFINITION_ONLY_KEYS.has(key) && key !== '$ref') inherited[key] = value;
+      if (!DEFINITION_ONLY_KEYS.has(key) && key !== '$ref')
+        inherited[key] = value;
     }
     resolved = { ...inherited, ...resolved, $ref: field.$ref };
     ref = definition.$ref;

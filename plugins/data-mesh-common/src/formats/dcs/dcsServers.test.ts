@@ -6,7 +6,14 @@ describe('convertDcsServers', () => {
     const trace = new ConversionTrace();
     expect(
       convertDcsServers(
-        { events: { type: 'kafka', host: 'broker:9092', topic: 'orders', format: 'avro' } },
+        {
+          events: {
+            type: 'kafka',
+            host: 'broker:9092',
+            topic: 'orders',
+            format: 'avro',
+          },
+        },
         trace,
       ),
     ).toEqual([
@@ -23,18 +30,37 @@ describe('convertDcsServers', () => {
 
   it('makes a type ODCS does not know a custom server, keeping the DCS type', () => {
     expect(
-      convertDcsServers({ df: { type: 'dataframe', description: 'in memory' } }, new ConversionTrace()),
+      convertDcsServers(
+        { df: { type: 'dataframe', description: 'in memory' } },
+        new ConversionTrace(),
+      ),
     ).toEqual([
-      { server: 'df', type: 'custom', description: 'in memory', customProperties: [{ property: 'type', value: 'dataframe' }] },
+      {
+        server: 'df',
+        type: 'custom',
+        description: 'in memory',
+        customProperties: [{ property: 'type', value: 'dataframe' }],
+      },
     ]);
   });
 
   it('keeps the keys of roles ODCS has no place for', () => {
     const [server] = convertDcsServers(
-      { db: { type: 'postgres', host: 'h', port: 5432, database: 'd', schema: 's', roles: [{ name: 'r', region: 'eu' }] } },
+      {
+        db: {
+          type: 'postgres',
+          host: 'h',
+          port: 5432,
+          database: 'd',
+          schema: 's',
+          roles: [{ name: 'r', region: 'eu' }],
+        },
+      },
       new ConversionTrace(),
     );
-    expect(server.roles).toEqual([{ role: 'r', customProperties: [{ property: 'region', value: 'eu' }] }]);
+    expect(server.roles).toEqual([
+      { role: 'r', customProperties: [{ property: 'region', value: 'eu' }] },
+    ]);
     expect(server.port).toBe(5432);
   });
 });

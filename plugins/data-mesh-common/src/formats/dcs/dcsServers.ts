@@ -29,14 +29,19 @@ export function convertDcsServers(
     trace.link(['servers', index], ['servers', name]);
     const out: Record<string, unknown> = { server: name };
     if (!isRecord(server)) {
-      trace.error(['servers', name], 'type', `server "${name}" must be a mapping with a "type"; write it as one or remove it.`);
+      trace.error(
+        ['servers', name],
+        'type',
+        `server "${name}" must be a mapping with a "type"; write it as one or remove it.`,
+      );
       return out;
     }
     const kept: KeptField[] = [];
     const dcsType = typeof server.type === 'string' ? server.type : undefined;
     const type = dcsType ? odcsServerType(dcsType) : undefined;
     if (type) out.type = type;
-    if (dcsType && type !== dcsType) kept.push({ property: 'type', value: dcsType });
+    if (dcsType && type !== dcsType)
+      kept.push({ property: 'type', value: dcsType });
     const mapped = new Set(['type', 'roles']);
     for (const key of COMMON_KEYS) {
       if (server[key] !== undefined) {

@@ -27,11 +27,16 @@ function slaProperty(
 }
 
 function described(level: Record<string, unknown>): Record<string, unknown> {
-  return typeof level.description === 'string' ? { description: level.description } : {};
+  return typeof level.description === 'string'
+    ? { description: level.description }
+    : {};
 }
 
 /** A schedule: an interval word (`daily`) is the value; a cron expression the schedule. */
-function scheduled(property: string, level: Record<string, unknown>): LevelConversion {
+function scheduled(
+  property: string,
+  level: Record<string, unknown>,
+): LevelConversion {
   const { interval, cron } = level;
   if (interval !== undefined) {
     const sla = slaProperty(property, interval, {
@@ -42,16 +47,25 @@ function scheduled(property: string, level: Record<string, unknown>): LevelConve
   }
   if (cron !== undefined) {
     return {
-      sla: [slaProperty(property, cron, { scheduler: 'cron', ...described(level) })],
+      sla: [
+        slaProperty(property, cron, { scheduler: 'cron', ...described(level) }),
+      ],
       used: ['cron', 'description'],
     };
   }
-  return { sla: [slaProperty(property, null, described(level))], used: ['description'] };
+  return {
+    sla: [slaProperty(property, null, described(level))],
+    used: ['description'],
+  };
 }
 
-const LEVELS: Readonly<Record<string, (level: Record<string, unknown>) => LevelConversion>> = {
+const LEVELS: Readonly<
+  Record<string, (level: Record<string, unknown>) => LevelConversion>
+> = {
   availability: level => ({
-    sla: [slaProperty('availability', level.percentage ?? null, described(level))],
+    sla: [
+      slaProperty('availability', level.percentage ?? null, described(level)),
+    ],
     used: ['percentage', 'description'],
   }),
   retention: level => ({
@@ -94,7 +108,11 @@ const LEVELS: Readonly<Record<string, (level: Record<string, unknown>) => LevelC
   }),
   frequency: level => {
     const conversion = scheduled('frequency', level);
-    if (level.interval === undefined && level.cron === undefined && level.type !== undefined) {
+    if (
+      level.interval === undefined &&
+      level.cron === undefined &&
+      level.type !== undefined
+    ) {
       conversion.sla[0].value = level.type as string;
       conversion.used.push('type');
     }
@@ -110,10 +128,14 @@ const LEVELS: Readonly<Record<string, (level: Record<string, unknown>) => LevelC
   backup: level => {
     const conversion = scheduled('backup', level);
     if (level.recoveryTime !== undefined) {
-      conversion.sla.push(slaProperty('backupRecoveryTime', level.recoveryTime));
+      conversion.sla.push(
+        slaProperty('backupRecoveryTime', level.recoveryTime),
+      );
     }
     if (level.recoveryPoint !== undefined) {
-      conversion.sla.push(slaProperty('backupRecoveryPoint', level.recoveryPoint));
+      conversion.sla.push(
+        slaProperty('backupRecoveryPoint', level.recoveryPoint),
+      );
     }
     conversion.used.push('recoveryTime', 'recoveryPoint');
     return conversion;
@@ -144,7 +166,10 @@ export function convertDcsServiceLevels(
     }
     const { sla, used } = convert(level);
     for (const property of sla) {
-      trace.link(['slaProperties', slaProperties.length], ['servicelevels', kind]);
+      trace.link(
+        ['slaProperties', slaProperties.length],
+        ['servicelevels', kind],
+      );
       slaProperties.push(property);
     }
     kept.push(...keepUnmapped(level, used, `servicelevels.${kind}`));

@@ -9,14 +9,20 @@ import { readDcs } from './readDcs';
 const corpus = path.resolve(__dirname, '../../../../../../shared/corpus');
 const examples = path.join(corpus, 'dcs/examples');
 const readExample = (name: string) =>
-  parse(readFileSync(path.join(examples, `${name}--datacontract.yaml`), 'utf8'));
+  parse(
+    readFileSync(path.join(examples, `${name}--datacontract.yaml`), 'utf8'),
+  );
 
 /** The custom property `name` of an object converted by the reader. */
 function custom(object: unknown, name: string): unknown {
-  const list = (object as { customProperties?: Array<{ property: string; value: unknown }> })
-    .customProperties;
+  const list = (
+    object as { customProperties?: Array<{ property: string; value: unknown }> }
+  ).customProperties;
   const found = list?.filter(entry => entry.property === name) ?? [];
-  if (found.length !== 1) throw new Error(`expected one custom property "${name}", found ${found.length}`);
+  if (found.length !== 1)
+    throw new Error(
+      `expected one custom property "${name}", found ${found.length}`,
+    );
   return found[0].value;
 }
 
@@ -28,8 +34,13 @@ describe('readDcs: orders-latest (DCS 1.2.0), field by field', () => {
     object.properties!.find(p => p.name === name)!;
 
   it('records where it came from', () => {
-    expect(contractSource(contract)).toEqual({ format: 'dcs', version: '1.2.0' });
-    expect(describeContractSource(contractSource(contract))).toBe('imported from DCS 1.2.0');
+    expect(contractSource(contract)).toEqual({
+      format: 'dcs',
+      version: '1.2.0',
+    });
+    expect(describeContractSource(contractSource(contract))).toBe(
+      'imported from DCS 1.2.0',
+    );
     expect(issues).toEqual([]);
   });
 
@@ -55,7 +66,9 @@ describe('readDcs: orders-latest (DCS 1.2.0), field by field', () => {
   it('maps terms to the description, keeping policies, billing and notice period', () => {
     expect(contract.description!.usage).toBe(source.terms.usage);
     expect(contract.description!.limitations).toBe(source.terms.limitations);
-    expect(custom(contract.description, 'policies')).toEqual(source.terms.policies);
+    expect(custom(contract.description, 'policies')).toEqual(
+      source.terms.policies,
+    );
     expect(custom(contract.description, 'billing')).toBe('5000 USD per month');
     expect(custom(contract.description, 'noticePeriod')).toBe('P3M');
   });
@@ -71,29 +84,44 @@ describe('readDcs: orders-latest (DCS 1.2.0), field by field', () => {
         format: 'json',
         delimiter: 'new_line',
         roles: [
-          { role: 'analyst_us', description: 'Access to the data for US region' },
-          { role: 'analyst_cn', description: 'Access to the data for China region' },
+          {
+            role: 'analyst_us',
+            description: 'Access to the data for US region',
+          },
+          {
+            role: 'analyst_cn',
+            description: 'Access to the data for China region',
+          },
         ],
       },
     ]);
   });
 
   it('maps models to schema objects, with examples kept', () => {
-    expect(contract.schema!.map(o => [o.name, o.physicalType, o.logicalType])).toEqual([
+    expect(
+      contract.schema!.map(o => [o.name, o.physicalType, o.logicalType]),
+    ).toEqual([
       ['orders', 'table', 'object'],
       ['line_items', 'table', 'object'],
     ]);
-    expect(orders.description).toBe('One record per order. Includes cancelled and deleted orders.');
+    expect(orders.description).toBe(
+      'One record per order. Includes cancelled and deleted orders.',
+    );
     expect(custom(orders, 'examples')).toEqual(source.models.orders.examples);
-    expect(custom(lineItems, 'examples')).toEqual(source.models.line_items.examples);
-    expect(orders.properties!.map(p => p.name)).toEqual(Object.keys(source.models.orders.fields));
+    expect(custom(lineItems, 'examples')).toEqual(
+      source.models.line_items.examples,
+    );
+    expect(orders.properties!.map(p => p.name)).toEqual(
+      Object.keys(source.models.orders.fields),
+    );
   });
 
   it('resolves $ref: the definition fills in, the field wins, the $ref is kept', () => {
     expect(property(orders, 'order_id')).toEqual({
       name: 'order_id',
       businessName: 'Order ID',
-      description: 'An internal ID that identifies an order in the online shop.',
+      description:
+        'An internal ID that identifies an order in the online shop.',
       logicalType: 'string',
       logicalTypeOptions: { format: 'uuid' },
       physicalType: 'text',
@@ -112,7 +140,10 @@ describe('readDcs: orders-latest (DCS 1.2.0), field by field', () => {
     expect(sku.description).toBe('The purchased article number');
     expect(sku.logicalTypeOptions).toEqual({ pattern: '^[A-Za-z0-9]{8,14}$' });
     expect(sku.authoritativeDefinitions).toEqual([
-      { type: 'wikipedia', url: 'https://en.wikipedia.org/wiki/Stock_keeping_unit' },
+      {
+        type: 'wikipedia',
+        url: 'https://en.wikipedia.org/wiki/Stock_keeping_unit',
+      },
     ]);
     expect(custom(contract, 'definitions')).toEqual(source.definitions);
   });
@@ -132,7 +163,8 @@ describe('readDcs: orders-latest (DCS 1.2.0), field by field', () => {
       quality: [
         {
           type: 'sql',
-          description: '95% of all order total values are expected to be between 10 and 499 EUR.',
+          description:
+            '95% of all order total values are expected to be between 10 and 499 EUR.',
           query: source.models.orders.fields.order_total.quality[0].query,
           mustBeBetween: [1000, 49900],
         },
@@ -149,10 +181,17 @@ describe('readDcs: orders-latest (DCS 1.2.0), field by field', () => {
     expect(email).toMatchObject({
       logicalTypeOptions: { format: 'email' },
       classification: 'sensitive',
-      quality: [{ type: 'text', description: 'The email address is not verified and may be invalid.' }],
+      quality: [
+        {
+          type: 'text',
+          description: 'The email address is not verified and may be invalid.',
+        },
+      ],
     });
     expect(custom(email, 'pii')).toBe(true);
-    expect(custom(email, 'lineage')).toEqual(source.models.orders.fields.customer_email_address.lineage);
+    expect(custom(email, 'lineage')).toEqual(
+      source.models.orders.fields.customer_email_address.lineage,
+    );
     expect(custom(property(orders, 'processed_timestamp'), 'config')).toEqual({
       jsonType: 'string',
       jsonFormat: 'date-time',
@@ -163,14 +202,23 @@ describe('readDcs: orders-latest (DCS 1.2.0), field by field', () => {
     expect(property(lineItems, 'order_id').relationships).toEqual([
       { type: 'foreignKey', to: 'orders.order_id' },
     ]);
-    expect(property(lineItems, 'order_id')).toMatchObject({ primaryKey: true, primaryKeyPosition: 1 });
-    expect(property(lineItems, 'line_item_id')).toMatchObject({ primaryKey: true, primaryKeyPosition: 2 });
+    expect(property(lineItems, 'order_id')).toMatchObject({
+      primaryKey: true,
+      primaryKeyPosition: 1,
+    });
+    expect(property(lineItems, 'line_item_id')).toMatchObject({
+      primaryKey: true,
+      primaryKeyPosition: 2,
+    });
     expect(property(lineItems, 'sku').primaryKey).toBeUndefined();
   });
 
   it('maps model quality', () => {
     expect(orders.quality!.map(rule => [rule.type, rule.description])).toEqual([
-      ['sql', 'The maximum duration between two orders should be less that 3600 seconds'],
+      [
+        'sql',
+        'The maximum duration between two orders should be less that 3600 seconds',
+      ],
       ['sql', 'Row Count'],
     ]);
     expect(orders.quality![0].mustBeLessThan).toBe(3600);
@@ -179,14 +227,25 @@ describe('readDcs: orders-latest (DCS 1.2.0), field by field', () => {
 
   it('maps service levels to SLA properties, availability as availability', () => {
     expect(contract.slaProperties).toEqual([
-      { property: 'availability', value: 99.9, unit: 'percent', description: 'The server is available during support hours' },
-      { property: 'retention', value: 1, unit: 'y', description: 'Data is retained for one year' },
+      {
+        property: 'availability',
+        value: 99.9,
+        unit: 'percent',
+        description: 'The server is available during support hours',
+      },
+      {
+        property: 'retention',
+        value: 1,
+        unit: 'y',
+        description: 'Data is retained for one year',
+      },
       {
         property: 'latency',
         value: 25,
         unit: 'h',
         element: 'orders.order_timestamp,orders.processed_timestamp',
-        description: 'Data is available within 25 hours after the order was placed',
+        description:
+          'Data is available within 25 hours after the order was placed',
       },
       {
         property: 'freshness',
@@ -195,11 +254,18 @@ describe('readDcs: orders-latest (DCS 1.2.0), field by field', () => {
         element: 'orders.order_timestamp',
         description: 'The age of the youngest row in a table.',
       },
-      { property: 'frequency', value: 'daily', scheduler: 'cron', schedule: '0 0 * * *', description: 'Data is delivered once a day' },
+      {
+        property: 'frequency',
+        value: 'daily',
+        scheduler: 'cron',
+        schedule: '0 0 * * *',
+        description: 'Data is delivered once a day',
+      },
       {
         property: 'support',
         value: '9am to 5pm in EST on business days',
-        description: 'The data is available during typical business hours at headquarters',
+        description:
+          'The data is available during typical business hours at headquarters',
       },
       { property: 'supportResponseTime', value: 1, unit: 'h' },
       {
@@ -230,7 +296,10 @@ describe('readDcs: covid-cases (DCS 0.9.3), field by field', () => {
 
   it('maps id, info and the info links', () => {
     expect(issues).toEqual([]);
-    expect(contractSource(contract)).toEqual({ format: 'dcs', version: '0.9.3' });
+    expect(contractSource(contract)).toEqual({
+      format: 'dcs',
+      version: '0.9.3',
+    });
     expect(contract).toMatchObject({
       id: 'covid_cases',
       name: 'COVID-19 cases',
@@ -258,7 +327,14 @@ describe('readDcs: covid-cases (DCS 0.9.3), field by field', () => {
     const [model] = contract.schema!;
     expect(model.name).toBe('covid_cases');
     expect(model.description).toBe(source.models.covid_cases.description);
-    expect(model.properties!.map(p => [p.name, p.logicalType, p.physicalType, p.description])).toEqual([
+    expect(
+      model.properties!.map(p => [
+        p.name,
+        p.logicalType,
+        p.physicalType,
+        p.description,
+      ]),
+    ).toEqual([
       ['fips', 'string', 'string', 'state and county two digits code'],
       ['admin2', 'string', 'string', 'county name'],
       ['province_state', 'string', 'string', 'province name or state name'],
@@ -267,9 +343,16 @@ describe('readDcs: covid-cases (DCS 0.9.3), field by field', () => {
       ['latitude', 'number', 'double', 'location (latitude)'],
       ['longitude', 'number', 'double', 'location (longitude)'],
       ['confirmed', 'integer', 'int', 'number of confirmed cases'],
-      ['combined_key', 'string', 'string', 'county name+state name+country name'],
+      [
+        'combined_key',
+        'string',
+        'string',
+        'county name+state name+country name',
+      ],
     ]);
-    expect(model.properties![4].logicalTypeOptions).toEqual({ timezone: false });
+    expect(model.properties![4].logicalTypeOptions).toEqual({
+      timezone: false,
+    });
   });
 
   it('moves the 0.9 SodaCL quality block onto the model it checks', () => {
@@ -301,10 +384,13 @@ describe('readDcs: every example of the corpus', () => {
     expect(missingLeaves(source, readDcs(source).contract)).toEqual([]);
   });
 
-  it.each(files)('%s: converts to a contract the official ODCS v3.1 schema accepts', file => {
-    const source = parse(readFileSync(path.join(examples, file), 'utf8'));
-    const { contract, issues } = readDcs(source);
-    expect(issues).toEqual([]);
-    expect(officialSchemaErrors(contract)).toEqual([]);
-  });
+  it.each(files)(
+    '%s: converts to a contract the official ODCS v3.1 schema accepts',
+    file => {
+      const source = parse(readFileSync(path.join(examples, file), 'utf8'));
+      const { contract, issues } = readDcs(source);
+      expect(issues).toEqual([]);
+      expect(officialSchemaErrors(contract)).toEqual([]);
+    },
+  );
 });

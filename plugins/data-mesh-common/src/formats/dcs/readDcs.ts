@@ -1,7 +1,10 @@
 import type { OdcsContract } from '../../odcs/model';
 import { ConversionTrace } from '../conversionTrace';
 import { KeptField, keepUnmapped } from '../keptFields';
-import { IMPORTED_CONTRACT_STATUS, sourceFormatProperties } from '../provenance';
+import {
+  IMPORTED_CONTRACT_STATUS,
+  sourceFormatProperties,
+} from '../provenance';
 import type { ContractConversion } from '../types';
 import { isRecord, scalarText } from '../values';
 import { convertDcsModels } from './dcsModels';
@@ -32,11 +35,20 @@ function convertInfo(
   contract: Record<string, unknown>,
   kept: KeptField[],
 ): void {
-  const used = new Set(['title', 'version', 'status', 'description', 'owner', 'contact', 'links']);
+  const used = new Set([
+    'title',
+    'version',
+    'status',
+    'description',
+    'owner',
+    'contact',
+    'links',
+  ]);
   if (typeof info.title === 'string') contract.name = info.title;
   const version = scalarText(info.version);
   if (version !== undefined) contract.version = version;
-  contract.status = typeof info.status === 'string' ? info.status : IMPORTED_CONTRACT_STATUS;
+  contract.status =
+    typeof info.status === 'string' ? info.status : IMPORTED_CONTRACT_STATUS;
   if (typeof info.owner === 'string') contract.team = { name: info.owner };
   if (isRecord(info.contact)) {
     const { name, url, ...rest } = info.contact;
@@ -113,7 +125,8 @@ export function readDcs(value: unknown): ContractConversion {
     trace.link(['status'], ['info', 'status']);
     trace.link(['team'], ['info', 'owner']);
     trace.link(['support'], ['info', 'contact']);
-    if (typeof info.description === 'string') description.purpose = info.description;
+    if (typeof info.description === 'string')
+      description.purpose = info.description;
   } else if (source.info !== undefined) {
     kept.push({ property: 'info', value: source.info });
   }
@@ -125,15 +138,23 @@ export function readDcs(value: unknown): ContractConversion {
   }
   if (Object.keys(description).length > 0) contract.description = description;
   if (Array.isArray(source.tags)) contract.tags = source.tags;
-  else if (source.tags !== undefined) kept.push({ property: 'tags', value: source.tags });
+  else if (source.tags !== undefined)
+    kept.push({ property: 'tags', value: source.tags });
 
   const definitions = isRecord(source.definitions) ? source.definitions : {};
   if (isRecord(source.models)) {
     contract.schema = convertDcsModels(source.models, definitions, trace);
-    kept.push(...splitDcsLegacyQuality(source.quality, contract.schema as Record<string, unknown>[]));
+    kept.push(
+      ...splitDcsLegacyQuality(
+        source.quality,
+        contract.schema as Record<string, unknown>[],
+      ),
+    );
   } else {
-    if (source.models !== undefined) kept.push({ property: 'models', value: source.models });
-    if (source.quality !== undefined) kept.push({ property: 'quality', value: source.quality });
+    if (source.models !== undefined)
+      kept.push({ property: 'models', value: source.models });
+    if (source.quality !== undefined)
+      kept.push({ property: 'quality', value: source.quality });
   }
   if (isRecord(source.servers)) {
     contract.servers = convertDcsServers(source.servers, trace);
@@ -141,7 +162,10 @@ export function readDcs(value: unknown): ContractConversion {
     kept.push({ property: 'servers', value: source.servers });
   }
   if (isRecord(source.servicelevels)) {
-    const { slaProperties, kept: slaKept } = convertDcsServiceLevels(source.servicelevels, trace);
+    const { slaProperties, kept: slaKept } = convertDcsServiceLevels(
+      source.servicelevels,
+      trace,
+    );
     if (slaProperties.length > 0) contract.slaProperties = slaProperties;
     kept.push(...slaKept);
   } else if (source.servicelevels !== undefined) {
@@ -164,5 +188,9 @@ export function readDcs(value: unknown): ContractConversion {
     ...topKept,
     ...kept,
   ];
-  return { contract: contract as unknown as OdcsContract, issues: trace.issues, origins: trace.origins };
+  return {
+    contract: contract as unknown as OdcsContract,
+    issues: trace.issues,
+    origins: trace.origins,
+  };
 }
