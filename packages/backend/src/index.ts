@@ -15,6 +15,10 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Data products: contracts, lineage relations and governance verdicts (see its README).
+backend.add(
+  import('@backstage-data-mesh/plugin-catalog-backend-module-data-mesh'),
+);
 
 // Software templates
 backend.add(import('@backstage/plugin-scaffolder-backend'));

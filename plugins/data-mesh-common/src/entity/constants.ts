@@ -31,6 +31,12 @@ export const PROCESSED_ANNOTATIONS = Object.freeze({
    * `url:https://…/contract.yaml`, or `inline` for a contract in `spec.dataProduct.contract`.
    */
   contractSource: 'data-mesh/contract-source',
+  /**
+   * `valid`, or `invalid` when the product is shown with errors because the catalog holds no
+   * earlier valid version of it (once it has one, an invalid change keeps that version and
+   * attaches the errors instead).
+   */
+  contractStatus: 'data-mesh/contract-status',
   /** A hash of the normalised contract; changes exactly when the contract's content does. */
   contractHash: 'data-mesh/contract-hash',
   /** The governance verdict: `pass`, `warn`, `block`, or `not-evaluated`. */

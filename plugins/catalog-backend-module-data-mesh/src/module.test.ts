@@ -1,0 +1,119 @@
+import {
+  createMockDirectory,
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import request from 'supertest';
+import { invalidOdcsContract, odcsContract } from './__testUtils__/fixtures';
+import { waitFor } from './__testUtils__/waitFor';
+import catalogModuleDataMesh from './index';
+
+const directory = createMockDirectory();
+
+const product = `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: sales-orders
+  annotations:
+    data-mesh/contract: ./contract.odcs.yaml
+spec:
+  type: data-product
+  lifecycle: production
+  owner: group:sales-analytics
+  dataProduct:
+    kind: source-aligned
+`;
+
+async function start() {
+  const { server } = await startTestBackend({
+    features: [
+      catalogPlugin,
+      catalogModuleDataMesh,
+      mockServices.rootConfig.factory({
+        data: {
+          catalog: {
+            rules: [{ allow: ['Component', 'Location'] }],
+            processingInterval: { seconds: 1 },
+            locations: [
+              { type: 'file', target: directory.resolve('catalog-info.yaml') },
+            ],
+          },
+          dataMesh: { governance: { enabled: false } },
+        },
+      }),
+    ],
+  });
+  const get = async (path: string) => {
+    const res = await request(server)
+      .get(path)
+      .set('Authorization', mockCredentials.user.header());
+    return res.status === 200 ? res.body : undefined;
+  };
+  return { server, get };
+}
+
+describe('catalogModuleDataMesh', () => {
+  beforeEach(() => {
+    directory.setContent({
+      'catalog-info.yaml': product,
+      'contract.odcs.yaml': odcsContract(),
+    });
+  });
+
+  it('is installed with one line and records the contract on the product', async () => {
+    const { get } = await start();
+    const entity = await waitFor(
+      () => get('/api/catalog/entities/by-name/component/default/sales-orders'),
+      e => e?.spec?.dataProduct?.contractSummary !== undefined,
+    );
+    expect(entity.metadata.annotations['data-mesh/contract-status']).toBe(
+      'valid',
+    );
+    expect(entity.metadata.annotations['data-mesh/governance']).toBe(
+      'not-evaluated',
+    );
+    expect(entity.spec.dataProduct.contractSummary.id).toBe(
+      'urn:datacontract:sales:orders',
+    );
+  });
+
+  it('keeps the last valid version, with the error attached, when the contract turns invalid', async () => {
+    const { server, get } = await start();
+    const valid = await waitFor(
+      () => get('/api/catalog/entities/by-name/component/default/sales-orders'),
+      e => e?.spec?.dataProduct?.contractSummary !== undefined,
+    );
+    expect(valid.status?.items ?? []).toEqual([]);
+
+    directory.addContent({
+      'contract.odcs.yaml': invalidOdcsContract().replace(
+        'version: 1.0.0',
+        'version: 1.1.0',
+      ),
+    });
+    await request(server)
+      .post('/api/catalog/refresh')
+      .set('Authorization', mockCredentials.user.header())
+      .send({ entityRef: 'component:default/sales-orders' });
+
+    const kept = await waitFor(
+      () => get('/api/catalog/entities/by-name/component/default/sales-orders'),
+      e => (e?.status?.items ?? []).length > 0,
+    );
+    expect(kept.spec.dataProduct.contractSummary.version).toBe('1.0.0');
+    expect(kept.metadata.annotations['data-mesh/contract-hash']).toBe(
+      valid.metadata.annotations['data-mesh/contract-hash'],
+    );
+    expect(kept.status.items).toEqual([
+      expect.objectContaining({
+        type: 'backstage.io/catalog-processing',
+        level: 'error',
+        message: expect.stringMatching(
+          /^InputError: file:.*contract\.odcs\.yaml:19:22 error \[enum\] .*\(at \/schema\/0\/properties\/0\/logicalType\)$/,
+        ),
+      }),
+    ]);
+  });
+});

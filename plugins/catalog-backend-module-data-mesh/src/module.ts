@@ -1,0 +1,47 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
+import {
+  catalogProcessingExtensionPoint,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
+import { DataProductProcessor } from './processor/DataProductProcessor';
+import { loadGovernance } from './processor/loadGovernance';
+import { CatalogProductDirectory } from './processor/productDirectory';
+import { SourceReader } from './processor/sourceReader';
+
+/**
+ * The catalog module that teaches the catalog what a data product is.
+ *
+ * @public
+ */
+export const catalogModuleDataMesh = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'data-mesh',
+  register({ registerInit }) {
+    registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        urlReader: coreServices.urlReader,
+        auth: coreServices.auth,
+        catalogService: catalogServiceRef,
+        catalog: catalogProcessingExtensionPoint,
+      },
+      async init({ config, logger, urlReader, auth, catalogService, catalog }) {
+        const integrations = ScmIntegrations.fromConfig(config);
+        catalog.addProcessor(
+          new DataProductProcessor({
+            reader: new SourceReader(urlReader),
+            resolveUrl: options => integrations.resolveUrl(options),
+            directory: new CatalogProductDirectory(catalogService, auth),
+            governance: loadGovernance(config),
+            logger,
+          }),
+        );
+      },
+    });
+  },
+});

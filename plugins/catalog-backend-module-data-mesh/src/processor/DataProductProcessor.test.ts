@@ -1,0 +1,495 @@
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import type { LocationSpec } from '@backstage/plugin-catalog-node';
+import {
+  collector,
+  dataProduct,
+  invalidOdcsContract,
+  ListedDirectory,
+  odcsContract,
+  RunCache,
+  ServedUrls,
+} from '../__testUtils__/fixtures';
+import { DataProductProcessor } from './DataProductProcessor';
+import type { GovernanceCheck } from './governance';
+import { SourceReader } from './sourceReader';
+
+const directory = createMockDirectory();
+
+function processorWith(
+  options: {
+    urls?: ServedUrls;
+    catalog?: Entity[];
+    governance?: GovernanceCheck;
+  } = {},
+) {
+  return new DataProductProcessor({
+    reader: new SourceReader(options.urls ?? new ServedUrls()),
+    resolveUrl: ({ url, base }) => new URL(url, base).toString(),
+    directory: new ListedDirectory(options.catalog),
+    governance: options.governance,
+  });
+}
+
+async function run(
+  processor: DataProductProcessor,
+  entity: Entity,
+  location: LocationSpec,
+  cache = new RunCache(),
+) {
+  const output = collector();
+  const result = await processor.postProcessEntity(
+    entity,
+    location,
+    output.emit,
+    cache,
+  );
+  cache.endRun();
+  return { entity: result as any, ...output };
+}
+
+const fileLocation = (): LocationSpec => ({
+  type: 'file',
+  target: directory.resolve('sales-orders/catalog-info.yaml'),
+});
+
+/** A governance check that counts its evaluations and blocks when told to. */
+function countingGovernance(block = false) {
+  const check = {
+    evaluations: 0,
+    version: 'test',
+    evaluate() {
+      check.evaluations += 1;
+      return block
+        ? {
+            verdict: 'block' as const,
+            summary: '0 passed; blocks: pii-encryption',
+            blocking: [
+              {
+                severity: 'error' as const,
+                path: '',
+                rule: 'policy:pii-encryption',
+                message:
+                  'governance policy "pii-encryption" blocks this product: encrypt orders.customer_email',
+              },
+            ],
+          }
+        : { verdict: 'pass' as const, summary: '3 passed', blocking: [] };
+    },
+  };
+  return check;
+}
+
+beforeEach(() => {
+  directory.setContent({
+    'sales-orders': { 'contract.odcs.yaml': odcsContract() },
+  });
+});
+
+describe('DataProductProcessor', () => {
+  it('leaves entities that are not data products alone', async () => {
+    const service: Entity = {
+      ...dataProduct(),
+      spec: { type: 'service', owner: 'x' },
+    };
+    const { entity, results } = await run(
+      processorWith(),
+      service,
+      fileLocation(),
+    );
+    expect(entity).toBe(service);
+    expect(results).toEqual([]);
+  });
+
+  it('records the contract of a file beside the catalog file: summary, ports, source, hash and verdict', async () => {
+    const { entity, errors } = await run(
+      processorWith({ governance: countingGovernance() }),
+      dataProduct(),
+      fileLocation(),
+    );
+    expect(errors()).toEqual([]);
+    expect(entity.metadata.annotations).toMatchObject({
+      'data-mesh/contract-source': `file:${directory.resolve(
+        'sales-orders/contract.odcs.yaml',
+      )}`,
+      'data-mesh/contract-status': 'valid',
+      'data-mesh/contract-hash': expect.stringMatching(/^[0-9a-f]{32}$/),
+      'data-mesh/governance': 'pass',
+      'data-mesh/governance-summary': '3 passed',
+    });
+    expect(entity.spec.dataProduct.contractSummary).toMatchObject({
+      id: 'urn:datacontract:sales:orders',
+      format: 'odcs',
+      fieldCount: 2,
+      personalData: true,
+    });
+    expect(entity.spec.dataProduct.outputPorts).toEqual([
+      {
+        name: 'warehouse',
+        type: 'postgres',
+        contractId: 'urn:datacontract:sales:orders',
+        version: '1.0.0',
+      },
+    ]);
+    expect(entity.spec.dataProduct.contract).toBeUndefined();
+  });
+
+  it('says when governance was not evaluated', async () => {
+    const { entity } = await run(
+      processorWith(),
+      dataProduct(),
+      fileLocation(),
+    );
+    expect(entity.metadata.annotations['data-mesh/governance']).toBe(
+      'not-evaluated',
+    );
+  });
+
+  it('emits lineage both ways, for named products and for contract ids the catalog resolves, and the domain', async () => {
+    const upstream = dataProduct({ name: 'customer-interactions' });
+    (upstream.spec as any).dataProduct.outputPorts = [
+      { name: 'crm', contractId: 'urn:interactions' },
+    ];
+    const system: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'System',
+      metadata: { name: 'sales-data', namespace: 'default' },
+      spec: { domain: 'sales' },
+    };
+    const revenue = dataProduct({
+      name: 'revenue-metrics',
+      dataProduct: {
+        inputPorts: [
+          { name: 'orders', product: 'sales-orders' },
+          { name: 'interactions', contractId: 'urn:interactions' },
+          { name: 'unknown', contractId: 'urn:nobody-serves-this' },
+          { name: 'fx', type: 'http-api', location: 'https://fx.example.com' },
+        ],
+      },
+    });
+    const { relations } = await run(
+      processorWith({ catalog: [upstream, system] }),
+      revenue,
+      fileLocation(),
+    );
+    expect(relations().sort()).toEqual([
+      'component:default/customer-interactions providesDataTo component:default/revenue-metrics',
+      'component:default/revenue-metrics consumesDataFrom component:default/customer-interactions',
+      'component:default/revenue-metrics consumesDataFrom component:default/sales-orders',
+      'component:default/revenue-metrics partOf domain:default/sales',
+      'component:default/sales-orders providesDataTo component:default/revenue-metrics',
+      'domain:default/sales hasPart component:default/revenue-metrics',
+    ]);
+  });
+
+  describe('an invalid contract', () => {
+    beforeEach(() => {
+      directory.setContent({
+        'sales-orders': { 'contract.odcs.yaml': invalidOdcsContract() },
+      });
+    });
+
+    it('is a processing error naming file, line and path when the catalog holds a valid version, which it keeps', async () => {
+      const published = {
+        ...dataProduct(),
+        metadata: {
+          ...dataProduct().metadata,
+          annotations: { 'data-mesh/contract-status': 'valid' },
+        },
+      };
+      const { errors, relations } = await run(
+        processorWith({ catalog: [published] }),
+        dataProduct(),
+        fileLocation(),
+      );
+      expect(errors()).toEqual([
+        expect.stringContaining(
+          `${directory.resolve(
+            'sales-orders/contract.odcs.yaml',
+          )}:19:22 error [enum]`,
+        ),
+      ]);
+      expect(errors()[0]).toContain('(at /schema/0/properties/0/logicalType)');
+      expect(relations()).toEqual([]);
+    });
+
+    it('publishes the product marked invalid, with the errors on its page, when no valid version exists', async () => {
+      const { entity, errors } = await run(
+        processorWith(),
+        dataProduct(),
+        fileLocation(),
+      );
+      expect(errors()).toEqual([]);
+      expect(entity.metadata.annotations['data-mesh/contract-status']).toBe(
+        'invalid',
+      );
+      expect(entity.status.items).toEqual([
+        expect.objectContaining({
+          type: 'backstage.io/catalog-processing',
+          level: 'error',
+          error: {
+            name: 'InputError',
+            message: expect.stringContaining(
+              'contract.odcs.yaml:19:22 error [enum]',
+            ),
+          },
+        }),
+      ]);
+      expect(entity.spec.dataProduct.contractSummary.id).toBe(
+        'urn:datacontract:sales:orders',
+      );
+    });
+
+    it('stays an error while a product published as invalid is still invalid (no valid version to keep)', async () => {
+      const first = await run(processorWith(), dataProduct(), fileLocation());
+      const again = await run(
+        processorWith({ catalog: [first.entity] }),
+        dataProduct(),
+        fileLocation(),
+      );
+      expect(again.errors()).toEqual([]);
+      expect(again.entity.status.items).toHaveLength(1);
+    });
+  });
+
+  it('reports a missing contract file', async () => {
+    const entity = dataProduct({
+      annotations: { 'data-mesh/contract': './nope.yaml' },
+    });
+    const { entity: out } = await run(processorWith(), entity, fileLocation());
+    expect(out.status.items[0].error.message).toMatch(
+      /nope\.yaml does not exist: create it, or fix the annotation/,
+    );
+  });
+
+  it("refuses a contract path that leaves the catalog file's directory", async () => {
+    directory.addContent({ 'secret.yaml': odcsContract() });
+    for (const reference of [
+      '../secret.yaml',
+      directory.resolve('secret.yaml'),
+    ]) {
+      const entity = dataProduct({
+        annotations: { 'data-mesh/contract': reference },
+      });
+      const { entity: out } = await run(
+        processorWith(),
+        entity,
+        fileLocation(),
+      );
+      expect(out.status.items[0].error.message).toContain(
+        'points outside the directory of',
+      );
+      expect(out.status.items[0].error.message).toContain(
+        '(at /metadata/annotations/data-mesh~1contract)',
+      );
+    }
+  });
+
+  it('reads contracts of url locations through the URL reader, then revalidates by ETag', async () => {
+    const urls = new ServedUrls();
+    urls.serve(
+      'https://git.example.com/mesh/sales/contract.odcs.yaml',
+      odcsContract(),
+    );
+    const governance = countingGovernance();
+    const processor = processorWith({ urls, governance });
+    const location: LocationSpec = {
+      type: 'url',
+      target: 'https://git.example.com/mesh/sales/catalog-info.yaml',
+    };
+    const cache = new RunCache();
+
+    const first = await run(processor, dataProduct(), location, cache);
+    expect(first.entity.metadata.annotations['data-mesh/contract-source']).toBe(
+      'url:https://git.example.com/mesh/sales/contract.odcs.yaml',
+    );
+    const second = await run(processor, dataProduct(), location, cache);
+    expect(second.entity.spec.dataProduct.contractSummary).toEqual(
+      first.entity.spec.dataProduct.contractSummary,
+    );
+    expect(governance.evaluations).toBe(1); // the second run reused the record: 304 Not Modified
+
+    urls.serve(
+      'https://git.example.com/mesh/sales/contract.odcs.yaml',
+      odcsContract('urn:datacontract:sales:orders', '1.1.0'),
+    );
+    const third = await run(processor, dataProduct(), location, cache);
+    expect(third.entity.spec.dataProduct.contractSummary.version).toBe('1.1.0');
+    expect(governance.evaluations).toBe(2);
+    expect(urls.reads).toBe(3); // read, 304, read (the changed text is read once, not again)
+  });
+
+  it('reuses the record of an unchanged file, and reads it again once it changes', async () => {
+    const governance = countingGovernance();
+    const processor = processorWith({ governance });
+    const cache = new RunCache();
+    await run(processor, dataProduct(), fileLocation(), cache);
+    await run(processor, dataProduct(), fileLocation(), cache);
+    expect(governance.evaluations).toBe(1);
+    directory.setContent({
+      'sales-orders': {
+        'contract.odcs.yaml': odcsContract(
+          'urn:datacontract:sales:orders',
+          '2.0.0',
+        ),
+      },
+    });
+    const { entity } = await run(
+      processor,
+      dataProduct(),
+      fileLocation(),
+      cache,
+    );
+    expect(entity.spec.dataProduct.contractSummary.version).toBe('2.0.0');
+    expect(governance.evaluations).toBe(2);
+  });
+
+  it('reads an ODPS product: its ports, the contract its output port names, and lineage by contract id', async () => {
+    directory.setContent({
+      'sales-orders': {
+        'product.odps.yaml': `apiVersion: v1.0.0
+kind: DataProduct
+id: urn:dataproduct:orders
+status: active
+inputPorts:
+  - { name: events, version: 1.0.0, contractId: urn:events }
+outputPorts:
+  - name: orders-table
+    version: 1.0.0
+    type: tables
+    contractId: urn:datacontract:sales:orders
+    customProperties:
+      - { property: contractLocation, value: ./contracts/orders.odcs.yaml }
+  - { name: orders-api, version: 1.0.0, type: rest-api }
+`,
+        contracts: { 'orders.odcs.yaml': odcsContract() },
+      },
+    });
+    const events = dataProduct({ name: 'product-events' });
+    (events.spec as any).dataProduct.outputPorts = [
+      { name: 'stream', contractId: 'urn:events' },
+    ];
+    const entity = dataProduct({
+      annotations: { 'data-mesh/odps': './product.odps.yaml' },
+    });
+    const {
+      entity: out,
+      relations,
+      errors,
+    } = await run(processorWith({ catalog: [events] }), entity, fileLocation());
+    expect(errors()).toEqual([]);
+    expect(out.metadata.annotations['data-mesh/contract-status']).toBe('valid');
+    expect(out.metadata.annotations['data-mesh/contract-source']).toBe(
+      `file:${directory.resolve('sales-orders/contracts/orders.odcs.yaml')}`,
+    );
+    expect(out.spec.dataProduct.outputPorts).toEqual([
+      {
+        name: 'orders-table',
+        contractId: 'urn:datacontract:sales:orders',
+        version: '1.0.0',
+        type: 'tables',
+      },
+      { name: 'orders-api', version: '1.0.0', type: 'rest-api' },
+    ]);
+    expect(out.spec.dataProduct.inputPorts).toEqual([
+      { name: 'events', contractId: 'urn:events' },
+    ]);
+    expect(relations()).toContain(
+      'component:default/sales-orders consumesDataFrom component:default/product-events',
+    );
+  });
+
+  it('refuses an ODPS output port whose contract file holds another contract id', async () => {
+    directory.setContent({
+      'sales-orders': {
+        'product.odps.yaml': `apiVersion: v1.0.0
+kind: DataProduct
+id: p
+status: active
+outputPorts:
+  - name: t
+    version: 1.0.0
+    contractId: urn:expected
+    customProperties: [{ property: contractLocation, value: ./c.yaml }]
+`,
+        'c.yaml': odcsContract('urn:actual'),
+      },
+    });
+    const entity = dataProduct({
+      annotations: { 'data-mesh/odps': './product.odps.yaml' },
+    });
+    const { entity: out } = await run(processorWith(), entity, fileLocation());
+    expect(out.status.items[0].error.message).toContain(
+      'promises contract "urn:expected", but',
+    );
+  });
+
+  it('reads a contract written inline, with errors pointing into the entity', async () => {
+    const entity = dataProduct({
+      annotations: {},
+      dataProduct: {
+        contract: {
+          apiVersion: 'v3.1.0',
+          kind: 'DataContract',
+          id: 'inline',
+          version: '1.0.0',
+          status: 'active',
+          schema: [
+            { name: 't', properties: [{ name: 'a', logicalType: 'text' }] },
+          ],
+        },
+      },
+    });
+    const { entity: out } = await run(processorWith(), entity, fileLocation());
+    expect(out.metadata.annotations['data-mesh/contract-source']).toBe(
+      'inline',
+    );
+    expect(out.status.items[0].error.message).toContain(
+      '(at /spec/dataProduct/contract/schema/0/properties/0/logicalType)',
+    );
+  });
+
+  it('asks for a contract when the product names none', async () => {
+    const { entity: out } = await run(
+      processorWith(),
+      dataProduct({ annotations: {} }),
+      fileLocation(),
+    );
+    expect(out.status.items[0].error.message).toContain(
+      'a data product needs a contract',
+    );
+  });
+
+  it('makes a blocking governance verdict a processing error, and records it', async () => {
+    const published = dataProduct();
+    const blocked = await run(
+      processorWith({
+        catalog: [published],
+        governance: countingGovernance(true),
+      }),
+      dataProduct(),
+      fileLocation(),
+    );
+    expect(blocked.errors()).toEqual([
+      expect.stringContaining(
+        'governance policy "pii-encryption" blocks this product',
+      ),
+    ]);
+    const first = await run(
+      processorWith({ governance: countingGovernance(true) }),
+      dataProduct(),
+      fileLocation(),
+    );
+    expect(first.entity.metadata.annotations['data-mesh/governance']).toBe(
+      'block',
+    );
+  });
+
+  it('reports a malformed spec.dataProduct at its path', async () => {
+    const entity = dataProduct({ dataProduct: { kind: 'warehouse' } });
+    const { entity: out } = await run(processorWith(), entity, fileLocation());
+    expect(out.status.items[0].error.message).toContain(
+      '(at /spec/dataProduct/kind)',
+    );
+  });
+});

@@ -1,0 +1,135 @@
+import { parsePolicySet } from '@backstage-data-mesh/plugin-data-mesh-common';
+import { dataProduct } from '../__testUtils__/fixtures';
+import { governanceNotEvaluated, policyGovernance } from './governance';
+
+const contract: any = {
+  apiVersion: 'v3.1.0',
+  kind: 'DataContract',
+  id: 'orders',
+  version: '1.0.0',
+  status: 'active',
+  schema: [
+    {
+      name: 'orders',
+      properties: [
+        {
+          name: 'id',
+          logicalType: 'string',
+          description: 'Key.',
+          primaryKey: true,
+        },
+      ],
+    },
+  ],
+};
+
+function policies(text: string) {
+  const { set, issues } = parsePolicySet(text, { fileName: 'policies.yaml' });
+  if (!set) throw new Error(JSON.stringify(issues));
+  return [set];
+}
+
+const header = `apiVersion: data-mesh/v1
+kind: PolicySet
+metadata:
+  name: test
+policies:
+`;
+
+describe('policyGovernance', () => {
+  it('records a verdict in a word and a sentence, and turns blocking failures into errors that say what to do', () => {
+    const check = policyGovernance(
+      policies(`${header}  - id: needs-sla
+    description: The contract states an SLA.
+    severity: error
+    condition: size(contract.slaProperties) > 0
+    message: The contract states no SLA.
+    remediation: Add slaProperties.
+  - id: likes-tags
+    description: The product has tags.
+    severity: warning
+    condition: size(product.tags) > 0
+    message: No tags.
+`),
+      { builtIn: false, version: 'v1' },
+    );
+    const recorded = check.evaluate({
+      entity: dataProduct(),
+      contract: { ...contract, slaProperties: [] },
+      contractIssues: [],
+      contractSource: 'file:/x.yaml',
+    });
+    expect(recorded.verdict).toBe('block');
+    expect(recorded.summary).toBe(
+      '0 passed, 1 blocks (needs-sla), 1 warns (likes-tags)',
+    );
+    expect(recorded.blocking).toEqual([
+      {
+        severity: 'error',
+        path: '',
+        rule: 'policy:needs-sla',
+        file: 'file:/x.yaml',
+        message:
+          'governance policy "needs-sla" (error, from test) blocks this product: The contract states no SLA. To comply: Add slaProperties.',
+      },
+    ]);
+  });
+
+  it('never blocks for draft or grace policies', () => {
+    const check = policyGovernance(
+      policies(`${header}  - id: trying-out
+    description: A policy being tried out.
+    severity: error
+    mode: draft
+    condition: "false"
+  - id: soon
+    description: A policy enforced from 2999.
+    severity: critical
+    mode: grace
+    graceUntil: "2999-01-01"
+    condition: "false"
+`),
+      { builtIn: false, version: 'v1' },
+    );
+    const recorded = check.evaluate({
+      entity: dataProduct(),
+      contract,
+      contractIssues: [],
+    });
+    expect(recorded.verdict).toBe('warn');
+    expect(recorded.blocking).toEqual([]);
+  });
+
+  it('applies the built-in pack unless it is switched off', () => {
+    const withPack = policyGovernance([], { version: 'v1' }).evaluate({
+      entity: dataProduct(),
+      contract,
+      contractIssues: [],
+    });
+    expect(withPack.summary).toMatch(/blocks? \(.*data-classification/);
+    const without = policyGovernance([], {
+      builtIn: false,
+      version: 'v1',
+    }).evaluate({ entity: dataProduct(), contract, contractIssues: [] });
+    expect(without).toEqual({
+      verdict: 'pass',
+      summary: '0 passed',
+      blocking: [],
+    });
+  });
+});
+
+describe('governanceNotEvaluated', () => {
+  it('says so, and blocks nothing', () => {
+    expect(
+      governanceNotEvaluated.evaluate({
+        entity: dataProduct(),
+        contractIssues: [],
+      }),
+    ).toEqual({
+      verdict: 'not-evaluated',
+      summary: 'governance policies are not evaluated',
+      blocking: [],
+    });
+  });
+});

@@ -1,0 +1,123 @@
+import type { Entity } from '@backstage/catalog-model';
+import type { JsonObject } from '@backstage/types';
+import type { AlphaEntity } from '@backstage/catalog-model/alpha';
+import {
+  ContractIssue,
+  ContractSummary,
+  DataProductInputPort,
+  DataProductOutputPort,
+  formatIssue,
+  PROCESSED_ANNOTATIONS,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { RecordedVerdict } from './governance';
+
+/**
+ * What the processor keeps between runs of one product (in the catalog's per-entity processor
+ * cache) and writes onto the entity: everything but the full contract, which is read again
+ * only when a source changes.
+ */
+export interface ProductRecord {
+  /** Changes when the entity or the governance policies change: the record is then rebuilt. */
+  key: string;
+  /** The version key (mtime and size, or ETag) of every file read, by location reference. */
+  sources: Record<string, string | undefined>;
+  contractSource?: string;
+  contractHash?: string;
+  summary?: ContractSummary;
+  outputPorts: DataProductOutputPort[];
+  /** Input ports declared by the ODPS descriptor, not in the entity. */
+  inputPorts: DataProductInputPort[];
+  /** The errors that keep the product from being published as valid. */
+  problems: ContractIssue[];
+  governance: Omit<RecordedVerdict, 'blocking'>;
+}
+
+/** Problems beyond this many are counted in one last message, not listed. */
+const MAX_LISTED_PROBLEMS = 20;
+
+/** The processing error messages for a record's problems: file, line, path and what to do. */
+export function problemMessages(problems: readonly ContractIssue[]): string[] {
+  const listed = problems.slice(0, MAX_LISTED_PROBLEMS).map(formatIssue);
+  if (problems.length > MAX_LISTED_PROBLEMS) {
+    listed.push(
+      `…and ${
+        problems.length - MAX_LISTED_PROBLEMS
+      } more errors: validate the contract with the data-mesh CLI to see them all`,
+    );
+  }
+  return listed;
+}
+
+function mergedInputPorts(
+  entity: Entity,
+  extra: DataProductInputPort[],
+): unknown[] | undefined {
+  const declared = (
+    entity.spec?.dataProduct as { inputPorts?: unknown[] } | undefined
+  )?.inputPorts;
+  const own = Array.isArray(declared) ? declared : [];
+  const names = new Set(own.map(port => (port as { name?: unknown })?.name));
+  const added = extra.filter(port => !names.has(port.name));
+  return own.length || added.length ? [...own, ...added] : undefined;
+}
+
+/**
+ * The entity as the catalog stores it: the author's entity plus small annotations (where the
+ * contract is, its hash, the governance verdict) and, in `spec.dataProduct`, the contract's
+ * summary and the output ports. When `invalid`, the problems are shown on the entity page as
+ * processing errors (status items), because the catalog holds no earlier valid version.
+ */
+export function recordOnEntity(
+  entity: Entity,
+  record: ProductRecord,
+  invalid: boolean,
+): Entity {
+  const annotations: Record<string, string> = {
+    ...entity.metadata.annotations,
+  };
+  const set = (key: string, value: string | undefined) => {
+    if (value) annotations[key] = value;
+  };
+  set(PROCESSED_ANNOTATIONS.contractSource, record.contractSource);
+  set(PROCESSED_ANNOTATIONS.contractHash, record.contractHash);
+  annotations[PROCESSED_ANNOTATIONS.contractStatus] = invalid
+    ? 'invalid'
+    : 'valid';
+  annotations[PROCESSED_ANNOTATIONS.governance] = record.governance.verdict;
+  annotations[PROCESSED_ANNOTATIONS.governanceSummary] =
+    record.governance.summary;
+
+  const dataProduct: Record<string, unknown> = {
+    ...(entity.spec?.dataProduct as object),
+  };
+  const inputPorts = mergedInputPorts(entity, record.inputPorts);
+  if (inputPorts) dataProduct.inputPorts = inputPorts;
+  if (record.summary) dataProduct.contractSummary = record.summary;
+  if (record.outputPorts.length) dataProduct.outputPorts = record.outputPorts;
+
+  const result: AlphaEntity = {
+    ...entity,
+    metadata: { ...entity.metadata, annotations },
+    spec: { ...entity.spec, dataProduct: dataProduct as JsonObject },
+  };
+  if (invalid) {
+    const items = problemMessages(record.problems).map(message => ({
+      type: 'backstage.io/catalog-processing',
+      level: 'error' as const,
+      message: `InputError: ${message}`,
+      error: { name: 'InputError', message },
+    }));
+    const status = (entity as AlphaEntity).status;
+    result.status = { ...status, items: [...(status?.items ?? []), ...items] };
+  }
+  return result;
+}
+
+/** True when a stored entity is a valid version of a product (see {@link recordOnEntity}). */
+export function isValidVersion(entity: Entity | undefined): boolean {
+  return (
+    !!entity &&
+    entity.metadata.annotations?.[PROCESSED_ANNOTATIONS.contractStatus] !==
+      'invalid'
+  );
+}

@@ -1,0 +1,88 @@
+import type { Entity } from '@backstage/catalog-model';
+import {
+  getCompoundEntityRef,
+  parseEntityRef,
+  RELATION_HAS_PART,
+  RELATION_PART_OF,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import type { EntityRelationSpec } from '@backstage/plugin-catalog-node';
+import {
+  DataProductInputPort,
+  RELATION_CONSUMES_DATA_FROM,
+  RELATION_PROVIDES_DATA_TO,
+  upstreamProductRef,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { ProductDirectory } from './productDirectory';
+
+function both(
+  self: Entity,
+  other: string,
+  forward: string,
+  backward: string,
+): EntityRelationSpec[] {
+  const source = getCompoundEntityRef(self);
+  const target = parseEntityRef(other);
+  return [
+    { source, type: forward, target },
+    { source: target, type: backward, target: source },
+  ];
+}
+
+/**
+ * The lineage relations of a product, both ways: `consumesDataFrom` from the product to each
+ * upstream product its input ports name, and `providesDataTo` back. A port naming a contract
+ * id is resolved through the catalog to the products that serve it (none found: no relation
+ * this time; the next processing run tries again). External sources give no relation.
+ */
+export async function lineageRelations(
+  entity: Entity,
+  ports: readonly DataProductInputPort[],
+  directory: ProductDirectory,
+): Promise<EntityRelationSpec[]> {
+  const self = stringifyEntityRef(entity);
+  const upstream = new Set<string>();
+  for (const port of ports) {
+    const named = upstreamProductRef(port, entity);
+    if (named) {
+      upstream.add(named);
+    } else if (port.contractId) {
+      for (const ref of await directory.productsServing(port.contractId))
+        upstream.add(ref);
+    }
+  }
+  upstream.delete(self);
+  return [...upstream]
+    .sort()
+    .flatMap(ref =>
+      both(entity, ref, RELATION_CONSUMES_DATA_FROM, RELATION_PROVIDES_DATA_TO),
+    );
+}
+
+/**
+ * The product is part of its system's domain (`partOf` / `hasPart`), so the catalog can list
+ * a domain's products and filter by `relations.partof=domain:default/sales`. The system
+ * relation itself comes from Backstage's built-in processor.
+ */
+export async function domainRelations(
+  entity: Entity,
+  directory: ProductDirectory,
+): Promise<EntityRelationSpec[]> {
+  const system = entity.spec?.system;
+  if (typeof system !== 'string' || !system) return [];
+  let systemRef: string;
+  try {
+    systemRef = stringifyEntityRef(
+      parseEntityRef(system, {
+        defaultKind: 'system',
+        defaultNamespace: entity.metadata.namespace ?? 'default',
+      }),
+    );
+  } catch {
+    return []; // the built-in processor reports a malformed system ref
+  }
+  const domain = await directory.domainOf(systemRef);
+  return domain
+    ? both(entity, domain, RELATION_PART_OF, RELATION_HAS_PART)
+    : [];
+}
