@@ -1,0 +1,43 @@
+import { Option } from 'commander';
+import type { CliCommand } from '../command';
+import { EXIT_CODES } from '../exitCodes';
+import { loadInput } from '../inputs';
+import { humanReport } from '../report/humanReport';
+import { jsonReport } from '../report/jsonReport';
+
+/**
+ * `data-mesh validate [--format human|json] <files...>`: reads each contract or product
+ * (files, or http(s) URLs), in any format the suite reads, and reports every issue.
+ * Exit 0 when all are valid, 1 when any is invalid (a missing file included).
+ */
+export const validateCommand: CliCommand = {
+  register(program, { io, setExitCode }) {
+    program
+      .command('validate')
+      .description(
+        'validate contracts and products (ODCS v3, DCS 0.9–1.2.1, datamesh/v1, data_product.yaml, ODPS); files or http(s) URLs',
+      )
+      .argument('<files...>', 'contract or product files, or http(s) URLs')
+      .addOption(
+        new Option('--format <format>', 'output format')
+          .choices(['human', 'json'])
+          .default('human'),
+      )
+      .action(
+        async (files: string[], options: { format: 'human' | 'json' }) => {
+          const results = [];
+          for (const file of files) results.push(await loadInput(file));
+          io.stdout(
+            options.format === 'json'
+              ? `${JSON.stringify(jsonReport(results), null, 2)}\n`
+              : humanReport(results),
+          );
+          setExitCode(
+            results.every(result => result.valid)
+              ? EXIT_CODES.ok
+              : EXIT_CODES.invalid,
+          );
+        },
+      );
+  },
+};

@@ -1,0 +1,18 @@
+/**
+ * Node.js library of the data-mesh suite: loading contracts and products from files and
+ * URLs, and the `data-mesh` CLI.
+ *
+ * @packageDocumentation
+ */
+
+export { loadContractFile } from './load/loadContractFile';
+export type { LoadContractFileOptions } from './load/loadContractFile';
+export { loadContractUrl } from './load/loadContractUrl';
+export type { LoadContractUrlOptions } from './load/loadContractUrl';
+export type { LoadedContract } from './load/loadedContract';
+
+export { runCli } from './cli/runCli';
+export { EXIT_CODES } from './cli/exitCodes';
+export type { CliCommand, CliContext } from './cli/command';
+export type { CliIo } from './cli/io';
+export type { JsonReport, JsonReportIssue } from './cli/report/jsonReport';
