@@ -1,38 +1,27 @@
 import type { ContractIssue } from '../issues';
+import type { GovernanceVerdict, PolicyResult } from '../governance/types';
 import type { GovernanceHealth } from './products';
 
 /**
- * One policy's result for one product (mirrors the governance engine's `PolicyResult`).
+ * One policy's result for one product: the governance engine's {@link PolicyResult}.
  * @public
  */
-export interface GovernancePolicyResult {
-  id: string;
-  description?: string;
-  severity: 'info' | 'warning' | 'error' | 'critical';
-  mode: 'draft' | 'grace' | 'enforced';
-  graceUntil?: string;
-  status: 'passed' | 'failed' | 'error';
-  passed: boolean;
-  outcome: 'pass' | 'warn' | 'block' | 'info' | 'draft';
-  message: string;
-  remediation?: string;
-  source: string;
-  since: string;
-}
+export type GovernancePolicyResult = PolicyResult;
 
 /**
  * `GET /api/data-mesh/products/:namespace/:name/governance` and the answer of
- * `POST /api/data-mesh/governance/evaluate`: the product's compliance report.
+ * `POST /api/data-mesh/governance/evaluate`: the product's compliance report, the governance
+ * engine's {@link GovernanceVerdict} with the verdict in one word.
  * @public
  */
-export interface GovernanceResponse {
+export interface GovernanceResponse extends Partial<GovernanceVerdict> {
   entityRef: string;
   health: GovernanceHealth;
-  /** ISO 8601. */
+  /** ISO 8601; absent when the policies could not be evaluated. */
   evaluatedAt?: string;
   blocked: boolean;
-  results: GovernancePolicyResult[];
-  summary: Record<GovernancePolicyResult['outcome'], number>;
+  results: PolicyResult[];
+  summary: GovernanceVerdict['summary'];
   /** Problems that kept policies from being evaluated (unreadable contract, invalid policy file). */
   issues: ContractIssue[];
 }

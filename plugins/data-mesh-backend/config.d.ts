@@ -1,0 +1,50 @@
+import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  dataMesh?: {
+    /**
+     * Servers the backend evaluates SLOs on, keyed by the server name contracts use
+     * (`servers[].server`). A contract server is evaluated only when it is configured here;
+     * credentials live here, never in contracts.
+     */
+    servers?: {
+      [serverName: string]: {
+        /**
+         * Files (`local` servers: CSV, Parquet, JSON) and DuckDB database files (`duckdb`
+         * servers): the directory contract paths are relative to. Nothing outside it is read.
+         */
+        directory?: string;
+        /**
+         * PostgreSQL (`postgres`/`postgresql` servers): a connection string or its parts.
+         * @visibility secret
+         */
+        connection?:
+          | string
+          | {
+              host?: string;
+              port?: number;
+              user?: string;
+              /** @visibility secret */
+              password?: string;
+              database?: string;
+              ssl?: boolean;
+            };
+      };
+    };
+    slo?: {
+      /** When SLOs are evaluated; every 5 minutes by default. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Milliseconds one check query may run (default 10000). */
+      queryTimeoutMs?: number;
+      /** Rows a contract SQL rule may return (default 1000). */
+      rowLimit?: number;
+    };
+    examples?: {
+      /**
+       * Days of made-up hourly history to store for every product on first start, so the
+       * dashboards show trends. For the example mesh only: leave unset in production.
+       */
+      backfillDays?: number;
+    };
+  };
+}

@@ -1,0 +1,265 @@
+/**
+ * Where SLO observations, runs and the current state of every SLO are kept.
+ */
+import type { Knex } from 'knex';
+import {
+  nextSloState,
+  type ObservationCounts,
+  type SloHistoryPoint,
+  type SloState,
+  type SloStatus,
+  type SloTransition,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
+
+/** One outcome to store. */
+export interface ObservationInput {
+  sloId: string;
+  status: 'pass' | 'fail' | 'error';
+  value?: number;
+  message?: string;
+  /** Milliseconds since the epoch. */
+  observedAt: number;
+}
+
+/** A run of checks on one product: the scheduler's, a pipeline's push, or the example backfill. */
+export interface RunInput {
+  runId: string;
+  entityRef: string;
+  source: 'scheduler' | 'push' | 'datacontract' | 'backfill';
+  server?: string;
+  startedAt?: number;
+  finishedAt: number;
+  observations: ObservationInput[];
+}
+
+/** An SLO that started failing or recovered with a run. */
+export interface StateTransition {
+  entityRef: string;
+  sloId: string;
+  transition: SloTransition;
+  state: SloState;
+}
+
+/** What storing a run did. */
+export interface RecordedRun {
+  duplicate: boolean;
+  stored: number;
+  transitions: StateTransition[];
+}
+
+/** The stored state of one SLO, with its product. */
+export interface StoredSloState extends SloState {
+  entityRef: string;
+  sloId: string;
+}
+
+const INSERT_CHUNK = 400;
+const num = (value: unknown): number | undefined =>
+  value === null || value === undefined ? undefined : Number(value);
+const iso = (ms: unknown) => new Date(Number(ms)).toISOString();
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return (
+    e?.code === '23505' ||
+    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    /UNIQUE constraint failed|duplicate key/i.test(e?.message ?? '')
+  );
+}
+
+function rowToState(row: any): StoredSloState {
+  const state: StoredSloState = {
+    entityRef: row.entity_ref,
+    sloId: row.slo_id,
+    status: row.status as SloStatus,
+    since: iso(row.since),
+    failing: Boolean(row.failing),
+  };
+  if (row.last_value !== null && row.last_value !== undefined) state.lastValue = Number(row.last_value);
+  if (row.last_observed_at !== null && row.last_observed_at !== undefined) state.lastObservedAt = iso(row.last_observed_at);
+  if (row.last_error) state.lastError = row.last_error;
+  return state;
+}
+
+/** Observations, runs and SLO states in the plugin's database. */
+export class ObservationStore {
+  constructor(private readonly db: Knex) {}
+
+  /**
+   * Stores a run and its observations and moves each SLO's state on, in one transaction.
+   * A run id seen before stores nothing and reports `duplicate`. With `advanceStates: false`
+   * (history), the observations count in windows but leave current states alone.
+   */
+  async recordRun(run: RunInput, options: { advanceStates?: boolean } = {}): Promise<RecordedRun> {
+    try {
+      return await this.db.transaction(async tx => {
+        const existing = await tx('dm_runs').where({ run_id: run.runId }).first('run_id');
+        if (existing) return { duplicate: true, stored: 0, transitions: [] };
+        await tx('dm_runs').insert({
+          run_id: run.runId,
+          entity_ref: run.entityRef,
+          source: run.source,
+          server: run.server ?? null,
+          started_at: run.startedAt ?? null,
+          finished_at: run.finishedAt,
+          observations: run.observations.length,
+          received_at: Date.now(),
+        });
+        const rows = run.observations.map(o => ({
+          run_id: run.runId,
+          entity_ref: run.entityRef,
+          slo_id: o.sloId,
+          status: o.status,
+          value: o.value ?? null,
+          message: o.message ?? null,
+          observed_at: o.observedAt,
+        }));
+        for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+          await tx('dm_observations').insert(rows.slice(i, i + INSERT_CHUNK));
+        }
+        const transitions =
+          options.advanceStates === false ? [] : await this.advanceStates(tx, run.entityRef, run.observations);
+        return { duplicate: false, stored: rows.length, transitions };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) return { duplicate: true, stored: 0, transitions: [] };
+      throw error;
+    }
+  }
+
+  private async advanceStates(
+    tx: Knex.Transaction,
+    entityRef: string,
+    observations: ObservationInput[],
+  ): Promise<StateTransition[]> {
+    const bySlo = new Map<string, ObservationInput[]>();
+    for (const o of observations) {
+      const list = bySlo.get(o.sloId) ?? [];
+      list.push(o);
+      bySlo.set(o.sloId, list);
+    }
+    if (bySlo.size === 0) return [];
+    const rows = await tx('dm_slo_states')
+      .where({ entity_ref: entityRef })
+      .whereIn('slo_id', [...bySlo.keys()]);
+    const previous = new Map<string, StoredSloState>(rows.map((r: any) => [r.slo_id, rowToState(r)]));
+    const transitions: StateTransition[] = [];
+    for (const [sloId, list] of bySlo) {
+      list.sort((a, b) => a.observedAt - b.observedAt);
+      let state: SloState | undefined = previous.get(sloId);
+      const before = state;
+      for (const o of list) {
+        const next = nextSloState(state, {
+          status: o.status,
+          at: iso(o.observedAt),
+          value: o.value,
+          message: o.message,
+        });
+        state = next.state;
+      }
+      if (!state || state === before) continue;
+      const row = {
+        entity_ref: entityRef,
+        slo_id: sloId,
+        status: state.status,
+        since: Date.parse(state.since),
+        failing: state.failing,
+        last_value: state.lastValue ?? null,
+        last_observed_at: state.lastObservedAt ? Date.parse(state.lastObservedAt) : null,
+        last_error: state.lastError ?? null,
+      };
+      await tx('dm_slo_states').insert(row).onConflict(['entity_ref', 'slo_id']).merge();
+      // Several outcomes in one run can fail and recover again: only a net change is news.
+      if ((before?.failing ?? false) !== state.failing) {
+        const transition: SloTransition = state.failing ? 'failing' : 'recovered';
+        transitions.push({ entityRef, sloId, transition, state });
+      }
+    }
+    return transitions;
+  }
+
+  /** Observation counts per SLO and outcome since `since` (ms). */
+  async windowCounts(entityRef: string, since: number): Promise<Map<string, ObservationCounts>> {
+    const rows = await this.db('dm_observations')
+      .where('entity_ref', entityRef)
+      .andWhere('observed_at', '>=', since)
+      .groupBy('slo_id', 'status')
+      .select('slo_id', 'status')
+      .count({ n: '*' });
+    const counts = new Map<string, ObservationCounts>();
+    for (const row of rows as any[]) {
+      const entry = counts.get(row.slo_id) ?? { pass: 0, fail: 0, error: 0 };
+      if (row.status === 'pass' || row.status === 'fail' || row.status === 'error') {
+        entry[row.status as 'pass'] += Number(row.n);
+      }
+      counts.set(row.slo_id, entry);
+    }
+    return counts;
+  }
+
+  /** Observation counts of one SLO since `since` (ms). */
+  async sloCounts(entityRef: string, sloId: string, since: number): Promise<ObservationCounts> {
+    const rows = await this.db('dm_observations')
+      .where({ entity_ref: entityRef, slo_id: sloId })
+      .andWhere('observed_at', '>=', since)
+      .groupBy('status')
+      .select('status')
+      .count({ n: '*' });
+    const counts: ObservationCounts = { pass: 0, fail: 0, error: 0 };
+    for (const row of rows as any[]) {
+      if (row.status in counts) counts[row.status as 'pass'] = Number(row.n);
+    }
+    return counts;
+  }
+
+  /** The state of every SLO of a product (all products when no ref is given). */
+  async states(entityRef?: string): Promise<StoredSloState[]> {
+    const query = this.db('dm_slo_states').select();
+    if (entityRef) query.where({ entity_ref: entityRef });
+    return (await query).map(rowToState);
+  }
+
+  /** When the product's last run finished (ms), if any. */
+  async lastRunAt(entityRef: string): Promise<number | undefined> {
+    const row = await this.db('dm_runs').where({ entity_ref: entityRef }).max({ at: 'finished_at' }).first();
+    return num(row?.at);
+  }
+
+  /**
+   * The product's observations since `since`, oldest first, one point per SLO and bucket of
+   * `bucketMs`: the worst outcome in the bucket (fail, then error, then pass) and the mean value.
+   */
+  async history(entityRef: string, since: number, bucketMs: number): Promise<SloHistoryPoint[]> {
+    const bucket = Math.max(1, Math.floor(bucketMs));
+    const rows = await this.db('dm_observations')
+      .where('entity_ref', entityRef)
+      .andWhere('observed_at', '>=', since)
+      .groupBy('slo_id', this.db.raw('observed_at / ?', [bucket]))
+      .select(
+        'slo_id',
+        this.db.raw('min(observed_at) as at'),
+        this.db.raw(
+          "max(case status when 'fail' then 2 when 'error' then 1 else 0 end) as worst",
+        ),
+        this.db.raw('avg(value) as value'),
+      )
+      .orderBy('at');
+    return (rows as any[]).map(row => {
+      const worst = Number(row.worst);
+      const point: SloHistoryPoint = {
+        sloId: row.slo_id,
+        at: iso(row.at),
+        status: worst === 2 ? 'fail' : worst === 1 ? 'error' : 'pass',
+      };
+      const value = num(row.value);
+      if (value !== undefined && Number.isFinite(value)) point.value = value;
+      return point;
+    });
+  }
+
+  /** True when any run of this source was stored for the product. */
+  async hasRuns(entityRef: string, source: RunInput['source']): Promise<boolean> {
+    return Boolean(await this.db('dm_runs').where({ entity_ref: entityRef, source }).first('run_id'));
+  }
+}

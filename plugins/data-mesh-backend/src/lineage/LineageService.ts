@@ -1,0 +1,124 @@
+/**
+ * The mesh's lineage graph, kept in memory: declared edges from the products' relations and
+ * input ports, and OpenLineage edges whose datasets are matched to products through their
+ * contracts' servers. Rebuilt when the product listing or the stored edges change, so a
+ * query never calls the catalog per node.
+ */
+import path from 'node:path';
+import {
+  DatasetMatcher,
+  LineageGraph,
+  type LineageEdgeInput,
+  type LineageNodeInput,
+  RELATION_CONSUMES_DATA_FROM,
+  type SloHealth,
+  datasetPatterns,
+  datasetRef,
+  readDataProductSpec,
+  upstreamProductRef,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { DataProduct, ProductSource } from '../products/DataProduct';
+import type { LineageStore } from '../database/LineageStore';
+
+export interface LineageServiceOptions {
+  products: ProductSource;
+  store: LineageStore;
+  /** Current SLO health per product ref. */
+  health: () => Promise<Map<string, SloHealth>>;
+  /** Directory of files of a server, when configured (to resolve relative paths). */
+  serverDirectory: (serverName: string) => string | undefined;
+}
+
+export class LineageService {
+  private cached?: { products: DataProduct[]; version: number; graph: Promise<LineageGraph> };
+  private version = 0;
+
+  constructor(private readonly options: LineageServiceOptions) {}
+
+  /** Marks the OpenLineage edges as changed. */
+  invalidate(): void {
+    this.version += 1;
+  }
+
+  /** Matcher from OpenLineage datasets to products. */
+  matcherFor(products: DataProduct[]): DatasetMatcher {
+    const matcher = new DatasetMatcher();
+    for (const product of products) {
+      const objects = (product.contract?.schema ?? []).filter(o => o?.name).map(o => o.physicalName || o.name);
+      for (const server of product.contract?.servers ?? []) {
+        if (!server) continue;
+        const base = this.options.serverDirectory(server.server) ?? product.contractDirectory;
+        matcher.add(
+          product.entityRef,
+          datasetPatterns(server, objects, p => (base && !path.isAbsolute(p) ? path.resolve(base, p) : p)),
+        );
+      }
+    }
+    return matcher;
+  }
+
+  async graph(): Promise<LineageGraph> {
+    const products = await this.options.products.listProducts();
+    if (!this.cached || this.cached.products !== products || this.cached.version !== this.version) {
+      const graph = this.build(products);
+      this.cached = { products, version: this.version, graph };
+      graph.catch(() => {
+        if (this.cached?.graph === graph) this.cached = undefined;
+      });
+    }
+    return this.cached.graph;
+  }
+
+  private async build(products: DataProduct[]): Promise<LineageGraph> {
+    const [health, stored] = await Promise.all([this.options.health(), this.options.store.edges()]);
+    const nodes: LineageNodeInput[] = products.map(p => ({
+      entityRef: p.entityRef,
+      title: p.title,
+      owner: p.owner,
+      domain: p.domain,
+      sloHealth: health.get(p.entityRef) ?? 'unknown',
+    }));
+    const edges: LineageEdgeInput[] = [];
+    for (const product of products) {
+      for (const upstream of declaredUpstreams(product)) {
+        edges.push({ from: upstream, to: product.entityRef, source: 'declared' });
+      }
+    }
+    const matcher = this.matcherFor(products);
+    for (const edge of stored) {
+      const from = matcher.match(edge.from);
+      const to = matcher.match(edge.to);
+      const fromRef = from ?? datasetRef(edge.from);
+      const toRef = to ?? datasetRef(edge.to);
+      if (!from) nodes.push({ entityRef: fromRef, title: edge.from.name, external: true });
+      if (!to) nodes.push({ entityRef: toRef, title: edge.to.name, external: true });
+      edges.push({
+        from: fromRef,
+        to: toRef,
+        source: 'openlineage',
+        columns: edge.columns.map(c => ({ from: `${edge.from.name}.${c.from}`, to: `${edge.to.name}.${c.to}` })),
+      });
+    }
+    return LineageGraph.build(nodes, edges);
+  }
+}
+
+/** The products a product reads from: its consumesDataFrom relations, else its input ports. */
+export function declaredUpstreams(product: DataProduct): string[] {
+  const refs = new Set<string>();
+  for (const relation of product.entity.relations ?? []) {
+    if (relation.type === RELATION_CONSUMES_DATA_FROM) refs.add(relation.targetRef.toLocaleLowerCase('en-US'));
+  }
+  if (refs.size === 0) {
+    const { spec } = readDataProductSpec(product.entity);
+    for (const port of spec.inputPorts) {
+      try {
+        const ref = upstreamProductRef(port, product.entity);
+        if (ref) refs.add(ref.toLocaleLowerCase('en-US'));
+      } catch {
+        // a port whose product is not an entity ref: documented only
+      }
+    }
+  }
+  return [...refs];
+}

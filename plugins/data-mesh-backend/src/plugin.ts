@@ -1,0 +1,121 @@
+import {
+  coreServices,
+  createBackendPlugin,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { dataMeshPermissions } from '@backstage-data-mesh/plugin-data-mesh-common';
+import { migratedClient } from './database/migrate';
+import { ObservationStore } from './database/ObservationStore';
+import { LineageStore } from './database/LineageStore';
+import { CatalogProductSource } from './products/CatalogProductSource';
+import { ServerRegistry, readServerSettings } from './evaluation/ServerRegistry';
+import { SloRecorder } from './evaluation/SloRecorder';
+import { SloEvaluator } from './evaluation/SloEvaluator';
+import { SloAlerts } from './alerts/SloAlerts';
+import { LineageService } from './lineage/LineageService';
+import { healthOf } from './router/summaries';
+import { GovernanceEvaluator } from './governance/GovernanceEvaluator';
+import { createRouter } from './router/createRouter';
+import { backfillExamples } from './examples/backfillExamples';
+
+/**
+ * The data-mesh backend plugin: SLO evaluation on a schedule, pushed results, OpenLineage
+ * ingestion, lineage and the product API under `/api/data-mesh`.
+ *
+ * @public
+ */
+export const dataMeshPlugin = createBackendPlugin({
+  pluginId: 'data-mesh',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        urlReader: coreServices.urlReader,
+        lifecycle: coreServices.lifecycle,
+        catalog: catalogServiceRef,
+        notifications: notificationService,
+      },
+      async init(deps) {
+        const { config, logger, scheduler, httpRouter, lifecycle } = deps;
+        deps.permissionsRegistry.addPermissions(dataMeshPermissions);
+
+        const db = await migratedClient(deps.database);
+        const observations = new ObservationStore(db);
+        const lineageEvents = new LineageStore(db);
+        const products = new CatalogProductSource({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          urlReader: deps.urlReader,
+          logger,
+        });
+        const settings = readServerSettings(config);
+        const servers = new ServerRegistry(settings, {
+          timeoutMillis: config.getOptionalNumber('dataMesh.slo.queryTimeoutMs') ?? 10_000,
+          rowLimit: config.getOptionalNumber('dataMesh.slo.rowLimit') ?? 1000,
+        });
+        lifecycle.addShutdownHook(() => servers.close());
+        const recorder = new SloRecorder(observations, new SloAlerts(deps.notifications, logger));
+        const evaluator = new SloEvaluator(products, servers, recorder, logger);
+        const lineage = new LineageService({
+          products,
+          store: lineageEvents,
+          health: async () => {
+            const [list, states] = await Promise.all([products.listProducts(), observations.states()]);
+            return new Map(list.map(p => [p.entityRef, healthOf(p, states.filter(s => s.entityRef === p.entityRef))]));
+          },
+          serverDirectory: name => {
+            const s = settings.get(name);
+            return s?.engine === 'duckdb' ? s.directory : undefined;
+          },
+        });
+
+        const backfillDays = config.getOptionalNumber('dataMesh.examples.backfillDays');
+        const scheduleConfig = config.getOptionalConfig('dataMesh.slo.schedule');
+        await scheduler.scheduleTask({
+          id: 'data-mesh-slo-evaluation',
+          scope: 'global',
+          ...(scheduleConfig
+            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
+            : { frequency: { minutes: 5 }, timeout: { minutes: 10 }, initialDelay: { seconds: 30 } }),
+          fn: async () => {
+            if (backfillDays && backfillDays > 0) {
+              await backfillExamples(products, observations, { days: backfillDays, logger });
+            }
+            await evaluator.evaluateAll();
+          },
+        });
+
+        httpRouter.use(
+          createRouter({
+            logger,
+            auth: deps.auth,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            products,
+            observations,
+            lineageEvents,
+            lineage,
+            evaluator,
+            recorder,
+            servers,
+            governance: GovernanceEvaluator.fromConfig(config),
+          }),
+        );
+        // Pipelines may send their token as x-api-key (datacontract-cli does); those routes
+        // check credentials themselves and refuse requests without a Backstage token.
+        httpRouter.addAuthPolicy({ path: '/results', allow: 'unauthenticated' });
+        httpRouter.addAuthPolicy({ path: '/openlineage', allow: 'unauthenticated' });
+      },
+    });
+  },
+});

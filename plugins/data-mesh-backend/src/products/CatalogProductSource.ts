@@ -1,0 +1,166 @@
+/**
+ * Data products from the catalog: one catalog call lists every `Component` of type
+ * `data-product` (plus one for their Systems' domains); contracts are read from where the
+ * entities point and kept until the entity changes.
+ */
+import type { AuthService, LoggerService, UrlReaderService } from '@backstage/backend-plugin-api';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { type Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  DATA_PRODUCT_TYPE,
+  deriveSlos,
+  readContract,
+  readDataProductSpec,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
+import path from 'node:path';
+import type { DataProduct, ProductSource } from './DataProduct';
+import { contractLocation, readContractText } from './readContractText';
+import { isRestricted, productClassification } from './classification';
+
+export interface CatalogProductSourceOptions {
+  catalog: CatalogService;
+  auth: AuthService;
+  urlReader: UrlReaderService;
+  logger: LoggerService;
+  /** How long a listing is reused, in milliseconds. */
+  cacheMillis?: number;
+}
+
+type ContractPart = Pick<
+  DataProduct,
+  'contract' | 'format' | 'source' | 'location' | 'contractDirectory' | 'issues' | 'slos'
+>;
+
+/** {@link ProductSource} over the catalog. */
+export class CatalogProductSource implements ProductSource {
+  private listing?: { at: number; products: Promise<DataProduct[]> };
+  private readonly contracts = new Map<string, { key: string; part: Promise<ContractPart> }>();
+  private readonly cacheMillis: number;
+
+  constructor(private readonly options: CatalogProductSourceOptions) {
+    this.cacheMillis = options.cacheMillis ?? 10_000;
+  }
+
+  async listProducts(): Promise<DataProduct[]> {
+    const now = Date.now();
+    if (!this.listing || now - this.listing.at > this.cacheMillis) {
+      const products = this.load();
+      this.listing = { at: now, products };
+      products.catch(() => {
+        if (this.listing?.products === products) this.listing = undefined;
+      });
+    }
+    return this.listing.products;
+  }
+
+  async getProduct(entityRef: string): Promise<DataProduct | undefined> {
+    const ref = normalizeRef(entityRef);
+    return (await this.listProducts()).find(p => p.entityRef === ref);
+  }
+
+  private async load(): Promise<DataProduct[]> {
+    const { catalog, auth } = this.options;
+    const credentials = await auth.getOwnServiceCredentials();
+    const { items } = await catalog.getEntities(
+      { filter: { kind: 'Component', 'spec.type': DATA_PRODUCT_TYPE } },
+      { credentials },
+    );
+    const systemRefs = [
+      ...new Set(
+        items
+          .map(e => (typeof e.spec?.system === 'string' ? refOf(e.spec.system, 'system', e) : undefined))
+          .filter((r): r is string => !!r),
+      ),
+    ];
+    const domains = new Map<string, string>();
+    if (systemRefs.length > 0) {
+      const systems = await catalog.getEntitiesByRefs({ entityRefs: systemRefs, fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.domain'] }, { credentials });
+      systems.items.forEach((system, i) => {
+        const domain = system?.spec?.domain;
+        if (typeof domain === 'string') domains.set(systemRefs[i], refOf(domain, 'domain', system!)!);
+      });
+    }
+    return Promise.all(items.map(entity => this.toProduct(entity, domains)));
+  }
+
+  private async toProduct(entity: Entity, domains: Map<string, string>): Promise<DataProduct> {
+    const entityRef = stringifyEntityRef(entity);
+    const spec = (entity.spec ?? {}) as Record<string, unknown>;
+    const system = typeof spec.system === 'string' ? refOf(spec.system, 'system', entity) : undefined;
+    const part = await this.contractOf(entityRef, entity);
+    const classification = productClassification(entity, part.contract);
+    const { spec: dataProduct } = readDataProductSpec(entity);
+    return {
+      entity,
+      entityRef,
+      name: entity.metadata.name,
+      namespace: entity.metadata.namespace ?? 'default',
+      title: entity.metadata.title,
+      description: entity.metadata.description,
+      owner: typeof spec.owner === 'string' ? refOf(spec.owner, 'group', entity) : undefined,
+      system,
+      domain: system ? domains.get(system) : undefined,
+      lifecycle: typeof spec.lifecycle === 'string' ? spec.lifecycle : undefined,
+      tags: entity.metadata.tags ?? [],
+      productKind: dataProduct?.kind,
+      classification,
+      restricted: isRestricted(classification),
+      ...part,
+    };
+  }
+
+  private contractOf(entityRef: string, entity: Entity): Promise<ContractPart> {
+    const location = contractLocation(entity);
+    const key = JSON.stringify([entity.metadata.etag ?? entity.metadata.uid ?? '', location]);
+    const cached = this.contracts.get(entityRef);
+    if (cached?.key === key) return cached.part;
+    const part = this.readPart(location);
+    this.contracts.set(entityRef, { key, part });
+    return part;
+  }
+
+  private async readPart(location: ReturnType<typeof contractLocation>): Promise<ContractPart> {
+    if (location.type === 'none') {
+      return { format: 'unknown', issues: [{ severity: 'error', path: '', rule: 'contract-location', message: location.reason }], slos: [] };
+    }
+    const where =
+      location.type === 'inline' ? 'inline' : `${location.type}:${location.target}`;
+    try {
+      const { text, fileName } = await readContractText(location, this.options.urlReader);
+      const reading = readContract(text, { fileName });
+      const derived = reading.contract ? deriveSlos(reading.contract) : { slos: [], issues: [] };
+      return {
+        contract: reading.contract,
+        format: reading.format,
+        source: text,
+        location: where,
+        contractDirectory: location.type === 'file' ? path.dirname(location.target) : undefined,
+        issues: [...reading.issues, ...derived.issues],
+        slos: derived.slos,
+      };
+    } catch (error) {
+      this.options.logger.warn(`Could not read the contract at ${where}: ${error}`);
+      return {
+        format: 'unknown',
+        location: where,
+        issues: [{ severity: 'error', path: '', rule: 'contract-unreadable', message: `The contract at ${where} could not be read: ${(error as Error).message}` }],
+        slos: [],
+      };
+    }
+  }
+}
+
+function refOf(ref: string, defaultKind: string, context: Entity): string | undefined {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(ref, { defaultKind, defaultNamespace: context.metadata.namespace ?? 'default' }),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+/** `Component:Default/Sales-Orders` → `component:default/sales-orders`; `sales-orders` → component in default. */
+export function normalizeRef(ref: string): string {
+  return stringifyEntityRef(parseEntityRef(ref, { defaultKind: 'component', defaultNamespace: 'default' })).toLocaleLowerCase('en-US');
+}

@@ -1,0 +1,50 @@
+import type { Entity } from '@backstage/catalog-model';
+import type {
+  ContractIssue,
+  OdcsContract,
+  SloDefinition,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
+
+/**
+ * A data product as the backend works with it: its catalog entity, the catalog facts the
+ * API shows, and its contract read and normalised, with the SLOs the contract promises.
+ */
+export interface DataProduct {
+  entity: Entity;
+  entityRef: string;
+  name: string;
+  namespace: string;
+  title?: string;
+  description?: string;
+  owner?: string;
+  system?: string;
+  domain?: string;
+  lifecycle?: string;
+  tags: string[];
+  productKind?: 'source-aligned' | 'aggregate' | 'consumer-aligned';
+  /** The most sensitive classification of the product (annotation or contract). */
+  classification?: string;
+  /** True when reading its contract and data needs the restricted-read permission. */
+  restricted: boolean;
+  contract?: OdcsContract;
+  /** `odcs`, `dcs`, `datamesh-v1`... */
+  format: string;
+  /** The contract's text as written. */
+  source?: string;
+  /** Where the contract was read from: `file:/…`, `url:…` or `inline`. */
+  location?: string;
+  /** Directory of a contract file, for server paths written relative to it. */
+  contractDirectory?: string;
+  issues: ContractIssue[];
+  slos: SloDefinition[];
+}
+
+/**
+ * Lists the mesh's data products with their contracts.
+ */
+export interface ProductSource {
+  /** Every data product, in one catalog call (cached briefly). */
+  listProducts(): Promise<DataProduct[]>;
+  /** One data product by entity ref, or undefined. */
+  getProduct(entityRef: string): Promise<DataProduct | undefined>;
+}

@@ -1,0 +1,102 @@
+import type Router from 'express-promise-router';
+import { InputError } from '@backstage/errors';
+import {
+  type SloHistoryResponse,
+  type SloResponse,
+  type SloView,
+  dataMeshSloEvaluatePermission,
+  parseSloWindow,
+  summarizeWindow,
+  windowMillis,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
+import { normalizeRef } from '../products/CatalogProductSource';
+import { productFor, requirePermission } from './access';
+import type { RouterContext } from './context';
+
+function windowParam(value: unknown, fallback: '7d' | '30d') {
+  if (value === undefined) return fallback;
+  const window = parseSloWindow(value);
+  if (!window) throw new InputError(`window must be 7d or 30d (found ${JSON.stringify(value)})`);
+  return window;
+}
+
+/** At most this many history points per SLO; older data is bucketed. */
+const HISTORY_POINTS = 720;
+
+export function sloRoutes(router: ReturnType<typeof Router>, ctx: RouterContext) {
+  router.get('/products/:namespace/:name/slo', async (req, res) => {
+    const window = windowParam(req.query.window, '7d');
+    const { product } = await productFor(ctx, req, { data: true });
+    const now = Date.now();
+    const [counts, states, lastRun] = await Promise.all([
+      ctx.observations.windowCounts(product.entityRef, now - windowMillis(window)),
+      ctx.observations.states(product.entityRef),
+      ctx.observations.lastRunAt(product.entityRef),
+    ]);
+    const stateOf = new Map(states.map(s => [s.sloId, s]));
+    const slos: SloView[] = product.slos.map(slo => {
+      const state = stateOf.get(slo.id);
+      const summary = summarizeWindow(counts.get(slo.id) ?? { pass: 0, fail: 0, error: 0 }, slo.target.objective);
+      const view: SloView = {
+        id: slo.id,
+        name: slo.name,
+        kind: slo.kind,
+        target: slo.target,
+        status: state?.status ?? 'unknown',
+        attainment: summary.attainment,
+        observations: summary.observations,
+        errorBudget: summary.errorBudget,
+        source: slo.measure.type === 'pushed' ? 'push' : 'scheduler',
+      };
+      if (state) {
+        view.since = state.since;
+        if (state.lastValue !== undefined) view.lastValue = state.lastValue;
+        if (state.lastObservedAt) view.lastObservedAt = state.lastObservedAt;
+        if (state.lastError) view.lastError = state.lastError;
+      }
+      return view;
+    });
+    // Checks pushed for SLOs the contract does not declare (datacontract-cli's own checks).
+    for (const state of states) {
+      if (!state.sloId.startsWith('datacontract:')) continue;
+      const summary = summarizeWindow(counts.get(state.sloId) ?? { pass: 0, fail: 0, error: 0 }, 0.99);
+      slos.push({
+        id: state.sloId,
+        name: state.sloId.slice('datacontract:'.length),
+        kind: 'quality',
+        target: { text: 'the pushed check passes', operator: '=', value: 1, objective: 0.99 },
+        status: state.status,
+        since: state.since,
+        lastObservedAt: state.lastObservedAt,
+        lastValue: state.lastValue,
+        lastError: state.lastError,
+        attainment: summary.attainment,
+        observations: summary.observations,
+        errorBudget: summary.errorBudget,
+        source: 'push',
+      });
+    }
+    const body: SloResponse = { window, slos };
+    if (lastRun !== undefined) body.evaluatedAt = new Date(lastRun).toISOString();
+    res.json(body);
+  });
+
+  router.get('/products/:namespace/:name/slo/history', async (req, res) => {
+    const window = windowParam(req.query.window, '30d');
+    const { product } = await productFor(ctx, req, { data: true });
+    const span = windowMillis(window);
+    const bucket = Math.max(60_000, Math.ceil(span / HISTORY_POINTS / 60_000) * 60_000);
+    const body: SloHistoryResponse = {
+      window,
+      points: await ctx.observations.history(product.entityRef, Date.now() - span, bucket),
+    };
+    res.json(body);
+  });
+
+  router.post('/slo/evaluate', async (req, res) => {
+    const credentials = await ctx.httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await requirePermission(ctx, credentials, dataMeshSloEvaluatePermission);
+    const entity = typeof req.query.entity === 'string' ? normalizeRef(req.query.entity) : undefined;
+    res.json(await ctx.evaluator.evaluateAll(entity));
+  });
+}
