@@ -79,7 +79,6 @@ export function draftContract(input: DataProductDraftInput): OdcsContract {
     status: STATUS_BY_LIFECYCLE[lifecycle] ?? 'draft',
   };
   if (domain) contract.domain = domain;
-  contract.dataProduct = name;
   const purpose = text(input.description);
   const usage = text(input.usage);
   if (purpose || usage) {
