@@ -1,0 +1,118 @@
+import { Option } from 'commander';
+import {
+  evaluatePolicies,
+  formatIssue,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { CliCommand } from '../command';
+import { EXIT_CODES } from '../exitCodes';
+import { loadInput } from '../inputs';
+import {
+  CheckedProduct,
+  checkHumanReport,
+  checkJsonReport,
+  isBlocked,
+} from '../governance/checkReport';
+import { loadPolicies } from '../governance/loadPolicies';
+import { loadProduct } from '../governance/loadProduct';
+
+interface CheckOptions {
+  policies: string[];
+  builtIn: boolean;
+  previous?: string;
+  format: 'human' | 'json';
+}
+
+/**
+ * `data-mesh check [--policies <file>]... [--no-built-in] [--previous <file>] [--format json] <files...>`:
+ * evaluates the governance policies (the built-in pack and the given policy files) for each
+ * input, a catalog-info.yaml with its contract or a contract. Exit 0 when no product is
+ * blocked, 1 when one is, 2 when a policy file is invalid (or the command line is wrong).
+ */
+export const checkCommand: CliCommand = {
+  register(program, { io, setExitCode }) {
+    program
+      .command('check')
+      .description(
+        'evaluate governance policies for data products: catalog-info.yaml files (with the contract they reference) or contracts',
+      )
+      .argument(
+        '<files...>',
+        'catalog-info.yaml files or contract files (or http(s) URLs)',
+      )
+      .option(
+        '--policies <file>',
+        'a policy file (apiVersion: data-mesh/v1, kind: PolicySet); repeat for several, layered on the built-in pack in the order given',
+        (file: string, files: string[]) => [...files, file],
+        [] as string[],
+      )
+      .option('--no-built-in', 'leave out the built-in rule pack')
+      .option(
+        '--previous <file>',
+        'the previous version of the contract (one input only), for the breaking-change policies',
+      )
+      .addOption(
+        new Option('--format <format>', 'output format')
+          .choices(['human', 'json'])
+          .default('human'),
+      )
+      .action(async (files: string[], options: CheckOptions) => {
+        const policies = await loadPolicies(options.policies, {
+          builtIn: options.builtIn,
+        });
+        if (!policies.layers) {
+          io.stderr(
+            `data-mesh check: the policies are invalid, nothing was checked:\n${policies.issues
+              .map(i => `  ${formatIssue(i)}`)
+              .join('\n')}\n`,
+          );
+          setExitCode(EXIT_CODES.usage);
+          return;
+        }
+        for (const warning of policies.issues)
+          io.stderr(`  ${formatIssue(warning)}\n`);
+        if (options.previous && files.length !== 1) {
+          io.stderr(
+            'data-mesh check: --previous compares with one contract; give exactly one input\n',
+          );
+          setExitCode(EXIT_CODES.usage);
+          return;
+        }
+        const previous = options.previous
+          ? await loadInput(options.previous)
+          : undefined;
+        if (previous && !previous.contract) {
+          io.stderr(
+            `data-mesh check: the previous contract cannot be read:\n${previous.issues
+              .map(i => `  ${formatIssue(i)}`)
+              .join('\n')}\n`,
+          );
+          setExitCode(EXIT_CODES.invalid);
+          return;
+        }
+        const now = new Date();
+        const results: CheckedProduct[] = [];
+        for (const file of files) {
+          const product = await loadProduct(file);
+          const checked: CheckedProduct = { file, issues: product.issues };
+          if (product.entity || product.contract) {
+            checked.verdict = evaluatePolicies(policies.layers, {
+              entity: product.entity,
+              contract: product.contract,
+              previous: previous?.contract,
+              contractIssues: product.issues,
+              now,
+            });
+          }
+          results.push(checked);
+        }
+        io.stdout(
+          options.format === 'json'
+            ? `${JSON.stringify(checkJsonReport(results), null, 2)}\n`
+            : checkHumanReport(results),
+        );
+        setExitCode(
+          results.some(isBlocked) ? EXIT_CODES.invalid : EXIT_CODES.ok,
+        );
+      });
+  },
+};
