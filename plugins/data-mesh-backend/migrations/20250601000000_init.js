@@ -60,6 +60,14 @@ exports.up = async function up(knex) {
     table.index(['event_time'], 'dm_lineage_events_time_idx');
   });
 
+  // Every dataset an event named, so datasets without edges are known too.
+  await knex.schema.createTable('dm_lineage_datasets', table => {
+    table.string('dataset_key', 64).primary().notNullable();
+    table.text('namespace').notNullable();
+    table.text('name').notNullable();
+    table.bigInteger('last_seen').notNullable();
+  });
+
   // Dataset-to-dataset edges the events reported, with their column edges (JSON).
   await knex.schema.createTable('dm_lineage_edges', table => {
     table.string('edge_key', 64).primary().notNullable();
@@ -76,6 +84,7 @@ exports.up = async function up(knex) {
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
   await knex.schema.dropTable('dm_lineage_edges');
+  await knex.schema.dropTable('dm_lineage_datasets');
   await knex.schema.dropTable('dm_lineage_events');
   await knex.schema.dropTable('dm_slo_states');
   await knex.schema.dropTable('dm_observations');

@@ -6,6 +6,7 @@ import type { Knex } from 'knex';
 import type {
   ColumnEdge,
   DatasetEdge,
+  DatasetId,
   OpenLineageSummary,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 
@@ -46,6 +47,13 @@ export class LineageStore {
         payload: text,
         received_at: now,
       });
+      for (const dataset of event.datasets) {
+        const datasetKey = sha256(JSON.stringify([dataset.namespace, dataset.name]));
+        const updated = await tx('dm_lineage_datasets').where({ dataset_key: datasetKey }).update({ last_seen: now });
+        if (!updated) {
+          await tx('dm_lineage_datasets').insert({ dataset_key: datasetKey, namespace: dataset.namespace, name: dataset.name, last_seen: now });
+        }
+      }
       for (const edge of event.edges) {
         const key = sha256(
           JSON.stringify([edge.from.namespace, edge.from.name, edge.to.namespace, edge.to.name]),
@@ -71,6 +79,12 @@ export class LineageStore {
       }
       return { eventId, duplicate: false };
     });
+  }
+
+  /** Every dataset an event named. */
+  async datasets(): Promise<DatasetId[]> {
+    const rows = await this.db('dm_lineage_datasets').select('namespace', 'name');
+    return rows.map((row: any) => ({ namespace: row.namespace, name: row.name }));
   }
 
   /** Every dataset edge known. */

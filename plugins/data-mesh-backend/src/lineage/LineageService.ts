@@ -70,7 +70,11 @@ export class LineageService {
   }
 
   private async build(products: DataProduct[]): Promise<LineageGraph> {
-    const [health, stored] = await Promise.all([this.options.health(), this.options.store.edges()]);
+    const [health, stored, datasets] = await Promise.all([
+      this.options.health(),
+      this.options.store.edges(),
+      this.options.store.datasets(),
+    ]);
     const nodes: LineageNodeInput[] = products.map(p => ({
       entityRef: p.entityRef,
       title: p.title,
@@ -85,6 +89,9 @@ export class LineageService {
       }
     }
     const matcher = this.matcherFor(products);
+    for (const dataset of datasets) {
+      if (!matcher.match(dataset)) nodes.push({ entityRef: datasetRef(dataset), title: dataset.name, external: true });
+    }
     for (const edge of stored) {
       const from = matcher.match(edge.from);
       const to = matcher.match(edge.to);
