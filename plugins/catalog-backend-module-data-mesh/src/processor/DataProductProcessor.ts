@@ -19,6 +19,7 @@ import {
   isValidVersion,
   problemMessages,
   ProductRecord,
+  ProductStatus,
   recordOnEntity,
 } from './productRecord';
 import { domainRelations, lineageRelations } from './productRelations';
@@ -48,7 +49,8 @@ export interface DataProductProcessorOptions {
  * A product whose contract is invalid, missing or blocked by governance is reported with
  * processing errors (file, path, line). When the catalog already holds a valid version of the
  * product, it keeps that version and shows the errors on it; when it holds none, the product
- * is published as far as it could be read, marked `data-mesh/contract-status: invalid`, with
+ * is published as far as it could be read, marked `data-mesh/contract-status: invalid` (or
+ * `blocked`, for a valid contract that governance blocks), with
  * the errors on its page, rather than missing from the catalog without a word.
  */
 export class DataProductProcessor implements CatalogProcessor {
@@ -76,21 +78,29 @@ export class DataProductProcessor implements CatalogProcessor {
       ...specIssues.map(issue => ({ ...issue, file: location.target })),
       ...record.problems,
     ];
+    // Contract errors already block; governance adds its blocking failures to a valid contract.
+    const blocking = problems.length > 0 ? [] : record.governance.blocking;
+    const errors = [...problems, ...blocking];
+    const status: ProductStatus = problems.length
+      ? 'invalid'
+      : blocking.length
+      ? 'blocked'
+      : 'valid';
 
-    if (problems.length > 0) {
+    if (errors.length > 0) {
       const self = stringifyEntityRef(entity);
       const published = await this.options.directory.published(self);
       if (published && isValidVersion(published)) {
-        for (const message of problemMessages(problems)) {
+        for (const message of problemMessages(errors)) {
           emit(processingResult.inputError(location, message));
         }
         return entity;
       }
       this.options.logger?.warn(
-        `Data product ${self} is published with ${
-          problems.length
+        `Data product ${self} is published as ${status} with ${
+          errors.length
         } error(s), as no valid version of it exists yet: ${
-          problemMessages(problems)[0]
+          problemMessages(errors)[0]
         }`,
       );
     }
@@ -104,7 +114,7 @@ export class DataProductProcessor implements CatalogProcessor {
       ...(await domainRelations(entity, this.options.directory)),
     ];
     for (const relation of relations) emit(processingResult.relation(relation));
-    return recordOnEntity(entity, { ...record, problems }, problems.length > 0);
+    return recordOnEntity(entity, record, status, errors);
   }
 
   /** The product's record: reused from the cache while the entity, its files and the policies are unchanged. */
@@ -137,7 +147,6 @@ export class DataProductProcessor implements CatalogProcessor {
       sources,
       resolveUrl: this.options.resolveUrl,
     });
-    const errors = reading.issues.filter(issue => issue.severity === 'error');
     const verdict = reading.contract
       ? this.governance.evaluate({
           entity,
@@ -157,9 +166,8 @@ export class DataProductProcessor implements CatalogProcessor {
       summary: reading.summary,
       outputPorts: reading.outputPorts,
       inputPorts: reading.inputPorts,
-      // Contract errors already block; governance adds its blocking failures to a valid contract.
-      problems: errors.length > 0 ? errors : verdict.blocking,
-      governance: { verdict: verdict.verdict, summary: verdict.summary },
+      problems: reading.issues.filter(issue => issue.severity === 'error'),
+      governance: verdict,
     };
     await cache.set(CACHE_KEY, JSON.parse(JSON.stringify(record)));
     return record;

@@ -27,9 +27,10 @@ export interface ProductRecord {
   outputPorts: DataProductOutputPort[];
   /** Input ports declared by the ODPS descriptor, not in the entity. */
   inputPorts: DataProductInputPort[];
-  /** The errors that keep the product from being published as valid. */
+  /** The contract's errors (unreadable, invalid, missing). */
   problems: ContractIssue[];
-  governance: Omit<RecordedVerdict, 'blocking'>;
+  /** The governance verdict; its blocking failures count only for a valid contract. */
+  governance: RecordedVerdict;
 }
 
 /** Problems beyond this many are counted in one last message, not listed. */
@@ -62,15 +63,22 @@ function mergedInputPorts(
 }
 
 /**
+ * How a product stands: `valid`; `invalid` when its contract or entity has errors; `blocked`
+ * when its contract is valid but an enforced governance policy blocks it.
+ */
+export type ProductStatus = 'valid' | 'invalid' | 'blocked';
+
+/**
  * The entity as the catalog stores it: the author's entity plus small annotations (where the
- * contract is, its hash, the governance verdict) and, in `spec.dataProduct`, the contract's
- * summary and the output ports. When `invalid`, the problems are shown on the entity page as
- * processing errors (status items), because the catalog holds no earlier valid version.
+ * contract is, its hash, its status, the governance verdict) and, in `spec.dataProduct`, the
+ * contract's summary and the output ports. When not valid, the errors are shown on the entity
+ * page as processing errors (status items), because the catalog holds no earlier valid version.
  */
 export function recordOnEntity(
   entity: Entity,
   record: ProductRecord,
-  invalid: boolean,
+  status: ProductStatus,
+  errors: readonly ContractIssue[],
 ): Entity {
   const annotations: Record<string, string> = {
     ...entity.metadata.annotations,
@@ -80,9 +88,7 @@ export function recordOnEntity(
   };
   set(PROCESSED_ANNOTATIONS.contractSource, record.contractSource);
   set(PROCESSED_ANNOTATIONS.contractHash, record.contractHash);
-  annotations[PROCESSED_ANNOTATIONS.contractStatus] = invalid
-    ? 'invalid'
-    : 'valid';
+  annotations[PROCESSED_ANNOTATIONS.contractStatus] = status;
   annotations[PROCESSED_ANNOTATIONS.governance] = record.governance.verdict;
   annotations[PROCESSED_ANNOTATIONS.governanceSummary] =
     record.governance.summary;
@@ -100,24 +106,25 @@ export function recordOnEntity(
     metadata: { ...entity.metadata, annotations },
     spec: { ...entity.spec, dataProduct: dataProduct as JsonObject },
   };
-  if (invalid) {
-    const items = problemMessages(record.problems).map(message => ({
+  if (errors.length > 0) {
+    const items = problemMessages(errors).map(message => ({
       type: 'backstage.io/catalog-processing',
       level: 'error' as const,
       message: `InputError: ${message}`,
       error: { name: 'InputError', message },
     }));
-    const status = (entity as AlphaEntity).status;
-    result.status = { ...status, items: [...(status?.items ?? []), ...items] };
+    const previous = (entity as AlphaEntity).status;
+    result.status = {
+      ...previous,
+      items: [...(previous?.items ?? []), ...items],
+    };
   }
   return result;
 }
 
 /** True when a stored entity is a valid version of a product (see {@link recordOnEntity}). */
 export function isValidVersion(entity: Entity | undefined): boolean {
-  return (
-    !!entity &&
-    entity.metadata.annotations?.[PROCESSED_ANNOTATIONS.contractStatus] !==
-      'invalid'
-  );
+  const status =
+    entity?.metadata.annotations?.[PROCESSED_ANNOTATIONS.contractStatus];
+  return !!entity && status !== 'invalid' && status !== 'blocked';
 }

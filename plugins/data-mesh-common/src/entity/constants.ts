@@ -32,9 +32,10 @@ export const PROCESSED_ANNOTATIONS = Object.freeze({
    */
   contractSource: 'data-mesh/contract-source',
   /**
-   * `valid`, or `invalid` when the product is shown with errors because the catalog holds no
-   * earlier valid version of it (once it has one, an invalid change keeps that version and
-   * attaches the errors instead).
+   * `valid`; `invalid` (the contract or entity has errors) or `blocked` (an enforced governance
+   * policy fails) when the product is shown with its errors because the catalog holds no
+   * earlier valid version of it. Once it has one, a change for the worse keeps that version and
+   * attaches the errors to it instead.
    */
   contractStatus: 'data-mesh/contract-status',
   /** A hash of the normalised contract; changes exactly when the contract's content does. */
