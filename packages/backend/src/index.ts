@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { dataMeshPermissionPolicyModule } from './dataMeshPermissionPolicy';
 
 const backend = createBackend();
 
@@ -26,11 +27,10 @@ backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
 
-// Permissions
+// Permissions: the portal's policy (see dataMeshPermissionPolicy.ts) instead of allow-all,
+// which would hide every deny.
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(dataMeshPermissionPolicyModule);
 
 // Search: PostgreSQL full-text search when the database is PostgreSQL, Lunr otherwise.
 backend.add(import('@backstage/plugin-search-backend'));
@@ -41,5 +41,8 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
+
+// Data products: SLO evaluation, pushed results, OpenLineage and lineage (see its README).
+backend.add(import('@backstage-data-mesh/plugin-data-mesh-backend'));
 
 backend.start();

@@ -17,8 +17,8 @@ const RANK: Record<string, number> = {
   secret: 3,
 };
 
-/** Classifications from which a product counts as restricted. */
-export const RESTRICTED_FROM_RANK = RANK.confidential;
+/** From `restricted` (and `secret`) up, a product counts as restricted; `confidential` data is readable by every signed-in user. */
+export const RESTRICTED_FROM_RANK = RANK.restricted;
 
 /**
  * The product's classification: the entity annotation when given, else the contract's
