@@ -3,6 +3,11 @@ import type { KeptField } from './keptFields';
 import { isRecord } from './values';
 
 /**
+ * The ODCS version converted contracts are written in: their keys are those of v3.1.
+ */
+export const IMPORTED_API_VERSION = 'v3.1.0';
+
+/**
  * The status given to a converted contract whose source names none: ODCS v3.1 requires a
  * status, and the in-house formats (and DCS without `info.status`) describe contracts in use.
  * @public

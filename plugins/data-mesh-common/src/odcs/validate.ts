@@ -5,17 +5,9 @@ import {
   Checker,
   isMapping,
   PendingIssue,
-  RuleSet,
+  ruleSetFor,
 } from './validation/checker';
 import { checkContract, isOdcsV2 } from './validation/contract';
-
-/**
- * The rules an apiVersion is validated by: v3.0.x and v3.1.0 by the v3.1 rules, v3.2.0 by the
- * v3.2 rules. An unknown or missing apiVersion is reported, and the rest is checked by v3.1.
- */
-function ruleSetFor(apiVersion: unknown): RuleSet {
-  return apiVersion === 'v3.2.0' ? '3.2' : '3.1';
-}
 
 function locate(
   document: SourceDocument,

@@ -2,6 +2,7 @@ import type { OdcsContract } from '../../odcs/model';
 import { ConversionTrace } from '../conversionTrace';
 import { KeptField, keepUnmapped } from '../keptFields';
 import {
+  IMPORTED_API_VERSION,
   IMPORTED_CONTRACT_STATUS,
   sourceFormatProperties,
 } from '../provenance';
@@ -97,7 +98,7 @@ export function readDataProductYaml(value: unknown): ContractConversion {
   const kept: KeptField[] = [];
   const name = scalarText(source.name) ?? '';
   const contract: Record<string, unknown> = {
-    apiVersion: 'v3.1.0',
+    apiVersion: IMPORTED_API_VERSION,
     kind: 'DataContract',
     id: name,
     name,

@@ -4,6 +4,7 @@ import { KeptField, keepUnmapped } from '../keptFields';
 import { convertOutputPorts } from '../outputPorts';
 import { INPUT_PORTS_PROPERTY } from '../ports';
 import {
+  IMPORTED_API_VERSION,
   IMPORTED_CONTRACT_STATUS,
   sourceFormatProperties,
 } from '../provenance';
@@ -93,7 +94,7 @@ export function readDatameshV1(value: unknown): ContractConversion {
   const kept: KeptField[] = [];
   const name = scalarText(metadata.name) ?? '';
   const contract: Record<string, unknown> = {
-    apiVersion: 'v3.1.0',
+    apiVersion: IMPORTED_API_VERSION,
     kind: 'DataContract',
     id: name,
     name,

@@ -44,6 +44,30 @@ describe('convertDcsServers', () => {
     ]);
   });
 
+  it('makes a type that only ODCS v3.2 has a custom server, as converted contracts are v3.1', () => {
+    const [server] = convertDcsServers(
+      { lake: { type: 'iceberg', catalog: 'main', encoding: 'UTF-8' } },
+      new ConversionTrace(),
+    );
+    expect(server).toEqual({
+      server: 'lake',
+      type: 'custom',
+      catalog: 'main',
+      customProperties: [
+        { property: 'type', value: 'iceberg' },
+        { property: 'encoding', value: 'UTF-8' },
+      ],
+    });
+  });
+
+  it('reads a type named like a built-in object key as an unknown type', () => {
+    const [server] = convertDcsServers(
+      { odd: { type: 'constructor', host: 'h' } },
+      new ConversionTrace(),
+    );
+    expect(server).toMatchObject({ server: 'odd', type: 'custom', host: 'h' });
+  });
+
   it('keeps the keys of roles ODCS has no place for', () => {
     const [server] = convertDcsServers(
       {

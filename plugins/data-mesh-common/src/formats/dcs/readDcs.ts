@@ -2,6 +2,7 @@ import type { OdcsContract } from '../../odcs/model';
 import { ConversionTrace } from '../conversionTrace';
 import { KeptField, keepUnmapped } from '../keptFields';
 import {
+  IMPORTED_API_VERSION,
   IMPORTED_CONTRACT_STATUS,
   sourceFormatProperties,
 } from '../provenance';
@@ -107,7 +108,7 @@ export function readDcs(value: unknown): ContractConversion {
   const trace = new ConversionTrace();
   const source = isRecord(value) ? value : {};
   const contract: Record<string, unknown> = {
-    apiVersion: 'v3.1.0',
+    apiVersion: IMPORTED_API_VERSION,
     kind: 'DataContract',
   };
   const kept: KeptField[] = [];

@@ -9,6 +9,14 @@ import { suggestKey } from './suggest';
  */
 export type RuleSet = '3.1' | '3.2';
 
+/**
+ * The rules an apiVersion is validated by: v3.0.x and v3.1.0 by the v3.1 rules, v3.2.0 by the
+ * v3.2 rules. An unknown or missing apiVersion is reported, and the rest is checked by v3.1.
+ */
+export function ruleSetFor(apiVersion: unknown): RuleSet {
+  return apiVersion === 'v3.2.0' ? '3.2' : '3.1';
+}
+
 /** An issue before it is placed in the source: which end of the pair to point at. */
 export interface PendingIssue extends ContractIssue {
   target: LocateTarget;
