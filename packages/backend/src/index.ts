@@ -36,6 +36,10 @@ backend.add(dataMeshPermissionPolicyModule);
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+// Data products are found by their contracts' field names and descriptions.
+backend.add(
+  import('@backstage-data-mesh/plugin-catalog-backend-module-data-mesh/search'),
+);
 
 // User settings, notifications and signals
 backend.add(import('@backstage/plugin-user-settings-backend'));

@@ -67,9 +67,11 @@ export function measureQuery(measure: SloMeasure, dialect: Dialect): CheckQuery 
     case 'newestAge':
     case 'oldestAge': {
       const aggregate = measure.type === 'newestAge' ? 'MAX' : 'MIN';
+      // A date stands for its whole day: the newest date counts from the end of that day.
+      const dayEnd = measure.type === 'newestAge' && measure.granularity === 'day' ? 86_400_000 : 0;
       return {
         sql: `SELECT ${epochMillis(`${aggregate}(${ident(measure.column)})`, dialect)} AS v FROM ${ident(measure.object)}`,
-        interpret: (v, now) => (v === null ? undefined : Math.max(0, (now - v) / 1000)),
+        interpret: (v, now) => (v === null ? undefined : Math.max(0, (now - v - dayEnd) / 1000)),
         emptyMeaning: `no value in ${measure.object}.${measure.column}`,
       };
     }

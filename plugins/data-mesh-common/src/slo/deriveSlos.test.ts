@@ -101,6 +101,15 @@ describe('deriveSlos', () => {
     ]);
   });
 
+  it('counts a date column from the end of its day', () => {
+    const { slos } = deriveSlos({
+      ...example('sla--database-table-sla.odcs.yaml'),
+      schema: [{ name: 'tab1', properties: [{ name: 'txn_ref_dt', logicalType: 'date' }] }],
+    } as OdcsContract);
+    expect(slos[0].measure).toEqual({ type: 'newestAge', object: 'tab1', column: 'txn_ref_dt', granularity: 'day' });
+    expect(slos[1].measure).toEqual({ type: 'oldestAge', object: 'tab1', column: 'txn_ref_dt' });
+  });
+
   it('reads the official SQL accuracy rule', () => {
     const { slos } = deriveSlos(example('quality--column-accuracy.odcs.yaml'));
     expect(slos).toHaveLength(1);

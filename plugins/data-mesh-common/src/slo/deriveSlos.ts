@@ -61,7 +61,7 @@ function propertiesOf(object: OdcsSchemaObject): OdcsSchemaProperty[] {
 function resolveElement(
   contract: OdcsContract,
   element: string | undefined,
-): { object: string; column: string } | undefined {
+): { object: string; column: string; granularity?: 'day' } | undefined {
   const objects = objectsOf(contract);
   const first = (element ?? contract.slaDefaultElement ?? '').split(',')[0].trim();
   if (first) {
@@ -73,7 +73,7 @@ function resolveElement(
       const property = propertiesOf(object).find(
         p => p.name === columnName || p.physicalName === columnName,
       );
-      if (property) return { object: physical(object), column: physical(property) };
+      if (property) return located(object, property);
       if (objectName) return { object: physical(object), column: columnName };
     }
     return undefined;
@@ -83,9 +83,18 @@ function resolveElement(
     const time =
       properties.find(p => p.partitioned && isTimeProperty(p)) ??
       properties.find(isTimeProperty);
-    if (time) return { object: physical(object), column: physical(time) };
+    if (time) return located(object, time);
   }
   return undefined;
+}
+
+function located(object: OdcsSchemaObject, property: OdcsSchemaProperty) {
+  const place: { object: string; column: string; granularity?: 'day' } = {
+    object: physical(object),
+    column: physical(property),
+  };
+  if (property.logicalType === 'date') place.granularity = 'day';
+  return place;
 }
 
 function isTimeProperty(p: OdcsSchemaProperty): boolean {
@@ -125,10 +134,12 @@ function slaSlo(
       });
       return undefined;
     }
-    const located = resolveElement(contract, sla.element);
+    const place = resolveElement(contract, sla.element);
     const retention = ageKind === 'retention';
-    const measure: SloMeasure = located
-      ? { type: retention ? 'oldestAge' : 'newestAge', ...located }
+    const measure: SloMeasure = place
+      ? retention
+        ? { type: 'oldestAge', object: place.object, column: place.column }
+        : { type: 'newestAge', ...place }
       : { type: 'pushed', reason: `no date or timestamp column to measure "${property}" on: set "element" to table.column` };
     const text = retention
       ? `no data older than ${formatDuration(seconds)}`
@@ -194,8 +205,8 @@ function completenessColumns(
   contract: OdcsContract,
   element: string | undefined,
 ): SloMeasure | undefined {
-  const located = element ? resolveElement(contract, element) : undefined;
-  if (located) return { type: 'completeness', object: located.object, columns: [located.column] };
+  const place = element ? resolveElement(contract, element) : undefined;
+  if (place) return { type: 'completeness', object: place.object, columns: [place.column] };
   const object = objectsOf(contract)[0];
   if (!object) return undefined;
   const properties = propertiesOf(object);

@@ -7,8 +7,11 @@ import type { SloKind, SloTarget } from '../api';
  * @public
  */
 export type SloMeasure =
-  /** Seconds since the newest value of `column` (freshness, latency, frequency). */
-  | { type: 'newestAge'; object: string; column: string }
+  /**
+   * Seconds since the newest value of `column` (freshness, latency, frequency). A `day`
+   * column (a date) counts from the end of its day: today's date is as fresh as data gets.
+   */
+  | { type: 'newestAge'; object: string; column: string; granularity?: 'day' }
   /** Seconds since the oldest value of `column` (retention). */
   | { type: 'oldestAge'; object: string; column: string }
   /** 1 when the server answers a trivial query and every object can be read, else 0. */
