@@ -81,11 +81,9 @@ export class DataProductProcessor implements CatalogProcessor {
     // Contract errors already block; governance adds its blocking failures to a valid contract.
     const blocking = problems.length > 0 ? [] : record.governance.blocking;
     const errors = [...problems, ...blocking];
-    const status: ProductStatus = problems.length
-      ? 'invalid'
-      : blocking.length
-      ? 'blocked'
-      : 'valid';
+    let status: ProductStatus = 'valid';
+    if (problems.length > 0) status = 'invalid';
+    else if (blocking.length > 0) status = 'blocked';
 
     if (errors.length > 0) {
       const self = stringifyEntityRef(entity);
