@@ -1,0 +1,105 @@
+import type {
+  DataProductContractResponse,
+  DataProductDetails,
+  DataProductListResponse,
+  GovernanceEvaluateRequest,
+  GovernanceResponse,
+  LineageResponse,
+  SloHistoryResponse,
+  SloResponse,
+  SloWindow,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
+import { ResponseError } from '@backstage/errors';
+import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
+import type { DataMeshApi, DataProductRef, LineageQuery } from './DataMeshApi';
+
+/**
+ * The default {@link DataMeshApi}: calls the data-mesh backend found through the discovery
+ * API, with the user's Backstage token (the fetch API adds it).
+ * @public
+ */
+export class DataMeshClient implements DataMeshApi {
+  readonly #discoveryApi: DiscoveryApi;
+  readonly #fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.#discoveryApi = options.discoveryApi;
+    this.#fetchApi = options.fetchApi;
+  }
+
+  listProducts(): Promise<DataProductListResponse> {
+    return this.#get('/products');
+  }
+
+  getProduct(product: DataProductRef): Promise<DataProductDetails> {
+    return this.#get(productPath(product));
+  }
+
+  getContract(product: DataProductRef): Promise<DataProductContractResponse> {
+    return this.#get(`${productPath(product)}/contract`);
+  }
+
+  getSlos(product: DataProductRef, window: SloWindow): Promise<SloResponse> {
+    return this.#get(`${productPath(product)}/slo`, { window });
+  }
+
+  getSloHistory(
+    product: DataProductRef,
+    window: SloWindow,
+  ): Promise<SloHistoryResponse> {
+    return this.#get(`${productPath(product)}/slo/history`, { window });
+  }
+
+  getGovernance(product: DataProductRef): Promise<GovernanceResponse> {
+    return this.#get(`${productPath(product)}/governance`);
+  }
+
+  getLineage(query: LineageQuery): Promise<LineageResponse> {
+    const params: Record<string, string> = {
+      entity: query.entityRef,
+      depth: String(query.depth),
+      direction: query.direction,
+    };
+    if (query.columns) params.columns = 'true';
+    return this.#get('/lineage', params);
+  }
+
+  async evaluateGovernance(
+    request: GovernanceEvaluateRequest,
+  ): Promise<GovernanceResponse> {
+    const response = await this.#fetchApi.fetch(
+      `${await this.#baseUrl()}/governance/evaluate`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(request),
+      },
+    );
+    return this.#read(response);
+  }
+
+  async #baseUrl(): Promise<string> {
+    return this.#discoveryApi.getBaseUrl('data-mesh');
+  }
+
+  async #get<T>(path: string, params?: Record<string, string>): Promise<T> {
+    const query = params ? `?${new URLSearchParams(params)}` : '';
+    const response = await this.#fetchApi.fetch(
+      `${await this.#baseUrl()}${path}${query}`,
+    );
+    return this.#read(response);
+  }
+
+  async #read<T>(response: Response): Promise<T> {
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}
+
+function productPath(product: DataProductRef): string {
+  return `/products/${encodeURIComponent(
+    product.namespace,
+  )}/${encodeURIComponent(product.name)}`;
+}

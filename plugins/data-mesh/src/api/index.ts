@@ -1,0 +1,3 @@
+export { dataMeshApiRef } from './DataMeshApi';
+export type { DataMeshApi, DataProductRef, LineageQuery } from './DataMeshApi';
+export { DataMeshClient } from './DataMeshClient';

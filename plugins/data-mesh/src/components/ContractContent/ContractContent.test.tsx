@@ -1,0 +1,189 @@
+import {
+  DataProductContractResponse,
+  readContract,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { corpusText } from '../../__testUtils__/corpus';
+import {
+  backendError,
+  fakeDataMeshApi,
+  pending,
+} from '../../__testUtils__/fakeDataMeshApi';
+import { corpusDir } from '../../__testUtils__/corpus';
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { details } from '../../__testUtils__/fixtures';
+import { renderForProduct } from '../../__testUtils__/renderForProduct';
+import { ContractContent } from './ContractContent';
+
+function contractResponse(path: string): DataProductContractResponse {
+  const source = corpusText(path);
+  const reading = readContract(source, { fileName: path });
+  return {
+    format: reading.format,
+    contract: reading.contract,
+    source,
+    location: `/examples/${path}`,
+    issues: reading.issues,
+  };
+}
+
+describe('ContractContent', () => {
+  it('shows the version, status, schema, quality rules, servers and source of a real contract', async () => {
+    const api = fakeDataMeshApi({
+      getContract: async () =>
+        contractResponse('odcs/v3.1-examples/all--full-example.odcs.yaml'),
+      getProduct: async () => details(),
+    });
+    await renderForProduct(<ContractContent />, api);
+
+    expect(await screen.findByTestId('contract-version')).toHaveTextContent(
+      '1.1.0',
+    );
+    const fields = screen.getByRole('table', { name: 'Fields of tbl' });
+    const date = within(fields)
+      .getByText('transaction_reference_date')
+      .closest('tr')!;
+    expect(within(date).getByText('txn_ref_dt')).toBeInTheDocument();
+    expect(within(date).getByText('partition 1')).toBeInTheDocument();
+    expect(
+      within(date).getByText('2022-10-03, 2020-01-28'),
+    ).toBeInTheDocument();
+    expect(within(date).queryByText('PII')).not.toBeInTheDocument();
+    const receiver = within(fields).getByText('rcvr_id').closest('tr')!;
+    expect(within(receiver).getByText('primary key 1')).toBeInTheDocument();
+    expect(
+      within(receiver).getByText('references receivers.id'),
+    ).toBeInTheDocument();
+    // "restricted" is a sensitive classification: the field holds personal data.
+    expect(within(receiver).getByText('PII')).toBeInTheDocument();
+    expect(
+      screen.getByRole('table', { name: 'Quality rules' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'Servers' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: /Download .*\.odcs\.yaml/ }),
+    ).toBeInTheDocument();
+  });
+
+  it('indents nested objects and array items, and collapses them', async () => {
+    const api = fakeDataMeshApi({
+      getContract: async () =>
+        contractResponse(
+          'odcs/v3.1-examples/schema--all-schema-types.odcs.yaml',
+        ),
+      getProduct: async () => details(),
+    });
+    await renderForProduct(<ContractContent />, api);
+
+    const table = await screen.findByRole('table', {
+      name: 'Fields of AnotherObject',
+    });
+    expect(within(table).getByText('[items]')).toBeInTheDocument();
+    expect(within(table).getByText('zip')).toBeInTheDocument();
+    await userEvent.click(
+      within(table).getByRole('button', { name: 'Collapse x' }),
+    );
+    expect(within(table).queryByText('zip')).not.toBeInTheDocument();
+    expect(
+      within(table).getByRole('button', { name: 'Expand x' }),
+    ).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('narrows the schema to the fields a search matches, keeping their parents', async () => {
+    const api = fakeDataMeshApi({
+      getContract: async () =>
+        contractResponse(
+          'odcs/v3.1-examples/schema--all-schema-types.odcs.yaml',
+        ),
+      getProduct: async () => details(),
+    });
+    await renderForProduct(<ContractContent />, api);
+    await screen.findByRole('table', { name: 'Fields of AnotherObject' });
+
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'Search fields' }),
+      'zip',
+    );
+
+    expect(
+      await screen.findByText(/1 of \d+ fields match|\d+ of \d+ fields match/),
+    ).toBeInTheDocument();
+    const table = screen.getByRole('table', {
+      name: 'Fields of AnotherObject',
+    });
+    expect(within(table).getByText('zip')).toBeInTheDocument();
+    expect(within(table).getByText('x')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('table', { name: 'Fields of tbl' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('lists what is wrong with an invalid contract and still offers its source', async () => {
+    const invalid = readdirSync(resolve(corpusDir, 'odcs/invalid')).sort()[0];
+    const response = contractResponse(`odcs/invalid/${invalid}`);
+    expect(response.issues.length).toBeGreaterThan(0);
+    const api = fakeDataMeshApi({
+      getContract: async () => ({ ...response, contract: undefined }),
+      getProduct: async () => details(),
+    });
+    await renderForProduct(<ContractContent />, api);
+
+    expect(
+      await screen.findByText(/issues? in the contract/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('The contract could not be read'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Copy/ })).toBeInTheDocument();
+  });
+
+  it('shows a progress bar while the contract loads', async () => {
+    const api = fakeDataMeshApi({ getContract: pending, getProduct: pending });
+    await renderForProduct(<ContractContent />, api);
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('says what failed when the backend answers with an error', async () => {
+    const api = fakeDataMeshApi({
+      getContract: async () => {
+        throw await backendError(
+          404,
+          'no product component:default/sales-orders',
+        );
+      },
+      getProduct: pending,
+    });
+    await renderForProduct(<ContractContent />, api);
+    expect(
+      await screen.findByText(/Could not load the contract/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/no product component:default\/sales-orders/),
+    ).toBeInTheDocument();
+  });
+
+  it('says when the contract declares no schema', async () => {
+    const api = fakeDataMeshApi({
+      getContract: async () => ({
+        format: 'odcs',
+        contract: {
+          apiVersion: 'v3.1.0',
+          kind: 'DataContract',
+          id: 'empty',
+          version: '0.1.0',
+          status: 'draft',
+        },
+        source: 'apiVersion: v3.1.0\n',
+        issues: [],
+      }),
+      getProduct: async () => details({ servers: [], ports: [] }),
+    });
+    await renderForProduct(<ContractContent />, api);
+    expect(
+      await screen.findByText('This contract declares no schema'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/No server configured/)).toBeInTheDocument();
+  });
+});

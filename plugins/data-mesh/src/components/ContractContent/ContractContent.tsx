@@ -1,0 +1,82 @@
+import { EmptyState, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import Grid from '@mui/material/Grid';
+import useAsync from 'react-use/esm/useAsync';
+import { dataMeshApiRef } from '../../api';
+import { AsyncContent, useDataProductRef } from '../common';
+import { ContractOverviewCard } from './ContractOverviewCard';
+import { ContractSourceCard, sourceFileName } from './ContractSourceCard';
+import { QualityRulesCard } from './QualityRulesCard';
+import { SchemaSection } from './SchemaSection';
+import { ServersAndPortsCard } from './ServersAndPortsCard';
+
+/**
+ * The Contract tab of a data product: what the contract is and what is wrong with it, the
+ * schema, the quality rules, the servers and ports, and the source to copy.
+ */
+export function ContractContent() {
+  const product = useDataProductRef();
+  const api = useApi(dataMeshApiRef);
+  const contract = useAsync(() => api.getContract(product), [api, product]);
+  const details = useAsync(() => api.getProduct(product), [api, product]);
+
+  return (
+    <AsyncContent state={contract} errorTitle="Could not load the contract">
+      {value => (
+        <Grid container spacing={3}>
+          <Grid item xs={12}>
+            <ContractOverviewCard
+              contract={value.contract}
+              format={value.format}
+              location={value.location}
+              issues={value.issues}
+            />
+          </Grid>
+          {value.contract ? (
+            <>
+              <Grid item xs={12}>
+                <SchemaSection contract={value.contract} />
+              </Grid>
+              <Grid item xs={12}>
+                <QualityRulesCard contract={value.contract} />
+              </Grid>
+              <Grid item xs={12}>
+                {details.error ? (
+                  <ResponseErrorPanel
+                    title="Could not load the product's servers and ports"
+                    error={details.error}
+                  />
+                ) : (
+                  <ServersAndPortsCard
+                    contract={value.contract}
+                    details={details.value}
+                  />
+                )}
+              </Grid>
+            </>
+          ) : (
+            <Grid item xs={12}>
+              <EmptyState
+                missing="data"
+                title="The contract could not be read"
+                description="Fix the issues listed above; the source below is the file as written."
+              />
+            </Grid>
+          )}
+          {value.source && (
+            <Grid item xs={12}>
+              <ContractSourceCard
+                source={value.source}
+                fileName={sourceFileName(
+                  value.location,
+                  product.name,
+                  value.format,
+                )}
+              />
+            </Grid>
+          )}
+        </Grid>
+      )}
+    </AsyncContent>
+  );
+}

@@ -1,0 +1,109 @@
+import { readDataProductSpec } from '@backstage-data-mesh/plugin-data-mesh-common';
+import { InfoCard, Link, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import {
+  EntityRefLink,
+  useEntity,
+  useEntityRefLink,
+} from '@backstage/plugin-catalog-react';
+import Box from '@mui/material/Box';
+import Grid from '@mui/material/Grid';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { dataMeshApiRef } from '../../api';
+import { GovernanceChip, SloHealthChip, useDataProductRef } from '../common';
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Grid item xs={6} md={4}>
+      <Typography variant="caption" color="text.secondary" component="div">
+        {label}
+      </Typography>
+      <Typography variant="body2" component="div">
+        {children ?? '–'}
+      </Typography>
+    </Grid>
+  );
+}
+
+/** The tabs of a data product, by path below the entity page. */
+export const DATA_PRODUCT_TABS = [
+  { path: 'contract', title: 'Contract' },
+  { path: 'slos', title: 'SLOs' },
+  { path: 'lineage', title: 'Lineage' },
+  { path: 'governance', title: 'Governance' },
+] as const;
+
+/**
+ * The data product at a glance, for the entity's overview tab: owner, domain, kind,
+ * contract version, classification, SLO health and governance verdict, and links to the
+ * product's tabs. What the catalog knows shows at once; the rest when the backend answers.
+ */
+export function DataProductCard() {
+  const { entity } = useEntity();
+  const product = useDataProductRef();
+  const api = useApi(dataMeshApiRef);
+  const entityLink = useEntityRefLink();
+  const details = useAsync(() => api.getProduct(product), [api, product]);
+  const spec = readDataProductSpec(entity).spec;
+  const summary = details.value;
+  const owner = summary?.owner ?? (entity.spec?.owner as string | undefined);
+  const base = entityLink(entity);
+
+  return (
+    <InfoCard
+      title="Data product"
+      subheader={entity.metadata.title ?? entity.metadata.name}
+      deepLink={{ title: 'Open the contract', link: `${base}/contract` }}
+    >
+      {details.loading && <Progress />}
+      <Grid container spacing={2}>
+        <Field label="Owner">
+          {owner && <EntityRefLink entityRef={owner} defaultKind="group" />}
+        </Field>
+        <Field label="Domain">
+          {summary?.domain ? (
+            <EntityRefLink entityRef={summary.domain} />
+          ) : undefined}
+        </Field>
+        <Field label="Kind">{summary?.productKind ?? spec.kind}</Field>
+        <Field label="Contract version">
+          {summary?.version ?? spec.contractSummary?.version}
+        </Field>
+        <Field label="Classification">{summary?.classification}</Field>
+        <Field label="Lifecycle">
+          {summary?.lifecycle ?? (entity.spec?.lifecycle as string)}
+        </Field>
+        <Field label="SLO health">
+          {summary ? <SloHealthChip health={summary.sloHealth} /> : undefined}
+        </Field>
+        <Field label="Governance">
+          {summary ? (
+            <GovernanceChip verdict={summary.governance} />
+          ) : undefined}
+        </Field>
+      </Grid>
+      {details.error && (
+        <Typography variant="body2" color="error" mt={2} role="alert">
+          The data-mesh backend did not answer ({details.error.message}); SLO
+          health and governance are unknown.
+        </Typography>
+      )}
+      <Box
+        display="flex"
+        gap={2}
+        mt={2}
+        flexWrap="wrap"
+        component="nav"
+        aria-label="Data product tabs"
+      >
+        {DATA_PRODUCT_TABS.map(tab => (
+          <Link key={tab.path} to={`${base}/${tab.path}`}>
+            {tab.title}
+          </Link>
+        ))}
+      </Box>
+    </InfoCard>
+  );
+}

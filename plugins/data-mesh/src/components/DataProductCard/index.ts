@@ -1,0 +1,1 @@
+export { DataProductCard, DATA_PRODUCT_TABS } from './DataProductCard';

@@ -1,0 +1,142 @@
+import type { DataProductSummary } from '@backstage-data-mesh/plugin-data-mesh-common';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TableSortLabel from '@mui/material/TableSortLabel';
+import Typography from '@mui/material/Typography';
+import { memo } from 'react';
+import { freshnessState, ProductSortKey } from '../../lib/productQuery';
+import { absoluteTime, relativeTime } from '../../lib/time';
+import { GovernanceChip, SloHealthChip } from '../common';
+
+const COLUMNS: Array<{ key: ProductSortKey; label: string }> = [
+  { key: 'name', label: 'Product' },
+  { key: 'domain', label: 'Domain' },
+  { key: 'owner', label: 'Owner' },
+  { key: 'productKind', label: 'Kind' },
+  { key: 'classification', label: 'Classification' },
+  { key: 'sloHealth', label: 'SLO health' },
+  { key: 'governance', label: 'Governance' },
+  { key: 'freshness', label: 'Freshness' },
+];
+
+function Freshness({
+  product,
+  now,
+}: {
+  product: DataProductSummary;
+  now: number;
+}) {
+  const at = product.freshness?.lastUpdatedAt;
+  if (!at) {
+    return (
+      <Typography variant="body2" color="text.secondary">
+        unknown
+      </Typography>
+    );
+  }
+  const state = freshnessState(product, now);
+  return (
+    <Typography
+      variant="body2"
+      title={absoluteTime(at)}
+      color={state === 'stale' ? 'error' : undefined}
+    >
+      {relativeTime(at, now)}
+      {state === 'stale' && ' (stale)'}
+    </Typography>
+  );
+}
+
+const ProductRow = memo(function ProductRowView({
+  product,
+  now,
+}: {
+  product: DataProductSummary;
+  now: number;
+}) {
+  return (
+    <TableRow hover>
+      <TableCell>
+        <EntityRefLink
+          entityRef={product.entityRef}
+          title={product.title ?? product.name}
+        />
+        {product.description && (
+          <Typography
+            variant="caption"
+            color="text.secondary"
+            display="block"
+            sx={{
+              maxWidth: 420,
+              overflow: 'hidden',
+              textOverflow: 'ellipsis',
+              whiteSpace: 'nowrap',
+            }}
+            title={product.description}
+          >
+            {product.description}
+          </Typography>
+        )}
+      </TableCell>
+      <TableCell>
+        {product.domain && <EntityRefLink entityRef={product.domain} />}
+      </TableCell>
+      <TableCell>
+        {product.owner && <EntityRefLink entityRef={product.owner} />}
+      </TableCell>
+      <TableCell>{product.productKind}</TableCell>
+      <TableCell>{product.classification}</TableCell>
+      <TableCell>
+        <SloHealthChip health={product.sloHealth} />
+      </TableCell>
+      <TableCell>
+        <GovernanceChip verdict={product.governance} />
+      </TableCell>
+      <TableCell>
+        <Freshness product={product} now={now} />
+      </TableCell>
+    </TableRow>
+  );
+});
+
+/** One page of products, sortable by every column (the headers are buttons). */
+export function ProductTable(props: {
+  products: DataProductSummary[];
+  sort: ProductSortKey;
+  direction: 'asc' | 'desc';
+  onSort(key: ProductSortKey): void;
+  now: number;
+}) {
+  const { products, sort, direction, onSort, now } = props;
+  return (
+    <Table size="small" aria-label="Data products">
+      <TableHead>
+        <TableRow>
+          {COLUMNS.map(column => (
+            <TableCell
+              key={column.key}
+              sortDirection={sort === column.key ? direction : false}
+            >
+              <TableSortLabel
+                active={sort === column.key}
+                direction={sort === column.key ? direction : 'asc'}
+                onClick={() => onSort(column.key)}
+              >
+                {column.label}
+              </TableSortLabel>
+            </TableCell>
+          ))}
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {products.map(product => (
+          <ProductRow key={product.entityRef} product={product} now={now} />
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

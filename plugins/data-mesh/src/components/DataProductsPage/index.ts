@@ -1,0 +1,2 @@
+export { DataProductsExplorer } from './DataProductsExplorer';
+export { DataProductsPage } from './DataProductsPage';

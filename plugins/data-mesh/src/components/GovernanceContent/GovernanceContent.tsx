@@ -1,0 +1,210 @@
+import type {
+  GovernancePolicyResult,
+  GovernanceResponse,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
+import { formatIssue } from '@backstage-data-mesh/plugin-data-mesh-common';
+import { EmptyState, InfoCard, WarningPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import { dataMeshApiRef } from '../../api';
+import { absoluteTime, relativeTime } from '../../lib/time';
+import {
+  AsyncContent,
+  GovernanceChip,
+  PolicyOutcomeChip,
+  useDataProductRef,
+} from '../common';
+
+const OUTCOME_ORDER: Record<GovernancePolicyResult['outcome'], number> = {
+  block: 0,
+  warn: 1,
+  info: 2,
+  draft: 3,
+  pass: 4,
+};
+
+/** Blocking results first, then warnings, information, drafts and passes; policy order within. */
+export function orderResults(
+  results: GovernancePolicyResult[],
+): GovernancePolicyResult[] {
+  return results
+    .map((r, i) => ({ r, i }))
+    .sort(
+      (a, b) =>
+        OUTCOME_ORDER[a.r.outcome] - OUTCOME_ORDER[b.r.outcome] || a.i - b.i,
+    )
+    .map(x => x.r);
+}
+
+function modeText(result: GovernancePolicyResult): string {
+  if (result.mode === 'grace' && result.graceUntil) {
+    return `grace until ${result.graceUntil.slice(0, 10)}`;
+  }
+  return result.mode;
+}
+
+/** The verdict's table: every policy, its outcome, why, and since when. */
+export function GovernanceReport({ report }: { report: GovernanceResponse }) {
+  const outcomes = (['block', 'warn', 'info', 'draft', 'pass'] as const).filter(
+    o => report.summary[o] > 0,
+  );
+  return (
+    <InfoCard
+      title="Governance"
+      subheader={
+        report.evaluatedAt
+          ? `Evaluated ${relativeTime(report.evaluatedAt)} (${absoluteTime(
+              report.evaluatedAt,
+            )})`
+          : 'Not evaluated yet'
+      }
+    >
+      <Box display="flex" gap={1} alignItems="center" mb={2} flexWrap="wrap">
+        <Typography variant="body2">Verdict:</Typography>
+        <GovernanceChip verdict={report.health} />
+        {outcomes.map(o => (
+          <Chip
+            key={o}
+            size="small"
+            variant="outlined"
+            label={`${report.summary[o]} ${o}`}
+          />
+        ))}
+      </Box>
+      {report.blocked && (
+        <WarningPanel severity="error" title="This product is blocked">
+          An enforced policy of severity error or critical fails. Fix what the
+          blocking policies below say to publish the product.
+        </WarningPanel>
+      )}
+      {report.issues.length > 0 && (
+        <WarningPanel
+          severity="warning"
+          title="Some policies could not be evaluated"
+        >
+          <ul style={{ margin: 0 }}>
+            {report.issues.map((issue, i) => (
+              <li key={i}>{formatIssue(issue)}</li>
+            ))}
+          </ul>
+        </WarningPanel>
+      )}
+      {report.results.length === 0 ? (
+        <Typography variant="body2">
+          No policy applies to this product.
+        </Typography>
+      ) : (
+        <Table size="small" aria-label="Policy verdicts">
+          <TableHead>
+            <TableRow>
+              <TableCell>Policy</TableCell>
+              <TableCell>Verdict</TableCell>
+              <TableCell>Why</TableCell>
+              <TableCell>Severity</TableCell>
+              <TableCell>Mode</TableCell>
+              <TableCell>Since</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {orderResults(report.results).map(result => (
+              <TableRow key={result.id} data-policy={result.id}>
+                <TableCell>
+                  <Typography
+                    variant="body2"
+                    fontWeight={600}
+                    sx={{ fontFamily: 'monospace' }}
+                  >
+                    {result.id}
+                  </Typography>
+                  {result.description && (
+                    <Typography
+                      variant="caption"
+                      color="text.secondary"
+                      display="block"
+                    >
+                      {result.description}
+                    </Typography>
+                  )}
+                </TableCell>
+                <TableCell>
+                  <PolicyOutcomeChip outcome={result.outcome} />
+                  {result.status === 'error' && (
+                    <Typography
+                      variant="caption"
+                      color="warning.main"
+                      display="block"
+                    >
+                      could not evaluate
+                    </Typography>
+                  )}
+                </TableCell>
+                <TableCell sx={{ maxWidth: 480 }}>
+                  <Typography variant="body2">{result.message}</Typography>
+                  {!result.passed && result.remediation && (
+                    <Typography
+                      variant="caption"
+                      color="text.secondary"
+                      display="block"
+                    >
+                      To comply: {result.remediation}
+                    </Typography>
+                  )}
+                  <Typography
+                    variant="caption"
+                    color="text.secondary"
+                    display="block"
+                  >
+                    from {result.source}
+                  </Typography>
+                </TableCell>
+                <TableCell>{result.severity}</TableCell>
+                <TableCell>{modeText(result)}</TableCell>
+                <TableCell
+                  title={absoluteTime(result.since)}
+                  sx={{ whiteSpace: 'nowrap' }}
+                >
+                  {relativeTime(result.since) ?? '–'}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </InfoCard>
+  );
+}
+
+/** The Governance tab of a data product: which policies pass, warn or block, why, and since when. */
+export function GovernanceContent() {
+  const product = useDataProductRef();
+  const api = useApi(dataMeshApiRef);
+  const state = useAsync(() => api.getGovernance(product), [api, product]);
+  return (
+    <AsyncContent
+      state={state}
+      errorTitle="Could not load the governance verdict"
+    >
+      {report =>
+        report.results.length === 0 &&
+        report.issues.length === 0 &&
+        !report.evaluatedAt ? (
+          <EmptyState
+            missing="data"
+            title="Not evaluated yet"
+            description="The governance policies have not run on this product yet; the verdict appears after the catalog processes it."
+          />
+        ) : (
+          <GovernanceReport report={report} />
+        )
+      }
+    </AsyncContent>
+  );
+}

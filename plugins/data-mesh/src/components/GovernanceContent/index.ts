@@ -1,0 +1,1 @@
+export { GovernanceContent, GovernanceReport } from './GovernanceContent';

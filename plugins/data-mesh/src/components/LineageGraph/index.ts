@@ -1,0 +1,1 @@
+export { LineageContent, LineageView } from './LineageContent';

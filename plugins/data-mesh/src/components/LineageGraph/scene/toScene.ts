@@ -1,0 +1,49 @@
+import type { LineageResponse } from '@backstage-data-mesh/plugin-data-mesh-common';
+import { layoutLineage } from '../../../lib/layoutLineage';
+import { shortRef } from '../../../lib/entityRefs';
+import type { SceneEdge, SceneNode } from './types';
+
+/** A lineage graph placed for the canvas, with each node's hop distance and side. */
+export interface LineageScene {
+  nodes: SceneNode[];
+  edges: SceneEdge[];
+  /** Signed hop distance by entity ref: negative upstream, positive downstream. */
+  layers: Map<string, number>;
+}
+
+/** Lays out a lineage answer and turns it into what the canvas draws. */
+export function toScene(lineage: LineageResponse): LineageScene {
+  const layout = layoutLineage(
+    lineage.root,
+    lineage.nodes.map(n => ({ id: n.entityRef })),
+    lineage.edges,
+  );
+  const indexById = new Map<string, number>();
+  const layers = new Map<string, number>();
+  const nodes: SceneNode[] = lineage.nodes.map((n, i) => {
+    const placed = layout.nodes[i];
+    indexById.set(n.entityRef, i);
+    layers.set(n.entityRef, placed.layer);
+    const owner = n.owner ? shortRef(n.owner) : undefined;
+    const domain = n.domain ? shortRef(n.domain) : undefined;
+    return {
+      id: n.entityRef,
+      x: placed.x,
+      y: placed.y,
+      title: n.title ?? shortRef(n.entityRef),
+      subtitle: n.external
+        ? 'external dataset'
+        : [owner, domain].filter(Boolean).join(' · ') || 'no owner',
+      health: n.sloHealth,
+      isRoot: n.entityRef === lineage.root,
+    };
+  });
+  const edges: SceneEdge[] = [];
+  for (const e of lineage.edges) {
+    const from = indexById.get(e.from);
+    const to = indexById.get(e.to);
+    if (from === undefined || to === undefined) continue;
+    edges.push({ from, to, observed: e.source === 'openlineage' });
+  }
+  return { nodes, edges, layers };
+}

@@ -1,0 +1,37 @@
+/** The SLO health a node shows, as the backend reports it. */
+export type NodeHealth = 'healthy' | 'breached' | 'error' | 'unknown';
+
+/** A node as the canvas draws it: its centre in world units and its two lines of text. */
+export interface SceneNode {
+  id: string;
+  x: number;
+  y: number;
+  title: string;
+  subtitle: string;
+  health: NodeHealth;
+  isRoot: boolean;
+}
+
+/** An edge between two nodes, by their index in the node list. */
+export interface SceneEdge {
+  from: number;
+  to: number;
+  /** Edges seen only in OpenLineage events (not declared) are drawn dashed. */
+  observed: boolean;
+}
+
+/** The colours of the canvas, taken from the app theme. */
+export interface ScenePalette {
+  background: string;
+  nodeFill: string;
+  text: string;
+  secondaryText: string;
+  edge: string;
+  edgeHighlight: string;
+  root: string;
+  health: Record<NodeHealth, string>;
+}
+
+/** Size of a node box in world units. */
+export const NODE_WIDTH = 200;
+export const NODE_HEIGHT = 52;

@@ -1,0 +1,129 @@
+import type {
+  DataProductDetails,
+  SloResponse,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
+import {
+  EmptyState,
+  InfoCard,
+  ResponseErrorPanel,
+  WarningPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import Grid from '@mui/material/Grid';
+import Typography from '@mui/material/Typography';
+import { useMemo } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { dataMeshApiRef } from '../../api';
+import { absoluteTime, relativeTime } from '../../lib/time';
+import { AsyncContent, useDataProductRef } from '../common';
+import { SloHistoryChart } from './SloHistoryChart';
+import { SloTable } from './SloTable';
+
+/** Why no SLO has a measurement yet, as a panel that says what to do; nothing when some have. */
+function NoObservations(props: {
+  slos: SloResponse;
+  details?: DataProductDetails;
+}) {
+  const { slos, details } = props;
+  if (slos.slos.some(s => s.observations > 0 || s.lastObservedAt)) return null;
+  if (details && details.servers.length === 0) {
+    return (
+      <WarningPanel severity="info" title="No server configured">
+        The contract names no server, so the portal cannot measure these SLOs
+        itself. Add a server to the contract, or have the product's pipeline
+        push its results to <code>POST /api/data-mesh/results</code>.
+      </WarningPanel>
+    );
+  }
+  const measured = details?.servers.filter(s => s.evaluated) ?? [];
+  return (
+    <WarningPanel severity="info" title="No observations yet">
+      {measured.length > 0
+        ? `The portal measures these SLOs on ${measured
+            .map(s => s.server)
+            .join(
+              ', ',
+            )}; the first results appear after the next scheduled check.`
+        : "Nothing has been measured yet: the portal has no connection to the contract's servers, and no pipeline has pushed results."}
+    </WarningPanel>
+  );
+}
+
+/**
+ * The SLOs tab of a data product: every SLO's target and status, attainment and error
+ * budget over 7 and 30 days, the history of its checks, and the last errors.
+ */
+export function SloContent() {
+  const product = useDataProductRef();
+  const api = useApi(dataMeshApiRef);
+  const slos30 = useAsync(() => api.getSlos(product, '30d'), [api, product]);
+  const slos7 = useAsync(() => api.getSlos(product, '7d'), [api, product]);
+  const history = useAsync(
+    () => api.getSloHistory(product, '30d'),
+    [api, product],
+  );
+  const details = useAsync(() => api.getProduct(product), [api, product]);
+  const byId7 = useMemo(
+    () => new Map((slos7.value?.slos ?? []).map(s => [s.id, s])),
+    [slos7.value],
+  );
+
+  return (
+    <AsyncContent state={slos30} errorTitle="Could not load the SLOs">
+      {value =>
+        value.slos.length === 0 ? (
+          <EmptyState
+            missing="data"
+            title="No SLOs"
+            description="The contract declares no service levels (slaProperties) and no quality rules, so there is nothing to measure. Add them to the contract to track this product."
+          />
+        ) : (
+          <Grid container spacing={3}>
+            <Grid item xs={12}>
+              <NoObservations slos={value} details={details.value} />
+              {slos7.error && (
+                <ResponseErrorPanel
+                  title="Could not load the 7-day figures"
+                  error={slos7.error}
+                />
+              )}
+            </Grid>
+            <Grid item xs={12}>
+              <InfoCard
+                title="Service level objectives"
+                subheader={
+                  value.evaluatedAt
+                    ? `Last evaluated ${relativeTime(
+                        value.evaluatedAt,
+                      )} (${absoluteTime(value.evaluatedAt)})`
+                    : 'Not evaluated yet'
+                }
+              >
+                <SloTable slos30={value.slos} slos7={byId7} />
+              </InfoCard>
+            </Grid>
+            <Grid item xs={12}>
+              <InfoCard title="History (30 days)">
+                <AsyncContent
+                  state={history}
+                  errorTitle="Could not load the SLO history"
+                >
+                  {h =>
+                    h.points.length === 0 ? (
+                      <Typography variant="body2" role="status">
+                        No observations yet: the history fills in as SLOs are
+                        measured.
+                      </Typography>
+                    ) : (
+                      <SloHistoryChart slos={value.slos} points={h.points} />
+                    )
+                  }
+                </AsyncContent>
+              </InfoCard>
+            </Grid>
+          </Grid>
+        )
+      }
+    </AsyncContent>
+  );
+}

@@ -1,0 +1,11 @@
+export { AsyncContent } from './AsyncContent';
+export type { AsyncState } from './AsyncContent';
+export {
+  GovernanceChip,
+  PolicyOutcomeChip,
+  SLO_HEALTH_LABELS,
+  SloHealthChip,
+  SloStatusChip,
+} from './StatusChip';
+export type { PolicyOutcome } from './StatusChip';
+export { useDataProductRef } from './useDataProductRef';

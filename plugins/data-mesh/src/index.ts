@@ -1,0 +1,15 @@
+/**
+ * Data products in Backstage: the Data Products explorer, and the Contract, SLOs, Lineage
+ * and Governance tabs and overview card of every data product entity.
+ *
+ * The default export is the plugin for the new frontend system (added by feature discovery
+ * when the app depends on this package). Apps on the legacy frontend system import from
+ * `@backstage-data-mesh/plugin-data-mesh/legacy`.
+ *
+ * @packageDocumentation
+ */
+
+export { dataMeshPlugin as default } from './plugin';
+export { DataMeshClient, dataMeshApiRef } from './api';
+export type { DataMeshApi, DataProductRef, LineageQuery } from './api';
+export { dataProductFilter, isDataProduct } from './filters';

@@ -1,0 +1,20 @@
+/**
+ * The data-mesh plugin for apps on the legacy frontend system (`createApp` from
+ * `@backstage/app-defaults`): the plugin, its page and entity extensions, and the
+ * `isDataProduct` condition for `EntityLayout.Route` and `EntitySwitch.Case`.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  DataProductsPage,
+  EntityDataProductCard,
+  EntityDataProductContractContent,
+  EntityDataProductGovernanceContent,
+  EntityDataProductLineageContent,
+  EntityDataProductSlosContent,
+  dataMeshPlugin,
+} from './legacyPlugin';
+export { DataMeshClient, dataMeshApiRef } from './api';
+export type { DataMeshApi, DataProductRef, LineageQuery } from './api';
+export { dataProductFilter, isDataProduct } from './filters';

@@ -1,0 +1,113 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  createRouteRef,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { DataMeshClient, dataMeshApiRef } from './api';
+
+/** The Data Products page, where the app mounts it. */
+export const legacyDataProductsRouteRef = createRouteRef({ id: 'data-mesh' });
+
+/**
+ * The data-mesh plugin for apps on the legacy frontend system; it provides the
+ * {@link DataMeshClient} under `dataMeshApiRef`.
+ * @public
+ */
+export const dataMeshPlugin = createPlugin({
+  id: 'data-mesh',
+  apis: [
+    createApiFactory({
+      api: dataMeshApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new DataMeshClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: { root: legacyDataProductsRouteRef },
+});
+
+/**
+ * The Data Products page: `<Route path="/data-products" element={<DataProductsPage />} />`.
+ * @public
+ */
+export const DataProductsPage = dataMeshPlugin.provide(
+  createRoutableExtension({
+    name: 'DataProductsPage',
+    component: () =>
+      import('./components/DataProductsPage').then(m => m.DataProductsPage),
+    mountPoint: legacyDataProductsRouteRef,
+  }),
+);
+
+/**
+ * The Contract tab of a data product, for `EntityLayout.Route`.
+ * @public
+ */
+export const EntityDataProductContractContent = dataMeshPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDataProductContractContent',
+    component: {
+      lazy: () =>
+        import('./components/ContractContent').then(m => m.ContractContent),
+    },
+  }),
+);
+
+/**
+ * The SLOs tab of a data product, for `EntityLayout.Route`.
+ * @public
+ */
+export const EntityDataProductSlosContent = dataMeshPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDataProductSlosContent',
+    component: {
+      lazy: () => import('./components/SloContent').then(m => m.SloContent),
+    },
+  }),
+);
+
+/**
+ * The Lineage tab of a data product, for `EntityLayout.Route`.
+ * @public
+ */
+export const EntityDataProductLineageContent = dataMeshPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDataProductLineageContent',
+    component: {
+      lazy: () =>
+        import('./components/LineageGraph').then(m => m.LineageContent),
+    },
+  }),
+);
+
+/**
+ * The Governance tab of a data product, for `EntityLayout.Route`.
+ * @public
+ */
+export const EntityDataProductGovernanceContent = dataMeshPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDataProductGovernanceContent',
+    component: {
+      lazy: () =>
+        import('./components/GovernanceContent').then(m => m.GovernanceContent),
+    },
+  }),
+);
+
+/**
+ * The data product card for the entity overview.
+ * @public
+ */
+export const EntityDataProductCard = dataMeshPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDataProductCard',
+    component: {
+      lazy: () =>
+        import('./components/DataProductCard').then(m => m.DataProductCard),
+    },
+  }),
+);

@@ -1,0 +1,27 @@
+import { parseEntityRef } from '@backstage/catalog-model';
+
+/**
+ * An entity ref as people read it: the name alone in the default namespace
+ * (`group:default/sales-analytics` → `sales-analytics`), `namespace/name` otherwise.
+ * Text that is not a ref comes back as it is.
+ */
+export function shortRef(ref: string | undefined): string {
+  if (!ref) return '';
+  try {
+    const { namespace, name } = parseEntityRef(ref);
+    return namespace === 'default' ? name : `${namespace}/${name}`;
+  } catch {
+    return ref;
+  }
+}
+
+/** The `namespace` and `name` of an entity ref, or undefined when it is not one. */
+export function productRefOf(
+  ref: string,
+): { kind: string; namespace: string; name: string } | undefined {
+  try {
+    return parseEntityRef(ref, { defaultKind: 'component' });
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,37 @@
+import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import StorageIcon from '@mui/icons-material/Storage';
+import {
+  contractEntityContent,
+  dataMeshApi,
+  dataProductEntityCard,
+  dataProductsPage,
+  dataProductsRouteRef,
+  governanceEntityContent,
+  lineageEntityContent,
+  slosEntityContent,
+} from './extensions';
+
+/**
+ * The data-mesh plugin for the new frontend system: the Data Products page (and its
+ * sidebar entry), the Contract, SLOs, Lineage and Governance tabs and the overview card of
+ * every data product entity, and the API client they share.
+ * @public
+ */
+export const dataMeshPlugin = createFrontendPlugin({
+  pluginId: 'data-mesh',
+  title: 'Data Products',
+  icon: <StorageIcon fontSize="inherit" />,
+  info: { packageJson: () => import('../package.json') },
+  routes: {
+    root: dataProductsRouteRef,
+  },
+  extensions: [
+    dataMeshApi,
+    dataProductsPage,
+    contractEntityContent,
+    slosEntityContent,
+    lineageEntityContent,
+    governanceEntityContent,
+    dataProductEntityCard,
+  ],
+});
