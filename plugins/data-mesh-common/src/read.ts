@@ -1,14 +1,10 @@
-import {
-  hasErrors,
-  ContractIssue,
-  PathSegment,
-  parseJsonPointer,
-} from './issues';
+import { hasErrors, ContractIssue, parseJsonPointer } from './issues';
 import type { OdcsContract } from './odcs/model';
 import { validateOdcs } from './odcs/validate';
 import type { OdpsProduct } from './odps/model';
 import { readOdpsProduct } from './odps/readOdpsProduct';
 import { parseSource, SourceDocument, SourceLimits } from './source';
+import { placeIssue } from './source/placeIssue';
 import { originOf } from './formats/conversionTrace';
 import { checkDataProductYaml } from './formats/dataProductYaml/checkDataProductYaml';
 import { readDataProductYaml } from './formats/dataProductYaml/readDataProductYaml';
@@ -79,30 +75,6 @@ function valueAt(document: unknown, pointer: string): unknown {
   return value;
 }
 
-/** Adds the file, line and column to issues whose path points into `document`. */
-function placeInSource(
-  issue: ContractIssue,
-  document: SourceDocument,
-): ContractIssue {
-  const placed: ContractIssue = { ...issue };
-  if (document.file !== undefined) placed.file = document.file;
-  if (placed.line !== undefined) return placed;
-  let segments: PathSegment[] = parseJsonPointer(issue.path);
-  // An unknown key is shown at the key; anything else at its value, or the closest written ancestor.
-  let target: 'key' | 'value' = issue.rule === 'unknown-key' ? 'key' : 'value';
-  for (;;) {
-    const position = document.locate(segments, target);
-    target = 'value';
-    if (position) {
-      placed.line = position.line;
-      placed.column = position.column;
-      return placed;
-    }
-    if (segments.length === 0) return placed;
-    segments = segments.slice(0, -1);
-  }
-}
-
 /**
  * The suite's templated-URI policy applied to the ODCS validator's findings: a `format` error
  * on a URI with `{placeholders}` (`s3://bucket/{model}/*.json`), which the strict ODCS `uri`
@@ -160,9 +132,14 @@ function byPosition(a: ContractIssue, b: ContractIssue): number {
   );
 }
 
-function readDocument(document: SourceDocument): ContractReading {
-  const value = document.value;
-  const format = detectFormat(value);
+/**
+ * Reads a document in a format other than ODCS: its issues carry SOURCE paths, not yet their
+ * line and column.
+ */
+function readOtherFormat(
+  value: unknown,
+  format: Exclude<ContractFormat, 'odcs'>,
+): ContractReading {
   if (format === 'unknown') {
     return {
       format,
@@ -181,11 +158,6 @@ function readDocument(document: SourceDocument): ContractReading {
     const { product, issues } = readOdpsProduct(value);
     return { format, product, issues, valid: !hasErrors(issues) };
   }
-  if (format === 'odcs') {
-    const issues = acceptTemplatedUris(validateOdcs(value, document), value);
-    const contract = normalizeContract(value as OdcsContract);
-    return { format, contract, issues, valid: !hasErrors(issues) };
-  }
   const [check, convert] = CONVERTERS[format]!;
   const issues = check(value);
   const conversion = convert(value);
@@ -202,6 +174,24 @@ function readDocument(document: SourceDocument): ContractReading {
     issues,
     valid: !hasErrors(issues),
   };
+}
+
+/** Reads one document, every issue placed in it (file, line, column). */
+function readDocument(document: SourceDocument): ContractReading {
+  const value = document.value;
+  const format = detectFormat(value);
+  if (format === 'odcs') {
+    // The validator places its issues, each at the key or the value it concerns.
+    const issues = acceptTemplatedUris(validateOdcs(value, document), value);
+    const contract = normalizeContract(value as OdcsContract);
+    return { format, contract, issues, valid: !hasErrors(issues) };
+  }
+  const reading = readOtherFormat(value, format);
+  // An unknown key is shown at the key; anything else at its value.
+  const issues = reading.issues.map(issue =>
+    placeIssue(issue, document, issue.rule === 'unknown-key' ? 'key' : 'value'),
+  );
+  return { ...reading, issues };
 }
 
 /**
@@ -244,10 +234,7 @@ export function readContract(
     return { format: 'unknown', issues, valid: false };
   }
   const reading = readDocument(first);
-  const issues = [
-    ...parsed.issues,
-    ...reading.issues.map(issue => placeInSource(issue, first)),
-  ];
+  const issues = [...parsed.issues, ...reading.issues];
   if (others.length > 0) {
     const position = others[0].locate([]);
     issues.push(

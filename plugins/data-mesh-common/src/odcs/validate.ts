@@ -1,6 +1,6 @@
-import type { ContractIssue, PathSegment } from '../issues';
-import { parseJsonPointer } from '../issues';
+import type { ContractIssue } from '../issues';
 import type { SourceDocument } from '../source';
+import { placeIssue } from '../source/placeIssue';
 import {
   Checker,
   isMapping,
@@ -9,38 +9,13 @@ import {
 } from './validation/checker';
 import { checkContract, isOdcsV2 } from './validation/contract';
 
-function locate(
-  document: SourceDocument,
-  issue: PendingIssue,
-): { line: number; column: number } | undefined {
-  let segments: PathSegment[] = parseJsonPointer(issue.path);
-  let target = issue.target;
-  // A path that is not written (e.g. a value the walk reached through an alias that was
-  // dropped) is placed at its nearest written ancestor.
-  for (;;) {
-    const position = document.locate(segments, target);
-    if (position || segments.length === 0) return position;
-    segments = segments.slice(0, -1);
-    target = 'value';
-  }
-}
-
 function place(
   pending: readonly PendingIssue[],
   document: SourceDocument | undefined,
 ): ContractIssue[] {
-  return pending.map(({ target: _target, ...issue }) => {
-    const placed: ContractIssue = issue;
-    if (document) {
-      const position = locate(document, { ...issue, target: _target });
-      if (position) {
-        placed.line = position.line;
-        placed.column = position.column;
-      }
-      if (document.file !== undefined) placed.file = document.file;
-    }
-    return placed;
-  });
+  return pending.map(({ target, ...issue }) =>
+    document ? placeIssue(issue, document, target) : issue,
+  );
 }
 
 /**
