@@ -1,0 +1,207 @@
+/* eslint-disable no-console -- a benchmark prints its measurements */
+/*
+ * Catalog processing of data products: a real catalog backend (SQLite in memory) with the
+ * data-mesh module ingests 10,000 generated data products, each with its own ODCS contract file
+ * referenced from its entity and an input port on the previous product, and, in the same run and
+ * backend configuration, 10,000 plain Components. Goal: products take ≤ 1.3× the time of plain
+ * Components. Each side is ingested by a fresh backend, in alternating order, and the median of
+ * the rounds is reported. `BENCH_ENTITIES` and `BENCH_ROUNDS` change the sizes.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import request from 'supertest';
+import catalogModuleDataMesh from '../src';
+
+const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 10_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
+const GOAL_RATIO = 1.3;
+
+function contract(i: number): string {
+  return `apiVersion: v3.1.0
+kind: DataContract
+id: urn:datacontract:bench:product-${i}
+name: Product ${i}
+version: 1.${i % 7}.0
+status: active
+domain: bench
+description:
+  purpose: Generated product ${i} for the catalog benchmark.
+servers:
+  - server: local
+    type: local
+    path: data/product-${i}/rows.parquet
+    format: parquet
+schema:
+  - name: rows_${i}
+    physicalType: table
+    description: One row per event of product ${i}.
+    quality:
+      - { metric: rowCount, mustBeGreaterThan: 10 }
+    properties:
+      - { name: id, logicalType: string, description: Row key., primaryKey: true, required: true }
+      - { name: customer_email, logicalType: string, description: Contact address., tags: [pii], encryptedName: customer_email_enc, customProperties: [{ property: piiCategory, value: contact }] }
+      - { name: amount, logicalType: number, physicalType: "decimal(12,2)", description: Amount in EUR. }
+      - { name: occurred_at, logicalType: timestamp, description: When it happened. }
+      - { name: status, logicalType: string, description: Status of the row. }
+      - { name: region, logicalType: string, description: Sales region. }
+slaProperties:
+  - { property: freshness, value: 24, unit: h }
+  - { property: completeness, value: 99, unit: percent }
+  - { property: retention, value: 3, unit: y }
+customProperties:
+  - { property: auditLogging, value: true }
+support:
+  - { channel: email, url: "mailto:bench@example.com" }
+`;
+}
+
+function component(i: number, product: boolean): string {
+  const name = `${product ? 'product' : 'component'}-${i}`;
+  const lines = [
+    'apiVersion: backstage.io/v1alpha1',
+    'kind: Component',
+    'metadata:',
+    `  name: ${name}`,
+    `  description: Generated ${
+      product ? 'data product' : 'component'
+    } ${i} for the catalog benchmark.`,
+  ];
+  if (product) {
+    lines.push(
+      '  annotations:',
+      `    data-mesh/contract: ./contracts/product-${i}.odcs.yaml`,
+      '    data-mesh/classification: internal',
+    );
+  }
+  lines.push(
+    'spec:',
+    `  type: ${product ? 'data-product' : 'service'}`,
+    '  lifecycle: production',
+    '  owner: group:bench',
+    '  system: bench',
+  );
+  if (product) {
+    lines.push('  dataProduct:', '    kind: aggregate');
+    if (i > 0)
+      lines.push(
+        '    inputPorts:',
+        `      - { name: upstream, product: product-${i - 1} }`,
+      );
+  }
+  return lines.join('\n');
+}
+
+function generate(dir: string, product: boolean): string {
+  fs.mkdirSync(path.join(dir, 'contracts'), { recursive: true });
+  const docs: string[] = [];
+  for (let i = 0; i < ENTITIES; i++) {
+    docs.push(component(i, product));
+    if (product)
+      fs.writeFileSync(
+        path.join(dir, 'contracts', `product-${i}.odcs.yaml`),
+        contract(i),
+      );
+  }
+  const file = path.join(dir, 'catalog-info.yaml');
+  fs.writeFileSync(file, docs.join('\n---\n'));
+  return file;
+}
+
+async function ingest(target: string, filter: string): Promise<number> {
+  const start = process.hrtime.bigint();
+  const backend = await startTestBackend({
+    features: [
+      catalogPlugin,
+      catalogModuleDataMesh,
+      mockServices.rootConfig.factory({
+        data: {
+          catalog: {
+            rules: [{ allow: ['Component', 'Location'] }],
+            locations: [{ type: 'file', target }],
+          },
+        },
+      }),
+    ],
+  });
+  for (;;) {
+    const res = await request(backend.server)
+      .get(`/api/catalog/entities/by-query?${filter}&limit=1`)
+      .set('Authorization', mockCredentials.user.header());
+    if (res.body.totalItems >= ENTITIES) break;
+    await new Promise(resolve => setTimeout(resolve, 250));
+  }
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  await backend.stop();
+  return seconds;
+}
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function main() {
+  const dir = fs.mkdtempSync(
+    path.join(os.tmpdir(), 'data-mesh-catalog-bench-'),
+  );
+  try {
+    const plainFile = generate(path.join(dir, 'plain'), false);
+    const productFile = generate(path.join(dir, 'products'), true);
+    // A product counts once the processor has recorded its contract; a component once stitched.
+    const plainFilter = 'filter=kind=component,spec.type=service';
+    const productFilter =
+      'filter=kind=component,spec.type=data-product,metadata.annotations.data-mesh/contract-status=valid';
+    const plain: number[] = [];
+    const products: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      if (round % 2 === 0) {
+        plain.push(await ingest(plainFile, plainFilter));
+        products.push(await ingest(productFile, productFilter));
+      } else {
+        products.push(await ingest(productFile, productFilter));
+        plain.push(await ingest(plainFile, plainFilter));
+      }
+      console.log(
+        `round ${round + 1}: ${ENTITIES} plain components ${plain[
+          round
+        ].toFixed(1)} s, ${ENTITIES} data products ${products[round].toFixed(
+          1,
+        )} s`,
+      );
+    }
+    const ratio = median(products) / median(plain);
+    console.log(
+      `catalog processing of ${ENTITIES} entities (median of ${ROUNDS} round(s)):`,
+    );
+    console.log(
+      `  plain Components            ${median(plain).toFixed(1)} s (${(
+        ENTITIES / median(plain)
+      ).toFixed(0)} entities/s)`,
+    );
+    console.log(
+      `  data products + contracts   ${median(products).toFixed(1)} s (${(
+        ENTITIES / median(products)
+      ).toFixed(0)} entities/s)`,
+    );
+    console.log(
+      `  ratio ${ratio.toFixed(2)}× (goal ≤ ${GOAL_RATIO}×) ${
+        ratio <= GOAL_RATIO ? 'met' : 'NOT met'
+      }`,
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  error => {
+    console.error(error);
+    process.exit(1);
+  },
+);
