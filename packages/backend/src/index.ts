@@ -48,5 +48,6 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 // Data products: SLO evaluation, pushed results, OpenLineage and lineage (see its README).
 backend.add(import('@backstage-data-mesh/plugin-data-mesh-backend'));
+backend.add(import('@backstage-data-mesh/plugin-scaffolder-backend-module-data-mesh'));
 
 backend.start();
