@@ -54,6 +54,7 @@ export interface StoredSloState extends SloState {
 }
 
 const INSERT_CHUNK = 400;
+const HOUR = 3_600_000;
 const num = (value: unknown): number | undefined =>
   value === null || value === undefined ? undefined : Number(value);
 const iso = (ms: unknown) => new Date(Number(ms)).toISOString();
@@ -118,6 +119,7 @@ export class ObservationStore {
         for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
           await tx('dm_observations').insert(rows.slice(i, i + INSERT_CHUNK));
         }
+        await this.addHourlyCounts(tx, run.entityRef, run.observations);
         const transitions =
           options.advanceStates === false ? [] : await this.advanceStates(tx, run.entityRef, run.observations);
         return { duplicate: false, stored: rows.length, transitions };
@@ -125,6 +127,31 @@ export class ObservationStore {
     } catch (error) {
       if (isUniqueViolation(error)) return { duplicate: true, stored: 0, transitions: [] };
       throw error;
+    }
+  }
+
+  private async addHourlyCounts(tx: Knex.Transaction, entityRef: string, observations: ObservationInput[]) {
+    const hours = new Map<string, { slo_id: string; hour: number; pass: number; fail: number; error: number }>();
+    for (const o of observations) {
+      const hour = Math.floor(o.observedAt / HOUR) * HOUR;
+      const key = `${o.sloId}\u0000${hour}`;
+      let row = hours.get(key);
+      if (!row) {
+        row = { slo_id: o.sloId, hour, pass: 0, fail: 0, error: 0 };
+        hours.set(key, row);
+      }
+      row[o.status] += 1;
+    }
+    const rows = [...hours.values()].map(r => ({ entity_ref: entityRef, ...r }));
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      await tx('dm_observation_hours')
+        .insert(rows.slice(i, i + INSERT_CHUNK))
+        .onConflict(['entity_ref', 'slo_id', 'hour'])
+        .merge({
+          pass: tx.raw('dm_observation_hours.pass + excluded.pass'),
+          fail: tx.raw('dm_observation_hours.fail + excluded.fail'),
+          error: tx.raw('dm_observation_hours.error + excluded.error'),
+        });
     }
   }
 
@@ -179,38 +206,56 @@ export class ObservationStore {
     return transitions;
   }
 
-  /** Observation counts per SLO and outcome since `since` (ms). */
-  async windowCounts(entityRef: string, since: number): Promise<Map<string, ObservationCounts>> {
-    const rows = await this.db('dm_observations')
+  /**
+   * Observation counts per SLO and outcome since `since` (ms): whole hours from the hourly
+   * counts, the part of the first hour from the observations themselves.
+   */
+  async windowCounts(entityRef: string, since: number, sloId?: string): Promise<Map<string, ObservationCounts>> {
+    const firstHour = Math.ceil(since / HOUR) * HOUR;
+    const hourly = this.db('dm_observation_hours')
+      .where('entity_ref', entityRef)
+      .andWhere('hour', '>=', firstHour)
+      .groupBy('slo_id')
+      .select('slo_id')
+      .sum({ pass: 'pass', fail: 'fail', error: 'error' });
+    const partial = this.db('dm_observations')
       .where('entity_ref', entityRef)
       .andWhere('observed_at', '>=', since)
+      .andWhere('observed_at', '<', firstHour)
       .groupBy('slo_id', 'status')
       .select('slo_id', 'status')
       .count({ n: '*' });
+    if (sloId) {
+      hourly.andWhere('slo_id', sloId);
+      partial.andWhere('slo_id', sloId);
+    }
+    const [hours, edge] = await Promise.all([hourly, partial]);
     const counts = new Map<string, ObservationCounts>();
-    for (const row of rows as any[]) {
-      const entry = counts.get(row.slo_id) ?? { pass: 0, fail: 0, error: 0 };
-      if (row.status === 'pass' || row.status === 'fail' || row.status === 'error') {
-        entry[row.status as 'pass'] += Number(row.n);
+    const entry = (id: string) => {
+      let c = counts.get(id);
+      if (!c) {
+        c = { pass: 0, fail: 0, error: 0 };
+        counts.set(id, c);
       }
-      counts.set(row.slo_id, entry);
+      return c;
+    };
+    for (const row of hours as any[]) {
+      const c = entry(row.slo_id);
+      c.pass += Number(row.pass ?? 0);
+      c.fail += Number(row.fail ?? 0);
+      c.error += Number(row.error ?? 0);
+    }
+    for (const row of edge as any[]) {
+      if (row.status === 'pass' || row.status === 'fail' || row.status === 'error') {
+        entry(row.slo_id)[row.status as 'pass'] += Number(row.n);
+      }
     }
     return counts;
   }
 
   /** Observation counts of one SLO since `since` (ms). */
   async sloCounts(entityRef: string, sloId: string, since: number): Promise<ObservationCounts> {
-    const rows = await this.db('dm_observations')
-      .where({ entity_ref: entityRef, slo_id: sloId })
-      .andWhere('observed_at', '>=', since)
-      .groupBy('status')
-      .select('status')
-      .count({ n: '*' });
-    const counts: ObservationCounts = { pass: 0, fail: 0, error: 0 };
-    for (const row of rows as any[]) {
-      if (row.status in counts) counts[row.status as 'pass'] = Number(row.n);
-    }
-    return counts;
+    return (await this.windowCounts(entityRef, since, sloId)).get(sloId) ?? { pass: 0, fail: 0, error: 0 };
   }
 
   /** The state of every SLO of a product (all products when no ref is given). */
@@ -235,7 +280,7 @@ export class ObservationStore {
     const rows = await this.db('dm_observations')
       .where('entity_ref', entityRef)
       .andWhere('observed_at', '>=', since)
-      .groupBy('slo_id', this.db.raw('observed_at / ?', [bucket]))
+      .groupBy('slo_id', this.db.raw('CAST(observed_at / ? AS BIGINT)', [bucket]))
       .select(
         'slo_id',
         this.db.raw('min(observed_at) as at'),
