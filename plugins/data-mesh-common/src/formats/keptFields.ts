@@ -1,8 +1,4 @@
-/** An ODCS custom property: a key/value pair the standard has no field for. */
-export interface KeptField {
-  property: string;
-  value: unknown;
-}
+import type { OdcsCustomProperty } from '../odcs/model';
 
 /**
  * The entries of `source` a converter did not map, in source order, as ODCS custom
@@ -14,9 +10,9 @@ export function keepUnmapped(
   source: Record<string, unknown>,
   mapped: Iterable<string>,
   prefix?: string,
-): KeptField[] {
+): OdcsCustomProperty[] {
   const known = new Set(mapped);
-  const kept: KeptField[] = [];
+  const kept: OdcsCustomProperty[] = [];
   for (const [key, value] of Object.entries(source)) {
     if (known.has(key) || value === undefined) continue;
     kept.push({ property: prefix ? `${prefix}.${key}` : key, value });
@@ -26,9 +22,13 @@ export function keepUnmapped(
 
 /** Adds custom properties to a converted object, creating the list only when there are any. */
 export function addKeptFields(
-  target: { customProperties?: unknown[] },
-  fields: readonly KeptField[],
+  target: { customProperties?: unknown },
+  fields: readonly OdcsCustomProperty[],
 ): void {
   if (fields.length === 0) return;
-  target.customProperties = [...(target.customProperties ?? []), ...fields];
+  const present = target.customProperties;
+  target.customProperties = [
+    ...(Array.isArray(present) ? present : []),
+    ...fields,
+  ];
 }

@@ -1,6 +1,7 @@
+import type { OdcsCustomProperty } from '../odcs/model';
 import type { PathSegment } from '../issues';
 import type { ConversionTrace } from './conversionTrace';
-import { KeptField, keepUnmapped } from './keptFields';
+import { keepUnmapped } from './keptFields';
 import { odcsServerFields } from './odcsServers';
 import { PORT_TYPE_PROPERTY } from './ports';
 import { isRecord, scalarText } from './values';
@@ -43,7 +44,7 @@ export function convertOutputPorts(
       out.description = entry.description;
       mapped.add('description');
     }
-    const kept: KeptField[] = [];
+    const kept: OdcsCustomProperty[] = [];
     if (entry.type !== undefined)
       kept.push({ property: PORT_TYPE_PROPERTY, value: entry.type });
     if (entry.name !== undefined && scalarText(entry.name) === undefined)

@@ -1,5 +1,5 @@
+import type { OdcsCustomProperty } from '../odcs/model';
 import type { ContractFormat } from './types';
-import type { KeptField } from './keptFields';
 import { isRecord } from './values';
 
 /**
@@ -39,8 +39,8 @@ export interface ContractSource {
 export function sourceFormatProperties(
   format: ContractFormat,
   version?: string,
-): KeptField[] {
-  const fields: KeptField[] = [
+): OdcsCustomProperty[] {
+  const fields: OdcsCustomProperty[] = [
     { property: SOURCE_FORMAT_PROPERTY, value: format },
   ];
   if (version !== undefined) {

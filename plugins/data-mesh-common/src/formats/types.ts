@@ -43,3 +43,9 @@ export interface ContractConversion {
   /** Converted pointer → source pointer, for the parts the conversion placed. */
   origins: ContractOrigins;
 }
+
+/**
+ * An ODCS object as a converter builds it: only keys of the model, each holding what the
+ * source wrote. Whether the values fit the model is the validator's call, on the result.
+ */
+export type Converted<T> = { [K in keyof T]?: unknown };

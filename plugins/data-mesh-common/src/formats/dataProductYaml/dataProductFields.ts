@@ -1,9 +1,11 @@
 import type { PathSegment } from '../../issues';
+import type { OdcsLogicalType, OdcsSchemaProperty } from '../../odcs/model';
 import { allowedValuesRule } from '../allowedValuesRule';
 import type { ConversionTrace } from '../conversionTrace';
 import { addKeptFields, keepUnmapped } from '../keptFields';
 import { logicalTypeOf } from '../logicalTypeOf';
 import { pickTypeOptions } from '../typeOptions';
+import type { Converted } from '../types';
 import { isRecord, scalarText } from '../values';
 
 /** Word constraints of the `data_product.yaml` shape and the ODCS flag each sets. */
@@ -42,7 +44,7 @@ export const KNOWN_CONSTRAINTS: readonly string[] = [
  * property `constraints`.
  */
 function applyConstraints(
-  property: Record<string, unknown>,
+  property: Converted<OdcsSchemaProperty>,
   constraints: readonly unknown[],
 ): unknown[] {
   const unplaced: unknown[] = [];
@@ -71,7 +73,10 @@ function applyConstraints(
       unplaced.push(constraint);
     }
   }
-  const options = pickTypeOptions(property.logicalType as never, candidates);
+  const options = pickTypeOptions(
+    property.logicalType as OdcsLogicalType | undefined,
+    candidates,
+  );
   for (const [key, source] of candidateSources) {
     if (!(key in options)) unplaced.push(source);
   }
@@ -92,13 +97,13 @@ export function convertDataProductFields(
   source: readonly PathSegment[],
   target: readonly PathSegment[],
   trace: ConversionTrace,
-): Record<string, unknown>[] {
+): Converted<OdcsSchemaProperty>[] {
   return fields.map((field, index) => {
     const at = [...source, index];
     trace.link([...target, index], at);
     if (!isRecord(field)) return { name: String(field) };
     const name = scalarText(field.name) ?? '';
-    const property: Record<string, unknown> = { name };
+    const property: Converted<OdcsSchemaProperty> = { name };
     if (typeof field.description === 'string')
       property.description = field.description;
     const type = scalarText(field.type);

@@ -1,9 +1,16 @@
+import type {
+  OdcsCustomProperty,
+  OdcsQualityRule,
+  OdcsSlaProperty,
+} from '../../odcs/model';
 import type { ConversionTrace } from '../conversionTrace';
-import { KeptField, keepUnmapped } from '../keptFields';
+import { keepUnmapped } from '../keptFields';
 import { parseSlaValue } from '../slaValue';
+import type { Converted } from '../types';
 import { isRecord, scalarText } from '../values';
 
-type SlaProperty = Record<string, unknown>;
+type SlaProperty = Converted<OdcsSlaProperty>;
+type QualityRule = Converted<OdcsQualityRule>;
 
 function slaProperty(
   property: string,
@@ -21,13 +28,13 @@ function slaProperty(
 export interface DataProductSla {
   slaProperties: SlaProperty[];
   /** `quality_checks` as ODCS `sql` rules, for the schema object. */
-  quality: Record<string, unknown>[];
-  kept: KeptField[];
+  quality: QualityRule[];
+  kept: OdcsCustomProperty[];
 }
 
-function convertQualityCheck(check: unknown): Record<string, unknown> {
+function convertQualityCheck(check: unknown): QualityRule {
   if (!isRecord(check)) return { type: 'text', description: String(check) };
-  const rule: Record<string, unknown> = { type: 'sql' };
+  const rule: QualityRule = { type: 'sql' };
   if (check.name !== undefined)
     rule.name = scalarText(check.name) ?? check.name;
   if (check.description !== undefined) rule.description = check.description;
@@ -59,8 +66,8 @@ export function convertDataProductSla(
   trace: ConversionTrace,
 ): DataProductSla {
   const slaProperties: SlaProperty[] = [];
-  const quality: Record<string, unknown>[] = [];
-  const kept: KeptField[] = [];
+  const quality: QualityRule[] = [];
+  const kept: OdcsCustomProperty[] = [];
   const add = (source: string, property: SlaProperty) => {
     trace.link(['slaProperties', slaProperties.length], ['sla', source]);
     slaProperties.push(property);

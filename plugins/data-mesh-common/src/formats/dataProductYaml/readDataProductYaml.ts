@@ -1,12 +1,18 @@
-import type { OdcsContract } from '../../odcs/model';
+import type {
+  OdcsContract,
+  OdcsCustomProperty,
+  OdcsRole,
+  OdcsSchemaObject,
+  OdcsTeam,
+} from '../../odcs/model';
 import { ConversionTrace } from '../conversionTrace';
-import { KeptField, keepUnmapped } from '../keptFields';
+import { keepUnmapped } from '../keptFields';
 import {
   IMPORTED_API_VERSION,
   IMPORTED_CONTRACT_STATUS,
   sourceFormatProperties,
 } from '../provenance';
-import type { ContractConversion } from '../types';
+import type { ContractConversion, Converted } from '../types';
 import { classifyUri } from '../uri';
 import { isRecord, scalarText } from '../values';
 import { convertDataProductFields } from './dataProductFields';
@@ -23,9 +29,9 @@ const MAPPED_TOP_KEYS = [
   'sla',
 ];
 
-function convertOwner(owner: unknown): Record<string, unknown> {
+function convertOwner(owner: unknown): Converted<OdcsTeam> {
   if (!isRecord(owner)) return { name: scalarText(owner) ?? String(owner) };
-  const team: Record<string, unknown> = {};
+  const team: Converted<OdcsTeam> = {};
   if (owner.team !== undefined)
     team.name = scalarText(owner.team) ?? owner.team;
   // A null value (`slack: #sales-data`, where `#` starts a comment) is kept too.
@@ -34,14 +40,11 @@ function convertOwner(owner: unknown): Record<string, unknown> {
   return team;
 }
 
-function convertGrants(
-  grants: unknown,
-  access: string,
-): Record<string, unknown>[] {
+function convertGrants(grants: unknown, access: string): Converted<OdcsRole>[] {
   if (!Array.isArray(grants)) return [];
   return grants.map(grant => {
     if (!isRecord(grant)) return { role: String(grant), access };
-    const role: Record<string, unknown> = {
+    const role: Converted<OdcsRole> = {
       role:
         scalarText(grant.role ?? grant.domain ?? grant.group ?? grant.user) ??
         '',
@@ -95,9 +98,9 @@ function convertServer(
 export function readDataProductYaml(value: unknown): ContractConversion {
   const trace = new ConversionTrace();
   const source = isRecord(value) ? value : {};
-  const kept: KeptField[] = [];
+  const kept: OdcsCustomProperty[] = [];
   const name = scalarText(source.name) ?? '';
-  const contract: Record<string, unknown> = {
+  const contract: Converted<OdcsContract> = {
     apiVersion: IMPORTED_API_VERSION,
     kind: 'DataContract',
     id: name,
@@ -124,7 +127,7 @@ export function readDataProductYaml(value: unknown): ContractConversion {
   }
 
   const schema = isRecord(source.schema) ? source.schema : undefined;
-  const object: Record<string, unknown> = { name, logicalType: 'object' };
+  const object: Converted<OdcsSchemaObject> = { name, logicalType: 'object' };
   contract.schema = [object];
   trace.link(['schema', 0], ['schema']);
   if (schema) {
@@ -199,7 +202,7 @@ export function readDataProductYaml(value: unknown): ContractConversion {
     ...kept,
   ];
   return {
-    contract: contract as unknown as OdcsContract,
+    contract: contract as OdcsContract,
     issues: trace.issues,
     origins: trace.origins,
   };

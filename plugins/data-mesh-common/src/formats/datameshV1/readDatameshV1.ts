@@ -1,6 +1,11 @@
-import type { OdcsContract } from '../../odcs/model';
+import type {
+  OdcsContract,
+  OdcsCustomProperty,
+  OdcsSchemaObject,
+  OdcsSlaProperty,
+} from '../../odcs/model';
 import { ConversionTrace } from '../conversionTrace';
-import { KeptField, keepUnmapped } from '../keptFields';
+import { keepUnmapped } from '../keptFields';
 import { convertOutputPorts } from '../outputPorts';
 import { INPUT_PORTS_PROPERTY } from '../ports';
 import {
@@ -9,15 +14,15 @@ import {
   sourceFormatProperties,
 } from '../provenance';
 import { parseSlaValue } from '../slaValue';
-import type { ContractConversion } from '../types';
+import type { ContractConversion, Converted } from '../types';
 import { isRecord, scalarText } from '../values';
 
 function convertSlo(
   slo: Record<string, unknown>,
   trace: ConversionTrace,
-  kept: KeptField[],
-): Record<string, unknown>[] {
-  const sla: Record<string, unknown>[] = [];
+  kept: OdcsCustomProperty[],
+): Converted<OdcsSlaProperty>[] {
+  const sla: Converted<OdcsSlaProperty>[] = [];
   for (const [property, raw] of Object.entries(slo)) {
     if (isRecord(raw) || Array.isArray(raw)) {
       kept.push({ property: `spec.slo.${property}`, value: raw });
@@ -36,12 +41,12 @@ function convertSchema(
   spec: Record<string, unknown>,
   name: string,
   trace: ConversionTrace,
-  kept: KeptField[],
-): Record<string, unknown> {
-  const object: Record<string, unknown> = { name, logicalType: 'object' };
+  kept: OdcsCustomProperty[],
+): Converted<OdcsSchemaObject> {
+  const object: Converted<OdcsSchemaObject> = { name, logicalType: 'object' };
   trace.link(['schema', 0], ['spec', 'schema']);
   const schema = spec.schema;
-  const custom: KeptField[] = [];
+  const custom: OdcsCustomProperty[] = [];
   if (isRecord(schema)) {
     if (schema.type !== undefined)
       custom.push({ property: 'schemaType', value: schema.type });
@@ -91,9 +96,9 @@ export function readDatameshV1(value: unknown): ContractConversion {
   const source = isRecord(value) ? value : {};
   const metadata = isRecord(source.metadata) ? source.metadata : {};
   const spec = isRecord(source.spec) ? source.spec : {};
-  const kept: KeptField[] = [];
+  const kept: OdcsCustomProperty[] = [];
   const name = scalarText(metadata.name) ?? '';
-  const contract: Record<string, unknown> = {
+  const contract: Converted<OdcsContract> = {
     apiVersion: IMPORTED_API_VERSION,
     kind: 'DataContract',
     id: name,
@@ -186,7 +191,7 @@ export function readDatameshV1(value: unknown): ContractConversion {
     ...kept,
   ];
   return {
-    contract: contract as unknown as OdcsContract,
+    contract: contract as OdcsContract,
     issues: trace.issues,
     origins: trace.origins,
   };

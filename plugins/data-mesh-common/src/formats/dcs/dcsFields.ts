@@ -1,4 +1,5 @@
 import type { PathSegment } from '../../issues';
+import type { OdcsQualityRule, OdcsSchemaProperty } from '../../odcs/model';
 import type { ConversionTrace } from '../conversionTrace';
 import { addKeptFields, keepUnmapped } from '../keptFields';
 import { isRecord } from '../values';
@@ -7,6 +8,7 @@ import { convertDcsQualityRule } from './dcsQuality';
 import { resolveDcsRef } from './dcsRefs';
 import { mapDcsType } from './dcsTypes';
 import { pickTypeOptions } from '../typeOptions';
+import type { Converted } from '../types';
 
 /** Where a field is read from (source) and written to (converted contract). */
 export interface FieldPlace {
@@ -36,7 +38,7 @@ export function convertDcsField(
   raw: unknown,
   place: FieldPlace,
   context: FieldContext,
-): Record<string, unknown> {
+): Converted<OdcsSchemaProperty> {
   const { trace } = context;
   trace.link(place.target, place.source);
   if (!isRecord(raw)) {
@@ -55,7 +57,7 @@ export function convertDcsField(
     mapped.add(key);
     return field[key];
   };
-  const out: Record<string, unknown> = {};
+  const out: Converted<OdcsSchemaProperty> = {};
   if (name !== undefined) out.name = name;
   if (typeof field.title === 'string') out.businessName = use('title');
   if (typeof field.description === 'string')
@@ -90,7 +92,7 @@ export function convertDcsField(
     out.relationships = [{ type: 'foreignKey', to: use('references') }];
   }
 
-  const quality: Record<string, unknown>[] = [];
+  const quality: Converted<OdcsQualityRule>[] = [];
   if (Array.isArray(field.enum)) {
     quality.push(allowedValuesRule(use('enum') as unknown[]));
   }
@@ -150,7 +152,7 @@ export function convertDcsFields(
   primaryKey: readonly string[],
   place: FieldPlace,
   context: FieldContext,
-): Record<string, unknown>[] {
+): Converted<OdcsSchemaProperty>[] {
   return Object.entries(fields).map(([name, field], index) => {
     const property = convertDcsField(
       name,

@@ -1,4 +1,9 @@
-import type { KeptField } from '../keptFields';
+import type {
+  OdcsCustomProperty,
+  OdcsQualityRule,
+  OdcsSchemaObject,
+} from '../../odcs/model';
+import type { Converted } from '../types';
 import { isRecord } from '../values';
 
 /** DCS 0.9 quality `type` → the ODCS custom-rule `engine`. */
@@ -23,8 +28,8 @@ function customRule(
   engine: string,
   implementation: unknown,
   dcsType: string,
-): Record<string, unknown> {
-  const rule: Record<string, unknown> = {
+): Converted<OdcsQualityRule> {
+  const rule: Converted<OdcsQualityRule> = {
     type: 'custom',
     engine,
     implementation,
@@ -44,8 +49,8 @@ function customRule(
  */
 export function splitDcsLegacyQuality(
   quality: unknown,
-  schema: Record<string, unknown>[],
-): KeptField[] {
+  schema: Converted<OdcsSchemaObject>[],
+): OdcsCustomProperty[] {
   if (quality === undefined) return [];
   if (!isRecord(quality) || typeof quality.type !== 'string') {
     return [{ property: 'quality', value: quality }];

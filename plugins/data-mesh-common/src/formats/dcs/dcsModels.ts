@@ -1,6 +1,8 @@
 import type { PathSegment } from '../../issues';
+import type { OdcsSchemaObject } from '../../odcs/model';
 import type { ConversionTrace } from '../conversionTrace';
 import { addKeptFields, keepUnmapped } from '../keptFields';
+import type { Converted } from '../types';
 import { isRecord } from '../values';
 import { convertDcsFields } from './dcsFields';
 import { convertDcsQualityRule } from './dcsQuality';
@@ -16,12 +18,12 @@ export function convertDcsModels(
   models: Record<string, unknown>,
   definitions: Record<string, unknown>,
   trace: ConversionTrace,
-): Record<string, unknown>[] {
+): Converted<OdcsSchemaObject>[] {
   return Object.entries(models).map(([name, model], index) => {
     const source: PathSegment[] = ['models', name];
     const target: PathSegment[] = ['schema', index];
     trace.link(target, source);
-    const out: Record<string, unknown> = { name };
+    const out: Converted<OdcsSchemaObject> = { name };
     if (!isRecord(model)) {
       trace.error(
         source,

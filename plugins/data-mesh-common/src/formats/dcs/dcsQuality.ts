@@ -1,6 +1,7 @@
+import type { OdcsCustomProperty } from '../../odcs/model';
 import type { PathSegment } from '../../issues';
 import type { ConversionTrace } from '../conversionTrace';
-import { addKeptFields, KeptField } from '../keptFields';
+import { addKeptFields } from '../keptFields';
 import { isRecord } from '../values';
 
 /** Quality attributes DCS and ODCS share under the same name. */
@@ -60,7 +61,7 @@ export function convertDcsQualityRule(
     return { type: 'text', description: String(rule) };
   }
   const out: Record<string, unknown> = {};
-  const kept: KeptField[] = [];
+  const kept: OdcsCustomProperty[] = [];
   for (const [key, value] of Object.entries(rule)) {
     const target = SHARED_KEYS.has(key) ? key : RENAMED[key];
     if (target && !(target in out) && !(target in rule && target !== key)) {
@@ -69,7 +70,7 @@ export function convertDcsQualityRule(
           ? JSON.stringify(value)
           : value;
     } else if (key === 'customProperties' && Array.isArray(value)) {
-      kept.push(...(value as KeptField[]));
+      kept.push(...(value as OdcsCustomProperty[]));
     } else {
       kept.push({ property: key, value });
     }

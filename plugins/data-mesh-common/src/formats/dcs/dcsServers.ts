@@ -1,13 +1,15 @@
+import type { OdcsCustomProperty, OdcsRole } from '../../odcs/model';
 import type { ConversionTrace } from '../conversionTrace';
-import { addKeptFields, KeptField, keepUnmapped } from '../keptFields';
+import { addKeptFields, keepUnmapped } from '../keptFields';
 import { odcsServerFields, odcsServerType } from '../odcsServers';
+import type { Converted } from '../types';
 import { isRecord } from '../values';
 
 const COMMON_KEYS = ['description', 'environment'];
 
-function convertRole(role: unknown): Record<string, unknown> {
+function convertRole(role: unknown): Converted<OdcsRole> {
   if (!isRecord(role)) return { role: String(role) };
-  const out: Record<string, unknown> = {};
+  const out: Converted<OdcsRole> = {};
   if (role.name !== undefined) out.role = role.name;
   if (typeof role.description === 'string') out.description = role.description;
   addKeptFields(out, keepUnmapped(role, ['name', 'description']));
@@ -36,7 +38,7 @@ export function convertDcsServers(
       );
       return out;
     }
-    const kept: KeptField[] = [];
+    const kept: OdcsCustomProperty[] = [];
     const dcsType = typeof server.type === 'string' ? server.type : undefined;
     const type = dcsType ? odcsServerType(dcsType) : undefined;
     if (type) out.type = type;

@@ -1,9 +1,11 @@
+import type { OdcsCustomProperty, OdcsSlaProperty } from '../../odcs/model';
 import type { ConversionTrace } from '../conversionTrace';
-import { KeptField, keepUnmapped } from '../keptFields';
+import { keepUnmapped } from '../keptFields';
 import { parseSlaValue } from '../slaValue';
+import type { Converted } from '../types';
 import { isRecord } from '../values';
 
-type SlaProperty = Record<string, unknown>;
+type SlaProperty = Converted<OdcsSlaProperty>;
 
 /** What one DCS service level turned into. */
 interface LevelConversion {
@@ -15,18 +17,18 @@ interface LevelConversion {
 function slaProperty(
   property: string,
   raw: unknown,
-  extra: Record<string, unknown> = {},
+  extra: SlaProperty = {},
 ): SlaProperty {
   const { value, unit } = parseSlaValue(raw);
   const out: SlaProperty = { property, value };
   if (unit !== undefined) out.unit = unit;
   for (const [key, extraValue] of Object.entries(extra)) {
-    if (extraValue !== undefined) out[key] = extraValue;
+    if (extraValue !== undefined) out[key as keyof SlaProperty] = extraValue;
   }
   return out;
 }
 
-function described(level: Record<string, unknown>): Record<string, unknown> {
+function described(level: Record<string, unknown>): SlaProperty {
   return typeof level.description === 'string'
     ? { description: level.description }
     : {};
@@ -155,9 +157,9 @@ const LEVELS: Readonly<
 export function convertDcsServiceLevels(
   servicelevels: Record<string, unknown>,
   trace: ConversionTrace,
-): { slaProperties: SlaProperty[]; kept: KeptField[] } {
+): { slaProperties: SlaProperty[]; kept: OdcsCustomProperty[] } {
   const slaProperties: SlaProperty[] = [];
-  const kept: KeptField[] = [];
+  const kept: OdcsCustomProperty[] = [];
   for (const [kind, level] of Object.entries(servicelevels)) {
     const convert = LEVELS[kind];
     if (!convert || !isRecord(level)) {

@@ -1,12 +1,18 @@
-import type { OdcsContract } from '../../odcs/model';
+import type {
+  OdcsAuthoritativeDefinition,
+  OdcsContract,
+  OdcsCustomProperty,
+  OdcsDescription,
+  OdcsSupportChannel,
+} from '../../odcs/model';
 import { ConversionTrace } from '../conversionTrace';
-import { KeptField, keepUnmapped } from '../keptFields';
+import { keepUnmapped } from '../keptFields';
 import {
   IMPORTED_API_VERSION,
   IMPORTED_CONTRACT_STATUS,
   sourceFormatProperties,
 } from '../provenance';
-import type { ContractConversion } from '../types';
+import type { ContractConversion, Converted } from '../types';
 import { isRecord, scalarText } from '../values';
 import { convertDcsModels } from './dcsModels';
 import { splitDcsLegacyQuality } from './dcsLegacyQuality';
@@ -26,15 +32,17 @@ const MAPPED_TOP_KEYS = [
   'links',
 ];
 
-function linksToDefinitions(links: unknown): Record<string, unknown>[] {
+function linksToDefinitions(
+  links: unknown,
+): Converted<OdcsAuthoritativeDefinition>[] {
   if (!isRecord(links)) return [];
   return Object.entries(links).map(([type, url]) => ({ type, url }));
 }
 
 function convertInfo(
   info: Record<string, unknown>,
-  contract: Record<string, unknown>,
-  kept: KeptField[],
+  contract: Converted<OdcsContract>,
+  kept: OdcsCustomProperty[],
 ): void {
   const used = new Set([
     'title',
@@ -53,7 +61,7 @@ function convertInfo(
   if (typeof info.owner === 'string') contract.team = { name: info.owner };
   if (isRecord(info.contact)) {
     const { name, url, ...rest } = info.contact;
-    const support: Record<string, unknown> = {
+    const support: Converted<OdcsSupportChannel> = {
       channel: typeof name === 'string' ? name : 'contact',
     };
     if (typeof url === 'string') support.url = url;
@@ -71,7 +79,7 @@ function convertInfo(
 
 function convertTerms(
   terms: Record<string, unknown>,
-  description: Record<string, unknown>,
+  description: Converted<OdcsDescription>,
 ): void {
   const used: string[] = [];
   for (const key of ['usage', 'limitations'] as const) {
@@ -107,17 +115,17 @@ function convertTerms(
 export function readDcs(value: unknown): ContractConversion {
   const trace = new ConversionTrace();
   const source = isRecord(value) ? value : {};
-  const contract: Record<string, unknown> = {
+  const contract: Converted<OdcsContract> = {
     apiVersion: IMPORTED_API_VERSION,
     kind: 'DataContract',
   };
-  const kept: KeptField[] = [];
+  const kept: OdcsCustomProperty[] = [];
   const specVersion = scalarText(source.dataContractSpecification);
   if (source.id !== undefined) {
     contract.id = scalarText(source.id) ?? source.id;
     trace.link(['id'], ['id']);
   }
-  const description: Record<string, unknown> = {};
+  const description: Converted<OdcsDescription> = {};
   const info = isRecord(source.info) ? source.info : undefined;
   if (info) {
     convertInfo(info, contract, kept);
@@ -144,13 +152,9 @@ export function readDcs(value: unknown): ContractConversion {
 
   const definitions = isRecord(source.definitions) ? source.definitions : {};
   if (isRecord(source.models)) {
-    contract.schema = convertDcsModels(source.models, definitions, trace);
-    kept.push(
-      ...splitDcsLegacyQuality(
-        source.quality,
-        contract.schema as Record<string, unknown>[],
-      ),
-    );
+    const schema = convertDcsModels(source.models, definitions, trace);
+    contract.schema = schema;
+    kept.push(...splitDcsLegacyQuality(source.quality, schema));
   } else {
     if (source.models !== undefined)
       kept.push({ property: 'models', value: source.models });
@@ -190,7 +194,7 @@ export function readDcs(value: unknown): ContractConversion {
     ...kept,
   ];
   return {
-    contract: contract as unknown as OdcsContract,
+    contract: contract as OdcsContract,
     issues: trace.issues,
     origins: trace.origins,
   };
