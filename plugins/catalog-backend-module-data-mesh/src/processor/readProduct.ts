@@ -2,24 +2,23 @@ import { createHash } from 'node:crypto';
 import type { Entity } from '@backstage/catalog-model';
 import type { LocationSpec } from '@backstage/plugin-catalog-node';
 import {
-  ContractIssue,
+  ContractSummary,
   DATA_PRODUCT_ANNOTATIONS,
   DataProductInputPort,
   DataProductOutputPort,
   OdcsContract,
-  OdpsProduct,
   readContract,
   summarizeContract,
-  ContractSummary,
   toJsonPointer,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
-import type { ProductSources } from './productSources';
 import {
-  ResolveUrl,
-  resolveSourceLocation,
-  SourceLocation,
-  stringifySourceLocation,
-} from './sourceLocation';
+  odpsInputPorts,
+  odpsOutputPorts,
+  readOdpsContracts,
+} from './odpsContracts';
+import type { ProductSources } from './productSources';
+import { Context, problem, readSource, scalar } from './readingContext';
+import type { ResolveUrl } from './sourceLocation';
 
 /**
  * What the processor learnt from a data product's contract (and ODPS descriptor): the
@@ -52,80 +51,12 @@ const ODPS_POINTER = toJsonPointer([
   DATA_PRODUCT_ANNOTATIONS.odps,
 ]);
 const INLINE_POINTER = toJsonPointer(['spec', 'dataProduct', 'contract']);
-/** The ODPS output port custom property naming the port's contract file. */
-export const CONTRACT_LOCATION_PROPERTY = 'contractLocation';
 
 function hashOf(contract: OdcsContract): string {
   return createHash('sha256')
     .update(JSON.stringify(contract))
     .digest('hex')
     .slice(0, 32);
-}
-
-function scalar(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
-}
-
-interface Context {
-  entity: Entity;
-  location: LocationSpec;
-  sources: ProductSources;
-  resolveUrl: ResolveUrl;
-  issues: ContractIssue[];
-}
-
-function problem(
-  context: Context,
-  path: string,
-  rule: string,
-  message: string,
-  file?: string,
-) {
-  context.issues.push({
-    severity: 'error',
-    path,
-    rule,
-    message,
-    file: file ?? context.location.target,
-  });
-}
-
-/** Reads one file (contract or ODPS) named by `reference`, written in the file at `base`. */
-async function readSource(
-  context: Context,
-  reference: string,
-  base: SourceLocation | LocationSpec,
-  pointer: string,
-  annotation: string,
-) {
-  let location: SourceLocation;
-  try {
-    location = resolveSourceLocation(
-      reference,
-      base,
-      context.resolveUrl,
-      annotation,
-    );
-  } catch (error) {
-    problem(
-      context,
-      pointer,
-      'contract-location',
-      (error as Error).message,
-      'target' in base ? base.target : undefined,
-    );
-    return undefined;
-  }
-  const ref = stringifySourceLocation(location);
-  try {
-    const text = await context.sources.text(location);
-    const reading = readContract(text, { fileName: ref });
-    context.issues.push(...reading.issues);
-    return { location, ref, reading };
-  } catch (error) {
-    problem(context, '', 'unreadable', (error as Error).message, ref);
-    return undefined;
-  }
 }
 
 function serverPorts(
@@ -140,90 +71,6 @@ function serverPorts(
     type: server.type,
     ...base,
   }));
-}
-
-function odpsOutputPorts(product: OdpsProduct): DataProductOutputPort[] {
-  return (product.outputPorts ?? [])
-    .filter(port => scalar(port?.name))
-    .map(port => {
-      const result: DataProductOutputPort = { name: port.name };
-      for (const key of [
-        'contractId',
-        'version',
-        'type',
-        'description',
-      ] as const) {
-        const value = scalar(port[key]);
-        if (value) result[key] = value;
-      }
-      return result;
-    });
-}
-
-function odpsInputPorts(product: OdpsProduct): DataProductInputPort[] {
-  return (product.inputPorts ?? [])
-    .filter(port => scalar(port?.name) && scalar(port?.contractId))
-    .map(port => ({ name: port.name, contractId: port.contractId.trim() }));
-}
-
-/**
- * The contracts an ODPS product's output ports name: each port's `contractLocation` custom
- * property (relative to the ODPS file), else the entity's `data-mesh/contract` file, whose
- * contract id must then be the port's.
- */
-async function readOdpsContracts(
-  context: Context,
-  product: OdpsProduct,
-  odps: { location: SourceLocation; ref: string },
-  annotated: { contract?: OdcsContract } | undefined,
-): Promise<Array<{ contract: OdcsContract; format: string; ref: string }>> {
-  const found: Array<{ contract: OdcsContract; format: string; ref: string }> =
-    [];
-  const ports = product.outputPorts ?? [];
-  for (const [index, port] of ports.entries()) {
-    const contractId = scalar(port?.contractId);
-    if (!contractId) continue;
-    const at = toJsonPointer(['outputPorts', index]);
-    const written = (port.customProperties ?? []).find(
-      p => p?.property === CONTRACT_LOCATION_PROPERTY,
-    );
-    if (written && typeof written.value === 'string') {
-      const read = await readSource(
-        context,
-        written.value,
-        odps.location,
-        at,
-        `outputPorts[${index}] ${CONTRACT_LOCATION_PROPERTY}`,
-      );
-      if (!read?.reading.contract) continue;
-      if (read.reading.contract.id !== contractId) {
-        problem(
-          context,
-          at,
-          'contract-id',
-          `output port "${port.name}" promises contract "${contractId}", but ${read.ref} holds contract "${read.reading.contract.id}": make the ids match`,
-          odps.ref,
-        );
-        continue;
-      }
-      found.push({
-        contract: read.reading.contract,
-        format: read.reading.format,
-        ref: read.ref,
-      });
-    } else if (annotated?.contract?.id === contractId) {
-      continue; // the entity's own contract file, read already
-    } else {
-      problem(
-        context,
-        at,
-        'contract-location',
-        `output port "${port.name}" names contract "${contractId}" but not where it is: add the custom property ${CONTRACT_LOCATION_PROPERTY} with the contract file's path, relative to this file`,
-        odps.ref,
-      );
-    }
-  }
-  return found;
 }
 
 /**

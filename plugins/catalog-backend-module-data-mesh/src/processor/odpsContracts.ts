@@ -1,0 +1,96 @@
+import {
+  DataProductInputPort,
+  DataProductOutputPort,
+  OdcsContract,
+  OdpsProduct,
+  toJsonPointer,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
+import { Context, problem, readSource, scalar } from './readingContext';
+import type { SourceLocation } from './sourceLocation';
+
+/** The ODPS output port custom property naming the port's contract file. */
+export const CONTRACT_LOCATION_PROPERTY = 'contractLocation';
+
+export function odpsOutputPorts(product: OdpsProduct): DataProductOutputPort[] {
+  return (product.outputPorts ?? [])
+    .filter(port => scalar(port?.name))
+    .map(port => {
+      const result: DataProductOutputPort = { name: port.name };
+      for (const key of [
+        'contractId',
+        'version',
+        'type',
+        'description',
+      ] as const) {
+        const value = scalar(port[key]);
+        if (value) result[key] = value;
+      }
+      return result;
+    });
+}
+
+export function odpsInputPorts(product: OdpsProduct): DataProductInputPort[] {
+  return (product.inputPorts ?? [])
+    .filter(port => scalar(port?.name) && scalar(port?.contractId))
+    .map(port => ({ name: port.name, contractId: port.contractId.trim() }));
+}
+
+/**
+ * The contracts an ODPS product's output ports name: each port's `contractLocation` custom
+ * property (relative to the ODPS file), else the entity's `data-mesh/contract` file, whose
+ * contract id must then be the port's.
+ */
+export async function readOdpsContracts(
+  context: Context,
+  product: OdpsProduct,
+  odps: { location: SourceLocation; ref: string },
+  annotated: { contract?: OdcsContract } | undefined,
+): Promise<Array<{ contract: OdcsContract; format: string; ref: string }>> {
+  const found: Array<{ contract: OdcsContract; format: string; ref: string }> =
+    [];
+  const ports = product.outputPorts ?? [];
+  for (const [index, port] of ports.entries()) {
+    const contractId = scalar(port?.contractId);
+    if (!contractId) continue;
+    const at = toJsonPointer(['outputPorts', index]);
+    const written = (port.customProperties ?? []).find(
+      p => p?.property === CONTRACT_LOCATION_PROPERTY,
+    );
+    if (written && typeof written.value === 'string') {
+      const read = await readSource(
+        context,
+        written.value,
+        odps.location,
+        at,
+        `outputPorts[${index}] ${CONTRACT_LOCATION_PROPERTY}`,
+      );
+      if (!read?.reading.contract) continue;
+      if (read.reading.contract.id !== contractId) {
+        problem(
+          context,
+          at,
+          'contract-id',
+          `output port "${port.name}" promises contract "${contractId}", but ${read.ref} holds contract "${read.reading.contract.id}": make the ids match`,
+          odps.ref,
+        );
+        continue;
+      }
+      found.push({
+        contract: read.reading.contract,
+        format: read.reading.format,
+        ref: read.ref,
+      });
+    } else if (annotated?.contract?.id === contractId) {
+      continue; // the entity's own contract file, read already
+    } else {
+      problem(
+        context,
+        at,
+        'contract-location',
+        `output port "${port.name}" names contract "${contractId}" but not where it is: add the custom property ${CONTRACT_LOCATION_PROPERTY} with the contract file's path, relative to this file`,
+        odps.ref,
+      );
+    }
+  }
+  return found;
+}
