@@ -1,4 +1,5 @@
 import type { OdcsCustomProperty } from '../../odcs/model';
+import { ODCS_QUALITY_OPERATORS } from '../../odcs/model';
 import type { PathSegment } from '../../issues';
 import type { ConversionTrace } from '../conversionTrace';
 import { addKeptFields } from '../keptFields';
@@ -24,14 +25,7 @@ const SHARED_KEYS = new Set([
   'query',
   'engine',
   'implementation',
-  'mustBe',
-  'mustNotBe',
-  'mustBeGreaterThan',
-  'mustBeGreaterOrEqualTo',
-  'mustBeLessThan',
-  'mustBeLessOrEqualTo',
-  'mustBeBetween',
-  'mustNotBeBetween',
+  ...ODCS_QUALITY_OPERATORS,
 ]);
 
 /** DCS spellings ODCS renamed. */
