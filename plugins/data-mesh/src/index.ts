@@ -13,3 +13,9 @@ export { dataMeshPlugin as default } from './plugin';
 export { DataMeshClient, dataMeshApiRef } from './api';
 export type { DataMeshApi, DataProductRef, LineageQuery } from './api';
 export { dataProductFilter, isDataProduct } from './filters';
+export {
+  GOVERNANCE_FIELD_NAME,
+  GovernanceVerdictField,
+  governanceFormFieldExtension,
+} from './scaffolder';
+export type { GovernanceVerdictFieldOptions } from './scaffolder';

@@ -18,3 +18,6 @@ export {
 export { DataMeshClient, dataMeshApiRef } from './api';
 export type { DataMeshApi, DataProductRef, LineageQuery } from './api';
 export { dataProductFilter, isDataProduct } from './filters';
+export { GOVERNANCE_FIELD_NAME, GovernanceVerdictField } from './scaffolder';
+export type { GovernanceVerdictFieldOptions } from './scaffolder';
+export { DataProductGovernanceFieldExtension } from './scaffolder/legacyExtension';

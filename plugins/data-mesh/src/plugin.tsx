@@ -10,11 +10,13 @@ import {
   lineageEntityContent,
   slosEntityContent,
 } from './extensions';
+import { governanceFormFieldExtension } from './scaffolder';
 
 /**
  * The data-mesh plugin for the new frontend system: the Data Products page (and its
  * sidebar entry), the Contract, SLOs, Lineage and Governance tabs and the overview card of
- * every data product entity, and the API client they share.
+ * every data product entity, the API client they share, and the scaffolder form field that
+ * shows the governance verdict of a new data product while its template's form is filled in.
  * @public
  */
 export const dataMeshPlugin = createFrontendPlugin({
@@ -33,5 +35,6 @@ export const dataMeshPlugin = createFrontendPlugin({
     lineageEntityContent,
     governanceEntityContent,
     dataProductEntityCard,
+    governanceFormFieldExtension,
   ],
 });
