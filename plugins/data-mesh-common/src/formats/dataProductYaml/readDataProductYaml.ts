@@ -5,13 +5,10 @@ import type {
   OdcsSchemaObject,
   OdcsTeam,
 } from '../../odcs/model';
+import { convertContractHead } from '../contractHead';
 import { ConversionTrace } from '../conversionTrace';
 import { keepUnmapped } from '../keptFields';
-import {
-  IMPORTED_API_VERSION,
-  IMPORTED_CONTRACT_STATUS,
-  sourceFormatProperties,
-} from '../provenance';
+import { sourceFormatProperties } from '../provenance';
 import type { ContractConversion, Converted } from '../types';
 import { classifyUri } from '../uri';
 import { isRecord, scalarText } from '../values';
@@ -99,22 +96,8 @@ export function readDataProductYaml(value: unknown): ContractConversion {
   const trace = new ConversionTrace();
   const source = isRecord(value) ? value : {};
   const kept: OdcsCustomProperty[] = [];
-  const name = scalarText(source.name) ?? '';
-  const contract: Converted<OdcsContract> = {
-    apiVersion: IMPORTED_API_VERSION,
-    kind: 'DataContract',
-    id: name,
-    name,
-    version: scalarText(source.version) ?? '',
-    status: IMPORTED_CONTRACT_STATUS,
-  };
-  trace.link(['id'], ['name']);
-  trace.link(['name'], ['name']);
-  trace.link(['version'], ['version']);
-  if (source.domain !== undefined) {
-    contract.domain = scalarText(source.domain) ?? source.domain;
-    trace.link(['domain'], ['domain']);
-  }
+  const contract = convertContractHead(source, [], trace);
+  const name = contract.name;
   if (source.owner !== undefined) {
     contract.team = convertOwner(source.owner);
     trace.link(['team'], ['owner']);

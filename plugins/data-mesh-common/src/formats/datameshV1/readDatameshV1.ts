@@ -4,15 +4,12 @@ import type {
   OdcsSchemaObject,
   OdcsSlaProperty,
 } from '../../odcs/model';
+import { convertContractHead } from '../contractHead';
 import { ConversionTrace } from '../conversionTrace';
 import { keepUnmapped } from '../keptFields';
 import { convertOutputPorts } from '../outputPorts';
 import { INPUT_PORTS_PROPERTY } from '../ports';
-import {
-  IMPORTED_API_VERSION,
-  IMPORTED_CONTRACT_STATUS,
-  sourceFormatProperties,
-} from '../provenance';
+import { sourceFormatProperties } from '../provenance';
 import { parseSlaValue } from '../slaValue';
 import type { ContractConversion, Converted } from '../types';
 import { isRecord, scalarText } from '../values';
@@ -97,22 +94,8 @@ export function readDatameshV1(value: unknown): ContractConversion {
   const metadata = isRecord(source.metadata) ? source.metadata : {};
   const spec = isRecord(source.spec) ? source.spec : {};
   const kept: OdcsCustomProperty[] = [];
-  const name = scalarText(metadata.name) ?? '';
-  const contract: Converted<OdcsContract> = {
-    apiVersion: IMPORTED_API_VERSION,
-    kind: 'DataContract',
-    id: name,
-    name,
-    version: scalarText(metadata.version) ?? '',
-    status: IMPORTED_CONTRACT_STATUS,
-  };
-  trace.link(['id'], ['metadata', 'name']);
-  trace.link(['name'], ['metadata', 'name']);
-  trace.link(['version'], ['metadata', 'version']);
-  if (metadata.domain !== undefined) {
-    contract.domain = scalarText(metadata.domain) ?? metadata.domain;
-    trace.link(['domain'], ['metadata', 'domain']);
-  }
+  const contract = convertContractHead(metadata, ['metadata'], trace);
+  const name = contract.name;
   if (metadata.owner !== undefined) {
     contract.team = { name: scalarText(metadata.owner) ?? metadata.owner };
     trace.link(['team'], ['metadata', 'owner']);
