@@ -1,6 +1,7 @@
 import type { ContractIssue } from '../../issues';
 import { IssueLog } from '../issueLog';
 import { parseSlaValue } from '../slaValue';
+import { checkTextKeys } from '../textKeys';
 import { isRecord } from '../values';
 
 /**
@@ -75,21 +76,13 @@ export function checkDatameshV1(value: unknown): ContractIssue[] {
       'a datamesh/v1 contract needs "metadata" with a "name" and a "version".',
     );
   } else {
-    for (const key of ['name', 'version']) {
-      if (
-        metadata[key] === undefined ||
-        metadata[key] === null ||
-        metadata[key] === ''
-      ) {
-        log.error(['metadata'], 'required', `metadata needs "${key}".`);
-      } else if (typeof metadata[key] !== 'string') {
-        log.warn(
-          ['metadata', key],
-          'type',
-          `metadata.${key} should be text; quote it ("${metadata[key]}") so YAML does not read it as a number.`,
-        );
-      }
-    }
+    checkTextKeys(
+      log,
+      metadata,
+      ['metadata'],
+      ['name', 'version'],
+      value => value === undefined || value === null || value === '',
+    );
   }
   const spec = value.spec;
   if (!isRecord(spec)) {

@@ -1,5 +1,6 @@
 import type { ContractIssue, PathSegment } from '../../issues';
 import { IssueLog } from '../issueLog';
+import { checkTextKeys } from '../textKeys';
 import { checkUri } from '../uriPolicy';
 import { isRecord } from '../values';
 import { DCS_FIELD_TYPES } from './dcsTypes';
@@ -136,17 +137,7 @@ function checkInfo(log: IssueLog, info: unknown): void {
     );
     return;
   }
-  for (const key of ['title', 'version']) {
-    if (info[key] === undefined) {
-      log.error(['info'], 'required', `info needs "${key}".`);
-    } else if (typeof info[key] !== 'string') {
-      log.warn(
-        ['info', key],
-        'type',
-        `info.${key} should be text; quote it ("${info[key]}") so YAML does not read it as a number.`,
-      );
-    }
-  }
+  checkTextKeys(log, info, ['info'], ['title', 'version']);
   if (isRecord(info.contact) && info.contact.url !== undefined) {
     checkUri(log, ['info', 'contact', 'url'], info.contact.url, 'contact url');
   }
