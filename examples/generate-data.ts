@@ -57,7 +57,11 @@ function rowCountFor(object: OdcsSchemaObject): number {
   let rows = 200;
   for (const rule of object.quality ?? []) {
     if ((rule.metric ?? rule.rule) !== 'rowCount') continue;
-    const floor = rule.mustBeGreaterThan ?? rule.mustBeGreaterOrEqualTo ?? rule.mustBeBetween?.[0] ?? 0;
+    const floor =
+      rule.mustBeGreaterThan ??
+      rule.mustBeGreaterOrEqualTo ??
+      rule.mustBeBetween?.[0] ??
+      0;
     rows = Math.max(rows, Math.ceil(Number(floor) * 1.2) + 1);
   }
   return Math.min(rows, 5000);
@@ -73,10 +77,14 @@ function patternChoices(pattern: unknown): string[] | undefined {
 function validValues(property: OdcsSchemaProperty): string[] | undefined {
   for (const rule of property.quality ?? []) {
     const values = rule.arguments?.validValues;
-    if (Array.isArray(values)) return values.filter((v): v is string => typeof v === 'string' && v !== '');
+    if (Array.isArray(values))
+      return values.filter(
+        (v): v is string => typeof v === 'string' && v !== '',
+      );
   }
   const enumValues = (property as any).enum;
-  if (Array.isArray(enumValues)) return enumValues.map((e: any) => String(e?.value ?? e));
+  if (Array.isArray(enumValues))
+    return enumValues.map((e: any) => String(e?.value ?? e));
   return patternChoices((property.logicalTypeOptions as any)?.pattern);
 }
 
@@ -93,19 +101,37 @@ function sqlType(property: OdcsSchemaProperty): string {
 }
 
 function uuid(next: () => number): string {
-  const hex = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16)).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
+  const hex = Array.from({ length: 32 }, () =>
+    Math.floor(next() * 16).toString(16),
+  ).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(
+    13,
+    16,
+  )}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
 }
 
 /** The value of `property` in row `i` of `rows` (row 0 is the newest). */
-function valueOf(property: OdcsSchemaProperty, i: number, rows: number, newest: number, next: () => number): Value {
+function valueOf(
+  property: OdcsSchemaProperty,
+  i: number,
+  rows: number,
+  newest: number,
+  next: () => number,
+): Value {
   const name = property.name.toLowerCase();
   const type = property.logicalType;
   const unique = property.unique || property.primaryKey;
   const choices = validValues(property);
   const physical = String(property.physicalType ?? '').toLowerCase();
   if (type === 'timestamp') {
-    return new Date(newest - Math.floor((i * 86_400_000 * 30) / rows) - (i === 0 ? 0 : Math.floor(next() * 60_000))).toISOString().replace('T', ' ').replace('Z', '');
+    return new Date(
+      newest -
+        Math.floor((i * 86_400_000 * 30) / rows) -
+        (i === 0 ? 0 : Math.floor(next() * 60_000)),
+    )
+      .toISOString()
+      .replace('T', ' ')
+      .replace('Z', '');
   }
   if (type === 'date') {
     const days = unique ? i : Math.floor((i * 60) / rows);
@@ -114,35 +140,61 @@ function valueOf(property: OdcsSchemaProperty, i: number, rows: number, newest: 
   if (type === 'boolean') return next() < 0.5;
   if (type === 'integer') return unique ? i + 1 : Math.floor(next() * 1000);
   if (type === 'number') {
-    if (/rate|ratio|share|pct|percent/.test(name)) return Math.round(next() * 10000) / 10000;
+    if (/rate|ratio|share|pct|percent/.test(name))
+      return Math.round(next() * 10000) / 10000;
     return Math.round((5 + next() * 995) * 100) / 100;
   }
-  if (choices && choices.length) return choices[Math.floor(next() * choices.length)];
-  if (name.includes('email')) return `customer${Math.floor(next() * 5000)}@example.com`;
-  if (name.includes('currency') || physical === 'char(3)') return ['EUR', 'USD', 'GBP'][Math.floor(next() * 3)];
-  if (name.includes('country')) return ['DE', 'FR', 'NL', 'US', 'GB'][Math.floor(next() * 5)];
-  if (unique && /varchar\((3[2-9]|[4-9]\d)\)|uuid/.test(physical)) return uuid(next);
-  if (unique) return `${name.replace(/_id$/, '')}-${String(i + 1).padStart(6, '0')}`;
-  if (name.endsWith('_id')) return `${name.replace(/_id$/, '')}-${String(1 + Math.floor(next() * Math.max(10, rows / 4))).padStart(5, '0')}`;
+  if (choices && choices.length)
+    return choices[Math.floor(next() * choices.length)];
+  if (name.includes('email'))
+    return `customer${Math.floor(next() * 5000)}@example.com`;
+  if (name.includes('currency') || physical === 'char(3)')
+    return ['EUR', 'USD', 'GBP'][Math.floor(next() * 3)];
+  if (name.includes('country'))
+    return ['DE', 'FR', 'NL', 'US', 'GB'][Math.floor(next() * 5)];
+  if (unique && /varchar\((3[2-9]|[4-9]\d)\)|uuid/.test(physical))
+    return uuid(next);
+  if (unique)
+    return `${name.replace(/_id$/, '')}-${String(i + 1).padStart(6, '0')}`;
+  if (name.endsWith('_id'))
+    return `${name.replace(/_id$/, '')}-${String(
+      1 + Math.floor(next() * Math.max(10, rows / 4)),
+    ).padStart(5, '0')}`;
   return `${name}-${Math.floor(next() * 50)}`;
 }
 
 /** Columns and rows of one schema object. */
-export function objectRows(product: string, object: OdcsSchemaObject, now: number) {
+export function objectRows(
+  product: string,
+  object: OdcsSchemaObject,
+  now: number,
+) {
   const next = random(`${product}/${object.name}`);
-  const properties = (object.properties ?? []).filter(p => p && typeof p.name === 'string' && !p.properties && !p.items);
+  const properties = (object.properties ?? []).filter(
+    p => p && typeof p.name === 'string' && !p.properties && !p.items,
+  );
   const rows = rowCountFor(object);
-  const newest = now - (product === STALE_PRODUCT ? STALE_LAG_MS : FRESH_LAG_MS);
+  const newest =
+    now - (product === STALE_PRODUCT ? STALE_LAG_MS : FRESH_LAG_MS);
   const data: Value[][] = [];
-  for (let i = 0; i < rows; i++) data.push(properties.map(p => valueOf(p, i, rows, newest, next)));
+  for (let i = 0; i < rows; i++)
+    data.push(properties.map(p => valueOf(p, i, rows, newest, next)));
   balanceEntries(properties, data);
-  return { columns: properties.map(p => ({ name: p.physicalName || p.name, type: sqlType(p) })), rows: data };
+  return {
+    columns: properties.map(p => ({
+      name: p.physicalName || p.name,
+      type: sqlType(p),
+    })),
+    rows: data,
+  };
 }
 
 /** Ledger-like objects (an entry id and an amount): each second line reverses the first, so entries balance. */
 function balanceEntries(properties: OdcsSchemaProperty[], data: Value[][]) {
   const entry = properties.findIndex(p => p.name === 'entry_id');
-  const amount = properties.findIndex(p => /^amount/.test(p.name) && p.logicalType === 'number');
+  const amount = properties.findIndex(
+    p => /^amount/.test(p.name) && p.logicalType === 'number',
+  );
   if (entry < 0 || amount < 0) return;
   for (let i = 0; i < data.length; i++) {
     data[i][entry] = `entry-${String(Math.floor(i / 2) + 1).padStart(6, '0')}`;
@@ -151,21 +203,39 @@ function balanceEntries(properties: OdcsSchemaProperty[], data: Value[][]) {
   if (data.length % 2 === 1) data.pop();
 }
 
-const csvCell = (v: Value) => (v === null ? '' : typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v));
+const csvCell = (v: Value) =>
+  v === null
+    ? ''
+    : typeof v === 'string' && /[",\n]/.test(v)
+    ? `"${v.replace(/"/g, '""')}"`
+    : String(v);
 
 /** Writes one product's files; returns the paths written. */
-async function writeProduct(name: string, contract: OdcsContract, out: string, now: number): Promise<string[]> {
+async function writeProduct(
+  name: string,
+  contract: OdcsContract,
+  out: string,
+  now: number,
+): Promise<string[]> {
   const server = (contract.servers ?? []).find(s => s?.type === 'local') as any;
   if (!server?.path) return [];
   const written: string[] = [];
-  const format = String(server.format ?? path.extname(server.path).slice(1)).toLowerCase();
+  const format = String(
+    server.format ?? path.extname(server.path).slice(1),
+  ).toLowerCase();
   for (const object of contract.schema ?? []) {
     if (!object?.name) continue;
     const objectName = object.physicalName || object.name;
-    const file = path.join(out, String(server.path).replace(/\{(model|object)\}/g, objectName));
+    const file = path.join(
+      out,
+      String(server.path).replace(/\{(model|object)\}/g, objectName),
+    );
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const { columns, rows } = objectRows(name, object, now);
-    const csv = `${[columns.map(c => c.name).join(','), ...rows.map(r => r.map(csvCell).join(','))].join('\n')}\n`;
+    const csv = `${[
+      columns.map(c => c.name).join(','),
+      ...rows.map(r => r.map(csvCell).join(',')),
+    ].join('\n')}\n`;
     if (format === 'csv') {
       fs.writeFileSync(file, csv);
     } else {
@@ -173,9 +243,14 @@ async function writeProduct(name: string, contract: OdcsContract, out: string, n
       fs.writeFileSync(staging, csv);
       const db = await DuckDBInstance.create(':memory:');
       const c = await db.connect();
-      const types = columns.map(col => `'${col.name.replace(/'/g, "''")}': '${col.type}'`).join(', ');
-      const target = format === 'parquet' ? '(FORMAT parquet)' : '(FORMAT json)';
-      await c.run(`COPY (SELECT * FROM read_csv('${staging}', header = true, columns = {${types}})) TO '${file}' ${target}`);
+      const types = columns
+        .map(col => `'${col.name.replace(/'/g, "''")}': '${col.type}'`)
+        .join(', ');
+      const target =
+        format === 'parquet' ? '(FORMAT parquet)' : '(FORMAT json)';
+      await c.run(
+        `COPY (SELECT * FROM read_csv('${staging}', header = true, columns = {${types}})) TO '${file}' ${target}`,
+      );
       c.closeSync();
       db.closeSync();
       fs.rmSync(staging);
@@ -186,7 +261,11 @@ async function writeProduct(name: string, contract: OdcsContract, out: string, n
 }
 
 /** Generates every example product's data under `out`, as of `now`. */
-export async function generateExampleData(options: { examples: string; out: string; now: number }): Promise<string[]> {
+export async function generateExampleData(options: {
+  examples: string;
+  out: string;
+  now: number;
+}): Promise<string[]> {
   const products = path.join(options.examples, 'products');
   const written: string[] = [];
   for (const name of fs.readdirSync(products).sort()) {
@@ -196,11 +275,23 @@ export async function generateExampleData(options: { examples: string; out: stri
     // The contract the entity names, or (for products described by an ODPS file) the ODCS file beside it.
     const contractRef =
       entity?.metadata?.annotations?.['data-mesh/contract'] ??
-      fs.readdirSync(path.dirname(catalogFile)).find(f => f.endsWith('.odcs.yaml'));
+      fs
+        .readdirSync(path.dirname(catalogFile))
+        .find(f => f.endsWith('.odcs.yaml'));
     if (typeof contractRef !== 'string') continue;
     const contractFile = path.resolve(path.dirname(catalogFile), contractRef);
-    const { contract } = readContract(fs.readFileSync(contractFile, 'utf8'), { fileName: contractFile });
-    if (contract) written.push(...(await writeProduct(entity.metadata.name, contract, options.out, options.now)));
+    const { contract } = readContract(fs.readFileSync(contractFile, 'utf8'), {
+      fileName: contractFile,
+    });
+    if (contract)
+      written.push(
+        ...(await writeProduct(
+          entity.metadata.name,
+          contract,
+          options.out,
+          options.now,
+        )),
+      );
   }
   return written;
 }
@@ -215,12 +306,23 @@ async function main() {
   const out = path.resolve(argument('out') ?? examples);
   const every = Number(argument('every') ?? 0);
   const run = async () => {
-    const nowText = argument('now') ?? (every ? new Date().toISOString() : DEFAULT_NOW);
-    const files = await generateExampleData({ examples, out, now: Date.parse(nowText) });
-    console.log(`example data: ${files.length} file(s) under ${out} as of ${nowText}`);
+    const nowText =
+      argument('now') ?? (every ? new Date().toISOString() : DEFAULT_NOW);
+    const files = await generateExampleData({
+      examples,
+      out,
+      now: Date.parse(nowText),
+    });
+    console.log(
+      `example data: ${files.length} file(s) under ${out} as of ${nowText}`,
+    );
   };
   await run();
-  if (every > 0) setInterval(() => run().catch(e => console.error(`example data: ${e}`)), every * 1000);
+  if (every > 0)
+    setInterval(
+      () => run().catch(e => console.error(`example data: ${e}`)),
+      every * 1000,
+    );
 }
 
 if (require.main === module) {

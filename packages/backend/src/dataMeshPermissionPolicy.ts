@@ -31,7 +31,10 @@ import {
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 
 export class DataMeshPermissionPolicy implements PermissionPolicy {
-  async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
     const { permission } = request;
     if (
       isPermission(permission, dataMeshResultsCreatePermission) ||
@@ -43,7 +46,9 @@ export class DataMeshPermissionPolicy implements PermissionPolicy {
       if (!user) return { result: AuthorizeResult.ALLOW };
       return createCatalogConditionalDecision(
         permission,
-        catalogConditions.isEntityOwner({ claims: user.info.ownershipEntityRefs ?? [] }),
+        catalogConditions.isEntityOwner({
+          claims: user.info.ownershipEntityRefs ?? [],
+        }),
       );
     }
     return { result: AuthorizeResult.ALLOW };

@@ -18,9 +18,20 @@ export interface BenchDatabase {
 export async function benchDatabases(): Promise<BenchDatabase[]> {
   const out: BenchDatabase[] = [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dm-bench-'));
-  const sqlite = knexFactory({ client: 'better-sqlite3', connection: { filename: path.join(dir, 'bench.sqlite') }, useNullAsDefault: true });
+  const sqlite = knexFactory({
+    client: 'better-sqlite3',
+    connection: { filename: path.join(dir, 'bench.sqlite') },
+    useNullAsDefault: true,
+  });
   await sqlite.migrate.latest({ directory: migrations });
-  out.push({ name: 'SQLite', knex: sqlite, close: async () => { await sqlite.destroy(); fs.rmSync(dir, { recursive: true, force: true }); } });
+  out.push({
+    name: 'SQLite',
+    knex: sqlite,
+    close: async () => {
+      await sqlite.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  });
   const url = process.env.DM_PG_URL;
   if (url) {
     const database = `dm_bench_${process.pid}`;
@@ -28,7 +39,11 @@ export async function benchDatabases(): Promise<BenchDatabase[]> {
     await admin.raw(`CREATE DATABASE ${database}`);
     const pgUrl = new URL(url);
     pgUrl.pathname = `/${database}`;
-    const pg = knexFactory({ client: 'pg', connection: pgUrl.toString(), pool: { min: 0, max: 8 } });
+    const pg = knexFactory({
+      client: 'pg',
+      connection: pgUrl.toString(),
+      pool: { min: 0, max: 8 },
+    });
     await pg.migrate.latest({ directory: migrations });
     out.push({
       name: 'PostgreSQL',
@@ -40,7 +55,9 @@ export async function benchDatabases(): Promise<BenchDatabase[]> {
       },
     });
   } else {
-    console.log('PostgreSQL: skipped (DM_PG_URL is not set; run `eval "$(scripts/pg-cluster.sh start)"` first)');
+    console.log(
+      'PostgreSQL: skipped (DM_PG_URL is not set; run `eval "$(scripts/pg-cluster.sh start)"` first)',
+    );
   }
   return out;
 }

@@ -12,7 +12,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { deriveSlos } from '@backstage-data-mesh/plugin-data-mesh-common';
-import { ObservationStore, type RunInput } from '../src/database/ObservationStore';
+import {
+  ObservationStore,
+  type RunInput,
+} from '../src/database/ObservationStore';
 import { LineageStore } from '../src/database/LineageStore';
 import { SloRecorder } from '../src/evaluation/SloRecorder';
 import { SloAlerts } from '../src/alerts/SloAlerts';
@@ -27,16 +30,48 @@ const GOAL = 2000;
 const TOKEN = 'bench-token';
 
 const contract: any = {
-  apiVersion: 'v3.1.0', kind: 'DataContract', id: 'bench', version: '1.0.0', status: 'active',
-  schema: [{ name: 'orders', properties: Array.from({ length: 10 }, (_, i) => ({ name: `c${i}`, quality: [{ metric: 'nullValues', mustBe: 0 }] })) }],
+  apiVersion: 'v3.1.0',
+  kind: 'DataContract',
+  id: 'bench',
+  version: '1.0.0',
+  status: 'active',
+  schema: [
+    {
+      name: 'orders',
+      properties: Array.from({ length: 10 }, (_, i) => ({
+        name: `c${i}`,
+        quality: [{ metric: 'nullValues', mustBe: 0 }],
+      })),
+    },
+  ],
 };
 const product: DataProduct = {
-  entity: { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'bench' } },
-  entityRef: 'component:default/bench', name: 'bench', namespace: 'default', tags: [], restricted: false,
-  contract, format: 'odcs', issues: [], slos: deriveSlos(contract).slos, owner: 'group:default/bench',
+  entity: {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'bench' },
+  },
+  entityRef: 'component:default/bench',
+  name: 'bench',
+  namespace: 'default',
+  tags: [],
+  restricted: false,
+  contract,
+  format: 'odcs',
+  issues: [],
+  slos: deriveSlos(contract).slos,
+  owner: 'group:default/bench',
 };
 const sloIds = product.slos.map(s => s.id);
-const silent = { info() {}, warn() {}, error() {}, debug() {}, child() { return silent; } } as any;
+const silent = {
+  info() {},
+  warn() {},
+  error() {},
+  debug() {},
+  child() {
+    return silent;
+  },
+} as any;
 
 function body(n: number, prefix: string) {
   const start = Date.now() - 86_400_000;
@@ -52,10 +87,25 @@ function body(n: number, prefix: string) {
   };
 }
 
-function post(port: number, agent: http.Agent, payload: string): Promise<number> {
+function post(
+  port: number,
+  agent: http.Agent,
+  payload: string,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { port, host: '127.0.0.1', method: 'POST', path: '/api/data-mesh/results', agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, 'content-length': Buffer.byteLength(payload) } },
+      {
+        port,
+        host: '127.0.0.1',
+        method: 'POST',
+        path: '/api/data-mesh/results',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${TOKEN}`,
+          'content-length': Buffer.byteLength(payload),
+        },
+      },
       res => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
@@ -71,13 +121,31 @@ async function main() {
   for (const db of await benchDatabases()) {
     try {
       const store = new ObservationStore(db.knex);
-      const service = { principal: { type: 'service', subject: 'external:bench' } } as any;
+      const service = {
+        principal: { type: 'service', subject: 'external:bench' },
+      } as any;
       const router = createRouter({
         logger: silent,
-        auth: { authenticate: async (t: string) => { if (t !== TOKEN) throw new Error('bad token'); return service; } } as any,
-        httpAuth: { credentials: async (req: any) => { if (req.headers.authorization !== `Bearer ${TOKEN}`) throw new Error('bad token'); return service; } } as any,
-        permissions: { authorize: async (r: any[]) => r.map(() => ({ result: 'ALLOW' })) } as any,
-        products: { listProducts: async () => [product], getProduct: async () => product },
+        auth: {
+          authenticate: async (t: string) => {
+            if (t !== TOKEN) throw new Error('bad token');
+            return service;
+          },
+        } as any,
+        httpAuth: {
+          credentials: async (req: any) => {
+            if (req.headers.authorization !== `Bearer ${TOKEN}`)
+              throw new Error('bad token');
+            return service;
+          },
+        } as any,
+        permissions: {
+          authorize: async (r: any[]) => r.map(() => ({ result: 'ALLOW' })),
+        } as any,
+        products: {
+          listProducts: async () => [product],
+          getProduct: async () => product,
+        },
         observations: store,
         lineageEvents: new LineageStore(db.knex),
         lineage: {} as any,
@@ -91,40 +159,76 @@ async function main() {
       const server = app.listen(0, '127.0.0.1');
       await new Promise(resolve => server.once('listening', resolve));
       const { port } = server.address() as AddressInfo;
-      const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-      const payloads = Array.from({ length: REQUESTS }, (_, n) => JSON.stringify(body(n, 'http')));
+      const agent = new http.Agent({
+        keepAlive: true,
+        maxSockets: CONCURRENCY,
+      });
+      const payloads = Array.from({ length: REQUESTS }, (_, n) =>
+        JSON.stringify(body(n, 'http')),
+      );
 
       const started = process.hrtime.bigint();
       let next = 0;
       const statuses: number[] = [];
       await Promise.all(
         Array.from({ length: CONCURRENCY }, async () => {
-          while (next < payloads.length) statuses.push(await post(port, agent, payloads[next++]));
+          while (next < payloads.length)
+            statuses.push(await post(port, agent, payloads[next++]));
         }),
       );
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       agent.destroy();
       server.close();
-      const [{ n }] = await db.knex('dm_observations').where('run_id', 'like', 'http-%').count({ n: '*' });
+      const [{ n }] = await db
+        .knex('dm_observations')
+        .where('run_id', 'like', 'http-%')
+        .count({ n: '*' });
       const stored = Number(n);
       const sent = REQUESTS * PER_REQUEST;
       const rate = sent / seconds;
 
       const direct: RunInput[] = Array.from({ length: REQUESTS }, (_, r) => {
         const b = body(r, 'direct');
-        return { runId: b.runId, entityRef: b.entityRef, source: 'push', finishedAt: Date.now(), observations: b.observations.map(o => ({ ...o, status: o.status as 'pass', observedAt: Date.parse(o.observedAt) })) };
+        return {
+          runId: b.runId,
+          entityRef: b.entityRef,
+          source: 'push',
+          finishedAt: Date.now(),
+          observations: b.observations.map(o => ({
+            ...o,
+            status: o.status as 'pass',
+            observedAt: Date.parse(o.observedAt),
+          })),
+        };
       });
       const directStarted = process.hrtime.bigint();
       let queue = 0;
-      await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-        while (queue < direct.length) await store.recordRun(direct[queue++]);
-      }));
-      const directRate = sent / (Number(process.hrtime.bigint() - directStarted) / 1e9);
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (queue < direct.length) await store.recordRun(direct[queue++]);
+        }),
+      );
+      const directRate =
+        sent / (Number(process.hrtime.bigint() - directStarted) / 1e9);
 
       const ok = statuses.filter(s => s === 200).length;
-      console.log(`${db.name}: ${REQUESTS} pushes of ${PER_REQUEST} observations, ${CONCURRENCY} at a time over loopback`);
-      console.log(`  ${rate.toFixed(0)} observations/s (goal ≥ ${GOAL}); ${ok}/${REQUESTS} answered 200; ${stored}/${sent} observations stored${stored === sent ? ', none lost' : ' — LOST SOME'}`);
-      console.log(`  baseline (the same runs stored directly): ${directRate.toFixed(0)} observations/s; HTTP path at ${(rate / directRate).toFixed(2)}× of it`);
+      console.log(
+        `${db.name}: ${REQUESTS} pushes of ${PER_REQUEST} observations, ${CONCURRENCY} at a time over loopback`,
+      );
+      console.log(
+        `  ${rate.toFixed(
+          0,
+        )} observations/s (goal ≥ ${GOAL}); ${ok}/${REQUESTS} answered 200; ${stored}/${sent} observations stored${
+          stored === sent ? ', none lost' : ' — LOST SOME'
+        }`,
+      );
+      console.log(
+        `  baseline (the same runs stored directly): ${directRate.toFixed(
+          0,
+        )} observations/s; HTTP path at ${(rate / directRate).toFixed(
+          2,
+        )}× of it`,
+      );
       if (rate < GOAL || stored !== sent || ok !== REQUESTS) missed = true;
     } finally {
       await db.close();

@@ -9,7 +9,10 @@ exports.up = async function up(knex) {
   await knex.schema.createTable('dm_runs', table => {
     table.string('run_id', 255).primary().notNullable();
     table.string('entity_ref', 255).notNullable();
-    table.string('source', 32).notNullable().comment('scheduler | push | datacontract | backfill');
+    table
+      .string('source', 32)
+      .notNullable()
+      .comment('scheduler | push | datacontract | backfill');
     table.string('server', 255).nullable();
     table.bigInteger('started_at').nullable();
     table.bigInteger('finished_at').notNullable();
@@ -28,8 +31,14 @@ exports.up = async function up(knex) {
     table.double('value').nullable();
     table.text('message').nullable();
     table.bigInteger('observed_at').notNullable();
-    table.index(['entity_ref', 'slo_id', 'observed_at'], 'dm_observations_slo_time_idx');
-    table.index(['entity_ref', 'observed_at'], 'dm_observations_entity_time_idx');
+    table.index(
+      ['entity_ref', 'slo_id', 'observed_at'],
+      'dm_observations_slo_time_idx',
+    );
+    table.index(
+      ['entity_ref', 'observed_at'],
+      'dm_observations_entity_time_idx',
+    );
     table.index(['run_id'], 'dm_observations_run_idx');
   });
 

@@ -8,7 +8,10 @@ exports.up = async function up(knex) {
   await knex.schema.createTable('dm_observation_hours', table => {
     table.string('entity_ref', 255).notNullable();
     table.string('slo_id', 255).notNullable();
-    table.bigInteger('hour').notNullable().comment('start of the hour, ms since the epoch');
+    table
+      .bigInteger('hour')
+      .notNullable()
+      .comment('start of the hour, ms since the epoch');
     table.integer('pass').notNullable().defaultTo(0);
     table.integer('fail').notNullable().defaultTo(0);
     table.integer('error').notNullable().defaultTo(0);

@@ -10,7 +10,10 @@ import { migratedClient } from './database/migrate';
 import { ObservationStore } from './database/ObservationStore';
 import { LineageStore } from './database/LineageStore';
 import { CatalogProductSource } from './products/CatalogProductSource';
-import { ServerRegistry, readServerSettings } from './evaluation/ServerRegistry';
+import {
+  ServerRegistry,
+  readServerSettings,
+} from './evaluation/ServerRegistry';
 import { SloRecorder } from './evaluation/SloRecorder';
 import { SloEvaluator } from './evaluation/SloEvaluator';
 import { SloAlerts } from './alerts/SloAlerts';
@@ -60,18 +63,33 @@ export const dataMeshPlugin = createBackendPlugin({
         });
         const settings = readServerSettings(config);
         const servers = new ServerRegistry(settings, {
-          timeoutMillis: config.getOptionalNumber('dataMesh.slo.queryTimeoutMs') ?? 10_000,
+          timeoutMillis:
+            config.getOptionalNumber('dataMesh.slo.queryTimeoutMs') ?? 10_000,
           rowLimit: config.getOptionalNumber('dataMesh.slo.rowLimit') ?? 1000,
         });
         lifecycle.addShutdownHook(() => servers.close());
-        const recorder = new SloRecorder(observations, new SloAlerts(deps.notifications, logger));
+        const recorder = new SloRecorder(
+          observations,
+          new SloAlerts(deps.notifications, logger),
+        );
         const evaluator = new SloEvaluator(products, servers, recorder, logger);
         const lineage = new LineageService({
           products,
           store: lineageEvents,
           health: async () => {
-            const [list, states] = await Promise.all([products.listProducts(), observations.states()]);
-            return new Map(list.map(p => [p.entityRef, healthOf(p, states.filter(s => s.entityRef === p.entityRef))]));
+            const [list, states] = await Promise.all([
+              products.listProducts(),
+              observations.states(),
+            ]);
+            return new Map(
+              list.map(p => [
+                p.entityRef,
+                healthOf(
+                  p,
+                  states.filter(s => s.entityRef === p.entityRef),
+                ),
+              ]),
+            );
           },
           serverDirectory: name => {
             const s = settings.get(name);
@@ -79,17 +97,30 @@ export const dataMeshPlugin = createBackendPlugin({
           },
         });
 
-        const backfillDays = config.getOptionalNumber('dataMesh.examples.backfillDays');
-        const scheduleConfig = config.getOptionalConfig('dataMesh.slo.schedule');
+        const backfillDays = config.getOptionalNumber(
+          'dataMesh.examples.backfillDays',
+        );
+        const scheduleConfig = config.getOptionalConfig(
+          'dataMesh.slo.schedule',
+        );
         await scheduler.scheduleTask({
           id: 'data-mesh-slo-evaluation',
           scope: 'global',
           ...(scheduleConfig
-            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
-            : { frequency: { minutes: 5 }, timeout: { minutes: 10 }, initialDelay: { seconds: 30 } }),
+            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                scheduleConfig,
+              )
+            : {
+                frequency: { minutes: 5 },
+                timeout: { minutes: 10 },
+                initialDelay: { seconds: 30 },
+              }),
           fn: async () => {
             if (backfillDays && backfillDays > 0) {
-              await backfillExamples(products, observations, { days: backfillDays, logger });
+              await backfillExamples(products, observations, {
+                days: backfillDays,
+                logger,
+              });
             }
             await evaluator.evaluateAll();
           },
@@ -113,8 +144,14 @@ export const dataMeshPlugin = createBackendPlugin({
         );
         // Pipelines may send their token as x-api-key (datacontract-cli does); those routes
         // check credentials themselves and refuse requests without a Backstage token.
-        httpRouter.addAuthPolicy({ path: '/results', allow: 'unauthenticated' });
-        httpRouter.addAuthPolicy({ path: '/openlineage', allow: 'unauthenticated' });
+        httpRouter.addAuthPolicy({
+          path: '/results',
+          allow: 'unauthenticated',
+        });
+        httpRouter.addAuthPolicy({
+          path: '/openlineage',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

@@ -19,17 +19,28 @@ import { dataMeshPlugin } from '../plugin';
 export const OWNER = 'user:default/owner';
 
 /** Writes orders.csv with `rows` rows, the newest `ageMinutes` old. */
-export function writeOrders(dir: string, options: { rows?: number; ageMinutes?: number; nullIds?: number } = {}) {
+export function writeOrders(
+  dir: string,
+  options: { rows?: number; ageMinutes?: number; nullIds?: number } = {},
+) {
   const rows = options.rows ?? 20;
   const newest = Date.now() - (options.ageMinutes ?? 5) * 60_000;
   const lines = ['order_id,customer_id,status,total,updated_at'];
   for (let i = 0; i < rows; i++) {
-    const at = new Date(newest - i * 3_600_000).toISOString().replace('T', ' ').replace('Z', '');
+    const at = new Date(newest - i * 3_600_000)
+      .toISOString()
+      .replace('T', ' ')
+      .replace('Z', '');
     const id = i < (options.nullIds ?? 0) ? '' : `o-${i}`;
-    lines.push(`${id},c-${i % 7},${i % 3 === 0 ? 'open' : 'shipped'},${10 + i},${at}`);
+    lines.push(
+      `${id},c-${i % 7},${i % 3 === 0 ? 'open' : 'shipped'},${10 + i},${at}`,
+    );
   }
   fs.mkdirSync(path.join(dir, 'orders'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'orders', 'orders.csv'), `${lines.join('\n')}\n`);
+  fs.writeFileSync(
+    path.join(dir, 'orders', 'orders.csv'),
+    `${lines.join('\n')}\n`,
+  );
 }
 
 const ORDERS_CONTRACT = `apiVersion: v3.1.0
@@ -103,11 +114,23 @@ export function writeMesh(): string {
   fs.writeFileSync(path.join(dir, 'revenue.odcs.yaml'), REVENUE_CONTRACT);
   writeOrders(dir);
   fs.mkdirSync(path.join(dir, 'revenue'));
-  fs.writeFileSync(path.join(dir, 'revenue', 'revenue.csv'), 'day,amount\n2025-01-01,10\n');
+  fs.writeFileSync(
+    path.join(dir, 'revenue', 'revenue.csv'),
+    'day,amount\n2025-01-01,10\n',
+  );
   return dir;
 }
 
-function product(dir: string, name: string, extra: { annotations?: Record<string, string>; relations?: any[]; owner: string; inputPorts?: any[] }) {
+function product(
+  dir: string,
+  name: string,
+  extra: {
+    annotations?: Record<string, string>;
+    relations?: any[];
+    owner: string;
+    inputPorts?: any[];
+  },
+) {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
@@ -116,7 +139,10 @@ function product(dir: string, name: string, extra: { annotations?: Record<string
       namespace: 'default',
       title: name[0].toUpperCase() + name.slice(1),
       annotations: {
-        'backstage.io/managed-by-location': `file:${path.join(dir, 'catalog-info.yaml')}`,
+        'backstage.io/managed-by-location': `file:${path.join(
+          dir,
+          'catalog-info.yaml',
+        )}`,
         'data-mesh/contract': `./${name}.odcs.yaml`,
         ...extra.annotations,
       },
@@ -126,7 +152,10 @@ function product(dir: string, name: string, extra: { annotations?: Record<string
       lifecycle: 'production',
       owner: extra.owner,
       system: 'sales-data',
-      dataProduct: { kind: 'source-aligned', inputPorts: extra.inputPorts ?? [] },
+      dataProduct: {
+        kind: 'source-aligned',
+        inputPorts: extra.inputPorts ?? [],
+      },
     },
     relations: extra.relations ?? [],
   };
@@ -142,7 +171,10 @@ export interface TestMesh {
  * Starts a backend with the plugin on `knex`. Permissions: pushing is allowed to service
  * principals only; restricted data to {@link OWNER} only; everything else is allowed.
  */
-export async function startMesh(knex: Knex, dir = writeMesh()): Promise<TestMesh> {
+export async function startMesh(
+  knex: Knex,
+  dir = writeMesh(),
+): Promise<TestMesh> {
   const notifications: NotificationSendOptions[] = [];
   const { server } = await startTestBackend({
     features: [
@@ -152,19 +184,37 @@ export async function startMesh(knex: Knex, dir = writeMesh()): Promise<TestMesh
         data: {
           dataMesh: {
             servers: { local: { directory: dir } },
-            slo: { schedule: { frequency: { trigger: 'manual' }, timeout: { minutes: 1 } }, queryTimeoutMs: 5000 },
+            slo: {
+              schedule: {
+                frequency: { trigger: 'manual' },
+                timeout: { minutes: 1 },
+              },
+              queryTimeoutMs: 5000,
+            },
           },
         },
       }),
       catalogServiceMock.factory({
         entities: [
-          { apiVersion: 'backstage.io/v1alpha1', kind: 'System', metadata: { name: 'sales-data', namespace: 'default' }, spec: { owner: 'group:sales', domain: 'sales' } },
+          {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'System',
+            metadata: { name: 'sales-data', namespace: 'default' },
+            spec: { owner: 'group:sales', domain: 'sales' },
+          },
           product(dir, 'orders', { owner: 'group:default/sales' }),
           product(dir, 'revenue', {
             owner: OWNER,
             annotations: { 'data-mesh/classification': 'restricted' },
-            inputPorts: [{ name: 'orders', product: 'component:default/orders' }],
-            relations: [{ type: 'consumesDataFrom', targetRef: 'component:default/orders' }],
+            inputPorts: [
+              { name: 'orders', product: 'component:default/orders' },
+            ],
+            relations: [
+              {
+                type: 'consumesDataFrom',
+                targetRef: 'component:default/orders',
+              },
+            ],
           }),
         ],
       }),
@@ -173,11 +223,24 @@ export async function startMesh(knex: Knex, dir = writeMesh()): Promise<TestMesh
           const principal = (options.credentials as any).principal;
           return requests.map(request => {
             const name = request.permission.name;
-            if (name === 'data-mesh.results.create' || name === 'data-mesh.lineage.create') {
-              return { result: principal.type === 'service' ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+            if (
+              name === 'data-mesh.results.create' ||
+              name === 'data-mesh.lineage.create'
+            ) {
+              return {
+                result:
+                  principal.type === 'service'
+                    ? AuthorizeResult.ALLOW
+                    : AuthorizeResult.DENY,
+              };
             }
             if (name === 'data-mesh.product.restricted.read') {
-              return { result: principal.userEntityRef === OWNER ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+              return {
+                result:
+                  principal.userEntityRef === OWNER
+                    ? AuthorizeResult.ALLOW
+                    : AuthorizeResult.DENY,
+              };
             }
             return { result: AuthorizeResult.ALLOW };
           });

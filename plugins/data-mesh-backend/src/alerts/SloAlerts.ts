@@ -13,10 +13,15 @@ export class SloAlerts {
     private readonly logger: LoggerService,
   ) {}
 
-  async notify(product: DataProduct, transitions: StateTransition[]): Promise<void> {
+  async notify(
+    product: DataProduct,
+    transitions: StateTransition[],
+  ): Promise<void> {
     if (transitions.length === 0) return;
     if (!product.owner) {
-      this.logger.warn(`${product.entityRef} has no owner to tell about ${transitions.length} SLO change(s)`);
+      this.logger.warn(
+        `${product.entityRef} has no owner to tell about ${transitions.length} SLO change(s)`,
+      );
       return;
     }
     for (const t of transitions) {
@@ -25,7 +30,14 @@ export class SloAlerts {
       const productName = product.title ?? product.name;
       const failing = t.transition === 'failing';
       const detail = failing
-        ? [slo ? `Target: ${slo.target.text}.` : undefined, t.state.lastError ?? (t.state.lastValue !== undefined ? `Measured ${t.state.lastValue}.` : undefined), `Failing since ${t.state.since}.`]
+        ? [
+            slo ? `Target: ${slo.target.text}.` : undefined,
+            t.state.lastError ??
+              (t.state.lastValue !== undefined
+                ? `Measured ${t.state.lastValue}.`
+                : undefined),
+            `Failing since ${t.state.since}.`,
+          ]
         : [`Passing again since ${t.state.since}.`];
       try {
         await this.notifications?.send({
@@ -39,11 +51,17 @@ export class SloAlerts {
             severity: failing ? 'high' : 'normal',
             topic: `data-mesh:slo:${product.entityRef}:${t.sloId}`,
             scope: `data-mesh:slo:${product.entityRef}:${t.sloId}`,
-            metadata: { entityRef: product.entityRef, sloId: t.sloId, transition: t.transition },
+            metadata: {
+              entityRef: product.entityRef,
+              sloId: t.sloId,
+              transition: t.transition,
+            },
           },
         });
       } catch (error) {
-        this.logger.warn(`Could not notify ${product.owner} about ${product.entityRef} ${t.sloId}: ${error}`);
+        this.logger.warn(
+          `Could not notify ${product.owner} about ${product.entityRef} ${t.sloId}: ${error}`,
+        );
       }
     }
   }

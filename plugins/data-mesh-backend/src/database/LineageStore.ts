@@ -10,7 +10,8 @@ import type {
   OpenLineageSummary,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const sha256 = (text: string) =>
+  createHash('sha256').update(text).digest('hex');
 
 /** A stored dataset edge. */
 export interface StoredDatasetEdge extends DatasetEdge {
@@ -48,22 +49,44 @@ export class LineageStore {
         received_at: now,
       });
       for (const dataset of event.datasets) {
-        const datasetKey = sha256(JSON.stringify([dataset.namespace, dataset.name]));
-        const updated = await tx('dm_lineage_datasets').where({ dataset_key: datasetKey }).update({ last_seen: now });
+        const datasetKey = sha256(
+          JSON.stringify([dataset.namespace, dataset.name]),
+        );
+        const updated = await tx('dm_lineage_datasets')
+          .where({ dataset_key: datasetKey })
+          .update({ last_seen: now });
         if (!updated) {
-          await tx('dm_lineage_datasets').insert({ dataset_key: datasetKey, namespace: dataset.namespace, name: dataset.name, last_seen: now });
+          await tx('dm_lineage_datasets').insert({
+            dataset_key: datasetKey,
+            namespace: dataset.namespace,
+            name: dataset.name,
+            last_seen: now,
+          });
         }
       }
       for (const edge of event.edges) {
         const key = sha256(
-          JSON.stringify([edge.from.namespace, edge.from.name, edge.to.namespace, edge.to.name]),
+          JSON.stringify([
+            edge.from.namespace,
+            edge.from.name,
+            edge.to.namespace,
+            edge.to.name,
+          ]),
         );
-        const existing = await tx('dm_lineage_edges').where({ edge_key: key }).first('columns');
+        const existing = await tx('dm_lineage_edges')
+          .where({ edge_key: key })
+          .first('columns');
         if (existing) {
-          const columns = mergeColumns(parseColumns(existing.columns), edge.columns);
+          const columns = mergeColumns(
+            parseColumns(existing.columns),
+            edge.columns,
+          );
           await tx('dm_lineage_edges')
             .where({ edge_key: key })
-            .update({ columns: JSON.stringify(columns), last_seen: Math.max(now, event.eventTime) });
+            .update({
+              columns: JSON.stringify(columns),
+              last_seen: Math.max(now, event.eventTime),
+            });
         } else {
           await tx('dm_lineage_edges').insert({
             edge_key: key,
@@ -83,8 +106,14 @@ export class LineageStore {
 
   /** Every dataset an event named. */
   async datasets(): Promise<DatasetId[]> {
-    const rows = await this.db('dm_lineage_datasets').select('namespace', 'name');
-    return rows.map((row: any) => ({ namespace: row.namespace, name: row.name }));
+    const rows = await this.db('dm_lineage_datasets').select(
+      'namespace',
+      'name',
+    );
+    return rows.map((row: any) => ({
+      namespace: row.namespace,
+      name: row.name,
+    }));
   }
 
   /** Every dataset edge known. */

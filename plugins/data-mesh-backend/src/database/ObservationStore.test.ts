@@ -3,7 +3,15 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import { ObservationStore } from './ObservationStore';
 
 const databases = TestDatabases.create({
-  ids: ['POSTGRES_18', 'POSTGRES_17', 'POSTGRES_16', 'POSTGRES_15', 'POSTGRES_14', 'POSTGRES_13', 'SQLITE_3'],
+  ids: [
+    'POSTGRES_18',
+    'POSTGRES_17',
+    'POSTGRES_16',
+    'POSTGRES_15',
+    'POSTGRES_14',
+    'POSTGRES_13',
+    'SQLITE_3',
+  ],
   disableDocker: true,
 });
 
@@ -11,75 +19,170 @@ const HOUR = 3_600_000;
 const T0 = Date.UTC(2025, 0, 10, 0, 0);
 const ref = 'component:default/orders';
 
-describe.each(databases.eachSupportedId())('ObservationStore on %p', databaseId => {
-  let store: ObservationStore;
+describe.each(databases.eachSupportedId())(
+  'ObservationStore on %p',
+  databaseId => {
+    let store: ObservationStore;
 
-  beforeAll(async () => {
-    const knex = await databases.init(databaseId);
-    await knex.migrate.latest({ directory: path.resolve(__dirname, '../../migrations') });
-    store = new ObservationStore(knex);
-  });
-
-  it('counts a window exactly, also when it starts inside an hour', async () => {
-    // every 10 minutes for 5 hours: the 31st observation fails
-    const observations = Array.from({ length: 30 }, (_, i) => ({
-      sloId: 'sla:freshness',
-      status: (i === 3 ? 'fail' : i === 20 ? 'error' : 'pass') as 'pass' | 'fail' | 'error',
-      value: i,
-      observedAt: T0 + i * 10 * 60_000,
-    }));
-    await store.recordRun({ runId: 'w1', entityRef: ref, source: 'scheduler', finishedAt: T0 + 5 * HOUR, observations });
-    expect(await store.sloCounts(ref, 'sla:freshness', T0)).toEqual({ pass: 28, fail: 1, error: 1 });
-    // from 00:25: skips the observations at 00:00, 00:10, 00:20; the failing one (00:30) counts
-    expect(await store.sloCounts(ref, 'sla:freshness', T0 + 25 * 60_000)).toEqual({ pass: 25, fail: 1, error: 1 });
-    // from 00:35: the failure is out
-    expect(await store.sloCounts(ref, 'sla:freshness', T0 + 35 * 60_000)).toEqual({ pass: 25, fail: 0, error: 1 });
-    // from 03:00:00.001: 03:10 to 03:50 from the observations (one error), 04:00 on from the hourly counts
-    const counts = await store.windowCounts(ref, T0 + 3 * HOUR + 1);
-    expect(counts.get('sla:freshness')).toEqual({ pass: 10, fail: 0, error: 1 });
-  });
-
-  it('adds the hourly counts of later runs to the same hours, and a repeated run id to nothing', async () => {
-    const run = { runId: 'w2', entityRef: ref, source: 'push' as const, finishedAt: T0, observations: [{ sloId: 'sla:freshness', status: 'fail' as const, observedAt: T0 + 1000 }] };
-    expect(await store.recordRun(run)).toMatchObject({ duplicate: false, stored: 1 });
-    expect(await store.recordRun(run)).toEqual({ duplicate: true, stored: 0, transitions: [] });
-    expect(await store.sloCounts(ref, 'sla:freshness', T0)).toEqual({ pass: 28, fail: 2, error: 1 });
-  });
-
-  it('moves states on with each run and reports net transitions only', async () => {
-    const outcome = (runId: string, status: 'pass' | 'fail', at: number) =>
-      store.recordRun({ runId, entityRef: ref, source: 'scheduler', finishedAt: at, observations: [{ sloId: 'quality:rows', status, observedAt: at }] });
-    expect((await outcome('s1', 'pass', T0 + 10 * HOUR)).transitions).toEqual([]);
-    const failing = await outcome('s2', 'fail', T0 + 11 * HOUR);
-    expect(failing.transitions).toEqual([expect.objectContaining({ sloId: 'quality:rows', transition: 'failing' })]);
-    expect((await outcome('s3', 'fail', T0 + 12 * HOUR)).transitions).toEqual([]);
-    const flapping = await store.recordRun({
-      runId: 's4', entityRef: ref, source: 'push', finishedAt: T0 + 13 * HOUR,
-      observations: [{ sloId: 'quality:rows', status: 'pass', observedAt: T0 + 13 * HOUR }, { sloId: 'quality:rows', status: 'fail', observedAt: T0 + 13 * HOUR + 1 }],
+    beforeAll(async () => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest({
+        directory: path.resolve(__dirname, '../../migrations'),
+      });
+      store = new ObservationStore(knex);
     });
-    expect(flapping.transitions).toEqual([]);
-    const [state] = (await store.states(ref)).filter(s => s.sloId === 'quality:rows');
-    expect(state).toMatchObject({ status: 'fail', failing: true, since: new Date(T0 + 13 * HOUR + 1).toISOString() });
-  });
 
-  it('keeps history out of the current state', async () => {
-    await store.recordRun(
-      { runId: 'h1', entityRef: ref, source: 'backfill', finishedAt: T0, observations: [{ sloId: 'sla:history-only', status: 'fail', observedAt: T0 }] },
-      { advanceStates: false },
-    );
-    expect((await store.states(ref)).map(s => s.sloId)).not.toContain('sla:history-only');
-    expect(await store.sloCounts(ref, 'sla:history-only', 0)).toEqual({ pass: 0, fail: 1, error: 0 });
-  });
+    it('counts a window exactly, also when it starts inside an hour', async () => {
+      // every 10 minutes for 5 hours: the 31st observation fails
+      const observations = Array.from({ length: 30 }, (_, i) => ({
+        sloId: 'sla:freshness',
+        status:
+          ({ 3: 'fail', 20: 'error' } as Record<number, 'fail' | 'error'>)[i] ??
+          'pass',
+        value: i,
+        observedAt: T0 + i * 10 * 60_000,
+      }));
+      await store.recordRun({
+        runId: 'w1',
+        entityRef: ref,
+        source: 'scheduler',
+        finishedAt: T0 + 5 * HOUR,
+        observations,
+      });
+      expect(await store.sloCounts(ref, 'sla:freshness', T0)).toEqual({
+        pass: 28,
+        fail: 1,
+        error: 1,
+      });
+      // from 00:25: skips the observations at 00:00, 00:10, 00:20; the failing one (00:30) counts
+      expect(
+        await store.sloCounts(ref, 'sla:freshness', T0 + 25 * 60_000),
+      ).toEqual({ pass: 25, fail: 1, error: 1 });
+      // from 00:35: the failure is out
+      expect(
+        await store.sloCounts(ref, 'sla:freshness', T0 + 35 * 60_000),
+      ).toEqual({ pass: 25, fail: 0, error: 1 });
+      // from 03:00:00.001: 03:10 to 03:50 from the observations (one error), 04:00 on from the hourly counts
+      const counts = await store.windowCounts(ref, T0 + 3 * HOUR + 1);
+      expect(counts.get('sla:freshness')).toEqual({
+        pass: 10,
+        fail: 0,
+        error: 1,
+      });
+    });
 
-  it('buckets history, each bucket showing its worst outcome and mean value', async () => {
-    const points = (await store.history(ref, T0, HOUR)).filter(p => p.sloId === 'sla:freshness');
-    expect(points.map(p => [p.at, p.status])).toEqual([
-      [new Date(T0).toISOString(), 'fail'],
-      [new Date(T0 + HOUR).toISOString(), 'pass'],
-      [new Date(T0 + 2 * HOUR).toISOString(), 'pass'],
-      [new Date(T0 + 3 * HOUR).toISOString(), 'error'],
-      [new Date(T0 + 4 * HOUR).toISOString(), 'pass'],
-    ]);
-    expect(points[1].value).toBeCloseTo(8.5, 6);
-  });
-});
+    it('adds the hourly counts of later runs to the same hours, and a repeated run id to nothing', async () => {
+      const run = {
+        runId: 'w2',
+        entityRef: ref,
+        source: 'push' as const,
+        finishedAt: T0,
+        observations: [
+          {
+            sloId: 'sla:freshness',
+            status: 'fail' as const,
+            observedAt: T0 + 1000,
+          },
+        ],
+      };
+      expect(await store.recordRun(run)).toMatchObject({
+        duplicate: false,
+        stored: 1,
+      });
+      expect(await store.recordRun(run)).toEqual({
+        duplicate: true,
+        stored: 0,
+        transitions: [],
+      });
+      expect(await store.sloCounts(ref, 'sla:freshness', T0)).toEqual({
+        pass: 28,
+        fail: 2,
+        error: 1,
+      });
+    });
+
+    it('moves states on with each run and reports net transitions only', async () => {
+      const outcome = (runId: string, status: 'pass' | 'fail', at: number) =>
+        store.recordRun({
+          runId,
+          entityRef: ref,
+          source: 'scheduler',
+          finishedAt: at,
+          observations: [{ sloId: 'quality:rows', status, observedAt: at }],
+        });
+      expect((await outcome('s1', 'pass', T0 + 10 * HOUR)).transitions).toEqual(
+        [],
+      );
+      const failing = await outcome('s2', 'fail', T0 + 11 * HOUR);
+      expect(failing.transitions).toEqual([
+        expect.objectContaining({
+          sloId: 'quality:rows',
+          transition: 'failing',
+        }),
+      ]);
+      expect((await outcome('s3', 'fail', T0 + 12 * HOUR)).transitions).toEqual(
+        [],
+      );
+      const flapping = await store.recordRun({
+        runId: 's4',
+        entityRef: ref,
+        source: 'push',
+        finishedAt: T0 + 13 * HOUR,
+        observations: [
+          { sloId: 'quality:rows', status: 'pass', observedAt: T0 + 13 * HOUR },
+          {
+            sloId: 'quality:rows',
+            status: 'fail',
+            observedAt: T0 + 13 * HOUR + 1,
+          },
+        ],
+      });
+      expect(flapping.transitions).toEqual([]);
+      const [state] = (await store.states(ref)).filter(
+        s => s.sloId === 'quality:rows',
+      );
+      expect(state).toMatchObject({
+        status: 'fail',
+        failing: true,
+        since: new Date(T0 + 13 * HOUR + 1).toISOString(),
+      });
+    });
+
+    it('keeps history out of the current state', async () => {
+      await store.recordRun(
+        {
+          runId: 'h1',
+          entityRef: ref,
+          source: 'backfill',
+          finishedAt: T0,
+          observations: [
+            { sloId: 'sla:history-only', status: 'fail', observedAt: T0 },
+          ],
+        },
+        { advanceStates: false },
+      );
+      expect((await store.states(ref)).map(s => s.sloId)).not.toContain(
+        'sla:history-only',
+      );
+      expect(await store.sloCounts(ref, 'sla:history-only', 0)).toEqual({
+        pass: 0,
+        fail: 1,
+        error: 0,
+      });
+    });
+
+    it('buckets history, each bucket showing its worst outcome and mean value', async () => {
+      const points = (await store.history(ref, T0, HOUR)).filter(
+        p => p.sloId === 'sla:freshness',
+      );
+      expect(points.map(p => [p.at, p.status])).toEqual([
+        [new Date(T0).toISOString(), 'fail'],
+        [new Date(T0 + HOUR).toISOString(), 'pass'],
+        [new Date(T0 + 2 * HOUR).toISOString(), 'pass'],
+        [new Date(T0 + 3 * HOUR).toISOString(), 'error'],
+        [new Date(T0 + 4 * HOUR).toISOString(), 'pass'],
+      ]);
+      expect(points[1].value).toBeCloseTo(8.5, 6);
+    });
+  },
+);

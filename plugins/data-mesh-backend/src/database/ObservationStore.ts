@@ -55,6 +55,8 @@ export interface StoredSloState extends SloState {
 
 const INSERT_CHUNK = 400;
 const HOUR = 3_600_000;
+/** Outcomes by rank in history buckets (worst wins). */
+const WORST: Record<number, SloStatus> = { 0: 'pass', 1: 'error', 2: 'fail' };
 const num = (value: unknown): number | undefined =>
   value === null || value === undefined ? undefined : Number(value);
 const iso = (ms: unknown) => new Date(Number(ms)).toISOString();
@@ -77,8 +79,10 @@ function rowToState(row: any): StoredSloState {
     since: iso(row.since),
     failing: Boolean(row.failing),
   };
-  if (row.last_value !== null && row.last_value !== undefined) state.lastValue = Number(row.last_value);
-  if (row.last_observed_at !== null && row.last_observed_at !== undefined) state.lastObservedAt = iso(row.last_observed_at);
+  if (row.last_value !== null && row.last_value !== undefined)
+    state.lastValue = Number(row.last_value);
+  if (row.last_observed_at !== null && row.last_observed_at !== undefined)
+    state.lastObservedAt = iso(row.last_observed_at);
   if (row.last_error) state.lastError = row.last_error;
   return state;
 }
@@ -92,10 +96,15 @@ export class ObservationStore {
    * A run id seen before stores nothing and reports `duplicate`. With `advanceStates: false`
    * (history), the observations count in windows but leave current states alone.
    */
-  async recordRun(run: RunInput, options: { advanceStates?: boolean } = {}): Promise<RecordedRun> {
+  async recordRun(
+    run: RunInput,
+    options: { advanceStates?: boolean } = {},
+  ): Promise<RecordedRun> {
     try {
       return await this.db.transaction(async tx => {
-        const existing = await tx('dm_runs').where({ run_id: run.runId }).first('run_id');
+        const existing = await tx('dm_runs')
+          .where({ run_id: run.runId })
+          .first('run_id');
         if (existing) return { duplicate: true, stored: 0, transitions: [] };
         await tx('dm_runs').insert({
           run_id: run.runId,
@@ -121,17 +130,33 @@ export class ObservationStore {
         }
         await this.addHourlyCounts(tx, run.entityRef, run.observations);
         const transitions =
-          options.advanceStates === false ? [] : await this.advanceStates(tx, run.entityRef, run.observations);
+          options.advanceStates === false
+            ? []
+            : await this.advanceStates(tx, run.entityRef, run.observations);
         return { duplicate: false, stored: rows.length, transitions };
       });
     } catch (error) {
-      if (isUniqueViolation(error)) return { duplicate: true, stored: 0, transitions: [] };
+      if (isUniqueViolation(error))
+        return { duplicate: true, stored: 0, transitions: [] };
       throw error;
     }
   }
 
-  private async addHourlyCounts(tx: Knex.Transaction, entityRef: string, observations: ObservationInput[]) {
-    const hours = new Map<string, { slo_id: string; hour: number; pass: number; fail: number; error: number }>();
+  private async addHourlyCounts(
+    tx: Knex.Transaction,
+    entityRef: string,
+    observations: ObservationInput[],
+  ) {
+    const hours = new Map<
+      string,
+      {
+        slo_id: string;
+        hour: number;
+        pass: number;
+        fail: number;
+        error: number;
+      }
+    >();
     for (const o of observations) {
       const hour = Math.floor(o.observedAt / HOUR) * HOUR;
       const key = `${o.sloId}\u0000${hour}`;
@@ -142,7 +167,10 @@ export class ObservationStore {
       }
       row[o.status] += 1;
     }
-    const rows = [...hours.values()].map(r => ({ entity_ref: entityRef, ...r }));
+    const rows = [...hours.values()].map(r => ({
+      entity_ref: entityRef,
+      ...r,
+    }));
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
       await tx('dm_observation_hours')
         .insert(rows.slice(i, i + INSERT_CHUNK))
@@ -170,7 +198,9 @@ export class ObservationStore {
     const rows = await tx('dm_slo_states')
       .where({ entity_ref: entityRef })
       .whereIn('slo_id', [...bySlo.keys()]);
-    const previous = new Map<string, StoredSloState>(rows.map((r: any) => [r.slo_id, rowToState(r)]));
+    const previous = new Map<string, StoredSloState>(
+      rows.map((r: any) => [r.slo_id, rowToState(r)]),
+    );
     const transitions: StateTransition[] = [];
     for (const [sloId, list] of bySlo) {
       list.sort((a, b) => a.observedAt - b.observedAt);
@@ -193,13 +223,20 @@ export class ObservationStore {
         since: Date.parse(state.since),
         failing: state.failing,
         last_value: state.lastValue ?? null,
-        last_observed_at: state.lastObservedAt ? Date.parse(state.lastObservedAt) : null,
+        last_observed_at: state.lastObservedAt
+          ? Date.parse(state.lastObservedAt)
+          : null,
         last_error: state.lastError ?? null,
       };
-      await tx('dm_slo_states').insert(row).onConflict(['entity_ref', 'slo_id']).merge();
+      await tx('dm_slo_states')
+        .insert(row)
+        .onConflict(['entity_ref', 'slo_id'])
+        .merge();
       // Several outcomes in one run can fail and recover again: only a net change is news.
       if ((before?.failing ?? false) !== state.failing) {
-        const transition: SloTransition = state.failing ? 'failing' : 'recovered';
+        const transition: SloTransition = state.failing
+          ? 'failing'
+          : 'recovered';
         transitions.push({ entityRef, sloId, transition, state });
       }
     }
@@ -210,7 +247,11 @@ export class ObservationStore {
    * Observation counts per SLO and outcome since `since` (ms): whole hours from the hourly
    * counts, the part of the first hour from the observations themselves.
    */
-  async windowCounts(entityRef: string, since: number, sloId?: string): Promise<Map<string, ObservationCounts>> {
+  async windowCounts(
+    entityRef: string,
+    since: number,
+    sloId?: string,
+  ): Promise<Map<string, ObservationCounts>> {
     const firstHour = Math.ceil(since / HOUR) * HOUR;
     const hourly = this.db('dm_observation_hours')
       .where('entity_ref', entityRef)
@@ -246,7 +287,11 @@ export class ObservationStore {
       c.error += Number(row.error ?? 0);
     }
     for (const row of edge as any[]) {
-      if (row.status === 'pass' || row.status === 'fail' || row.status === 'error') {
+      if (
+        row.status === 'pass' ||
+        row.status === 'fail' ||
+        row.status === 'error'
+      ) {
         entry(row.slo_id)[row.status as 'pass'] += Number(row.n);
       }
     }
@@ -254,8 +299,18 @@ export class ObservationStore {
   }
 
   /** Observation counts of one SLO since `since` (ms). */
-  async sloCounts(entityRef: string, sloId: string, since: number): Promise<ObservationCounts> {
-    return (await this.windowCounts(entityRef, since, sloId)).get(sloId) ?? { pass: 0, fail: 0, error: 0 };
+  async sloCounts(
+    entityRef: string,
+    sloId: string,
+    since: number,
+  ): Promise<ObservationCounts> {
+    return (
+      (await this.windowCounts(entityRef, since, sloId)).get(sloId) ?? {
+        pass: 0,
+        fail: 0,
+        error: 0,
+      }
+    );
   }
 
   /** The state of every SLO of a product (all products when no ref is given). */
@@ -267,7 +322,10 @@ export class ObservationStore {
 
   /** When the product's last run finished (ms), if any. */
   async lastRunAt(entityRef: string): Promise<number | undefined> {
-    const row = await this.db('dm_runs').where({ entity_ref: entityRef }).max({ at: 'finished_at' }).first();
+    const row = await this.db('dm_runs')
+      .where({ entity_ref: entityRef })
+      .max({ at: 'finished_at' })
+      .first();
     return num(row?.at);
   }
 
@@ -275,12 +333,19 @@ export class ObservationStore {
    * The product's observations since `since`, oldest first, one point per SLO and bucket of
    * `bucketMs`: the worst outcome in the bucket (fail, then error, then pass) and the mean value.
    */
-  async history(entityRef: string, since: number, bucketMs: number): Promise<SloHistoryPoint[]> {
+  async history(
+    entityRef: string,
+    since: number,
+    bucketMs: number,
+  ): Promise<SloHistoryPoint[]> {
     const bucket = Math.max(1, Math.floor(bucketMs));
     const rows = await this.db('dm_observations')
       .where('entity_ref', entityRef)
       .andWhere('observed_at', '>=', since)
-      .groupBy('slo_id', this.db.raw('CAST(observed_at / ? AS BIGINT)', [bucket]))
+      .groupBy(
+        'slo_id',
+        this.db.raw('CAST(observed_at / ? AS BIGINT)', [bucket]),
+      )
       .select(
         'slo_id',
         this.db.raw('min(observed_at) as at'),
@@ -295,7 +360,7 @@ export class ObservationStore {
       const point: SloHistoryPoint = {
         sloId: row.slo_id,
         at: iso(row.at),
-        status: worst === 2 ? 'fail' : worst === 1 ? 'error' : 'pass',
+        status: WORST[worst] ?? 'pass',
       };
       const value = num(row.value);
       if (value !== undefined && Number.isFinite(value)) point.value = value;
@@ -304,7 +369,14 @@ export class ObservationStore {
   }
 
   /** True when any run of this source was stored for the product. */
-  async hasRuns(entityRef: string, source: RunInput['source']): Promise<boolean> {
-    return Boolean(await this.db('dm_runs').where({ entity_ref: entityRef, source }).first('run_id'));
+  async hasRuns(
+    entityRef: string,
+    source: RunInput['source'],
+  ): Promise<boolean> {
+    return Boolean(
+      await this.db('dm_runs')
+        .where({ entity_ref: entityRef, source })
+        .first('run_id'),
+    );
   }
 }

@@ -21,7 +21,9 @@ const FILE_TYPES = new Set(['local', 'duckdb']);
 const POSTGRES_TYPES = new Set(['postgres', 'postgresql']);
 
 /** Reads `dataMesh.servers`; paths are resolved against the working directory. */
-export function readServerSettings(config: Config): Map<string, ServerSettings> {
+export function readServerSettings(
+  config: Config,
+): Map<string, ServerSettings> {
   const settings = new Map<string, ServerSettings>();
   const servers = config.getOptionalConfig('dataMesh.servers');
   for (const name of servers?.keys() ?? []) {
@@ -29,9 +31,17 @@ export function readServerSettings(config: Config): Map<string, ServerSettings> 
     const directory = server.getOptionalString('directory');
     const connection = server.getOptional('connection');
     if (directory !== undefined) {
-      settings.set(name, { name, engine: 'duckdb', directory: path.resolve(directory) });
+      settings.set(name, {
+        name,
+        engine: 'duckdb',
+        directory: path.resolve(directory),
+      });
     } else if (typeof connection === 'string') {
-      settings.set(name, { name, engine: 'postgres', connection: { connectionString: connection } });
+      settings.set(name, {
+        name,
+        engine: 'postgres',
+        connection: { connectionString: connection },
+      });
     } else if (connection !== undefined) {
       const c = server.getConfig('connection');
       settings.set(name, {
@@ -43,11 +53,15 @@ export function readServerSettings(config: Config): Map<string, ServerSettings> 
           user: c.getOptionalString('user'),
           password: c.getOptionalString('password'),
           database: c.getOptionalString('database'),
-          ssl: c.getOptionalBoolean('ssl') ? { rejectUnauthorized: true } : undefined,
+          ssl: c.getOptionalBoolean('ssl')
+            ? { rejectUnauthorized: true }
+            : undefined,
         },
       });
     } else {
-      throw new Error(`dataMesh.servers.${name} needs "directory" (files, DuckDB) or "connection" (PostgreSQL)`);
+      throw new Error(
+        `dataMesh.servers.${name} needs "directory" (files, DuckDB) or "connection" (PostgreSQL)`,
+      );
     }
   }
   return settings;
@@ -75,8 +89,10 @@ export class ServerRegistry {
   private matches(server: OdcsServer): ServerSettings | undefined {
     const settings = this.settings.get(server.server);
     if (!settings) return undefined;
-    if (settings.engine === 'duckdb' && FILE_TYPES.has(server.type)) return settings;
-    if (settings.engine === 'postgres' && POSTGRES_TYPES.has(server.type)) return settings;
+    if (settings.engine === 'duckdb' && FILE_TYPES.has(server.type))
+      return settings;
+    if (settings.engine === 'postgres' && POSTGRES_TYPES.has(server.type))
+      return settings;
     return undefined;
   }
 
@@ -90,7 +106,10 @@ export class ServerRegistry {
   }
 
   /** Opens a session on the product's evaluated server. */
-  async open(product: DataProduct, evaluated: EvaluatedServer): Promise<EngineSession> {
+  async open(
+    product: DataProduct,
+    evaluated: EvaluatedServer,
+  ): Promise<EngineSession> {
     const { server, settings } = evaluated;
     const objects = (product.contract?.schema ?? [])
       .filter(o => o && typeof o.name === 'string')
@@ -99,7 +118,12 @@ export class ServerRegistry {
     if (settings.engine === 'duckdb') {
       const database = server.type === 'duckdb';
       const written = String((database ? fields.database : fields.path) ?? '');
-      if (!written) throw new Error(`server "${server.server}" names no ${database ? 'database' : 'path'}`);
+      if (!written)
+        throw new Error(
+          `server "${server.server}" names no ${
+            database ? 'database' : 'path'
+          }`,
+        );
       return DuckDbSession.open(
         {
           directory: settings.directory,
@@ -113,7 +137,11 @@ export class ServerRegistry {
       );
     }
     const pool = this.pools.get(settings.name, settings.connection);
-    return new PostgresSession(pool, typeof fields.schema === 'string' ? fields.schema : undefined, this.limits);
+    return new PostgresSession(
+      pool,
+      typeof fields.schema === 'string' ? fields.schema : undefined,
+      this.limits,
+    );
   }
 
   async close(): Promise<void> {

@@ -34,17 +34,26 @@ export class SloEvaluator {
     const round = this.round(entityRef);
     if (!entityRef) {
       this.running = round;
-      round.finally(() => {
-        if (this.running === round) this.running = undefined;
-      }).catch(() => {});
+      round
+        .finally(() => {
+          if (this.running === round) this.running = undefined;
+        })
+        .catch(() => {});
     }
     return round;
   }
 
   private async round(entityRef?: string): Promise<EvaluationSummary> {
     const all = await this.products.listProducts();
-    const products = entityRef ? all.filter(p => p.entityRef === entityRef) : all;
-    const summary: EvaluationSummary = { products: products.length, evaluated: 0, observations: 0, failures: [] };
+    const products = entityRef
+      ? all.filter(p => p.entityRef === entityRef)
+      : all;
+    const summary: EvaluationSummary = {
+      products: products.length,
+      evaluated: 0,
+      observations: 0,
+      failures: [],
+    };
     for (const product of products) {
       try {
         const evaluation = await evaluateProduct(product, this.servers);
@@ -62,7 +71,9 @@ export class SloEvaluator {
         summary.observations += evaluation.observations.length;
       } catch (error) {
         summary.failures.push(`${product.entityRef}: ${error}`);
-        this.logger.error(`SLO evaluation of ${product.entityRef} failed: ${error}`);
+        this.logger.error(
+          `SLO evaluation of ${product.entityRef} failed: ${error}`,
+        );
       }
     }
     this.logger.info(

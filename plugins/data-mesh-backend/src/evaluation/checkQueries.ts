@@ -36,7 +36,8 @@ function epochMillis(expression: string, dialect: Dialect): string {
     : `CAST(EXTRACT(EPOCH FROM CAST(${expression} AS TIMESTAMP)) * 1000 AS DOUBLE PRECISION)`;
 }
 
-const double = (dialect: Dialect) => (dialect === 'duckdb' ? 'DOUBLE' : 'DOUBLE PRECISION');
+const double = (dialect: Dialect) =>
+  dialect === 'duckdb' ? 'DOUBLE' : 'DOUBLE PRECISION';
 
 /** `count` as a count or, for `percent`, as a share of `total` in percent. */
 function countOrPercent(
@@ -62,16 +63,26 @@ function stringList(values: unknown[]): { list: string; hasNull: boolean } {
  * the engine knows). Returns undefined for measures the engine does not run as one query
  * (`reachable`, `sql`, `pushed`).
  */
-export function measureQuery(measure: SloMeasure, dialect: Dialect): CheckQuery | undefined {
+export function measureQuery(
+  measure: SloMeasure,
+  dialect: Dialect,
+): CheckQuery | undefined {
   switch (measure.type) {
     case 'newestAge':
     case 'oldestAge': {
       const aggregate = measure.type === 'newestAge' ? 'MAX' : 'MIN';
       // A date stands for its whole day: the newest date counts from the end of that day.
-      const dayEnd = measure.type === 'newestAge' && measure.granularity === 'day' ? 86_400_000 : 0;
+      const dayEnd =
+        measure.type === 'newestAge' && measure.granularity === 'day'
+          ? 86_400_000
+          : 0;
       return {
-        sql: `SELECT ${epochMillis(`${aggregate}(${ident(measure.column)})`, dialect)} AS v FROM ${ident(measure.object)}`,
-        interpret: (v, now) => (v === null ? undefined : Math.max(0, (now - v - dayEnd) / 1000)),
+        sql: `SELECT ${epochMillis(
+          `${aggregate}(${ident(measure.column)})`,
+          dialect,
+        )} AS v FROM ${ident(measure.object)}`,
+        interpret: (v, now) =>
+          v === null ? undefined : Math.max(0, (now - v - dayEnd) / 1000),
         emptyMeaning: `no value in ${measure.object}.${measure.column}`,
       };
     }
@@ -81,7 +92,9 @@ export function measureQuery(measure: SloMeasure, dialect: Dialect): CheckQuery 
         .map(c => `SUM(CASE WHEN ${ident(c)} IS NOT NULL THEN 1 ELSE 0 END)`)
         .join(' + ');
       return {
-        sql: `SELECT COALESCE(100.0 * (${present}) / NULLIF(COUNT(*) * ${measure.columns.length}, 0), 100) AS v FROM ${ident(measure.object)}`,
+        sql: `SELECT COALESCE(100.0 * (${present}) / NULLIF(COUNT(*) * ${
+          measure.columns.length
+        }, 0), 100) AS v FROM ${ident(measure.object)}`,
         interpret: v => (v === null ? undefined : v),
       };
     }
@@ -99,24 +112,41 @@ function libraryQuery(
   const table = ident(measure.object);
   const column = measure.property ? ident(measure.property) : undefined;
   const args = measure.arguments ?? {};
-  const value = (sql: string): CheckQuery => ({ sql, interpret: v => (v === null ? undefined : v) });
+  const value = (sql: string): CheckQuery => ({
+    sql,
+    interpret: v => (v === null ? undefined : v),
+  });
   switch (measure.metric) {
     case 'rowCount':
-      return value(`SELECT CAST(COUNT(*) AS ${double(dialect)}) AS v FROM ${table}`);
+      return value(
+        `SELECT CAST(COUNT(*) AS ${double(dialect)}) AS v FROM ${table}`,
+      );
     case 'nullValues':
       if (!column) return undefined;
       return value(
-        `SELECT ${countOrPercent(`SUM(CASE WHEN ${column} IS NULL THEN 1 ELSE 0 END)`, 'COUNT(*)', measure.unit, dialect)} AS v FROM ${table}`,
+        `SELECT ${countOrPercent(
+          `SUM(CASE WHEN ${column} IS NULL THEN 1 ELSE 0 END)`,
+          'COUNT(*)',
+          measure.unit,
+          dialect,
+        )} AS v FROM ${table}`,
       );
     case 'missingValues': {
       if (!column) return undefined;
-      const missing = Array.isArray(args.missingValues) ? args.missingValues : [null, ''];
+      const missing = Array.isArray(args.missingValues)
+        ? args.missingValues
+        : [null, ''];
       const { list, hasNull } = stringList(missing);
       const conditions = [`${column} IS NULL`];
       if (!hasNull && list) conditions[0] = 'FALSE';
       if (list) conditions.push(`${text(column)} IN (${list})`);
       return value(
-        `SELECT ${countOrPercent(`SUM(CASE WHEN ${conditions.join(' OR ')} THEN 1 ELSE 0 END)`, 'COUNT(*)', measure.unit, dialect)} AS v FROM ${table}`,
+        `SELECT ${countOrPercent(
+          `SUM(CASE WHEN ${conditions.join(' OR ')} THEN 1 ELSE 0 END)`,
+          'COUNT(*)',
+          measure.unit,
+          dialect,
+        )} AS v FROM ${table}`,
       );
     }
     case 'invalidValues': {
@@ -131,12 +161,19 @@ function libraryQuery(
         const pattern = literal(args.pattern);
         invalid =
           dialect === 'duckdb'
-            ? `${column} IS NOT NULL AND NOT regexp_matches(${text(column)}, ${pattern})`
+            ? `${column} IS NOT NULL AND NOT regexp_matches(${text(
+                column,
+              )}, ${pattern})`
             : `${column} IS NOT NULL AND ${text(column)} !~ ${pattern}`;
       }
       if (!invalid) return undefined;
       return value(
-        `SELECT ${countOrPercent(`SUM(CASE WHEN ${invalid} THEN 1 ELSE 0 END)`, 'COUNT(*)', measure.unit, dialect)} AS v FROM ${table}`,
+        `SELECT ${countOrPercent(
+          `SUM(CASE WHEN ${invalid} THEN 1 ELSE 0 END)`,
+          'COUNT(*)',
+          measure.unit,
+          dialect,
+        )} AS v FROM ${table}`,
       );
     }
     case 'duplicateValues': {
@@ -145,15 +182,27 @@ function libraryQuery(
         : [];
       if (column && properties.length === 0) {
         return value(
-          `SELECT ${countOrPercent(`(COUNT(${column}) - COUNT(DISTINCT ${column}))`, `COUNT(${column})`, measure.unit, dialect)} AS v FROM ${table}`,
+          `SELECT ${countOrPercent(
+            `(COUNT(${column}) - COUNT(DISTINCT ${column}))`,
+            `COUNT(${column})`,
+            measure.unit,
+            dialect,
+          )} AS v FROM ${table}`,
         );
       }
-      const columns = (properties.length ? properties : []).map(ident).join(', ');
+      const columns = (properties.length ? properties : [])
+        .map(ident)
+        .join(', ');
       const distinct = columns
         ? `(SELECT COUNT(*) FROM (SELECT DISTINCT ${columns} FROM ${table}) AS dm_distinct)`
         : `(SELECT COUNT(*) FROM (SELECT DISTINCT * FROM ${table}) AS dm_distinct)`;
       return value(
-        `SELECT ${countOrPercent(`(COUNT(*) - ${distinct})`, 'COUNT(*)', measure.unit, dialect)} AS v FROM ${table}`,
+        `SELECT ${countOrPercent(
+          `(COUNT(*) - ${distinct})`,
+          'COUNT(*)',
+          measure.unit,
+          dialect,
+        )} AS v FROM ${table}`,
       );
     }
     default:
@@ -177,6 +226,9 @@ export function contractRuleQuery(
   if (property) inner = inner.replace(/\$?\{property\}/g, property);
   return {
     inner,
-    wrapped: `SELECT * FROM (${inner}\n) AS dm_rule LIMIT ${Math.max(1, Math.floor(rowLimit))}`,
+    wrapped: `SELECT * FROM (${inner}\n) AS dm_rule LIMIT ${Math.max(
+      1,
+      Math.floor(rowLimit),
+    )}`,
   };
 }

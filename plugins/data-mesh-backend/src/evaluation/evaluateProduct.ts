@@ -16,6 +16,8 @@ export interface ProductEvaluation {
   observations: ObservationInput[];
 }
 
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
 /** The outcome of one measured value against its SLO's target. */
 export function toObservation(
   product: DataProduct,
@@ -25,18 +27,35 @@ export function toObservation(
   const slo = product.slos.find(s => s.id === measured.sloId);
   if (!slo) return undefined;
   if (measured.unreachable !== undefined) {
-    return { sloId: slo.id, status: 'fail', value: 0, message: `data could not be read: ${measured.unreachable}`, observedAt };
+    return {
+      sloId: slo.id,
+      status: 'fail',
+      value: 0,
+      message: `data could not be read: ${measured.unreachable}`,
+      observedAt,
+    };
   }
   if (measured.error !== undefined || measured.value === undefined) {
-    return { sloId: slo.id, status: 'error', message: measured.error ?? 'no value measured', observedAt };
+    return {
+      sloId: slo.id,
+      status: 'error',
+      message: measured.error ?? 'no value measured',
+      observedAt,
+    };
   }
   const pass = meetsTarget(measured.value, slo.target);
-  const observation: ObservationInput = { sloId: slo.id, status: pass ? 'pass' : 'fail', value: measured.value, observedAt };
-  if (!pass) observation.message = `measured ${round(measured.value)}${slo.target.unit ? ` ${slo.target.unit}` : ''}; target: ${slo.target.text}`;
+  const observation: ObservationInput = {
+    sloId: slo.id,
+    status: pass ? 'pass' : 'fail',
+    value: measured.value,
+    observedAt,
+  };
+  if (!pass)
+    observation.message = `measured ${round(measured.value)}${
+      slo.target.unit ? ` ${slo.target.unit}` : ''
+    }; target: ${slo.target.text}`;
   return observation;
 }
-
-const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /**
  * Evaluates the product's measurable SLOs on the first configured server of its contract.
@@ -62,7 +81,10 @@ export async function evaluateProduct(
       measured.push(
         slo.measure.type === 'reachable'
           ? { sloId: slo.id, unreachable: reason }
-          : { sloId: slo.id, error: `server "${evaluated.server.server}" could not be opened: ${reason}` },
+          : {
+              sloId: slo.id,
+              error: `server "${evaluated.server.server}" could not be opened: ${reason}`,
+            },
       );
     }
   }
@@ -77,5 +99,10 @@ export async function evaluateProduct(
   const observations = measured
     .map(m => toObservation(product, m, finishedAt))
     .filter((o): o is ObservationInput => !!o);
-  return { server: evaluated.server.server, startedAt, finishedAt, observations };
+  return {
+    server: evaluated.server.server,
+    startedAt,
+    finishedAt,
+    observations,
+  };
 }

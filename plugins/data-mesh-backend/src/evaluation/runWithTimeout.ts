@@ -8,7 +8,11 @@ export async function runWithTimeout<T>(
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       cancel();
-      reject(new Error(`the query ran longer than ${timeoutMillis} ms and was cancelled`));
+      reject(
+        new Error(
+          `the query ran longer than ${timeoutMillis} ms and was cancelled`,
+        ),
+      );
     }, timeoutMillis);
   });
   try {
@@ -31,6 +35,11 @@ export function toNumber(cell: unknown): number | null | undefined {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : undefined;
   if (typeof cell === 'bigint') return Number(cell);
   if (typeof cell === 'boolean') return cell ? 1 : 0;
-  if (typeof cell === 'string' && cell.trim() !== '' && Number.isFinite(Number(cell))) return Number(cell);
+  if (
+    typeof cell === 'string' &&
+    cell.trim() !== '' &&
+    Number.isFinite(Number(cell))
+  )
+    return Number(cell);
   return undefined;
 }

@@ -15,9 +15,12 @@ export function singleSelectProblem(query: string): string | undefined {
     .trim()
     .replace(/;\s*$/, '');
   if (!code) return "the rule's query is empty";
-  if (code.includes(';')) return "the rule's query must be a single statement (it contains ';')";
+  if (code.includes(';'))
+    return "the rule's query must be a single statement (it contains ';')";
   if (!/^(select|with)\b/i.test(code)) {
-    return `the rule's query must be a SELECT statement (it starts with "${code.split(/\s+/)[0]}")`;
+    return `the rule's query must be a SELECT statement (it starts with "${
+      code.split(/\s+/)[0]
+    }")`;
   }
   return undefined;
 }

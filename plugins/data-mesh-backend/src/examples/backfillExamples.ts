@@ -15,7 +15,10 @@ export async function backfillExamples(
 ): Promise<number> {
   let stored = 0;
   for (const product of await products.listProducts()) {
-    const observations = exampleHistory(product.entityRef, product.slos, { days: options.days, now: options.now ?? Date.now() });
+    const observations = exampleHistory(product.entityRef, product.slos, {
+      days: options.days,
+      now: options.now ?? Date.now(),
+    });
     if (observations.length === 0) continue;
     const recorded = await store.recordRun(
       {
@@ -30,6 +33,9 @@ export async function backfillExamples(
     );
     stored += recorded.stored;
   }
-  if (stored > 0) options.logger.info(`Example history: backfilled ${stored} observation(s) over ${options.days} days`);
+  if (stored > 0)
+    options.logger.info(
+      `Example history: backfilled ${stored} observation(s) over ${options.days} days`,
+    );
   return stored;
 }

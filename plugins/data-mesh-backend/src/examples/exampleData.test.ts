@@ -6,8 +6,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { deriveSlos, readContract } from '@backstage-data-mesh/plugin-data-mesh-common';
-import { STALE_PRODUCT, generateExampleData } from '../../../../examples/generate-data';
+import {
+  deriveSlos,
+  readContract,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
+// The generator lives with the example mesh it writes data for, outside the packages.
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import {
+  STALE_PRODUCT,
+  generateExampleData,
+} from '../../../../examples/generate-data';
 import { ServerRegistry } from '../evaluation/ServerRegistry';
 import { evaluateProduct } from '../evaluation/evaluateProduct';
 import type { DataProduct } from '../products/DataProduct';
@@ -17,14 +25,39 @@ const out = fs.mkdtempSync(path.join(os.tmpdir(), 'dm-example-data-'));
 
 function exampleProducts(): DataProduct[] {
   const dir = path.join(examples, 'products');
-  return fs.readdirSync(dir).sort().flatMap(name => {
-    const entity = parse(fs.readFileSync(path.join(dir, name, 'catalog-info.yaml'), 'utf8'));
-    const ref = entity.metadata.annotations['data-mesh/contract'] ?? fs.readdirSync(path.join(dir, name)).find(f => f.endsWith('.odcs.yaml'));
-    const file = path.join(dir, name, ref);
-    const { contract, format, issues } = readContract(fs.readFileSync(file, 'utf8'), { fileName: file });
-    if (!contract) return [];
-    return [{ entity, entityRef: `component:default/${name}`, name, namespace: 'default', tags: [], restricted: false, contract, format, issues, slos: deriveSlos(contract).slos }];
-  });
+  return fs
+    .readdirSync(dir)
+    .sort()
+    .flatMap(name => {
+      const entity = parse(
+        fs.readFileSync(path.join(dir, name, 'catalog-info.yaml'), 'utf8'),
+      );
+      const ref =
+        entity.metadata.annotations['data-mesh/contract'] ??
+        fs
+          .readdirSync(path.join(dir, name))
+          .find(f => f.endsWith('.odcs.yaml'));
+      const file = path.join(dir, name, ref);
+      const { contract, format, issues } = readContract(
+        fs.readFileSync(file, 'utf8'),
+        { fileName: file },
+      );
+      if (!contract) return [];
+      return [
+        {
+          entity,
+          entityRef: `component:default/${name}`,
+          name,
+          namespace: 'default',
+          tags: [],
+          restricted: false,
+          contract,
+          format,
+          issues,
+          slos: deriveSlos(contract).slos,
+        },
+      ];
+    });
 }
 
 afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
@@ -32,7 +65,10 @@ afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 describe('the example data', () => {
   it(`passes every measured SLO as of now, but ${STALE_PRODUCT} breaches its freshness`, async () => {
     await generateExampleData({ examples, out, now: Date.now() });
-    const servers = new ServerRegistry(new Map([['local', { name: 'local', engine: 'duckdb', directory: out }]]), { timeoutMillis: 10_000, rowLimit: 1000 });
+    const servers = new ServerRegistry(
+      new Map([['local', { name: 'local', engine: 'duckdb', directory: out }]]),
+      { timeoutMillis: 10_000, rowLimit: 1000 },
+    );
     const outcomes: Record<string, string[]> = {};
     let evaluated = 0;
     for (const product of exampleProducts()) {
@@ -45,11 +81,16 @@ describe('the example data', () => {
     }
     await servers.close();
     expect(evaluated).toBeGreaterThanOrEqual(9);
-    const breaches = Object.fromEntries(Object.entries(outcomes).filter(([, list]) => list.length > 0));
+    const breaches = Object.fromEntries(
+      Object.entries(outcomes).filter(([, list]) => list.length > 0),
+    );
     expect(breaches).toEqual({ [STALE_PRODUCT]: expect.anything() });
     // a pipeline that stopped misses its freshness, and with it its update frequency
-    expect(breaches[STALE_PRODUCT]).toContainEqual(expect.stringMatching(/^sla:freshness: fail/));
-    for (const breach of breaches[STALE_PRODUCT]) expect(breach).toMatch(/^sla:(freshness|frequency|latency): fail/);
+    expect(breaches[STALE_PRODUCT]).toContainEqual(
+      expect.stringMatching(/^sla:freshness: fail/),
+    );
+    for (const breach of breaches[STALE_PRODUCT])
+      expect(breach).toMatch(/^sla:(freshness|frequency|latency): fail/);
   }, 60_000);
 
   it('is the same for the same time', async () => {
@@ -59,12 +100,19 @@ describe('the example data', () => {
     const files = await generateExampleData({ examples, out: a, now });
     await generateExampleData({ examples, out: b, now });
     for (const file of files) {
-      expect(fs.readFileSync(file).equals(fs.readFileSync(file.replace(a, b)))).toBe(true);
+      expect(
+        fs.readFileSync(file).equals(fs.readFileSync(file.replace(a, b))),
+      ).toBe(true);
     }
     // the files checked in under examples/data are these
     for (const file of files) {
       const shipped = file.replace(a, examples);
-      expect({ file: shipped, same: fs.existsSync(shipped) && fs.readFileSync(shipped).equals(fs.readFileSync(file)) }).toEqual({ file: shipped, same: true });
+      expect({
+        file: shipped,
+        same:
+          fs.existsSync(shipped) &&
+          fs.readFileSync(shipped).equals(fs.readFileSync(file)),
+      }).toEqual({ file: shipped, same: true });
     }
   }, 60_000);
 });

@@ -29,23 +29,35 @@ export function seededRandom(seed: string): () => number {
 }
 
 /** A value that meets (or misses) the SLO's target. */
-function valueFor(slo: SloDefinition, pass: boolean, random: () => number): number {
+function valueFor(
+  slo: SloDefinition,
+  pass: boolean,
+  random: () => number,
+): number {
   const { operator, value } = slo.target;
   const r = random();
   if (Array.isArray(value)) {
     const [low, high] = value;
     const inside = low + (high - low) * r;
-    return (operator === 'between') === pass ? inside : high + 1 + r * (high - low + 1);
+    return (operator === 'between') === pass
+      ? inside
+      : high + 1 + r * (high - low + 1);
   }
-  const round = (n: number) => (slo.target.unit === 'rows' ? Math.round(n) : Math.round(n * 100) / 100);
+  const round = (n: number) =>
+    slo.target.unit === 'rows' ? Math.round(n) : Math.round(n * 100) / 100;
   switch (operator) {
     case '<=':
     case '<':
       return round(pass ? value * (0.2 + 0.6 * r) : value * (1.2 + 2 * r) + 1);
     case '>=':
     case '>':
-      if (slo.target.unit === 'percent') return round(pass ? value + (100 - value) * r : value * (0.9 + 0.09 * r));
-      return round(pass ? value * (1.1 + 0.4 * r) + 1 : value * (0.3 + 0.5 * r));
+      if (slo.target.unit === 'percent')
+        return round(
+          pass ? value + (100 - value) * r : value * (0.9 + 0.09 * r),
+        );
+      return round(
+        pass ? value * (1.1 + 0.4 * r) + 1 : value * (0.3 + 0.5 * r),
+      );
     case '=':
       return pass ? value : value + 1 + Math.floor(r * 20);
     case '!=':
@@ -72,7 +84,8 @@ export function exampleHistory(
     const random = seededRandom(`${entityRef} ${slo.id}`);
     let incident = 0;
     for (let at = start; at <= end; at += HOUR) {
-      if (incident === 0 && random() < 0.02) incident = 1 + Math.floor(random() * 5);
+      if (incident === 0 && random() < 0.02)
+        incident = 1 + Math.floor(random() * 5);
       const pass = incident === 0;
       if (incident > 0) incident -= 1;
       observations.push({

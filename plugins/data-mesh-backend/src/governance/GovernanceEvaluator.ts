@@ -31,21 +31,36 @@ export class GovernanceEvaluator {
   /** Reads `dataMesh.governance`; policy files that cannot be read are reported with each report. */
   static fromConfig(config: Config): GovernanceEvaluator {
     const governance = config.getOptionalConfig('dataMesh.governance');
-    if (governance?.getOptionalBoolean('enabled') === false) return new GovernanceEvaluator(undefined, []);
+    if (governance?.getOptionalBoolean('enabled') === false)
+      return new GovernanceEvaluator(undefined, []);
     const sets: CompiledPolicySet[] = [];
     const problems: ContractIssue[] = [];
-    for (const file of governance?.getOptionalStringArray('policyFiles') ?? []) {
+    for (const file of governance?.getOptionalStringArray('policyFiles') ??
+      []) {
       const fullPath = path.resolve(file);
       try {
-        const { set, issues } = parsePolicySet(fs.readFileSync(fullPath, 'utf8'), { fileName: fullPath });
+        const { set, issues } = parsePolicySet(
+          fs.readFileSync(fullPath, 'utf8'),
+          { fileName: fullPath },
+        );
         problems.push(...issues.filter(i => i.severity === 'error'));
         if (set) sets.push(set);
       } catch (error) {
-        problems.push({ severity: 'error', path: '', file: fullPath, rule: 'policy-file', message: `the policy file cannot be read: ${(error as Error).message}` });
+        problems.push({
+          severity: 'error',
+          path: '',
+          file: fullPath,
+          rule: 'policy-file',
+          message: `the policy file cannot be read: ${
+            (error as Error).message
+          }`,
+        });
       }
     }
     return new GovernanceEvaluator(
-      layerPolicies(sets, { builtIn: governance?.getOptionalBoolean('builtIn') ?? true }),
+      layerPolicies(sets, {
+        builtIn: governance?.getOptionalBoolean('builtIn') ?? true,
+      }),
       problems,
     );
   }
@@ -58,7 +73,22 @@ export class GovernanceEvaluator {
     checks?: QualityCheckResult[];
   }): GovernanceResponse {
     if (!this.layers) {
-      return { entityRef: input.entityRef, health: 'unknown', blocked: false, results: [], summary: { ...EMPTY_SUMMARY }, issues: [{ severity: 'warning', path: '', rule: 'governance-disabled', message: 'governance policies are switched off (dataMesh.governance.enabled: false)' }] };
+      return {
+        entityRef: input.entityRef,
+        health: 'unknown',
+        blocked: false,
+        results: [],
+        summary: { ...EMPTY_SUMMARY },
+        issues: [
+          {
+            severity: 'warning',
+            path: '',
+            rule: 'governance-disabled',
+            message:
+              'governance policies are switched off (dataMesh.governance.enabled: false)',
+          },
+        ],
+      };
     }
     const verdict = evaluatePolicies(this.layers, {
       entity: input.entity as any,
@@ -74,4 +104,3 @@ export class GovernanceEvaluator {
     };
   }
 }
-

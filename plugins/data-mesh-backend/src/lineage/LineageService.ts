@@ -30,7 +30,11 @@ export interface LineageServiceOptions {
 }
 
 export class LineageService {
-  private cached?: { products: DataProduct[]; version: number; graph: Promise<LineageGraph> };
+  private cached?: {
+    products: DataProduct[];
+    version: number;
+    graph: Promise<LineageGraph>;
+  };
   private version = 0;
 
   constructor(private readonly options: LineageServiceOptions) {}
@@ -44,13 +48,19 @@ export class LineageService {
   matcherFor(products: DataProduct[]): DatasetMatcher {
     const matcher = new DatasetMatcher();
     for (const product of products) {
-      const objects = (product.contract?.schema ?? []).filter(o => o?.name).map(o => o.physicalName || o.name);
+      const objects = (product.contract?.schema ?? [])
+        .filter(o => o?.name)
+        .map(o => o.physicalName || o.name);
       for (const server of product.contract?.servers ?? []) {
         if (!server) continue;
-        const base = this.options.serverDirectory(server.server) ?? product.contractDirectory;
+        const base =
+          this.options.serverDirectory(server.server) ??
+          product.contractDirectory;
         matcher.add(
           product.entityRef,
-          datasetPatterns(server, objects, p => (base && !path.isAbsolute(p) ? path.resolve(base, p) : p)),
+          datasetPatterns(server, objects, p =>
+            base && !path.isAbsolute(p) ? path.resolve(base, p) : p,
+          ),
         );
       }
     }
@@ -59,7 +69,11 @@ export class LineageService {
 
   async graph(): Promise<LineageGraph> {
     const products = await this.options.products.listProducts();
-    if (!this.cached || this.cached.products !== products || this.cached.version !== this.version) {
+    if (
+      !this.cached ||
+      this.cached.products !== products ||
+      this.cached.version !== this.version
+    ) {
       const graph = this.build(products);
       this.cached = { products, version: this.version, graph };
       graph.catch(() => {
@@ -85,25 +99,43 @@ export class LineageService {
     const edges: LineageEdgeInput[] = [];
     for (const product of products) {
       for (const upstream of declaredUpstreams(product)) {
-        edges.push({ from: upstream, to: product.entityRef, source: 'declared' });
+        edges.push({
+          from: upstream,
+          to: product.entityRef,
+          source: 'declared',
+        });
       }
     }
     const matcher = this.matcherFor(products);
     for (const dataset of datasets) {
-      if (!matcher.match(dataset)) nodes.push({ entityRef: datasetRef(dataset), title: dataset.name, external: true });
+      if (!matcher.match(dataset))
+        nodes.push({
+          entityRef: datasetRef(dataset),
+          title: dataset.name,
+          external: true,
+        });
     }
     for (const edge of stored) {
       const from = matcher.match(edge.from);
       const to = matcher.match(edge.to);
       const fromRef = from ?? datasetRef(edge.from);
       const toRef = to ?? datasetRef(edge.to);
-      if (!from) nodes.push({ entityRef: fromRef, title: edge.from.name, external: true });
-      if (!to) nodes.push({ entityRef: toRef, title: edge.to.name, external: true });
+      if (!from)
+        nodes.push({
+          entityRef: fromRef,
+          title: edge.from.name,
+          external: true,
+        });
+      if (!to)
+        nodes.push({ entityRef: toRef, title: edge.to.name, external: true });
       edges.push({
         from: fromRef,
         to: toRef,
         source: 'openlineage',
-        columns: edge.columns.map(c => ({ from: `${edge.from.name}.${c.from}`, to: `${edge.to.name}.${c.to}` })),
+        columns: edge.columns.map(c => ({
+          from: `${edge.from.name}.${c.from}`,
+          to: `${edge.to.name}.${c.to}`,
+        })),
       });
     }
     return LineageGraph.build(nodes, edges);
@@ -114,7 +146,8 @@ export class LineageService {
 export function declaredUpstreams(product: DataProduct): string[] {
   const refs = new Set<string>();
   for (const relation of product.entity.relations ?? []) {
-    if (relation.type === RELATION_CONSUMES_DATA_FROM) refs.add(relation.targetRef.toLocaleLowerCase('en-US'));
+    if (relation.type === RELATION_CONSUMES_DATA_FROM)
+      refs.add(relation.targetRef.toLocaleLowerCase('en-US'));
   }
   if (refs.size === 0) {
     const { spec } = readDataProductSpec(product.entity);

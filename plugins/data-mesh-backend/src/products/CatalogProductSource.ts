@@ -3,9 +3,17 @@
  * `data-product` (plus one for their Systems' domains); contracts are read from where the
  * entities point and kept until the entity changes.
  */
-import type { AuthService, LoggerService, UrlReaderService } from '@backstage/backend-plugin-api';
+import type {
+  AuthService,
+  LoggerService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { type Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  type Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   DATA_PRODUCT_TYPE,
   deriveSlos,
@@ -28,13 +36,22 @@ export interface CatalogProductSourceOptions {
 
 type ContractPart = Pick<
   DataProduct,
-  'contract' | 'format' | 'source' | 'location' | 'contractDirectory' | 'issues' | 'slos'
+  | 'contract'
+  | 'format'
+  | 'source'
+  | 'location'
+  | 'contractDirectory'
+  | 'issues'
+  | 'slos'
 >;
 
 /** {@link ProductSource} over the catalog. */
 export class CatalogProductSource implements ProductSource {
   private listing?: { at: number; products: Promise<DataProduct[]> };
-  private readonly contracts = new Map<string, { key: string; part: Promise<ContractPart> }>();
+  private readonly contracts = new Map<
+    string,
+    { key: string; part: Promise<ContractPart> }
+  >();
   private readonly cacheMillis: number;
 
   constructor(private readonly options: CatalogProductSourceOptions) {
@@ -68,25 +85,47 @@ export class CatalogProductSource implements ProductSource {
     const systemRefs = [
       ...new Set(
         items
-          .map(e => (typeof e.spec?.system === 'string' ? refOf(e.spec.system, 'system', e) : undefined))
+          .map(e =>
+            typeof e.spec?.system === 'string'
+              ? refOf(e.spec.system, 'system', e)
+              : undefined,
+          )
           .filter((r): r is string => !!r),
       ),
     ];
     const domains = new Map<string, string>();
     if (systemRefs.length > 0) {
-      const systems = await catalog.getEntitiesByRefs({ entityRefs: systemRefs, fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.domain'] }, { credentials });
+      const systems = await catalog.getEntitiesByRefs(
+        {
+          entityRefs: systemRefs,
+          fields: [
+            'kind',
+            'metadata.name',
+            'metadata.namespace',
+            'spec.domain',
+          ],
+        },
+        { credentials },
+      );
       systems.items.forEach((system, i) => {
         const domain = system?.spec?.domain;
-        if (typeof domain === 'string') domains.set(systemRefs[i], refOf(domain, 'domain', system!)!);
+        if (typeof domain === 'string')
+          domains.set(systemRefs[i], refOf(domain, 'domain', system!)!);
       });
     }
     return Promise.all(items.map(entity => this.toProduct(entity, domains)));
   }
 
-  private async toProduct(entity: Entity, domains: Map<string, string>): Promise<DataProduct> {
+  private async toProduct(
+    entity: Entity,
+    domains: Map<string, string>,
+  ): Promise<DataProduct> {
     const entityRef = stringifyEntityRef(entity);
     const spec = (entity.spec ?? {}) as Record<string, unknown>;
-    const system = typeof spec.system === 'string' ? refOf(spec.system, 'system', entity) : undefined;
+    const system =
+      typeof spec.system === 'string'
+        ? refOf(spec.system, 'system', entity)
+        : undefined;
     const part = await this.contractOf(entityRef, entity);
     const classification = productClassification(entity, part.contract);
     const { spec: dataProduct } = readDataProductSpec(entity);
@@ -97,10 +136,14 @@ export class CatalogProductSource implements ProductSource {
       namespace: entity.metadata.namespace ?? 'default',
       title: entity.metadata.title,
       description: entity.metadata.description,
-      owner: typeof spec.owner === 'string' ? refOf(spec.owner, 'group', entity) : undefined,
+      owner:
+        typeof spec.owner === 'string'
+          ? refOf(spec.owner, 'group', entity)
+          : undefined,
       system,
       domain: system ? domains.get(system) : undefined,
-      lifecycle: typeof spec.lifecycle === 'string' ? spec.lifecycle : undefined,
+      lifecycle:
+        typeof spec.lifecycle === 'string' ? spec.lifecycle : undefined,
       tags: entity.metadata.tags ?? [],
       productKind: dataProduct?.kind,
       classification,
@@ -111,7 +154,10 @@ export class CatalogProductSource implements ProductSource {
 
   private contractOf(entityRef: string, entity: Entity): Promise<ContractPart> {
     const location = contractLocation(entity);
-    const key = JSON.stringify([entity.metadata.etag ?? entity.metadata.uid ?? '', location]);
+    const key = JSON.stringify([
+      entity.metadata.etag ?? entity.metadata.uid ?? '',
+      location,
+    ]);
     const cached = this.contracts.get(entityRef);
     if (cached?.key === key) return cached.part;
     const part = this.readPart(location);
@@ -119,41 +165,80 @@ export class CatalogProductSource implements ProductSource {
     return part;
   }
 
-  private async readPart(location: ReturnType<typeof contractLocation>): Promise<ContractPart> {
+  private async readPart(
+    location: ReturnType<typeof contractLocation>,
+  ): Promise<ContractPart> {
     if (location.type === 'none') {
-      return { format: 'unknown', issues: [{ severity: 'error', path: '', rule: 'contract-location', message: location.reason }], slos: [] };
+      return {
+        format: 'unknown',
+        issues: [
+          {
+            severity: 'error',
+            path: '',
+            rule: 'contract-location',
+            message: location.reason,
+          },
+        ],
+        slos: [],
+      };
     }
     const where =
-      location.type === 'inline' ? 'inline' : `${location.type}:${location.target}`;
+      location.type === 'inline'
+        ? 'inline'
+        : `${location.type}:${location.target}`;
     try {
-      const { text, fileName } = await readContractText(location, this.options.urlReader);
+      const { text, fileName } = await readContractText(
+        location,
+        this.options.urlReader,
+      );
       const reading = readContract(text, { fileName });
-      const derived = reading.contract ? deriveSlos(reading.contract) : { slos: [], issues: [] };
+      const derived = reading.contract
+        ? deriveSlos(reading.contract)
+        : { slos: [], issues: [] };
       return {
         contract: reading.contract,
         format: reading.format,
         source: text,
         location: where,
-        contractDirectory: location.type === 'file' ? path.dirname(location.target) : undefined,
+        contractDirectory:
+          location.type === 'file' ? path.dirname(location.target) : undefined,
         issues: [...reading.issues, ...derived.issues],
         slos: derived.slos,
       };
     } catch (error) {
-      this.options.logger.warn(`Could not read the contract at ${where}: ${error}`);
+      this.options.logger.warn(
+        `Could not read the contract at ${where}: ${error}`,
+      );
       return {
         format: 'unknown',
         location: where,
-        issues: [{ severity: 'error', path: '', rule: 'contract-unreadable', message: `The contract at ${where} could not be read: ${(error as Error).message}` }],
+        issues: [
+          {
+            severity: 'error',
+            path: '',
+            rule: 'contract-unreadable',
+            message: `The contract at ${where} could not be read: ${
+              (error as Error).message
+            }`,
+          },
+        ],
         slos: [],
       };
     }
   }
 }
 
-function refOf(ref: string, defaultKind: string, context: Entity): string | undefined {
+function refOf(
+  ref: string,
+  defaultKind: string,
+  context: Entity,
+): string | undefined {
   try {
     return stringifyEntityRef(
-      parseEntityRef(ref, { defaultKind, defaultNamespace: context.metadata.namespace ?? 'default' }),
+      parseEntityRef(ref, {
+        defaultKind,
+        defaultNamespace: context.metadata.namespace ?? 'default',
+      }),
     );
   } catch {
     return undefined;
@@ -162,5 +247,10 @@ function refOf(ref: string, defaultKind: string, context: Entity): string | unde
 
 /** `Component:Default/Sales-Orders` → `component:default/sales-orders`; `sales-orders` → component in default. */
 export function normalizeRef(ref: string): string {
-  return stringifyEntityRef(parseEntityRef(ref, { defaultKind: 'component', defaultNamespace: 'default' })).toLocaleLowerCase('en-US');
+  return stringifyEntityRef(
+    parseEntityRef(ref, {
+      defaultKind: 'component',
+      defaultNamespace: 'default',
+    }),
+  ).toLocaleLowerCase('en-US');
 }

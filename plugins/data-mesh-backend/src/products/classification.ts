@@ -24,18 +24,27 @@ export const RESTRICTED_FROM_RANK = RANK.restricted;
  * The product's classification: the entity annotation when given, else the contract's
  * `classification` custom property, else the most sensitive classification of its fields.
  */
-export function productClassification(entity: Entity, contract?: OdcsContract): string | undefined {
+export function productClassification(
+  entity: Entity,
+  contract?: OdcsContract,
+): string | undefined {
   const annotated = entity.metadata.annotations?.[CLASSIFICATION_ANNOTATION];
   if (annotated?.trim()) return annotated.trim().toLowerCase();
   const custom = contract?.customProperties?.find(
-    p => p?.property === 'classification' || p?.property === 'dataClassification',
+    p =>
+      p?.property === 'classification' || p?.property === 'dataClassification',
   );
-  if (typeof custom?.value === 'string' && custom.value.trim()) return custom.value.trim().toLowerCase();
+  if (typeof custom?.value === 'string' && custom.value.trim())
+    return custom.value.trim().toLowerCase();
   let best: string | undefined;
   for (const object of contract?.schema ?? []) {
     for (const property of object?.properties ?? []) {
-      const c = typeof property?.classification === 'string' ? property.classification.toLowerCase() : undefined;
-      if (c && (best === undefined || (RANK[c] ?? 1) > (RANK[best] ?? 1))) best = c;
+      const c =
+        typeof property?.classification === 'string'
+          ? property.classification.toLowerCase()
+          : undefined;
+      if (c && (best === undefined || (RANK[c] ?? 1) > (RANK[best] ?? 1)))
+        best = c;
     }
   }
   return best;
@@ -43,5 +52,8 @@ export function productClassification(entity: Entity, contract?: OdcsContract): 
 
 /** True when the classification makes the product's contract and data restricted. */
 export function isRestricted(classification: string | undefined): boolean {
-  return classification !== undefined && (RANK[classification] ?? 0) >= RESTRICTED_FROM_RANK;
+  return (
+    classification !== undefined &&
+    (RANK[classification] ?? 0) >= RESTRICTED_FROM_RANK
+  );
 }

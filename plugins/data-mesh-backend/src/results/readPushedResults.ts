@@ -8,14 +8,22 @@ import type { ContractIssue } from '@backstage-data-mesh/plugin-data-mesh-common
 import type { ObservationInput } from '../database/ObservationStore';
 
 const MAX_OBSERVATIONS = 10_000;
-const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
+const ISO_WITH_ZONE =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
 /** A pushed check before it is matched to an SLO of the product. */
 export interface PushedCheck extends Omit<ObservationInput, 'sloId'> {
   /** The SLO id when the pusher named it (our format). */
   sloId?: string;
   /** datacontract-cli: what identifies the check. */
-  check?: { type?: string; model?: string; field?: string; qualityId?: string; key?: string; name?: string };
+  check?: {
+    type?: string;
+    model?: string;
+    field?: string;
+    qualityId?: string;
+    key?: string;
+    name?: string;
+  };
 }
 
 /** A pushed run, read and checked. */
@@ -35,51 +43,122 @@ export interface PushedRun {
 }
 
 type Json = Record<string, unknown>;
-const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const problem = (path: string, message: string): ContractIssue => ({ severity: 'error', path, message, rule: 'results' });
+const isRecord = (v: unknown): v is Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const problem = (path: string, message: string): ContractIssue => ({
+  severity: 'error',
+  path,
+  message,
+  rule: 'results',
+});
 
-function time(value: unknown, path: string, issues: ContractIssue[]): number | undefined {
+function time(
+  value: unknown,
+  path: string,
+  issues: ContractIssue[],
+): number | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string' || !ISO_WITH_ZONE.test(value) || Number.isNaN(Date.parse(value))) {
-    issues.push(problem(path, `${path.slice(1) || 'time'} must be an ISO 8601 date-time with a timezone, e.g. 2025-06-01T12:00:00Z (found ${JSON.stringify(value)}).`));
+  if (
+    typeof value !== 'string' ||
+    !ISO_WITH_ZONE.test(value) ||
+    Number.isNaN(Date.parse(value))
+  ) {
+    issues.push(
+      problem(
+        path,
+        `${
+          path.slice(1) || 'time'
+        } must be an ISO 8601 date-time with a timezone, e.g. 2025-06-01T12:00:00Z (found ${JSON.stringify(
+          value,
+        )}).`,
+      ),
+    );
     return undefined;
   }
   return Date.parse(value);
 }
 
 function finite(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  return typeof value === 'number' && Number.isFinite(value)
+    ? value
+    : undefined;
 }
 
 /** Reads a pushed body; returns the run or the problems (each with its JSON pointer). */
-export function readPushedResults(body: unknown, receivedAt = Date.now()): { run?: PushedRun; issues: ContractIssue[] } {
-  if (!isRecord(body)) return { issues: [problem('', 'The body must be a JSON object: {"runId", "entityRef", "observations": [...]} or a datacontract-cli test run.')] };
-  const datacontract = Array.isArray(body.checks) || body.dataContractId !== undefined;
-  return datacontract ? readDatacontractRun(body, receivedAt) : readOwnRun(body, receivedAt);
+export function readPushedResults(
+  body: unknown,
+  receivedAt = Date.now(),
+): { run?: PushedRun; issues: ContractIssue[] } {
+  if (!isRecord(body))
+    return {
+      issues: [
+        problem(
+          '',
+          'The body must be a JSON object: {"runId", "entityRef", "observations": [...]} or a datacontract-cli test run.',
+        ),
+      ],
+    };
+  const datacontract =
+    Array.isArray(body.checks) || body.dataContractId !== undefined;
+  return datacontract
+    ? readDatacontractRun(body, receivedAt)
+    : readOwnRun(body, receivedAt);
 }
 
-function readRunId(value: unknown, path: string, issues: ContractIssue[]): string {
+function readRunId(
+  value: unknown,
+  path: string,
+  issues: ContractIssue[],
+): string {
   if (typeof value !== 'string' || !value.trim() || value.length > 200) {
-    issues.push(problem(path, `${path.slice(1)} must be a non-empty string of at most 200 characters; it makes the push idempotent.`));
+    issues.push(
+      problem(
+        path,
+        `${path.slice(
+          1,
+        )} must be a non-empty string of at most 200 characters; it makes the push idempotent.`,
+      ),
+    );
     return '';
   }
   return value.trim();
 }
 
-function readOwnRun(body: Json, receivedAt: number): { run?: PushedRun; issues: ContractIssue[] } {
+function readOwnRun(
+  body: Json,
+  receivedAt: number,
+): { run?: PushedRun; issues: ContractIssue[] } {
   const issues: ContractIssue[] = [];
   const runId = readRunId(body.runId, '/runId', issues);
   if (typeof body.entityRef !== 'string' || !body.entityRef.trim()) {
-    issues.push(problem('/entityRef', 'entityRef must name the data product, e.g. "component:default/sales-orders".'));
+    issues.push(
+      problem(
+        '/entityRef',
+        'entityRef must name the data product, e.g. "component:default/sales-orders".',
+      ),
+    );
   }
-  if (body.server !== undefined && typeof body.server !== 'string') issues.push(problem('/server', 'server must be the name of a contract server.'));
+  if (body.server !== undefined && typeof body.server !== 'string')
+    issues.push(
+      problem('/server', 'server must be the name of a contract server.'),
+    );
   const startedAt = time(body.startedAt, '/startedAt', issues);
   const finishedAt = time(body.finishedAt, '/finishedAt', issues) ?? receivedAt;
   const checks: PushedCheck[] = [];
   if (!Array.isArray(body.observations) || body.observations.length === 0) {
-    issues.push(problem('/observations', 'observations must be a non-empty array of {sloId, status, value?, observedAt?, message?}.'));
+    issues.push(
+      problem(
+        '/observations',
+        'observations must be a non-empty array of {sloId, status, value?, observedAt?, message?}.',
+      ),
+    );
   } else if (body.observations.length > MAX_OBSERVATIONS) {
-    issues.push(problem('/observations', `at most ${MAX_OBSERVATIONS} observations per push (found ${body.observations.length}): split the run.`));
+    issues.push(
+      problem(
+        '/observations',
+        `at most ${MAX_OBSERVATIONS} observations per push (found ${body.observations.length}): split the run.`,
+      ),
+    );
   } else {
     body.observations.forEach((item, i) => {
       const at = `/observations/${i}`;
@@ -87,18 +166,48 @@ function readOwnRun(body: Json, receivedAt: number): { run?: PushedRun; issues: 
         issues.push(problem(at, `observation ${i} must be an object.`));
         return;
       }
-      if (typeof item.sloId !== 'string' || !item.sloId) issues.push(problem(`${at}/sloId`, `observation ${i} needs its sloId (see GET …/slo for the ids).`));
-      if (item.status !== 'pass' && item.status !== 'fail' && item.status !== 'error') {
-        issues.push(problem(`${at}/status`, `observation ${i}: status must be "pass", "fail" or "error" (found ${JSON.stringify(item.status ?? null)}).`));
+      if (typeof item.sloId !== 'string' || !item.sloId)
+        issues.push(
+          problem(
+            `${at}/sloId`,
+            `observation ${i} needs its sloId (see GET …/slo for the ids).`,
+          ),
+        );
+      if (
+        item.status !== 'pass' &&
+        item.status !== 'fail' &&
+        item.status !== 'error'
+      ) {
+        issues.push(
+          problem(
+            `${at}/status`,
+            `observation ${i}: status must be "pass", "fail" or "error" (found ${JSON.stringify(
+              item.status ?? null,
+            )}).`,
+          ),
+        );
       }
-      if (item.value !== undefined && finite(item.value) === undefined) issues.push(problem(`${at}/value`, `observation ${i}: value must be a finite number.`));
-      if (item.message !== undefined && typeof item.message !== 'string') issues.push(problem(`${at}/message`, `observation ${i}: message must be text.`));
-      const observedAt = time(item.observedAt, `${at}/observedAt`, issues) ?? finishedAt;
+      if (item.value !== undefined && finite(item.value) === undefined)
+        issues.push(
+          problem(
+            `${at}/value`,
+            `observation ${i}: value must be a finite number.`,
+          ),
+        );
+      if (item.message !== undefined && typeof item.message !== 'string')
+        issues.push(
+          problem(`${at}/message`, `observation ${i}: message must be text.`),
+        );
+      const observedAt =
+        time(item.observedAt, `${at}/observedAt`, issues) ?? finishedAt;
       checks.push({
         sloId: String(item.sloId),
         status: item.status as PushedCheck['status'],
         value: finite(item.value),
-        message: typeof item.message === 'string' ? item.message.slice(0, 2000) : undefined,
+        message:
+          typeof item.message === 'string'
+            ? item.message.slice(0, 2000)
+            : undefined,
         observedAt,
       });
     });
@@ -126,27 +235,56 @@ const RESULTS: Record<string, PushedCheck['status'] | undefined> = {
   error: 'error',
 };
 
-function readDatacontractRun(body: Json, receivedAt: number): { run?: PushedRun; issues: ContractIssue[] } {
+function readDatacontractRun(
+  body: Json,
+  receivedAt: number,
+): { run?: PushedRun; issues: ContractIssue[] } {
   const issues: ContractIssue[] = [];
-  const runId = readRunId(body.runId ?? body.id, body.runId !== undefined ? '/runId' : '/id', issues);
+  const runId = readRunId(
+    body.runId ?? body.id,
+    body.runId !== undefined ? '/runId' : '/id',
+    issues,
+  );
   if (typeof body.dataContractId !== 'string' || !body.dataContractId) {
-    issues.push(problem('/dataContractId', 'dataContractId must be the id of the tested contract (datacontract-cli sets it from the contract).'));
+    issues.push(
+      problem(
+        '/dataContractId',
+        'dataContractId must be the id of the tested contract (datacontract-cli sets it from the contract).',
+      ),
+    );
   }
   const startedAt = time(body.timestampStart, '/timestampStart', issues);
-  const finishedAt = time(body.timestampEnd, '/timestampEnd', issues) ?? receivedAt;
+  const finishedAt =
+    time(body.timestampEnd, '/timestampEnd', issues) ?? receivedAt;
   const checks: PushedCheck[] = [];
   let ignored = 0;
   if (!Array.isArray(body.checks)) {
-    issues.push(problem('/checks', 'checks must be an array of the checks the run executed.'));
+    issues.push(
+      problem(
+        '/checks',
+        'checks must be an array of the checks the run executed.',
+      ),
+    );
   } else if (body.checks.length > MAX_OBSERVATIONS) {
-    issues.push(problem('/checks', `at most ${MAX_OBSERVATIONS} checks per run (found ${body.checks.length}).`));
+    issues.push(
+      problem(
+        '/checks',
+        `at most ${MAX_OBSERVATIONS} checks per run (found ${body.checks.length}).`,
+      ),
+    );
   } else {
     body.checks.forEach((item, i) => {
       if (!isRecord(item) || typeof item.type !== 'string') {
-        issues.push(problem(`/checks/${i}`, `check ${i} must be an object with its "type".`));
+        issues.push(
+          problem(
+            `/checks/${i}`,
+            `check ${i} must be an object with its "type".`,
+          ),
+        );
         return;
       }
-      const status = typeof item.result === 'string' ? RESULTS[item.result] : undefined;
+      const status =
+        typeof item.result === 'string' ? RESULTS[item.result] : undefined;
       if (!status) {
         ignored += 1;
         return;
@@ -157,13 +295,19 @@ function readDatacontractRun(body: Json, receivedAt: number): { run?: PushedRun;
       checks.push({
         status,
         value: finite(diagnostics.value) ?? finite(item.failedNumber),
-        message: item.result === 'warning' ? `warning${reason ? `: ${reason}` : ''}` : reason?.slice(0, 2000),
+        message:
+          item.result === 'warning'
+            ? `warning${reason ? `: ${reason}` : ''}`
+            : reason?.slice(0, 2000),
         observedAt: finishedAt,
         check: {
           type: item.type,
           model: str(item.model),
           field: str(item.field),
-          qualityId: str(item.qualityId) ?? str(item.quality_id) ?? str(item.qualityReference),
+          qualityId:
+            str(item.qualityId) ??
+            str(item.quality_id) ??
+            str(item.qualityReference),
           key: str(item.key),
           name: str(item.name),
         },

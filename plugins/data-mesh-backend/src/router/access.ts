@@ -3,8 +3,15 @@
  * in `x-api-key` as datacontract-cli sends it) and the permission checks.
  */
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { AuthenticationError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult, type BasicPermission } from '@backstage/plugin-permission-common';
+import {
+  AuthenticationError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import {
+  AuthorizeResult,
+  type BasicPermission,
+} from '@backstage/plugin-permission-common';
 import { dataMeshRestrictedReadPermission } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { Request } from 'express';
 import type { DataProduct } from '../products/DataProduct';
@@ -15,7 +22,10 @@ import type { RouterContext } from './context';
  * The caller's credentials for push routes, which are open to tokens in `x-api-key` too:
  * a service token, a static external-access token, or a user token. None → 401.
  */
-export async function pushCredentials(ctx: RouterContext, req: Request): Promise<BackstageCredentials> {
+export async function pushCredentials(
+  ctx: RouterContext,
+  req: Request,
+): Promise<BackstageCredentials> {
   if (req.headers.authorization) {
     return ctx.httpAuth.credentials(req, { allow: ['service', 'user'] });
   }
@@ -24,7 +34,11 @@ export async function pushCredentials(ctx: RouterContext, req: Request): Promise
     try {
       return await ctx.auth.authenticate(apiKey);
     } catch (error) {
-      throw new AuthenticationError(`the x-api-key is not a valid Backstage token: ${(error as Error).message}`);
+      throw new AuthenticationError(
+        `the x-api-key is not a valid Backstage token: ${
+          (error as Error).message
+        }`,
+      );
     }
   }
   throw new AuthenticationError(
@@ -38,7 +52,9 @@ export async function requirePermission(
   credentials: BackstageCredentials,
   permission: BasicPermission,
 ): Promise<void> {
-  const [decision] = await ctx.permissions.authorize([{ permission }], { credentials });
+  const [decision] = await ctx.permissions.authorize([{ permission }], {
+    credentials,
+  });
   if (decision.result !== AuthorizeResult.ALLOW) {
     throw new NotAllowedError(`the permission ${permission.name} is required`);
   }
@@ -55,12 +71,19 @@ export async function productFor(
   options: { data: boolean },
 ): Promise<{ product: DataProduct; credentials: BackstageCredentials }> {
   const credentials = await ctx.httpAuth.credentials(req);
-  const ref = normalizeRef(`component:${req.params.namespace}/${req.params.name}`);
+  const ref = normalizeRef(
+    `component:${req.params.namespace}/${req.params.name}`,
+  );
   const product = await ctx.products.getProduct(ref);
   if (!product) throw new NotFoundError(`no data product ${ref}`);
   if (options.data && product.restricted) {
     const [decision] = await ctx.permissions.authorize(
-      [{ permission: dataMeshRestrictedReadPermission, resourceRef: product.entityRef }],
+      [
+        {
+          permission: dataMeshRestrictedReadPermission,
+          resourceRef: product.entityRef,
+        },
+      ],
       { credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {

@@ -10,7 +10,12 @@ import { governanceRoutes } from './governanceRoutes';
 /** The data-mesh API (mounted under /api/data-mesh). */
 export function createRouter(ctx: RouterContext): express.Router {
   const router = Router();
-  router.use(express.json({ limit: '10mb', type: ['application/json', 'application/*+json'] }));
+  router.use(
+    express.json({
+      limit: '10mb',
+      type: ['application/json', 'application/*+json'],
+    }),
+  );
   productRoutes(router, ctx);
   sloRoutes(router, ctx);
   ingestRoutes(router, ctx);

@@ -21,13 +21,20 @@ function badRequest(res: Response, what: string, issues: ContractIssue[]) {
   res.status(400).json({
     error: {
       name: 'InputError',
-      message: `${what}: ${shown.join('; ')}${issues.length > shown.length ? ` (and ${issues.length - shown.length} more)` : ''}`,
+      message: `${what}: ${shown.join('; ')}${
+        issues.length > shown.length
+          ? ` (and ${issues.length - shown.length} more)`
+          : ''
+      }`,
     },
     issues,
   });
 }
 
-export function ingestRoutes(router: ReturnType<typeof Router>, ctx: RouterContext) {
+export function ingestRoutes(
+  router: ReturnType<typeof Router>,
+  ctx: RouterContext,
+) {
   router.post('/results', async (req, res) => {
     const credentials = await pushCredentials(ctx, req);
     await requirePermission(ctx, credentials, dataMeshResultsCreatePermission);
@@ -45,14 +52,24 @@ export function ingestRoutes(router: ReturnType<typeof Router>, ctx: RouterConte
       product = products.find(p => p.entityRef === ref);
       if (!product) {
         return badRequest(res, 'The results were not stored', [
-          { severity: 'error', path: '/entityRef', rule: 'results', message: `no data product ${run.entityRef} in the catalog: push for a Component of type data-product.` },
+          {
+            severity: 'error',
+            path: '/entityRef',
+            rule: 'results',
+            message: `no data product ${run.entityRef} in the catalog: push for a Component of type data-product.`,
+          },
         ]);
       }
     } else {
       product = products.find(p => p.contract?.id === run.dataContractId);
       if (!product) {
         return badRequest(res, 'The results were not stored', [
-          { severity: 'error', path: '/dataContractId', rule: 'results', message: `no data product in the catalog has a contract with id "${run.dataContractId}".` },
+          {
+            severity: 'error',
+            path: '/dataContractId',
+            rule: 'results',
+            message: `no data product in the catalog has a contract with id "${run.dataContractId}".`,
+          },
         ]);
       }
     }
@@ -79,8 +96,12 @@ export function ingestRoutes(router: ReturnType<typeof Router>, ctx: RouterConte
     const credentials = await pushCredentials(ctx, req);
     await requirePermission(ctx, credentials, dataMeshLineageCreatePermission);
     const { event, issues } = readOpenLineageEvent(req.body);
-    if (!event) return badRequest(res, 'The OpenLineage event was not stored', issues);
-    const { eventId, duplicate } = await ctx.lineageEvents.recordEvent(req.body, event);
+    if (!event)
+      return badRequest(res, 'The OpenLineage event was not stored', issues);
+    const { eventId, duplicate } = await ctx.lineageEvents.recordEvent(
+      req.body,
+      event,
+    );
     if (!duplicate) ctx.lineage.invalidate();
     const matcher = ctx.lineage.matcherFor(await ctx.products.listProducts());
     const matched = new Set<string>();

@@ -1,13 +1,23 @@
 import type Router from 'express-promise-router';
-import type { DataProductContractResponse, DataProductListResponse, QualityCheckResult } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type {
+  DataProductContractResponse,
+  DataProductListResponse,
+  QualityCheckResult,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
 import { productFor } from './access';
 import type { RouterContext } from './context';
 import { toDetails, toSummary } from './summaries';
 
-export function productRoutes(router: ReturnType<typeof Router>, ctx: RouterContext) {
+export function productRoutes(
+  router: ReturnType<typeof Router>,
+  ctx: RouterContext,
+) {
   router.get('/products', async (req, res) => {
     await ctx.httpAuth.credentials(req);
-    const [products, states] = await Promise.all([ctx.products.listProducts(), ctx.observations.states()]);
+    const [products, states] = await Promise.all([
+      ctx.products.listProducts(),
+      ctx.observations.states(),
+    ]);
     const byProduct = new Map<string, typeof states>();
     for (const state of states) {
       const list = byProduct.get(state.entityRef) ?? [];
@@ -22,7 +32,13 @@ export function productRoutes(router: ReturnType<typeof Router>, ctx: RouterCont
 
   router.get('/products/:namespace/:name', async (req, res) => {
     const { product } = await productFor(ctx, req, { data: false });
-    res.json(toDetails(product, await ctx.observations.states(product.entityRef), ctx.servers));
+    res.json(
+      toDetails(
+        product,
+        await ctx.observations.states(product.entityRef),
+        ctx.servers,
+      ),
+    );
   });
 
   router.get('/products/:namespace/:name/contract', async (req, res) => {

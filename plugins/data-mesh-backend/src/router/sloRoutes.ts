@@ -16,27 +16,39 @@ import type { RouterContext } from './context';
 function windowParam(value: unknown, fallback: '7d' | '30d') {
   if (value === undefined) return fallback;
   const window = parseSloWindow(value);
-  if (!window) throw new InputError(`window must be 7d or 30d (found ${JSON.stringify(value)})`);
+  if (!window)
+    throw new InputError(
+      `window must be 7d or 30d (found ${JSON.stringify(value)})`,
+    );
   return window;
 }
 
 /** At most this many history points per SLO; older data is bucketed. */
 const HISTORY_POINTS = 720;
 
-export function sloRoutes(router: ReturnType<typeof Router>, ctx: RouterContext) {
+export function sloRoutes(
+  router: ReturnType<typeof Router>,
+  ctx: RouterContext,
+) {
   router.get('/products/:namespace/:name/slo', async (req, res) => {
     const window = windowParam(req.query.window, '7d');
     const { product } = await productFor(ctx, req, { data: true });
     const now = Date.now();
     const [counts, states, lastRun] = await Promise.all([
-      ctx.observations.windowCounts(product.entityRef, now - windowMillis(window)),
+      ctx.observations.windowCounts(
+        product.entityRef,
+        now - windowMillis(window),
+      ),
       ctx.observations.states(product.entityRef),
       ctx.observations.lastRunAt(product.entityRef),
     ]);
     const stateOf = new Map(states.map(s => [s.sloId, s]));
     const slos: SloView[] = product.slos.map(slo => {
       const state = stateOf.get(slo.id);
-      const summary = summarizeWindow(counts.get(slo.id) ?? { pass: 0, fail: 0, error: 0 }, slo.target.objective);
+      const summary = summarizeWindow(
+        counts.get(slo.id) ?? { pass: 0, fail: 0, error: 0 },
+        slo.target.objective,
+      );
       const view: SloView = {
         id: slo.id,
         name: slo.name,
@@ -59,12 +71,20 @@ export function sloRoutes(router: ReturnType<typeof Router>, ctx: RouterContext)
     // Checks pushed for SLOs the contract does not declare (datacontract-cli's own checks).
     for (const state of states) {
       if (!state.sloId.startsWith('datacontract:')) continue;
-      const summary = summarizeWindow(counts.get(state.sloId) ?? { pass: 0, fail: 0, error: 0 }, 0.99);
+      const summary = summarizeWindow(
+        counts.get(state.sloId) ?? { pass: 0, fail: 0, error: 0 },
+        0.99,
+      );
       slos.push({
         id: state.sloId,
         name: state.sloId.slice('datacontract:'.length),
         kind: 'quality',
-        target: { text: 'the pushed check passes', operator: '=', value: 1, objective: 0.99 },
+        target: {
+          text: 'the pushed check passes',
+          operator: '=',
+          value: 1,
+          objective: 0.99,
+        },
         status: state.status,
         since: state.since,
         lastObservedAt: state.lastObservedAt,
@@ -77,7 +97,8 @@ export function sloRoutes(router: ReturnType<typeof Router>, ctx: RouterContext)
       });
     }
     const body: SloResponse = { window, slos };
-    if (lastRun !== undefined) body.evaluatedAt = new Date(lastRun).toISOString();
+    if (lastRun !== undefined)
+      body.evaluatedAt = new Date(lastRun).toISOString();
     res.json(body);
   });
 
@@ -85,18 +106,30 @@ export function sloRoutes(router: ReturnType<typeof Router>, ctx: RouterContext)
     const window = windowParam(req.query.window, '30d');
     const { product } = await productFor(ctx, req, { data: true });
     const span = windowMillis(window);
-    const bucket = Math.max(60_000, Math.ceil(span / HISTORY_POINTS / 60_000) * 60_000);
+    const bucket = Math.max(
+      60_000,
+      Math.ceil(span / HISTORY_POINTS / 60_000) * 60_000,
+    );
     const body: SloHistoryResponse = {
       window,
-      points: await ctx.observations.history(product.entityRef, Date.now() - span, bucket),
+      points: await ctx.observations.history(
+        product.entityRef,
+        Date.now() - span,
+        bucket,
+      ),
     };
     res.json(body);
   });
 
   router.post('/slo/evaluate', async (req, res) => {
-    const credentials = await ctx.httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await ctx.httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     await requirePermission(ctx, credentials, dataMeshSloEvaluatePermission);
-    const entity = typeof req.query.entity === 'string' ? normalizeRef(req.query.entity) : undefined;
+    const entity =
+      typeof req.query.entity === 'string'
+        ? normalizeRef(req.query.entity)
+        : undefined;
     res.json(await ctx.evaluator.evaluateAll(entity));
   });
 }

@@ -17,27 +17,41 @@ import type { DataProduct } from '../products/DataProduct';
 import type { ServerRegistry } from '../evaluation/ServerRegistry';
 
 function governanceOf(product: DataProduct): GovernanceHealth {
-  const recorded = product.entity.metadata.annotations?.[PROCESSED_ANNOTATIONS.governance];
-  return recorded === 'pass' || recorded === 'warn' || recorded === 'block' ? recorded : 'unknown';
+  const recorded =
+    product.entity.metadata.annotations?.[PROCESSED_ANNOTATIONS.governance];
+  return recorded === 'pass' || recorded === 'warn' || recorded === 'block'
+    ? recorded
+    : 'unknown';
 }
 
 /** The product's SLO health from the states of the SLOs its contract still declares (and pushed ones). */
-export function healthOf(product: DataProduct, states: StoredSloState[]): SloHealth {
+export function healthOf(
+  product: DataProduct,
+  states: StoredSloState[],
+): SloHealth {
   const declared = new Set(product.slos.map(s => s.id));
-  return sloHealth(states.filter(s => declared.has(s.sloId) || s.sloId.startsWith('datacontract:')).map(s => s.status));
+  return sloHealth(
+    states
+      .filter(s => declared.has(s.sloId) || s.sloId.startsWith('datacontract:'))
+      .map(s => s.status),
+  );
 }
 
 function fieldNames(product: DataProduct): string[] {
   const names: string[] = [];
   for (const object of product.contract?.schema ?? []) {
     for (const property of object?.properties ?? []) {
-      if (object?.name && property?.name) names.push(`${object.name}.${property.name}`);
+      if (object?.name && property?.name)
+        names.push(`${object.name}.${property.name}`);
     }
   }
   return names;
 }
 
-export function toSummary(product: DataProduct, states: StoredSloState[]): DataProductSummary {
+export function toSummary(
+  product: DataProduct,
+  states: StoredSloState[],
+): DataProductSummary {
   const summary: DataProductSummary = {
     entityRef: product.entityRef,
     name: product.name,
@@ -58,25 +72,38 @@ export function toSummary(product: DataProduct, states: StoredSloState[]): DataP
     ['lifecycle', product.lifecycle],
     ['version', product.contract?.version],
   ];
-  for (const [key, value] of optional) if (value !== undefined) (summary as any)[key] = value;
-  const freshness = product.slos.find(s => s.kind === 'freshness') ?? product.slos.find(s => s.kind === 'latency');
+  for (const [key, value] of optional)
+    if (value !== undefined) (summary as any)[key] = value;
+  const freshness =
+    product.slos.find(s => s.kind === 'freshness') ??
+    product.slos.find(s => s.kind === 'latency');
   if (freshness) {
     const state = states.find(s => s.sloId === freshness.id);
     summary.freshness = { maxAgeSeconds: freshness.target.value as number };
     if (state?.lastObservedAt && state.lastValue !== undefined) {
-      summary.freshness.lastUpdatedAt = new Date(Date.parse(state.lastObservedAt) - state.lastValue * 1000).toISOString();
+      summary.freshness.lastUpdatedAt = new Date(
+        Date.parse(state.lastObservedAt) - state.lastValue * 1000,
+      ).toISOString();
     }
   }
   return summary;
 }
 
 function serverLocation(server: Record<string, unknown>): string | undefined {
-  const s = (k: string) => (server[k] === undefined ? undefined : String(server[k]));
-  if (s('host')) return `${s('host')}${s('port') ? `:${s('port')}` : ''}${s('database') ? `/${s('database')}` : ''}${s('schema') ? `.${s('schema')}` : ''}`;
+  const s = (k: string) =>
+    server[k] === undefined ? undefined : String(server[k]);
+  if (s('host'))
+    return `${s('host')}${s('port') ? `:${s('port')}` : ''}${
+      s('database') ? `/${s('database')}` : ''
+    }${s('schema') ? `.${s('schema')}` : ''}`;
   return s('location') ?? s('path') ?? s('database') ?? s('project');
 }
 
-export function toDetails(product: DataProduct, states: StoredSloState[], servers: ServerRegistry): DataProductDetails {
+export function toDetails(
+  product: DataProduct,
+  states: StoredSloState[],
+  servers: ServerRegistry,
+): DataProductDetails {
   const { spec, issues } = readDataProductSpec(product.entity);
   const ports: DataProductDetails['ports'] = spec.inputPorts.map(port => {
     let ref: string | undefined;
@@ -85,26 +112,58 @@ export function toDetails(product: DataProduct, states: StoredSloState[], server
     } catch {
       ref = undefined;
     }
-    return { name: port.name, direction: 'input' as const, product: ref, contractId: port.contractId, outputPort: port.outputPort, type: port.type, location: port.location };
+    return {
+      name: port.name,
+      direction: 'input' as const,
+      product: ref,
+      contractId: port.contractId,
+      outputPort: port.outputPort,
+      type: port.type,
+      location: port.location,
+    };
   });
   for (const port of spec.outputPorts ?? []) {
-    ports.push({ name: port.name, direction: 'output', contractId: port.contractId, type: port.type });
+    ports.push({
+      name: port.name,
+      direction: 'output',
+      contractId: port.contractId,
+      type: port.type,
+    });
   }
-  const serverViews: DataProductServer[] = (product.contract?.servers ?? []).filter(Boolean).map(server => ({
-    server: server.server,
-    type: server.type,
-    environment: server.environment,
-    description: server.description,
-    location: serverLocation(server as unknown as Record<string, unknown>),
-    evaluated: servers.isEvaluated(server),
-  }));
+  const serverViews: DataProductServer[] = (product.contract?.servers ?? [])
+    .filter(Boolean)
+    .map(server => ({
+      server: server.server,
+      type: server.type,
+      environment: server.environment,
+      description: server.description,
+      location: serverLocation(server as unknown as Record<string, unknown>),
+      evaluated: servers.isEvaluated(server),
+    }));
   return {
     ...toSummary(product, states),
-    ports: ports.map(p => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as any),
-    servers: serverViews.map(s => Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) as any),
+    ports: ports.map(
+      p =>
+        Object.fromEntries(
+          Object.entries(p).filter(([, v]) => v !== undefined),
+        ) as any,
+    ),
+    servers: serverViews.map(
+      s =>
+        Object.fromEntries(
+          Object.entries(s).filter(([, v]) => v !== undefined),
+        ) as any,
+    ),
     contractRef: product.location
-      ? { location: product.location, id: product.contract?.id, format: product.format }
+      ? {
+          location: product.location,
+          id: product.contract?.id,
+          format: product.format,
+        }
       : undefined,
-    processingErrors: [...issues, ...product.issues.filter(i => i.severity === 'error')],
+    processingErrors: [
+      ...issues,
+      ...product.issues.filter(i => i.severity === 'error'),
+    ],
   };
 }

@@ -4,7 +4,12 @@ import { LineageGraph } from './LineageGraph';
 const graph = LineageGraph.build(
   [
     { entityRef: 'raw', title: 'Raw events' },
-    { entityRef: 'orders', owner: 'group:sales', domain: 'domain:sales', sloHealth: 'healthy' },
+    {
+      entityRef: 'orders',
+      owner: 'group:sales',
+      domain: 'domain:sales',
+      sloHealth: 'healthy',
+    },
     { entityRef: 'customers' },
     { entityRef: 'revenue', sloHealth: 'breached' },
     { entityRef: 'fraud' },
@@ -13,7 +18,12 @@ const graph = LineageGraph.build(
   [
     { from: 'raw', to: 'orders', source: 'openlineage' },
     { from: 'orders', to: 'revenue', source: 'declared' },
-    { from: 'orders', to: 'revenue', source: 'openlineage', columns: [{ from: 'orders.total', to: 'revenue.amount' }] },
+    {
+      from: 'orders',
+      to: 'revenue',
+      source: 'openlineage',
+      columns: [{ from: 'orders.total', to: 'revenue.amount' }],
+    },
     { from: 'customers', to: 'revenue', source: 'declared' },
     { from: 'revenue', to: 'dashboard', source: 'declared' },
     { from: 'orders', to: 'fraud', source: 'declared' },
@@ -21,7 +31,8 @@ const graph = LineageGraph.build(
   ],
 );
 
-const refs = (r: { nodes: { entityRef: string }[] }) => r.nodes.map(n => n.entityRef).sort();
+const refs = (r: { nodes: { entityRef: string }[] }) =>
+  r.nodes.map(n => n.entityRef).sort();
 const pairs = (r: { edges: { from: string; to: string }[] }) =>
   r.edges.map(e => `${e.from}>${e.to}`).sort();
 
@@ -29,14 +40,26 @@ describe('LineageGraph', () => {
   it('walks one hop both ways by default depth', () => {
     const result = graph.traverse('orders', { direction: 'both', depth: 1 });
     expect(refs(result)).toEqual(['fraud', 'orders', 'raw', 'revenue']);
-    expect(pairs(result)).toEqual(['orders>fraud', 'orders>revenue', 'raw>orders']);
+    expect(pairs(result)).toEqual([
+      'orders>fraud',
+      'orders>revenue',
+      'raw>orders',
+    ]);
     expect(result.truncated).toBe(true);
   });
 
   it('walks upstream only, as deep as asked, with hop counts', () => {
     const result = graph.traverse('dashboard', { direction: 'up', depth: 10 });
-    expect(refs(result)).toEqual(['customers', 'dashboard', 'orders', 'raw', 'revenue']);
-    expect(Object.fromEntries(result.nodes.map(n => [n.entityRef, n.depth]))).toEqual({
+    expect(refs(result)).toEqual([
+      'customers',
+      'dashboard',
+      'orders',
+      'raw',
+      'revenue',
+    ]);
+    expect(
+      Object.fromEntries(result.nodes.map(n => [n.entityRef, n.depth])),
+    ).toEqual({
       dashboard: 0,
       revenue: 1,
       orders: 2,
@@ -55,7 +78,11 @@ describe('LineageGraph', () => {
     const plain = graph.traverse('revenue', { direction: 'up', depth: 1 });
     const edge = plain.edges.find(e => e.from === 'orders')!;
     expect(edge).toEqual({ from: 'orders', to: 'revenue', source: 'declared' });
-    const withColumns = graph.traverse('revenue', { direction: 'up', depth: 1, columns: true });
+    const withColumns = graph.traverse('revenue', {
+      direction: 'up',
+      depth: 1,
+      columns: true,
+    });
     expect(withColumns.edges.find(e => e.from === 'orders')!.columns).toEqual([
       { from: 'orders.total', to: 'revenue.amount' },
     ]);
@@ -85,11 +112,14 @@ describe('LineageGraph', () => {
   });
 
   it('terminates on cycles', () => {
-    const cyclic = LineageGraph.build([], [
-      { from: 'a', to: 'b', source: 'declared' },
-      { from: 'b', to: 'c', source: 'declared' },
-      { from: 'c', to: 'a', source: 'declared' },
-    ]);
+    const cyclic = LineageGraph.build(
+      [],
+      [
+        { from: 'a', to: 'b', source: 'declared' },
+        { from: 'b', to: 'c', source: 'declared' },
+        { from: 'c', to: 'a', source: 'declared' },
+      ],
+    );
     const result = cyclic.traverse('a', { direction: 'down', depth: 100 });
     expect(refs(result)).toEqual(['a', 'b', 'c']);
     expect(pairs(result)).toEqual(['a>b', 'b>c', 'c>a']);

@@ -72,7 +72,10 @@ export class LineageGraph {
    * the source over `openlineage`, and column edges are united. Edge ends that are not among
    * `nodes` become nodes of their own (an entity ref without details). Self-loops are dropped.
    */
-  static build(nodes: Iterable<LineageNodeInput>, edges: Iterable<LineageEdgeInput>): LineageGraph {
+  static build(
+    nodes: Iterable<LineageNodeInput>,
+    edges: Iterable<LineageEdgeInput>,
+  ): LineageGraph {
     const graph = new LineageGraph();
     for (const node of nodes) graph.addNode(node);
     const byPair = new Map<string, number>();
@@ -193,7 +196,8 @@ export class LineageGraph {
         to: this.nodes[stored.to].entityRef,
         source: stored.source,
       };
-      if (query.columns && stored.columns.size > 0) edge.columns = [...stored.columns.values()];
+      if (query.columns && stored.columns.size > 0)
+        edge.columns = [...stored.columns.values()];
       edges.push(edge);
     }
     return { root, direction: query.direction, depth, nodes, edges, truncated };

@@ -28,7 +28,8 @@ export function normalizeNamespace(namespace: string): string {
   if (scheme && SCHEME_ALIASES[scheme[1]]) {
     ns = `${SCHEME_ALIASES[scheme[1]]}://${ns.slice(scheme[0].length)}`;
   }
-  if (ns === 'file://' || ns === 'file:' || ns === 'file://localhost') ns = 'file';
+  if (ns === 'file://' || ns === 'file:' || ns === 'file://localhost')
+    ns = 'file';
   return ns;
 }
 
@@ -38,7 +39,9 @@ function normalizeName(name: string): string {
 
 function field(server: OdcsServer, name: string): string | undefined {
   const value = (server as unknown as Record<string, unknown>)[name];
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+  return typeof value === 'string' || typeof value === 'number'
+    ? String(value)
+    : undefined;
 }
 
 /**
@@ -56,8 +59,10 @@ export function datasetPatterns(
   const port = field(server, 'port');
   const database = field(server, 'database');
   const schema = field(server, 'schema');
-  const qualified = (table: string) => [database, schema, table].filter(Boolean).join('.');
-  const hostPort = host ? (port ? `${host}:${port}` : host) : undefined;
+  const qualified = (table: string) =>
+    [database, schema, table].filter(Boolean).join('.');
+  let hostPort: string | undefined;
+  if (host) hostPort = port ? `${host}:${port}` : host;
   const out: DatasetPattern[] = [];
   switch (server.type) {
     case 'postgres':
@@ -70,45 +75,74 @@ export function datasetPatterns(
     case 'clickhouse':
       if (hostPort) {
         const scheme = server.type === 'postgresql' ? 'postgres' : server.type;
-        for (const o of objects) out.push({ namespace: `${scheme}://${hostPort}`, name: qualified(o) });
+        for (const o of objects)
+          out.push({
+            namespace: `${scheme}://${hostPort}`,
+            name: qualified(o),
+          });
       }
       break;
     case 'snowflake': {
       const account = field(server, 'account');
-      if (account) for (const o of objects) out.push({ namespace: `snowflake://${account}`, name: qualified(o) });
+      if (account)
+        for (const o of objects)
+          out.push({ namespace: `snowflake://${account}`, name: qualified(o) });
       break;
     }
     case 'bigquery': {
       const project = field(server, 'project');
       const dataset = field(server, 'dataset');
-      for (const o of objects) out.push({ namespace: 'bigquery', name: [project, dataset, o].filter(Boolean).join('.') });
+      for (const o of objects)
+        out.push({
+          namespace: 'bigquery',
+          name: [project, dataset, o].filter(Boolean).join('.'),
+        });
       break;
     }
     case 'kafka':
-      if (host) for (const o of objects) out.push({ namespace: `kafka://${host}`, name: o });
+      if (host)
+        for (const o of objects)
+          out.push({ namespace: `kafka://${host}`, name: o });
       break;
     case 's3':
     case 'azure':
     case 'sftp': {
       const location = field(server, 'location');
-      const m = location ? /^([a-z0-9+.-]+:\/\/[^/]+)\/?(.*)$/i.exec(location) : null;
-      if (m) for (const o of objects) out.push({ namespace: m[1], name: filePath(m[2], o).replace(/\/?\*.*$/, '') });
+      const m = location
+        ? /^([a-z0-9+.-]+:\/\/[^/]+)\/?(.*)$/i.exec(location)
+        : null;
+      if (m)
+        for (const o of objects)
+          out.push({
+            namespace: m[1],
+            name: filePath(m[2], o).replace(/\/?\*.*$/, ''),
+          });
       break;
     }
     case 'local': {
       const path = field(server, 'path');
-      if (path) for (const o of objects) out.push({ namespace: 'file', name: resolvePath(filePath(path, o)) });
+      if (path)
+        for (const o of objects)
+          out.push({ namespace: 'file', name: resolvePath(filePath(path, o)) });
       break;
     }
     case 'duckdb': {
       const db = field(server, 'database');
-      if (db) for (const o of objects) out.push({ namespace: `duckdb://${resolvePath(db)}`, name: [schema ?? 'main', o].join('.') });
+      if (db)
+        for (const o of objects)
+          out.push({
+            namespace: `duckdb://${resolvePath(db)}`,
+            name: [schema ?? 'main', o].join('.'),
+          });
       break;
     }
     default:
       break;
   }
-  return out.map(p => ({ namespace: normalizeNamespace(p.namespace), name: normalizeName(p.name) }));
+  return out.map(p => ({
+    namespace: normalizeNamespace(p.namespace),
+    name: normalizeName(p.name),
+  }));
 }
 
 /** A file path with the object's name in place of `{model}` or `{object}`. */
@@ -121,7 +155,10 @@ export function filePath(path: string, object: string): string {
  * @public
  */
 export class DatasetMatcher {
-  private readonly byNamespace = new Map<string, Array<{ name: string; entityRef: string }>>();
+  private readonly byNamespace = new Map<
+    string,
+    Array<{ name: string; entityRef: string }>
+  >();
 
   /** Adds a product's patterns. */
   add(entityRef: string, patterns: DatasetPattern[]): this {
@@ -139,14 +176,19 @@ export class DatasetMatcher {
    * a glob's folder matches a file in it). The longest matching pattern wins.
    */
   match(dataset: DatasetId): string | undefined {
-    const candidates = this.byNamespace.get(normalizeNamespace(dataset.namespace));
+    const candidates = this.byNamespace.get(
+      normalizeNamespace(dataset.namespace),
+    );
     if (!candidates) return undefined;
     const name = normalizeName(dataset.name);
     let best: { length: number; entityRef: string } | undefined;
     for (const candidate of candidates) {
       if (!namesMatch(candidate.name, name)) continue;
       if (!best || candidate.name.length > best.length) {
-        best = { length: candidate.name.length, entityRef: candidate.entityRef };
+        best = {
+          length: candidate.name.length,
+          entityRef: candidate.entityRef,
+        };
       }
     }
     return best?.entityRef;
@@ -155,7 +197,8 @@ export class DatasetMatcher {
 
 function namesMatch(pattern: string, name: string): boolean {
   if (pattern === name) return true;
-  const [shorter, longer] = pattern.length < name.length ? [pattern, name] : [name, pattern];
+  const [shorter, longer] =
+    pattern.length < name.length ? [pattern, name] : [name, pattern];
   if (!longer.endsWith(shorter)) {
     // a folder (or glob's folder) that holds the file
     return name.startsWith(`${pattern.replace(/\/$/, '')}/`);

@@ -1,5 +1,9 @@
 export { LineageGraph } from './LineageGraph';
-export type { LineageEdgeInput, LineageNodeInput, LineageQuery } from './LineageGraph';
+export type {
+  LineageEdgeInput,
+  LineageNodeInput,
+  LineageQuery,
+} from './LineageGraph';
 export { parseEventTime, readOpenLineageEvent } from './openLineage';
 export type { DatasetEdge, DatasetId, OpenLineageSummary } from './openLineage';
 export {

@@ -2,14 +2,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseEventTime, readOpenLineageEvent } from './openLineage';
 
-const events = path.resolve(__dirname, '../../../../../shared/corpus/openlineage/events');
-const load = (name: string) => JSON.parse(fs.readFileSync(path.join(events, name), 'utf8'));
+const events = path.resolve(
+  __dirname,
+  '../../../../../shared/corpus/openlineage/events',
+);
+const load = (name: string) =>
+  JSON.parse(fs.readFileSync(path.join(events, name), 'utf8'));
 
 describe('parseEventTime', () => {
   it('reads times with a timezone as given and times without one as UTC', () => {
-    expect(parseEventTime('2020-12-28T19:51:01.641Z')).toBe(Date.UTC(2020, 11, 28, 19, 51, 1, 641));
-    expect(parseEventTime('2020-12-28T21:51:01.641+02:00')).toBe(Date.UTC(2020, 11, 28, 19, 51, 1, 641));
-    expect(parseEventTime('2021-11-03T10:53:52.427343')).toBe(Date.UTC(2021, 10, 3, 10, 53, 52, 427));
+    expect(parseEventTime('2020-12-28T19:51:01.641Z')).toBe(
+      Date.UTC(2020, 11, 28, 19, 51, 1, 641),
+    );
+    expect(parseEventTime('2020-12-28T21:51:01.641+02:00')).toBe(
+      Date.UTC(2020, 11, 28, 19, 51, 1, 641),
+    );
+    expect(parseEventTime('2021-11-03T10:53:52.427343')).toBe(
+      Date.UTC(2021, 10, 3, 10, 53, 52, 427),
+    );
     expect(parseEventTime('yesterday')).toBeUndefined();
     expect(parseEventTime(12)).toBeUndefined();
   });
@@ -17,7 +27,9 @@ describe('parseEventTime', () => {
 
 describe('readOpenLineageEvent', () => {
   it('reads the full RunEvent: job, run, the input-to-output edge', () => {
-    const { event, issues } = readOpenLineageEvent(load('example_full_event.json'));
+    const { event, issues } = readOpenLineageEvent(
+      load('example_full_event.json'),
+    );
     expect(issues).toEqual([]);
     expect(event).toMatchObject({
       kind: 'RunEvent',
@@ -25,14 +37,18 @@ describe('readOpenLineageEvent', () => {
       runId: 'ea041791-68bc-4ae1-bd89-4c8106a157e4',
       job: { namespace: 'my-scheduler-namespace', name: 'myjob.mytask' },
       eventTime: Date.UTC(2020, 11, 28, 19, 51, 1, 641),
-      datasets: [{ namespace: 'my-datasource-namespace', name: 'instance.schema.table' }],
+      datasets: [
+        { namespace: 'my-datasource-namespace', name: 'instance.schema.table' },
+      ],
     });
     // its input and output are the same dataset: no edge from a dataset to itself
     expect(event!.edges).toEqual([]);
   });
 
   it('reads the DatasetEvent whose eventTime has no timezone, as UTC', () => {
-    const { event, issues } = readOpenLineageEvent(load('serde_example_dataset_event.json'));
+    const { event, issues } = readOpenLineageEvent(
+      load('serde_example_dataset_event.json'),
+    );
     expect(issues).toEqual([]);
     expect(event).toMatchObject({
       kind: 'DatasetEvent',
@@ -48,33 +64,56 @@ describe('readOpenLineageEvent', () => {
       eventType: 'COMPLETE',
       eventTime: '2024-01-01T00:00:00Z',
       producer: 'https://example.com/producer',
-      schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
+      schemaURL:
+        'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
       run: { runId: '0190a8f0-0000-7000-8000-000000000001' },
       job: { namespace: 'etl', name: 'discounts' },
       inputs: [
         { namespace: 'SnowflakeOpenLineage', name: 'CUSTOMERS' },
         { namespace: 'SnowflakeOpenLineage', name: 'DISCOUNTS' },
       ],
-      outputs: [{ namespace: 'SnowflakeOpenLineage', name: 'CUSTOMER_DISCOUNTS', facets: facet }],
+      outputs: [
+        {
+          namespace: 'SnowflakeOpenLineage',
+          name: 'CUSTOMER_DISCOUNTS',
+          facets: facet,
+        },
+      ],
     });
-    const byInput = Object.fromEntries(event!.edges.map(e => [e.from.name, e.columns]));
+    const byInput = Object.fromEntries(
+      event!.edges.map(e => [e.from.name, e.columns]),
+    );
     expect(Object.keys(byInput).sort()).toEqual(['CUSTOMERS', 'DISCOUNTS']);
     expect(byInput.CUSTOMERS).toEqual(
-      expect.arrayContaining([{ from: 'NAME', to: 'NAME' }, { from: 'ID', to: 'AMOUNT_OFF' }]),
+      expect.arrayContaining([
+        { from: 'NAME', to: 'NAME' },
+        { from: 'ID', to: 'AMOUNT_OFF' },
+      ]),
     );
-    expect(byInput.DISCOUNTS).toContainEqual({ from: 'ENDS_AT', to: 'ENDS_AT' });
+    expect(byInput.DISCOUNTS).toContainEqual({
+      from: 'ENDS_AT',
+      to: 'ENDS_AT',
+    });
   });
 
   it('reads dataset and column edges from the lineage facet of a DatasetEvent', () => {
     const { event } = readOpenLineageEvent({
       eventTime: '2024-01-01T00:00:00',
       producer: 'https://example.com/catalog',
-      schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/DatasetEvent',
-      dataset: { namespace: 'postgres://warehouse:5432', name: 'public.orders', facets: load('lineage-facet-dataset-to-dataset.json') },
+      schemaURL:
+        'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/DatasetEvent',
+      dataset: {
+        namespace: 'postgres://warehouse:5432',
+        name: 'public.orders',
+        facets: load('lineage-facet-dataset-to-dataset.json'),
+      },
     });
     expect(event!.edges).toEqual([
       {
-        from: { namespace: 'postgresql://warehouse:5432', name: 'public.customers' },
+        from: {
+          namespace: 'postgresql://warehouse:5432',
+          name: 'public.customers',
+        },
         to: { namespace: 'postgres://warehouse:5432', name: 'public.orders' },
         columns: [{ from: 'id', to: 'customer_id' }],
       },
@@ -82,9 +121,19 @@ describe('readOpenLineageEvent', () => {
   });
 
   it('names what is missing, with its path', () => {
-    const { event, issues } = readOpenLineageEvent({ eventTime: 'soon', run: {}, job: { name: 'x' } });
+    const { event, issues } = readOpenLineageEvent({
+      eventTime: 'soon',
+      run: {},
+      job: { name: 'x' },
+    });
     expect(event).toBeUndefined();
-    expect(issues.map(i => i.path)).toEqual(['/eventTime', '/producer', '/schemaURL', '/job', '/run/runId']);
+    expect(issues.map(i => i.path)).toEqual([
+      '/eventTime',
+      '/producer',
+      '/schemaURL',
+      '/job',
+      '/run/runId',
+    ]);
     expect(readOpenLineageEvent([]).issues[0].message).toContain('JSON object');
   });
 });

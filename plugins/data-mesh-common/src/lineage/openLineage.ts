@@ -48,7 +48,14 @@ export interface OpenLineageSummary {
 
 type Json = Record<string, unknown>;
 
-const RUN_EVENT_TYPES = ['START', 'RUNNING', 'COMPLETE', 'ABORT', 'FAIL', 'OTHER'];
+const RUN_EVENT_TYPES = [
+  'START',
+  'RUNNING',
+  'COMPLETE',
+  'ABORT',
+  'FAIL',
+  'OTHER',
+];
 const ISO_DATE_TIME =
   /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
@@ -68,15 +75,23 @@ export function parseEventTime(text: unknown): number | undefined {
   const [, date, time, fraction = '', zone] = match;
   const millis = fraction ? fraction.slice(0, 4).padEnd(4, '0') : '';
   let offset = zone ? zone.toUpperCase() : 'Z';
-  if (/^[+-]\d{4}$/.test(offset)) offset = `${offset.slice(0, 3)}:${offset.slice(3)}`;
-  const value = Date.parse(`${date}T${time.length === 5 ? `${time}:00` : time}${millis}${offset}`);
+  if (/^[+-]\d{4}$/.test(offset))
+    offset = `${offset.slice(0, 3)}:${offset.slice(3)}`;
+  const value = Date.parse(
+    `${date}T${time.length === 5 ? `${time}:00` : time}${millis}${offset}`,
+  );
   return Number.isNaN(value) ? undefined : value;
 }
 
 function datasetId(value: unknown): DatasetId | undefined {
   if (!isRecord(value)) return undefined;
   const { namespace, name } = value;
-  if (typeof namespace !== 'string' || typeof name !== 'string' || !namespace || !name) {
+  if (
+    typeof namespace !== 'string' ||
+    typeof name !== 'string' ||
+    !namespace ||
+    !name
+  ) {
     return undefined;
   }
   return { namespace, name };
@@ -105,7 +120,9 @@ class EdgeSet {
   }
 
   list(): DatasetEdge[] {
-    return [...this.edges.values()].filter(e => key(e.from) !== key(e.to) || e.columns.length);
+    return [...this.edges.values()].filter(
+      e => key(e.from) !== key(e.to) || e.columns.length,
+    );
   }
 }
 
@@ -133,7 +150,8 @@ function facetEdges(target: DatasetId, facets: unknown, into: EdgeSet) {
   const lineage = facets.lineage;
   if (isRecord(lineage)) {
     for (const input of Array.isArray(lineage.inputs) ? lineage.inputs : []) {
-      const source = isRecord(input) && input.type !== 'JOB' ? datasetId(input) : undefined;
+      const source =
+        isRecord(input) && input.type !== 'JOB' ? datasetId(input) : undefined;
       if (source) into.add(source, target);
     }
     if (isRecord(lineage.fields)) {
@@ -143,7 +161,8 @@ function facetEdges(target: DatasetId, facets: unknown, into: EdgeSet) {
           if (!isRecord(input) || input.type === 'JOB') continue;
           const source = datasetId(input);
           if (!source) continue;
-          if (typeof input.field === 'string') into.add(source, target, { from: input.field, to: field });
+          if (typeof input.field === 'string')
+            into.add(source, target, { from: input.field, to: field });
           else into.add(source, target);
         }
       }
@@ -157,20 +176,26 @@ function issue(path: string, message: string): ContractIssue {
 
 function datasetList(
   event: Json,
-  key: 'inputs' | 'outputs',
+  side: 'inputs' | 'outputs',
   issues: ContractIssue[],
 ): DatasetId[] {
-  const value = event[key];
+  const value = event[side];
   if (value === undefined) return [];
   if (!Array.isArray(value)) {
-    issues.push(issue(`/${key}`, `"${key}" must be an array of datasets.`));
+    issues.push(issue(`/${side}`, `"${side}" must be an array of datasets.`));
     return [];
   }
   const out: DatasetId[] = [];
   value.forEach((item, i) => {
     const id = datasetId(item);
     if (id) out.push(id);
-    else issues.push(issue(`/${key}/${i}`, `Dataset ${i} of "${key}" needs a non-empty "namespace" and "name".`));
+    else
+      issues.push(
+        issue(
+          `/${side}/${i}`,
+          `Dataset ${i} of "${side}" needs a non-empty "namespace" and "name".`,
+        ),
+      );
   });
   return out;
 }
@@ -183,22 +208,41 @@ function datasetList(
  * edges of its dataset's facets.
  * @public
  */
-export function readOpenLineageEvent(
-  body: unknown,
-): { event?: OpenLineageSummary; issues: ContractIssue[] } {
+export function readOpenLineageEvent(body: unknown): {
+  event?: OpenLineageSummary;
+  issues: ContractIssue[];
+} {
   const issues: ContractIssue[] = [];
   if (!isRecord(body)) {
-    return { issues: [issue('', 'The body must be one OpenLineage event, a JSON object.')] };
+    return {
+      issues: [
+        issue('', 'The body must be one OpenLineage event, a JSON object.'),
+      ],
+    };
   }
   const eventTime = parseEventTime(body.eventTime);
   if (eventTime === undefined) {
-    issues.push(issue('/eventTime', `"eventTime" must be an ISO 8601 date-time (found ${JSON.stringify(body.eventTime ?? null)}).`));
+    issues.push(
+      issue(
+        '/eventTime',
+        `"eventTime" must be an ISO 8601 date-time (found ${JSON.stringify(
+          body.eventTime ?? null,
+        )}).`,
+      ),
+    );
   }
   if (typeof body.producer !== 'string' || !body.producer) {
-    issues.push(issue('/producer', '"producer" (a URI naming the producer) is required.'));
+    issues.push(
+      issue('/producer', '"producer" (a URI naming the producer) is required.'),
+    );
   }
   if (typeof body.schemaURL !== 'string' || !body.schemaURL) {
-    issues.push(issue('/schemaURL', '"schemaURL" (the spec version the event follows) is required.'));
+    issues.push(
+      issue(
+        '/schemaURL',
+        '"schemaURL" (the spec version the event follows) is required.',
+      ),
+    );
   }
   const edges = new EdgeSet();
   const datasets = new Map<string, DatasetId>();
@@ -211,28 +255,57 @@ export function readOpenLineageEvent(
   if (body.dataset !== undefined) {
     kind = 'DatasetEvent';
     if (body.run !== undefined || body.job !== undefined) {
-      issues.push(issue('/dataset', 'A DatasetEvent carries no "run" or "job".'));
+      issues.push(
+        issue('/dataset', 'A DatasetEvent carries no "run" or "job".'),
+      );
     }
     const dataset = datasetId(body.dataset);
-    if (!dataset) issues.push(issue('/dataset', '"dataset" needs a non-empty "namespace" and "name".'));
+    if (!dataset)
+      issues.push(
+        issue(
+          '/dataset',
+          '"dataset" needs a non-empty "namespace" and "name".',
+        ),
+      );
     else {
       remember(dataset);
       facetEdges(dataset, (body.dataset as Json).facets, edges);
     }
   } else {
-    if (!isRecord(body.job) || typeof body.job.namespace !== 'string' || typeof body.job.name !== 'string') {
-      issues.push(issue('/job', 'A RunEvent or JobEvent needs "job" with "namespace" and "name"; a DatasetEvent needs "dataset".'));
+    if (
+      !isRecord(body.job) ||
+      typeof body.job.namespace !== 'string' ||
+      typeof body.job.name !== 'string'
+    ) {
+      issues.push(
+        issue(
+          '/job',
+          'A RunEvent or JobEvent needs "job" with "namespace" and "name"; a DatasetEvent needs "dataset".',
+        ),
+      );
     } else {
       job = { namespace: body.job.namespace, name: body.job.name };
     }
     if (body.run !== undefined) {
       kind = 'RunEvent';
-      if (!isRecord(body.run) || typeof body.run.runId !== 'string' || !body.run.runId) {
+      if (
+        !isRecord(body.run) ||
+        typeof body.run.runId !== 'string' ||
+        !body.run.runId
+      ) {
         issues.push(issue('/run/runId', '"run.runId" (a UUID) is required.'));
       } else runId = body.run.runId;
       if (body.eventType !== undefined) {
-        if (typeof body.eventType !== 'string' || !RUN_EVENT_TYPES.includes(body.eventType)) {
-          issues.push(issue('/eventType', `"eventType" must be one of ${RUN_EVENT_TYPES.join(', ')}.`));
+        if (
+          typeof body.eventType !== 'string' ||
+          !RUN_EVENT_TYPES.includes(body.eventType)
+        ) {
+          issues.push(
+            issue(
+              '/eventType',
+              `"eventType" must be one of ${RUN_EVENT_TYPES.join(', ')}.`,
+            ),
+          );
         } else eventType = body.eventType;
       }
     } else kind = 'JobEvent';
@@ -240,8 +313,12 @@ export function readOpenLineageEvent(
     const outputs = datasetList(body, 'outputs', issues);
     inputs.forEach(remember);
     outputs.forEach(remember);
-    for (const output of outputs) for (const input of inputs) edges.add(input, output);
-    const all = [...((body.inputs as unknown[]) ?? []), ...((body.outputs as unknown[]) ?? [])];
+    for (const output of outputs)
+      for (const input of inputs) edges.add(input, output);
+    const all = [
+      ...((body.inputs as unknown[]) ?? []),
+      ...((body.outputs as unknown[]) ?? []),
+    ];
     for (const item of all) {
       const target = datasetId(item);
       if (target && isRecord(item)) facetEdges(target, item.facets, edges);

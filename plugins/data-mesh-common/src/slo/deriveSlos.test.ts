@@ -4,7 +4,10 @@ import { parse } from 'yaml';
 import type { OdcsContract } from '../odcs/model';
 import { deriveSlos } from './deriveSlos';
 
-const corpus = path.resolve(__dirname, '../../../../../shared/corpus/odcs/v3.1-examples');
+const corpus = path.resolve(
+  __dirname,
+  '../../../../../shared/corpus/odcs/v3.1-examples',
+);
 const example = (name: string) =>
   parse(fs.readFileSync(path.join(corpus, name), 'utf8')) as OdcsContract;
 
@@ -19,13 +22,37 @@ const orders: OdcsContract = {
       name: 'orders',
       physicalName: 'orders_v1',
       properties: [
-        { name: 'order_id', logicalType: 'string', required: true, quality: [{ metric: 'nullValues', mustBe: 0 }, { metric: 'duplicateValues', mustBe: 0 }] },
-        { name: 'status', logicalType: 'string', quality: [{ metric: 'invalidValues', arguments: { validValues: ['open', 'shipped'] }, mustBeLessOrEqualTo: 5, unit: 'percent' }] },
+        {
+          name: 'order_id',
+          logicalType: 'string',
+          required: true,
+          quality: [
+            { metric: 'nullValues', mustBe: 0 },
+            { metric: 'duplicateValues', mustBe: 0 },
+          ],
+        },
+        {
+          name: 'status',
+          logicalType: 'string',
+          quality: [
+            {
+              metric: 'invalidValues',
+              arguments: { validValues: ['open', 'shipped'] },
+              mustBeLessOrEqualTo: 5,
+              unit: 'percent',
+            },
+          ],
+        },
         { name: 'updated_at', logicalType: 'timestamp' },
       ],
       quality: [
         { metric: 'rowCount', mustBeGreaterThan: 0 },
-        { type: 'sql', name: 'no negative totals', query: 'SELECT COUNT(*) FROM ${object} WHERE total < 0', mustBe: 0 },
+        {
+          type: 'sql',
+          name: 'no negative totals',
+          query: 'SELECT COUNT(*) FROM ${object} WHERE total < 0',
+          mustBe: 0,
+        },
         { type: 'text', description: 'people read this' },
       ],
     },
@@ -56,7 +83,12 @@ describe('deriveSlos', () => {
     const freshness = deriveSlos(orders).slos[0];
     expect(freshness).toMatchObject({
       kind: 'freshness',
-      target: { operator: '<=', value: 86400, unit: 'seconds', objective: 0.99 },
+      target: {
+        operator: '<=',
+        value: 86400,
+        unit: 'seconds',
+        objective: 0.99,
+      },
       measure: { type: 'newestAge', object: 'orders_v1', column: 'updated_at' },
       path: '/slaProperties/0',
     });
@@ -73,7 +105,9 @@ describe('deriveSlos', () => {
   });
 
   it('keeps the metric, arguments, unit and comparison of library rules', () => {
-    const invalid = deriveSlos(orders).slos.find(s => s.id.endsWith('invalidValues'))!;
+    const invalid = deriveSlos(orders).slos.find(s =>
+      s.id.endsWith('invalidValues'),
+    )!;
     expect(invalid).toMatchObject({
       kind: 'validity',
       target: { operator: '<=', value: 5, unit: 'percent' },
@@ -92,9 +126,16 @@ describe('deriveSlos', () => {
   it('reads the official SLA example: latency and frequency on the element, retention on the oldest row', () => {
     const { slos } = deriveSlos({
       ...example('sla--database-table-sla.odcs.yaml'),
-      schema: [{ name: 'tab1', properties: [{ name: 'txn_ref_dt', logicalType: 'date' }] }],
+      schema: [
+        {
+          name: 'tab1',
+          properties: [{ name: 'txn_ref_dt', logicalType: 'date' }],
+        },
+      ],
     } as OdcsContract);
-    expect(slos.map(s => [s.id, s.kind, s.target.value, s.measure.type])).toEqual([
+    expect(
+      slos.map(s => [s.id, s.kind, s.target.value, s.measure.type]),
+    ).toEqual([
       ['sla:latency', 'latency', 4 * 86400, 'newestAge'],
       ['sla:retention', 'retention', 3 * 365 * 86400, 'oldestAge'],
       ['sla:frequency', 'frequency', 86400, 'newestAge'],
@@ -104,10 +145,24 @@ describe('deriveSlos', () => {
   it('counts a date column from the end of its day', () => {
     const { slos } = deriveSlos({
       ...example('sla--database-table-sla.odcs.yaml'),
-      schema: [{ name: 'tab1', properties: [{ name: 'txn_ref_dt', logicalType: 'date' }] }],
+      schema: [
+        {
+          name: 'tab1',
+          properties: [{ name: 'txn_ref_dt', logicalType: 'date' }],
+        },
+      ],
     } as OdcsContract);
-    expect(slos[0].measure).toEqual({ type: 'newestAge', object: 'tab1', column: 'txn_ref_dt', granularity: 'day' });
-    expect(slos[1].measure).toEqual({ type: 'oldestAge', object: 'tab1', column: 'txn_ref_dt' });
+    expect(slos[0].measure).toEqual({
+      type: 'newestAge',
+      object: 'tab1',
+      column: 'txn_ref_dt',
+      granularity: 'day',
+    });
+    expect(slos[1].measure).toEqual({
+      type: 'oldestAge',
+      object: 'tab1',
+      column: 'txn_ref_dt',
+    });
   });
 
   it('reads the official SQL accuracy rule', () => {
@@ -123,8 +178,16 @@ describe('deriveSlos', () => {
   it('says why an SLO cannot be measured', () => {
     const { slos, issues } = deriveSlos({
       ...orders,
-      schema: [{ name: 'events', properties: [{ name: 'id', quality: [{ metric: 'nullValues' }] }] }],
-      slaProperties: [{ property: 'latency', value: 'soon' }, { property: 'freshness', value: 1, unit: 'h' }],
+      schema: [
+        {
+          name: 'events',
+          properties: [{ name: 'id', quality: [{ metric: 'nullValues' }] }],
+        },
+      ],
+      slaProperties: [
+        { property: 'latency', value: 'soon' },
+        { property: 'freshness', value: 1, unit: 'h' },
+      ],
     } as OdcsContract);
     expect(issues.map(i => [i.path, i.rule])).toEqual([
       ['/slaProperties/0', 'slo-unmeasurable'],
@@ -143,8 +206,24 @@ describe('deriveSlos', () => {
     const { slos } = deriveSlos({
       ...orders,
       slaProperties: [],
-      schema: [{ name: 't', properties: [{ name: 'a', quality: [{ metric: 'nullValues', mustBe: 0 }, { metric: 'nullValues', mustBeLessThan: 3 }] }] }],
+      schema: [
+        {
+          name: 't',
+          properties: [
+            {
+              name: 'a',
+              quality: [
+                { metric: 'nullValues', mustBe: 0 },
+                { metric: 'nullValues', mustBeLessThan: 3 },
+              ],
+            },
+          ],
+        },
+      ],
     } as OdcsContract);
-    expect(slos.map(s => s.id)).toEqual(['quality:t.a:nullValues', 'quality:t.a:nullValues#2']);
+    expect(slos.map(s => s.id)).toEqual([
+      'quality:t.a:nullValues',
+      'quality:t.a:nullValues#2',
+    ]);
   });
 });

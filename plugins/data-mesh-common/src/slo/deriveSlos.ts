@@ -63,13 +63,20 @@ function resolveElement(
   element: string | undefined,
 ): { object: string; column: string; granularity?: 'day' } | undefined {
   const objects = objectsOf(contract);
-  const first = (element ?? contract.slaDefaultElement ?? '').split(',')[0].trim();
+  const first = (element ?? contract.slaDefaultElement ?? '')
+    .split(',')[0]
+    .trim();
   if (first) {
     const dot = first.lastIndexOf('.');
     const objectName = dot > 0 ? first.slice(0, dot) : undefined;
     const columnName = dot > 0 ? first.slice(dot + 1) : first;
     for (const object of objects) {
-      if (objectName && object.name !== objectName && object.physicalName !== objectName) continue;
+      if (
+        objectName &&
+        object.name !== objectName &&
+        object.physicalName !== objectName
+      )
+        continue;
       const property = propertiesOf(object).find(
         p => p.name === columnName || p.physicalName === columnName,
       );
@@ -107,8 +114,12 @@ function isTimeProperty(p: OdcsSchemaProperty): boolean {
 }
 
 function percentValue(sla: OdcsSlaProperty): number | undefined {
-  const raw = typeof sla.value === 'string' ? Number(sla.value.replace('%', '')) : sla.value;
-  if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < 0 || raw > 100) return undefined;
+  const raw =
+    typeof sla.value === 'string'
+      ? Number(sla.value.replace('%', ''))
+      : sla.value;
+  if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < 0 || raw > 100)
+    return undefined;
   return raw;
 }
 
@@ -130,27 +141,42 @@ function slaSlo(
         severity: 'warning',
         path,
         rule: 'slo-unmeasurable',
-        message: `SLA "${property}" has no duration the portal can measure (value ${JSON.stringify(sla.value)}, unit ${JSON.stringify(sla.unit ?? null)}): write a number and a unit such as 24 and "h".`,
+        message: `SLA "${property}" has no duration the portal can measure (value ${JSON.stringify(
+          sla.value,
+        )}, unit ${JSON.stringify(
+          sla.unit ?? null,
+        )}): write a number and a unit such as 24 and "h".`,
       });
       return undefined;
     }
     const place = resolveElement(contract, sla.element);
     const retention = ageKind === 'retention';
-    const measure: SloMeasure = place
-      ? retention
-        ? { type: 'oldestAge', object: place.object, column: place.column }
-        : { type: 'newestAge', ...place }
-      : { type: 'pushed', reason: `no date or timestamp column to measure "${property}" on: set "element" to table.column` };
-    const text = retention
-      ? `no data older than ${formatDuration(seconds)}`
-      : ageKind === 'frequency'
-        ? `updated at least every ${formatDuration(seconds)}`
-        : `data at most ${formatDuration(seconds)} old`;
+    let measure: SloMeasure = {
+      type: 'pushed',
+      reason: `no date or timestamp column to measure "${property}" on: set "element" to table.column`,
+    };
+    if (place && retention)
+      measure = {
+        type: 'oldestAge',
+        object: place.object,
+        column: place.column,
+      };
+    else if (place) measure = { type: 'newestAge', ...place };
+    let text = `data at most ${formatDuration(seconds)} old`;
+    if (retention) text = `no data older than ${formatDuration(seconds)}`;
+    else if (ageKind === 'frequency')
+      text = `updated at least every ${formatDuration(seconds)}`;
     return {
       id,
       name: property,
       kind: ageKind,
-      target: { text, operator: '<=', value: seconds, unit: 'seconds', objective: DEFAULT_OBJECTIVE },
+      target: {
+        text,
+        operator: '<=',
+        value: seconds,
+        unit: 'seconds',
+        objective: DEFAULT_OBJECTIVE,
+      },
       measure,
       path,
     };
@@ -162,7 +188,9 @@ function slaSlo(
         severity: 'warning',
         path,
         rule: 'slo-unmeasurable',
-        message: `SLA "${property}" needs a percentage between 0 and 100 (found ${JSON.stringify(sla.value)}).`,
+        message: `SLA "${property}" needs a percentage between 0 and 100 (found ${JSON.stringify(
+          sla.value,
+        )}).`,
       });
       return undefined;
     }
@@ -182,7 +210,7 @@ function slaSlo(
         path,
       };
     }
-    const located = completenessColumns(contract, sla.element);
+    const columns = completenessColumns(contract, sla.element);
     return {
       id,
       name: property,
@@ -194,7 +222,10 @@ function slaSlo(
         unit: 'percent',
         objective: DEFAULT_OBJECTIVE,
       },
-      measure: located ?? { type: 'pushed', reason: 'no schema object to measure completeness on' },
+      measure: columns ?? {
+        type: 'pushed',
+        reason: 'no schema object to measure completeness on',
+      },
       path,
     };
   }
@@ -206,13 +237,20 @@ function completenessColumns(
   element: string | undefined,
 ): SloMeasure | undefined {
   const place = element ? resolveElement(contract, element) : undefined;
-  if (place) return { type: 'completeness', object: place.object, columns: [place.column] };
+  if (place)
+    return {
+      type: 'completeness',
+      object: place.object,
+      columns: [place.column],
+    };
   const object = objectsOf(contract)[0];
   if (!object) return undefined;
   const properties = propertiesOf(object);
   const required = properties.filter(p => p.required || p.primaryKey);
   const columns = (required.length ? required : properties).map(physical);
-  return columns.length ? { type: 'completeness', object: physical(object), columns } : undefined;
+  return columns.length
+    ? { type: 'completeness', object: physical(object), columns }
+    : undefined;
 }
 
 const METRIC_KIND: Record<string, SloKind> = {
@@ -250,7 +288,10 @@ function qualitySlo(
   if (type === 'text' || type === 'custom') return undefined;
   const comparison = ruleComparison(rule);
   const scope = property ? `${object.name}.${property.name}` : object.name;
-  const label = rule.id ?? rule.name ?? (type === 'sql' ? `sql${position + 1}` : metric ?? `rule${position + 1}`);
+  const label =
+    rule.id ??
+    rule.name ??
+    (type === 'sql' ? `sql${position + 1}` : metric ?? `rule${position + 1}`);
   const id = rule.id ? `quality:${rule.id}` : `quality:${scope}:${label}`;
   if (!comparison) {
     issues.push({
@@ -261,18 +302,29 @@ function qualitySlo(
     });
     return undefined;
   }
-  const unit = rule.unit === 'percent' || rule.unit === '%' ? 'percent' : 'rows';
+  const unit =
+    rule.unit === 'percent' || rule.unit === '%' ? 'percent' : 'rows';
   const objective = DEFAULT_OBJECTIVE;
   if (type === 'sql') {
     if (typeof rule.query !== 'string' || !rule.query.trim()) {
-      issues.push({ severity: 'warning', path: pointer, rule: 'slo-unmeasurable', message: `SQL rule "${label}" on ${scope} has no query.` });
+      issues.push({
+        severity: 'warning',
+        path: pointer,
+        rule: 'slo-unmeasurable',
+        message: `SQL rule "${label}" on ${scope} has no query.`,
+      });
       return undefined;
     }
     return {
       id,
       name: rule.name ?? rule.description ?? `SQL check on ${scope}`,
       kind: 'quality',
-      target: { text: `query result ${describeComparison(comparison, rule.unit)}`, ...comparison, unit: rule.unit, objective },
+      target: {
+        text: `query result ${describeComparison(comparison, rule.unit)}`,
+        ...comparison,
+        unit: rule.unit,
+        objective,
+      },
       measure: {
         type: 'sql',
         query: rule.query,
@@ -282,12 +334,17 @@ function qualitySlo(
       path: pointer,
     };
   }
-  if (!metric || !(ODCS_QUALITY_METRICS as readonly string[]).includes(metric)) {
+  if (
+    !metric ||
+    !(ODCS_QUALITY_METRICS as readonly string[]).includes(metric)
+  ) {
     issues.push({
       severity: 'warning',
       path: pointer,
       rule: 'slo-unmeasurable',
-      message: `Quality rule "${label}" on ${scope} names no library metric the portal knows (${ODCS_QUALITY_METRICS.join(', ')}).`,
+      message: `Quality rule "${label}" on ${scope} names no library metric the portal knows (${ODCS_QUALITY_METRICS.join(
+        ', ',
+      )}).`,
     });
     return undefined;
   }
@@ -306,7 +363,10 @@ function qualitySlo(
     name: rule.name ?? rule.description ?? `${METRIC_TEXT[metric]} in ${scope}`,
     kind: METRIC_KIND[metric],
     target: {
-      text: `${METRIC_TEXT[metric]} in ${scope} ${describeComparison(comparison, unit === 'percent' ? 'percent' : undefined)}`,
+      text: `${METRIC_TEXT[metric]} in ${scope} ${describeComparison(
+        comparison,
+        unit === 'percent' ? 'percent' : undefined,
+      )}`,
       ...comparison,
       unit,
       objective,
@@ -344,7 +404,9 @@ export function deriveSlos(contract: OdcsContract): ContractSlos {
     if (slo) slos.push({ ...slo, id: uniqueId(slo.id, used) });
   };
 
-  const sla = Array.isArray(contract.slaProperties) ? contract.slaProperties : [];
+  const sla = Array.isArray(contract.slaProperties)
+    ? contract.slaProperties
+    : [];
   const seen = new Map<string, number>();
   for (const item of sla) {
     const key = String(item?.property ?? '').toLowerCase();
@@ -353,25 +415,44 @@ export function deriveSlos(contract: OdcsContract): ContractSlos {
   sla.forEach((item, index) => {
     if (!item || typeof item !== 'object') return;
     const key = String(item.property ?? '').trim();
-    const base = item.id
-      ? `sla:${item.id}`
-      : (seen.get(key.toLowerCase()) ?? 0) > 1 && item.element
-        ? `sla:${key}:${item.element}`
-        : `sla:${key}`;
+    let base = `sla:${key}`;
+    if (item.id) base = `sla:${item.id}`;
+    else if ((seen.get(key.toLowerCase()) ?? 0) > 1 && item.element)
+      base = `sla:${key}:${item.element}`;
     add(slaSlo(contract, item, index, base, issues));
   });
 
-  (Array.isArray(contract.schema) ? contract.schema : []).forEach((object, o) => {
-    if (!object || typeof object.name !== 'string') return;
-    (object.quality ?? []).forEach((rule, r) =>
-      add(qualitySlo(rule, object, undefined, ['schema', o, 'quality', r], r, issues)),
-    );
-    (object.properties ?? []).forEach((property, p) => {
-      if (!property || typeof property.name !== 'string') return;
-      (property.quality ?? []).forEach((rule, r) =>
-        add(qualitySlo(rule, object, property, ['schema', o, 'properties', p, 'quality', r], r, issues)),
+  (Array.isArray(contract.schema) ? contract.schema : []).forEach(
+    (object, o) => {
+      if (!object || typeof object.name !== 'string') return;
+      (object.quality ?? []).forEach((rule, r) =>
+        add(
+          qualitySlo(
+            rule,
+            object,
+            undefined,
+            ['schema', o, 'quality', r],
+            r,
+            issues,
+          ),
+        ),
       );
-    });
-  });
+      (object.properties ?? []).forEach((property, p) => {
+        if (!property || typeof property.name !== 'string') return;
+        (property.quality ?? []).forEach((rule, r) =>
+          add(
+            qualitySlo(
+              rule,
+              object,
+              property,
+              ['schema', o, 'properties', p, 'quality', r],
+              r,
+              issues,
+            ),
+          ),
+        );
+      });
+    },
+  );
   return { slos, issues };
 }

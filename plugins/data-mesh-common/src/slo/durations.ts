@@ -49,9 +49,14 @@ const UNIT_SECONDS: Record<string, number> = {
  * not a non-negative number or the unit is not a duration. A month counts 30 days, a year 365.
  * @public
  */
-export function durationSeconds(value: unknown, unit: unknown): number | undefined {
-  const amount = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0) return undefined;
+export function durationSeconds(
+  value: unknown,
+  unit: unknown,
+): number | undefined {
+  const amount =
+    typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0)
+    return undefined;
   if (typeof unit !== 'string') return undefined;
   const factor = UNIT_SECONDS[unit.trim().toLowerCase()];
   return factor === undefined ? undefined : amount * factor;

@@ -1,4 +1,9 @@
-import { countObservations, parseSloWindow, summarizeWindow, windowMillis } from './errorBudget';
+import {
+  countObservations,
+  parseSloWindow,
+  summarizeWindow,
+  windowMillis,
+} from './errorBudget';
 
 describe('summarizeWindow', () => {
   it('reports full attainment and an untouched budget when nothing was observed', () => {
@@ -28,13 +33,18 @@ describe('summarizeWindow', () => {
   });
 
   it('allows nothing at a 100 % objective', () => {
-    expect(summarizeWindow({ pass: 10, fail: 0, error: 0 }, 1).errorBudget).toEqual({
+    expect(
+      summarizeWindow({ pass: 10, fail: 0, error: 0 }, 1).errorBudget,
+    ).toEqual({
       allowed: 0,
       consumed: 0,
       remaining: 1,
       burnRate: 0,
     });
-    const spent = summarizeWindow({ pass: 9, fail: 1, error: 0 }, 1).errorBudget;
+    const spent = summarizeWindow(
+      { pass: 9, fail: 1, error: 0 },
+      1,
+    ).errorBudget;
     expect(spent.remaining).toBe(0);
     expect(Number.isFinite(spent.burnRate)).toBe(true);
     expect(spent.burnRate).toBeGreaterThan(1e300);
@@ -51,7 +61,9 @@ describe('windows', () => {
   });
 
   it('counts outcomes, ignoring unknown ones', () => {
-    expect(countObservations(['pass', 'fail', 'error', 'pass', 'unknown'])).toEqual({
+    expect(
+      countObservations(['pass', 'fail', 'error', 'pass', 'unknown']),
+    ).toEqual({
       pass: 2,
       fail: 1,
       error: 1,

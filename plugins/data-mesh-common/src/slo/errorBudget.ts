@@ -52,7 +52,10 @@ export function parseSloWindow(value: unknown): SloWindow | undefined {
  * burn rate is infinite (reported as `Number.MAX_VALUE` so it survives JSON).
  * @public
  */
-export function summarizeWindow(counts: ObservationCounts, objective: number): WindowSummary {
+export function summarizeWindow(
+  counts: ObservationCounts,
+  objective: number,
+): WindowSummary {
   const pass = Math.max(0, counts.pass);
   const bad = Math.max(0, counts.fail) + Math.max(0, counts.error);
   const observations = pass + bad;

@@ -7,7 +7,9 @@ import type { SloTarget } from '../api';
 /** The share of observations that must pass unless the contract says otherwise. */
 export const DEFAULT_OBJECTIVE = 0.99;
 
-const SIMPLE_OPERATORS: Array<[keyof OdcsQualityOperators, SloTarget['operator']]> = [
+const SIMPLE_OPERATORS: Array<
+  [keyof OdcsQualityOperators, SloTarget['operator']]
+> = [
   ['mustBe', '='],
   ['mustNotBe', '!='],
   ['mustBeGreaterThan', '>'],
@@ -21,7 +23,12 @@ function isNumber(value: unknown): value is number {
 }
 
 function isRange(value: unknown): value is [number, number] {
-  return Array.isArray(value) && value.length === 2 && isNumber(value[0]) && isNumber(value[1]);
+  return (
+    Array.isArray(value) &&
+    value.length === 2 &&
+    isNumber(value[0]) &&
+    isNumber(value[1])
+  );
 }
 
 /**
@@ -39,11 +46,17 @@ export function ruleComparison(
   }
   if (isRange(rule.mustBeBetween)) {
     const [low, high] = rule.mustBeBetween;
-    return { operator: 'between', value: [Math.min(low, high), Math.max(low, high)] };
+    return {
+      operator: 'between',
+      value: [Math.min(low, high), Math.max(low, high)],
+    };
   }
   if (isRange(rule.mustNotBeBetween)) {
     const [low, high] = rule.mustNotBeBetween;
-    return { operator: 'not between', value: [Math.min(low, high), Math.max(low, high)] };
+    return {
+      operator: 'not between',
+      value: [Math.min(low, high), Math.max(low, high)],
+    };
   }
   return undefined;
 }
@@ -52,7 +65,10 @@ export function ruleComparison(
  * True when `value` satisfies the target's comparison.
  * @public
  */
-export function meetsTarget(value: number, target: Pick<SloTarget, 'operator' | 'value'>): boolean {
+export function meetsTarget(
+  value: number,
+  target: Pick<SloTarget, 'operator' | 'value'>,
+): boolean {
   const threshold = target.value;
   if (Array.isArray(threshold)) {
     const inside = value >= threshold[0] && value <= threshold[1];

@@ -1,7 +1,8 @@
 import { nextSloState, sloHealth } from './transitions';
 import type { SloState } from './transitions';
 
-const at = (minute: number) => new Date(Date.UTC(2025, 0, 1, 0, minute)).toISOString();
+const at = (minute: number) =>
+  new Date(Date.UTC(2025, 0, 1, 0, minute)).toISOString();
 
 function run(statuses: Array<'pass' | 'fail' | 'error'>) {
   let state: SloState | undefined;
@@ -16,9 +17,20 @@ function run(statuses: Array<'pass' | 'fail' | 'error'>) {
 
 describe('nextSloState', () => {
   it('tells the owners once when an SLO starts failing and once when it recovers', () => {
-    const { transitions, state } = run(['pass', 'fail', 'fail', 'fail', 'pass', 'pass']);
+    const { transitions, state } = run([
+      'pass',
+      'fail',
+      'fail',
+      'fail',
+      'pass',
+      'pass',
+    ]);
     expect(transitions).toEqual(['1:failing', '4:recovered']);
-    expect(state).toMatchObject({ status: 'pass', since: at(4), failing: false });
+    expect(state).toMatchObject({
+      status: 'pass',
+      since: at(4),
+      failing: false,
+    });
   });
 
   it('raises an alert on a failing first observation, none on a passing one', () => {
@@ -31,17 +43,24 @@ describe('nextSloState', () => {
   });
 
   it('neither raises nor clears an alert on errors', () => {
-    expect(run(['fail', 'error', 'fail', 'error', 'pass']).transitions).toEqual([
-      '0:failing',
-      '4:recovered',
-    ]);
+    expect(run(['fail', 'error', 'fail', 'error', 'pass']).transitions).toEqual(
+      ['0:failing', '4:recovered'],
+    );
     expect(run(['pass', 'error', 'pass']).transitions).toEqual([]);
     const errored = run(['fail', 'error']).state;
-    expect(errored).toMatchObject({ status: 'error', since: at(1), failing: true });
+    expect(errored).toMatchObject({
+      status: 'error',
+      since: at(1),
+      failing: true,
+    });
   });
 
   it('keeps the error message until the check passes', () => {
-    let { state } = nextSloState(undefined, { status: 'error', at: at(0), message: 'timeout' });
+    let { state } = nextSloState(undefined, {
+      status: 'error',
+      at: at(0),
+      message: 'timeout',
+    });
     expect(state.lastError).toBe('timeout');
     state = nextSloState(state, { status: 'pass', at: at(1), value: 3 }).state;
     expect(state.lastError).toBeUndefined();

@@ -53,16 +53,26 @@ export function nextSloState(
   previous: SloState | undefined,
   outcome: SloOutcome,
 ): { state: SloState; transition?: SloTransition } {
-  if (previous?.lastObservedAt && Date.parse(outcome.at) < Date.parse(previous.lastObservedAt)) {
+  if (
+    previous?.lastObservedAt &&
+    Date.parse(outcome.at) < Date.parse(previous.lastObservedAt)
+  ) {
     return { state: previous };
   }
-  const failing =
-    outcome.status === 'fail' ? true : outcome.status === 'pass' ? false : previous?.failing ?? false;
+  // an error keeps whatever the owners were last told
+  let failing = previous?.failing ?? false;
+  if (outcome.status === 'fail') failing = true;
+  else if (outcome.status === 'pass') failing = false;
   const state: SloState = {
     status: outcome.status,
-    since: previous && previous.status === outcome.status ? previous.since : outcome.at,
+    since:
+      previous && previous.status === outcome.status
+        ? previous.since
+        : outcome.at,
     failing,
-    lastValue: outcome.value ?? (outcome.status === 'error' ? previous?.lastValue : undefined),
+    lastValue:
+      outcome.value ??
+      (outcome.status === 'error' ? previous?.lastValue : undefined),
     lastObservedAt: outcome.at,
     lastError: outcome.status === 'pass' ? undefined : outcome.message,
   };

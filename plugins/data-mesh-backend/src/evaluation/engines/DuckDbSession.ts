@@ -11,7 +11,12 @@ import {
   type SloDefinition,
   filePath,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
-import { contractRuleQuery, ident, literal, measureQuery } from '../checkQueries';
+import {
+  contractRuleQuery,
+  ident,
+  literal,
+  measureQuery,
+} from '../checkQueries';
 import { errorText, runWithTimeout, toNumber } from '../runWithTimeout';
 import type { CheckLimits, EngineSession, MeasuredValue } from './types';
 
@@ -45,7 +50,9 @@ export function insideDirectory(directory: string, relative: string): string {
   const target = path.resolve(base, relative);
   const rel = path.relative(base, target);
   if (rel.startsWith('..') || path.isAbsolute(rel)) {
-    throw new Error(`the path "${relative}" leaves the server's configured directory ${base}`);
+    throw new Error(
+      `the path "${relative}" leaves the server's configured directory ${base}`,
+    );
   }
   return target;
 }
@@ -59,7 +66,10 @@ export class DuckDbSession implements EngineSession {
     private readonly unreadable: Map<string, string>,
   ) {}
 
-  static async open(target: DuckDbTarget, limits: CheckLimits): Promise<DuckDbSession> {
+  static async open(
+    target: DuckDbTarget,
+    limits: CheckLimits,
+  ): Promise<DuckDbSession> {
     const instance = await DuckDBInstance.create(':memory:', {
       autoinstall_known_extensions: 'false',
       autoload_known_extensions: 'false',
@@ -69,20 +79,41 @@ export class DuckDbSession implements EngineSession {
     const unreadable = new Map<string, string>();
     try {
       const directory = path.resolve(target.directory);
-      await connection.run(`SET allowed_directories = [${literal(directory + path.sep)}]`);
+      await connection.run(
+        `SET allowed_directories = [${literal(directory + path.sep)}]`,
+      );
       await connection.run('SET enable_external_access = false');
       await connection.run('SET lock_configuration = true');
       if (target.kind === 'database') {
         const file = insideDirectory(directory, target.path);
-        await connection.run(`ATTACH ${literal(file)} AS dm_source (READ_ONLY)`);
-        await connection.run(`USE dm_source${target.schema ? `.${ident(target.schema)}` : ''}`);
+        await connection.run(
+          `ATTACH ${literal(file)} AS dm_source (READ_ONLY)`,
+        );
+        await connection.run(
+          `USE dm_source${target.schema ? `.${ident(target.schema)}` : ''}`,
+        );
       } else {
-        const reader = READERS[(target.format ?? path.extname(target.path).slice(1)).toLowerCase()];
+        const reader =
+          READERS[
+            (target.format ?? path.extname(target.path).slice(1)).toLowerCase()
+          ];
         for (const object of target.objects) {
           try {
-            if (!reader) throw new Error(`the file format "${target.format}" is not one of ${Object.keys(READERS).join(', ')}`);
-            const file = insideDirectory(directory, filePath(target.path, object));
-            await connection.run(`CREATE VIEW ${ident(object)} AS SELECT * FROM ${reader}(${literal(file)})`);
+            if (!reader)
+              throw new Error(
+                `the file format "${target.format}" is not one of ${Object.keys(
+                  READERS,
+                ).join(', ')}`,
+              );
+            const file = insideDirectory(
+              directory,
+              filePath(target.path, object),
+            );
+            await connection.run(
+              `CREATE VIEW ${ident(
+                object,
+              )} AS SELECT * FROM ${reader}(${literal(file)})`,
+            );
           } catch (error) {
             unreadable.set(object, errorText(error));
           }
@@ -108,13 +139,18 @@ export class DuckDbSession implements EngineSession {
   }
 
   private async checkSingleSelect(query: string): Promise<string | undefined> {
-    const reader = await this.connection.runAndReadAll('SELECT json_serialize_sql($1::VARCHAR) AS tree', [query]);
+    const reader = await this.connection.runAndReadAll(
+      'SELECT json_serialize_sql($1::VARCHAR) AS tree',
+      [query],
+    );
     const tree = JSON.parse(String(reader.getRows()[0][0]));
     if (tree.error) {
       return `the rule's query must be a single SELECT statement (${tree.error_message})`;
     }
     if (!Array.isArray(tree.statements) || tree.statements.length !== 1) {
-      return `the rule's query must be exactly one SELECT statement (found ${tree.statements?.length ?? 0})`;
+      return `the rule's query must be exactly one SELECT statement (found ${
+        tree.statements?.length ?? 0
+      })`;
     }
     return undefined;
   }
@@ -126,32 +162,50 @@ export class DuckDbSession implements EngineSession {
       if (measure.type === 'reachable') {
         for (const object of measure.objects) {
           const reason = this.unreadable.get(object);
-          if (reason) return { ...result, value: 0, unreachable: `${object}: ${reason}` };
+          if (reason)
+            return { ...result, value: 0, unreachable: `${object}: ${reason}` };
           await this.value(`SELECT 1 FROM ${ident(object)} LIMIT 1`);
         }
         return { ...result, value: 1 };
       }
       const object = 'object' in measure ? measure.object : undefined;
       const reason = object ? this.unreadable.get(object) : undefined;
-      if (reason) return { ...result, error: `cannot read ${object}: ${reason}` };
+      if (reason)
+        return { ...result, error: `cannot read ${object}: ${reason}` };
       if (measure.type === 'sql') {
-        const { inner, wrapped } = contractRuleQuery(measure, this.limits.rowLimit);
+        const { inner, wrapped } = contractRuleQuery(
+          measure,
+          this.limits.rowLimit,
+        );
         const refused = await this.checkSingleSelect(inner);
         if (refused) return { ...result, error: refused };
         const value = await this.value(wrapped);
         if (value === undefined || value === null) {
-          return { ...result, error: 'the rule\'s query must return one number in its first column' };
+          return {
+            ...result,
+            error:
+              "the rule's query must return one number in its first column",
+          };
         }
         return { ...result, value };
       }
       const query = measureQuery(measure, 'duckdb');
-      if (!query) return { ...result, error: `the portal cannot measure "${measure.type}" here` };
+      if (!query)
+        return {
+          ...result,
+          error: `the portal cannot measure "${measure.type}" here`,
+        };
       const raw = await this.value(query.sql);
       const value = query.interpret(raw ?? null, Date.now());
-      if (value === undefined) return { ...result, error: query.emptyMeaning ?? 'the check returned no value' };
+      if (value === undefined)
+        return {
+          ...result,
+          error: query.emptyMeaning ?? 'the check returned no value',
+        };
       return { ...result, value };
     } catch (error) {
-      if (measure.type === 'reachable') return { ...result, value: 0, unreachable: errorText(error) };
+      if (measure.type === 'reachable')
+        return { ...result, value: 0, unreachable: errorText(error) };
       return { ...result, error: errorText(error) };
     }
   }

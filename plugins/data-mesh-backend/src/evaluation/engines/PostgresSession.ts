@@ -17,7 +17,12 @@ export class PostgresPools {
   get(serverName: string, config: PoolConfig): Pool {
     let pool = this.pools.get(serverName);
     if (!pool) {
-      pool = new Pool({ max: 2, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 10_000, ...config });
+      pool = new Pool({
+        max: 2,
+        idleTimeoutMillis: 30_000,
+        connectionTimeoutMillis: 10_000,
+        ...config,
+      });
       pool.on('error', () => {});
       this.pools.set(serverName, pool);
     }
@@ -42,10 +47,22 @@ export class PostgresSession implements EngineSession {
     let broken = false;
     try {
       await client.query('BEGIN READ ONLY');
-      await client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(this.limits.timeoutMillis))}`);
-      if (this.schema) await client.query(`SET LOCAL search_path = ${ident(this.schema)}, public`);
+      await client.query(
+        `SET LOCAL statement_timeout = ${Math.max(
+          1,
+          Math.floor(this.limits.timeoutMillis),
+        )}`,
+      );
+      if (this.schema)
+        await client.query(
+          `SET LOCAL search_path = ${ident(this.schema)}, public`,
+        );
       // An empty values array forces the extended protocol, which refuses several statements.
-      const result = await client.query({ text: sql, values: [], rowMode: 'array' });
+      const result = await client.query({
+        text: sql,
+        values: [],
+        rowMode: 'array',
+      });
       const row = result.rows[0] as unknown[] | undefined;
       return row && row.length > 0 ? toNumber(row[0]) : null;
     } catch (error) {
@@ -64,28 +81,53 @@ export class PostgresSession implements EngineSession {
     const result: MeasuredValue = { sloId: slo.id };
     try {
       if (measure.type === 'reachable') {
-        for (const object of measure.objects) await this.value(`SELECT 1 FROM ${ident(object)} LIMIT 1`);
+        for (const object of measure.objects)
+          await this.value(`SELECT 1 FROM ${ident(object)} LIMIT 1`);
         return { ...result, value: 1 };
       }
       if (measure.type === 'sql') {
-        const { inner, wrapped } = contractRuleQuery(measure, this.limits.rowLimit);
+        const { inner, wrapped } = contractRuleQuery(
+          measure,
+          this.limits.rowLimit,
+        );
         const refused = singleSelectProblem(inner);
         if (refused) return { ...result, error: refused };
         const value = await this.value(wrapped);
         if (value === undefined || value === null) {
-          return { ...result, error: "the rule's query must return one number in its first column" };
+          return {
+            ...result,
+            error:
+              "the rule's query must return one number in its first column",
+          };
         }
         return { ...result, value };
       }
       const query = measureQuery(measure, 'postgres');
-      if (!query) return { ...result, error: `the portal cannot measure "${measure.type}" here` };
-      const value = query.interpret((await this.value(query.sql)) ?? null, Date.now());
-      if (value === undefined) return { ...result, error: query.emptyMeaning ?? 'the check returned no value' };
+      if (!query)
+        return {
+          ...result,
+          error: `the portal cannot measure "${measure.type}" here`,
+        };
+      const value = query.interpret(
+        (await this.value(query.sql)) ?? null,
+        Date.now(),
+      );
+      if (value === undefined)
+        return {
+          ...result,
+          error: query.emptyMeaning ?? 'the check returned no value',
+        };
       return { ...result, value };
     } catch (error) {
       const text = errorText(error);
-      if (measure.type === 'reachable') return { ...result, value: 0, unreachable: text };
-      return { ...result, error: /statement timeout/i.test(text) ? `the query ran longer than ${this.limits.timeoutMillis} ms and was cancelled` : text };
+      if (measure.type === 'reachable')
+        return { ...result, value: 0, unreachable: text };
+      return {
+        ...result,
+        error: /statement timeout/i.test(text)
+          ? `the query ran longer than ${this.limits.timeoutMillis} ms and was cancelled`
+          : text,
+      };
     }
   }
 

@@ -1,17 +1,37 @@
+/* eslint-disable jest/no-export -- the shared specification both engine test files run */
 /**
  * One specification for every check engine: the same table, the same SLOs, the same
  * expected values, whether the data sits in a file read by DuckDB or in PostgreSQL.
  */
-import type { SloDefinition, SloMeasure } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type {
+  SloDefinition,
+  SloMeasure,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { EngineSession } from './types';
 
 const MINUTE = 60_000;
 
+function orderId(i: number): string | null {
+  if (i === 0) return null;
+  return i === 9 ? 'o-8' : `o-${i}`;
+}
+
 /** The `orders` table: 10 rows, one null id, one duplicate id, two invalid statuses (lost, n/a), one negative total. */
 export function orderRows(now: number) {
-  const statuses = ['open', 'shipped', 'open', 'lost', 'n/a', 'shipped', 'open', 'shipped', 'open', 'shipped'];
+  const statuses = [
+    'open',
+    'shipped',
+    'open',
+    'lost',
+    'n/a',
+    'shipped',
+    'open',
+    'shipped',
+    'open',
+    'shipped',
+  ];
   return statuses.map((status, i) => ({
-    order_id: i === 0 ? null : i === 9 ? 'o-8' : `o-${i}`,
+    order_id: orderId(i),
     status,
     total: i === 5 ? -3 : 10 * (i + 1),
     updated_at: new Date(now - 30 * MINUTE - i * 24 * 60 * MINUTE),
@@ -19,24 +39,76 @@ export function orderRows(now: number) {
 }
 
 export function slo(id: string, measure: SloMeasure): SloDefinition {
-  return { id, name: id, kind: 'quality', target: { text: '', operator: '<=', value: 0, objective: 0.99 }, measure, path: '' };
+  return {
+    id,
+    name: id,
+    kind: 'quality',
+    target: { text: '', operator: '<=', value: 0, objective: 0.99 },
+    measure,
+    path: '',
+  };
 }
 
-const lib = (metric: any, property?: string, extra: Partial<Extract<SloMeasure, { type: 'library' }>> = {}) =>
-  slo(`${metric}:${property ?? ''}:${extra.unit ?? 'rows'}`, { type: 'library', metric, object: 'orders', property, unit: 'rows', ...extra });
+const lib = (
+  metric: any,
+  property?: string,
+  extra: Partial<Extract<SloMeasure, { type: 'library' }>> = {},
+) =>
+  slo(`${metric}:${property ?? ''}:${extra.unit ?? 'rows'}`, {
+    type: 'library',
+    metric,
+    object: 'orders',
+    property,
+    unit: 'rows',
+    ...extra,
+  });
 
 /** Registers the engine specification on a session opened on the `orders` table. */
-export function describeEngine(name: string, session: () => EngineSession, now: () => number) {
+export function describeEngine(
+  name: string,
+  session: () => EngineSession,
+  now: () => number,
+) {
   describe(`${name}: library metrics`, () => {
     it.each([
       ['nullValues', lib('nullValues', 'order_id'), 1],
-      ['nullValues in percent', lib('nullValues', 'order_id', { unit: 'percent' }), 10],
-      ['missingValues (null and empty by default)', lib('missingValues', 'order_id'), 1],
-      ['missingValues from arguments', lib('missingValues', 'status', { arguments: { missingValues: ['n/a', 'lost'] } }), 2],
-      ['invalidValues from validValues', lib('invalidValues', 'status', { arguments: { validValues: ['open', 'shipped'] } }), 2],
-      ['invalidValues from a pattern', lib('invalidValues', 'status', { arguments: { pattern: '^(open|shipped)$' } }), 2],
+      [
+        'nullValues in percent',
+        lib('nullValues', 'order_id', { unit: 'percent' }),
+        10,
+      ],
+      [
+        'missingValues (null and empty by default)',
+        lib('missingValues', 'order_id'),
+        1,
+      ],
+      [
+        'missingValues from arguments',
+        lib('missingValues', 'status', {
+          arguments: { missingValues: ['n/a', 'lost'] },
+        }),
+        2,
+      ],
+      [
+        'invalidValues from validValues',
+        lib('invalidValues', 'status', {
+          arguments: { validValues: ['open', 'shipped'] },
+        }),
+        2,
+      ],
+      [
+        'invalidValues from a pattern',
+        lib('invalidValues', 'status', {
+          arguments: { pattern: '^(open|shipped)$' },
+        }),
+        2,
+      ],
       ['duplicateValues', lib('duplicateValues', 'order_id'), 1],
-      ['duplicateValues in percent of non-null values', lib('duplicateValues', 'order_id', { unit: 'percent' }), 100 / 9],
+      [
+        'duplicateValues in percent of non-null values',
+        lib('duplicateValues', 'order_id', { unit: 'percent' }),
+        100 / 9,
+      ],
       ['rowCount', lib('rowCount'), 10],
     ])('%s', async (_label, definition, expected) => {
       const measured = await session().measure(definition);
@@ -45,43 +117,79 @@ export function describeEngine(name: string, session: () => EngineSession, now: 
     });
 
     it('completeness over several columns', async () => {
-      const measured = await session().measure(slo('c', { type: 'completeness', object: 'orders', columns: ['order_id', 'status'] }));
+      const measured = await session().measure(
+        slo('c', {
+          type: 'completeness',
+          object: 'orders',
+          columns: ['order_id', 'status'],
+        }),
+      );
       expect(measured.value).toBeCloseTo(95, 6);
     });
   });
 
   describe(`${name}: freshness and retention`, () => {
     it('measures the age of the newest and of the oldest row in seconds', async () => {
-      const newest = await session().measure(slo('f', { type: 'newestAge', object: 'orders', column: 'updated_at' }));
+      const newest = await session().measure(
+        slo('f', { type: 'newestAge', object: 'orders', column: 'updated_at' }),
+      );
       const expectedNewest = (Date.now() - (now() - 30 * MINUTE)) / 1000;
       expect(newest.value).toBeGreaterThan(expectedNewest - 5);
       expect(newest.value).toBeLessThan(expectedNewest + 5);
-      const oldest = await session().measure(slo('r', { type: 'oldestAge', object: 'orders', column: 'updated_at' }));
-      const expectedOldest = (Date.now() - (now() - 30 * MINUTE - 9 * 24 * 60 * MINUTE)) / 1000;
+      const oldest = await session().measure(
+        slo('r', { type: 'oldestAge', object: 'orders', column: 'updated_at' }),
+      );
+      const expectedOldest =
+        (Date.now() - (now() - 30 * MINUTE - 9 * 24 * 60 * MINUTE)) / 1000;
       expect(oldest.value).toBeGreaterThan(expectedOldest - 5);
       expect(oldest.value).toBeLessThan(expectedOldest + 5);
     });
 
     it('reports a missing column as an error, not a crash', async () => {
-      const measured = await session().measure(slo('f', { type: 'newestAge', object: 'orders', column: 'no_such_column' }));
+      const measured = await session().measure(
+        slo('f', {
+          type: 'newestAge',
+          object: 'orders',
+          column: 'no_such_column',
+        }),
+      );
       expect(measured.value).toBeUndefined();
       expect(measured.error).toMatch(/no_such_column/);
     });
 
     it('sees the data as reachable', async () => {
-      expect(await session().measure(slo('a', { type: 'reachable', objects: ['orders'] }))).toEqual({ sloId: 'a', value: 1 });
-      const missing = await session().measure(slo('a', { type: 'reachable', objects: ['missing_table'] }));
+      expect(
+        await session().measure(
+          slo('a', { type: 'reachable', objects: ['orders'] }),
+        ),
+      ).toEqual({ sloId: 'a', value: 1 });
+      const missing = await session().measure(
+        slo('a', { type: 'reachable', objects: ['missing_table'] }),
+      );
       expect(missing.value).toBe(0);
       expect(missing.unreachable).toBeDefined();
     });
   });
 
   describe(`${name}: contract SQL`, () => {
-    const sql = (query: string) => slo('sql', { type: 'sql', query, object: 'orders', property: 'total' });
+    const sql = (query: string) =>
+      slo('sql', { type: 'sql', query, object: 'orders', property: 'total' });
 
     it('runs a rule and takes its single value, with placeholders for object and property', async () => {
-      expect((await session().measure(sql('SELECT COUNT(*) FROM orders WHERE total < 0'))).value).toBe(1);
-      expect((await session().measure(sql('select count(*) from ${object} where {property} >= 50;'))).value).toBe(5);
+      expect(
+        (
+          await session().measure(
+            sql('SELECT COUNT(*) FROM orders WHERE total < 0'),
+          )
+        ).value,
+      ).toBe(1);
+      expect(
+        (
+          await session().measure(
+            sql('select count(*) from ${object} where {property} >= 50;'),
+          )
+        ).value,
+      ).toBe(5);
     });
 
     it('refuses queries that write, and leaves the data as it was', async () => {
@@ -93,7 +201,10 @@ export function describeEngine(name: string, session: () => EngineSession, now: 
         'CREATE TABLE stolen AS SELECT * FROM orders',
       ]) {
         const measured = await session().measure(sql(query));
-        expect({ query, value: measured.value }).toEqual({ query, value: undefined });
+        expect({ query, value: measured.value }).toEqual({
+          query,
+          value: undefined,
+        });
         expect(measured.error).toMatch(/SELECT|single|read-only|statement/i);
       }
       expect((await session().measure(lib('rowCount'))).value).toBe(10);
