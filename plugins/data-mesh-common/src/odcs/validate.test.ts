@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ContractIssue } from '../issues';
 import { parseSource } from '../source';
 import { validateOdcs } from './validate';
+import { check, errors, HEAD } from './__testUtils__/validateYaml';
 
 const corpus = path.resolve(__dirname, '../../../../../shared/corpus/odcs');
 
@@ -11,22 +11,6 @@ function readCorpus(dir: string, file: string) {
   const { documents } = parseSource(text, { fileName: file });
   return documents[0];
 }
-
-const errors = (issues: ContractIssue[]) =>
-  issues.filter(issue => issue.severity === 'error');
-
-/** Validates YAML text and returns its errors. */
-function check(yaml: string) {
-  const [document] = parseSource(yaml, { fileName: 'c.yaml' }).documents;
-  return errors(validateOdcs(document.value, document));
-}
-
-const HEAD = `apiVersion: v3.1.0
-kind: DataContract
-id: c1
-version: 1.0.0
-status: active
-`;
 
 describe("validateOdcs on the standard's own examples", () => {
   const files = fs.readdirSync(path.join(corpus, 'v3.1-examples')).sort();

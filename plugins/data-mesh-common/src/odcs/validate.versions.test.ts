@@ -1,22 +1,7 @@
-import { ContractIssue } from '../issues';
 import { parseSource } from '../source';
 import { validateOdcs } from './validate';
+import { check, errors, HEAD } from './__testUtils__/validateYaml';
 
-const errors = (issues: ContractIssue[]) =>
-  issues.filter(issue => issue.severity === 'error');
-
-/** Validates YAML text and returns its errors. */
-function check(yaml: string) {
-  const [document] = parseSource(yaml, { fileName: 'c.yaml' }).documents;
-  return errors(validateOdcs(document.value, document));
-}
-
-const HEAD = `apiVersion: v3.1.0
-kind: DataContract
-id: c1
-version: 1.0.0
-status: active
-`;
 const HEAD_32 = HEAD.replace('v3.1.0', 'v3.2.0');
 
 describe('validateOdcs and versions', () => {
