@@ -1,6 +1,7 @@
 import type {
   DataProductDetails,
   DataProductSummary,
+  SloView,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { Entity } from '@backstage/catalog-model';
 
@@ -72,6 +73,31 @@ export function details(
       },
     ],
     processingErrors: [],
+    ...overrides,
+  };
+}
+
+/** An SLO view with every field set; override what a test is about. */
+export function sloView(overrides: Partial<SloView> = {}): SloView {
+  return {
+    id: 'sla:freshness',
+    name: 'Freshness',
+    kind: 'freshness',
+    target: {
+      text: 'data at most 1 hour old',
+      operator: '<=',
+      value: 3600,
+      unit: 'seconds',
+      objective: 0.99,
+    },
+    status: 'pass',
+    since: '2025-06-01T00:00:00Z',
+    lastValue: 1200,
+    lastObservedAt: '2025-06-15T11:00:00Z',
+    attainment: 0.995,
+    observations: 200,
+    errorBudget: { allowed: 2, consumed: 1, remaining: 0.5, burnRate: 0.5 },
+    source: 'scheduler',
     ...overrides,
   };
 }

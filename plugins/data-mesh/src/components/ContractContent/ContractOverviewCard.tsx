@@ -81,6 +81,7 @@ export function ContractOverviewCard(props: {
           title={`${issues.length} issue${
             issues.length === 1 ? '' : 's'
           } in the contract`}
+          defaultExpanded
         >
           <ul style={{ margin: 0 }}>
             {issues.map((issue, i) => (

@@ -80,15 +80,18 @@ export function GovernanceReport({ report }: { report: GovernanceResponse }) {
         ))}
       </Box>
       {report.blocked && (
-        <WarningPanel severity="error" title="This product is blocked">
-          An enforced policy of severity error or critical fails. Fix what the
-          blocking policies below say to publish the product.
-        </WarningPanel>
+        <WarningPanel
+          severity="error"
+          title="This product is blocked"
+          defaultExpanded
+          message="An enforced policy of severity error or critical fails. Fix what the blocking policies below say to publish the product."
+        />
       )}
       {report.issues.length > 0 && (
         <WarningPanel
           severity="warning"
           title="Some policies could not be evaluated"
+          defaultExpanded
         >
           <ul style={{ margin: 0 }}>
             {report.issues.map((issue, i) => (

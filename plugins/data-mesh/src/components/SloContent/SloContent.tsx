@@ -28,24 +28,37 @@ function NoObservations(props: {
   if (slos.slos.some(s => s.observations > 0 || s.lastObservedAt)) return null;
   if (details && details.servers.length === 0) {
     return (
-      <WarningPanel severity="info" title="No server configured">
-        The contract names no server, so the portal cannot measure these SLOs
-        itself. Add a server to the contract, or have the product's pipeline
-        push its results to <code>POST /api/data-mesh/results</code>.
-      </WarningPanel>
+      <WarningPanel
+        severity="info"
+        title="No server configured"
+        defaultExpanded
+        message={
+          <>
+            The contract names no server, so the portal cannot measure these
+            SLOs itself. Add a server to the contract, or have the product's
+            pipeline push its results to{' '}
+            <code>POST /api/data-mesh/results</code>.
+          </>
+        }
+      />
     );
   }
   const measured = details?.servers.filter(s => s.evaluated) ?? [];
   return (
-    <WarningPanel severity="info" title="No observations yet">
-      {measured.length > 0
-        ? `The portal measures these SLOs on ${measured
-            .map(s => s.server)
-            .join(
-              ', ',
-            )}; the first results appear after the next scheduled check.`
-        : "Nothing has been measured yet: the portal has no connection to the contract's servers, and no pipeline has pushed results."}
-    </WarningPanel>
+    <WarningPanel
+      severity="info"
+      title="No observations yet"
+      defaultExpanded
+      message={
+        measured.length > 0
+          ? `The portal measures these SLOs on ${measured
+              .map(s => s.server)
+              .join(
+                ', ',
+              )}; the first results appear after the next scheduled check.`
+          : "Nothing has been measured yet: the portal has no connection to the contract's servers, and no pipeline has pushed results."
+      }
+    />
   );
 }
 

@@ -1,0 +1,184 @@
+import type {
+  GovernancePolicyResult,
+  GovernanceResponse,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
+import { screen, within } from '@testing-library/react';
+import {
+  backendError,
+  fakeDataMeshApi,
+  pending,
+} from '../../__testUtils__/fakeDataMeshApi';
+import { renderForProduct } from '../../__testUtils__/renderForProduct';
+import { GovernanceContent } from './GovernanceContent';
+
+function result(
+  overrides: Partial<GovernancePolicyResult>,
+): GovernancePolicyResult {
+  return {
+    id: 'owner-required',
+    severity: 'error',
+    mode: 'enforced',
+    status: 'passed',
+    passed: true,
+    outcome: 'pass',
+    message: 'The product has an owner.',
+    source: 'built-in',
+    since: '2025-06-01T00:00:00Z',
+    ...overrides,
+  };
+}
+
+function report(
+  overrides: Partial<GovernanceResponse> = {},
+): GovernanceResponse {
+  const results = [
+    result({}),
+    result({
+      id: 'pii-classified',
+      description: 'Personal data is classified',
+      outcome: 'block',
+      status: 'failed',
+      passed: false,
+      message: 'customer_email holds personal data but has no classification.',
+      remediation: 'Set classification: restricted on customer_email.',
+      since: '2025-06-10T08:00:00Z',
+    }),
+    result({
+      id: 'freshness-slo',
+      severity: 'warning',
+      mode: 'grace',
+      graceUntil: '2025-09-01T00:00:00Z',
+      outcome: 'warn',
+      status: 'failed',
+      passed: false,
+      message: 'No freshness SLO is declared.',
+      source: 'policies/sales.yaml',
+    }),
+    result({
+      id: 'tags-required',
+      mode: 'draft',
+      outcome: 'draft',
+      status: 'failed',
+      passed: false,
+      message: 'No tags.',
+    }),
+  ];
+  return {
+    entityRef: 'component:default/sales-orders',
+    health: 'block',
+    evaluatedAt: '2025-06-15T10:00:00Z',
+    blocked: true,
+    results,
+    summary: { pass: 1, warn: 1, block: 1, info: 0, draft: 1 },
+    issues: [],
+    ...overrides,
+  };
+}
+
+describe('GovernanceContent', () => {
+  it('lists every policy verdict, blocking first, with why and since when', async () => {
+    const api = fakeDataMeshApi({ getGovernance: async () => report() });
+    await renderForProduct(<GovernanceContent />, api);
+
+    const table = await screen.findByRole('table', { name: 'Policy verdicts' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map(r => r.getAttribute('data-policy'))).toEqual([
+      'pii-classified',
+      'freshness-slo',
+      'tags-required',
+      'owner-required',
+    ]);
+    expect(within(rows[0]).getByText('Block')).toBeInTheDocument();
+    expect(
+      within(rows[0]).getByText(/has no classification/),
+    ).toBeInTheDocument();
+    expect(
+      within(rows[0]).getByText(/To comply: Set classification: restricted/),
+    ).toBeInTheDocument();
+    expect(
+      within(rows[0]).getByTitle('2025-06-10 08:00 UTC'),
+    ).toHaveTextContent(/ago$/);
+    expect(within(rows[1]).getByText('Warn')).toBeInTheDocument();
+    expect(
+      within(rows[1]).getByText('grace until 2025-09-01'),
+    ).toBeInTheDocument();
+    expect(
+      within(rows[1]).getByText('from policies/sales.yaml'),
+    ).toBeInTheDocument();
+    expect(within(rows[2]).getByText('Draft')).toBeInTheDocument();
+    expect(within(rows[3]).getByText('Pass')).toBeInTheDocument();
+    expect(within(rows[3]).queryByText(/To comply/)).not.toBeInTheDocument();
+
+    expect(screen.getByText(/This product is blocked/)).toBeInTheDocument();
+    expect(screen.getByText('1 block')).toBeInTheDocument();
+  });
+
+  it('shows what kept policies from being evaluated', async () => {
+    const api = fakeDataMeshApi({
+      getGovernance: async () =>
+        report({
+          blocked: false,
+          health: 'unknown',
+          results: [],
+          summary: { pass: 0, warn: 0, block: 0, info: 0, draft: 0 },
+          issues: [
+            {
+              severity: 'error',
+              path: '/policies/0/condition',
+              message: 'condition is not valid CEL: unexpected token',
+              file: 'policies/global.yaml',
+              line: 4,
+            },
+          ],
+        }),
+    });
+    await renderForProduct(<GovernanceContent />, api);
+    expect(
+      await screen.findByText(/Some policies could not be evaluated/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /policies\/global.yaml:4 error condition is not valid CEL/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('No policy applies to this product.'),
+    ).toBeInTheDocument();
+  });
+
+  it('says when the policies have not run yet', async () => {
+    const api = fakeDataMeshApi({
+      getGovernance: async () =>
+        report({
+          evaluatedAt: undefined,
+          results: [],
+          blocked: false,
+          health: 'unknown',
+          summary: { pass: 0, warn: 0, block: 0, info: 0, draft: 0 },
+        }),
+    });
+    await renderForProduct(<GovernanceContent />, api);
+    expect(await screen.findByText('Not evaluated yet')).toBeInTheDocument();
+  });
+
+  it('shows progress, then the error when the backend fails', async () => {
+    const { unmount } = await renderForProduct(
+      <GovernanceContent />,
+      fakeDataMeshApi({ getGovernance: pending }),
+    );
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+    unmount();
+    await renderForProduct(
+      <GovernanceContent />,
+      fakeDataMeshApi({
+        getGovernance: async () => {
+          throw await backendError(500, 'policy store unreadable');
+        },
+      }),
+    );
+    expect(
+      await screen.findByText(/Could not load the governance verdict/),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/policy store unreadable/)).toBeInTheDocument();
+  });
+});

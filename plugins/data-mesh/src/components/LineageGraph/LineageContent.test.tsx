@@ -1,0 +1,226 @@
+import type { LineageResponse } from '@backstage-data-mesh/plugin-data-mesh-common';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { LineageQuery } from '../../api';
+import {
+  backendError,
+  fakeDataMeshApi,
+  pending,
+} from '../../__testUtils__/fakeDataMeshApi';
+import { renderForProduct } from '../../__testUtils__/renderForProduct';
+import { LineageContent } from './LineageContent';
+
+function lineage(query: LineageQuery): LineageResponse {
+  const nodes: LineageResponse['nodes'] = [
+    {
+      entityRef: 'component:default/sales-orders',
+      title: 'Sales orders',
+      owner: 'group:default/sales-analytics',
+      domain: 'domain:default/sales',
+      sloHealth: 'healthy',
+      depth: 0,
+    },
+    {
+      entityRef: 'dataset:kafka/orders.v1',
+      title: 'orders.v1',
+      sloHealth: 'unknown',
+      external: true,
+      depth: 1,
+    },
+    {
+      entityRef: 'component:default/revenue-metrics',
+      title: 'Revenue metrics',
+      owner: 'group:default/sales-analytics',
+      domain: 'domain:default/sales',
+      sloHealth: 'breached',
+      depth: 1,
+    },
+  ];
+  const edges: LineageResponse['edges'] = [
+    {
+      from: 'dataset:kafka/orders.v1',
+      to: 'component:default/sales-orders',
+      source: 'openlineage',
+    },
+    {
+      from: 'component:default/sales-orders',
+      to: 'component:default/revenue-metrics',
+      source: 'declared',
+      columns: query.columns
+        ? [{ from: 'orders.total_amount', to: 'revenue.amount' }]
+        : undefined,
+    },
+  ];
+  if (query.depth > 1) {
+    nodes.push({
+      entityRef: 'component:default/financial-metrics',
+      title: 'Financial metrics',
+      owner: 'group:default/finance-analytics',
+      sloHealth: 'error',
+      depth: 2,
+    });
+    edges.push({
+      from: 'component:default/revenue-metrics',
+      to: 'component:default/financial-metrics',
+      source: 'declared',
+    });
+  }
+  return {
+    root: query.entityRef,
+    direction: query.direction,
+    depth: query.depth,
+    nodes,
+    edges,
+    truncated: query.depth === 1,
+  };
+}
+
+describe('LineageContent', () => {
+  it('draws one hop both ways by default and lists the neighbours with owner and health', async () => {
+    const queries: LineageQuery[] = [];
+    const api = fakeDataMeshApi({
+      getLineage: async q => {
+        queries.push(q);
+        return lineage(q);
+      },
+    });
+    await renderForProduct(<LineageContent />, api);
+
+    expect(
+      await screen.findByRole('img', {
+        name: /Lineage graph of 3 data products/,
+      }),
+    ).toHaveAttribute('data-node-count', '3');
+    expect(queries).toEqual([
+      {
+        entityRef: 'component:default/sales-orders',
+        depth: 1,
+        direction: 'both',
+        columns: false,
+      },
+    ]);
+    expect(
+      screen.getByText(/1 upstream and 1 downstream product within 1 hop/),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/More lie further away/)).toBeInTheDocument();
+
+    const table = screen.getByRole('table', {
+      name: 'Products in the lineage graph',
+    });
+    const revenue = within(table).getByText('Revenue metrics').closest('tr')!;
+    expect(within(revenue).getByText('downstream, 1 hop')).toBeInTheDocument();
+    expect(within(revenue).getByText('Breached')).toBeInTheDocument();
+    expect(
+      within(revenue).getByRole('link', { name: 'Revenue metrics' }),
+    ).toHaveAttribute('href', '/catalog/default/component/revenue-metrics');
+    const source = within(table)
+      .getByText(/orders.v1 \(external dataset\)/)
+      .closest('tr')!;
+    expect(within(source).getByText('upstream, 1 hop')).toBeInTheDocument();
+    expect(within(source).queryByRole('link')).not.toBeInTheDocument();
+  });
+
+  it('asks again when the depth, direction or column lineage change', async () => {
+    const queries: LineageQuery[] = [];
+    const api = fakeDataMeshApi({
+      getLineage: async q => {
+        queries.push(q);
+        return lineage(q);
+      },
+    });
+    await renderForProduct(<LineageContent />, api);
+    await screen.findByRole('table', { name: 'Products in the lineage graph' });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Downstream' }));
+    await userEvent.click(screen.getByRole('combobox', { name: 'Depth' }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: '2 hops' }),
+    );
+    expect(await screen.findByText('Financial metrics')).toBeInTheDocument();
+    expect(screen.getByText('downstream, 2 hops')).toBeInTheDocument();
+
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'Column lineage' }),
+    );
+    const columns = await screen.findByRole('table', {
+      name: 'Column lineage',
+    });
+    expect(
+      within(columns).getByText('orders.total_amount'),
+    ).toBeInTheDocument();
+    expect(within(columns).getByText('revenue.amount')).toBeInTheDocument();
+
+    expect(queries.slice(1)).toEqual([
+      {
+        entityRef: 'component:default/sales-orders',
+        depth: 1,
+        direction: 'down',
+        columns: false,
+      },
+      {
+        entityRef: 'component:default/sales-orders',
+        depth: 2,
+        direction: 'down',
+        columns: false,
+      },
+      {
+        entityRef: 'component:default/sales-orders',
+        depth: 2,
+        direction: 'down',
+        columns: true,
+      },
+    ]);
+  });
+
+  it('says when no product feeds or reads this one', async () => {
+    const api = fakeDataMeshApi({
+      getLineage: async q => ({
+        root: q.entityRef,
+        direction: q.direction,
+        depth: q.depth,
+        nodes: [lineage(q).nodes[0]],
+        edges: [],
+        truncated: false,
+      }),
+    });
+    await renderForProduct(<LineageContent />, api);
+    expect(await screen.findByText('No lineage')).toBeInTheDocument();
+  });
+
+  it('says when column lineage is asked for but unknown', async () => {
+    const api = fakeDataMeshApi({
+      getLineage: async q => lineage({ ...q, columns: false }),
+    });
+    await renderForProduct(<LineageContent />, api);
+    await screen.findByRole('table', { name: 'Products in the lineage graph' });
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'Column lineage' }),
+    );
+    expect(
+      await screen.findByText(/No column lineage is known for these products/),
+    ).toBeInTheDocument();
+  });
+
+  it('shows progress, then the error when the backend fails', async () => {
+    const { unmount } = await renderForProduct(
+      <LineageContent />,
+      fakeDataMeshApi({ getLineage: pending }),
+    );
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+    unmount();
+    await renderForProduct(
+      <LineageContent />,
+      fakeDataMeshApi({
+        getLineage: async () => {
+          throw await backendError(400, 'depth must be between 1 and 10');
+        },
+      }),
+    );
+    expect(
+      await screen.findByText(/Could not load the lineage/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/depth must be between 1 and 10/),
+    ).toBeInTheDocument();
+  });
+});
