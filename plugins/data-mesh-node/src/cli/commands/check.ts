@@ -1,11 +1,13 @@
-import { Option } from 'commander';
-import {
-  evaluatePolicies,
-  formatIssue,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+import { evaluatePolicies } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { CliCommand } from '../command';
 import { EXIT_CODES } from '../exitCodes';
 import { loadInput } from '../inputs';
+import {
+  issueLines,
+  OutputFormat,
+  outputFormatOption,
+  writeResult,
+} from '../output';
 import {
   CheckedProduct,
   checkHumanReport,
@@ -19,7 +21,7 @@ interface CheckOptions {
   policies: string[];
   builtIn: boolean;
   previous?: string;
-  format: 'human' | 'json';
+  format: OutputFormat;
 }
 
 /**
@@ -50,26 +52,22 @@ export const checkCommand: CliCommand = {
         '--previous <file>',
         'the previous version of the contract (one input only), for the breaking-change policies',
       )
-      .addOption(
-        new Option('--format <format>', 'output format')
-          .choices(['human', 'json'])
-          .default('human'),
-      )
+      .addOption(outputFormatOption())
       .action(async (files: string[], options: CheckOptions) => {
         const policies = await loadPolicies(options.policies, {
           builtIn: options.builtIn,
         });
         if (!policies.layers) {
           io.stderr(
-            `data-mesh check: the policies are invalid, nothing was checked:\n${policies.issues
-              .map(i => `  ${formatIssue(i)}`)
-              .join('\n')}\n`,
+            `data-mesh check: the policies are invalid, nothing was checked:\n${issueLines(
+              policies.issues,
+            )}\n`,
           );
           setExitCode(EXIT_CODES.usage);
           return;
         }
-        for (const warning of policies.issues)
-          io.stderr(`  ${formatIssue(warning)}\n`);
+        if (policies.issues.length > 0)
+          io.stderr(`${issueLines(policies.issues)}\n`);
         if (options.previous && files.length !== 1) {
           io.stderr(
             'data-mesh check: --previous compares with one contract; give exactly one input\n',
@@ -82,9 +80,9 @@ export const checkCommand: CliCommand = {
           : undefined;
         if (previous && !previous.contract) {
           io.stderr(
-            `data-mesh check: the previous contract cannot be read:\n${previous.issues
-              .map(i => `  ${formatIssue(i)}`)
-              .join('\n')}\n`,
+            `data-mesh check: the previous contract cannot be read:\n${issueLines(
+              previous.issues,
+            )}\n`,
           );
           setExitCode(EXIT_CODES.invalid);
           return;
@@ -105,11 +103,10 @@ export const checkCommand: CliCommand = {
           }
           results.push(checked);
         }
-        io.stdout(
-          options.format === 'json'
-            ? `${JSON.stringify(checkJsonReport(results), null, 2)}\n`
-            : checkHumanReport(results),
-        );
+        writeResult(io, options.format, {
+          json: () => checkJsonReport(results),
+          human: () => checkHumanReport(results),
+        });
         setExitCode(
           results.some(isBlocked) ? EXIT_CODES.invalid : EXIT_CODES.ok,
         );

@@ -1,15 +1,19 @@
-import { Option } from 'commander';
 import {
   ContractDiff,
   diffContracts,
-  formatIssue,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { CliCommand } from '../command';
 import { EXIT_CODES } from '../exitCodes';
 import { loadInput } from '../inputs';
+import {
+  issueLines,
+  OutputFormat,
+  outputFormatOption,
+  writeResult,
+} from '../output';
 
 interface DiffOptions {
-  format: 'human' | 'json';
+  format: OutputFormat;
   strict?: boolean;
 }
 
@@ -80,11 +84,7 @@ export const diffCommand: CliCommand = {
         '--strict',
         'also fail when a non-breaking change lacks its minor or patch bump',
       )
-      .addOption(
-        new Option('--format <format>', 'output format')
-          .choices(['human', 'json'])
-          .default('human'),
-      )
+      .addOption(outputFormatOption())
       .action(
         async (oldFile: string, newFile: string, options: DiffOptions) => {
           const [before, after] = [
@@ -97,19 +97,16 @@ export const diffCommand: CliCommand = {
               loaded.issues.filter(i => i.severity === 'error'),
             );
             io.stderr(
-              `data-mesh diff: cannot compare:\n${issues
-                .map(i => `  ${formatIssue(i)}`)
-                .join('\n')}\n`,
+              `data-mesh diff: cannot compare:\n${issueLines(issues)}\n`,
             );
             setExitCode(EXIT_CODES.invalid);
             return;
           }
           const diff = diffContracts(before.contract!, after.contract!);
-          io.stdout(
-            options.format === 'json'
-              ? `${JSON.stringify(diffJsonReport(diff), null, 2)}\n`
-              : diffHumanReport(oldFile, newFile, diff),
-          );
+          writeResult(io, options.format, {
+            json: () => diffJsonReport(diff),
+            human: () => diffHumanReport(oldFile, newFile, diff),
+          });
           const failed =
             !diff.versionOk &&
             (options.strict || diff.requiredBump === 'major');

@@ -1,7 +1,8 @@
-import { Option } from 'commander';
+import type { LoadedContract } from '../../load/loadedContract';
 import type { CliCommand } from '../command';
 import { EXIT_CODES } from '../exitCodes';
 import { loadInput } from '../inputs';
+import { OutputFormat, outputFormatOption, writeResult } from '../output';
 import { humanReport } from '../report/humanReport';
 import { jsonReport } from '../report/jsonReport';
 
@@ -18,26 +19,19 @@ export const validateCommand: CliCommand = {
         'validate contracts and products (ODCS v3, DCS 0.9–1.2.1, datamesh/v1, data_product.yaml, ODPS); files or http(s) URLs',
       )
       .argument('<files...>', 'contract or product files, or http(s) URLs')
-      .addOption(
-        new Option('--format <format>', 'output format')
-          .choices(['human', 'json'])
-          .default('human'),
-      )
-      .action(
-        async (files: string[], options: { format: 'human' | 'json' }) => {
-          const results = [];
-          for (const file of files) results.push(await loadInput(file));
-          io.stdout(
-            options.format === 'json'
-              ? `${JSON.stringify(jsonReport(results), null, 2)}\n`
-              : humanReport(results),
-          );
-          setExitCode(
-            results.every(result => result.valid)
-              ? EXIT_CODES.ok
-              : EXIT_CODES.invalid,
-          );
-        },
-      );
+      .addOption(outputFormatOption())
+      .action(async (files: string[], options: { format: OutputFormat }) => {
+        const results: LoadedContract[] = [];
+        for (const file of files) results.push(await loadInput(file));
+        writeResult(io, options.format, {
+          json: () => jsonReport(results),
+          human: () => humanReport(results),
+        });
+        setExitCode(
+          results.every(result => result.valid)
+            ? EXIT_CODES.ok
+            : EXIT_CODES.invalid,
+        );
+      });
   },
 };
