@@ -3,6 +3,7 @@ import {
   formatIssue,
   GovernanceVerdict,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import { issueJson } from '../report/jsonReport';
 
 /** The result of checking one input. */
 export interface CheckedProduct {
@@ -37,12 +38,7 @@ export function checkJsonReport(results: readonly CheckedProduct[]) {
       })),
       issues: result.issues.map(issue => ({
         severity: issue.severity,
-        path: issue.path,
-        ...(issue.line !== undefined
-          ? { line: issue.line, column: issue.column }
-          : {}),
-        message: issue.message,
-        ...(issue.rule ? { rule: issue.rule } : {}),
+        ...issueJson(issue),
       })),
     })),
   };

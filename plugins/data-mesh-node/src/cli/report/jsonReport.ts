@@ -32,7 +32,8 @@ export interface JsonReport {
   }>;
 }
 
-function toJson(issue: ContractIssue): JsonReportIssue {
+/** An issue as the JSON reports write it: only the keys it has. */
+export function issueJson(issue: ContractIssue): JsonReportIssue {
   return {
     path: issue.path,
     ...(issue.line !== undefined ? { line: issue.line } : {}),
@@ -51,10 +52,10 @@ export function jsonReport(results: readonly LoadedContract[]): JsonReport {
       valid: result.valid,
       errors: result.issues
         .filter(issue => issue.severity === 'error')
-        .map(toJson),
+        .map(issueJson),
       warnings: result.issues
         .filter(issue => issue.severity === 'warning')
-        .map(toJson),
+        .map(issueJson),
     })),
   };
 }
