@@ -47,18 +47,22 @@ const LOGICAL_TYPES: Readonly<Record<string, OdcsLogicalType | null>> = {
  * `json`) or the name is unknown. Parameters are ignored: `decimal(12,2)` → `number`.
  */
 export function logicalTypeOf(typeName: string): OdcsLogicalType | undefined {
-  const base = typeName
-    .trim()
-    .toLowerCase()
-    .replace(/\s*\(.*$/, '');
-  return LOGICAL_TYPES[base] ?? undefined;
+  const base = baseName(typeName);
+  return isKnownTypeName(base) ? LOGICAL_TYPES[base] ?? undefined : undefined;
 }
 
 /** True for a type name this table knows (even when ODCS has no logical type for it). */
 export function isKnownTypeName(typeName: string): boolean {
-  const base = typeName
+  return Object.prototype.hasOwnProperty.call(
+    LOGICAL_TYPES,
+    baseName(typeName),
+  );
+}
+
+/** The name without case or parameters: `DECIMAL(12,2)` → `decimal`. */
+function baseName(typeName: string): string {
+  return typeName
     .trim()
     .toLowerCase()
     .replace(/\s*\(.*$/, '');
-  return base in LOGICAL_TYPES;
 }
