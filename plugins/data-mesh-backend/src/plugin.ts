@@ -18,7 +18,7 @@ import { SloRecorder } from './evaluation/SloRecorder';
 import { SloEvaluator } from './evaluation/SloEvaluator';
 import { SloAlerts } from './alerts/SloAlerts';
 import { LineageService } from './lineage/LineageService';
-import { healthOf } from './router/summaries';
+import { groupStates, healthOf } from './router/summaries';
 import { GovernanceEvaluator } from './governance/GovernanceEvaluator';
 import { createRouter } from './router/createRouter';
 import { backfillExamples } from './examples/backfillExamples';
@@ -81,13 +81,11 @@ export const dataMeshPlugin = createBackendPlugin({
               products.listProducts(),
               observations.states(),
             ]);
+            const byProduct = groupStates(states);
             return new Map(
               list.map(p => [
                 p.entityRef,
-                healthOf(
-                  p,
-                  states.filter(s => s.entityRef === p.entityRef),
-                ),
+                healthOf(p, byProduct.get(p.entityRef) ?? []),
               ]),
             );
           },

@@ -8,6 +8,8 @@ import path from 'node:path';
 import {
   DatasetMatcher,
   LineageGraph,
+  type LineageQuery,
+  type LineageResponse,
   type LineageEdgeInput,
   type LineageNodeInput,
   RELATION_CONSUMES_DATA_FROM,
@@ -29,13 +31,19 @@ export interface LineageServiceOptions {
   serverDirectory: (serverName: string) => string | undefined;
 }
 
+/** How long the SLO health shown on lineage nodes is reused. */
+const HEALTH_MILLIS = 10_000;
+
 export class LineageService {
   private cached?: {
-    products: DataProduct[];
+    signature: string;
     version: number;
     graph: Promise<LineageGraph>;
   };
   private version = 0;
+  private readonly signatures = new WeakMap<DataProduct[], string>();
+  private readonly matchers = new WeakMap<DataProduct[], DatasetMatcher>();
+  private health?: { at: number; map: Promise<Map<string, SloHealth>> };
 
   constructor(private readonly options: LineageServiceOptions) {}
 
@@ -44,8 +52,17 @@ export class LineageService {
     this.version += 1;
   }
 
-  /** Matcher from OpenLineage datasets to products. */
+  /** Matcher from OpenLineage datasets to products (kept per product listing). */
   matcherFor(products: DataProduct[]): DatasetMatcher {
+    let matcher = this.matchers.get(products);
+    if (!matcher) {
+      matcher = this.buildMatcher(products);
+      this.matchers.set(products, matcher);
+    }
+    return matcher;
+  }
+
+  private buildMatcher(products: DataProduct[]): DatasetMatcher {
     const matcher = new DatasetMatcher();
     for (const product of products) {
       const objects = (product.contract?.schema ?? [])
@@ -67,15 +84,29 @@ export class LineageService {
     return matcher;
   }
 
+  /** What the graph depends on in the listing: the products and their versions. */
+  private signatureOf(products: DataProduct[]): string {
+    let signature = this.signatures.get(products);
+    if (signature === undefined) {
+      signature = products
+        .map(p => `${p.entityRef}@${p.entity.metadata.etag ?? ''}`)
+        .join('|');
+      this.signatures.set(products, signature);
+    }
+    return signature;
+  }
+
+  /** The graph, rebuilt only when the products or the OpenLineage edges changed. */
   async graph(): Promise<LineageGraph> {
     const products = await this.options.products.listProducts();
+    const signature = this.signatureOf(products);
     if (
       !this.cached ||
-      this.cached.products !== products ||
+      this.cached.signature !== signature ||
       this.cached.version !== this.version
     ) {
       const graph = this.build(products);
-      this.cached = { products, version: this.version, graph };
+      this.cached = { signature, version: this.version, graph };
       graph.catch(() => {
         if (this.cached?.graph === graph) this.cached = undefined;
       });
@@ -83,9 +114,31 @@ export class LineageService {
     return this.cached.graph;
   }
 
+  /** A traversal, its nodes carrying the current SLO health (reused for a few seconds). */
+  async query(root: string, query: LineageQuery): Promise<LineageResponse> {
+    const [graph, health] = await Promise.all([this.graph(), this.healthMap()]);
+    const response = graph.traverse(root, query);
+    for (const node of response.nodes) {
+      const current = health.get(node.entityRef);
+      if (current) node.sloHealth = current;
+    }
+    return response;
+  }
+
+  private healthMap(): Promise<Map<string, SloHealth>> {
+    const now = Date.now();
+    if (!this.health || now - this.health.at > HEALTH_MILLIS) {
+      const map = this.options.health();
+      this.health = { at: now, map };
+      map.catch(() => {
+        if (this.health?.map === map) this.health = undefined;
+      });
+    }
+    return this.health.map;
+  }
+
   private async build(products: DataProduct[]): Promise<LineageGraph> {
-    const [health, stored, datasets] = await Promise.all([
-      this.options.health(),
+    const [stored, datasets] = await Promise.all([
       this.options.store.edges(),
       this.options.store.datasets(),
     ]);
@@ -94,7 +147,6 @@ export class LineageService {
       title: p.title,
       owner: p.owner,
       domain: p.domain,
-      sloHealth: health.get(p.entityRef) ?? 'unknown',
     }));
     const edges: LineageEdgeInput[] = [];
     for (const product of products) {

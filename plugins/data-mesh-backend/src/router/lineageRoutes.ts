@@ -52,9 +52,8 @@ export function lineageRoutes(
         `columns must be true or false (found ${JSON.stringify(columns)})`,
       );
     }
-    const graph = await ctx.lineage.graph();
     res.json(
-      graph.traverse(root, {
+      await ctx.lineage.query(root, {
         direction: direction as LineageDirection,
         depth: hops,
         columns: columns === 'true',

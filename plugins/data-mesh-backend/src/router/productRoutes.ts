@@ -6,7 +6,7 @@ import type {
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { productFor } from './access';
 import type { RouterContext } from './context';
-import { toDetails, toSummary } from './summaries';
+import { groupStates, toDetails, toSummary } from './summaries';
 
 export function productRoutes(
   router: ReturnType<typeof Router>,
@@ -18,12 +18,7 @@ export function productRoutes(
       ctx.products.listProducts(),
       ctx.observations.states(),
     ]);
-    const byProduct = new Map<string, typeof states>();
-    for (const state of states) {
-      const list = byProduct.get(state.entityRef) ?? [];
-      list.push(state);
-      byProduct.set(state.entityRef, list);
-    }
+    const byProduct = groupStates(states);
     const body: DataProductListResponse = {
       items: products.map(p => toSummary(p, byProduct.get(p.entityRef) ?? [])),
     };

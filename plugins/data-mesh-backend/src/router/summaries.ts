@@ -24,6 +24,19 @@ function governanceOf(product: DataProduct): GovernanceHealth {
     : 'unknown';
 }
 
+/** States by product ref. */
+export function groupStates(
+  states: StoredSloState[],
+): Map<string, StoredSloState[]> {
+  const byProduct = new Map<string, StoredSloState[]>();
+  for (const state of states) {
+    const list = byProduct.get(state.entityRef);
+    if (list) list.push(state);
+    else byProduct.set(state.entityRef, [state]);
+  }
+  return byProduct;
+}
+
 /** The product's SLO health from the states of the SLOs its contract still declares (and pushed ones). */
 export function healthOf(
   product: DataProduct,

@@ -150,61 +150,91 @@ export function filePath(path: string, object: string): string {
   return path.replace(/\{(model|object)\}/g, object);
 }
 
+/** Every `.`- or `/`-separated tail of a name, longest first (`a.b.c` → `b.c`, `c`). */
+function tails(name: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charAt(i);
+    if ((c === '.' || c === '/') && i + 1 < name.length)
+      out.push(name.slice(i + 1));
+  }
+  return out;
+}
+
+/** Every `/`-separated head of a path (`a/b/c` → `a/b`, `a`), for folders holding a file. */
+function folders(name: string): string[] {
+  const out: string[] = [];
+  for (let i = name.length - 1; i > 0; i--)
+    if (name.charAt(i) === '/') out.push(name.slice(0, i));
+  return out;
+}
+
+interface Candidate {
+  length: number;
+  entityRef: string;
+}
+
 /**
  * Finds the data product of an OpenLineage dataset among the patterns of every product.
+ * Lookups are by hash on the name and its tails and folders, so matching costs the
+ * dataset name's length, not the number of products.
  * @public
  */
 export class DatasetMatcher {
-  private readonly byNamespace = new Map<
-    string,
-    Array<{ name: string; entityRef: string }>
-  >();
+  /** namespace → pattern name → longest-named product. */
+  private readonly exact = new Map<string, Map<string, Candidate>>();
+  /** namespace → tail of a pattern name → product with the longest such pattern. */
+  private readonly byTail = new Map<string, Map<string, Candidate>>();
 
   /** Adds a product's patterns. */
   add(entityRef: string, patterns: DatasetPattern[]): this {
     for (const p of patterns) {
-      const list = this.byNamespace.get(p.namespace) ?? [];
-      list.push({ name: p.name, entityRef });
-      this.byNamespace.set(p.namespace, list);
+      const candidate = { length: p.name.length, entityRef };
+      keep(lookup(this.exact, p.namespace), p.name, candidate);
+      const tailMap = lookup(this.byTail, p.namespace);
+      for (const tail of tails(p.name)) keep(tailMap, tail, candidate);
     }
     return this;
   }
 
   /**
    * The product whose pattern names the dataset: same namespace, and the same name or one of
-   * them a dotted or path suffix of the other (`public.orders` matches `shop.public.orders`,
-   * a glob's folder matches a file in it). The longest matching pattern wins.
+   * them a dotted or path suffix of the other (`public.orders` matches `shop.public.orders`),
+   * or the pattern a folder holding the dataset. The longest matching pattern wins.
    */
   match(dataset: DatasetId): string | undefined {
-    const candidates = this.byNamespace.get(
-      normalizeNamespace(dataset.namespace),
-    );
-    if (!candidates) return undefined;
+    const namespace = normalizeNamespace(dataset.namespace);
+    const exact = this.exact.get(namespace);
+    if (!exact) return undefined;
     const name = normalizeName(dataset.name);
-    let best: { length: number; entityRef: string } | undefined;
-    for (const candidate of candidates) {
-      if (!namesMatch(candidate.name, name)) continue;
-      if (!best || candidate.name.length > best.length) {
-        best = {
-          length: candidate.name.length,
-          entityRef: candidate.entityRef,
-        };
-      }
-    }
+    let best: Candidate | undefined = exact.get(name);
+    const better = (c: Candidate | undefined) => {
+      if (c && (!best || c.length > best.length)) best = c;
+    };
+    // a pattern that ends with the dataset's name (the dataset named without its database)
+    better(this.byTail.get(namespace)?.get(name));
+    // a pattern that is a tail of the dataset's name, or a folder holding it
+    for (const tail of tails(name)) better(exact.get(tail));
+    for (const folder of folders(name)) better(exact.get(folder));
     return best?.entityRef;
   }
 }
 
-function namesMatch(pattern: string, name: string): boolean {
-  if (pattern === name) return true;
-  const [shorter, longer] =
-    pattern.length < name.length ? [pattern, name] : [name, pattern];
-  if (!longer.endsWith(shorter)) {
-    // a folder (or glob's folder) that holds the file
-    return name.startsWith(`${pattern.replace(/\/$/, '')}/`);
+function lookup(
+  maps: Map<string, Map<string, Candidate>>,
+  key: string,
+): Map<string, Candidate> {
+  let map = maps.get(key);
+  if (!map) {
+    map = new Map();
+    maps.set(key, map);
   }
-  const before = longer.charAt(longer.length - shorter.length - 1);
-  return before === '.' || before === '/';
+  return map;
+}
+
+function keep(map: Map<string, Candidate>, key: string, candidate: Candidate) {
+  const known = map.get(key);
+  if (!known || candidate.length > known.length) map.set(key, candidate);
 }
 
 /**
