@@ -12,6 +12,7 @@ const env = {
   ...process.env,
   DATA_MESH_DATA_DIR: path.join(dataDir, 'sqlite'),
   DATA_MESH_WORK_DIR: path.join(dataDir, 'work'),
+  DATA_MESH_PUBLISH_DIR: path.join(dataDir, 'published'),
   BROWSER: 'none',
 } as Record<string, string>;
 

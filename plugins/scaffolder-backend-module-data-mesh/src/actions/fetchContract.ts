@@ -15,6 +15,7 @@ import { stringify } from 'yaml';
 import type { ProductContracts } from '../governance/DataMeshApiClient';
 import { writeInside } from '../workspacePaths';
 import { examples } from './fetchContract.examples';
+import { skeletonProduct } from './skeletonValues';
 
 /** Annotations the catalog writes, which do not belong in a descriptor. */
 const CATALOG_ANNOTATIONS = [
@@ -88,6 +89,12 @@ export function createFetchContractAction(options: {
         name: z => z.string(),
         title: z => z.string(),
         owner: z => z.string(),
+        product: z =>
+          z
+            .record(z.string(), z.unknown())
+            .describe(
+              'What the skeleton templates say about the product: title, purpose, domain, owner, kind, classification, ports, SLA properties',
+            ),
         version: z => z.string({ description: 'The current contract version' }),
         objectName: z =>
           z.string({ description: "The contract's first schema object" }),
@@ -153,6 +160,7 @@ export function createFetchContractAction(options: {
       ctx.logger.info(
         `Wrote ${catalogInfoPath} and ${contractPath}: ${entityRef}, contract version ${current.contract.version}`,
       );
+      ctx.output('product', skeletonProduct(entity, current.contract));
       ctx.output('name', entity.metadata.name);
       ctx.output('title', entity.metadata.title ?? entity.metadata.name);
       ctx.output('owner', String(entity.spec?.owner ?? ''));

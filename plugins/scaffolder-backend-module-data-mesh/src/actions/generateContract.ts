@@ -10,7 +10,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { writeInside } from '../workspacePaths';
 import { draftInputSchema } from './draftInputSchema';
-import { skeletonFields } from './skeletonFields';
+import { skeletonFields } from './skeletonValues';
 import { examples } from './generateContract.examples';
 
 /**

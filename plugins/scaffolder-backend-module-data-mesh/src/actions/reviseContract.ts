@@ -9,6 +9,7 @@ import {
 import { readInside, writeInside } from '../workspacePaths';
 import { fieldSchema } from './draftInputSchema';
 import { examples } from './reviseContract.examples';
+import { skeletonFields } from './skeletonValues';
 
 /**
  * Creates the `data-mesh:contract:revise` action: applies a new version's changes (fields
@@ -66,6 +67,14 @@ export function createReviseContractAction() {
         version: z => z.string(),
         applied: z =>
           z.array(z.string()).describe('One sentence per change applied'),
+        fields: z =>
+          z
+            .array(z.record(z.string(), z.unknown()))
+            .describe(
+              "The revised contract's fields, for the skeleton templates",
+            ),
+        objectName: z =>
+          z.string({ description: 'The schema object the fields belong to' }),
       },
     },
     async handler(ctx) {
@@ -107,6 +116,10 @@ export function createReviseContractAction() {
       ctx.output('previousVersion', reading.contract.version);
       ctx.output('version', revised.contract.version);
       ctx.output('applied', revised.applied);
+      const objectName =
+        revision.objectName ?? revised.contract.schema?.[0]?.name ?? '';
+      ctx.output('fields', skeletonFields(revised.contract, objectName));
+      ctx.output('objectName', objectName);
     },
   });
 }
