@@ -81,7 +81,7 @@ export function checkDatameshV1(value: unknown): ContractIssue[] {
       metadata,
       ['metadata'],
       ['name', 'version'],
-      value => value === undefined || value === null || value === '',
+      written => written === undefined || written === null || written === '',
     );
   }
   const spec = value.spec;
