@@ -238,4 +238,44 @@ describe('readContract', () => {
       line: expect.any(Number),
     });
   });
+
+  it('reads keys named like the keys every object has (constructor) as unknown, in every format', () => {
+    const dcs = readContract(
+      [
+        'dataContractSpecification: 1.1.0',
+        'id: x',
+        'info: {title: t, version: "1"}',
+        'models:',
+        '  m:',
+        '    fields:',
+        '      a: {type: string, quality: [{type: sql, query: q, mustBe: 0, constructor: 1}]}',
+        'servicelevels:',
+        '  constructor: {a: 1}',
+      ].join('\n'),
+    );
+    expect(dcs.contract!.customProperties).toContainEqual({
+      property: 'servicelevels.constructor',
+      value: { a: 1 },
+    });
+    expect(
+      dcs.contract!.schema![0].properties![0].quality![0].customProperties,
+    ).toEqual([{ property: 'constructor', value: 1 }]);
+
+    const product = readContract(
+      'name: p\nversion: "1"\nschema:\n  fields:\n    - {name: a, type: int, constraints: [constructor]}\n',
+    );
+    expect(product.contract!.schema![0].properties![0]).toEqual({
+      name: 'a',
+      logicalType: 'integer',
+      physicalType: 'int',
+      customProperties: [{ property: 'constraints', value: ['constructor'] }],
+    });
+
+    const odps = readContract(
+      'apiVersion: v1.0.0\nkind: DataProduct\nid: x\nstatus: active\nconstructor: 1\n',
+    );
+    expect(odps.issues).toEqual([
+      expect.objectContaining({ path: '/constructor', rule: 'unknown-key' }),
+    ]);
+  });
 });

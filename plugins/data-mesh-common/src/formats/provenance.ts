@@ -1,6 +1,6 @@
 import type { OdcsCustomProperty } from '../odcs/model';
 import type { ContractFormat } from './types';
-import { isRecord } from './values';
+import { isRecord, ownEntry } from './values';
 
 /**
  * The ODCS version converted contracts are written in: their keys are those of v3.1.
@@ -80,7 +80,7 @@ export function contractSource(contract: unknown): ContractSource {
   const valueOf = (name: string) =>
     properties.find(entry => isRecord(entry) && entry.property === name)?.value;
   const format = valueOf(SOURCE_FORMAT_PROPERTY);
-  if (typeof format !== 'string' || !(format in LABELS))
+  if (typeof format !== 'string' || !ownEntry(LABELS, format))
     return { format: 'odcs' };
   const version = valueOf(SOURCE_FORMAT_VERSION_PROPERTY);
   return typeof version === 'string'

@@ -3,6 +3,19 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * The entry of a lookup table under a key read from a source, or undefined: only the
+ * table's own entries count, not the keys every object inherits (`constructor`...).
+ */
+export function ownEntry<T>(
+  table: Readonly<Record<string, T>>,
+  key: string,
+): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key)
+    ? table[key]
+    : undefined;
+}
+
 /** The value when it is a string, else undefined. */
 export function stringOrUndefined(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;

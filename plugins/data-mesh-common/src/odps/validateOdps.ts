@@ -1,7 +1,7 @@
 import type { ContractIssue, PathSegment } from '../issues';
 import { IssueLog } from '../formats/issueLog';
 import { checkUri } from '../formats/uriPolicy';
-import { isRecord } from '../formats/values';
+import { isRecord, ownEntry } from '../formats/values';
 import { ODPS_API_VERSIONS } from './model';
 import { ODPS_SHAPES, OdpsShapeName, OdpsValueKind } from './odpsShapes';
 
@@ -82,7 +82,7 @@ function checkShape(
     }
   }
   for (const [key, item] of Object.entries(value)) {
-    const kind = shape.fields[key];
+    const kind = ownEntry(shape.fields, key);
     const at = [...path, key];
     if (!kind) {
       log.error(

@@ -6,7 +6,7 @@ import { addKeptFields, keepUnmapped } from '../keptFields';
 import { logicalTypeOf } from '../logicalTypeOf';
 import { pickTypeOptions } from '../typeOptions';
 import type { Converted } from '../types';
-import { isRecord, scalarText } from '../values';
+import { isRecord, ownEntry, scalarText } from '../values';
 
 /** Word constraints of the `data_product.yaml` shape and the ODCS flag each sets. */
 const FLAG_CONSTRAINTS: Readonly<
@@ -51,21 +51,23 @@ function applyConstraints(
   const candidates: Record<string, unknown> = {};
   const candidateSources = new Map<string, unknown>();
   for (const constraint of constraints) {
-    if (typeof constraint === 'string' && FLAG_CONSTRAINTS[constraint]) {
-      property[FLAG_CONSTRAINTS[constraint]] = true;
+    const flag =
+      typeof constraint === 'string'
+        ? ownEntry(FLAG_CONSTRAINTS, constraint)
+        : undefined;
+    if (flag) {
+      property[flag] = true;
     } else if (isRecord(constraint) && Object.keys(constraint).length === 1) {
       const [[key, value]] = Object.entries(constraint);
+      const option = ownEntry(OPTION_CONSTRAINTS, key);
       if (key === 'in' && Array.isArray(value)) {
         property.quality = [
           ...((property.quality as unknown[]) ?? []),
           allowedValuesRule(value),
         ];
-      } else if (
-        OPTION_CONSTRAINTS[key] &&
-        !(OPTION_CONSTRAINTS[key] in candidates)
-      ) {
-        candidates[OPTION_CONSTRAINTS[key]] = value;
-        candidateSources.set(OPTION_CONSTRAINTS[key], constraint);
+      } else if (option && !(option in candidates)) {
+        candidates[option] = value;
+        candidateSources.set(option, constraint);
       } else {
         unplaced.push(constraint);
       }

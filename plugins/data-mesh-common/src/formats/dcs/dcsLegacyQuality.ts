@@ -4,7 +4,7 @@ import type {
   OdcsSchemaObject,
 } from '../../odcs/model';
 import type { Converted } from '../types';
-import { isRecord } from '../values';
+import { isRecord, ownEntry } from '../values';
 
 /** DCS 0.9 quality `type` → the ODCS custom-rule `engine`. */
 const ENGINES: Readonly<Record<string, string>> = {
@@ -55,7 +55,7 @@ export function splitDcsLegacyQuality(
   if (!isRecord(quality) || typeof quality.type !== 'string') {
     return [{ property: 'quality', value: quality }];
   }
-  const engine = ENGINES[quality.type.toLowerCase()] ?? quality.type;
+  const engine = ownEntry(ENGINES, quality.type.toLowerCase()) ?? quality.type;
   const byName = new Map(schema.map(object => [object.name as string, object]));
   const add = (model: string, implementation: unknown) => {
     const object = byName.get(model)!;

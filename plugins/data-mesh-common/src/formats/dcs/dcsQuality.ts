@@ -3,7 +3,7 @@ import { ODCS_QUALITY_OPERATORS } from '../../odcs/model';
 import type { PathSegment } from '../../issues';
 import type { ConversionTrace } from '../conversionTrace';
 import { addKeptFields } from '../keptFields';
-import { isRecord } from '../values';
+import { isRecord, ownEntry } from '../values';
 
 /** Quality attributes DCS and ODCS share under the same name. */
 const SHARED_KEYS = new Set([
@@ -57,7 +57,7 @@ export function convertDcsQualityRule(
   const out: Record<string, unknown> = {};
   const kept: OdcsCustomProperty[] = [];
   for (const [key, value] of Object.entries(rule)) {
-    const target = SHARED_KEYS.has(key) ? key : RENAMED[key];
+    const target = SHARED_KEYS.has(key) ? key : ownEntry(RENAMED, key);
     if (target && !(target in out) && !(target in rule && target !== key)) {
       out[target] =
         target === 'implementation' && Array.isArray(value)

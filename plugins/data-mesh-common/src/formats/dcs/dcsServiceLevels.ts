@@ -3,7 +3,7 @@ import type { ConversionTrace } from '../conversionTrace';
 import { keepUnmapped } from '../keptFields';
 import { parseSlaValue } from '../slaValue';
 import type { Converted } from '../types';
-import { isRecord } from '../values';
+import { isRecord, ownEntry } from '../values';
 
 type SlaProperty = Converted<OdcsSlaProperty>;
 
@@ -161,7 +161,7 @@ export function convertDcsServiceLevels(
   const slaProperties: SlaProperty[] = [];
   const kept: OdcsCustomProperty[] = [];
   for (const [kind, level] of Object.entries(servicelevels)) {
-    const convert = LEVELS[kind];
+    const convert = ownEntry(LEVELS, kind);
     if (!convert || !isRecord(level)) {
       kept.push({ property: `servicelevels.${kind}`, value: level });
       continue;
