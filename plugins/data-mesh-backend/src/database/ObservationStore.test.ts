@@ -169,6 +169,10 @@ describe.each(databases.eachSupportedId())(
         fail: 1,
         error: 0,
       });
+      expect(await store.exampleHistoryUntil(ref)).toBe(T0);
+      expect(
+        await store.exampleHistoryUntil('component:default/none'),
+      ).toBeUndefined();
     });
 
     it('buckets history, each bucket showing its worst outcome and mean value', async () => {

@@ -368,6 +368,15 @@ export class ObservationStore {
     });
   }
 
+  /** When the product's example history ends (ms), if it has any. */
+  async exampleHistoryUntil(entityRef: string): Promise<number | undefined> {
+    const row = await this.db('dm_runs')
+      .where({ entity_ref: entityRef, source: 'backfill' })
+      .max({ at: 'finished_at' })
+      .first();
+    return num(row?.at);
+  }
+
   /** True when any run of this source was stored for the product. */
   async hasRuns(
     entityRef: string,
