@@ -1,4 +1,5 @@
 import type { OdcsLogicalType } from '../odcs/model';
+import { ownEntry } from './values';
 
 /**
  * ODCS logical types of common type names: DCS field types, SQL and Avro/Parquet names.
@@ -47,8 +48,7 @@ const LOGICAL_TYPES: Readonly<Record<string, OdcsLogicalType | null>> = {
  * `json`) or the name is unknown. Parameters are ignored: `decimal(12,2)` → `number`.
  */
 export function logicalTypeOf(typeName: string): OdcsLogicalType | undefined {
-  const base = baseName(typeName);
-  return isKnownTypeName(base) ? LOGICAL_TYPES[base] ?? undefined : undefined;
+  return ownEntry(LOGICAL_TYPES, baseName(typeName)) ?? undefined;
 }
 
 /** True for a type name this table knows (even when ODCS has no logical type for it). */
