@@ -6,7 +6,8 @@
 # Uses Debian's postgresql binaries (/usr/lib/postgresql/<major>/bin). initdb refuses to run
 # as root, so as root the cluster runs as the `postgres` user.
 set -euo pipefail
-port="${DM_PG_PORT:-54329}"
+# A free loopback port, unless DM_PG_PORT names one (several clusters may run at once).
+port="${DM_PG_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
 
 pg_bin() {
   local dir
