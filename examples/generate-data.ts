@@ -13,9 +13,9 @@
  * STALE_PRODUCT: its newest row is three days old, so it breaches its freshness SLO.
  *
  * The same --now gives the same bytes (seeded random numbers). The files checked in under
- * examples/data are made with the default --now; `scripts/start.sh` re-runs the script with
- * the current time into .data/example-data every five minutes (--every 300), standing in for
- * the pipelines that would keep real products fresh.
+ * examples/data are made with the default --now; the example portal's backend re-runs it with
+ * the current time into .data/example-data every five minutes (packages/backend/src/
+ * examplePipelines.ts), standing in for the pipelines that would keep real products fresh.
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -6,9 +6,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/install.sh
-# The example products' pipelines: their data, rewritten as of now every five minutes into
-# .data/example-data, where app-config.yaml's `local` server reads it (examples/generate-data.ts).
-export DATA_MESH_EXAMPLE_DATA="$PWD/.data/example-data"
-node --require @backstage/cli/config/nodeTransform.cjs examples/generate-data.ts \
-  --out "$DATA_MESH_EXAMPLE_DATA" --every 300 &
 exec yarn start "$@"

@@ -1,5 +1,6 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { dataMeshPermissionPolicyModule } from './dataMeshPermissionPolicy';
+import { examplePipelinesModule } from './examplePipelines';
 
 const backend = createBackend();
 
@@ -48,6 +49,8 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 // Data products: SLO evaluation, pushed results, OpenLineage and lineage (see its README).
 backend.add(import('@backstage-data-mesh/plugin-data-mesh-backend'));
+// The example mesh's stand-in pipelines keep its data fresh (example portal only).
+backend.add(examplePipelinesModule);
 backend.add(import('@backstage-data-mesh/plugin-scaffolder-backend-module-data-mesh'));
 
 backend.start();
