@@ -44,14 +44,16 @@ describe('ContractContent', () => {
     const fields = screen.getByRole('table', { name: 'Fields of tbl' });
     const date = within(fields)
       .getByText('transaction_reference_date')
-      .closest('tr')!;
+      .closest<HTMLElement>('[role=row]')!;
     expect(within(date).getByText('txn_ref_dt')).toBeInTheDocument();
     expect(within(date).getByText('partition 1')).toBeInTheDocument();
     expect(
       within(date).getByText('2022-10-03, 2020-01-28'),
     ).toBeInTheDocument();
     expect(within(date).queryByText('PII')).not.toBeInTheDocument();
-    const receiver = within(fields).getByText('rcvr_id').closest('tr')!;
+    const receiver = within(fields)
+      .getByText('rcvr_id')
+      .closest<HTMLElement>('[role=row]')!;
     expect(within(receiver).getByText('primary key 1')).toBeInTheDocument();
     expect(
       within(receiver).getByText('references receivers.id'),

@@ -1,20 +1,32 @@
 import type { OdcsContract } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { InfoCard } from '@backstage/core-components';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { useMemo } from 'react';
+import { CSSProperties, memo, useMemo } from 'react';
 import {
   contractQualityRules,
   describeCheck,
   describeThreshold,
 } from '../../lib/qualityRules';
+import { GridTable } from '../common';
+
+const COLUMNS =
+  'minmax(160px, 1fr) minmax(240px, 2.2fr) minmax(110px, 0.8fr) minmax(110px, 0.8fr) minmax(110px, 0.7fr) minmax(80px, 0.5fr) minmax(100px, 0.7fr)';
+const HEADERS = [
+  'Element',
+  'Rule',
+  'Check',
+  'Threshold',
+  'Dimension',
+  'Severity',
+  'Schedule',
+];
 
 /** Every quality rule of the contract: where it applies, what it checks, the threshold. */
-export function QualityRulesCard({ contract }: { contract: OdcsContract }) {
+export const QualityRulesCard = memo(function QualityRules({
+  contract,
+}: {
+  contract: OdcsContract;
+}) {
   const rules = useMemo(() => contractQualityRules(contract), [contract]);
   return (
     <InfoCard
@@ -27,58 +39,55 @@ export function QualityRulesCard({ contract }: { contract: OdcsContract }) {
           entries to its objects or fields to have them checked.
         </Typography>
       ) : (
-        <Table size="small" aria-label="Quality rules">
-          <TableHead>
-            <TableRow>
-              <TableCell>Element</TableCell>
-              <TableCell>Rule</TableCell>
-              <TableCell>Check</TableCell>
-              <TableCell>Threshold</TableCell>
-              <TableCell>Dimension</TableCell>
-              <TableCell>Severity</TableCell>
-              <TableCell>Schedule</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
+        <div style={{ overflowX: 'auto' }}>
+          <GridTable
+            role="table"
+            aria-label="Quality rules"
+            style={{ '--columns': COLUMNS } as CSSProperties}
+          >
+            <div role="row" className="head">
+              {HEADERS.map(header => (
+                <div role="columnheader" className="cell" key={header}>
+                  {header}
+                </div>
+              ))}
+            </div>
             {rules.map(({ element, rule }, i) => (
-              <TableRow key={`${element}:${rule.id ?? rule.name ?? i}`}>
-                <TableCell sx={{ fontFamily: 'monospace' }}>
+              <div
+                role="row"
+                className="row"
+                key={`${element}:${rule.id ?? rule.name ?? i}`}
+              >
+                <div role="cell" className="cell mono">
                   {element}
-                </TableCell>
-                <TableCell>
-                  {rule.name && <strong>{rule.name}</strong>}
-                  {rule.name && rule.description ? <br /> : null}
+                </div>
+                <div role="cell" className="cell">
+                  {rule.name && <strong>{rule.name} </strong>}
                   {rule.description}
-                  {rule.query && (
-                    <Typography
-                      variant="caption"
-                      component="pre"
-                      sx={{
-                        whiteSpace: 'pre-wrap',
-                        fontFamily: 'monospace',
-                        m: 0,
-                      }}
-                    >
-                      {rule.query}
-                    </Typography>
-                  )}
-                </TableCell>
-                <TableCell>{describeCheck(rule)}</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  {rule.query && <pre>{rule.query}</pre>}
+                </div>
+                <div role="cell" className="cell">
+                  {describeCheck(rule)}
+                </div>
+                <div role="cell" className="cell">
                   {[describeThreshold(rule), rule.unit]
                     .filter(Boolean)
                     .join(' ')}
-                </TableCell>
-                <TableCell>{rule.dimension}</TableCell>
-                <TableCell>{rule.severity}</TableCell>
-                <TableCell>
+                </div>
+                <div role="cell" className="cell">
+                  {rule.dimension}
+                </div>
+                <div role="cell" className="cell">
+                  {rule.severity}
+                </div>
+                <div role="cell" className="cell">
                   {[rule.scheduler, rule.schedule].filter(Boolean).join(' ')}
-                </TableCell>
-              </TableRow>
+                </div>
+              </div>
             ))}
-          </TableBody>
-        </Table>
+          </GridTable>
+        </div>
       )}
     </InfoCard>
   );
-}
+});

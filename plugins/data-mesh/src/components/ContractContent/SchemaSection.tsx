@@ -5,7 +5,7 @@ import Box from '@mui/material/Box';
 import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { schemaRows, searchSchemaRows } from '../../lib/schemaRows';
 import { SchemaTable } from './SchemaTable';
 
@@ -14,7 +14,11 @@ import { SchemaTable } from './SchemaTable';
  * narrows every table to the fields whose name, description, type, classification or tags
  * match.
  */
-export function SchemaSection({ contract }: { contract: OdcsContract }) {
+export const SchemaSection = memo(function Schema({
+  contract,
+}: {
+  contract: OdcsContract;
+}) {
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const objects = useMemo(
@@ -118,4 +122,4 @@ export function SchemaSection({ contract }: { contract: OdcsContract }) {
       )}
     </InfoCard>
   );
-}
+});

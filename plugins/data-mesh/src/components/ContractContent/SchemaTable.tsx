@@ -2,70 +2,23 @@ import {
   isPersonalData,
   OdcsPropertyBase,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
-import { styled } from '@mui/material/styles';
-import { memo, useCallback, useMemo, useState } from 'react';
+import { CSSProperties, memo, useCallback, useMemo, useState } from 'react';
 import { describeConstraints, propertyFlags } from '../../lib/constraints';
 import { SchemaRow, visibleSchemaRows } from '../../lib/schemaRows';
+import { GridTable } from '../common';
 
-/*
- * One styled table with plain rows: a 500-field schema is 500 × 7 cells, so the cells are
- * bare elements styled from the table (one style rule set), not a component each.
- */
-const Table = styled('table')(({ theme }) => ({
-  width: '100%',
-  borderCollapse: 'collapse',
-  fontSize: theme.typography.body2.fontSize,
-  color: theme.palette.text.primary,
-  '& th': {
-    textAlign: 'left',
-    fontWeight: 600,
-    padding: theme.spacing(1),
-    borderBottom: `2px solid ${theme.palette.divider}`,
-    whiteSpace: 'nowrap',
-    position: 'sticky',
-    top: 0,
-    background: theme.palette.background.paper,
-  },
-  '& td': {
-    padding: theme.spacing(0.75, 1),
-    borderBottom: `1px solid ${theme.palette.divider}`,
-    verticalAlign: 'top',
-  },
-  '& tbody tr:hover': { background: theme.palette.action.hover },
-  '& .name': { fontFamily: 'monospace', fontWeight: 600, whiteSpace: 'nowrap' },
-  '& .role': { fontFamily: 'monospace', color: theme.palette.text.secondary },
-  '& .secondary': { color: theme.palette.text.secondary, display: 'block' },
-  '& .mono': { fontFamily: 'monospace' },
-  '& .badge': {
-    display: 'inline-block',
-    padding: '0 6px',
-    marginRight: 4,
-    marginBottom: 2,
-    borderRadius: 10,
-    fontSize: '0.75rem',
-    lineHeight: '18px',
-    border: `1px solid ${theme.palette.divider}`,
-    whiteSpace: 'nowrap',
-  },
-  '& .pii': {
-    borderColor: theme.palette.error.main,
-    color: theme.palette.error.main,
-    fontWeight: 600,
-  },
-  '& .toggle': {
-    border: 'none',
-    background: 'none',
-    color: 'inherit',
-    cursor: 'pointer',
-    width: 20,
-    padding: 0,
-    font: 'inherit',
-  },
-  '& .toggle:focus-visible': {
-    outline: `2px solid ${theme.palette.primary.main}`,
-  },
-  '& .spacer': { display: 'inline-block', width: 20 },
-}));
+const COLUMNS =
+  'minmax(200px, 1.4fr) minmax(110px, 0.8fr) minmax(100px, 0.7fr) minmax(140px, 1fr) minmax(120px, 0.7fr) minmax(220px, 2fr) minmax(120px, 0.8fr)';
+
+const HEADERS = [
+  'Field',
+  'Type',
+  'Keys',
+  'Constraints',
+  'Classification',
+  'Description',
+  'Examples',
+];
 
 function typeOf(property: OdcsPropertyBase): string {
   const logical = property.logicalType ?? '';
@@ -103,9 +56,13 @@ const SchemaRowView = memo(function SchemaTableRow({
   const constraints = describeConstraints(p);
   const pii = isPersonalData(p);
   return (
-    <tr data-path={row.path}>
-      <td style={{ paddingLeft: 8 + row.depth * 20 }}>
-        {row.hasChildren ? (
+    <div role="row" className="row" data-path={row.path}>
+      <div
+        role="cell"
+        className="cell"
+        style={{ paddingLeft: (row.hasChildren ? 8 : 28) + row.depth * 20 }}
+      >
+        {row.hasChildren && (
           <button
             type="button"
             className="toggle"
@@ -115,8 +72,6 @@ const SchemaRowView = memo(function SchemaTableRow({
           >
             {collapsed ? '▸' : '▾'}
           </button>
-        ) : (
-          <span className="spacer" />
         )}
         <span className={row.role === 'property' ? 'name' : 'role'}>
           {row.label}
@@ -125,28 +80,28 @@ const SchemaRowView = memo(function SchemaTableRow({
           <span className="secondary mono">{p.physicalName}</span>
         )}
         {p.businessName && <span className="secondary">{p.businessName}</span>}
-      </td>
-      <td>
+      </div>
+      <div role="cell" className="cell">
         {typeOf(p)}
         {p.physicalType && (
           <span className="secondary mono">{p.physicalType}</span>
         )}
-      </td>
-      <td>
+      </div>
+      <div role="cell" className="cell">
         {propertyFlags(p).map(flag => (
           <span key={flag} className="badge">
             {flag}
           </span>
         ))}
-      </td>
-      <td>
+      </div>
+      <div role="cell" className="cell">
         {constraints.map(c => (
           <span key={c} className="secondary mono">
             {c}
           </span>
         ))}
-      </td>
-      <td>
+      </div>
+      <div role="cell" className="cell">
         {p.classification}
         {pii && (
           <>
@@ -156,10 +111,14 @@ const SchemaRowView = memo(function SchemaTableRow({
             </span>
           </>
         )}
-      </td>
-      <td>{p.description}</td>
-      <td className="mono">{examplesOf(p)}</td>
-    </tr>
+      </div>
+      <div role="cell" className="cell">
+        {p.description}
+      </div>
+      <div role="cell" className="cell mono">
+        {examplesOf(p)}
+      </div>
+    </div>
   );
 });
 
@@ -189,29 +148,28 @@ export function SchemaTable({
   );
   return (
     <div style={{ overflowX: 'auto' }}>
-      <Table aria-label={label}>
-        <thead>
-          <tr>
-            <th scope="col">Field</th>
-            <th scope="col">Type</th>
-            <th scope="col">Keys</th>
-            <th scope="col">Constraints</th>
-            <th scope="col">Classification</th>
-            <th scope="col">Description</th>
-            <th scope="col">Examples</th>
-          </tr>
-        </thead>
-        <tbody>
-          {visible.map(row => (
-            <SchemaRowView
-              key={row.path}
-              row={row}
-              collapsed={collapsed.has(row.path)}
-              onToggle={onToggle}
-            />
+      <GridTable
+        role="table"
+        aria-label={label}
+        aria-rowcount={visible.length + 1}
+        style={{ '--columns': COLUMNS } as CSSProperties}
+      >
+        <div role="row" className="head">
+          {HEADERS.map(header => (
+            <div role="columnheader" className="cell" key={header}>
+              {header}
+            </div>
           ))}
-        </tbody>
-      </Table>
+        </div>
+        {visible.map(row => (
+          <SchemaRowView
+            key={row.path}
+            row={row}
+            collapsed={collapsed.has(row.path)}
+            onToggle={onToggle}
+          />
+        ))}
+      </GridTable>
     </div>
   );
 }

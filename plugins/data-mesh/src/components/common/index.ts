@@ -9,3 +9,4 @@ export {
 } from './StatusChip';
 export type { PolicyOutcome } from './StatusChip';
 export { useDataProductRef } from './useDataProductRef';
+export { GridTable } from './GridTable';

@@ -15,6 +15,19 @@ export interface SceneCallbacks {
   ): void;
 }
 
+/**
+ * Keeps the pointer's events on the canvas during a drag. A pointer the browser does not
+ * know (synthetic events, a pointer already gone) has nothing to capture.
+ */
+function capture(canvas: HTMLCanvasElement, pointerId: number, on: boolean) {
+  try {
+    if (on) canvas.setPointerCapture?.(pointerId);
+    else canvas.releasePointerCapture?.(pointerId);
+  } catch {
+    // nothing to capture
+  }
+}
+
 /** A click moves the pointer less than this (in pixels); more is a drag. */
 const CLICK_SLOP = 4;
 const KEY_PAN = 80;
@@ -197,7 +210,7 @@ export class GraphScene {
       moved: false,
       id: event.pointerId,
     };
-    this.#canvas.setPointerCapture?.(event.pointerId);
+    capture(this.#canvas, event.pointerId, true);
   }
 
   #onPointerMove(event: PointerEvent) {
@@ -221,7 +234,7 @@ export class GraphScene {
   #onPointerUp(event: PointerEvent) {
     const drag = this.#drag;
     this.#drag = undefined;
-    this.#canvas.releasePointerCapture?.(event.pointerId);
+    capture(this.#canvas, event.pointerId, false);
     if (drag && !drag.moved) {
       const index = this.#nodeAt(event);
       if (index >= 0) this.#callbacks.onNodeClick?.(this.#nodes[index]);
