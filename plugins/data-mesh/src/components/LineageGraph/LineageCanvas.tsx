@@ -99,6 +99,7 @@ export function LineageCanvas(props: {
       />
       {hover && (
         <Paper
+          role="tooltip"
           elevation={4}
           sx={{
             position: 'absolute',
