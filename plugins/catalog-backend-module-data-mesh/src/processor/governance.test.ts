@@ -1,4 +1,9 @@
-import { parsePolicySet } from '@backstage-data-mesh/plugin-data-mesh-common';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  parsePolicySet,
+  readContract,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
 import { dataProduct } from '../__testUtils__/fixtures';
 import { governanceNotEvaluated, policyGovernance } from './governance';
 
@@ -116,6 +121,25 @@ describe('policyGovernance', () => {
       summary: '0 passed',
       blocking: [],
     });
+  });
+
+  it('evaluates a contract as readContract returns it, with no condition failing to run', () => {
+    const file = path.resolve(
+      __dirname,
+      '../../../../examples/products/sales-orders/sales-orders.odcs.yaml',
+    );
+    const reading = readContract(fs.readFileSync(file, 'utf8'), {
+      fileName: file,
+    });
+    const recorded = policyGovernance([], { version: 'v1' }).evaluate({
+      entity: dataProduct(),
+      contract: reading.contract,
+      contractIssues: reading.issues,
+    });
+    expect(recorded.summary).not.toContain('valid-contract');
+    expect(recorded.blocking.map(b => b.message).join('\n')).not.toMatch(
+      /could not be evaluated/,
+    );
   });
 });
 

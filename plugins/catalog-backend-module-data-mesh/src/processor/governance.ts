@@ -60,9 +60,7 @@ export function policyGovernance(
     evaluate({ entity, contract, contractIssues, contractSource }) {
       const verdict = evaluatePolicies(layers, {
         entity,
-        // A plain copy: the CEL engine refuses some objects of the parsed contract
-        // ("Unsupported type: Object") that a JSON round trip turns into plain ones.
-        contract: contract ? JSON.parse(JSON.stringify(contract)) : null,
+        contract: contract ?? null,
         contractIssues,
         now: options.now?.(),
       });

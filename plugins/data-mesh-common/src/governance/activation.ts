@@ -3,6 +3,7 @@ import { durationSeconds, percentValue, slaKey } from '../diff/slaValues';
 import { ContractDiff } from '../diff/types';
 import { ContractIssue } from '../issues';
 import { isPersonalData } from '../pii';
+import { plainData, setOwn } from './plainData';
 import { describeProduct, GovernedEntity, ProductFacts } from './productFacts';
 
 /**
@@ -258,35 +259,45 @@ function normaliseEntity(
 
 /**
  * Builds the CEL activation of a policy evaluation: `entity`, `contract`, `previous`, `diff`,
- * `now`, and the derived `product`, `fields`, `objects`, `quality` and `sla`.
+ * `now`, and the derived `product`, `fields`, `objects`, `quality` and `sla`. The caller's
+ * data is copied to plain values first ({@link plainData}), so a condition never depends on
+ * which realm or class made the objects it reads.
  */
 export function buildActivation(
   input: PolicyInput,
   diff: ContractDiff | null,
 ): Record<string, unknown> & { product: ProductFacts & { hasPii: boolean } } {
-  const contract = input.contract ?? {};
+  const entity = plainData(input.entity ?? null) as GovernedEntity | null;
+  const contract = (plainData(input.contract ?? null) ?? {}) as Record<
+    string,
+    any
+  >;
   const facts = contractFacts(contract);
-  const product = describeProduct(input.entity, contract);
+  const product = describeProduct(entity, contract);
   const custom: Record<string, unknown> = {};
   for (const entry of Array.isArray(contract.customProperties)
     ? contract.customProperties
     : []) {
-    if (typeof entry?.property === 'string' && !(entry.property in custom))
-      custom[entry.property] = entry.value ?? null;
+    if (
+      typeof entry?.property === 'string' &&
+      !Object.hasOwn(custom, entry.property)
+    )
+      setOwn(custom, entry.property, entry.value ?? null);
   }
   return {
-    entity: normaliseEntity(input.entity),
+    entity: normaliseEntity(entity),
     contract,
-    previous: input.previous ?? null,
-    diff,
-    now: input.now ?? new Date(),
+    previous: plainData(input.previous ?? null),
+    diff: plainData(diff),
+    // a timestamp of this realm: CEL knows `Date` by its constructor too
+    now: new Date(input.now ? input.now.getTime() : Date.now()),
     product: { ...withNulls(product), hasPii: facts.fields.some(f => f.pii) },
     fields: facts.fields,
     objects: facts.objects,
     quality: facts.quality,
     sla: facts.sla,
     custom,
-    checks: input.checks ?? null,
+    checks: plainData(input.checks ?? null),
     issues: (input.contractIssues ?? []).map(i => ({
       severity: i.severity,
       path: i.path,

@@ -1,3 +1,6 @@
+import vm from 'node:vm';
+import { stringify } from 'yaml';
+import { readContract } from '../read';
 import {
   compliantContract,
   compliantEntity,
@@ -282,5 +285,58 @@ describe('evaluatePolicies: since when', () => {
       outcome: 'block',
       since: '2026-03-01T00:00:00.000Z',
     });
+  });
+});
+
+describe('evaluatePolicies: whoever made the objects', () => {
+  const outcomes = (v: ReturnType<typeof evaluatePolicies>) =>
+    v.results.map(r => [r.id, r.status, r.outcome]);
+  const expected = outcomes(verdict([], () => {}, true));
+
+  it('gives the same verdict for a contract and entity of another realm (a sandbox, a frame)', () => {
+    const foreign = (value: unknown) =>
+      vm.runInNewContext(`(${JSON.stringify(value)})`);
+    const result = evaluatePolicies(layerPolicies([]), {
+      entity: foreign(compliantEntity()),
+      contract: foreign(compliantContract()),
+      now: vm.runInNewContext('new Date("2026-06-01T00:00:00Z")'),
+    });
+    expect(result.results.filter(r => r.status === 'error')).toEqual([]);
+    expect(outcomes(result)).toEqual(expected);
+  });
+
+  it('gives the same verdict for a contract as readContract returns it', () => {
+    // readContract normalises with structuredClone: in a sandbox (Jest) that is the host's
+    // function, and its objects carry the host's Object
+    const reading = readContract(stringify(compliantContract()), {
+      fileName: 'orders.odcs.yaml',
+    });
+    expect(reading.contract).toBeDefined();
+    const result = evaluatePolicies(layerPolicies([]), {
+      entity: compliantEntity(),
+      contract: reading.contract,
+      contractIssues: reading.issues,
+      now: NOW,
+    });
+    expect(result.results.filter(r => r.status === 'error')).toEqual([]);
+    expect(outcomes(result)).toEqual(expected);
+  });
+
+  it('reads a date inside the contract as its ISO 8601 text, as JSON carries it', () => {
+    const released = set([
+      {
+        id: 'released-in-2026',
+        description: 'The product was released in 2026, before now.',
+        severity: 'error',
+        condition:
+          'timestamp(string(custom.releasedAt)) >= timestamp("2026-01-01T00:00:00Z") && now > timestamp(string(custom.releasedAt))',
+      },
+    ]);
+    const result = verdict([released], contract => {
+      contract.customProperties = [
+        { property: 'releasedAt', value: new Date('2026-02-01T00:00:00Z') },
+      ];
+    });
+    expect(result.results[0]).toMatchObject({ status: 'passed' });
   });
 });
