@@ -3,12 +3,13 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
+import { loadGovernancePolicies } from '@backstage-data-mesh/plugin-data-mesh-node';
 import {
   catalogProcessingExtensionPoint,
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
 import { DataProductProcessor } from './processor/DataProductProcessor';
-import { loadGovernance } from './processor/loadGovernance';
+import { governanceFrom } from './processor/governance';
 import { CatalogProductDirectory } from './processor/productDirectory';
 import { SourceReader } from './processor/sourceReader';
 
@@ -37,7 +38,7 @@ export const catalogModuleDataMesh = createBackendModule({
             reader: new SourceReader(urlReader),
             resolveUrl: options => integrations.resolveUrl(options),
             directory: new CatalogProductDirectory(catalogService, auth),
-            governance: loadGovernance(config),
+            governance: governanceFrom(await loadGovernancePolicies(config)),
             logger,
           }),
         );

@@ -6,6 +6,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { dataMeshPermissions } from '@backstage-data-mesh/plugin-data-mesh-common';
+import { loadGovernancePolicies } from '@backstage-data-mesh/plugin-data-mesh-node';
 import { migratedClient } from './database/migrate';
 import { ObservationStore } from './database/ObservationStore';
 import { LineageStore } from './database/LineageStore';
@@ -137,7 +138,9 @@ export const dataMeshPlugin = createBackendPlugin({
             evaluator,
             recorder,
             servers,
-            governance: GovernanceEvaluator.fromConfig(config),
+            governance: new GovernanceEvaluator(
+              await loadGovernancePolicies(config),
+            ),
           }),
         );
         // Pipelines may send their token as x-api-key (datacontract-cli does); those routes

@@ -1,6 +1,7 @@
 /**
  * Node.js library of the data-mesh suite: loading contracts and products from files and
- * URLs, and the `data-mesh` CLI.
+ * URLs, loading the governance policies `dataMesh.governance` configures, and the
+ * `data-mesh` CLI.
  *
  * @packageDocumentation
  */
@@ -16,3 +17,19 @@ export { EXIT_CODES } from './cli/exitCodes';
 export type { CliCommand, CliContext } from './cli/command';
 export type { CliIo } from './cli/io';
 export type { JsonReport, JsonReportIssue } from './cli/report/jsonReport';
+
+export { loadPolicyFiles } from './governance/loadPolicyFiles';
+export type {
+  LoadedPolicies,
+  LoadPolicyFilesOptions,
+  PolicyFileList,
+} from './governance/loadPolicyFiles';
+export {
+  InvalidPolicyFilesError,
+  loadGovernancePolicies,
+  readGovernanceConfig,
+} from './governance/governanceConfig';
+export type {
+  GovernanceConfig,
+  GovernancePolicies,
+} from './governance/governanceConfig';

@@ -1,11 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  layerPolicies,
   parsePolicySet,
   readContract,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { dataProduct } from '../__testUtils__/fixtures';
-import { governanceNotEvaluated, policyGovernance } from './governance';
+import {
+  governanceFrom,
+  governanceNotEvaluated,
+  policyGovernance,
+} from './governance';
 
 const contract: any = {
   apiVersion: 'v3.1.0',
@@ -31,7 +36,7 @@ const contract: any = {
 function policies(text: string) {
   const { set, issues } = parsePolicySet(text, { fileName: 'policies.yaml' });
   if (!set) throw new Error(JSON.stringify(issues));
-  return [set];
+  return layerPolicies([set], { builtIn: false });
 }
 
 const header = `apiVersion: data-mesh/v1
@@ -56,7 +61,7 @@ describe('policyGovernance', () => {
     condition: size(product.tags) > 0
     message: No tags.
 `),
-      { builtIn: false, version: 'v1' },
+      { version: 'v1' },
     );
     const recorded = check.evaluate({
       entity: dataProduct(),
@@ -94,7 +99,7 @@ describe('policyGovernance', () => {
     graceUntil: "2999-01-01"
     condition: "false"
 `),
-      { builtIn: false, version: 'v1' },
+      { version: 'v1' },
     );
     const recorded = check.evaluate({
       entity: dataProduct(),
@@ -106,14 +111,15 @@ describe('policyGovernance', () => {
   });
 
   it('applies the built-in pack unless it is switched off', () => {
-    const withPack = policyGovernance([], { version: 'v1' }).evaluate({
+    const withPack = policyGovernance(layerPolicies([]), {
+      version: 'v1',
+    }).evaluate({
       entity: dataProduct(),
       contract,
       contractIssues: [],
     });
     expect(withPack.summary).toMatch(/blocks? \(.*data-classification/);
-    const without = policyGovernance([], {
-      builtIn: false,
+    const without = policyGovernance(layerPolicies([], { builtIn: false }), {
       version: 'v1',
     }).evaluate({ entity: dataProduct(), contract, contractIssues: [] });
     expect(without).toEqual({
@@ -131,7 +137,9 @@ describe('policyGovernance', () => {
     const reading = readContract(fs.readFileSync(file, 'utf8'), {
       fileName: file,
     });
-    const recorded = policyGovernance([], { version: 'v1' }).evaluate({
+    const recorded = policyGovernance(layerPolicies([]), {
+      version: 'v1',
+    }).evaluate({
       entity: dataProduct(),
       contract: reading.contract,
       contractIssues: reading.issues,
@@ -140,6 +148,24 @@ describe('policyGovernance', () => {
     expect(recorded.blocking.map(b => b.message).join('\n')).not.toMatch(
       /could not be evaluated/,
     );
+  });
+});
+
+describe('governanceFrom', () => {
+  it('evaluates the loaded policies, or nothing when governance is switched off', () => {
+    const input = { entity: dataProduct(), contract, contractIssues: [] };
+    expect(governanceFrom({ enabled: false }).evaluate(input).verdict).toBe(
+      'not-evaluated',
+    );
+    const check = governanceFrom({
+      enabled: true,
+      layers: layerPolicies([]),
+      version: 'abc',
+      files: [],
+      warnings: [],
+    });
+    expect(check.version).toBe('abc');
+    expect(check.evaluate(input).verdict).toBe('block');
   });
 });
 

@@ -1,14 +1,13 @@
 import type { Entity } from '@backstage/catalog-model';
 import {
   ContractIssue,
-  CompiledPolicySet,
   evaluatePolicies,
-  layerPolicies,
   OdcsContract,
   PolicyLayers,
   summarizeVerdict,
   verdictHealth,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { GovernancePolicies } from '@backstage-data-mesh/plugin-data-mesh-node';
 
 /**
  * The governance verdict as the entity records it: one word, a one-line summary, and the
@@ -45,16 +44,13 @@ export const governanceNotEvaluated: GovernanceCheck = {
 };
 
 /**
- * Governance by the policies of data-mesh-common: the built-in pack (unless switched off)
- * and the configured policy sets, layered global then per domain.
+ * Governance by the policies of data-mesh-common, layered (the built-in pack, the global
+ * sets, the domain sets).
  */
 export function policyGovernance(
-  sets: readonly CompiledPolicySet[],
-  options: { builtIn?: boolean; version: string; now?: () => Date },
+  layers: PolicyLayers,
+  options: { version: string; now?: () => Date },
 ): GovernanceCheck {
-  const layers: PolicyLayers = layerPolicies(sets, {
-    builtIn: options.builtIn,
-  });
   return {
     version: options.version,
     evaluate({ entity, contract, contractIssues, contractSource }) {
@@ -82,4 +78,14 @@ export function policyGovernance(
       };
     },
   };
+}
+
+/**
+ * The check `dataMesh.governance` configures (`loadGovernancePolicies` of data-mesh-node),
+ * or none when it is switched off.
+ */
+export function governanceFrom(policies: GovernancePolicies): GovernanceCheck {
+  return policies.enabled
+    ? policyGovernance(policies.layers, { version: policies.version })
+    : governanceNotEvaluated;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Entity } from '@backstage/catalog-model';
 import type { LocationSpec } from '@backstage/plugin-catalog-node';
 import {
+  ContractIssue,
   ContractSummary,
   DATA_PRODUCT_ANNOTATIONS,
   DataProductInputPort,

@@ -14,8 +14,8 @@ import {
   checkJsonReport,
   isBlocked,
 } from '../governance/checkReport';
-import { loadPolicies } from '../governance/loadPolicies';
 import { loadProduct } from '../governance/loadProduct';
+import { loadPolicyFiles } from '../../governance/loadPolicyFiles';
 
 interface CheckOptions {
   policies: string[];
@@ -54,9 +54,10 @@ export const checkCommand: CliCommand = {
       )
       .addOption(outputFormatOption())
       .action(async (files: string[], options: CheckOptions) => {
-        const policies = await loadPolicies(options.policies, {
-          builtIn: options.builtIn,
-        });
+        const policies = await loadPolicyFiles(
+          { policies: options.policies },
+          { builtIn: options.builtIn, fileNames: 'as-listed' },
+        );
         if (!policies.layers) {
           io.stderr(
             `data-mesh check: the policies are invalid, nothing was checked:\n${issueLines(
