@@ -1,5 +1,6 @@
 import type { DataProductSummary } from '@backstage-data-mesh/plugin-data-mesh-common';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { Link } from '@backstage/core-components';
+import { useEntityRefLink } from '@backstage/plugin-catalog-react';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -8,6 +9,7 @@ import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import Typography from '@mui/material/Typography';
 import { memo } from 'react';
+import { shortRef } from '../../lib/entityRefs';
 import { freshnessState, ProductSortKey } from '../../lib/productQuery';
 import { absoluteTime, relativeTime } from '../../lib/time';
 import { GovernanceChip, SloHealthChip } from '../common';
@@ -54,17 +56,18 @@ function Freshness({
 const ProductRow = memo(function ProductRowView({
   product,
   now,
+  linkTo,
 }: {
   product: DataProductSummary;
   now: number;
+  linkTo: (entityRef: string) => string;
 }) {
   return (
     <TableRow hover>
       <TableCell>
-        <EntityRefLink
-          entityRef={product.entityRef}
-          title={product.title ?? product.name}
-        />
+        <Link to={linkTo(product.entityRef)}>
+          {product.title ?? product.name}
+        </Link>
         {product.description && (
           <Typography
             variant="caption"
@@ -83,10 +86,14 @@ const ProductRow = memo(function ProductRowView({
         )}
       </TableCell>
       <TableCell>
-        {product.domain && <EntityRefLink entityRef={product.domain} />}
+        {product.domain && (
+          <Link to={linkTo(product.domain)}>{shortRef(product.domain)}</Link>
+        )}
       </TableCell>
       <TableCell>
-        {product.owner && <EntityRefLink entityRef={product.owner} />}
+        {product.owner && (
+          <Link to={linkTo(product.owner)}>{shortRef(product.owner)}</Link>
+        )}
       </TableCell>
       <TableCell>{product.productKind}</TableCell>
       <TableCell>{product.classification}</TableCell>
@@ -112,6 +119,8 @@ export function ProductTable(props: {
   now: number;
 }) {
   const { products, sort, direction, onSort, now } = props;
+  // Plain links (not EntityRefLink, which looks every entity up): a page shows 75 of them.
+  const linkTo = useEntityRefLink();
   return (
     <Table size="small" aria-label="Data products">
       <TableHead>
@@ -134,7 +143,12 @@ export function ProductTable(props: {
       </TableHead>
       <TableBody>
         {products.map(product => (
-          <ProductRow key={product.entityRef} product={product} now={now} />
+          <ProductRow
+            key={product.entityRef}
+            product={product}
+            now={now}
+            linkTo={linkTo}
+          />
         ))}
       </TableBody>
     </Table>
