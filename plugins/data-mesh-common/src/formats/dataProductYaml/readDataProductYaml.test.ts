@@ -50,7 +50,7 @@ describe('readDataProductYaml: data_product.yaml, field by field', () => {
     );
   });
 
-  it('maps the owner to the team, keeping the contact and the slack key YAML read as null', () => {
+  it('maps the owner to the team, keeping the contact and the slack key YAML read as null, and the contact to a support channel', () => {
     expect(source.owner.slack).toBeNull();
     expect(contract.team).toEqual({
       name: 'sales-analytics',
@@ -59,6 +59,13 @@ describe('readDataProductYaml: data_product.yaml, field by field', () => {
         { property: 'slack', value: null },
       ],
     });
+    expect(contract.support).toEqual([
+      {
+        channel: 'email',
+        tool: 'email',
+        url: 'mailto:sales-analytics@company.com',
+      },
+    ]);
   });
 
   it('maps the location and the file type to a server', () => {

@@ -5,6 +5,7 @@ import type {
   OdcsSchemaObject,
   OdcsTeam,
 } from '../../odcs/model';
+import { contactChannel } from '../contactChannel';
 import { convertContractHead } from '../contractHead';
 import { ConversionTrace } from '../conversionTrace';
 import { keepUnmapped } from '../keptFields';
@@ -80,7 +81,8 @@ function convertServer(
  *   `description.purpose`; `status` is `active` (ODCS needs one).
  * - `owner.team` → `team.name`; `owner.contact`, `owner.slack`… → `team.customProperties`
  *   (a key written with no value, like `slack: #sales-data` where `#` starts a comment, is
- *   kept with the value null).
+ *   kept with the value null); an `owner.contact` that is an e-mail address (or URL) is also
+ *   a support channel (`mailto:`), where ODCS readers and governance find the contact.
  * - `schema.fields` → the properties of one schema object named after the product (see
  *   {@link convertDataProductFields}); `schema.location` + `schema.type` → a server
  *   (`s3` for `s3://` locations, `custom` otherwise) with `location` and `format`;
@@ -101,6 +103,13 @@ export function readDataProductYaml(value: unknown): ContractConversion {
   if (source.owner !== undefined) {
     contract.team = convertOwner(source.owner);
     trace.link(['team'], ['owner']);
+    const channel = contactChannel(
+      isRecord(source.owner) ? source.owner.contact : undefined,
+    );
+    if (channel) {
+      contract.support = [channel];
+      trace.link(['support', 0], ['owner', 'contact']);
+    }
   }
   if (typeof source.description === 'string') {
     contract.description = { purpose: source.description };

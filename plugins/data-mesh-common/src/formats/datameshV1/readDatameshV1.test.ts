@@ -31,6 +31,10 @@ describe('readDatameshV1: orders-daily, field by field', () => {
       version: '2.1.0',
       status: 'active',
     });
+    expect(contract.support).toEqual([
+      { channel: 'email', tool: 'email', url: 'mailto:order-team@company.com' },
+    ]);
+    expect(origins.get('/support/0')).toBe('/metadata/owner');
     expect(contractSource(contract)).toEqual({
       format: 'datamesh-v1',
       version: 'datamesh/v1',

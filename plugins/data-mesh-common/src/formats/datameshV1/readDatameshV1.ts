@@ -4,6 +4,7 @@ import type {
   OdcsSchemaObject,
   OdcsSlaProperty,
 } from '../../odcs/model';
+import { contactChannel } from '../contactChannel';
 import { convertContractHead } from '../contractHead';
 import { ConversionTrace } from '../conversionTrace';
 import { keepUnmapped } from '../keptFields';
@@ -75,7 +76,9 @@ function convertSchema(
  * Converts a `datamesh/v1` DataContract to the ODCS v3.1 model, keeping every field:
  *
  * - `metadata.name` → `id` and `name`; `metadata.domain` → `domain`; `metadata.owner` →
- *   `team.name`; `metadata.version` → `version`; `status` is `active` (ODCS needs one).
+ *   `team.name`, and when it is an e-mail address (or URL) also a support channel
+ *   (`mailto:`), the owner's contact; `metadata.version` → `version`; `status` is `active`
+ *   (ODCS needs one).
  * - `spec.schema` → one schema object named after the contract, its `type` and `ref` kept as
  *   the custom properties `schemaType` and `schemaRef` (the columns live in that file).
  * - `spec.classification.pii` → a property per listed column, marked with the custom
@@ -99,6 +102,11 @@ export function readDatameshV1(value: unknown): ContractConversion {
   if (metadata.owner !== undefined) {
     contract.team = { name: scalarText(metadata.owner) ?? metadata.owner };
     trace.link(['team'], ['metadata', 'owner']);
+    const channel = contactChannel(metadata.owner);
+    if (channel) {
+      contract.support = [channel];
+      trace.link(['support', 0], ['metadata', 'owner']);
+    }
   }
   kept.push(
     ...keepUnmapped(

@@ -1,5 +1,9 @@
 import type { PathSegment } from '../../issues';
-import type { OdcsQualityRule, OdcsSchemaProperty } from '../../odcs/model';
+import type {
+  OdcsCustomProperty,
+  OdcsQualityRule,
+  OdcsSchemaProperty,
+} from '../../odcs/model';
 import type { ConversionTrace } from '../conversionTrace';
 import { addKeptFields, keepUnmapped } from '../keptFields';
 import { isRecord } from '../values';
@@ -30,8 +34,9 @@ export interface FieldContext {
  * range constraints → `logicalTypeOptions`; `example`/`examples` → `examples`;
  * `references` → a foreign-key relationship; `enum` and `quality` → quality rules;
  * `links` → `authoritativeDefinitions`; nested `fields` → `properties`, `items` → `items`.
- * Everything else (`pii`, `precision`, `scale`, `config`, `lineage`, `keys`, `values`,
- * `$ref`, unknown keys) is kept in `customProperties` under its DCS name.
+ * `config` entries (`avroType`, `encryption`...) → one custom property each. Everything else
+ * (`pii`, `precision`, `scale`, `lineage`, `keys`, `values`, `$ref`, unknown keys) is kept
+ * in `customProperties` under its DCS name.
  */
 export function convertDcsField(
   name: string | undefined,
@@ -138,8 +143,27 @@ export function convertDcsField(
     );
   }
 
-  addKeptFields(out, keepUnmapped(field, mapped));
+  const config = isRecord(field.config) ? use('config') : undefined;
+  const kept = keepUnmapped(field, mapped);
+  addKeptFields(out, [...kept, ...configProperties(config, kept)]);
   return out;
+}
+
+/**
+ * A field's `config` (DCS's place for tool settings of a field: `avroType`, `encryption`...)
+ * as custom properties, one per entry, as ODCS keeps such settings; an entry whose name is
+ * already kept from the field itself is named `config.<name>`.
+ */
+function configProperties(
+  config: unknown,
+  kept: readonly OdcsCustomProperty[],
+): OdcsCustomProperty[] {
+  if (!isRecord(config)) return [];
+  const taken = new Set(kept.map(entry => entry.property));
+  return Object.entries(config).map(([key, value]) => ({
+    property: taken.has(key) ? `config.${key}` : key,
+    value,
+  }));
 }
 
 /**

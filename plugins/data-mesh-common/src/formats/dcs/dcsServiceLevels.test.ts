@@ -22,6 +22,41 @@ describe('convertDcsServiceLevels', () => {
     ]);
   });
 
+  it('reads a service level DCS does not define by the words of those it does: percentage, threshold, period', () => {
+    const trace = new ConversionTrace();
+    const { slaProperties, kept } = convertDcsServiceLevels(
+      {
+        completeness: {
+          description: 'Rows with a customer.',
+          percentage: '99.5%',
+        },
+        accuracy: { percentage: 99.9, owner: 'sales' },
+        staleness: { threshold: '2h', timestampField: 'orders.updated_at' },
+        archive: { period: 'P10Y' },
+      },
+      trace,
+    );
+    expect(slaProperties).toEqual([
+      {
+        property: 'completeness',
+        value: 99.5,
+        unit: 'percent',
+        description: 'Rows with a customer.',
+      },
+      { property: 'accuracy', value: 99.9 },
+      {
+        property: 'staleness',
+        value: 2,
+        unit: 'h',
+        element: 'orders.updated_at',
+      },
+      { property: 'archive', value: 10, unit: 'y' },
+    ]);
+    expect(kept).toEqual([
+      { property: 'servicelevels.accuracy.owner', value: 'sales' },
+    ]);
+  });
+
   it('uses a cron expression as the value when there is no interval, and the type when there is neither', () => {
     const trace = new ConversionTrace();
     expect(

@@ -144,6 +144,32 @@ const LEVELS: Readonly<
   },
 };
 
+/** The attributes that hold a service level's target, in the known levels' words. */
+const TARGETS = ['percentage', 'threshold', 'period'] as const;
+
+/**
+ * A service level DCS does not define (`completeness`, `accuracy`...), read by the
+ * attribute names of the ones it does: `percentage` (as `availability`), `threshold` (as
+ * `freshness`, with `timestampField` as the element) or `period` (as `retention`). One with
+ * none of them is kept whole.
+ */
+function customLevel(
+  kind: string,
+  level: Record<string, unknown>,
+): ((level: Record<string, unknown>) => LevelConversion) | undefined {
+  const target = TARGETS.find(key => level[key] !== undefined);
+  if (!target) return undefined;
+  return () => ({
+    sla: [
+      slaProperty(kind, level[target], {
+        element: level.timestampField,
+        ...described(level),
+      }),
+    ],
+    used: [target, 'timestampField', 'description'],
+  });
+}
+
 /**
  * Converts DCS `servicelevels` to ODCS `slaProperties`. `availability` stays `availability`
  * (ODCS's `generalAvailability` is a date, not an uptime); `retention`, `latency`,
@@ -151,8 +177,10 @@ const LEVELS: Readonly<
  * `supportResponseTime`, `backupRecoveryTime` and `backupRecoveryPoint` for the extra
  * targets. Thresholds and periods are read into `value` + `unit` (`25h` → 25 `h`,
  * `P1Y` → 1 `y`, `99.9%` → 99.9 `percent`); timestamp fields become `element`; cron expressions `schedule`.
- * Attributes with no ODCS place, and unknown service levels, are returned as contract-level
- * custom properties named by their path (`servicelevels.retention.unlimited`).
+ * A service level DCS does not define but states like the others (`completeness:
+ * { percentage: 99.5% }`) becomes the SLA property of its name (see {@link customLevel}).
+ * Attributes with no ODCS place, and unknown service levels without a target, are returned
+ * as contract-level custom properties named by their path (`servicelevels.retention.unlimited`).
  */
 export function convertDcsServiceLevels(
   servicelevels: Record<string, unknown>,
@@ -161,7 +189,9 @@ export function convertDcsServiceLevels(
   const slaProperties: SlaProperty[] = [];
   const kept: OdcsCustomProperty[] = [];
   for (const [kind, level] of Object.entries(servicelevels)) {
-    const convert = ownEntry(LEVELS, kind);
+    const convert =
+      ownEntry(LEVELS, kind) ??
+      (isRecord(level) ? customLevel(kind, level) : undefined);
     if (!convert || !isRecord(level)) {
       kept.push({ property: `servicelevels.${kind}`, value: level });
       continue;
