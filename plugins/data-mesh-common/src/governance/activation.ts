@@ -32,6 +32,12 @@ export interface FieldFacts {
   piiCategory: string | null;
   /** `encryptedName` is set, or the custom property `encrypted` is true, or `encryption` names a method. */
   encrypted: boolean;
+  /**
+   * Where the field's object keeps its full schema when the contract only references it
+   * (the object's custom property `schemaRef`, e.g. an Avro file), else null: then the
+   * field's type and description live there, not in the contract.
+   */
+  schemaRef: string | null;
   tags: string[];
   /** The quality rules declared on the field. */
   quality: unknown[];
@@ -128,7 +134,7 @@ function isEncrypted(property: Record<string, any>): boolean {
 function collectFields(
   out: FieldFacts[],
   quality: QualityFacts[],
-  object: string,
+  object: { name: string; schemaRef: string | null },
   prefix: string,
   properties: unknown,
 ) {
@@ -141,7 +147,7 @@ function collectFields(
     const rules = Array.isArray(p.quality) ? p.quality : [];
     out.push({
       path,
-      object,
+      object: object.name,
       name,
       id: text(p.id),
       logicalType: text(p.logicalType),
@@ -154,13 +160,15 @@ function collectFields(
       pii: isPersonalData(p),
       piiCategory: piiCategoryOf(p),
       encrypted: isEncrypted(p),
+      schemaRef: object.schemaRef,
       tags: Array.isArray(p.tags)
         ? p.tags.filter((t: unknown) => typeof t === 'string')
         : [],
       quality: rules,
       property: p,
     });
-    for (const rule of rules) quality.push(qualityFacts(object, path, rule));
+    for (const rule of rules)
+      quality.push(qualityFacts(object.name, path, rule));
     collectFields(out, quality, object, path, p.properties);
     if (p.items && typeof p.items === 'object')
       collectFields(out, quality, object, path, p.items.properties);
@@ -192,10 +200,12 @@ export function contractFacts(contract: Record<string, any>) {
   for (const raw of Array.isArray(contract.schema) ? contract.schema : []) {
     if (!raw || typeof raw !== 'object') continue;
     const name = text(raw.name) ?? '(unnamed)';
+    const ref = customProperty(raw.customProperties, 'schemaRef');
+    const schemaRef = typeof ref === 'string' && ref.trim() ? ref.trim() : null;
     const before = fields.length;
     for (const rule of Array.isArray(raw.quality) ? raw.quality : [])
       quality.push(qualityFacts(name, null, rule));
-    collectFields(fields, quality, name, name, raw.properties);
+    collectFields(fields, quality, { name, schemaRef }, name, raw.properties);
     const own = fields
       .slice(before)
       .filter(f => f.path.split('.').length === 2);
@@ -205,6 +215,7 @@ export function contractFacts(contract: Record<string, any>) {
       description: text(raw.description),
       fields: own.map(f => f.name),
       primaryKey: own.filter(f => f.primaryKey).map(f => f.name),
+      schemaRef,
       quality: Array.isArray(raw.quality) ? raw.quality : [],
       object: raw,
     });

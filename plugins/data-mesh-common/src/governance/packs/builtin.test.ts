@@ -156,12 +156,71 @@ const CASES: Case[] = [
     says: 'without fields: empty',
   },
   {
+    id: 'schema-defined',
+    // a schema kept in another file, as datamesh/v1 references its Avro schema
+    passing: edit(c =>
+      c.schema.push({
+        name: 'events',
+        customProperties: [{ property: 'schemaRef', value: 'events.avsc' }],
+      }),
+    ),
+    failing: edit(c =>
+      c.schema.push({
+        name: 'events',
+        customProperties: [{ property: 'schemaRef', value: ' ' }],
+      }),
+    ),
+    says: 'without fields: events',
+  },
+  {
+    id: 'schema-referenced',
+    failing: edit(c =>
+      c.schema.push({
+        name: 'events',
+        customProperties: [{ property: 'schemaRef', value: 'events.avsc' }],
+        properties: [
+          {
+            name: 'email',
+            customProperties: [{ property: 'pii', value: true }],
+          },
+        ],
+      }),
+    ),
+    says: 'kept elsewhere (events: events.avsc)',
+  },
+  {
     id: 'primary-key',
     failing: edit(c => (c.schema[0].properties[0].primaryKey = false)),
     says: 'without a primary key: orders',
   },
   {
+    id: 'primary-key',
+    passing: edit(c =>
+      c.schema.push({
+        name: 'events',
+        customProperties: [{ property: 'schemaRef', value: 'events.avsc' }],
+      }),
+    ),
+    failing: edit(c =>
+      c.schema.push({ name: 'events', properties: [{ name: 'id' }] }),
+    ),
+    says: 'without a primary key: events',
+  },
+  {
     id: 'field-descriptions',
+    // a column the contract names only to mark it personal data; its schema is elsewhere
+    passing: edit(c =>
+      c.schema.push({
+        name: 'events',
+        customProperties: [{ property: 'schemaRef', value: 'events.avsc' }],
+        properties: [
+          {
+            name: 'email',
+            customProperties: [{ property: 'pii', value: true }],
+          },
+        ],
+      }),
+    ),
     failing: edit(c => delete email(c).description),
     says: 'orders.customer_email',
   },
@@ -189,11 +248,19 @@ const CASES: Case[] = [
   },
   {
     id: 'quality-checks-defined',
-    failing: edit(c => {
+    // targets of the notes' data_quality, as datamesh/v1 states them
+    passing: edit(c => {
       c.schema[0].quality = [];
       delete c.schema[0].properties[0].quality;
     }),
-    says: 'no quality check',
+    failing: edit(c => {
+      c.schema[0].quality = [];
+      delete c.schema[0].properties[0].quality;
+      c.slaProperties = c.slaProperties.filter(
+        (s: any) => !['completeness', 'accuracy'].includes(s.property),
+      );
+    }),
+    says: 'no quality rule, and no completeness or accuracy target',
   },
   {
     id: 'quality-completeness',

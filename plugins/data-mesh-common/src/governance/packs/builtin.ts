@@ -88,21 +88,33 @@ export const BUILT_IN_POLICIES: readonly PolicyDefinition[] = Object.freeze([
   {
     id: 'schema-defined',
     description:
-      'The contract defines a schema: at least one object, each with fields.',
+      'The contract defines a schema: at least one object, each with fields or a reference to the schema that holds them (schemaRef).',
     severity: 'error',
-    condition: 'size(objects) > 0 && objects.all(o, size(o.fields) > 0)',
+    condition:
+      'size(objects) > 0 && objects.all(o, size(o.fields) > 0 || o.schemaRef != null)',
     message:
-      '${size(objects) == 0 ? "The contract defines no schema" : "Schema objects without fields: " + objects.filter(o, size(o.fields) == 0).map(o, o.name).join(", ")}.',
+      '${size(objects) == 0 ? "The contract defines no schema" : "Schema objects without fields: " + objects.filter(o, size(o.fields) == 0 && o.schemaRef == null).map(o, o.name).join(", ")}.',
     remediation:
       'Describe the data under schema: one entry per table, view or topic, with its properties.',
+  },
+  {
+    id: 'schema-referenced',
+    description:
+      'The schema is written in the contract, where the portal can check its keys, descriptions and types.',
+    severity: 'warning',
+    condition: 'objects.all(o, o.schemaRef == null)',
+    message:
+      'The schema is kept elsewhere (${objects.filter(o, o.schemaRef != null).map(o, o.name + ": " + o.schemaRef).join(", ")}), so its primary key, field descriptions and types are not checked here.',
+    remediation:
+      'Write the schema in the contract (an ODCS contract can), or check the referenced schema where it is published.',
   },
   {
     id: 'primary-key',
     description: 'Every schema object has a primary key.',
     severity: 'error',
-    condition: 'objects.all(o, size(o.primaryKey) > 0)',
+    condition: 'objects.all(o, o.schemaRef != null || size(o.primaryKey) > 0)',
     message:
-      'Schema objects without a primary key: ${objects.filter(o, size(o.primaryKey) == 0).map(o, o.name)}.',
+      'Schema objects without a primary key: ${objects.filter(o, o.schemaRef == null && size(o.primaryKey) == 0).map(o, o.name)}.',
     remediation:
       'Mark the identifying field(s) with primaryKey: true (and primaryKeyPosition for a composite key).',
   },
@@ -111,9 +123,9 @@ export const BUILT_IN_POLICIES: readonly PolicyDefinition[] = Object.freeze([
     description: 'Every field has a description.',
     severity: 'error',
     condition:
-      'fields.all(f, f.description != null && size(f.description) > 0)',
+      'fields.all(f, f.schemaRef != null || (f.description != null && size(f.description) > 0))',
     message:
-      'Fields without a description: ${fields.filter(f, f.description == null || size(f.description) == 0).map(f, f.path)}.',
+      'Fields without a description: ${fields.filter(f, f.schemaRef == null && (f.description == null || size(f.description) == 0)).map(f, f.path)}.',
     remediation:
       'Write a description for each of these fields: what it means for a consumer.',
   },
@@ -121,9 +133,10 @@ export const BUILT_IN_POLICIES: readonly PolicyDefinition[] = Object.freeze([
     id: 'field-types',
     description: 'Every field has a data type.',
     severity: 'error',
-    condition: 'fields.all(f, f.logicalType != null || f.physicalType != null)',
+    condition:
+      'fields.all(f, f.schemaRef != null || f.logicalType != null || f.physicalType != null)',
     message:
-      'Fields without a data type: ${fields.filter(f, f.logicalType == null && f.physicalType == null).map(f, f.path)}.',
+      'Fields without a data type: ${fields.filter(f, f.schemaRef == null && f.logicalType == null && f.physicalType == null).map(f, f.path)}.',
     remediation:
       'Give each of these fields a logicalType (string, integer, number, date, timestamp...) and, ideally, a physicalType.',
   },
@@ -133,7 +146,7 @@ export const BUILT_IN_POLICIES: readonly PolicyDefinition[] = Object.freeze([
       'The schema states constraints (required, unique, ranges, patterns or allowed values).',
     severity: 'warning',
     condition:
-      'size(fields) == 0 || fields.exists(f, f.required || f.unique || f.primaryKey || has(f.property.logicalTypeOptions) || has(f.property.enum))',
+      'fields.all(f, f.schemaRef != null) || fields.exists(f, f.schemaRef == null && (f.required || f.unique || f.primaryKey || has(f.property.logicalTypeOptions) || has(f.property.enum)))',
     message:
       'No field states a constraint: consumers cannot tell which values to expect.',
     remediation:
@@ -141,12 +154,15 @@ export const BUILT_IN_POLICIES: readonly PolicyDefinition[] = Object.freeze([
   },
   {
     id: 'quality-checks-defined',
-    description: 'The contract defines data quality checks.',
+    description:
+      'The contract defines data quality: quality rules, or a completeness or accuracy target (the data-quality targets of the governance notes).',
     severity: 'error',
-    condition: 'size(quality) > 0',
-    message: 'The contract defines no quality check.',
+    condition:
+      'size(quality) > 0 || (has(sla.completeness) && sla.completeness.percent != null) || (has(sla.accuracy) && sla.accuracy.percent != null)',
+    message:
+      'The contract defines no quality check: no quality rule, and no completeness or accuracy target.',
     remediation:
-      'Add quality rules to the schema objects or fields (e.g. metric: nullValues, mustBe: 0).',
+      'Add quality rules to the schema objects or fields (e.g. metric: nullValues, mustBe: 0), or completeness and accuracy targets (SLA properties in percent).',
   },
   {
     id: 'quality-completeness',
