@@ -1,15 +1,14 @@
 import {
+  CONTRACT_LOCATION_PROPERTY,
   DataProductInputPort,
   DataProductOutputPort,
   OdcsContract,
+  odpsPortContracts,
   OdpsProduct,
   toJsonPointer,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { Context, problem, readSource, scalar } from './readingContext';
 import type { SourceLocation } from './sourceLocation';
-
-/** The ODPS output port custom property naming the port's contract file. */
-export const CONTRACT_LOCATION_PROPERTY = 'contractLocation';
 
 export function odpsOutputPorts(product: OdpsProduct): DataProductOutputPort[] {
   return (product.outputPorts ?? [])
@@ -48,18 +47,14 @@ export async function readOdpsContracts(
 ): Promise<Array<{ contract: OdcsContract; format: string; ref: string }>> {
   const found: Array<{ contract: OdcsContract; format: string; ref: string }> =
     [];
-  const ports = product.outputPorts ?? [];
-  for (const [index, port] of ports.entries()) {
-    const contractId = scalar(port?.contractId);
-    if (!contractId) continue;
+  for (const { index, port, contractId, location } of odpsPortContracts(
+    product,
+  )) {
     const at = toJsonPointer(['outputPorts', index]);
-    const written = (port.customProperties ?? []).find(
-      p => p?.property === CONTRACT_LOCATION_PROPERTY,
-    );
-    if (written && typeof written.value === 'string') {
+    if (location) {
       const read = await readSource(
         context,
-        written.value,
+        location,
         odps.location,
         at,
         `outputPorts[${index}] ${CONTRACT_LOCATION_PROPERTY}`,
@@ -70,7 +65,7 @@ export async function readOdpsContracts(
           context,
           at,
           'contract-id',
-          `output port "${port.name}" promises contract "${contractId}", but ${read.ref} holds contract "${read.reading.contract.id}": make the ids match`,
+          `output port "${port}" promises contract "${contractId}", but ${read.ref} holds contract "${read.reading.contract.id}": make the ids match`,
           odps.ref,
         );
         continue;
@@ -87,7 +82,7 @@ export async function readOdpsContracts(
         context,
         at,
         'contract-location',
-        `output port "${port.name}" names contract "${contractId}" but not where it is: add the custom property ${CONTRACT_LOCATION_PROPERTY} with the contract file's path, relative to this file`,
+        `output port "${port}" names contract "${contractId}" but not where it is: add the custom property ${CONTRACT_LOCATION_PROPERTY} with the contract file's path, relative to this file`,
         odps.ref,
       );
     }

@@ -146,6 +146,62 @@ describe('data-mesh check', () => {
     ).toBeUndefined();
   }, 60_000);
 
+  it('reads the contract an ODPS product file names, as the catalog does', async () => {
+    const odps = (contractId: string) => ({
+      apiVersion: 'v1.0.0',
+      kind: 'DataProduct',
+      id: 'urn:dataproduct:sales-orders',
+      name: 'Sales orders',
+      status: 'active',
+      outputPorts: [
+        {
+          name: 'orders',
+          version: '1.0.0',
+          contractId,
+          customProperties: [
+            {
+              property: 'contractLocation',
+              value: './contracts/orders.odcs.yaml',
+            },
+          ],
+        },
+      ],
+    });
+    write('product.odps.yaml', odps('sales-orders'));
+    write('wrong.odps.yaml', odps('urn:other'));
+    write(
+      'odps.catalog-info.yaml',
+      entity({ 'data-mesh/odps': './product.odps.yaml' }),
+    );
+    write(
+      'wrong-odps.catalog-info.yaml',
+      entity({ 'data-mesh/odps': './wrong.odps.yaml' }),
+    );
+    const { code, stdout } = await spawnCli(
+      [
+        'check',
+        '--format',
+        'json',
+        'odps.catalog-info.yaml',
+        'wrong-odps.catalog-info.yaml',
+      ],
+      dir,
+    );
+    expect(code).toBe(1);
+    const [ok, wrong] = JSON.parse(stdout).results;
+    expect(ok).toMatchObject({ blocked: false, issues: [] });
+    expect(wrong.blocked).toBe(true);
+    expect(wrong.issues).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        rule: 'contract-id',
+        message: expect.stringContaining(
+          'output port "orders" promises contract "urn:other"',
+        ),
+      }),
+    ]);
+  }, 60_000);
+
   it('says how to name the contract when a catalog-info.yaml has none', async () => {
     const { code, stdout } = await spawnCli(
       ['check', 'no-contract.catalog-info.yaml'],

@@ -10,6 +10,7 @@ import {
   readContract,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { isUrl, loadInput } from '../inputs';
+import { loadOdpsContract } from './loadOdpsContract';
 
 /**
  * A product to check: its entity when the input is a catalog-info.yaml, and its contract
@@ -47,8 +48,9 @@ async function readText(file: string): Promise<string | undefined> {
 /**
  * Loads one input of `data-mesh check`. A Backstage entity (`catalog-info.yaml`) names its
  * contract with the annotation `data-mesh/contract` (a path relative to the entity file, or
- * an http(s) URL), or holds it inline in `spec.dataProduct.contract`. Any other input is read
- * as a contract (any format the suite reads).
+ * an http(s) URL), holds it inline in `spec.dataProduct.contract`, or names an ODPS product
+ * file (`data-mesh/odps`) whose output ports name it, in this order, as the catalog reads
+ * them. Any other input is read as a contract (any format the suite reads).
  */
 export async function loadProduct(file: string): Promise<ProductToCheck> {
   const text = await readText(file);
@@ -87,6 +89,11 @@ export async function loadProduct(file: string): Promise<ProductToCheck> {
     );
     return { file, entity, contract: reading.contract, issues: reading.issues };
   }
+  const odps = entity.metadata?.annotations?.[DATA_PRODUCT_ANNOTATIONS.odps];
+  if (typeof odps === 'string' && odps.trim()) {
+    const target = isUrl(odps) ? odps : path.join(path.dirname(file), odps);
+    return { file, entity, ...(await loadOdpsContract(target)) };
+  }
   return {
     file,
     entity,
@@ -98,9 +105,9 @@ export async function loadProduct(file: string): Promise<ProductToCheck> {
         rule: 'no-contract',
         message: `the entity names no contract: add the annotation ${
           DATA_PRODUCT_ANNOTATIONS.contract
-        }: ./path/to/contract.yaml (relative to ${path.basename(
-          file,
-        )}), or put the contract in spec.dataProduct.contract`,
+        }: ./path/to/contract.yaml (relative to ${path.basename(file)}), ${
+          DATA_PRODUCT_ANNOTATIONS.odps
+        } naming an ODPS product file, or put the contract in spec.dataProduct.contract`,
       },
     ],
   };
