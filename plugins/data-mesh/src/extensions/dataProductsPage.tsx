@@ -1,3 +1,4 @@
+import { Content } from '@backstage/core-components';
 import { PageBlueprint } from '@backstage/frontend-plugin-api';
 import StorageIcon from '@mui/icons-material/Storage';
 import { dataProductsRouteRef } from './routes';
@@ -11,7 +12,9 @@ export const dataProductsPage = PageBlueprint.make({
     routeRef: dataProductsRouteRef,
     loader: () =>
       import('../components/DataProductsPage').then(m => (
-        <m.DataProductsExplorer />
+        <Content>
+          <m.DataProductsExplorer />
+        </Content>
       )),
   },
 });

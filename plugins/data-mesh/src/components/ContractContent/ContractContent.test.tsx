@@ -188,4 +188,49 @@ describe('ContractContent', () => {
     ).toBeInTheDocument();
     expect(screen.getByText(/No server configured/)).toBeInTheDocument();
   });
+
+  it('skips rendering rows out of view in long schemas only, keeping them in the document', async () => {
+    const contract = (fields: number) => ({
+      format: 'odcs',
+      contract: {
+        apiVersion: 'v3.1.0' as const,
+        kind: 'DataContract' as const,
+        id: 'wide',
+        version: '1.0.0',
+        schema: [
+          {
+            name: 'wide',
+            properties: Array.from({ length: fields }, (_, i) => ({
+              name: `f${i}`,
+              logicalType: 'string' as const,
+            })),
+          },
+        ],
+      },
+      source: '',
+      issues: [],
+    });
+    const short = await renderForProduct(
+      <ContractContent />,
+      fakeDataMeshApi({
+        getContract: async () => contract(100),
+        getProduct: async () => details(),
+      }),
+    );
+    expect(
+      await screen.findByRole('table', { name: 'Fields of wide' }),
+    ).not.toHaveClass('long');
+    short.unmount();
+
+    await renderForProduct(
+      <ContractContent />,
+      fakeDataMeshApi({
+        getContract: async () => contract(101),
+        getProduct: async () => details(),
+      }),
+    );
+    const table = await screen.findByRole('table', { name: 'Fields of wide' });
+    expect(table).toHaveClass('long');
+    expect(within(table).getAllByRole('row')).toHaveLength(102);
+  });
 });

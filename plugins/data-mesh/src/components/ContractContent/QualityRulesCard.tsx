@@ -7,7 +7,7 @@ import {
   describeCheck,
   describeThreshold,
 } from '../../lib/qualityRules';
-import { GridTable } from '../common';
+import { GridTable, LONG_TABLE_ROWS } from '../common';
 
 const COLUMNS =
   'minmax(160px, 1fr) minmax(240px, 2.2fr) minmax(110px, 0.8fr) minmax(110px, 0.8fr) minmax(110px, 0.7fr) minmax(80px, 0.5fr) minmax(100px, 0.7fr)';
@@ -42,6 +42,7 @@ export const QualityRulesCard = memo(function QualityRules({
         <div style={{ overflowX: 'auto' }}>
           <GridTable
             role="table"
+            className={rules.length > LONG_TABLE_ROWS ? 'long' : undefined}
             aria-label="Quality rules"
             style={{ '--columns': COLUMNS } as CSSProperties}
           >

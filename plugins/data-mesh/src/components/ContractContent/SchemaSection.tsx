@@ -7,6 +7,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { schemaRows, searchSchemaRows } from '../../lib/schemaRows';
+import { LONG_TABLE_ROWS } from '../common';
 import { SchemaTable } from './SchemaTable';
 
 /**
@@ -110,7 +111,11 @@ export const SchemaSection = memo(function Schema({
               </Typography>
             )}
             <Box mt={1}>
-              <SchemaTable rows={rows} label={`Fields of ${object.name}`} />
+              <SchemaTable
+                rows={rows}
+                label={`Fields of ${object.name}`}
+                long={total > LONG_TABLE_ROWS}
+              />
             </Box>
           </Box>
         ),

@@ -129,9 +129,12 @@ const SchemaRowView = memo(function SchemaTableRow({
 export function SchemaTable({
   rows,
   label,
+  long = false,
 }: {
   rows: SchemaRow[];
   label: string;
+  /** Part of a long schema: rows out of view skip rendering (see GridTable). */
+  long?: boolean;
 }) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const onToggle = useCallback((path: string) => {
@@ -150,6 +153,7 @@ export function SchemaTable({
     <div style={{ overflowX: 'auto' }}>
       <GridTable
         role="table"
+        className={long ? 'long' : undefined}
         aria-label={label}
         aria-rowcount={visible.length + 1}
         style={{ '--columns': COLUMNS } as CSSProperties}

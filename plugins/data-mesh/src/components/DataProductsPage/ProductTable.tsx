@@ -74,7 +74,7 @@ const ProductRow = memo(function ProductRowView({
             color="text.secondary"
             display="block"
             sx={{
-              maxWidth: 420,
+              maxWidth: 360,
               overflow: 'hidden',
               textOverflow: 'ellipsis',
               whiteSpace: 'nowrap',
@@ -122,7 +122,11 @@ export function ProductTable(props: {
   // Plain links (not EntityRefLink, which looks every entity up): a page shows 75 of them.
   const linkTo = useEntityRefLink();
   return (
-    <Table size="small" aria-label="Data products">
+    <Table
+      size="small"
+      aria-label="Data products"
+      sx={{ '& th, & td:not(:first-of-type)': { whiteSpace: 'nowrap' } }}
+    >
       <TableHead>
         <TableRow>
           {COLUMNS.map(column => (

@@ -2,15 +2,22 @@ import { styled } from '@mui/material/styles';
 
 /**
  * A light table for long lists (hundreds of rows): ARIA table roles on a CSS grid, every
- * cell a bare element styled from the table, one rule set for all. Each row sets
- * `content-visibility: auto`, so rows out of view cost no style, layout or paint work
- * while staying in the document (find in page, screen readers and the keyboard reach
- * them). Column widths come from `--columns` (a `grid-template-columns` value).
+ * cell a bare element styled from the table, one rule set for all. With the class `long`
+ * (use {@link LONG_TABLE_ROWS}), each row sets `content-visibility: auto`: rows out of
+ * view cost no style, layout or paint work while staying in the document (find in page,
+ * screen readers and the keyboard reach them). Column widths come from `--columns` (a
+ * `grid-template-columns` value).
  *
  * Markup: `role="table"` > `div.head[role=row]` with `div.cell[role=columnheader]`
  * cells, then `div.row[role=row]` with `div.cell[role=cell]` cells (class selectors: they
  * match fast on thousands of cells).
  */
+/**
+ * From this many rows a {@link GridTable} skips the rendering of the rows out of view
+ * (shorter tables render whole, which full-page captures and printing prefer).
+ */
+export const LONG_TABLE_ROWS = 100;
+
 export const GridTable = styled('div')(({ theme }) => ({
   fontSize: theme.typography.body2.fontSize,
   lineHeight: 1.43,
@@ -21,7 +28,7 @@ export const GridTable = styled('div')(({ theme }) => ({
     gridTemplateColumns: 'var(--columns)',
     borderBottom: `1px solid ${theme.palette.divider}`,
   },
-  '& .row': {
+  '&.long .row': {
     contentVisibility: 'auto',
     containIntrinsicSize: 'auto 48px',
   },

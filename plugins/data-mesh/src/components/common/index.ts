@@ -9,4 +9,4 @@ export {
 } from './StatusChip';
 export type { PolicyOutcome } from './StatusChip';
 export { useDataProductRef } from './useDataProductRef';
-export { GridTable } from './GridTable';
+export { GridTable, LONG_TABLE_ROWS } from './GridTable';
