@@ -212,12 +212,17 @@ describe('the example mesh in a real catalog', () => {
             e => e.metadata.name === 'user-engagement',
           );
           const ledger = items.find(e => e.metadata.name === 'general-ledger');
+          const revenue = items.find(
+            e => e.metadata.name === 'revenue-metrics',
+          );
           return (
             items.length === 13 &&
             !!engagement &&
             related(engagement, 'consumesDataFrom').length === 2 &&
             !!ledger &&
-            related(ledger, 'consumesDataFrom').length === 2
+            related(ledger, 'consumesDataFrom').length === 2 &&
+            !!revenue &&
+            related(revenue, 'consumesDataFrom').length === 2
           );
         },
         60_000,
