@@ -34,15 +34,15 @@ describe('the example pipelines', () => {
   });
 
   it('do nothing without their configuration', async () => {
-    const scheduler = mockServices.scheduler();
+    const scheduler = mockServices.scheduler.mock();
     const backend = await startTestBackend({
       features: [
         examplePipelinesModule,
-        scheduler.factory(),
+        scheduler.factory,
         mockServices.rootConfig.factory({ data: {} }),
       ],
     });
-    expect(await scheduler.getScheduledTasks()).toEqual([]);
+    expect(scheduler.scheduleTask).not.toHaveBeenCalled();
     await backend.stop();
   });
 });
