@@ -11,7 +11,11 @@ import {
   ServedUrls,
 } from '../__testUtils__/fixtures';
 import { DataProductProcessor } from './DataProductProcessor';
-import type { GovernanceCheck } from './governance';
+import {
+  layerPolicies,
+  parsePolicySet,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
+import { GovernanceCheck, policyGovernance } from './governance';
 import { SourceReader } from './sourceReader';
 
 const directory = createMockDirectory();
@@ -58,6 +62,7 @@ function countingGovernance(block = false) {
   const check = {
     evaluations: 0,
     version: 'test',
+    timeKey: () => '',
     evaluate() {
       check.evaluations += 1;
       return block
@@ -342,6 +347,49 @@ describe('DataProductProcessor', () => {
     );
     expect(entity.spec.dataProduct.contractSummary.version).toBe('2.0.0');
     expect(governance.evaluations).toBe(2);
+  });
+
+  it('evaluates a cached product again when a grace period ends, though nothing else changed', async () => {
+    const { set } = parsePolicySet(`apiVersion: data-mesh/v1
+kind: PolicySet
+metadata: { name: platform }
+policies:
+  - id: wide-tables
+    description: Every product describes at least five fields.
+    severity: error
+    mode: grace
+    graceUntil: "2026-07-01"
+    condition: size(fields) >= 5
+`);
+    let now = new Date('2026-06-01T00:00:00Z');
+    const policies = policyGovernance(
+      layerPolicies([set!], { builtIn: false }),
+      {
+        version: 'v1',
+        now: () => now,
+      },
+    );
+    let evaluations = 0;
+    const governance: GovernanceCheck = {
+      ...policies,
+      evaluate: input => {
+        evaluations += 1;
+        return policies.evaluate(input);
+      },
+    };
+    const processor = processorWith({ governance });
+    const cache = new RunCache();
+    const verdict = async () =>
+      (await run(processor, dataProduct(), fileLocation(), cache)).entity
+        .metadata.annotations['data-mesh/governance'];
+
+    expect(await verdict()).toBe('warn');
+    now = new Date('2026-06-30T23:59:59Z');
+    expect(await verdict()).toBe('warn');
+    expect(evaluations).toBe(1); // reused: the grace period still runs
+    now = new Date('2026-07-01T00:00:00Z');
+    expect(await verdict()).toBe('block');
+    expect(evaluations).toBe(2);
   });
 
   it('reads an ODPS product: its ports, the contract its output port names, and lineage by contract id', async () => {

@@ -115,7 +115,11 @@ export class DataProductProcessor implements CatalogProcessor {
     return recordOnEntity(entity, record, status, errors);
   }
 
-  /** The product's record: reused from the cache while the entity, its files and the policies are unchanged. */
+  /**
+   * The product's record: reused from the cache while the entity, its files and the policies
+   * are unchanged, and no grace period has ended (nor, for policies that read the time, a day
+   * passed) since it was made.
+   */
   private async record(
     entity: Entity,
     location: LocationSpec,
@@ -128,6 +132,7 @@ export class DataProductProcessor implements CatalogProcessor {
           entity.spec,
           location,
           this.governance.version,
+          this.governance.timeKey(),
         ]),
       )
       .digest('hex');

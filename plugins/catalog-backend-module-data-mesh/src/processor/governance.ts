@@ -4,6 +4,7 @@ import {
   evaluatePolicies,
   OdcsContract,
   PolicyLayers,
+  policyTimeKey,
   summarizeVerdict,
   verdictHealth,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
@@ -21,10 +22,13 @@ export interface RecordedVerdict {
 
 /**
  * Evaluates a product against the governance policies. `version` changes whenever the
- * policies do, so cached verdicts are dropped with them.
+ * policies do, and `timeKey()` whenever the passing of time can change a verdict (a grace
+ * period ends, a day passes for conditions that read `now`), so cached verdicts are dropped
+ * with either.
  */
 export interface GovernanceCheck {
   readonly version: string;
+  timeKey(): string;
   evaluate(input: {
     entity: Entity;
     contract?: OdcsContract;
@@ -36,6 +40,7 @@ export interface GovernanceCheck {
 /** A check that evaluates nothing: the entity says so (`not-evaluated`). */
 export const governanceNotEvaluated: GovernanceCheck = {
   version: 'none',
+  timeKey: () => '',
   evaluate: () => ({
     verdict: 'not-evaluated',
     summary: 'governance policies are not evaluated',
@@ -51,14 +56,16 @@ export function policyGovernance(
   layers: PolicyLayers,
   options: { version: string; now?: () => Date },
 ): GovernanceCheck {
+  const now = () => options.now?.() ?? new Date();
   return {
     version: options.version,
+    timeKey: () => policyTimeKey(layers, now()),
     evaluate({ entity, contract, contractIssues, contractSource }) {
       const verdict = evaluatePolicies(layers, {
         entity,
         contract: contract ?? null,
         contractIssues,
-        now: options.now?.(),
+        now: now(),
       });
       const blocks = verdict.results.filter(r => r.outcome === 'block');
       return {

@@ -22,6 +22,7 @@ export { layerPolicies } from './layering';
 export type { LayerPoliciesOptions, PolicyLayers } from './layering';
 export { evaluatePolicies, selects } from './evaluatePolicies';
 export { summarizeVerdict, verdictHealth } from './verdictSummary';
+export { policyTimeKey } from './policyTimeKey';
 export type { EvaluatePoliciesOptions } from './evaluatePolicies';
 export {
   BUILT_IN_PACK_NAME,
