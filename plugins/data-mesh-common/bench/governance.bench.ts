@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- a benchmark prints its measurements */
 /*
  * evaluatePolicies: 50 policies (the built-in pack plus generated ones) over 10,000 generated
  * contracts, in policy evaluations per second, against a baseline measured in the same run:
