@@ -33,6 +33,7 @@ test.describe('data products', () => {
     await page.getByRole('combobox', { name: 'Domain' }).click();
     await page.getByRole('option', { name: 'sales', exact: true }).click();
     await expect(page).toHaveURL(/domain=domain%3Adefault%2Fsales/);
+    await expect(page.getByRole('listbox')).toBeHidden();
     await expect(
       table.getByRole('link', { name: 'Sales orders' }),
     ).toBeVisible();

@@ -74,7 +74,7 @@ const ProductRow = memo(function ProductRowView({
             color="text.secondary"
             display="block"
             sx={{
-              maxWidth: 360,
+              maxWidth: 280,
               overflow: 'hidden',
               textOverflow: 'ellipsis',
               whiteSpace: 'nowrap',
