@@ -15,11 +15,14 @@ function product(dataProduct: any, namespace?: string): Entity {
 }
 
 describe('isDataProductEntity', () => {
-  it('is true for a Component of type data-product, whatever the kind case', () => {
+  it('is true for a Component of type data-product, whatever the case of kind and type', () => {
     expect(isDataProductEntity(product({}))).toBe(true);
     expect(isDataProductEntity({ ...product({}), kind: 'component' })).toBe(
       true,
     );
+    expect(
+      isDataProductEntity({ ...product({}), spec: { type: 'Data-Product' } }),
+    ).toBe(true);
   });
 
   it('is false for other types and kinds, and for no entity', () => {

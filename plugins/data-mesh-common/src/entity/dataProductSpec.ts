@@ -50,6 +50,8 @@ export interface DataProductSpec {
 
 /**
  * True when the entity is a data product: a `Component` whose `spec.type` is `data-product`.
+ * Both are compared ignoring case, as the catalog's filters and the frontend's entity
+ * predicates compare them, so every part of the portal agrees on what is a data product.
  * @public
  */
 export function isDataProductEntity(
@@ -58,7 +60,8 @@ export function isDataProductEntity(
   return (
     !!entity &&
     entity.kind?.toLocaleLowerCase('en-US') === 'component' &&
-    entity.spec?.type === DATA_PRODUCT_TYPE
+    typeof entity.spec?.type === 'string' &&
+    entity.spec.type.toLocaleLowerCase('en-US') === DATA_PRODUCT_TYPE
   );
 }
 
