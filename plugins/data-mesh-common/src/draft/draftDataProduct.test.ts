@@ -131,6 +131,7 @@ describe('draftDataProduct', () => {
         element: 'web_orders.ordered_at',
       }),
       { property: 'completeness', value: 99.5, unit: 'percent' },
+      { property: 'accuracy', value: 99.9, unit: 'percent' },
       { property: 'availability', value: 99.9, unit: 'percent' },
       { property: 'retention', value: 7, unit: 'y' },
     ]);

@@ -69,6 +69,10 @@ export function slaPropertiesOf(
       unit: 'percent',
     });
   }
+  const accuracy = percent(slos.accuracy);
+  if (accuracy !== undefined) {
+    out.push({ property: 'accuracy', value: accuracy, unit: 'percent' });
+  }
   const availability = percent(slos.availability);
   if (availability !== undefined) {
     out.push({

@@ -60,6 +60,8 @@ export interface DraftServiceLevels {
   freshness?: DraftDuration;
   /** The share of expected rows present, in percent (e.g. 99.5). */
   completeness?: number | string;
+  /** The share of values that are correct, in percent (e.g. 99.5). */
+  accuracy?: number | string;
   /** The share of time the data can be read, in percent (e.g. 99.9). */
   availability?: number | string;
   /** How long data is kept. */

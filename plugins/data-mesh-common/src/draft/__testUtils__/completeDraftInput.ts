@@ -50,6 +50,7 @@ export function completeDraftInput(): DataProductDraftInput {
     slos: {
       freshness: { value: 24, unit: 'h' },
       completeness: 99.5,
+      accuracy: 99.9,
       availability: 99.9,
       retention: { value: 7, unit: 'y' },
     },
