@@ -110,8 +110,18 @@ export const draftInputSchema = {
           z,
           'Maximum age of the newest data, e.g. { value: 24, unit: h }',
         ),
-        completeness: z.union([z.number(), z.string()]).optional(),
-        availability: z.union([z.number(), z.string()]).optional(),
+        completeness: z
+          .union([z.number(), z.string()])
+          .describe('Percent of expected rows present, e.g. 99.5')
+          .optional(),
+        accuracy: z
+          .union([z.number(), z.string()])
+          .describe('Percent of values that are correct, e.g. 99.5')
+          .optional(),
+        availability: z
+          .union([z.number(), z.string()])
+          .describe('Percent of time the data can be read, e.g. 99.9')
+          .optional(),
         retention: duration(
           z,
           'How long data is kept, e.g. { value: 7, unit: y }',

@@ -2,7 +2,10 @@ import { createMockDirectory } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   draftDataProduct,
+  formatIssue,
+  parsePolicySet,
   readContract,
+  type CompiledPolicySet,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +19,7 @@ import {
   defaultsOf,
   runTemplate,
   templateFiles,
+  TEMPLATES_DIR,
 } from '../__testUtils__/runTemplate';
 
 /** What a domain team types into a creation template; the rest are the form's defaults. */
@@ -61,7 +65,26 @@ const typed = {
   governance: 'pass',
 };
 
-describe('running the templates', () => {
+/** The example portal's policies (app-config.yaml, dataMesh.governance.policyFiles). */
+const examplePolicies: CompiledPolicySet[] = [];
+
+describe("running the templates (governed by the example portal's policies)", () => {
+  beforeAll(async () => {
+    const folder = path.resolve(TEMPLATES_DIR, '../examples/policies');
+    for (const file of (await fs.readdir(folder)).sort()) {
+      const { set, issues } = parsePolicySet(
+        await fs.readFile(path.join(folder, file), 'utf8'),
+        { fileName: file },
+      );
+      if (!set) throw new Error(issues.map(formatIssue).join('\n'));
+      examplePolicies.push(set);
+    }
+  });
+
+  it('governs with the example policies, which include the sales domain rules', () => {
+    expect(examplePolicies.map(p => p.domain)).toContain('sales');
+  });
+
   const dir = createMockDirectory();
   const publishDir = () => dir.resolve('published');
 
@@ -76,7 +99,12 @@ describe('running the templates', () => {
       name: 'sales-orders',
       title: 'Sales orders',
       version: '1.4.0',
-      slos: { freshness: '1h', completeness: 99.5, retention: '7y' },
+      slos: {
+        freshness: '1h',
+        completeness: 99.5,
+        accuracy: 99.9,
+        retention: '7y',
+      },
     };
     const { entity, contract } = draftDataProduct(salesOrdersForm);
     const salesOrders = {
@@ -115,7 +143,7 @@ describe('running the templates', () => {
     ];
     return [
       ...createDataMeshActions({
-        evaluator: inProcessGovernance(),
+        evaluator: inProcessGovernance(examplePolicies),
         contracts: new ContractsOf({
           'component:default/sales-orders': contract,
         }),
@@ -167,6 +195,7 @@ describe('running the templates', () => {
     expect(contract.contract?.slaProperties?.map(p => p.property)).toEqual([
       'freshness',
       'completeness',
+      'accuracy',
       'availability',
       'retention',
     ]);
