@@ -42,6 +42,7 @@ export function createDataMeshActions(options: {
           createRegisterLocalAction({
             publishDir: publish.publishDir,
             catalog,
+            contracts,
           }),
         ]
       : []),

@@ -3,7 +3,14 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { promises as fs } from 'node:fs';
 import { parse } from 'yaml';
-import { meshEntities } from '../__testUtils__/mesh';
+import { ResponseError } from '@backstage/errors';
+import {
+  ContractsOf,
+  meshEntities,
+  webOrdersContract,
+} from '../__testUtils__/mesh';
+import { RecordingLogger } from '../__testUtils__/recordingLogger';
+import type { ProductContracts } from '../governance/DataMeshApiClient';
 import { createRegisterLocalAction } from './registerLocal';
 
 const publishedLocation = {
@@ -28,22 +35,26 @@ describe('data-mesh:catalog:register', () => {
     entities: any[],
     input: Record<string, unknown>,
     dryRun = false,
+    contracts?: ProductContracts,
   ) {
     const catalog = catalogServiceMock({ entities });
     const refresh = jest.spyOn(catalog, 'refreshEntity');
     const action = createRegisterLocalAction({
       publishDir,
       catalog,
+      contracts,
       pollInterval: 10,
     });
+    const logger = new RecordingLogger();
     const ctx = {
       ...createMockActionContext<any, any>({
         input: input as any,
         workspacePath: dir.resolve('workspace'),
+        logger,
       }),
       isDryRun: dryRun,
     };
-    return { ctx, refresh, done: action.handler(ctx) };
+    return { ctx, refresh, logger, done: action.handler(ctx) };
   }
 
   it('refreshes the publish folder location and returns once the entity is in the catalog', async () => {
@@ -72,6 +83,66 @@ describe('data-mesh:catalog:register', () => {
       presence: 'optional',
       targets: ['./*/catalog-info.yaml'],
     });
+  });
+
+  it('waits until the data-mesh backend lists the product, so its tabs work when the run ends', async () => {
+    const known = new ContractsOf({
+      'component:default/web-orders': webOrdersContract(),
+    });
+    let misses = 2;
+    const contracts: ProductContracts = {
+      async currentContract(ref) {
+        if (misses-- > 0) {
+          throw await ResponseError.fromResponse(
+            new Response(
+              JSON.stringify({
+                error: {
+                  name: 'NotFoundError',
+                  message: `no data product ${ref}`,
+                },
+              }),
+              {
+                status: 404,
+                statusText: 'Not Found',
+                headers: { 'Content-Type': 'application/json' },
+              },
+            ),
+          );
+        }
+        return known.currentContract(ref);
+      },
+    };
+    const { logger, done } = run(
+      [publishedLocation, ...meshEntities()],
+      { repoName: 'web-orders', entityRef: 'web-orders' },
+      false,
+      contracts,
+    );
+    await done;
+    expect(misses).toBe(-1);
+    expect(logger.messages('info')).toContain(
+      'The data-mesh backend lists component:default/web-orders',
+    );
+  });
+
+  it('only warns when the data-mesh backend does not list the product in time', async () => {
+    const contracts: ProductContracts = {
+      currentContract: async () => {
+        throw new Error('connect ECONNREFUSED');
+      },
+    };
+    const { logger, done } = run(
+      [publishedLocation, ...meshEntities()],
+      { repoName: 'web-orders', entityRef: 'web-orders' },
+      false,
+      contracts,
+    );
+    await done;
+    expect(logger.messages('warn')).toEqual([
+      expect.stringMatching(
+        /^The data-mesh backend does not list component:default\/web-orders yet \(connect ECONNREFUSED\); /,
+      ),
+    ]);
   });
 
   it('says how long it waited and where to look when the entity does not appear', async () => {

@@ -1,5 +1,9 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
+import type {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { InputError, type ResponseError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { promises as fs } from 'node:fs';
@@ -9,10 +13,51 @@ import {
   PUBLISHED_LOCATION_FILE,
   PUBLISHED_LOCATION_NAME,
 } from '../publish/publishLocation';
+import type { ProductContracts } from '../governance/DataMeshApiClient';
 import { resolveInside } from '../workspacePaths';
 import { examples } from './registerLocal.examples';
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+const isNotFound = (error: unknown) =>
+  (error as ResponseError)?.name === 'ResponseError' &&
+  (error as ResponseError).response?.status === 404;
+
+/**
+ * Waits until the data-mesh backend lists the product (it reads the catalog every few
+ * seconds). Not finding it in time only warns: the product is in the catalog, and its tabs
+ * show it once the backend reads the catalog again.
+ */
+async function waitForProduct(
+  contracts: ProductContracts,
+  entityRef: string,
+  options: {
+    credentials: BackstageCredentials;
+    deadline: number;
+    pollInterval: number;
+    logger: LoggerService;
+  },
+) {
+  for (;;) {
+    try {
+      await contracts.currentContract(entityRef, {
+        credentials: options.credentials,
+      });
+      options.logger.info(`The data-mesh backend lists ${entityRef}`);
+      return;
+    } catch (error) {
+      if (!isNotFound(error) || Date.now() >= options.deadline) {
+        options.logger.warn(
+          `The data-mesh backend does not list ${entityRef} yet (${
+            (error as Error).message
+          }); its Contract, SLOs and Governance tabs show it once the backend reads the catalog again`,
+        );
+        return;
+      }
+    }
+    await sleep(options.pollInterval);
+  }
+}
 
 /**
  * Creates the `data-mesh:catalog:register` action: makes the catalog read a product
@@ -24,10 +69,15 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 export function createRegisterLocalAction(options: {
   publishDir: string;
   catalog: CatalogService;
+  /**
+   * The data-mesh backend: when given, the action also waits until it lists the product,
+   * so that the product's tabs work as soon as the run ends.
+   */
+  contracts?: ProductContracts;
   /** How often to look for the entity while waiting (ms); 1000 by default. */
   pollInterval?: number;
 }) {
-  const { publishDir, catalog, pollInterval = 1000 } = options;
+  const { publishDir, catalog, contracts, pollInterval = 1000 } = options;
   return createTemplateAction({
     id: 'data-mesh:catalog:register',
     description:
@@ -133,6 +183,14 @@ export function createRegisterLocalAction(options: {
         await sleep(pollInterval);
       }
       ctx.logger.info(`${entityRef} is in the catalog`);
+      if (contracts) {
+        await waitForProduct(contracts, entityRef, {
+          credentials,
+          deadline,
+          pollInterval,
+          logger: ctx.logger,
+        });
+      }
       ctx.output('entityRef', entityRef);
       ctx.output('catalogInfoUrl', catalogInfoUrl);
     },
