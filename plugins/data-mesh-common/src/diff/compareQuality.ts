@@ -2,6 +2,7 @@ import { ChangeLog, pathOf, sameValue, show } from './changeLog';
 import { compareAllowedValues } from './compareConstraints';
 import { ContractQualityRule } from './contractView';
 import { matchElements } from './match';
+import { ODCS_QUALITY_OPERATORS } from '../odcs/model';
 
 interface Range {
   lo: number;
@@ -9,17 +10,6 @@ interface Range {
   hi: number;
   hiOpen: boolean;
 }
-
-const OPERATORS = [
-  'mustBe',
-  'mustNotBe',
-  'mustBeGreaterThan',
-  'mustBeGreaterOrEqualTo',
-  'mustBeLessThan',
-  'mustBeLessOrEqualTo',
-  'mustBeBetween',
-  'mustNotBeBetween',
-] as const;
 
 /** The values a rule accepts for its measure, when that is one interval. */
 function acceptedRange(rule: ContractQualityRule): Range | undefined {
@@ -105,7 +95,8 @@ function ruleKey(rule: ContractQualityRule): string | undefined {
 
 function thresholds(rule: ContractQualityRule): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const op of OPERATORS) if (rule[op] !== undefined) out[op] = rule[op];
+  for (const op of ODCS_QUALITY_OPERATORS)
+    if (rule[op] !== undefined) out[op] = rule[op];
   return out;
 }
 
