@@ -11,14 +11,10 @@ import {
   type SloDefinition,
   filePath,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
-import {
-  contractRuleQuery,
-  ident,
-  literal,
-  measureQuery,
-} from '../checkQueries';
+import { ident, literal } from '../checkQueries';
 import { errorText, runWithTimeout, toNumber } from '../runWithTimeout';
 import type { CheckLimits, EngineSession, MeasuredValue } from './types';
+import { measureByQuery } from './measureByQuery';
 
 /** What a DuckDB session reads. */
 export interface DuckDbTarget {
@@ -172,37 +168,12 @@ export class DuckDbSession implements EngineSession {
       const reason = object ? this.unreadable.get(object) : undefined;
       if (reason)
         return { ...result, error: `cannot read ${object}: ${reason}` };
-      if (measure.type === 'sql') {
-        const { inner, wrapped } = contractRuleQuery(
-          measure,
-          this.limits.rowLimit,
-        );
-        const refused = await this.checkSingleSelect(inner);
-        if (refused) return { ...result, error: refused };
-        const value = await this.value(wrapped);
-        if (value === undefined || value === null) {
-          return {
-            ...result,
-            error:
-              "the rule's query must return one number in its first column",
-          };
-        }
-        return { ...result, value };
-      }
-      const query = measureQuery(measure, 'duckdb');
-      if (!query)
-        return {
-          ...result,
-          error: `the portal cannot measure "${measure.type}" here`,
-        };
-      const raw = await this.value(query.sql);
-      const value = query.interpret(raw ?? null, Date.now());
-      if (value === undefined)
-        return {
-          ...result,
-          error: query.emptyMeaning ?? 'the check returned no value',
-        };
-      return { ...result, value };
+      return await measureByQuery(measure, result, {
+        dialect: 'duckdb',
+        rowLimit: this.limits.rowLimit,
+        value: sql => this.value(sql),
+        refuse: sql => this.checkSingleSelect(sql),
+      });
     } catch (error) {
       if (measure.type === 'reachable')
         return { ...result, value: 0, unreachable: errorText(error) };

@@ -5,10 +5,11 @@
  */
 import { Pool, type PoolConfig } from 'pg';
 import type { SloDefinition } from '@backstage-data-mesh/plugin-data-mesh-common';
-import { contractRuleQuery, ident, measureQuery } from '../checkQueries';
+import { ident } from '../checkQueries';
 import { errorText, toNumber } from '../runWithTimeout';
 import { singleSelectProblem } from '../singleSelect';
 import type { CheckLimits, EngineSession, MeasuredValue } from './types';
+import { measureByQuery } from './measureByQuery';
 
 /** One pool per configured PostgreSQL server, shared by every evaluation. */
 export class PostgresPools {
@@ -85,39 +86,12 @@ export class PostgresSession implements EngineSession {
           await this.value(`SELECT 1 FROM ${ident(object)} LIMIT 1`);
         return { ...result, value: 1 };
       }
-      if (measure.type === 'sql') {
-        const { inner, wrapped } = contractRuleQuery(
-          measure,
-          this.limits.rowLimit,
-        );
-        const refused = singleSelectProblem(inner);
-        if (refused) return { ...result, error: refused };
-        const value = await this.value(wrapped);
-        if (value === undefined || value === null) {
-          return {
-            ...result,
-            error:
-              "the rule's query must return one number in its first column",
-          };
-        }
-        return { ...result, value };
-      }
-      const query = measureQuery(measure, 'postgres');
-      if (!query)
-        return {
-          ...result,
-          error: `the portal cannot measure "${measure.type}" here`,
-        };
-      const value = query.interpret(
-        (await this.value(query.sql)) ?? null,
-        Date.now(),
-      );
-      if (value === undefined)
-        return {
-          ...result,
-          error: query.emptyMeaning ?? 'the check returned no value',
-        };
-      return { ...result, value };
+      return await measureByQuery(measure, result, {
+        dialect: 'postgres',
+        rowLimit: this.limits.rowLimit,
+        value: sql => this.value(sql),
+        refuse: singleSelectProblem,
+      });
     } catch (error) {
       const text = errorText(error);
       if (measure.type === 'reachable')
