@@ -1,0 +1,89 @@
+import path from 'node:path';
+import { TestDatabases } from '@backstage/backend-test-utils';
+import type { Knex } from 'knex';
+
+const databases = TestDatabases.create({
+  ids: [
+    'POSTGRES_18',
+    'POSTGRES_17',
+    'POSTGRES_16',
+    'POSTGRES_15',
+    'POSTGRES_14',
+    'POSTGRES_13',
+    'SQLITE_3',
+  ],
+  disableDocker: true,
+});
+
+const directory = path.resolve(__dirname, '../../migrations');
+const TABLES = [
+  'dm_alert_outbox',
+  'dm_lineage_datasets',
+  'dm_lineage_edges',
+  'dm_lineage_events',
+  'dm_observation_hours',
+  'dm_observations',
+  'dm_runs',
+  'dm_slo_states',
+];
+
+async function tables(knex: Knex): Promise<string[]> {
+  const present = await Promise.all(
+    TABLES.map(async name => ((await knex.schema.hasTable(name)) ? name : '')),
+  );
+  return present.filter(Boolean);
+}
+
+const run = (entityRef: string, runId: string, receivedAt: number) => ({
+  run_id: runId,
+  entity_ref: entityRef,
+  source: 'push',
+  finished_at: receivedAt,
+  observations: 0,
+  received_at: receivedAt,
+});
+
+describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
+  let knex: Knex;
+
+  beforeAll(async () => {
+    knex = await databases.init(databaseId);
+  });
+
+  it('migrate to the latest schema, all the way down, and up again', async () => {
+    await knex.migrate.latest({ directory });
+    expect(await tables(knex)).toEqual(TABLES);
+    const [, applied] = await knex.migrate.list({ directory });
+    expect(applied).toEqual([]);
+
+    await knex.migrate.rollback({ directory }, true);
+    expect(await tables(knex)).toEqual([]);
+    const [done, pending] = await knex.migrate.list({ directory });
+    expect(done).toEqual([]);
+    expect(pending.length).toBeGreaterThanOrEqual(4);
+
+    await knex.migrate.latest({ directory });
+    expect(await tables(knex)).toEqual(TABLES);
+    // the schema works after the round trip: runs are keyed per product
+    await knex('dm_runs').insert(run('component:default/a', 'r1', 1));
+    await knex('dm_runs').insert(run('component:default/b', 'r1', 2));
+    await expect(
+      knex('dm_runs').insert(run('component:default/a', 'r1', 3)),
+    ).rejects.toThrow();
+  });
+
+  it('going back to global run ids keeps the first run of a run id shared by products', async () => {
+    await knex.migrate.latest({ directory });
+    await knex('dm_runs').insert(run('component:default/c', 'shared', 20));
+    await knex('dm_runs').insert(run('component:default/d', 'shared', 10));
+    await knex.migrate.down({ directory });
+    expect(
+      await knex('dm_runs').where({ run_id: 'shared' }).select('entity_ref'),
+    ).toEqual([{ entity_ref: 'component:default/d' }]);
+    await expect(
+      knex('dm_runs').insert(run('component:default/e', 'shared', 30)),
+    ).rejects.toThrow();
+    await knex.migrate.latest({ directory });
+    await knex('dm_runs').insert(run('component:default/e', 'shared', 30));
+  });
+});
