@@ -2,6 +2,32 @@ export interface Config {
   /** Settings of the data-mesh plugins. */
   dataMesh?: {
     /**
+     * Who may discover a data product (see it exists, its fields, servers and lineage node)
+     * and who may read its data (examples, SLO values, history, errors). Decided per
+     * classification level: the strictest level written on the entity or in its contract.
+     */
+    access?: {
+      /**
+       * Per level: `everyone` (every signed-in user), `owners` (the product's owners), or a
+       * list of user and group refs that may do so besides the owners. Defaults: public and
+       * internal everyone/everyone; confidential everyone/owners; restricted and secret
+       * owners/owners.
+       */
+      levels?: {
+        [level: string]: {
+          discover?: 'everyone' | 'owners' | string[];
+          read?: 'everyone' | 'owners' | string[];
+        };
+      };
+      /** The level of a product that is classified nowhere (default `internal`). */
+      unclassified?: string;
+      /**
+       * The users and groups behind each role name contracts use in `roles[].role` (and a
+       * data_product.yaml in `access.read[].role`), e.g. `analyst: [group:default/analysts]`.
+       */
+      roles?: { [role: string]: string[] };
+    };
+    /**
      * The governance policies the catalog module, the data-mesh backend and the scaffolder
      * (through the backend) evaluate for every data product.
      */

@@ -72,5 +72,6 @@ export type { ContractReading, ReadContractOptions } from './read';
 export * from './slo';
 export * from './lineage';
 export * from './permissions';
+export * from './access';
 
 export * from './draft';

@@ -1,17 +1,53 @@
 /**
  * The permissions of the data-mesh backend. A permission policy decides them; the backend
- * only asks.
+ * only asks. Who may discover and read a data product is a resource permission on the
+ * product (resource type {@link DATA_MESH_PRODUCT_RESOURCE_TYPE}), so an organisation's
+ * policy answers it with the data-mesh conditions (`isProductAudience`, `isProductOwner`,
+ * `hasClassification`) or with its own rules.
  */
 import { createPermission } from '@backstage/plugin-permission-common';
 
 /**
- * Pushing quality and SLO results (`POST /api/data-mesh/results`). Pipelines push with a
- * service or static external-access token.
+ * The resource type of a data product in the permission framework. The data-mesh backend
+ * owns it: it registers the rules and applies the conditions a policy returns.
+ * @public
+ */
+export const DATA_MESH_PRODUCT_RESOURCE_TYPE = 'data-mesh-product';
+
+/**
+ * Discovering a data product: seeing that it exists and its metadata (fields,
+ * descriptions, servers, its node in lineage, search). Asked on every route that shows
+ * a product; an undiscoverable product is left out of lists, hidden in lineage and 404 on
+ * its own routes.
+ * @public
+ */
+export const dataMeshProductDiscoverPermission = createPermission({
+  name: 'data-mesh.product.discover',
+  attributes: { action: 'read' },
+  resourceType: DATA_MESH_PRODUCT_RESOURCE_TYPE,
+});
+
+/**
+ * Reading a data product's data: contract details that reveal data (examples, the source
+ * text), SLO values and status, history, evaluation errors. Without it a discoverable
+ * product shows its metadata only.
+ * @public
+ */
+export const dataMeshProductReadPermission = createPermission({
+  name: 'data-mesh.product.read',
+  attributes: { action: 'read' },
+  resourceType: DATA_MESH_PRODUCT_RESOURCE_TYPE,
+});
+
+/**
+ * Pushing quality and SLO results for a product (`POST /api/data-mesh/results`). A
+ * pipeline's token must also be mapped to the product in `dataMesh.push.subjects`.
  * @public
  */
 export const dataMeshResultsCreatePermission = createPermission({
   name: 'data-mesh.results.create',
   attributes: { action: 'create' },
+  resourceType: DATA_MESH_PRODUCT_RESOURCE_TYPE,
 });
 
 /**
@@ -24,25 +60,14 @@ export const dataMeshLineageCreatePermission = createPermission({
 });
 
 /**
- * Running the SLO evaluation now rather than on its schedule.
+ * Evaluating a product's SLOs now rather than on their schedule. Asked with the product as
+ * resource; evaluating the whole mesh at once needs an unconditional allow.
  * @public
  */
 export const dataMeshSloEvaluatePermission = createPermission({
   name: 'data-mesh.slo.evaluate',
   attributes: { action: 'update' },
-});
-
-/**
- * Reading the contract and the measured data (SLO values, history) of a restricted data
- * product: one whose contract or fields carry a sensitive classification. A resource
- * permission on the product's catalog entity, so a policy can answer with the catalog's
- * conditions (e.g. only the product's owners).
- * @public
- */
-export const dataMeshRestrictedReadPermission = createPermission({
-  name: 'data-mesh.product.restricted.read',
-  attributes: { action: 'read' },
-  resourceType: 'catalog-entity',
+  resourceType: DATA_MESH_PRODUCT_RESOURCE_TYPE,
 });
 
 /**
@@ -50,8 +75,9 @@ export const dataMeshRestrictedReadPermission = createPermission({
  * @public
  */
 export const dataMeshPermissions = [
+  dataMeshProductDiscoverPermission,
+  dataMeshProductReadPermission,
   dataMeshResultsCreatePermission,
   dataMeshLineageCreatePermission,
   dataMeshSloEvaluatePermission,
-  dataMeshRestrictedReadPermission,
 ];

@@ -33,3 +33,5 @@ export type {
   GovernanceConfig,
   GovernancePolicies,
 } from './governance/governanceConfig';
+
+export * from './access';

@@ -1,6 +1,7 @@
 import { ChangeLog, pathOf, show } from './changeLog';
 import { ContractProperty } from './contractView';
-import { classificationRank, hasPiiMarker } from './sensitivity';
+import { classificationRank } from '../access/classification';
+import { hasPiiMarker } from './sensitivity';
 
 /**
  * Compares the classification and the personal-data marker of a property. Sensitivity decides

@@ -1,32 +1,6 @@
 import { personalDataReason } from '../pii';
 import { ContractCustomProperty } from './contractView';
 
-/**
- * The classification levels of the governance notes, least sensitive first.
- *
- * @public
- */
-export const CLASSIFICATION_LEVELS = [
-  'public',
-  'internal',
-  'confidential',
-  'restricted',
-] as const;
-
-/**
- * How sensitive a classification is (0 = public ... 3 = restricted), or undefined for a value
- * outside the four levels (ODCS allows any text, e.g. PayPal's `1`..`5`).
- *
- * @public
- */
-export function classificationRank(value: unknown): number | undefined {
-  if (typeof value !== 'string') return undefined;
-  const rank = (CLASSIFICATION_LEVELS as readonly string[]).indexOf(
-    value.trim().toLowerCase(),
-  );
-  return rank < 0 ? undefined : rank;
-}
-
 /** Reads a custom property by name (case-insensitive), as ODCS stores them in a list. */
 export function customProperty(
   list: readonly ContractCustomProperty[] | undefined,

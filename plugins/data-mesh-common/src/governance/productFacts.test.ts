@@ -18,7 +18,7 @@ describe('describeProduct', () => {
     },
   };
 
-  it('prefers the entity, then the contract', () => {
+  it('prefers the entity, then the contract, but takes the strictest classification of both', () => {
     const contract = {
       domain: 'finance',
       status: 'draft',
@@ -27,7 +27,7 @@ describe('describeProduct', () => {
     expect(describeProduct(entity, contract)).toMatchObject({
       name: 'orders',
       domain: 'sales',
-      classification: 'internal',
+      classification: 'restricted',
       lifecycle: 'production',
       kind: 'source-aligned',
       owner: 'group:sales',

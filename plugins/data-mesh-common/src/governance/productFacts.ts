@@ -1,9 +1,5 @@
-import {
-  CLASSIFICATION_LEVELS,
-  classificationRank,
-  customProperty,
-  isTruthyFlag,
-} from '../diff/sensitivity';
+import { customProperty, isTruthyFlag } from '../diff/sensitivity';
+import { productClassification } from '../access/classification';
 
 /**
  * The loose shape of a Backstage entity, as far as governance reads it.
@@ -37,9 +33,9 @@ export interface ProductFacts {
   /** Annotation `data-mesh/domain` (or `datamesh/domain`), else `spec.domain`, else the contract's `domain`. */
   domain?: string;
   /**
-   * Annotation `data-mesh/classification`, else `spec.classification`, else the contract's
-   * custom property `classification`, else the most sensitive of the four levels (public,
-   * internal, confidential, restricted) its properties declare; lower-cased.
+   * The strictest level written anywhere: the annotation `data-mesh/classification`,
+   * `spec.classification`, the contract's custom property `classification`, every field
+   * (see `productClassification`). One of public, internal, confidential, restricted, secret.
    */
   classification?: string;
   /** `spec.lifecycle` of the entity, else the contract's `status`. */
@@ -124,24 +120,6 @@ function contactsOf(
   return contacts;
 }
 
-function mostSensitiveClassification(schema: unknown): string | undefined {
-  let best: string | undefined;
-  let bestRank = -1;
-  const visit = (properties: unknown) => {
-    if (!Array.isArray(properties)) return;
-    for (const p of properties) {
-      const rank = classificationRank(p?.classification);
-      if (rank !== undefined && rank > bestRank)
-        [best, bestRank] = [CLASSIFICATION_LEVELS[rank], rank];
-      visit(p?.properties);
-      visit(p?.items?.properties);
-    }
-  };
-  if (Array.isArray(schema))
-    for (const object of schema) visit(object?.properties);
-  return best;
-}
-
 function dateOf(value: unknown): Date | undefined {
   if (value instanceof Date) return value;
   if (typeof value !== 'string') return undefined;
@@ -178,11 +156,7 @@ export function describeProduct(
   const c = contract ?? {};
   const spec = (e?.spec ?? {}) as Record<string, unknown>;
   const teamName = Array.isArray(c.team) ? undefined : text(c.team?.name);
-  const classification =
-    annotation(e, 'data-mesh/classification') ??
-    text(spec.classification) ??
-    text(customProperty(c.customProperties, 'classification')) ??
-    mostSensitiveClassification(c.schema);
+  const classification = productClassification(e, c).level;
   return {
     name:
       text(e?.metadata?.name) ??
@@ -193,7 +167,7 @@ export function describeProduct(
       annotation(e, 'data-mesh/domain', 'datamesh/domain') ??
       text(spec.domain) ??
       text(c.domain),
-    classification: classification?.toLowerCase(),
+    classification,
     lifecycle: text(spec.lifecycle) ?? text(c.status),
     kind:
       text((spec.dataProduct as Record<string, unknown> | undefined)?.kind) ??

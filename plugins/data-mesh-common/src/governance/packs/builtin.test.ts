@@ -71,14 +71,6 @@ const CASES: Case[] = [
     says: 'no classification',
   },
   {
-    id: 'data-classification',
-    failing: edit(
-      (_, e) =>
-        (e.metadata.annotations['data-mesh/classification'] = 'secret-ish'),
-    ),
-    says: '"secret-ish" is not one of',
-  },
-  {
     id: 'pii-encryption',
     passing: edit(c => c.schema[0].properties.splice(1, 1)),
     failing: edit(c => delete email(c).encryptedName),

@@ -22,14 +22,12 @@ export const BUILT_IN_POLICIES: readonly PolicyDefinition[] = Object.freeze([
   {
     id: 'data-classification',
     description:
-      'The product is classified as public, internal, confidential or restricted.',
+      'The product is classified as public, internal, confidential, restricted or secret.',
     severity: 'error',
-    condition:
-      'product.classification in ["public", "internal", "confidential", "restricted"]',
-    message:
-      '${product.classification == null ? "The product has no classification" : "The classification \\"" + product.classification + "\\" is not one of public, internal, confidential, restricted"}.',
+    condition: 'product.classification != null',
+    message: 'The product has no classification.',
     remediation:
-      'Set the annotation data-mesh/classification on the entity (or the contract custom property classification) to public, internal, confidential or restricted.',
+      'Set the annotation data-mesh/classification on the entity (or the contract custom property classification) to public, internal, confidential, restricted or secret. A word the portal does not know counts as confidential.',
   },
   {
     id: 'pii-encryption',

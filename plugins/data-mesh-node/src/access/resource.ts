@@ -1,0 +1,41 @@
+/**
+ * A data product as the permission framework sees it: the resource the data-mesh rules are
+ * applied to.
+ */
+import {
+  DATA_MESH_PRODUCT_RESOURCE_TYPE,
+  type ProductAccess,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
+import { createPermissionResourceRef } from '@backstage/plugin-permission-node';
+
+/**
+ * A data product as a permission resource: its ref, who may access it (decided by
+ * `describeProductAccess` of data-mesh-common) and the users and groups granted read access.
+ * @public
+ */
+export interface DataProductResource {
+  /** `component:default/sales-orders` (lower-case). */
+  entityRef: string;
+  access: ProductAccess;
+  /** Users and groups holding a current read grant. */
+  grants: string[];
+}
+
+/**
+ * The query form of the data-mesh rules: a test of one resource. The backend holds the
+ * products in memory, so conditions are applied as predicates.
+ * @public
+ */
+export type DataProductQuery = (resource: DataProductResource) => boolean;
+
+/**
+ * The permission resource ref of data products, owned by the `data-mesh` backend plugin.
+ * @public
+ */
+export const dataMeshProductResourceRef = createPermissionResourceRef<
+  DataProductResource,
+  DataProductQuery
+>().with({
+  pluginId: 'data-mesh',
+  resourceType: DATA_MESH_PRODUCT_RESOURCE_TYPE,
+});
