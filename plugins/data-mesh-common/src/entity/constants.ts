@@ -40,6 +40,13 @@ export const PROCESSED_ANNOTATIONS = Object.freeze({
   contractStatus: 'data-mesh/contract-status',
   /** A hash of the normalised contract; changes exactly when the contract's content does. */
   contractHash: 'data-mesh/contract-hash',
+  /**
+   * The id of the contract the product serves, so the catalog can find which product serves
+   * an id (an id over 200 characters is written as `sha256:` and its hash, which the catalog
+   * can still search). Absent while the product has no contract, or when another product
+   * already serves that id.
+   */
+  contractId: 'data-mesh/contract-id',
   /** The governance verdict: `pass`, `warn`, `block`, or `not-evaluated`. */
   governance: 'data-mesh/governance',
   /** The verdict in a sentence, e.g. `9 passed, 1 warns (classification-required)`. */
