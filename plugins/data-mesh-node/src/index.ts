@@ -12,6 +12,8 @@ export { loadContractUrl } from './load/loadContractUrl';
 export type { LoadContractUrlOptions } from './load/loadContractUrl';
 export type { LoadedContract } from './load/loadedContract';
 
+export * from './sources';
+
 export { runCli } from './cli/runCli';
 export { EXIT_CODES } from './cli/exitCodes';
 export type { CliCommand, CliContext } from './cli/command';

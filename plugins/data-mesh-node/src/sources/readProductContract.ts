@@ -1,0 +1,364 @@
+import {
+  CONTRACT_LOCATION_PROPERTY,
+  ContractIssue,
+  ContractReading,
+  DATA_PRODUCT_ANNOTATIONS,
+  OdcsContract,
+  odpsPortContracts,
+  OdpsProduct,
+  readContract,
+  toJsonPointer,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
+import {
+  ResolveUrl,
+  resolveSourceLocation,
+  SourceBase,
+  SourceLocation,
+  stringifySourceLocation,
+} from './sourceLocation';
+import type { SourceTexts } from './sourceReader';
+
+/**
+ * The parts of a catalog entity that say where a data product's contract is.
+ *
+ * @public
+ */
+export interface ProductContractEntity {
+  metadata?: { annotations?: Record<string, string> };
+  spec?: { [key: string]: unknown };
+}
+
+/**
+ * Options of {@link readProductContract}.
+ *
+ * @public
+ */
+export interface ReadProductContractOptions {
+  entity: ProductContractEntity;
+  /** The catalog file the entity is written in: what relative references are resolved against. */
+  location: SourceBase;
+  /** Reads the files (a SourceReader, or a cache over one). */
+  sources: SourceTexts;
+  /** How relative references are resolved against URLs (see `scmResolveUrl`). */
+  resolveUrl: ResolveUrl;
+  /** How issues name a file that was read; default `file:/abs/path` or `url:https://…`. */
+  nameOf?: (location: SourceLocation) => string;
+  /** How issues name the catalog file; default its target. */
+  catalogFileName?: string;
+}
+
+/**
+ * Where a data product's contract is and what it says: the contract (when one could be read),
+ * its text and where it was read, the ODPS product descriptor (when the entity names one),
+ * and every issue found, each with its file and JSON path.
+ *
+ * @public
+ */
+export interface ProductContractReading {
+  contract?: OdcsContract;
+  /** The contract's format (`odcs`, `dcs`, `datamesh-v1`, `data-product-yaml`). */
+  format?: string;
+  /** Where the contract was read: a file or URL, or `inline` (`spec.dataProduct.contract`). */
+  source?: SourceLocation | 'inline';
+  /** The text read at `source` (JSON for an inline mapping), even when it holds no contract. */
+  text?: string;
+  /** The ODPS product the entity names in `data-mesh/odps`, when it could be read. */
+  product?: OdpsProduct;
+  issues: ContractIssue[];
+}
+
+interface Context {
+  options: ReadProductContractOptions;
+  nameOf: (location: SourceLocation) => string;
+  catalogFile: string;
+  issues: ContractIssue[];
+}
+
+const CONTRACT_POINTER = toJsonPointer([
+  'metadata',
+  'annotations',
+  DATA_PRODUCT_ANNOTATIONS.contract,
+]);
+const ODPS_POINTER = toJsonPointer([
+  'metadata',
+  'annotations',
+  DATA_PRODUCT_ANNOTATIONS.odps,
+]);
+const INLINE_POINTER = toJsonPointer(['spec', 'dataProduct', 'contract']);
+
+/** A trimmed non-empty string, or undefined. */
+function scalar(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+function problem(
+  context: Context,
+  path: string,
+  rule: string,
+  message: string,
+  file?: string,
+) {
+  context.issues.push({
+    severity: 'error',
+    path,
+    rule,
+    message,
+    file: file ?? context.catalogFile,
+  });
+}
+
+interface SourceFile {
+  location: SourceLocation;
+  name: string;
+  text: string;
+  reading: ContractReading;
+}
+
+/** Reads one file (contract or ODPS) named by `reference`, written in the file at `base`. */
+async function readSource(
+  context: Context,
+  reference: string,
+  base: SourceBase,
+  pointer: string,
+  what: string,
+  baseName: string,
+): Promise<SourceFile | undefined> {
+  let location: SourceLocation;
+  try {
+    location = resolveSourceLocation(
+      reference,
+      base,
+      context.options.resolveUrl,
+      what,
+    );
+  } catch (error) {
+    problem(
+      context,
+      pointer,
+      'contract-location',
+      (error as Error).message,
+      baseName,
+    );
+    return undefined;
+  }
+  const name = context.nameOf(location);
+  let text: string;
+  try {
+    text = await context.options.sources.text(location);
+  } catch (error) {
+    problem(context, '', 'contract-unreadable', (error as Error).message, name);
+    return undefined;
+  }
+  const reading = readContract(text, { fileName: name });
+  context.issues.push(...reading.issues);
+  return { location, name, text, reading };
+}
+
+/**
+ * The contracts an ODPS product's output ports name: each port's `contractLocation` custom
+ * property (relative to the ODPS file), else the entity's `data-mesh/contract` file, whose
+ * contract id must then be the port's.
+ */
+async function readOdpsContracts(
+  context: Context,
+  product: OdpsProduct,
+  odps: SourceFile,
+  annotated: OdcsContract | undefined,
+): Promise<Array<SourceFile & { contract: OdcsContract }>> {
+  const found: Array<SourceFile & { contract: OdcsContract }> = [];
+  for (const { index, port, contractId, location } of odpsPortContracts(
+    product,
+  )) {
+    const at = toJsonPointer(['outputPorts', index]);
+    if (location) {
+      const read = await readSource(
+        context,
+        location,
+        odps.location,
+        at,
+        `outputPorts[${index}] ${CONTRACT_LOCATION_PROPERTY}`,
+        odps.name,
+      );
+      if (!read?.reading.contract) continue;
+      if (read.reading.contract.id !== contractId) {
+        problem(
+          context,
+          at,
+          'contract-id',
+          `output port "${port}" promises contract "${contractId}", but ${read.name} holds contract "${read.reading.contract.id}": make the ids match`,
+          odps.name,
+        );
+        continue;
+      }
+      found.push({ ...read, contract: read.reading.contract });
+    } else if (annotated?.id === contractId) {
+      continue; // the entity's own contract file, read already
+    } else {
+      problem(
+        context,
+        at,
+        'contract-location',
+        `output port "${port}" names contract "${contractId}" but not where it is: add the custom property ${CONTRACT_LOCATION_PROPERTY} with the contract file's path, relative to this file`,
+        odps.name,
+      );
+    }
+  }
+  return found;
+}
+
+function readInline(
+  context: Context,
+  inline: unknown,
+): { text: string; reading: ContractReading } {
+  const text = typeof inline === 'string' ? inline : JSON.stringify(inline);
+  const reading = readContract(text, { fileName: context.catalogFile });
+  for (const issue of reading.issues) {
+    const { line: _line, column: _column, ...rest } = issue;
+    context.issues.push({
+      ...rest,
+      path: `${INLINE_POINTER}${issue.path}`,
+      file: context.catalogFile,
+    });
+  }
+  return { text, reading };
+}
+
+/**
+ * Finds and reads a data product's contract, the one way the catalog processor, the data-mesh
+ * backend and the `data-mesh` CLI do:
+ *
+ * - written inline in `spec.dataProduct.contract`;
+ * - in the file or URL the `data-mesh/contract` annotation names;
+ * - named by the output ports of the ODPS product descriptor `data-mesh/odps` (`contractId`
+ *   and the custom property `contractLocation`, relative to the ODPS file).
+ *
+ * Relative references are resolved against `location` (see {@link resolveSourceLocation}:
+ * no `file://`, nothing outside the catalog file's directory) and read with `sources` (see
+ * {@link SourceReader}: regular files only, the real path contained, a size cap, URLs through
+ * a URL reader). A contract both inline and in an annotation is an error. Never throws: what
+ * goes wrong is an issue, with the file and JSON path it is about.
+ *
+ * @public
+ */
+export async function readProductContract(
+  options: ReadProductContractOptions,
+): Promise<ProductContractReading> {
+  const context: Context = {
+    options,
+    nameOf: options.nameOf ?? stringifySourceLocation,
+    catalogFile: options.catalogFileName ?? options.location.target,
+    issues: [],
+  };
+  const { entity, location } = options;
+  const annotations = entity.metadata?.annotations ?? {};
+  const contractRef = scalar(annotations[DATA_PRODUCT_ANNOTATIONS.contract]);
+  const odpsRef = scalar(annotations[DATA_PRODUCT_ANNOTATIONS.odps]);
+  const dataProduct = entity.spec?.dataProduct;
+  const inline =
+    dataProduct && typeof dataProduct === 'object'
+      ? (dataProduct as Record<string, unknown>).contract
+      : undefined;
+  const result: ProductContractReading = { issues: context.issues };
+
+  if (inline !== undefined && contractRef) {
+    problem(
+      context,
+      INLINE_POINTER,
+      'two-contracts',
+      `the product has a contract inline and in ${contractRef} (${DATA_PRODUCT_ANNOTATIONS.contract}): keep one`,
+    );
+    return result;
+  }
+  if (inline === undefined && !contractRef && !odpsRef) {
+    problem(
+      context,
+      '/spec/dataProduct',
+      'no-contract',
+      `a data product needs a contract: set the annotation ${DATA_PRODUCT_ANNOTATIONS.contract} to the contract file, ${DATA_PRODUCT_ANNOTATIONS.odps} to an ODPS product file, or write it in spec.dataProduct.contract`,
+    );
+    return result;
+  }
+
+  const settle = (
+    source: SourceLocation | 'inline',
+    text: string,
+    reading: ContractReading,
+  ) => {
+    result.source = source;
+    result.text = text;
+    result.contract = reading.contract;
+    result.format = reading.format;
+  };
+
+  if (inline !== undefined) {
+    const { text, reading } = readInline(context, inline);
+    settle('inline', text, reading);
+  }
+
+  let annotated: OdcsContract | undefined;
+  if (contractRef) {
+    const read = await readSource(
+      context,
+      contractRef,
+      location,
+      CONTRACT_POINTER,
+      DATA_PRODUCT_ANNOTATIONS.contract,
+      context.catalogFile,
+    );
+    if (read && read.reading.format === 'odps') {
+      problem(
+        context,
+        CONTRACT_POINTER,
+        'contract-format',
+        `${read.name} is an ODPS product, not a contract: name it in the annotation ${DATA_PRODUCT_ANNOTATIONS.odps} instead`,
+      );
+    } else if (read) {
+      annotated = read.reading.contract;
+      settle(read.location, read.text, read.reading);
+    }
+  }
+
+  if (odpsRef) {
+    const read = await readSource(
+      context,
+      odpsRef,
+      location,
+      ODPS_POINTER,
+      DATA_PRODUCT_ANNOTATIONS.odps,
+      context.catalogFile,
+    );
+    if (read && read.reading.format !== 'odps') {
+      problem(
+        context,
+        ODPS_POINTER,
+        'contract-format',
+        `${read.name} is not an ODPS product (its format reads as ${read.reading.format}): name a contract in ${DATA_PRODUCT_ANNOTATIONS.contract} instead`,
+      );
+    } else if (read?.reading.product) {
+      result.product = read.reading.product;
+      const contracts = await readOdpsContracts(
+        context,
+        read.reading.product,
+        read,
+        annotated,
+      );
+      if (!result.contract && contracts[0]) {
+        settle(contracts[0].location, contracts[0].text, contracts[0].reading);
+      }
+      if (
+        !result.contract &&
+        contracts.length === 0 &&
+        !context.issues.some(i => i.severity === 'error')
+      ) {
+        problem(
+          context,
+          '/outputPorts',
+          'no-contract',
+          'no output port of this product names a contract (contractId and contractLocation): a data product needs one',
+          read.name,
+        );
+      }
+    }
+  }
+  return result;
+}
