@@ -79,6 +79,46 @@ describe('catalogModuleDataMesh', () => {
     );
   });
 
+  it('refuses a second product whose contract has the id of the first, naming the first', async () => {
+    const { get } = await start();
+    const first = await waitFor(
+      () => get('/api/catalog/entities/by-name/component/default/sales-orders'),
+      e => e?.metadata?.annotations?.['data-mesh/contract-id'] !== undefined,
+    );
+    expect(first.metadata.annotations['data-mesh/contract-id']).toBe(
+      'urn:datacontract:sales:orders',
+    );
+
+    directory.addContent({
+      'catalog-info.yaml': `${product}---\n${product
+        .replace('name: sales-orders', 'name: orders-copy')
+        .replace('./contract.odcs.yaml', './copy.odcs.yaml')}`,
+      'copy.odcs.yaml': odcsContract(),
+    });
+    const copy = await waitFor(
+      () => get('/api/catalog/entities/by-name/component/default/orders-copy'),
+      e => e !== undefined,
+    );
+    expect(copy.metadata.annotations['data-mesh/contract-status']).toBe(
+      'invalid',
+    );
+    expect(copy.metadata.annotations['data-mesh/contract-id']).toBeUndefined();
+    expect(copy.status.items).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining(
+          'contract id urn:datacontract:sales:orders is already served by component:default/sales-orders; give this contract its own id',
+        ),
+      }),
+    ]);
+    const kept = await get(
+      '/api/catalog/entities/by-name/component/default/sales-orders',
+    );
+    expect(kept.metadata.annotations).toMatchObject({
+      'data-mesh/contract-status': 'valid',
+      'data-mesh/contract-id': 'urn:datacontract:sales:orders',
+    });
+  });
+
   it('keeps the last valid version, with the error attached, when the contract turns invalid', async () => {
     const { server, get } = await start();
     const valid = await waitFor(

@@ -2,8 +2,11 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { ScmIntegrations } from '@backstage/integration';
-import { loadGovernancePolicies } from '@backstage-data-mesh/plugin-data-mesh-node';
+import {
+  loadGovernancePolicies,
+  scmResolveUrl,
+  SourceReader,
+} from '@backstage-data-mesh/plugin-data-mesh-node';
 import {
   catalogProcessingExtensionPoint,
   catalogServiceRef,
@@ -11,7 +14,6 @@ import {
 import { DataProductProcessor } from './processor/DataProductProcessor';
 import { governanceFrom } from './processor/governance';
 import { CatalogProductDirectory } from './processor/productDirectory';
-import { SourceReader } from './processor/sourceReader';
 
 /**
  * The catalog module that teaches the catalog what a data product is.
@@ -32,11 +34,10 @@ export const catalogModuleDataMesh = createBackendModule({
         catalog: catalogProcessingExtensionPoint,
       },
       async init({ config, logger, urlReader, auth, catalogService, catalog }) {
-        const integrations = ScmIntegrations.fromConfig(config);
         catalog.addProcessor(
           new DataProductProcessor({
             reader: new SourceReader(urlReader),
-            resolveUrl: options => integrations.resolveUrl(options),
+            resolveUrl: scmResolveUrl(config),
             directory: new CatalogProductDirectory(catalogService, auth),
             governance: governanceFrom(await loadGovernancePolicies(config)),
             logger,

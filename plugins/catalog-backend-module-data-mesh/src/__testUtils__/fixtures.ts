@@ -119,9 +119,17 @@ export function collector() {
   };
 }
 
-/** A catalog's answers for the processor, over a fixed list of entities. */
+/** A catalog's answers for the processor, over a list of entities (`add` publishes one more). */
 export class ListedDirectory implements ProductDirectory {
   constructor(private readonly entities: Entity[] = []) {}
+
+  /** Publishes an entity, replacing the one with the same ref. */
+  add(entity: Entity) {
+    const ref = stringifyEntityRef(entity);
+    const index = this.entities.findIndex(e => stringifyEntityRef(e) === ref);
+    if (index >= 0) this.entities.splice(index, 1, entity);
+    else this.entities.push(entity);
+  }
 
   async productsServing(contractId: string) {
     return this.entities
@@ -131,6 +139,12 @@ export class ListedDirectory implements ProductDirectory {
         ),
       )
       .map(e => stringifyEntityRef(e));
+  }
+  async productsWithContractId(key: string) {
+    return this.entities
+      .filter(e => e.metadata.annotations?.['data-mesh/contract-id'] === key)
+      .map(e => stringifyEntityRef(e))
+      .sort();
   }
   async domainOf(systemRef: string) {
     const system = this.entities.find(e => stringifyEntityRef(e) === systemRef);

@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import type { LocationSpec } from '@backstage/plugin-catalog-node';
@@ -16,7 +17,7 @@ import {
   parsePolicySet,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { GovernanceCheck, policyGovernance } from './governance';
-import { SourceReader } from './sourceReader';
+import { SourceReader } from '@backstage-data-mesh/plugin-data-mesh-node';
 
 const directory = createMockDirectory();
 
@@ -24,13 +25,15 @@ function processorWith(
   options: {
     urls?: ServedUrls;
     catalog?: Entity[];
+    /** The catalog, when a test publishes into it between runs. */
+    products?: ListedDirectory;
     governance?: GovernanceCheck;
   } = {},
 ) {
   return new DataProductProcessor({
     reader: new SourceReader(options.urls ?? new ServedUrls()),
     resolveUrl: ({ url, base }) => new URL(url, base).toString(),
-    directory: new ListedDirectory(options.catalog),
+    directory: options.products ?? new ListedDirectory(options.catalog),
     governance: options.governance,
   });
 }
@@ -263,7 +266,7 @@ describe('DataProductProcessor', () => {
     });
     const { entity: out } = await run(processorWith(), entity, fileLocation());
     expect(out.status.items[0].error.message).toMatch(
-      /nope\.yaml does not exist: create it, or fix the annotation/,
+      /nope\.yaml does not exist: create it, or fix the reference that names it/,
     );
   });
 
@@ -288,6 +291,186 @@ describe('DataProductProcessor', () => {
         '(at /metadata/annotations/data-mesh~1contract)',
       );
     }
+  });
+
+  it('refuses a symbolic link beside the catalog file that leads outside its directory', async () => {
+    directory.addContent({ 'secret.yaml': odcsContract() });
+    await fs.symlink(
+      directory.resolve('secret.yaml'),
+      directory.resolve('sales-orders/linked.odcs.yaml'),
+    );
+    const { entity: out } = await run(
+      processorWith(),
+      dataProduct({
+        annotations: { 'data-mesh/contract': './linked.odcs.yaml' },
+      }),
+      fileLocation(),
+    );
+    expect(out.metadata.annotations['data-mesh/contract-status']).toBe(
+      'invalid',
+    );
+    expect(out.status.items[0].error.message).toContain(
+      './linked.odcs.yaml is a symbolic link (or lies in a linked directory) that leads outside the directory of the catalog file',
+    );
+    expect(out.spec.dataProduct.contractSummary).toBeUndefined();
+  });
+
+  it('removes the annotations the processor owns when an author wrote them, and records only what it read', async () => {
+    const forged = {
+      'data-mesh/contract-source': 'file:/etc/passwd',
+      'data-mesh/contract-hash': 'forged',
+      'data-mesh/contract-id': 'urn:someone-else',
+      'data-mesh/contract-status': 'valid',
+    };
+    for (const contract of [
+      '../../../etc/passwd',
+      '/etc/passwd',
+      'file:///etc/passwd',
+      './nope.yaml',
+    ]) {
+      const { entity: out } = await run(
+        processorWith(),
+        dataProduct({
+          annotations: { ...forged, 'data-mesh/contract': contract },
+        }),
+        fileLocation(),
+      );
+      const annotations = out.metadata.annotations;
+      expect(annotations['data-mesh/contract-source']).toBeUndefined();
+      expect(annotations['data-mesh/contract-hash']).toBeUndefined();
+      expect(annotations['data-mesh/contract-id']).toBeUndefined();
+      expect(annotations['data-mesh/contract-status']).toBe('invalid');
+    }
+    const { entity: read } = await run(
+      processorWith(),
+      dataProduct({
+        annotations: {
+          ...forged,
+          'data-mesh/contract': './contract.odcs.yaml',
+        },
+      }),
+      fileLocation(),
+    );
+    expect(read.metadata.annotations).toMatchObject({
+      'data-mesh/contract-source': `file:${directory.resolve(
+        'sales-orders/contract.odcs.yaml',
+      )}`,
+      'data-mesh/contract-id': 'urn:datacontract:sales:orders',
+      'data-mesh/contract-status': 'valid',
+    });
+    expect(read.metadata.annotations['data-mesh/contract-hash']).not.toBe(
+      'forged',
+    );
+  });
+
+  describe('a contract id another product serves', () => {
+    const ID = 'urn:datacontract:sales:orders';
+
+    it('is refused for the product processed later, naming the first; the first keeps its id', async () => {
+      const catalog = new ListedDirectory();
+      const processor = processorWith({ products: catalog });
+      const first = await run(
+        processor,
+        dataProduct({ name: 'a' }),
+        fileLocation(),
+      );
+      expect(first.entity.metadata.annotations['data-mesh/contract-id']).toBe(
+        ID,
+      );
+      catalog.add(first.entity);
+
+      const later = await run(
+        processor,
+        dataProduct({ name: 'b' }),
+        fileLocation(),
+      );
+      expect(
+        later.entity.metadata.annotations['data-mesh/contract-status'],
+      ).toBe('invalid');
+      expect(
+        later.entity.metadata.annotations['data-mesh/contract-id'],
+      ).toBeUndefined();
+      expect(later.entity.status.items).toEqual([
+        expect.objectContaining({
+          error: {
+            name: 'InputError',
+            message: expect.stringContaining(
+              `[contract-id-taken] contract id ${ID} is already served by component:default/a; give this contract its own id (at /id)`,
+            ),
+          },
+        }),
+      ]);
+      catalog.add(later.entity);
+
+      const again = await run(
+        processor,
+        dataProduct({ name: 'a' }),
+        fileLocation(),
+      );
+      expect(again.errors()).toEqual([]);
+      expect(again.entity.metadata.annotations).toMatchObject({
+        'data-mesh/contract-status': 'valid',
+        'data-mesh/contract-id': ID,
+      });
+    });
+
+    it("keeps the valid version of a product that takes another product's id, with the error on it", async () => {
+      const a = {
+        ...dataProduct({ name: 'a' }),
+        metadata: {
+          ...dataProduct({ name: 'a' }).metadata,
+          annotations: { 'data-mesh/contract-id': ID },
+        },
+      };
+      const b = {
+        ...dataProduct({ name: 'b' }),
+        metadata: {
+          ...dataProduct({ name: 'b' }).metadata,
+          annotations: {
+            'data-mesh/contract-id': 'urn:datacontract:sales:orders-b',
+            'data-mesh/contract-status': 'valid',
+          },
+        },
+      };
+      const { errors } = await run(
+        processorWith({ catalog: [a, b] }),
+        dataProduct({ name: 'b' }),
+        fileLocation(),
+      );
+      expect(errors()).toEqual([
+        expect.stringContaining(
+          `contract id ${ID} is already served by component:default/a`,
+        ),
+      ]);
+    });
+
+    it('stays with one of two products published with it at the same time: the first by entity ref', async () => {
+      const claimed = (name: string) => ({
+        ...dataProduct({ name }),
+        metadata: {
+          ...dataProduct({ name }).metadata,
+          annotations: {
+            'data-mesh/contract-id': ID,
+            'data-mesh/contract-status': 'valid',
+          },
+        },
+      });
+      const catalog = [claimed('a'), claimed('b')];
+      const a = await run(
+        processorWith({ catalog }),
+        dataProduct({ name: 'a' }),
+        fileLocation(),
+      );
+      expect(a.errors()).toEqual([]);
+      const b = await run(
+        processorWith({ catalog }),
+        dataProduct({ name: 'b' }),
+        fileLocation(),
+      );
+      expect(b.errors()).toEqual([
+        expect.stringContaining('is already served by component:default/a'),
+      ]);
+    });
   });
 
   it('reads contracts of url locations through the URL reader, then revalidates by ETag', async () => {

@@ -10,12 +10,19 @@ import {
   processingResult,
 } from '@backstage/plugin-catalog-node';
 import {
+  ContractIssue,
   isDataProductEntity,
+  PROCESSED_ANNOTATIONS,
   readDataProductSpec,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type {
+  ResolveUrl,
+  SourceReader,
+} from '@backstage-data-mesh/plugin-data-mesh-node';
 import { GovernanceCheck, governanceNotEvaluated } from './governance';
 import type { ProductDirectory } from './productDirectory';
 import {
+  contractIdKey,
   isValidVersion,
   problemMessages,
   ProductRecord,
@@ -25,14 +32,14 @@ import {
 import { domainRelations, lineageRelations } from './productRelations';
 import { ProductSources } from './productSources';
 import { readProduct } from './readProduct';
-import type { ResolveUrl } from './sourceLocation';
-import type { SourceReader } from './sourceReader';
 
 const CACHE_KEY = 'product';
 
 /** Options of {@link DataProductProcessor}. */
 export interface DataProductProcessorOptions {
+  /** Reads contract and product files (data-mesh-node's SourceReader). */
   reader: SourceReader;
+  /** Resolves references against URLs (data-mesh-node's `scmResolveUrl(config)`). */
   resolveUrl: ResolveUrl;
   directory: ProductDirectory;
   /** Defaults to {@link governanceNotEvaluated}. */
@@ -52,6 +59,9 @@ export interface DataProductProcessorOptions {
  * is published as far as it could be read, marked `data-mesh/contract-status: invalid` (or
  * `blocked`, for a valid contract that governance blocks), with
  * the errors on its page, rather than missing from the catalog without a word.
+ *
+ * A contract id is served by one product: a product whose contract has the id of another
+ * product's contract is refused (the product that served it first keeps it).
  */
 export class DataProductProcessor implements CatalogProcessor {
   private readonly governance: GovernanceCheck;
@@ -72,11 +82,14 @@ export class DataProductProcessor implements CatalogProcessor {
   ): Promise<Entity> {
     if (!isDataProductEntity(entity)) return entity;
 
+    const self = stringifyEntityRef(entity);
     const record = await this.record(entity, location, cache);
     const { spec, issues: specIssues } = readDataProductSpec(entity);
+    const taken = await this.contractIdTaken(self, record, location);
     const problems = [
       ...specIssues.map(issue => ({ ...issue, file: location.target })),
       ...record.problems,
+      ...(taken ? [taken] : []),
     ];
     // Contract errors already block; governance adds its blocking failures to a valid contract.
     const blocking = problems.length > 0 ? [] : record.governance.blocking;
@@ -86,7 +99,6 @@ export class DataProductProcessor implements CatalogProcessor {
     else if (blocking.length > 0) status = 'blocked';
 
     if (errors.length > 0) {
-      const self = stringifyEntityRef(entity);
       const published = await this.options.directory.published(self);
       if (published && isValidVersion(published)) {
         for (const message of problemMessages(errors)) {
@@ -112,7 +124,46 @@ export class DataProductProcessor implements CatalogProcessor {
       ...(await domainRelations(entity, this.options.directory)),
     ];
     for (const relation of relations) emit(processingResult.relation(relation));
-    return recordOnEntity(entity, record, status, errors);
+    return recordOnEntity(
+      entity,
+      taken ? { ...record, contractId: undefined } : record,
+      status,
+      errors,
+    );
+  }
+
+  /**
+   * The error for a contract whose id another product serves already, naming that product.
+   * When two products both serve the id (they were first published at the same time), the
+   * one whose entity ref sorts first keeps it.
+   */
+  private async contractIdTaken(
+    self: string,
+    record: ProductRecord,
+    location: LocationSpec,
+  ): Promise<ContractIssue | undefined> {
+    if (!record.contractId) return undefined;
+    const key = contractIdKey(record.contractId);
+    const others = (
+      await this.options.directory.productsWithContractId(key)
+    ).filter(ref => ref !== self);
+    if (others.length === 0) return undefined;
+    const published = await this.options.directory.published(self);
+    const servedHere =
+      published?.metadata.annotations?.[PROCESSED_ANNOTATIONS.contractId] ===
+      key;
+    if (servedHere && others.every(other => self < other)) return undefined;
+    const inline = record.contractSource === 'inline';
+    return {
+      severity: 'error',
+      path: inline ? '/spec/dataProduct/contract/id' : '/id',
+      rule: 'contract-id-taken',
+      message: `contract id ${record.contractId} is already served by ${others[0]}; give this contract its own id`,
+      file:
+        inline || !record.contractSource
+          ? location.target
+          : record.contractSource,
+    };
   }
 
   /**
@@ -136,7 +187,7 @@ export class DataProductProcessor implements CatalogProcessor {
         ]),
       )
       .digest('hex');
-    const sources = new ProductSources(this.options.reader);
+    const sources = new ProductSources(this.options.reader, location);
     const cached = await cache.get<ProductRecord & Record<string, any>>(
       CACHE_KEY,
     );
@@ -166,6 +217,7 @@ export class DataProductProcessor implements CatalogProcessor {
       sources: sources.used,
       contractSource: reading.contractSource,
       contractHash: reading.contractHash,
+      contractId: reading.contract?.id,
       summary: reading.summary,
       outputPorts: reading.outputPorts,
       inputPorts: reading.inputPorts,

@@ -1,15 +1,15 @@
-import {
-  CONTRACT_LOCATION_PROPERTY,
+import type {
   DataProductInputPort,
   DataProductOutputPort,
-  OdcsContract,
-  odpsPortContracts,
   OdpsProduct,
-  toJsonPointer,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
-import { Context, problem, readSource, scalar } from './readingContext';
-import type { SourceLocation } from './sourceLocation';
 
+/** A trimmed non-empty string, or undefined. */
+export function scalar(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+/** The ports an ODPS product serves, as the entity records them. */
 export function odpsOutputPorts(product: OdpsProduct): DataProductOutputPort[] {
   return (product.outputPorts ?? [])
     .filter(port => scalar(port?.name))
@@ -28,64 +28,9 @@ export function odpsOutputPorts(product: OdpsProduct): DataProductOutputPort[] {
     });
 }
 
+/** The input ports an ODPS product declares by contract id. */
 export function odpsInputPorts(product: OdpsProduct): DataProductInputPort[] {
   return (product.inputPorts ?? [])
     .filter(port => scalar(port?.name) && scalar(port?.contractId))
     .map(port => ({ name: port.name, contractId: port.contractId.trim() }));
-}
-
-/**
- * The contracts an ODPS product's output ports name: each port's `contractLocation` custom
- * property (relative to the ODPS file), else the entity's `data-mesh/contract` file, whose
- * contract id must then be the port's.
- */
-export async function readOdpsContracts(
-  context: Context,
-  product: OdpsProduct,
-  odps: { location: SourceLocation; ref: string },
-  annotated: { contract?: OdcsContract } | undefined,
-): Promise<Array<{ contract: OdcsContract; format: string; ref: string }>> {
-  const found: Array<{ contract: OdcsContract; format: string; ref: string }> =
-    [];
-  for (const { index, port, contractId, location } of odpsPortContracts(
-    product,
-  )) {
-    const at = toJsonPointer(['outputPorts', index]);
-    if (location) {
-      const read = await readSource(
-        context,
-        location,
-        odps.location,
-        at,
-        `outputPorts[${index}] ${CONTRACT_LOCATION_PROPERTY}`,
-      );
-      if (!read?.reading.contract) continue;
-      if (read.reading.contract.id !== contractId) {
-        problem(
-          context,
-          at,
-          'contract-id',
-          `output port "${port}" promises contract "${contractId}", but ${read.ref} holds contract "${read.reading.contract.id}": make the ids match`,
-          odps.ref,
-        );
-        continue;
-      }
-      found.push({
-        contract: read.reading.contract,
-        format: read.reading.format,
-        ref: read.ref,
-      });
-    } else if (annotated?.contract?.id === contractId) {
-      continue; // the entity's own contract file, read already
-    } else {
-      problem(
-        context,
-        at,
-        'contract-location',
-        `output port "${port}" names contract "${contractId}" but not where it is: add the custom property ${CONTRACT_LOCATION_PROPERTY} with the contract file's path, relative to this file`,
-        odps.ref,
-      );
-    }
-  }
-  return found;
 }

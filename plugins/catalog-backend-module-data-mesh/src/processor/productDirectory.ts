@@ -2,15 +2,24 @@ import type { AuthService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { DATA_PRODUCT_TYPE } from '@backstage-data-mesh/plugin-data-mesh-common';
+import {
+  DATA_PRODUCT_TYPE,
+  PROCESSED_ANNOTATIONS,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
 
 /**
  * What the processor asks the catalog while it processes a product: the products that serve a
- * contract id (lineage by contract), the domain of a system, and the version of the product the
- * catalog holds now (to keep it when the new one is invalid).
+ * contract id (lineage by contract, and whether another product serves its id already), the
+ * domain of a system, and the version of the product the catalog holds now (to keep it when
+ * the new one is invalid).
  */
 export interface ProductDirectory {
   productsServing(contractId: string): Promise<string[]>;
+  /**
+   * The products whose `data-mesh/contract-id` annotation is exactly `key` (see
+   * `contractIdKey`), as entity refs: who serves a contract id already.
+   */
+  productsWithContractId(key: string): Promise<string[]>;
   domainOf(systemRef: string): Promise<string | undefined>;
   published(entityRef: string): Promise<Entity | undefined>;
 }
@@ -47,6 +56,7 @@ class TtlCache<T> {
  */
 export class CatalogProductDirectory implements ProductDirectory {
   private readonly serving: TtlCache<string[]>;
+  private readonly claims: TtlCache<string[]>;
   private readonly domains: TtlCache<string | undefined>;
 
   constructor(
@@ -56,6 +66,7 @@ export class CatalogProductDirectory implements ProductDirectory {
   ) {
     const now = options.now ?? Date.now;
     this.serving = new TtlCache(options.ttlMs ?? TTL_MS, now);
+    this.claims = new TtlCache(options.ttlMs ?? TTL_MS, now);
     this.domains = new TtlCache(options.ttlMs ?? TTL_MS, now);
   }
 
@@ -79,6 +90,40 @@ export class CatalogProductDirectory implements ProductDirectory {
           await this.credentials(),
         );
         return items.map(item => stringifyEntityRef(item)).sort();
+      },
+      refs => refs.length > 0,
+    );
+  }
+
+  productsWithContractId(key: string): Promise<string[]> {
+    return this.claims.get(
+      key,
+      async () => {
+        const { items } = await this.catalog.getEntities(
+          {
+            filter: {
+              kind: 'component',
+              'spec.type': DATA_PRODUCT_TYPE,
+              [`metadata.annotations.${PROCESSED_ANNOTATIONS.contractId}`]: key,
+            },
+            fields: [
+              'kind',
+              'metadata.namespace',
+              'metadata.name',
+              'metadata.annotations',
+            ],
+          },
+          await this.credentials(),
+        );
+        // The catalog compares ignoring case; a contract id is compared exactly.
+        return items
+          .filter(
+            item =>
+              item.metadata.annotations?.[PROCESSED_ANNOTATIONS.contractId] ===
+              key,
+          )
+          .map(item => stringifyEntityRef(item))
+          .sort();
       },
       refs => refs.length > 0,
     );

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Entity } from '@backstage/catalog-model';
 import type { JsonObject } from '@backstage/types';
 import type { AlphaEntity } from '@backstage/catalog-model/alpha';
@@ -23,6 +24,8 @@ export interface ProductRecord {
   sources: Record<string, string | undefined>;
   contractSource?: string;
   contractHash?: string;
+  /** The id of the contract read, when one was. */
+  contractId?: string;
   summary?: ContractSummary;
   outputPorts: DataProductOutputPort[];
   /** Input ports declared by the ODPS descriptor, not in the entity. */
@@ -68,11 +71,28 @@ function mergedInputPorts(
  */
 export type ProductStatus = 'valid' | 'invalid' | 'blocked';
 
+/** Over this many characters the catalog cannot search a value, so a hash stands for it. */
+const MAX_SEARCHABLE_LENGTH = 200;
+
+/**
+ * How the `data-mesh/contract-id` annotation writes a contract id: the id itself, or
+ * `sha256:` and its hash when the id is too long for the catalog to search.
+ */
+export function contractIdKey(contractId: string): string {
+  return contractId.length <= MAX_SEARCHABLE_LENGTH
+    ? contractId
+    : `sha256:${createHash('sha256').update(contractId).digest('hex')}`;
+}
+
 /**
  * The entity as the catalog stores it: the author's entity plus small annotations (where the
- * contract is, its hash, its status, the governance verdict) and, in `spec.dataProduct`, the
- * contract's summary and the output ports. When not valid, the errors are shown on the entity
- * page as processing errors (status items), because the catalog holds no earlier valid version.
+ * contract is, its hash and id, its status, the governance verdict) and, in
+ * `spec.dataProduct`, the contract's summary and the output ports. When not valid, the errors
+ * are shown on the entity page as processing errors (status items), because the catalog holds
+ * no earlier valid version.
+ *
+ * The processor's annotations are its own: what the author wrote under those names is
+ * removed, and one that does not apply (no contract read, no id to serve) is left out.
  */
 export function recordOnEntity(
   entity: Entity,
@@ -83,11 +103,20 @@ export function recordOnEntity(
   const annotations: Record<string, string> = {
     ...entity.metadata.annotations,
   };
+  for (const key of Object.values(PROCESSED_ANNOTATIONS)) {
+    delete annotations[key];
+  }
   const set = (key: string, value: string | undefined) => {
     if (value) annotations[key] = value;
   };
   set(PROCESSED_ANNOTATIONS.contractSource, record.contractSource);
   set(PROCESSED_ANNOTATIONS.contractHash, record.contractHash);
+  set(
+    PROCESSED_ANNOTATIONS.contractId,
+    record.contractId === undefined
+      ? undefined
+      : contractIdKey(record.contractId),
+  );
   annotations[PROCESSED_ANNOTATIONS.contractStatus] = status;
   annotations[PROCESSED_ANNOTATIONS.governance] = record.governance.verdict;
   annotations[PROCESSED_ANNOTATIONS.governanceSummary] =

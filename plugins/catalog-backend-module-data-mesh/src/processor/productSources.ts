@@ -1,6 +1,12 @@
-import type { SourceLocation } from './sourceLocation';
-import { stringifySourceLocation } from './sourceLocation';
-import type { SourceRead, SourceReader } from './sourceReader';
+import path from 'node:path';
+import type { LocationSpec } from '@backstage/plugin-catalog-node';
+import {
+  SourceLocation,
+  SourceRead,
+  SourceReader,
+  SourceTexts,
+  stringifySourceLocation,
+} from '@backstage-data-mesh/plugin-data-mesh-node';
 
 /** The version key of every source a reading used, by location reference. */
 export type SourceVersions = Record<string, string | undefined>;
@@ -10,14 +16,21 @@ export type SourceVersions = Record<string, string | undefined>;
  * earlier reading are unchanged (without reading them when the reader can tell), and keeps
  * whatever text it had to read, so each source is read at most once per run.
  */
-export class ProductSources {
+export class ProductSources implements SourceTexts {
   private readonly texts = new Map<
     string,
     Promise<{ text: string; version?: string }>
   >();
   readonly used: SourceVersions = {};
 
-  constructor(private readonly reader: SourceReader) {}
+  /**
+   * @param reader - reads the sources
+   * @param location - the catalog file of the product: its files must stay in its directory
+   */
+  constructor(
+    private readonly reader: SourceReader,
+    private readonly location: LocationSpec,
+  ) {}
 
   /** True when every source of an earlier reading is as it was then. */
   async unchanged(versions: SourceVersions): Promise<boolean> {
@@ -25,8 +38,8 @@ export class ProductSources {
     if (refs.length === 0) return false;
     for (const ref of refs) {
       const known = versions[ref];
-      if (known === undefined) return false;
-      const location = parseRef(ref);
+      const location = this.parseRef(ref);
+      if (known === undefined || !location) return false;
       let read: SourceRead;
       try {
         read = await this.reader.read(location, known);
@@ -60,12 +73,16 @@ export class ProductSources {
     this.used[ref] = version;
     return text;
   }
-}
 
-function parseRef(ref: string): SourceLocation {
-  const colon = ref.indexOf(':');
-  return {
-    type: ref.slice(0, colon) as SourceLocation['type'],
-    target: ref.slice(colon + 1),
-  };
+  /** The location of a reference of an earlier reading; files stay in the catalog file's directory. */
+  private parseRef(ref: string): SourceLocation | undefined {
+    const colon = ref.indexOf(':');
+    const type = ref.slice(0, colon);
+    const target = ref.slice(colon + 1);
+    if (type === 'url') return { type, target };
+    if (type === 'file' && this.location.type === 'file') {
+      return { type, target, root: path.dirname(this.location.target) };
+    }
+    return undefined;
+  }
 }
