@@ -25,6 +25,7 @@ const corpusEvent = (name: string) =>
   JSON.parse(fs.readFileSync(path.join(corpus, name), 'utf8'));
 
 const user = () => mockCredentials.user.header();
+const owner = () => mockCredentials.user.header(OWNER);
 const service = () => mockCredentials.service.header();
 
 const ownResults = (runId: string, status = 'fail') => ({
@@ -78,10 +79,17 @@ describe.each(databases.eachSupportedId())(
         .expect(401);
     });
 
-    it('lists every data product with its domain, owner, classification and health', async () => {
-      const res = await request(mesh.server)
+    it('lists the data products the caller may discover, with their domain, owner, classification and health', async () => {
+      const anyone = await request(mesh.server)
         .get('/api/data-mesh/products')
         .set('Authorization', user())
+        .expect(200);
+      expect(anyone.body.items.map((p: any) => p.entityRef)).toEqual([
+        'component:default/orders',
+      ]);
+      const res = await request(mesh.server)
+        .get('/api/data-mesh/products')
+        .set('Authorization', owner())
         .expect(200);
       expect(res.body.items.map((p: any) => p.entityRef).sort()).toEqual([
         'component:default/orders',
@@ -97,6 +105,7 @@ describe.each(databases.eachSupportedId())(
         version: '2.0.0',
         sloHealth: 'unknown',
         fieldNames: ['revenue.day', 'revenue.amount'],
+        access: { read: true, owners: [OWNER] },
       });
     });
 
@@ -129,21 +138,22 @@ describe.each(databases.eachSupportedId())(
         .expect(404);
     });
 
-    it('serves a restricted contract to its owners only (403 otherwise)', async () => {
-      const denied = await request(mesh.server)
-        .get('/api/data-mesh/products/default/revenue/contract')
-        .set('Authorization', user())
-        .expect(403);
-      expect(denied.body.error.message).toContain(
-        'data-mesh.product.restricted.read',
-      );
-      await request(mesh.server)
-        .get('/api/data-mesh/products/default/revenue/slo')
-        .set('Authorization', user())
-        .expect(403);
+    it('serves a restricted product to its owners only (404 for everyone else, as if it did not exist)', async () => {
+      for (const route of [
+        '',
+        '/contract',
+        '/slo',
+        '/slo/history',
+        '/governance',
+      ]) {
+        await request(mesh.server)
+          .get(`/api/data-mesh/products/default/revenue${route}`)
+          .set('Authorization', user())
+          .expect(404);
+      }
       const allowed = await request(mesh.server)
         .get('/api/data-mesh/products/default/revenue/contract')
-        .set('Authorization', mockCredentials.user.header(OWNER))
+        .set('Authorization', owner())
         .expect(200);
       expect(allowed.body).toMatchObject({
         format: 'odcs',
@@ -400,7 +410,7 @@ describe.each(databases.eachSupportedId())(
         .get(
           '/api/data-mesh/lineage?entity=component:default/revenue&depth=2&direction=up&columns=true',
         )
-        .set('Authorization', user())
+        .set('Authorization', owner())
         .expect(200);
       expect(lineage.body.edges).toEqual(
         expect.arrayContaining([

@@ -1,22 +1,46 @@
 /**
- * A small mesh for tests: two data products whose contracts and CSV data live in a
- * temporary directory, a catalog that lists them, and a backend with the plugin.
+ * A small mesh for tests: data products whose catalog file, contracts and CSV data live in a
+ * temporary directory, read by the real catalog, and the plugin behind the real permission
+ * framework with the suite's default policy.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  coreServices,
+  createBackendModule,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import permissionPlugin from '@backstage/plugin-permission-backend';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
   type NotificationSendOptions,
   notificationService,
 } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import type { Knex } from 'knex';
+import { dataMeshPolicyDecision } from '@backstage-data-mesh/plugin-data-mesh-node';
+import knexFactory, { type Knex } from 'knex';
+import request from 'supertest';
+import { stringify } from 'yaml';
 import { dataMeshPlugin } from '../plugin';
 
+/** Owns `revenue` (restricted) and, through group:default/sales, `orders`. */
 export const OWNER = 'user:default/owner';
+/** A member of group:default/product only: owns nothing in the mesh. */
+export const OTHER = 'user:default/other';
+/** The subject of the test pipeline token (mockCredentials.service()). */
+export const PIPELINE = 'external:test-service';
+
+const MEMBERSHIP: Record<string, string[]> = {
+  [OWNER]: [OWNER, 'group:default/sales'],
+  [OTHER]: [OTHER, 'group:default/product'],
+};
 
 /** Writes orders.csv with `rows` rows, the newest `ageMinutes` old. */
 export function writeOrders(
@@ -122,11 +146,9 @@ export function writeMesh(): string {
 }
 
 function product(
-  dir: string,
   name: string,
   extra: {
     annotations?: Record<string, string>;
-    relations?: any[];
     owner: string;
     inputPorts?: any[];
   },
@@ -139,10 +161,6 @@ function product(
       namespace: 'default',
       title: name[0].toUpperCase() + name.slice(1),
       annotations: {
-        'backstage.io/managed-by-location': `file:${path.join(
-          dir,
-          'catalog-info.yaml',
-        )}`,
         'data-mesh/contract': `./${name}.odcs.yaml`,
         ...extra.annotations,
       },
@@ -157,8 +175,60 @@ function product(
         inputPorts: extra.inputPorts ?? [],
       },
     },
-    relations: extra.relations ?? [],
   };
+}
+
+/** The catalog file of the mesh: the organisation, the sales domain and the products. */
+export function writeCatalog(dir: string, products: object[] = []) {
+  const entities = [
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: 'sales' },
+      spec: { type: 'team', children: [], members: ['owner'] },
+    },
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: 'product' },
+      spec: { type: 'team', children: [], members: ['other'] },
+    },
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'User',
+      metadata: { name: 'owner' },
+      spec: { memberOf: ['sales'] },
+    },
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'User',
+      metadata: { name: 'other' },
+      spec: { memberOf: ['product'] },
+    },
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Domain',
+      metadata: { name: 'sales' },
+      spec: { owner: 'group:sales' },
+    },
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'System',
+      metadata: { name: 'sales-data' },
+      spec: { owner: 'group:sales', domain: 'sales' },
+    },
+    product('orders', { owner: 'group:default/sales' }),
+    product('revenue', {
+      owner: OWNER,
+      annotations: { 'data-mesh/classification': 'restricted' },
+      inputPorts: [{ name: 'orders', product: 'component:default/orders' }],
+    }),
+    ...products,
+  ];
+  fs.writeFileSync(
+    path.join(dir, 'catalog-info.yaml'),
+    entities.map(e => stringify(e)).join('---\n'),
+  );
 }
 
 export interface TestMesh {
@@ -168,22 +238,165 @@ export interface TestMesh {
 }
 
 /**
- * Starts a backend with the plugin on `knex`. Permissions: pushing is allowed to service
- * principals only; restricted data to {@link OWNER} only; everything else is allowed.
+ * The databases of a test backend: `knex` for the data-mesh plugin, an in-memory SQLite for
+ * the catalog and the other plugins.
+ */
+function databases(knex: Knex) {
+  return createServiceFactory({
+    service: coreServices.database,
+    deps: { plugin: coreServices.pluginMetadata },
+    async factory({ plugin }) {
+      if (plugin.getId() === 'data-mesh') return { getClient: async () => knex };
+      const own = knexFactory({
+        client: 'better-sqlite3',
+        connection: ':memory:',
+        useNullAsDefault: true,
+      });
+      return { getClient: async () => own };
+    },
+  });
+}
+
+/** The suite's default permission policy; everything else allowed. */
+export const testPolicyModule = createBackendModule({
+  pluginId: 'permission',
+  moduleId: 'test-data-mesh-policy',
+  register(reg) {
+    reg.registerInit({
+      deps: { policy: policyExtensionPoint },
+      async init({ policy }) {
+        policy.setPolicy({
+          async handle(query, user) {
+            return (
+              dataMeshPolicyDecision(query, user) ?? {
+                result: AuthorizeResult.ALLOW,
+              }
+            );
+          },
+        });
+      },
+    });
+  },
+});
+
+/**
+ * The test backend's auth: the mock, except that a token a plugin sends on behalf of a
+ * user keeps the plugin as the actor, as real Backstage tokens do (the permission backend
+ * answers conditional questions only to a plugin acting for a user, not to the user).
+ */
+const authWithActors = createServiceFactory({
+  service: coreServices.auth,
+  deps: { plugin: coreServices.pluginMetadata },
+  factory({ plugin }) {
+    const inner = mockServices.auth({ pluginId: plugin.getId() });
+    const prefix = 'mock-service-token:';
+    return {
+      authenticate: async (token, options) => {
+        if (token.startsWith(prefix)) {
+          const { obo, target } = JSON.parse(token.slice(prefix.length));
+          if (obo && (!target || target === plugin.getId())) {
+            return mockCredentials.user(obo, {
+              actor: { subject: 'plugin:caller' },
+            }) as any;
+          }
+        }
+        return inner.authenticate(token, options);
+      },
+      getNoneCredentials: () => inner.getNoneCredentials(),
+      getOwnServiceCredentials: () => inner.getOwnServiceCredentials(),
+      isPrincipal: ((credentials: any, type: any) =>
+        inner.isPrincipal(credentials, type)) as any,
+      getPluginRequestToken: options => inner.getPluginRequestToken(options),
+      getLimitedUserToken: credentials =>
+        inner.getLimitedUserToken(credentials),
+      listPublicServiceKeys: () => inner.listPublicServiceKeys(),
+    };
+  },
+});
+
+/** {@link authWithActors} for requests: what `httpAuth.credentials` reads. */
+const httpAuthWithActors = createServiceFactory({
+  service: coreServices.httpAuth,
+  deps: { plugin: coreServices.pluginMetadata },
+  factory({ plugin }) {
+    const inner = mockServices.httpAuth({ pluginId: plugin.getId() });
+    const prefix = 'mock-service-token:';
+    return {
+      credentials: (async (req: any, options: any) => {
+        const token = /^Bearer[ ]+(\S+)$/i.exec(
+          req.headers.authorization ?? '',
+        )?.[1];
+        if (token?.startsWith(prefix)) {
+          const { obo, target } = JSON.parse(token.slice(prefix.length));
+          if (
+            obo &&
+            (!target || target === plugin.getId()) &&
+            (!options?.allow || options.allow.includes('user'))
+          ) {
+            return mockCredentials.user(obo, {
+              actor: { subject: 'plugin:caller' },
+            });
+          }
+        }
+        return inner.credentials(req, options);
+      }) as any,
+      issueUserCookie: (res, options) => inner.issueUserCookie(res, options),
+    };
+  },
+});
+
+/** Users' ownership claims as the catalog's membership gives them. */
+const userInfo = createServiceFactory({
+  service: coreServices.userInfo,
+  deps: {},
+  factory: () => ({
+    async getUserInfo(credentials: any) {
+      const ref = credentials.principal.userEntityRef;
+      return { userEntityRef: ref, ownershipEntityRefs: MEMBERSHIP[ref] ?? [ref] };
+    },
+  }),
+});
+
+/**
+ * Starts a backend with the real catalog (reading the mesh's catalog file), the real
+ * permission backend with the suite's default policy, and the plugin on `knex`. Returns once
+ * the catalog lists every data product of the file.
  */
 export async function startMesh(
   knex: Knex,
   dir = writeMesh(),
+  config: Record<string, unknown> = {},
 ): Promise<TestMesh> {
+  if (!fs.existsSync(path.join(dir, 'catalog-info.yaml'))) writeCatalog(dir);
   const notifications: NotificationSendOptions[] = [];
   const { server } = await startTestBackend({
     features: [
       dataMeshPlugin,
-      mockServices.database.factory({ knex }),
+      catalogPlugin,
+      permissionPlugin,
+      testPolicyModule,
+      userInfo,
+      authWithActors,
+      httpAuthWithActors,
+      databases(knex),
       mockServices.rootConfig.factory({
         data: {
+          permission: { enabled: true },
+          catalog: {
+            rules: [
+              { allow: ['Component', 'System', 'Domain', 'Group', 'User'] },
+            ],
+            locations: [
+              { type: 'file', target: path.join(dir, 'catalog-info.yaml') },
+            ],
+          },
           dataMesh: {
             servers: { local: { directory: dir } },
+            push: {
+              subjects: {
+                [PIPELINE]: { owners: ['group:default/sales', OWNER] },
+              },
+            },
             slo: {
               schedule: {
                 frequency: { trigger: 'manual' },
@@ -191,61 +404,10 @@ export async function startMesh(
               },
               queryTimeoutMs: 5000,
             },
+            ...config,
           },
         },
       }),
-      catalogServiceMock.factory({
-        entities: [
-          {
-            apiVersion: 'backstage.io/v1alpha1',
-            kind: 'System',
-            metadata: { name: 'sales-data', namespace: 'default' },
-            spec: { owner: 'group:sales', domain: 'sales' },
-          },
-          product(dir, 'orders', { owner: 'group:default/sales' }),
-          product(dir, 'revenue', {
-            owner: OWNER,
-            annotations: { 'data-mesh/classification': 'restricted' },
-            inputPorts: [
-              { name: 'orders', product: 'component:default/orders' },
-            ],
-            relations: [
-              {
-                type: 'consumesDataFrom',
-                targetRef: 'component:default/orders',
-              },
-            ],
-          }),
-        ],
-      }),
-      mockServices.permissions.mock({
-        async authorize(requests, options) {
-          const principal = (options.credentials as any).principal;
-          return requests.map(request => {
-            const name = request.permission.name;
-            if (
-              name === 'data-mesh.results.create' ||
-              name === 'data-mesh.lineage.create'
-            ) {
-              return {
-                result:
-                  principal.type === 'service'
-                    ? AuthorizeResult.ALLOW
-                    : AuthorizeResult.DENY,
-              };
-            }
-            if (name === 'data-mesh.product.restricted.read') {
-              return {
-                result:
-                  principal.userEntityRef === OWNER
-                    ? AuthorizeResult.ALLOW
-                    : AuthorizeResult.DENY,
-              };
-            }
-            return { result: AuthorizeResult.ALLOW };
-          });
-        },
-      }).factory,
       createServiceFactory({
         service: notificationService,
         deps: {},
@@ -257,5 +419,20 @@ export async function startMesh(
       }),
     ],
   });
+  const wanted = fs
+    .readFileSync(path.join(dir, 'catalog-info.yaml'), 'utf8')
+    .match(/type: data-product/g)!.length;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const res = await request(server)
+      .get('/api/catalog/entities?filter=spec.type=data-product')
+      .set('Authorization', mockCredentials.service.header());
+    if (res.status === 200 && res.body.length >= wanted) break;
+    if (Date.now() > deadline)
+      throw new Error(
+        `the catalog listed ${res.body?.length} of ${wanted} data products after 30 s`,
+      );
+    await new Promise(r => setTimeout(r, 200));
+  }
   return { server, dir, notifications };
 }

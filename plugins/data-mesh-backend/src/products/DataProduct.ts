@@ -1,7 +1,9 @@
 import type { Entity } from '@backstage/catalog-model';
 import type {
+  ClassificationLevel,
   ContractIssue,
   OdcsContract,
+  ProductAccess,
   SloDefinition,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 
@@ -22,10 +24,10 @@ export interface DataProduct {
   lifecycle?: string;
   tags: string[];
   productKind?: 'source-aligned' | 'aggregate' | 'consumer-aligned';
-  /** The most sensitive classification of the product (annotation or contract). */
-  classification?: string;
-  /** True when reading its contract and data needs the restricted-read permission. */
-  restricted: boolean;
+  /** The level access is decided by: the strictest classification of entity and contract. */
+  classification: ClassificationLevel;
+  /** Who may discover, read and write the product (data-mesh-common's access model). */
+  access: ProductAccess;
   contract?: OdcsContract;
   /** `odcs`, `dcs`, `datamesh-v1`... */
   format: string;

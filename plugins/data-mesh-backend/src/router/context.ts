@@ -12,6 +12,26 @@ import type { SloEvaluator } from '../evaluation/SloEvaluator';
 import type { SloRecorder } from '../evaluation/SloRecorder';
 import type { ServerRegistry } from '../evaluation/ServerRegistry';
 import type { GovernanceEvaluator } from '../governance/GovernanceEvaluator';
+import type { ProductAccessGate } from '../access/ProductAccessGate';
+import type { PushSubjects } from '../access/PushSubjects';
+import type { EvaluationLimiter } from '../access/EvaluationLimiter';
+
+/** The bounds of what one request may send. */
+export interface RequestLimits {
+  /** Largest JSON body of a push, an OpenLineage event or a draft, in bytes. */
+  bodyBytes: number;
+  /** Most datasets (inputs and outputs) one OpenLineage event may name. */
+  openLineageDatasets: number;
+  /** Most dataset-to-dataset edges one OpenLineage event may imply. */
+  openLineageEdges: number;
+}
+
+/** 1 MB bodies; 100 datasets and 1,000 edges per OpenLineage event. */
+export const DEFAULT_REQUEST_LIMITS: RequestLimits = {
+  bodyBytes: 1024 * 1024,
+  openLineageDatasets: 100,
+  openLineageEdges: 1000,
+};
 
 /** What the routes work with. */
 export interface RouterContext {
@@ -27,4 +47,11 @@ export interface RouterContext {
   recorder: SloRecorder;
   servers: ServerRegistry;
   governance: GovernanceEvaluator;
+  /** Who sees what of which product (the permission framework, asked in batches). */
+  gate: ProductAccessGate;
+  /** Which pipeline token may push for which product. */
+  pushSubjects: PushSubjects;
+  /** How many evaluations one caller may ask for. */
+  evaluations: EvaluationLimiter;
+  limits: RequestLimits;
 }

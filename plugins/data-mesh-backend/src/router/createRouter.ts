@@ -7,15 +7,20 @@ import { ingestRoutes } from './ingestRoutes';
 import { lineageRoutes } from './lineageRoutes';
 import { governanceRoutes } from './governanceRoutes';
 
-/** The data-mesh API (mounted under /api/data-mesh). */
+/** The JSON body parser of one route, with the context's size limit. */
+export function jsonBody(ctx: RouterContext): express.RequestHandler {
+  return express.json({
+    limit: ctx.limits.bodyBytes,
+    type: ['application/json', 'application/*+json'],
+  });
+}
+
+/**
+ * The data-mesh API (mounted under /api/data-mesh). Bodies are parsed per route, after the
+ * caller is authenticated, and never beyond `limits.bodyBytes`.
+ */
 export function createRouter(ctx: RouterContext): express.Router {
   const router = Router();
-  router.use(
-    express.json({
-      limit: '10mb',
-      type: ['application/json', 'application/*+json'],
-    }),
-  );
   productRoutes(router, ctx);
   sloRoutes(router, ctx);
   ingestRoutes(router, ctx);

@@ -2,12 +2,13 @@ import type Router from 'express-promise-router';
 import { InputError } from '@backstage/errors';
 import { readContract } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { RouterContext } from './context';
+import { jsonBody } from './createRouter';
 
 export function governanceRoutes(
   router: ReturnType<typeof Router>,
   ctx: RouterContext,
 ) {
-  router.post('/governance/evaluate', async (req, res) => {
+  router.post('/governance/evaluate', jsonBody(ctx), async (req, res) => {
     await ctx.httpAuth.credentials(req);
     const { entity, contract } = req.body ?? {};
     if (

@@ -1,5 +1,7 @@
 import type Router from 'express-promise-router';
+import type express from 'express';
 import type { Response } from 'express';
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   type ContractIssue,
   type OpenLineageIngestResponse,
@@ -12,8 +14,14 @@ import {
 import { readPushedResults } from '../results/readPushedResults';
 import { matchChecks } from '../results/matchChecks';
 import { normalizeRef } from '../products/CatalogProductSource';
-import { pushCredentials, requirePermission } from './access';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  pushCredentials,
+  requirePermission,
+  requireProductPermission,
+} from './access';
 import type { RouterContext } from './context';
+import { jsonBody } from './createRouter';
 
 /** 400 with every problem, each with its JSON pointer. */
 function badRequest(res: Response, what: string, issues: ContractIssue[]) {
@@ -35,9 +43,16 @@ export function ingestRoutes(
   router: ReturnType<typeof Router>,
   ctx: RouterContext,
 ) {
-  router.post('/results', async (req, res) => {
-    const credentials = await pushCredentials(ctx, req);
-    await requirePermission(ctx, credentials, dataMeshResultsCreatePermission);
+  /** Authenticates before the body is read: an anonymous request costs no parsing. */
+  const authenticated: express.RequestHandler = (req, res, next) => {
+    pushCredentials(ctx, req).then(credentials => {
+      res.locals.credentials = credentials;
+      next();
+    }, next);
+  };
+
+  router.post('/results', authenticated, jsonBody(ctx), async (req, res) => {
+    const credentials: BackstageCredentials = res.locals.credentials;
     const { run, issues } = readPushedResults(req.body);
     if (!run) return badRequest(res, 'The results were not stored', issues);
     const products = await ctx.products.listProducts();
@@ -61,7 +76,20 @@ export function ingestRoutes(
         ]);
       }
     } else {
-      product = products.find(p => p.contract?.id === run.dataContractId);
+      const serving = products.filter(
+        p => p.contract?.id === run.dataContractId,
+      );
+      if (serving.length > 1) {
+        return badRequest(res, 'The results were not stored', [
+          {
+            severity: 'error',
+            path: '/dataContractId',
+            rule: 'results',
+            message: `${serving.length} data products have a contract with id "${run.dataContractId}": push with the product's entityRef instead.`,
+          },
+        ]);
+      }
+      product = serving[0];
       if (!product) {
         return badRequest(res, 'The results were not stored', [
           {
@@ -73,6 +101,14 @@ export function ingestRoutes(
         ]);
       }
     }
+    await requireProductPermission(
+      ctx,
+      credentials,
+      dataMeshResultsCreatePermission,
+      product,
+    );
+    const refusal = ctx.pushSubjects.refusal(credentials, product);
+    if (refusal) throw new NotAllowedError(refusal);
     const observations = matchChecks(product.slos, run.checks);
     const recorded = await ctx.recorder.record(product, {
       runId: run.runId,
@@ -92,28 +128,42 @@ export function ingestRoutes(
     return res.status(200).json(body);
   });
 
-  router.post('/openlineage/api/v1/lineage', async (req, res) => {
-    const credentials = await pushCredentials(ctx, req);
-    await requirePermission(ctx, credentials, dataMeshLineageCreatePermission);
-    const { event, issues } = readOpenLineageEvent(req.body);
-    if (!event)
-      return badRequest(res, 'The OpenLineage event was not stored', issues);
-    const { eventId, duplicate } = await ctx.lineageEvents.recordEvent(
-      req.body,
-      event,
-    );
-    if (!duplicate) ctx.lineage.invalidate();
-    const matcher = ctx.lineage.matcherFor(await ctx.products.listProducts());
-    const matched = new Set<string>();
-    for (const dataset of event.datasets) {
-      const ref = matcher.match(dataset);
-      if (ref) matched.add(ref);
-    }
-    const body: OpenLineageIngestResponse = {
-      eventId,
-      edges: duplicate ? 0 : event.edges.length,
-      matchedProducts: [...matched].sort(),
-    };
-    return res.status(201).json(body);
-  });
+  router.post(
+    '/openlineage/api/v1/lineage',
+    authenticated,
+    async (_req, res, next) => {
+      await requirePermission(
+        ctx,
+        res.locals.credentials,
+        dataMeshLineageCreatePermission,
+      );
+      next();
+    },
+    jsonBody(ctx),
+    async (req, res) => {
+      const { event, issues } = readOpenLineageEvent(req.body, {
+        maxDatasets: ctx.limits.openLineageDatasets,
+        maxEdges: ctx.limits.openLineageEdges,
+      });
+      if (!event)
+        return badRequest(res, 'The OpenLineage event was not stored', issues);
+      const { eventId, duplicate } = await ctx.lineageEvents.recordEvent(
+        req.body,
+        event,
+      );
+      if (!duplicate) ctx.lineage.invalidate();
+      const matcher = ctx.lineage.matcherFor(await ctx.products.listProducts());
+      const matched = new Set<string>();
+      for (const dataset of event.datasets) {
+        const ref = matcher.match(dataset);
+        if (ref) matched.add(ref);
+      }
+      const body: OpenLineageIngestResponse = {
+        eventId,
+        edges: duplicate ? 0 : event.edges.length,
+        matchedProducts: [...matched].sort(),
+      };
+      return res.status(201).json(body);
+    },
+  );
 }

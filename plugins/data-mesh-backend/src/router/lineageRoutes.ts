@@ -1,18 +1,58 @@
 import type Router from 'express-promise-router';
-import { InputError } from '@backstage/errors';
-import type { LineageDirection } from '@backstage-data-mesh/plugin-data-mesh-common';
+import { InputError, NotFoundError } from '@backstage/errors';
+import type {
+  LineageDirection,
+  LineageResponse,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
 import { normalizeRef } from '../products/CatalogProductSource';
+import type { ProductSight } from '../access/ProductAccessGate';
 import type { RouterContext } from './context';
 
 /** The deepest traversal a request may ask for; deeper asks are the full closure anyway. */
 export const MAX_LINEAGE_DEPTH = 1000;
+
+/**
+ * The lineage as the caller may see it: a product they may not discover keeps its place in
+ * the graph as `hidden:<n>` (no name, owner, domain, health or columns); a product they may
+ * discover but not read shows no SLO health.
+ */
+export function lineageAsSeen(
+  response: LineageResponse,
+  sights: Map<string, ProductSight>,
+): LineageResponse {
+  const hidden = new Map<string, string>();
+  const seen = (ref: string) => sights.get(ref);
+  const nodes = response.nodes.map(node => {
+    const sight = seen(node.entityRef);
+    if (!sight || node.external) return node;
+    if (!sight.discover) {
+      const id = `hidden:${hidden.size + 1}`;
+      hidden.set(node.entityRef, id);
+      return {
+        entityRef: id,
+        hidden: true,
+        sloHealth: 'unknown' as const,
+        depth: node.depth,
+      };
+    }
+    return sight.read ? node : { ...node, sloHealth: 'unknown' as const };
+  });
+  const edges = response.edges.map(edge => {
+    const from = hidden.get(edge.from);
+    const to = hidden.get(edge.to);
+    if (!from && !to) return edge;
+    const { columns: _columns, ...rest } = edge;
+    return { ...rest, from: from ?? edge.from, to: to ?? edge.to };
+  });
+  return { ...response, nodes, edges };
+}
 
 export function lineageRoutes(
   router: ReturnType<typeof Router>,
   ctx: RouterContext,
 ) {
   router.get('/lineage', async (req, res) => {
-    await ctx.httpAuth.credentials(req);
+    const credentials = await ctx.httpAuth.credentials(req);
     const { entity, depth = '1', direction = 'both', columns } = req.query;
     if (typeof entity !== 'string' || !entity) {
       throw new InputError(
@@ -52,12 +92,20 @@ export function lineageRoutes(
         `columns must be true or false (found ${JSON.stringify(columns)})`,
       );
     }
-    res.json(
-      await ctx.lineage.query(root, {
-        direction: direction as LineageDirection,
-        depth: hops,
-        columns: columns === 'true',
-      }),
+    const response = await ctx.lineage.query(root, {
+      direction: direction as LineageDirection,
+      depth: hops,
+      columns: columns === 'true',
+    });
+    const products = await ctx.products.listProducts();
+    const inGraph = new Set(response.nodes.map(n => n.entityRef));
+    const sights = await ctx.gate.sight(
+      credentials,
+      products.filter(p => inGraph.has(p.entityRef)),
     );
+    if (!root.startsWith('dataset:') && !sights.get(root)?.discover) {
+      throw new NotFoundError(`no data product ${root}`);
+    }
+    res.json(lineageAsSeen(response, sights));
   });
 }

@@ -1,5 +1,6 @@
 import type Router from 'express-promise-router';
-import { InputError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import { parseEntityRef } from '@backstage/catalog-model';
 import {
   type SloHistoryResponse,
   type SloResponse,
@@ -9,8 +10,9 @@ import {
   summarizeWindow,
   windowMillis,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
-import { normalizeRef } from '../products/CatalogProductSource';
-import { productFor, requirePermission } from './access';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { EvaluationLimiter } from '../access/EvaluationLimiter';
+import { productByRef, productFor, requireProductPermission } from './access';
 import type { RouterContext } from './context';
 
 function windowParam(value: unknown, fallback: '7d' | '30d') {
@@ -32,7 +34,7 @@ export function sloRoutes(
 ) {
   router.get('/products/:namespace/:name/slo', async (req, res) => {
     const window = windowParam(req.query.window, '7d');
-    const { product } = await productFor(ctx, req, { data: true });
+    const { product } = await productFor(ctx, req, 'read');
     const now = Date.now();
     const [counts, states, lastRun] = await Promise.all([
       ctx.observations.windowCounts(
@@ -104,7 +106,7 @@ export function sloRoutes(
 
   router.get('/products/:namespace/:name/slo/history', async (req, res) => {
     const window = windowParam(req.query.window, '30d');
-    const { product } = await productFor(ctx, req, { data: true });
+    const { product } = await productFor(ctx, req, 'read');
     const span = windowMillis(window);
     const bucket = Math.max(
       60_000,
@@ -121,15 +123,70 @@ export function sloRoutes(
     res.json(body);
   });
 
+  /**
+   * Evaluates one product now (`?entity=<ref>`), for callers allowed
+   * `data-mesh.slo.evaluate` on it, within the caller's evaluation limits; the whole mesh at
+   * once only with an unconditional allow (a service).
+   */
   router.post('/slo/evaluate', async (req, res) => {
     const credentials = await ctx.httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    await requirePermission(ctx, credentials, dataMeshSloEvaluatePermission);
-    const entity =
-      typeof req.query.entity === 'string'
-        ? normalizeRef(req.query.entity)
-        : undefined;
-    res.json(await ctx.evaluator.evaluateAll(entity));
+    const entity = req.query.entity;
+    if (entity === undefined) {
+      const [decision] = await ctx.permissions.authorizeConditional(
+        [{ permission: dataMeshSloEvaluatePermission }],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(
+          `evaluating every product at once needs ${dataMeshSloEvaluatePermission.name} without conditions; ask for one product with ?entity=<ref>`,
+        );
+      }
+      res.json(await ctx.evaluator.evaluateAll());
+      return;
+    }
+    if (typeof entity !== 'string' || !entity.trim()) {
+      throw new InputError(
+        'entity must be the entity ref of a data product, e.g. component:default/sales-orders',
+      );
+    }
+    try {
+      parseEntityRef(entity, {
+        defaultKind: 'component',
+        defaultNamespace: 'default',
+      });
+    } catch (error) {
+      throw new InputError(
+        `entity "${entity}" is not an entity ref: ${(error as Error).message}`,
+      );
+    }
+    const { product } = await productByRef(
+      ctx,
+      credentials,
+      entity,
+      'discover',
+    );
+    await requireProductPermission(
+      ctx,
+      credentials,
+      dataMeshSloEvaluatePermission,
+      product,
+    );
+    const outcome = await ctx.evaluations.run(
+      EvaluationLimiter.keyOf(credentials),
+      () => ctx.evaluator.evaluateAll(product.entityRef),
+    );
+    if ('throttled' in outcome) {
+      res.setHeader('Retry-After', String(outcome.throttled.retryAfterSeconds));
+      res.status(429).json({
+        error: {
+          name: 'TooManyRequests',
+          message: `Not evaluated now: ${outcome.throttled.reason}. Try again in ${outcome.throttled.retryAfterSeconds} s; the schedule evaluates every product anyway.`,
+        },
+      });
+      return;
+    }
+    res.json(outcome.result);
   });
 }

@@ -15,6 +15,7 @@ import {
 import type { StoredSloState } from '../database/ObservationStore';
 import type { DataProduct } from '../products/DataProduct';
 import type { ServerRegistry } from '../evaluation/ServerRegistry';
+import type { ProductSight } from '../access/ProductAccessGate';
 
 function governanceOf(product: DataProduct): GovernanceHealth {
   const recorded =
@@ -61,18 +62,24 @@ function fieldNames(product: DataProduct): string[] {
   return names;
 }
 
+/**
+ * The product as the explorer lists it, for a caller who may discover it. Without `read`,
+ * what the data shows (SLO health, when it last changed) is left out.
+ */
 export function toSummary(
   product: DataProduct,
   states: StoredSloState[],
+  sight: ProductSight,
 ): DataProductSummary {
   const summary: DataProductSummary = {
     entityRef: product.entityRef,
     name: product.name,
     namespace: product.namespace,
-    sloHealth: healthOf(product, states),
+    sloHealth: sight.read ? healthOf(product, states) : 'unknown',
     governance: governanceOf(product),
     fieldNames: fieldNames(product),
     tags: product.tags,
+    access: { read: sight.read, owners: product.access.owners },
   };
   const optional: Array<[keyof DataProductSummary, unknown]> = [
     ['title', product.title],
@@ -93,7 +100,7 @@ export function toSummary(
   if (freshness) {
     const state = states.find(s => s.sloId === freshness.id);
     summary.freshness = { maxAgeSeconds: freshness.target.value as number };
-    if (state?.lastObservedAt && state.lastValue !== undefined) {
+    if (sight.read && state?.lastObservedAt && state.lastValue !== undefined) {
       summary.freshness.lastUpdatedAt = new Date(
         Date.parse(state.lastObservedAt) - state.lastValue * 1000,
       ).toISOString();
@@ -116,6 +123,7 @@ export function toDetails(
   product: DataProduct,
   states: StoredSloState[],
   servers: ServerRegistry,
+  sight: ProductSight,
 ): DataProductDetails {
   const { spec, issues } = readDataProductSpec(product.entity);
   const ports: DataProductDetails['ports'] = spec.inputPorts.map(port => {
@@ -151,10 +159,10 @@ export function toDetails(
       environment: server.environment,
       description: server.description,
       location: serverLocation(server as unknown as Record<string, unknown>),
-      evaluated: servers.isEvaluated(server),
+      evaluated: servers.isEvaluated(product, server),
     }));
   return {
-    ...toSummary(product, states),
+    ...toSummary(product, states, sight),
     ports: ports.map(
       p =>
         Object.fromEntries(

@@ -8,6 +8,7 @@ export type {
   DataProductListResponse,
   DataProductPort,
   DataProductServer,
+  DataProductSight,
   DataProductSummary,
   GovernanceHealth,
   SloHealth,

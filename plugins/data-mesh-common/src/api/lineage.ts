@@ -26,6 +26,11 @@ export interface LineageNode {
   sloHealth: SloHealth;
   /** True for an OpenLineage dataset that matches no data product. */
   external?: boolean;
+  /**
+   * True for a data product the caller may not discover: its ref is `hidden:<n>` and it
+   * has no title, owner, domain, health or columns; only its place in the graph is shown.
+   */
+  hidden?: boolean;
   /** Hops from the root (0 for the root). */
   depth: number;
 }

@@ -20,6 +20,16 @@ export type SloHealth = 'healthy' | 'breached' | 'error' | 'unknown';
 export type GovernanceHealth = 'pass' | 'warn' | 'block' | 'unknown';
 
 /**
+ * What the caller may see of a product they can discover.
+ * @public
+ */
+export interface DataProductSight {
+  read: boolean;
+  /** The product's owners (entity refs): whom to ask for access. */
+  owners: string[];
+}
+
+/**
  * One data product as the explorer lists it (`GET /api/data-mesh/products`).
  * @public
  */
@@ -38,8 +48,16 @@ export interface DataProductSummary {
   owner?: string;
   /** `source-aligned`, `aggregate` or `consumer-aligned`. */
   productKind?: 'source-aligned' | 'aggregate' | 'consumer-aligned';
-  /** The most sensitive classification the contract declares (e.g. `restricted`, `public`). */
+  /**
+   * The level access is decided by: the strictest classification written on the entity or
+   * in the contract (`public` … `secret`).
+   */
   classification?: string;
+  /**
+   * What the caller may see: `read` false means the product's data (SLO status and values,
+   * freshness, history, examples) is withheld, and `sloHealth` is `unknown`.
+   */
+  access: DataProductSight;
   /** `experimental`, `production`, `deprecated`... */
   lifecycle?: string;
   /** The contract's version. */
@@ -120,8 +138,13 @@ export interface DataProductContractResponse {
   format: string;
   /** The contract, normalised to ODCS v3.1; absent when it could not be read. */
   contract?: OdcsContract;
-  /** The contract file's text as written. */
-  source: string;
+  /** The contract file's text as written; left out for callers who may not read the product's data. */
+  source?: string;
+  /**
+   * True when what reveals the data itself (examples, the source text) was left out because
+   * the caller may discover the product but not read its data.
+   */
+  redacted?: boolean;
   /** Where the source came from (file path or URL), when known. */
   location?: string;
   issues: ContractIssue[];

@@ -4,8 +4,17 @@ export type {
   LineageNodeInput,
   LineageQuery,
 } from './LineageGraph';
-export { parseEventTime, readOpenLineageEvent } from './openLineage';
-export type { DatasetEdge, DatasetId, OpenLineageSummary } from './openLineage';
+export {
+  DEFAULT_OPENLINEAGE_LIMITS,
+  parseEventTime,
+  readOpenLineageEvent,
+} from './openLineage';
+export type {
+  DatasetEdge,
+  DatasetId,
+  OpenLineageLimits,
+  OpenLineageSummary,
+} from './openLineage';
 export {
   DatasetMatcher,
   datasetPatterns,

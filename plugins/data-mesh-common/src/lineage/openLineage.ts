@@ -201,14 +201,38 @@ function datasetList(
 }
 
 /**
+ * How much one OpenLineage event may name: datasets (inputs, outputs and those its facets
+ * name) and dataset edges (a run links every input to every output).
+ * @public
+ */
+export interface OpenLineageLimits {
+  maxDatasets: number;
+  maxEdges: number;
+}
+
+/**
+ * 100 datasets and 1,000 edges per event: far more than a job reads and writes, far less
+ * than what would make storing one event expensive.
+ * @public
+ */
+export const DEFAULT_OPENLINEAGE_LIMITS: OpenLineageLimits = Object.freeze({
+  maxDatasets: 100,
+  maxEdges: 1000,
+});
+
+/**
  * Reads an OpenLineage event: checks the fields the portal relies on (what the spec
  * requires of each event kind) and extracts its datasets and edges. A RunEvent or JobEvent
  * links every input to every output; column edges come from the `columnLineage` facet of
  * the outputs and from the `lineage` facet of any dataset. A DatasetEvent contributes the
- * edges of its dataset's facets.
+ * edges of its dataset's facets. An event past the limits is refused as a whole, with an
+ * issue that says by how much, before its edges are built.
  * @public
  */
-export function readOpenLineageEvent(body: unknown): {
+export function readOpenLineageEvent(
+  body: unknown,
+  limits: OpenLineageLimits = DEFAULT_OPENLINEAGE_LIMITS,
+): {
   event?: OpenLineageSummary;
   issues: ContractIssue[];
 } {
@@ -311,6 +335,26 @@ export function readOpenLineageEvent(body: unknown): {
     } else kind = 'JobEvent';
     const inputs = datasetList(body, 'inputs', issues);
     const outputs = datasetList(body, 'outputs', issues);
+    if (inputs.length + outputs.length > limits.maxDatasets) {
+      issues.push(
+        issue(
+          '',
+          `The event names ${inputs.length} inputs and ${outputs.length} outputs, more than the ${limits.maxDatasets} datasets one event may name: send one event per job step.`,
+        ),
+      );
+      return { issues };
+    }
+    if (inputs.length * outputs.length > limits.maxEdges) {
+      issues.push(
+        issue(
+          '',
+          `The event links ${inputs.length} inputs to ${outputs.length} outputs, ${
+            inputs.length * outputs.length
+          } edges, more than the ${limits.maxEdges} one event may make: send one event per job step.`,
+        ),
+      );
+      return { issues };
+    }
     inputs.forEach(remember);
     outputs.forEach(remember);
     for (const output of outputs)
@@ -326,6 +370,16 @@ export function readOpenLineageEvent(body: unknown): {
   }
   if (issues.length > 0) return { issues };
   const list = edges.list();
+  if (list.length > limits.maxEdges || datasets.size > limits.maxDatasets) {
+    return {
+      issues: [
+        issue(
+          '',
+          `The event's facets make ${list.length} edges between ${datasets.size} datasets, more than the ${limits.maxEdges} edges and ${limits.maxDatasets} datasets one event may make: send one event per job step.`,
+        ),
+      ],
+    };
+  }
   for (const edge of list) {
     remember(edge.from);
     remember(edge.to);
