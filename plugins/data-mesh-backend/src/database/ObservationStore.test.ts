@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { TestDatabases } from '@backstage/backend-test-utils';
+import type { Knex } from 'knex';
 import { ObservationStore } from './ObservationStore';
+import { AlertOutbox, type OutboxAlert } from './AlertOutbox';
 
 const databases = TestDatabases.create({
   ids: [
@@ -23,9 +25,10 @@ describe.each(databases.eachSupportedId())(
   'ObservationStore on %p',
   databaseId => {
     let store: ObservationStore;
+    let knex: Knex;
 
     beforeAll(async () => {
-      const knex = await databases.init(databaseId);
+      knex = await databases.init(databaseId);
       await knex.migrate.latest({
         directory: path.resolve(__dirname, '../../migrations'),
       });
@@ -187,6 +190,216 @@ describe.each(databases.eachSupportedId())(
         [new Date(T0 + 4 * HOUR).toISOString(), 'pass'],
       ]);
       expect(points[1].value).toBeCloseTo(8.5, 6);
+    });
+
+    it('keeps run ids per product: the same id for another product is another run', async () => {
+      const run = (entityRef: string) => ({
+        runId: 'nightly-1',
+        entityRef,
+        source: 'push' as const,
+        finishedAt: T0,
+        observations: [
+          { sloId: 'sla:runs', status: 'pass' as const, observedAt: T0 },
+        ],
+      });
+      expect(await store.recordRun(run('component:default/a'))).toMatchObject(
+        { duplicate: false, stored: 1 },
+      );
+      expect(await store.recordRun(run('component:default/b'))).toMatchObject(
+        { duplicate: false, stored: 1 },
+      );
+      expect(await store.recordRun(run('component:default/a'))).toMatchObject(
+        { duplicate: true, stored: 0 },
+      );
+    });
+
+    it('counts nothing dated after the end of the window, by default now', async () => {
+      const now = Date.now();
+      const at = (ms: number) => ({
+        sloId: 'sla:future',
+        status: 'pass' as const,
+        observedAt: ms,
+      });
+      await store.recordRun(
+        {
+          runId: 'future-1',
+          entityRef: ref,
+          source: 'backfill',
+          finishedAt: now,
+          observations: [
+            at(now - 2 * HOUR),
+            at(now - 1000),
+            at(now + 60_000),
+            at(now + 2 * HOUR),
+            at(now + 400 * 24 * HOUR),
+          ],
+        },
+        { advanceStates: false },
+      );
+      expect(await store.sloCounts(ref, 'sla:future', now - 3 * HOUR)).toEqual(
+        { pass: 2, fail: 0, error: 0 },
+      );
+      // a window inside one hour, and one ending at a given time
+      expect(
+        await store.sloCounts(ref, 'sla:future', now - 2000, now + 1),
+      ).toEqual({ pass: 1, fail: 0, error: 0 });
+      expect(
+        await store.sloCounts(ref, 'sla:future', now - 3 * HOUR, now + 3 * HOUR),
+      ).toEqual({ pass: 4, fail: 0, error: 0 });
+      expect(
+        (await store.history(ref, now - 3 * HOUR, HOUR)).filter(
+          p => p.sloId === 'sla:future',
+        ),
+      ).toHaveLength(2);
+    });
+
+    it('lists the undeclared pushed checks a product has', async () => {
+      await store.recordRun({
+        runId: 'dc-1',
+        entityRef: 'component:default/checks',
+        source: 'datacontract',
+        finishedAt: T0,
+        observations: [
+          { sloId: 'datacontract:schema:orders', status: 'pass', observedAt: T0 },
+          { sloId: 'datacontract:field_type:orders.total', status: 'fail', observedAt: T0 },
+          { sloId: 'sla:freshness', status: 'pass', observedAt: T0 },
+        ],
+      });
+      expect(
+        (await store.pushedCheckIds('component:default/checks')).sort(),
+      ).toEqual([
+        'datacontract:field_type:orders.total',
+        'datacontract:schema:orders',
+      ]);
+    });
+
+    describe('with concurrent writers for one SLO', () => {
+      const WRITERS = 8;
+      const alertsOf = (entityRef: string) =>
+        new AlertOutbox(knex)
+          .alerts(entityRef)
+          .then(list => list.map(a => [a.sloId, a.kind]));
+      const alert = (transitions: any[]): OutboxAlert[] =>
+        transitions.map(t => ({
+          entityRef: t.entityRef,
+          sloId: t.sloId,
+          kind: t.transition === 'failing' ? 'breach' : 'recovery',
+          notification: {
+            recipients: { type: 'entity', entityRef: 'group:default/owners' },
+            payload: { title: `${t.sloId} ${t.transition}` },
+          },
+        }));
+      const outcomes = (
+        entityRef: string,
+        prefix: string,
+        status: 'pass' | 'fail',
+        at: number,
+      ) =>
+        Promise.all(
+          Array.from({ length: WRITERS }, (_, i) =>
+            store.recordRun(
+              {
+                runId: `${prefix}-${i}`,
+                entityRef,
+                source: 'push',
+                finishedAt: at,
+                // each in its own hour, so no hourly count makes them wait for each other
+                observations: [
+                  { sloId: 'quality:rows', status, observedAt: at + i * HOUR },
+                  // a second SLO in another order, so the writers lock more than one row
+                  {
+                    sloId: i % 2 ? 'quality:a-first' : 'sla:z-last',
+                    status,
+                    observedAt: at + i * HOUR,
+                  },
+                ],
+              },
+              { alerts: alert },
+            ),
+          ),
+        );
+
+      it('start a failure once and raise one alert, also for an SLO without a state yet', async () => {
+        const product = 'component:default/concurrent-new';
+        const runs = await outcomes(product, 'new', 'fail', T0 + 100 * HOUR);
+        const transitions = runs.flatMap(r => r.transitions);
+        expect(
+          transitions.filter(t => t.sloId === 'quality:rows'),
+        ).toHaveLength(1);
+        expect(transitions.map(t => t.transition)).toEqual(
+          transitions.map(() => 'failing'),
+        );
+        expect((await alertsOf(product)).sort()).toEqual([
+          ['quality:a-first', 'breach'],
+          ['quality:rows', 'breach'],
+          ['sla:z-last', 'breach'],
+        ]);
+        const states = await store.states(product);
+        expect(states.find(s => s.sloId === 'quality:rows')).toMatchObject({
+          status: 'fail',
+          failing: true,
+          lastObservedAt: new Date(
+            T0 + (100 + WRITERS - 1) * HOUR,
+          ).toISOString(),
+        });
+      });
+
+      it('end a failure once and raise one recovery alert, then start it again once', async () => {
+        const product = 'component:default/concurrent-new';
+        const recovered = await outcomes(
+          product,
+          'pass',
+          'pass',
+          T0 + 200 * HOUR,
+        );
+        expect(
+          recovered
+            .flatMap(r => r.transitions)
+            .filter(t => t.sloId === 'quality:rows')
+            .map(t => t.transition),
+        ).toEqual(['recovered']);
+        const failing = await outcomes(
+          product,
+          'fail2',
+          'fail',
+          T0 + 300 * HOUR,
+        );
+        expect(
+          failing
+            .flatMap(r => r.transitions)
+            .filter(t => t.sloId === 'quality:rows')
+            .map(t => t.transition),
+        ).toEqual(['failing']);
+        expect(
+          (await alertsOf(product)).filter(([id]) => id === 'quality:rows'),
+        ).toEqual([
+          ['quality:rows', 'breach'],
+          ['quality:rows', 'recovery'],
+          ['quality:rows', 'breach'],
+        ]);
+      });
+
+      it('store no alert when the run is a duplicate', async () => {
+        const product = 'component:default/concurrent-dup';
+        const runs = await Promise.all(
+          Array.from({ length: 4 }, () =>
+            store.recordRun(
+              {
+                runId: 'same',
+                entityRef: product,
+                source: 'push',
+                finishedAt: T0,
+                observations: [
+                  { sloId: 'quality:rows', status: 'fail', observedAt: T0 },
+                ],
+              },
+              { alerts: alert },
+            ),
+          ),
+        );
+        expect(runs.filter(r => !r.duplicate)).toHaveLength(1);
+        expect(await alertsOf(product)).toEqual([['quality:rows', 'breach']]);
+      });
     });
   },
 );

@@ -2,27 +2,25 @@
  * Where SLO observations, runs and the current state of every SLO are kept.
  */
 import type { Knex } from 'knex';
-import {
-  nextSloState,
-  type ObservationCounts,
-  type SloHistoryPoint,
-  type SloState,
-  type SloStatus,
-  type SloTransition,
+import type {
+  ObservationCounts,
+  SloHistoryPoint,
+  SloStatus,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import { type OutboxAlert, enqueueAlerts } from './AlertOutbox';
+import {
+  type ObservationInput,
+  type StateTransition,
+  type StoredSloState,
+  advanceStates,
+  rowToState,
+} from './sloStates';
 
-/** One outcome to store. */
-export interface ObservationInput {
-  sloId: string;
-  status: 'pass' | 'fail' | 'error';
-  value?: number;
-  message?: string;
-  /** Milliseconds since the epoch. */
-  observedAt: number;
-}
+export type { ObservationInput, StateTransition, StoredSloState };
 
 /** A run of checks on one product: the scheduler's, a pipeline's push, or the example backfill. */
 export interface RunInput {
+  /** Unique per product: the same id for another product is another run. */
   runId: string;
   entityRef: string;
   source: 'scheduler' | 'push' | 'datacontract' | 'backfill';
@@ -32,14 +30,6 @@ export interface RunInput {
   observations: ObservationInput[];
 }
 
-/** An SLO that started failing or recovered with a run. */
-export interface StateTransition {
-  entityRef: string;
-  sloId: string;
-  transition: SloTransition;
-  state: SloState;
-}
-
 /** What storing a run did. */
 export interface RecordedRun {
   duplicate: boolean;
@@ -47,11 +37,16 @@ export interface RecordedRun {
   transitions: StateTransition[];
 }
 
-/** The stored state of one SLO, with its product. */
-export interface StoredSloState extends SloState {
-  entityRef: string;
-  sloId: string;
+/** How to store a run. */
+export interface RecordRunOptions {
+  /** False for history: the observations count in windows but leave current states alone. */
+  advanceStates?: boolean;
+  /** The alerts to keep for the run's transitions, written in the same transaction. */
+  alerts?: (transitions: StateTransition[]) => OutboxAlert[];
 }
+
+/** The prefix of the SLO ids of pushed checks the contract does not declare. */
+export const PUSHED_CHECK_PREFIX = 'datacontract:';
 
 const INSERT_CHUNK = 400;
 const HOUR = 3_600_000;
@@ -71,41 +66,26 @@ function isUniqueViolation(error: unknown): boolean {
   );
 }
 
-function rowToState(row: any): StoredSloState {
-  const state: StoredSloState = {
-    entityRef: row.entity_ref,
-    sloId: row.slo_id,
-    status: row.status as SloStatus,
-    since: iso(row.since),
-    failing: Boolean(row.failing),
-  };
-  if (row.last_value !== null && row.last_value !== undefined)
-    state.lastValue = Number(row.last_value);
-  if (row.last_observed_at !== null && row.last_observed_at !== undefined)
-    state.lastObservedAt = iso(row.last_observed_at);
-  if (row.last_error) state.lastError = row.last_error;
-  return state;
-}
-
 /** Observations, runs and SLO states in the plugin's database. */
 export class ObservationStore {
   constructor(private readonly db: Knex) {}
 
   /**
-   * Stores a run and its observations and moves each SLO's state on, in one transaction.
-   * A run id seen before stores nothing and reports `duplicate`. With `advanceStates: false`
-   * (history), the observations count in windows but leave current states alone.
+   * Stores a run and its observations and moves each SLO's state on, in one transaction,
+   * with the alerts for the SLOs that started failing or recovered. A run id the product
+   * used before stores nothing and reports `duplicate`.
    */
   async recordRun(
     run: RunInput,
-    options: { advanceStates?: boolean } = {},
+    options: RecordRunOptions = {},
   ): Promise<RecordedRun> {
     try {
       return await this.db.transaction(async tx => {
         const existing = await tx('dm_runs')
-          .where({ run_id: run.runId })
+          .where({ entity_ref: run.entityRef, run_id: run.runId })
           .first('run_id');
         if (existing) return { duplicate: true, stored: 0, transitions: [] };
+        const receivedAt = Date.now();
         await tx('dm_runs').insert({
           run_id: run.runId,
           entity_ref: run.entityRef,
@@ -114,7 +94,7 @@ export class ObservationStore {
           started_at: run.startedAt ?? null,
           finished_at: run.finishedAt,
           observations: run.observations.length,
-          received_at: Date.now(),
+          received_at: receivedAt,
         });
         const rows = run.observations.map(o => ({
           run_id: run.runId,
@@ -132,7 +112,9 @@ export class ObservationStore {
         const transitions =
           options.advanceStates === false
             ? []
-            : await this.advanceStates(tx, run.entityRef, run.observations);
+            : await advanceStates(tx, run.entityRef, run.observations);
+        if (options.alerts && transitions.length > 0)
+          await enqueueAlerts(tx, options.alerts(transitions), receivedAt);
         return { duplicate: false, stored: rows.length, transitions };
       });
     } catch (error) {
@@ -167,10 +149,13 @@ export class ObservationStore {
       }
       row[o.status] += 1;
     }
-    const rows = [...hours.values()].map(r => ({
-      entity_ref: entityRef,
-      ...r,
-    }));
+    // In one order for every run, so concurrent runs lock the same rows in the same order.
+    const rows = [...hours.values()]
+      .sort((a, b) => {
+        if (a.slo_id !== b.slo_id) return a.slo_id < b.slo_id ? -1 : 1;
+        return a.hour - b.hour;
+      })
+      .map(r => ({ entity_ref: entityRef, ...r }));
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
       await tx('dm_observation_hours')
         .insert(rows.slice(i, i + INSERT_CHUNK))
@@ -183,94 +168,49 @@ export class ObservationStore {
     }
   }
 
-  private async advanceStates(
-    tx: Knex.Transaction,
-    entityRef: string,
-    observations: ObservationInput[],
-  ): Promise<StateTransition[]> {
-    const bySlo = new Map<string, ObservationInput[]>();
-    for (const o of observations) {
-      const list = bySlo.get(o.sloId) ?? [];
-      list.push(o);
-      bySlo.set(o.sloId, list);
-    }
-    if (bySlo.size === 0) return [];
-    const rows = await tx('dm_slo_states')
-      .where({ entity_ref: entityRef })
-      .whereIn('slo_id', [...bySlo.keys()]);
-    const previous = new Map<string, StoredSloState>(
-      rows.map((r: any) => [r.slo_id, rowToState(r)]),
-    );
-    const transitions: StateTransition[] = [];
-    for (const [sloId, list] of bySlo) {
-      list.sort((a, b) => a.observedAt - b.observedAt);
-      let state: SloState | undefined = previous.get(sloId);
-      const before = state;
-      for (const o of list) {
-        const next = nextSloState(state, {
-          status: o.status,
-          at: iso(o.observedAt),
-          value: o.value,
-          message: o.message,
-        });
-        state = next.state;
-      }
-      if (!state || state === before) continue;
-      const row = {
-        entity_ref: entityRef,
-        slo_id: sloId,
-        status: state.status,
-        since: Date.parse(state.since),
-        failing: state.failing,
-        last_value: state.lastValue ?? null,
-        last_observed_at: state.lastObservedAt
-          ? Date.parse(state.lastObservedAt)
-          : null,
-        last_error: state.lastError ?? null,
-      };
-      await tx('dm_slo_states')
-        .insert(row)
-        .onConflict(['entity_ref', 'slo_id'])
-        .merge();
-      // Several outcomes in one run can fail and recover again: only a net change is news.
-      if ((before?.failing ?? false) !== state.failing) {
-        const transition: SloTransition = state.failing
-          ? 'failing'
-          : 'recovered';
-        transitions.push({ entityRef, sloId, transition, state });
-      }
-    }
-    return transitions;
-  }
-
   /**
-   * Observation counts per SLO and outcome since `since` (ms): whole hours from the hourly
-   * counts, the part of the first hour from the observations themselves.
+   * Observation counts per SLO and outcome from `since` to `until` (ms, default now; an
+   * observation dated later does not count yet): whole hours from the hourly counts, the
+   * parts of the first and the last hour from the observations themselves.
    */
   async windowCounts(
     entityRef: string,
     since: number,
     sloId?: string,
+    until: number = Date.now(),
   ): Promise<Map<string, ObservationCounts>> {
     const firstHour = Math.ceil(since / HOUR) * HOUR;
+    const lastHour = Math.floor(until / HOUR) * HOUR;
+    const wholeHours = firstHour < lastHour;
     const hourly = this.db('dm_observation_hours')
       .where('entity_ref', entityRef)
       .andWhere('hour', '>=', firstHour)
+      .andWhere('hour', '<', lastHour)
       .groupBy('slo_id')
       .select('slo_id')
       .sum({ pass: 'pass', fail: 'fail', error: 'error' });
     const partial = this.db('dm_observations')
       .where('entity_ref', entityRef)
       .andWhere('observed_at', '>=', since)
-      .andWhere('observed_at', '<', firstHour)
+      .andWhere('observed_at', '<=', until)
       .groupBy('slo_id', 'status')
       .select('slo_id', 'status')
       .count({ n: '*' });
+    if (wholeHours) {
+      partial.andWhere(q =>
+        q
+          .where('observed_at', '<', firstHour)
+          .orWhere('observed_at', '>=', lastHour),
+      );
+    }
     if (sloId) {
       hourly.andWhere('slo_id', sloId);
       partial.andWhere('slo_id', sloId);
     }
-    const [hours, edge] = await Promise.all([hourly, partial]);
+    const [hours, edge] = await Promise.all([
+      wholeHours ? hourly : Promise.resolve([]),
+      partial,
+    ]);
     const counts = new Map<string, ObservationCounts>();
     const entry = (id: string) => {
       let c = counts.get(id);
@@ -298,19 +238,32 @@ export class ObservationStore {
     return counts;
   }
 
-  /** Observation counts of one SLO since `since` (ms). */
+  /** Observation counts of one SLO from `since` to `until` (ms, default now). */
   async sloCounts(
     entityRef: string,
     sloId: string,
     since: number,
+    until: number = Date.now(),
   ): Promise<ObservationCounts> {
     return (
-      (await this.windowCounts(entityRef, since, sloId)).get(sloId) ?? {
+      (await this.windowCounts(entityRef, since, sloId, until)).get(sloId) ?? {
         pass: 0,
         fail: 0,
         error: 0,
       }
     );
+  }
+
+  /**
+   * The ids of the pushed checks the product's contract does not declare
+   * (`datacontract:…`) that have a state.
+   */
+  async pushedCheckIds(entityRef: string): Promise<string[]> {
+    const rows = await this.db('dm_slo_states')
+      .where({ entity_ref: entityRef })
+      .andWhere('slo_id', 'like', `${PUSHED_CHECK_PREFIX}%`)
+      .select('slo_id');
+    return rows.map((r: any) => r.slo_id);
   }
 
   /** The state of every SLO of a product (all products when no ref is given). */
@@ -330,18 +283,21 @@ export class ObservationStore {
   }
 
   /**
-   * The product's observations since `since`, oldest first, one point per SLO and bucket of
-   * `bucketMs`: the worst outcome in the bucket (fail, then error, then pass) and the mean value.
+   * The product's observations from `since` to `until` (default now), oldest first, one point
+   * per SLO and bucket of `bucketMs`: the worst outcome in the bucket (fail, then error, then
+   * pass) and the mean value.
    */
   async history(
     entityRef: string,
     since: number,
     bucketMs: number,
+    until: number = Date.now(),
   ): Promise<SloHistoryPoint[]> {
     const bucket = Math.max(1, Math.floor(bucketMs));
     const rows = await this.db('dm_observations')
       .where('entity_ref', entityRef)
       .andWhere('observed_at', '>=', since)
+      .andWhere('observed_at', '<=', until)
       .groupBy(
         'slo_id',
         this.db.raw('CAST(observed_at / ? AS BIGINT)', [bucket]),

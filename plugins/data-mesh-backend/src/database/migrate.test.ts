@@ -34,6 +34,15 @@ async function tables(knex: Knex): Promise<string[]> {
   return present.filter(Boolean);
 }
 
+/** Expects the insert to be refused as a duplicate key (checked by message: errors of the SQLite driver may come from another realm). */
+async function expectDuplicate(insert: Promise<unknown>) {
+  const error = await insert.then(
+    () => undefined,
+    e => e,
+  );
+  expect(String(error?.message)).toMatch(/UNIQUE constraint failed|duplicate key/);
+}
+
 const run = (entityRef: string, runId: string, receivedAt: number) => ({
   run_id: runId,
   entity_ref: entityRef,
@@ -67,9 +76,9 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     // the schema works after the round trip: runs are keyed per product
     await knex('dm_runs').insert(run('component:default/a', 'r1', 1));
     await knex('dm_runs').insert(run('component:default/b', 'r1', 2));
-    await expect(
+    await expectDuplicate(
       knex('dm_runs').insert(run('component:default/a', 'r1', 3)),
-    ).rejects.toThrow();
+    );
   });
 
   it('going back to global run ids keeps the first run of a run id shared by products', async () => {
@@ -80,9 +89,9 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(
       await knex('dm_runs').where({ run_id: 'shared' }).select('entity_ref'),
     ).toEqual([{ entity_ref: 'component:default/d' }]);
-    await expect(
+    await expectDuplicate(
       knex('dm_runs').insert(run('component:default/e', 'shared', 30)),
-    ).rejects.toThrow();
+    );
     await knex.migrate.latest({ directory });
     await knex('dm_runs').insert(run('component:default/e', 'shared', 30));
   });

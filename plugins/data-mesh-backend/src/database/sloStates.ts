@@ -1,0 +1,165 @@
+/**
+ * Moving the stored state of a product's SLOs on with a run's outcomes, inside the run's
+ * transaction. Concurrent runs for one SLO must see each other: on PostgreSQL each state row
+ * is locked (`SELECT … FOR UPDATE`) before it is read, and a state written for the first
+ * time is inserted only if no other run inserted it meanwhile; SQLite runs one writing
+ * transaction at a time. So each failure starts and ends exactly once, however many runs
+ * report it at the same moment.
+ */
+import type { Knex } from 'knex';
+import {
+  nextSloState,
+  type SloState,
+  type SloStatus,
+  type SloTransition,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
+import { locksRows } from './AlertOutbox';
+
+/** One outcome to store. */
+export interface ObservationInput {
+  sloId: string;
+  status: 'pass' | 'fail' | 'error';
+  value?: number;
+  message?: string;
+  /** Milliseconds since the epoch. */
+  observedAt: number;
+}
+
+/** An SLO that started failing or recovered with a run. */
+export interface StateTransition {
+  entityRef: string;
+  sloId: string;
+  transition: SloTransition;
+  state: SloState;
+}
+
+/** The stored state of one SLO, with its product. */
+export interface StoredSloState extends SloState {
+  entityRef: string;
+  sloId: string;
+}
+
+const iso = (ms: unknown) => new Date(Number(ms)).toISOString();
+
+export function rowToState(row: any): StoredSloState {
+  const state: StoredSloState = {
+    entityRef: row.entity_ref,
+    sloId: row.slo_id,
+    status: row.status as SloStatus,
+    since: iso(row.since),
+    failing: Boolean(row.failing),
+  };
+  if (row.last_value !== null && row.last_value !== undefined)
+    state.lastValue = Number(row.last_value);
+  if (row.last_observed_at !== null && row.last_observed_at !== undefined)
+    state.lastObservedAt = iso(row.last_observed_at);
+  if (row.last_error) state.lastError = row.last_error;
+  return state;
+}
+
+function stateRow(entityRef: string, sloId: string, state: SloState) {
+  return {
+    entity_ref: entityRef,
+    slo_id: sloId,
+    status: state.status,
+    since: Date.parse(state.since),
+    failing: state.failing,
+    last_value: state.lastValue ?? null,
+    last_observed_at: state.lastObservedAt
+      ? Date.parse(state.lastObservedAt)
+      : null,
+    last_error: state.lastError ?? null,
+  };
+}
+
+/** The state after a run's outcomes for one SLO (undefined when nothing changes). */
+function advance(
+  previous: SloState | undefined,
+  outcomes: ObservationInput[],
+): SloState | undefined {
+  let state = previous;
+  for (const o of outcomes) {
+    state = nextSloState(state, {
+      status: o.status,
+      at: iso(o.observedAt),
+      value: o.value,
+      message: o.message,
+    }).state;
+  }
+  return state === previous ? undefined : state;
+}
+
+function transitionOf(
+  entityRef: string,
+  sloId: string,
+  before: SloState | undefined,
+  state: SloState,
+): StateTransition | undefined {
+  // Several outcomes in one run can fail and recover again: only a net change is news.
+  if ((before?.failing ?? false) === state.failing) return undefined;
+  const transition: SloTransition = state.failing ? 'failing' : 'recovered';
+  return { entityRef, sloId, transition, state };
+}
+
+/** The SLO's stored state, locked until the transaction ends (PostgreSQL). */
+async function lockState(
+  tx: Knex.Transaction,
+  entityRef: string,
+  sloId: string,
+): Promise<StoredSloState | undefined> {
+  const query = tx('dm_slo_states')
+    .where({ entity_ref: entityRef, slo_id: sloId })
+    .first();
+  if (locksRows(tx)) query.forUpdate();
+  const row = await query;
+  return row ? rowToState(row) : undefined;
+}
+
+/**
+ * Moves each SLO's state on with the outcomes (oldest first) and returns the net
+ * transitions. Must run inside the transaction that stores the outcomes. SLOs are taken one
+ * at a time in id order, each locked before the next, so concurrent runs never wait on
+ * each other in a circle.
+ */
+export async function advanceStates(
+  tx: Knex.Transaction,
+  entityRef: string,
+  observations: ObservationInput[],
+): Promise<StateTransition[]> {
+  const bySlo = new Map<string, ObservationInput[]>();
+  for (const o of observations) {
+    const list = bySlo.get(o.sloId) ?? [];
+    list.push(o);
+    bySlo.set(o.sloId, list);
+  }
+  const transitions: StateTransition[] = [];
+  for (const sloId of [...bySlo.keys()].sort()) {
+    const outcomes = bySlo.get(sloId)!;
+    outcomes.sort((a, b) => a.observedAt - b.observedAt);
+    let before = await lockState(tx, entityRef, sloId);
+    let state = advance(before, outcomes);
+    if (!state) continue;
+    if (!before) {
+      // A first state: another run may be writing it right now; the insert waits for it.
+      const inserted = await tx('dm_slo_states')
+        .insert(stateRow(entityRef, sloId, state))
+        .onConflict(['entity_ref', 'slo_id'])
+        .ignore()
+        .returning('slo_id');
+      if (inserted.length === 0) {
+        // The other run wrote it first: move on from its state.
+        before = await lockState(tx, entityRef, sloId);
+        state = advance(before, outcomes);
+        if (!state) continue;
+      }
+    }
+    if (before) {
+      await tx('dm_slo_states')
+        .where({ entity_ref: entityRef, slo_id: sloId })
+        .update(stateRow(entityRef, sloId, state));
+    }
+    const t = transitionOf(entityRef, sloId, before, state);
+    if (t) transitions.push(t);
+  }
+  return transitions;
+}
