@@ -6,7 +6,10 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { dataMeshPermissions } from '@backstage-data-mesh/plugin-data-mesh-common';
-import { loadGovernancePolicies } from '@backstage-data-mesh/plugin-data-mesh-node';
+import {
+  loadGovernancePolicies,
+  scmResolveUrl,
+} from '@backstage-data-mesh/plugin-data-mesh-node';
 import { migratedClient } from './database/migrate';
 import { ObservationStore } from './database/ObservationStore';
 import { LineageStore } from './database/LineageStore';
@@ -60,6 +63,7 @@ export const dataMeshPlugin = createBackendPlugin({
           catalog: deps.catalog,
           auth: deps.auth,
           urlReader: deps.urlReader,
+          resolveUrl: scmResolveUrl(config),
           logger,
         });
         const settings = readServerSettings(config);

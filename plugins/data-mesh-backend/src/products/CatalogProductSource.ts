@@ -17,18 +17,23 @@ import {
 import {
   DATA_PRODUCT_TYPE,
   deriveSlos,
-  readContract,
   readDataProductSpec,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
-import path from 'node:path';
 import type { DataProduct, ProductSource } from './DataProduct';
-import { contractLocation, readContractText } from './readContractText';
+import {
+  ResolveUrl,
+  SourceReader,
+} from '@backstage-data-mesh/plugin-data-mesh-node';
+import { readCatalogContract } from './readContractText';
 import { isRestricted, productClassification } from './classification';
 
 export interface CatalogProductSourceOptions {
   catalog: CatalogService;
   auth: AuthService;
+  /** Reads contract files given by URL (integrations and `backend.reading.allow` apply). */
   urlReader: UrlReaderService;
+  /** Resolves relative contract references against URLs (data-mesh-node's `scmResolveUrl`). */
+  resolveUrl: ResolveUrl;
   logger: LoggerService;
   /** How long a listing is reused, in milliseconds. */
   cacheMillis?: number;
@@ -53,9 +58,11 @@ export class CatalogProductSource implements ProductSource {
     { key: string; part: Promise<ContractPart> }
   >();
   private readonly cacheMillis: number;
+  private readonly reader: SourceReader;
 
   constructor(private readonly options: CatalogProductSourceOptions) {
     this.cacheMillis = options.cacheMillis ?? 10_000;
+    this.reader = new SourceReader(options.urlReader);
   }
 
   async listProducts(): Promise<DataProduct[]> {
@@ -153,78 +160,53 @@ export class CatalogProductSource implements ProductSource {
   }
 
   private contractOf(entityRef: string, entity: Entity): Promise<ContractPart> {
-    const location = contractLocation(entity);
     const key = JSON.stringify([
       entity.metadata.etag ?? entity.metadata.uid ?? '',
-      location,
+      entity.metadata.annotations ?? {},
+      (entity.spec?.dataProduct as { contract?: unknown } | undefined)
+        ?.contract ?? null,
     ]);
     const cached = this.contracts.get(entityRef);
     if (cached?.key === key) return cached.part;
-    const part = this.readPart(location);
+    const part = this.readPart(entityRef, entity);
     this.contracts.set(entityRef, { key, part });
     return part;
   }
 
+  /**
+   * Reads the contract from where the entity says it is (see `readCatalogContract`); the
+   * source text is kept only for what was read that way.
+   */
   private async readPart(
-    location: ReturnType<typeof contractLocation>,
+    entityRef: string,
+    entity: Entity,
   ): Promise<ContractPart> {
-    if (location.type === 'none') {
-      return {
-        format: 'unknown',
-        issues: [
-          {
-            severity: 'error',
-            path: '',
-            rule: 'contract-location',
-            message: location.reason,
-          },
-        ],
-        slos: [],
-      };
-    }
-    const where =
-      location.type === 'inline'
-        ? 'inline'
-        : `${location.type}:${location.target}`;
-    try {
-      const { text, fileName } = await readContractText(
-        location,
-        this.options.urlReader,
-      );
-      const reading = readContract(text, { fileName });
-      const derived = reading.contract
-        ? deriveSlos(reading.contract)
-        : { slos: [], issues: [] };
-      return {
-        contract: reading.contract,
-        format: reading.format,
-        source: text,
-        location: where,
-        contractDirectory:
-          location.type === 'file' ? path.dirname(location.target) : undefined,
-        issues: [...reading.issues, ...derived.issues],
-        slos: derived.slos,
-      };
-    } catch (error) {
+    const read = await readCatalogContract(entity, {
+      reader: this.reader,
+      resolveUrl: this.options.resolveUrl,
+    });
+    const unreadable = read.issues.find(
+      issue =>
+        issue.rule === 'contract-location' ||
+        issue.rule === 'contract-unreadable',
+    );
+    if (unreadable) {
       this.options.logger.warn(
-        `Could not read the contract at ${where}: ${error}`,
+        `Could not read the contract of ${entityRef}: ${unreadable.message}`,
       );
-      return {
-        format: 'unknown',
-        location: where,
-        issues: [
-          {
-            severity: 'error',
-            path: '',
-            rule: 'contract-unreadable',
-            message: `The contract at ${where} could not be read: ${
-              (error as Error).message
-            }`,
-          },
-        ],
-        slos: [],
-      };
     }
+    const derived = read.contract
+      ? deriveSlos(read.contract)
+      : { slos: [], issues: [] };
+    return {
+      contract: read.contract,
+      format: read.format,
+      source: read.source,
+      location: read.location,
+      contractDirectory: read.contractDirectory,
+      issues: [...read.issues, ...derived.issues],
+      slos: derived.slos,
+    };
   }
 }
 

@@ -1,104 +1,98 @@
 /**
- * Reading a data product's contract text from where the entity points: the location the
- * catalog processor recorded, or the `data-mesh/contract` annotation resolved against the
- * entity's own location.
+ * Reading a data product's contract in the backend, from where the entity says it is, the
+ * way the catalog processor reads it.
  */
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_LOCATION,
   parseLocationRef,
 } from '@backstage/catalog-model';
-import type { UrlReaderService } from '@backstage/backend-plugin-api';
-import {
-  DATA_PRODUCT_ANNOTATIONS,
-  PROCESSED_ANNOTATIONS,
+import type {
+  ContractIssue,
+  OdcsContract,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import {
+  describeSourceLocation,
+  readProductContract,
+  ResolveUrl,
+  SourceBase,
+  SourceTexts,
+} from '@backstage-data-mesh/plugin-data-mesh-node';
 
-/** Where a contract lives, or the reason it cannot be found. */
-export type ContractLocation =
-  | { type: 'file' | 'url'; target: string }
-  | { type: 'inline'; value: unknown }
-  | { type: 'none'; reason: string };
-
-const ABSOLUTE_URL = /^[a-z][a-z0-9+.-]*:\/\//i;
-
-/** Where the entity's contract lives. */
-export function contractLocation(entity: Entity): ContractLocation {
-  const annotations = entity.metadata.annotations ?? {};
-  const inline = (entity.spec as any)?.dataProduct?.contract;
-  const recorded = annotations[PROCESSED_ANNOTATIONS.contractSource];
-  if (recorded === 'inline' && inline !== undefined)
-    return { type: 'inline', value: inline };
-  if (recorded) {
-    try {
-      const ref = parseLocationRef(recorded);
-      if (ref.type === 'file' || ref.type === 'url')
-        return { type: ref.type, target: ref.target };
-    } catch {
-      // fall through to the annotation
-    }
-  }
-  const written = annotations[DATA_PRODUCT_ANNOTATIONS.contract]?.trim();
-  if (!written) {
-    return inline !== undefined
-      ? { type: 'inline', value: inline }
-      : {
-          type: 'none',
-          reason: `the entity has no ${DATA_PRODUCT_ANNOTATIONS.contract} annotation and no spec.dataProduct.contract`,
-        };
-  }
-  if (ABSOLUTE_URL.test(written)) return { type: 'url', target: written };
-  const base = annotations[ANNOTATION_LOCATION];
-  if (!base)
-    return {
-      type: 'none',
-      reason: `${DATA_PRODUCT_ANNOTATIONS.contract} is relative, but the entity has no ${ANNOTATION_LOCATION} to resolve it against`,
-    };
-  const baseRef = parseLocationRef(base);
-  if (baseRef.type === 'url')
-    return { type: 'url', target: new URL(written, baseRef.target).toString() };
-  if (baseRef.type !== 'file')
-    return {
-      type: 'none',
-      reason: `${DATA_PRODUCT_ANNOTATIONS.contract} is relative to a "${baseRef.type}" location, which has no files: use an absolute URL`,
-    };
-  const directory = path.dirname(baseRef.target);
-  const target = path.resolve(directory, written);
-  const inside = path.relative(directory, target);
-  if (!inside || inside.startsWith('..') || path.isAbsolute(inside)) {
-    return {
-      type: 'none',
-      reason: `${DATA_PRODUCT_ANNOTATIONS.contract} "${written}" points outside the directory of ${baseRef.target}`,
-    };
-  }
-  return { type: 'file', target };
+/** A product's contract as the backend read it. */
+export interface CatalogContract {
+  contract?: OdcsContract;
+  /** `odcs`, `dcs`, `datamesh-v1`…, or `unknown` when nothing could be read. */
+  format: string;
+  /** The text read from where the entity says the contract is; absent when nothing was read. */
+  source?: string;
+  /**
+   * Where the contract was read, without the host's paths: a file relative to the catalog
+   * file's directory (`./sales-orders.odcs.yaml`), a URL, or `inline`.
+   */
+  location?: string;
+  /** The directory of a contract file, for server paths written relative to it. */
+  contractDirectory?: string;
+  /** Why the contract could not be found or read, and what it says wrong. */
+  issues: ContractIssue[];
 }
 
-/** The contract's text and a file name for messages. */
-export async function readContractText(
-  location: Exclude<ContractLocation, { type: 'none' }>,
-  urlReader: UrlReaderService,
-): Promise<{ text: string; fileName: string }> {
-  if (location.type === 'inline') {
-    return {
-      text:
-        typeof location.value === 'string'
-          ? location.value
-          : JSON.stringify(location.value),
-      fileName: 'spec.dataProduct.contract',
-    };
+/** The location the catalog read the entity from (`backstage.io/managed-by-location`). */
+function catalogLocation(entity: Entity): SourceBase {
+  const written = entity.metadata.annotations?.[ANNOTATION_LOCATION];
+  if (written) {
+    try {
+      return parseLocationRef(written);
+    } catch {
+      // an entity without a usable location: only inline contracts and URLs can be read
+    }
   }
-  if (location.type === 'file') {
-    return {
-      text: await fs.readFile(location.target, 'utf8'),
-      fileName: location.target,
-    };
-  }
-  const response = await urlReader.readUrl(location.target);
+  return { type: '', target: '' };
+}
+
+function catalogFileName(location: SourceBase): string {
+  if (location.type === 'file') return `./${path.basename(location.target)}`;
+  if (location.type === 'url') return location.target;
+  return 'the entity';
+}
+
+/**
+ * Reads an entity's contract with data-mesh-node's `readProductContract`: inline
+ * (`spec.dataProduct.contract`), the file or URL `data-mesh/contract` names, or the contract an
+ * ODPS product (`data-mesh/odps`) names, resolved against the location the catalog read the
+ * entity from. Files must stay in the catalog file's directory (also through symbolic links),
+ * are read only when they are regular files under the size cap, and URLs only through the URL
+ * reader, so its integrations and `backend.reading.allow` apply. The processor's
+ * `data-mesh/contract-source` annotation is never followed: an author could write it. Never
+ * throws: what goes wrong is an issue.
+ */
+export async function readCatalogContract(
+  entity: Entity,
+  options: { reader: SourceTexts; resolveUrl: ResolveUrl },
+): Promise<CatalogContract> {
+  const location = catalogLocation(entity);
+  const read = await readProductContract({
+    entity,
+    location,
+    sources: options.reader,
+    resolveUrl: options.resolveUrl,
+    nameOf: describeSourceLocation,
+    catalogFileName: catalogFileName(location),
+  });
+  const source = read.source;
   return {
-    text: (await response.buffer()).toString('utf8'),
-    fileName: location.target,
+    contract: read.contract,
+    format: read.format ?? 'unknown',
+    source: read.text,
+    location:
+      source === undefined || source === 'inline'
+        ? source
+        : describeSourceLocation(source),
+    contractDirectory:
+      source !== undefined && source !== 'inline' && source.type === 'file'
+        ? path.dirname(source.target)
+        : undefined,
+    issues: read.issues,
   };
 }
