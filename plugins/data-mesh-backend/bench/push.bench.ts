@@ -17,6 +17,7 @@ import {
   type RunInput,
 } from '../src/database/ObservationStore';
 import { LineageStore } from '../src/database/LineageStore';
+import { AlertOutbox } from '../src/database/AlertOutbox';
 import { SloRecorder } from '../src/evaluation/SloRecorder';
 import { SloAlerts } from '../src/alerts/SloAlerts';
 import { createRouter } from '../src/router/createRouter';
@@ -150,7 +151,10 @@ async function main() {
         lineageEvents: new LineageStore(db.knex),
         lineage: {} as any,
         evaluator: {} as any,
-        recorder: new SloRecorder(store, new SloAlerts(undefined, silent)),
+        recorder: new SloRecorder(
+          store,
+          new SloAlerts(undefined, silent, new AlertOutbox(db.knex)),
+        ),
         servers: {} as any,
         governance: {} as any,
       });

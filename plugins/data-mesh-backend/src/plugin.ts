@@ -13,6 +13,7 @@ import {
 import { migratedClient } from './database/migrate';
 import { ObservationStore } from './database/ObservationStore';
 import { LineageStore } from './database/LineageStore';
+import { AlertOutbox } from './database/AlertOutbox';
 import { CatalogProductSource } from './products/CatalogProductSource';
 import {
   ServerRegistry,
@@ -73,10 +74,12 @@ export const dataMeshPlugin = createBackendPlugin({
           rowLimit: config.getOptionalNumber('dataMesh.slo.rowLimit') ?? 1000,
         });
         lifecycle.addShutdownHook(() => servers.close());
-        const recorder = new SloRecorder(
-          observations,
-          new SloAlerts(deps.notifications, logger),
+        const alerts = new SloAlerts(
+          deps.notifications,
+          logger,
+          new AlertOutbox(db),
         );
+        const recorder = new SloRecorder(observations, alerts);
         const evaluator = new SloEvaluator(products, servers, recorder, logger);
         const lineage = new LineageService({
           products,
@@ -126,6 +129,18 @@ export const dataMeshPlugin = createBackendPlugin({
               });
             }
             await evaluator.evaluateAll();
+          },
+        });
+
+        // Alerts the notifications service did not take yet, on whichever replica is free.
+        await scheduler.scheduleTask({
+          id: 'data-mesh-alert-delivery',
+          scope: 'global',
+          frequency: { seconds: 30 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 30 },
+          fn: async () => {
+            await alerts.deliverPending();
           },
         });
 

@@ -1,68 +1,166 @@
 /**
  * Tells a product's owners when one of its SLOs starts failing or recovers, through
- * Backstage's notifications: once per transition, never on every evaluation.
+ * Backstage's notifications: once per transition, never on every evaluation. The alert is
+ * kept in the outbox with the transition and delivered from there, retried until the
+ * notifications service takes it.
  */
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { DataProduct } from '../products/DataProduct';
 import type { StateTransition } from '../database/ObservationStore';
+import {
+  ALERT_DELIVERY,
+  type AlertOutbox,
+  type OutboxAlert,
+} from '../database/AlertOutbox';
+import { boundedKey, plainText } from './alertText';
+
+const NAME_LENGTH = 100;
+const TITLE_LENGTH = 200;
+const DESCRIPTION_LENGTH = 500;
+
+/** What one delivery round did. */
+export interface AlertDeliverySummary {
+  delivered: number;
+  failed: number;
+  gaveUp: number;
+}
+
+/** What an alert says about the product. */
+export type AlertedProduct = Pick<
+  DataProduct,
+  'entityRef' | 'name' | 'namespace' | 'title' | 'owner' | 'slos'
+>;
+
+/** The alert telling a product's owners about one transition of an SLO. */
+export function sloAlert(
+  product: AlertedProduct,
+  owner: string,
+  t: StateTransition,
+): OutboxAlert {
+  const slo = product.slos.find(s => s.id === t.sloId);
+  const name = plainText(slo?.name ?? t.sloId, NAME_LENGTH);
+  const productName = plainText(product.title ?? product.name, NAME_LENGTH);
+  const failing = t.transition === 'failing';
+  const detail = failing
+    ? [
+        slo ? `Target: ${slo.target.text}.` : undefined,
+        t.state.lastError ??
+          (t.state.lastValue !== undefined
+            ? `Measured ${t.state.lastValue}.`
+            : undefined),
+        `Failing since ${t.state.since}.`,
+      ]
+    : [`Passing again since ${t.state.since}.`];
+  const key = boundedKey(`data-mesh:slo:${product.entityRef}:${t.sloId}`);
+  return {
+    entityRef: product.entityRef,
+    sloId: t.sloId,
+    kind: failing ? 'breach' : 'recovery',
+    notification: {
+      recipients: { type: 'entity', entityRef: owner },
+      payload: {
+        title: plainText(
+          failing
+            ? `${productName}: SLO "${name}" is failing`
+            : `${productName}: SLO "${name}" recovered`,
+          TITLE_LENGTH,
+        ),
+        description: plainText(
+          detail.filter(Boolean).join(' '),
+          DESCRIPTION_LENGTH,
+        ),
+        link: `/catalog/${product.namespace}/component/${product.name}`,
+        severity: failing ? 'high' : 'normal',
+        topic: key,
+        scope: key,
+        metadata: {
+          entityRef: product.entityRef,
+          sloId: t.sloId,
+          transition: t.transition,
+        },
+      },
+    },
+  };
+}
 
 export class SloAlerts {
   constructor(
     private readonly notifications: NotificationService | undefined,
     private readonly logger: LoggerService,
+    private readonly outbox: AlertOutbox,
   ) {}
 
-  async notify(
-    product: DataProduct,
+  /**
+   * The alerts to keep with a run's transitions: none without a notifications service,
+   * none (and a warning) for a product without an owner.
+   */
+  alertsFor(
+    product: AlertedProduct,
     transitions: StateTransition[],
-  ): Promise<void> {
-    if (transitions.length === 0) return;
+  ): OutboxAlert[] {
+    if (transitions.length === 0 || !this.notifications) return [];
     if (!product.owner) {
       this.logger.warn(
         `${product.entityRef} has no owner to tell about ${transitions.length} SLO change(s)`,
       );
-      return;
+      return [];
     }
-    for (const t of transitions) {
-      const slo = product.slos.find(s => s.id === t.sloId);
-      const name = slo?.name ?? t.sloId;
-      const productName = product.title ?? product.name;
-      const failing = t.transition === 'failing';
-      const detail = failing
-        ? [
-            slo ? `Target: ${slo.target.text}.` : undefined,
-            t.state.lastError ??
-              (t.state.lastValue !== undefined
-                ? `Measured ${t.state.lastValue}.`
-                : undefined),
-            `Failing since ${t.state.since}.`,
-          ]
-        : [`Passing again since ${t.state.since}.`];
+    const owner = product.owner;
+    return transitions.map(t => sloAlert(product, owner, t));
+  }
+
+  /**
+   * Delivers what is due now, right after a run was stored; never fails the run: what is
+   * not delivered stays in the outbox for the delivery schedule.
+   */
+  async deliverNow(): Promise<void> {
+    try {
+      await this.deliverPending();
+    } catch (error) {
+      this.logger.warn(`Alerts wait for the next delivery round: ${error}`);
+    }
+  }
+
+  /**
+   * Sends the alerts that are due, each through the notifications service, and records the
+   * outcome: delivered, or tried again later. Safe to run on several replicas at once.
+   */
+  async deliverPending(
+    options: { now?: () => number; limit?: number } = {},
+  ): Promise<AlertDeliverySummary> {
+    const summary: AlertDeliverySummary = { delivered: 0, failed: 0, gaveUp: 0 };
+    if (!this.notifications) return summary;
+    const now = options.now ?? Date.now;
+    const claimed = await this.outbox.claim({
+      now: now(),
+      limit: options.limit,
+    });
+    for (const alert of claimed) {
       try {
-        await this.notifications?.send({
-          recipients: { type: 'entity', entityRef: product.owner },
-          payload: {
-            title: failing
-              ? `${productName}: SLO "${name}" is failing`
-              : `${productName}: SLO "${name}" recovered`,
-            description: detail.filter(Boolean).join(' '),
-            link: `/catalog/${product.namespace}/component/${product.name}`,
-            severity: failing ? 'high' : 'normal',
-            topic: `data-mesh:slo:${product.entityRef}:${t.sloId}`,
-            scope: `data-mesh:slo:${product.entityRef}:${t.sloId}`,
-            metadata: {
-              entityRef: product.entityRef,
-              sloId: t.sloId,
-              transition: t.transition,
-            },
-          },
-        });
+        await this.notifications.send(alert.notification);
+        await this.outbox.delivered(alert, now());
+        summary.delivered += 1;
       } catch (error) {
-        this.logger.warn(
-          `Could not notify ${product.owner} about ${product.entityRef} ${t.sloId}: ${error}`,
+        const reason = error instanceof Error ? error.message : String(error);
+        const { gaveUp, nextAttemptAt } = await this.outbox.failed(
+          alert,
+          reason,
+          now(),
         );
+        summary.failed += 1;
+        if (gaveUp) {
+          summary.gaveUp += 1;
+          this.logger.error(
+            `Gave up telling ${alert.notification.recipients.type === 'entity' ? alert.notification.recipients.entityRef : 'the owners'} that ${alert.entityRef} SLO ${alert.sloId} ${alert.kind === 'breach' ? 'is failing' : 'recovered'}: ${ALERT_DELIVERY.maxAttempts} deliveries failed, the last with: ${reason}`,
+          );
+        } else {
+          this.logger.warn(
+            `Could not deliver the ${alert.kind} alert of ${alert.entityRef} SLO ${alert.sloId} (attempt ${alert.attempts} of ${ALERT_DELIVERY.maxAttempts}): ${reason}; trying again at ${new Date(nextAttemptAt).toISOString()}`,
+          );
+        }
       }
     }
+    return summary;
   }
 }

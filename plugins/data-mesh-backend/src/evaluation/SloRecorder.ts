@@ -1,14 +1,14 @@
 /**
  * Stores a run of outcomes (evaluated, pushed or backfilled) and tells the owners about
- * the SLOs that changed.
+ * the SLOs that changed: the alerts are stored with the run, then delivered at once; what
+ * cannot be delivered now is retried by the delivery schedule.
  */
 import type {
   ObservationStore,
   RecordedRun,
   RunInput,
 } from '../database/ObservationStore';
-import type { SloAlerts } from '../alerts/SloAlerts';
-import type { DataProduct } from '../products/DataProduct';
+import type { AlertedProduct, SloAlerts } from '../alerts/SloAlerts';
 
 export class SloRecorder {
   constructor(
@@ -17,13 +17,18 @@ export class SloRecorder {
   ) {}
 
   async record(
-    product: DataProduct,
+    product: AlertedProduct,
     run: RunInput,
     options: { notify?: boolean } = {},
   ): Promise<RecordedRun> {
-    const recorded = await this.store.recordRun(run);
-    if (options.notify !== false)
-      await this.alerts.notify(product, recorded.transitions);
+    const notify = options.notify !== false;
+    const recorded = await this.store.recordRun(run, {
+      alerts: notify
+        ? transitions => this.alerts.alertsFor(product, transitions)
+        : undefined,
+    });
+    if (notify && recorded.transitions.length > 0)
+      await this.alerts.deliverNow();
     return recorded;
   }
 }
