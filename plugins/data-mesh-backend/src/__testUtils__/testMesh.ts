@@ -19,6 +19,7 @@ import {
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import type { PermissionPolicy } from '@backstage/plugin-permission-node';
 import {
   type NotificationSendOptions,
   notificationService,
@@ -145,7 +146,8 @@ export function writeMesh(): string {
   return dir;
 }
 
-function product(
+/** A data product entity of the test mesh whose contract is `./<name>.odcs.yaml`. */
+export function product(
   name: string,
   extra: {
     annotations?: Record<string, string>;
@@ -246,7 +248,8 @@ function databases(knex: Knex) {
     service: coreServices.database,
     deps: { plugin: coreServices.pluginMetadata },
     async factory({ plugin }) {
-      if (plugin.getId() === 'data-mesh') return { getClient: async () => knex };
+      if (plugin.getId() === 'data-mesh')
+        return { getClient: async () => knex };
       const own = knexFactory({
         client: 'better-sqlite3',
         connection: ':memory:',
@@ -257,25 +260,28 @@ function databases(knex: Knex) {
   });
 }
 
+/** Installs `policy` as the permission backend's policy. */
+function policyModule(policy: PermissionPolicy) {
+  return createBackendModule({
+    pluginId: 'permission',
+    moduleId: 'test-data-mesh-policy',
+    register(reg) {
+      reg.registerInit({
+        deps: { extension: policyExtensionPoint },
+        async init({ extension }) {
+          extension.setPolicy(policy);
+        },
+      });
+    },
+  });
+}
+
 /** The suite's default permission policy; everything else allowed. */
-export const testPolicyModule = createBackendModule({
-  pluginId: 'permission',
-  moduleId: 'test-data-mesh-policy',
-  register(reg) {
-    reg.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy({
-          async handle(query, user) {
-            return (
-              dataMeshPolicyDecision(query, user) ?? {
-                result: AuthorizeResult.ALLOW,
-              }
-            );
-          },
-        });
-      },
-    });
+export const testPolicyModule = policyModule({
+  async handle(query, user) {
+    return (
+      dataMeshPolicyDecision(query, user) ?? { result: AuthorizeResult.ALLOW }
+    );
   },
 });
 
@@ -352,7 +358,10 @@ const userInfo = createServiceFactory({
   factory: () => ({
     async getUserInfo(credentials: any) {
       const ref = credentials.principal.userEntityRef;
-      return { userEntityRef: ref, ownershipEntityRefs: MEMBERSHIP[ref] ?? [ref] };
+      return {
+        userEntityRef: ref,
+        ownershipEntityRefs: MEMBERSHIP[ref] ?? [ref],
+      };
     },
   }),
 });
@@ -366,6 +375,7 @@ export async function startMesh(
   knex: Knex,
   dir = writeMesh(),
   config: Record<string, unknown> = {},
+  policy?: PermissionPolicy,
 ): Promise<TestMesh> {
   if (!fs.existsSync(path.join(dir, 'catalog-info.yaml'))) writeCatalog(dir);
   const notifications: NotificationSendOptions[] = [];
@@ -374,7 +384,7 @@ export async function startMesh(
       dataMeshPlugin,
       catalogPlugin,
       permissionPlugin,
-      testPolicyModule,
+      policy ? policyModule(policy) : testPolicyModule,
       userInfo,
       authWithActors,
       httpAuthWithActors,
