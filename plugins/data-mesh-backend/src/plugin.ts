@@ -21,6 +21,10 @@ import {
 } from './evaluation/ServerRegistry';
 import { SloRecorder } from './evaluation/SloRecorder';
 import { SloEvaluator } from './evaluation/SloEvaluator';
+import {
+  readCheckLimits,
+  readProductLimits,
+} from './evaluation/evaluationLimits';
 import { SloAlerts } from './alerts/SloAlerts';
 import { LineageService } from './lineage/LineageService';
 import { groupStates, healthOf } from './router/summaries';
@@ -68,11 +72,7 @@ export const dataMeshPlugin = createBackendPlugin({
           logger,
         });
         const settings = readServerSettings(config);
-        const servers = new ServerRegistry(settings, {
-          timeoutMillis:
-            config.getOptionalNumber('dataMesh.slo.queryTimeoutMs') ?? 10_000,
-          rowLimit: config.getOptionalNumber('dataMesh.slo.rowLimit') ?? 1000,
-        });
+        const servers = new ServerRegistry(settings, readCheckLimits(config));
         lifecycle.addShutdownHook(() => servers.close());
         const alerts = new SloAlerts(
           deps.notifications,
@@ -80,7 +80,13 @@ export const dataMeshPlugin = createBackendPlugin({
           new AlertOutbox(db),
         );
         const recorder = new SloRecorder(observations, alerts);
-        const evaluator = new SloEvaluator(products, servers, recorder, logger);
+        const evaluator = new SloEvaluator(
+          products,
+          servers,
+          recorder,
+          logger,
+          readProductLimits(config),
+        );
         const lineage = new LineageService({
           products,
           store: lineageEvents,
@@ -121,14 +127,14 @@ export const dataMeshPlugin = createBackendPlugin({
                 timeout: { minutes: 10 },
                 initialDelay: { seconds: 30 },
               }),
-          fn: async () => {
+          fn: async (signal: AbortSignal) => {
             if (backfillDays && backfillDays > 0) {
               await backfillExamples(products, observations, {
                 days: backfillDays,
                 logger,
               });
             }
-            await evaluator.evaluateAll();
+            await evaluator.evaluateAll({ signal });
           },
         });
 

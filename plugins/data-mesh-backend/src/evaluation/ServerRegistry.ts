@@ -1,76 +1,86 @@
 /**
  * The servers the backend may evaluate, from `dataMesh.servers.<name>` in app-config: a
- * contract's server is evaluated only when the configuration names it, and its credentials
- * come from there, never from the contract.
+ * contract's server is evaluated only when the configuration names it, serves the product
+ * (its `products` and `owners`) and, on PostgreSQL with `roles`, has a role for the
+ * product's domain. Credentials, directories and roles come from there, never from the
+ * contract; each product reads only its own directory (files) or as its domain's role
+ * (PostgreSQL).
  */
 import path from 'node:path';
-import type { Config } from '@backstage/config';
-import type { PoolConfig } from 'pg';
+import { parseEntityRef } from '@backstage/catalog-model';
 import type { OdcsServer } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { DataProduct } from '../products/DataProduct';
-import { DuckDbSession } from './engines/DuckDbSession';
+import { DUCKDB_DEFAULT_LIMITS, DuckDbSession } from './engines/DuckDbSession';
 import { PostgresPools, PostgresSession } from './engines/PostgresSession';
+import { CheckError } from './engines/engineErrors';
 import type { CheckLimits, EngineSession } from './engines/types';
+import {
+  DEFAULT_PRODUCT_DIRECTORY,
+  type PostgresServerSettings,
+  type ServerSettings,
+} from './serverSettings';
 
-/** A server's settings from app-config. */
-export type ServerSettings =
-  | { name: string; engine: 'duckdb'; directory: string }
-  | { name: string; engine: 'postgres'; connection: PoolConfig };
+export {
+  readServerSettings,
+  type ServerSettings,
+  type FileServerSettings,
+  type PostgresServerSettings,
+} from './serverSettings';
+
+/** The contract server a product is evaluated on, with what the product may read there. */
+export interface EvaluatedServer {
+  server: OdcsServer;
+  settings: ServerSettings;
+  /** Files: the product's own directory, relative to the server's directory. */
+  productDirectory?: string;
+  /** PostgreSQL: the role its checks run as. */
+  role?: string;
+}
+
+/** Whether a product is evaluated on a contract server, or why not. */
+export type ServerChoice = { evaluated: EvaluatedServer } | { reason: string };
 
 const FILE_TYPES = new Set(['local', 'duckdb']);
 const POSTGRES_TYPES = new Set(['postgres', 'postgresql']);
 
-/** Reads `dataMesh.servers`; paths are resolved against the working directory. */
-export function readServerSettings(
-  config: Config,
-): Map<string, ServerSettings> {
-  const settings = new Map<string, ServerSettings>();
-  const servers = config.getOptionalConfig('dataMesh.servers');
-  for (const name of servers?.keys() ?? []) {
-    const server = servers!.getConfig(name);
-    const directory = server.getOptionalString('directory');
-    const connection = server.getOptional('connection');
-    if (directory !== undefined) {
-      settings.set(name, {
-        name,
-        engine: 'duckdb',
-        directory: path.resolve(directory),
-      });
-    } else if (typeof connection === 'string') {
-      settings.set(name, {
-        name,
-        engine: 'postgres',
-        connection: { connectionString: connection },
-      });
-    } else if (connection !== undefined) {
-      const c = server.getConfig('connection');
-      settings.set(name, {
-        name,
-        engine: 'postgres',
-        connection: {
-          host: c.getOptionalString('host'),
-          port: c.getOptionalNumber('port'),
-          user: c.getOptionalString('user'),
-          password: c.getOptionalString('password'),
-          database: c.getOptionalString('database'),
-          ssl: c.getOptionalBoolean('ssl')
-            ? { rejectUnauthorized: true }
-            : undefined,
-        },
-      });
-    } else {
-      throw new Error(
-        `dataMesh.servers.${name} needs "directory" (files, DuckDB) or "connection" (PostgreSQL)`,
-      );
-    }
-  }
-  return settings;
+const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
+
+/** `{name}` and `{namespace}` of the template, for one product. */
+export function renderProductDirectory(
+  template: string,
+  product: Pick<DataProduct, 'name' | 'namespace'>,
+): string {
+  return path.normalize(
+    template
+      .replace(/\{name\}/g, product.name)
+      .replace(/\{namespace\}/g, product.namespace),
+  );
 }
 
-/** The contract server the backend evaluates a product on: the first one configured for its type. */
-export interface EvaluatedServer {
-  server: OdcsServer;
-  settings: ServerSettings;
+function domainName(product: DataProduct): string | undefined {
+  if (!product.domain) return undefined;
+  try {
+    return lower(
+      parseEntityRef(product.domain, { defaultKind: 'domain' }).name,
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+function roleFor(
+  product: DataProduct,
+  settings: PostgresServerSettings,
+): { role?: string } | { reason: string } {
+  if (!settings.roles) return { role: settings.defaultRole };
+  const domain = domainName(product);
+  const role = (domain && settings.roles[domain]) || settings.defaultRole;
+  if (role) return { role };
+  return {
+    reason: `server ${settings.name} has no role for ${
+      domain ? `domain ${domain}` : `${product.entityRef}, which has no domain`
+    } (dataMesh.servers.${settings.name}.roles, .defaultRole)`,
+  };
 }
 
 export class ServerRegistry {
@@ -81,28 +91,82 @@ export class ServerRegistry {
     private readonly limits: CheckLimits,
   ) {}
 
-  /** True when the contract server can be evaluated with the configured settings. */
-  isEvaluated(server: OdcsServer): boolean {
-    return this.matches(server) !== undefined;
-  }
-
-  private matches(server: OdcsServer): ServerSettings | undefined {
-    const settings = this.settings.get(server.server);
-    if (!settings) return undefined;
-    if (settings.engine === 'duckdb' && FILE_TYPES.has(server.type))
-      return settings;
-    if (settings.engine === 'postgres' && POSTGRES_TYPES.has(server.type))
-      return settings;
-    return undefined;
-  }
-
-  /** The server a product is evaluated on, or undefined when none of its servers is configured. */
-  serverFor(product: DataProduct): EvaluatedServer | undefined {
-    for (const server of product.contract?.servers ?? []) {
-      const settings = server && this.matches(server);
-      if (settings) return { server, settings };
+  /** Whether `product` is evaluated on its contract server `server`, or why not. */
+  choose(product: DataProduct, server: OdcsServer): ServerChoice {
+    const name = server.server;
+    const settings = this.settings.get(name);
+    if (!settings)
+      return {
+        reason: `server ${name} is not configured (dataMesh.servers.${name})`,
+      };
+    const types = settings.engine === 'duckdb' ? FILE_TYPES : POSTGRES_TYPES;
+    if (!types.has(server.type))
+      return {
+        reason: `server ${name} is of type ${
+          server.type
+        }, which dataMesh.servers.${name} (${
+          settings.engine === 'duckdb'
+            ? 'a directory'
+            : 'a PostgreSQL connection'
+        }) does not evaluate`,
+      };
+    if (settings.products || settings.owners) {
+      const ref = lower(product.entityRef);
+      const owner = product.owner ? lower(product.owner) : undefined;
+      const served =
+        settings.products?.includes(ref) ||
+        (owner !== undefined && settings.owners?.includes(owner));
+      if (!served) {
+        const keys = [
+          settings.products ? `dataMesh.servers.${name}.products` : '',
+          settings.owners ? `dataMesh.servers.${name}.owners` : '',
+        ].filter(Boolean);
+        return {
+          reason: `server ${name} does not serve ${
+            product.entityRef
+          } (${keys.join(', ')})`,
+        };
+      }
     }
-    return undefined;
+    if (settings.engine === 'duckdb') {
+      return {
+        evaluated: {
+          server,
+          settings,
+          productDirectory: renderProductDirectory(
+            settings.productDirectory ?? DEFAULT_PRODUCT_DIRECTORY,
+            product,
+          ),
+        },
+      };
+    }
+    const role = roleFor(product, settings);
+    if ('reason' in role) return role;
+    return { evaluated: { server, settings, role: role.role } };
+  }
+
+  /** True when `product` is evaluated on its contract server `server`. */
+  isEvaluated(product: DataProduct, server: OdcsServer): boolean {
+    return 'evaluated' in this.choose(product, server);
+  }
+
+  /**
+   * The server a product is evaluated on: the first of its contract's servers that is
+   * configured and serves it; else why none is.
+   */
+  serverFor(product: DataProduct): ServerChoice {
+    const reasons: string[] = [];
+    for (const server of product.contract?.servers ?? []) {
+      if (!server) continue;
+      const choice = this.choose(product, server);
+      if ('evaluated' in choice) return choice;
+      reasons.push(choice.reason);
+    }
+    return {
+      reason: reasons.length
+        ? reasons.join('; ')
+        : `the contract of ${product.entityRef} names no server`,
+    };
   }
 
   /** Opens a session on the product's evaluated server. */
@@ -115,31 +179,47 @@ export class ServerRegistry {
       .filter(o => o && typeof o.name === 'string')
       .map(o => o.physicalName || o.name);
     const fields = server as unknown as Record<string, unknown>;
+    const schema =
+      typeof fields.schema === 'string' ? fields.schema : undefined;
     if (settings.engine === 'duckdb') {
       const database = server.type === 'duckdb';
       const written = String((database ? fields.database : fields.path) ?? '');
       if (!written)
-        throw new Error(
+        throw new CheckError(
           `server "${server.server}" names no ${
             database ? 'database' : 'path'
           }`,
         );
       return DuckDbSession.open(
         {
+          server: server.server,
           directory: settings.directory,
+          productDirectory:
+            evaluated.productDirectory ??
+            renderProductDirectory(DEFAULT_PRODUCT_DIRECTORY, product),
           kind: database ? 'database' : 'files',
           path: written,
           format: typeof fields.format === 'string' ? fields.format : undefined,
-          schema: typeof fields.schema === 'string' ? fields.schema : undefined,
+          schema,
           objects,
         },
-        this.limits,
+        {
+          ...this.limits,
+          memoryLimit:
+            settings.memoryLimit ?? DUCKDB_DEFAULT_LIMITS.memoryLimit,
+          maxTempDirectorySize:
+            settings.maxTempDirectorySize ??
+            DUCKDB_DEFAULT_LIMITS.maxTempDirectorySize,
+        },
       );
     }
-    const pool = this.pools.get(settings.name, settings.connection);
     return new PostgresSession(
-      pool,
-      typeof fields.schema === 'string' ? fields.schema : undefined,
+      {
+        server: server.server,
+        pool: this.pools.get(settings.name, settings.connection),
+        schema,
+        role: evaluated.role,
+      },
       this.limits,
     );
   }

@@ -1,7 +1,8 @@
 /**
  * The SQL that measures an SLO, pushed down to the engine that holds the data. Every query
- * returns one row with one number `v`; identifiers and literals are quoted here, never taken
- * raw from a contract (contract SQL rules go through {@link contractRuleQuery}).
+ * returns one row with one number `v` (and is read through {@link scalarQuery}); identifiers
+ * and literals are quoted here, never taken raw from a contract (contract SQL rules go
+ * through {@link contractRuleQuery}).
  */
 import type { SloMeasure } from '@backstage-data-mesh/plugin-data-mesh-common';
 
@@ -211,24 +212,29 @@ function libraryQuery(
 }
 
 /**
+ * `sql` read as one number: the first column of the first row, cast to a double in the
+ * engine. Whatever the query would return, the engine hands the backend one value.
+ */
+export function scalarQuery(sql: string, dialect: Dialect): string {
+  return `SELECT CAST(dm_rule.v AS ${double(
+    dialect,
+  )}) AS v FROM (${sql}\n) AS dm_rule(v) LIMIT 1`;
+}
+
+/**
  * A contract's SQL rule with its placeholders (`${object}`, `{object}`, `${property}`,
- * `{property}`) replaced by quoted names, wrapped so it returns at most `rowLimit` rows.
- * The engine checks the query is a single read-only statement before running it.
+ * `{property}`) replaced by quoted names (`inner`), and wrapped so the engine returns its
+ * first value only, as a number (`wrapped`). The engine checks `inner` is a single
+ * read-only statement before running `wrapped`.
  */
 export function contractRuleQuery(
   measure: Extract<SloMeasure, { type: 'sql' }>,
-  rowLimit: number,
+  dialect: Dialect,
 ): { inner: string; wrapped: string } {
   let inner = measure.query.trim().replace(/;\s*$/, '');
   const object = measure.object ? ident(measure.object) : undefined;
   const property = measure.property ? ident(measure.property) : undefined;
   if (object) inner = inner.replace(/\$?\{object\}/g, object);
   if (property) inner = inner.replace(/\$?\{property\}/g, property);
-  return {
-    inner,
-    wrapped: `SELECT * FROM (${inner}\n) AS dm_rule LIMIT ${Math.max(
-      1,
-      Math.floor(rowLimit),
-    )}`,
-  };
+  return { inner, wrapped: scalarQuery(inner, dialect) };
 }

@@ -1,12 +1,23 @@
 /**
- * Measures every SLO of one product on its server and turns the numbers into outcomes.
+ * Measures every SLO of one product on its server and turns the numbers into outcomes,
+ * within a bounded number of checks and a time budget per product.
  */
-import { meetsTarget } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  type SloDefinition,
+  meetsTarget,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { DataProduct } from '../products/DataProduct';
 import type { ObservationInput } from '../database/ObservationStore';
-import { errorText } from './runWithTimeout';
 import type { ServerRegistry } from './ServerRegistry';
-import type { MeasuredValue } from './engines/types';
+import type { EngineSession, MeasuredValue } from './engines/types';
+import {
+  CheckError,
+  categoryText,
+  duration,
+  engineDetail,
+  failureCategory,
+} from './engines/engineErrors';
 
 /** What one evaluation of one product found. */
 export interface ProductEvaluation {
@@ -14,6 +25,32 @@ export interface ProductEvaluation {
   startedAt: number;
   finishedAt: number;
   observations: ObservationInput[];
+  /** True when the evaluation was aborted: `observations` hold the checks finished before. */
+  aborted?: boolean;
+}
+
+/** How much one evaluation of one product may do. */
+export interface ProductLimits {
+  /** SLOs measured per product; the others are `error` observations. Default 100. */
+  maxChecksPerProduct: number;
+  /** Milliseconds the checks of one product may take together; the rest are skipped. Default 60000. */
+  productTimeBudgetMs: number;
+}
+
+/** The limits unless `dataMesh.slo` says otherwise. */
+export const DEFAULT_PRODUCT_LIMITS: ProductLimits = {
+  maxChecksPerProduct: 100,
+  productTimeBudgetMs: 60_000,
+};
+
+/** Options of {@link evaluateProduct}. */
+export interface EvaluateProductOptions extends Partial<ProductLimits> {
+  /** Stops the evaluation between checks and interrupts the running query. */
+  signal?: AbortSignal;
+  /** Where the engines' own error texts go (they are never stored). */
+  logger?: LoggerService;
+  /** The clock the time budget is kept by; `Date.now` by default. */
+  now?: () => number;
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
@@ -57,52 +94,123 @@ export function toObservation(
   return observation;
 }
 
+const skip = (slos: SloDefinition[], error: string): MeasuredValue[] =>
+  slos.map(slo => ({ sloId: slo.id, error }));
+
+/** Every check erred because the session could not be opened; availability fails. */
+function notOpened(
+  slos: SloDefinition[],
+  server: string,
+  reason: string,
+): MeasuredValue[] {
+  return slos.map(slo =>
+    slo.measure.type === 'reachable'
+      ? { sloId: slo.id, unreachable: reason }
+      : {
+          sloId: slo.id,
+          error: `server "${server}" could not be opened: ${reason}`,
+        },
+  );
+}
+
 /**
- * Evaluates the product's measurable SLOs on the first configured server of its contract.
- * Returns undefined when no server of the contract is configured. A check that fails to run
- * is an `error` observation; a server that cannot be opened errors every check (and fails
- * availability), never the evaluation.
+ * Evaluates the product's measurable SLOs on the first configured server of its contract
+ * that serves it. Returns undefined when there is none (`servers.serverFor` says why). A
+ * check that fails to run is an `error` observation; a server that cannot be opened errors
+ * every check (and fails availability), never the evaluation. At most
+ * `maxChecksPerProduct` checks run, within `productTimeBudgetMs`; the others are `error`
+ * observations saying so. An aborted `signal` stops between checks and interrupts the
+ * running query, whose outcome is then left out.
  */
 export async function evaluateProduct(
   product: DataProduct,
   servers: ServerRegistry,
+  options: EvaluateProductOptions = {},
 ): Promise<ProductEvaluation | undefined> {
-  const evaluated = servers.serverFor(product);
-  if (!evaluated) return undefined;
+  const choice = servers.serverFor(product);
+  if (!('evaluated' in choice)) return undefined;
+  const evaluated = choice.evaluated;
+  const server = evaluated.server.server;
+  const engine = evaluated.settings.engine === 'duckdb' ? 'duckdb' : 'postgres';
+  const { signal, logger } = options;
+  const now = options.now ?? Date.now;
+  const maxChecks =
+    options.maxChecksPerProduct ?? DEFAULT_PRODUCT_LIMITS.maxChecksPerProduct;
+  const budget =
+    options.productTimeBudgetMs ?? DEFAULT_PRODUCT_LIMITS.productTimeBudgetMs;
+  const log = (sloId: string, detail: string) =>
+    logger?.warn(
+      `SLO check ${sloId} of ${product.entityRef} on server ${server} failed: ${detail}`,
+    );
+
   const measurable = product.slos.filter(s => s.measure.type !== 'pushed');
-  const startedAt = Date.now();
-  const measured: MeasuredValue[] = [];
-  let session;
-  try {
-    session = await servers.open(product, evaluated);
-  } catch (error) {
-    const reason = errorText(error);
-    for (const slo of measurable) {
-      measured.push(
-        slo.measure.type === 'reachable'
-          ? { sloId: slo.id, unreachable: reason }
-          : {
-              sloId: slo.id,
-              error: `server "${evaluated.server.server}" could not be opened: ${reason}`,
-            },
-      );
+  const checks = measurable.slice(0, Math.max(0, maxChecks));
+  const measured: MeasuredValue[] = skip(
+    measurable.slice(checks.length),
+    `not evaluated: the contract declares ${measurable.length} checks, more than the ${maxChecks} evaluated per product`,
+  );
+  const overBudget = `not evaluated: the product's checks ran past the ${duration(
+    budget,
+  )} allowed per product`;
+  const startedAt = now();
+  let aborted = false;
+
+  let session: EngineSession | undefined;
+  if (checks.length > 0 && !signal?.aborted) {
+    try {
+      session = await servers.open(product, evaluated);
+    } catch (error) {
+      if (!(error instanceof CheckError))
+        log('(opening the server)', engineDetail(error));
+      const reason =
+        error instanceof CheckError
+          ? error.message
+          : categoryText(failureCategory(engine, error));
+      measured.push(...notOpened(checks, server, reason));
     }
   }
   if (session) {
+    const budgetSignal = AbortSignal.timeout(Math.max(1, budget));
+    const checkSignal = signal
+      ? AbortSignal.any([signal, budgetSignal])
+      : budgetSignal;
     try {
-      for (const slo of measurable) measured.push(await session.measure(slo));
+      for (let i = 0; i < checks.length; i++) {
+        if (signal?.aborted) {
+          aborted = true;
+          break;
+        }
+        if (now() - startedAt >= budget || budgetSignal.aborted) {
+          measured.push(...skip(checks.slice(i), overBudget));
+          break;
+        }
+        const value = await session.measure(checks[i], checkSignal);
+        if (value.detail) log(value.sloId, value.detail);
+        if (value.aborted) {
+          if (signal?.aborted) {
+            aborted = true;
+            break;
+          }
+          measured.push(...skip(checks.slice(i), overBudget));
+          break;
+        }
+        measured.push(value);
+      }
     } finally {
       await session.close();
     }
+  } else if (signal?.aborted) {
+    aborted = true;
   }
-  const finishedAt = Date.now();
+  const finishedAt = now();
   const observations = measured
     .map(m => toObservation(product, m, finishedAt))
     .filter((o): o is ObservationInput => !!o);
   return {
-    server: evaluated.server.server,
+    server,
     startedAt,
     finishedAt,
     observations,
+    ...(aborted ? { aborted } : {}),
   };
 }

@@ -1,32 +1,36 @@
-/** Runs `work`, calling `cancel` and failing with a clear message when it takes too long. */
+import { CheckAbortedError, CheckTimeoutError } from './engines/engineErrors';
+
+/**
+ * Runs `work`, calling `cancel` and failing with a {@link CheckTimeoutError} when it takes
+ * longer than `timeoutMillis`, or with a {@link CheckAbortedError} when `signal` aborts.
+ */
 export async function runWithTimeout<T>(
   work: Promise<T>,
   timeoutMillis: number,
   cancel: () => void,
+  signal?: AbortSignal,
 ): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
+  let onAbort: (() => void) | undefined;
+  const stopped = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       cancel();
-      reject(
-        new Error(
-          `the query ran longer than ${timeoutMillis} ms and was cancelled`,
-        ),
-      );
+      reject(new CheckTimeoutError(timeoutMillis));
     }, timeoutMillis);
+    onAbort = () => {
+      cancel();
+      reject(new CheckAbortedError());
+    };
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
   });
   try {
-    return await Promise.race([work, timeout]);
+    return await Promise.race([work, stopped]);
   } finally {
     clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
     work.catch(() => {});
   }
-}
-
-/** The first line of an error's message. */
-export function errorText(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0].trim();
 }
 
 /** A number from a query cell: numbers, numeric strings, bigints and booleans. */

@@ -65,9 +65,20 @@ afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 describe('the example data', () => {
   it(`passes every measured SLO as of now, but ${STALE_PRODUCT} breaches its freshness`, async () => {
     await generateExampleData({ examples, out, now: Date.now() });
+    // as app-config.yaml: each product reads its own data/<name> directory
     const servers = new ServerRegistry(
-      new Map([['local', { name: 'local', engine: 'duckdb', directory: out }]]),
-      { timeoutMillis: 10_000, rowLimit: 1000 },
+      new Map([
+        [
+          'local',
+          {
+            name: 'local',
+            engine: 'duckdb',
+            directory: out,
+            productDirectory: 'data/{name}',
+          },
+        ],
+      ]),
+      { timeoutMillis: 10_000 },
     );
     const outcomes: Record<string, string[]> = {};
     let evaluated = 0;

@@ -1,10 +1,13 @@
 /**
  * Checks on files (CSV, Parquet, JSON) and DuckDB database files, in an embedded in-memory
  * DuckDB. The session opens each schema object as a view over its file, then shuts the door:
- * file access is limited to the server's configured directory, extensions cannot load, and
- * the configuration is locked. Contract SQL must parse (by DuckDB's own parser) as a single
- * SELECT statement; every query is interrupted at the time limit.
+ * file access is limited to the product's own directory, memory, spill space and threads
+ * are bounded, extensions cannot load, and the configuration is locked. Contract SQL must
+ * parse (by DuckDB's own parser) as a single SELECT statement; every query returns one
+ * value and is interrupted at the time limit or when its evaluation is aborted.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import {
@@ -12,14 +15,28 @@ import {
   filePath,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { ident, literal } from '../checkQueries';
-import { errorText, runWithTimeout, toNumber } from '../runWithTimeout';
+import { runWithTimeout, toNumber } from '../runWithTimeout';
 import type { CheckLimits, EngineSession, MeasuredValue } from './types';
 import { measureByQuery } from './measureByQuery';
+import {
+  CheckError,
+  categoryText,
+  engineDetail,
+  failedMeasurement,
+  failureCategory,
+} from './engineErrors';
 
 /** What a DuckDB session reads. */
 export interface DuckDbTarget {
-  /** Every path must resolve inside this directory. */
+  /** The contract server's name, for messages. */
+  server: string;
+  /** The server's configured directory; contract paths are relative to it. */
   directory: string;
+  /**
+   * The product's own directory, relative to `directory` (`data/sales-orders`): the only
+   * place the session may read.
+   */
+  productDirectory: string;
   /** `files`: one file (or glob) per object; `database`: a DuckDB database file. */
   kind: 'files' | 'database';
   /** Path as the contract writes it (relative to `directory`), may hold `{model}`. */
@@ -32,6 +49,18 @@ export interface DuckDbTarget {
   objects: string[];
 }
 
+/** Limits of a DuckDB session: DuckDB's own size strings (`256MB`, `1GiB`). */
+export interface DuckDbLimits extends CheckLimits {
+  memoryLimit: string;
+  maxTempDirectorySize: string;
+}
+
+/** The limits DuckDB sessions run under unless the server's configuration says otherwise. */
+export const DUCKDB_DEFAULT_LIMITS = {
+  memoryLimit: '256MB',
+  maxTempDirectorySize: '512MB',
+};
+
 const READERS: Record<string, string> = {
   csv: 'read_csv',
   parquet: 'read_parquet',
@@ -40,94 +69,209 @@ const READERS: Record<string, string> = {
   jsonl: 'read_json_auto',
 };
 
-/** Resolves `relative` inside `directory`, refusing paths that leave it. */
-export function insideDirectory(directory: string, relative: string): string {
-  const base = path.resolve(directory);
-  const target = path.resolve(base, relative);
+const inside = (base: string, target: string) => {
   const rel = path.relative(base, target);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) {
-    throw new Error(
-      `the path "${relative}" leaves the server's configured directory ${base}`,
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+};
+
+/**
+ * Where a product reads on a file server: its own directory as configured (`lexical`,
+ * under the server's directory) and as it really is on disk (`real`, symbolic links
+ * resolved), which is what DuckDB may read.
+ */
+export interface ProductDirectory {
+  server: string;
+  directory: string;
+  relative: string;
+  lexical: string;
+  real: string;
+}
+
+/**
+ * Resolves the product's own directory. Errors say what is wrong relative to the server's
+ * directory, never its absolute path.
+ */
+export async function productDirectory(
+  target: Pick<DuckDbTarget, 'server' | 'directory' | 'productDirectory'>,
+): Promise<ProductDirectory> {
+  const directory = path.resolve(target.directory);
+  const lexical = path.resolve(directory, target.productDirectory);
+  if (!inside(directory, lexical)) {
+    throw new CheckError(
+      `the product directory "${target.productDirectory}" of server "${target.server}" is not a sub-directory of the server's directory (dataMesh.servers.${target.server}.productDirectory)`,
     );
   }
-  return target;
+  let real: string;
+  try {
+    real = await fs.promises.realpath(lexical);
+  } catch {
+    throw new CheckError(
+      `the product's own directory "${target.productDirectory}" does not exist on server "${target.server}"`,
+    );
+  }
+  return {
+    server: target.server,
+    directory,
+    relative: target.productDirectory,
+    lexical,
+    real,
+  };
+}
+
+/**
+ * The real path of `written` (relative to the server's directory, as contracts write paths),
+ * refusing any path outside the product's own directory.
+ */
+export function insideProductDirectory(
+  product: ProductDirectory,
+  written: string,
+): string {
+  const target = path.resolve(product.directory, written);
+  if (!inside(product.lexical, target)) {
+    // a path written absolute may name the server's directory: it is not repeated
+    const which = path.isAbsolute(written)
+      ? 'an absolute path'
+      : `"${written}"`;
+    throw new CheckError(
+      `the path ${which} is outside the product's own directory ("${product.relative}" on server "${product.server}")`,
+    );
+  }
+  return path.join(product.real, path.relative(product.lexical, target));
+}
+
+type Unreadable = Map<string, { reason: string; detail?: string }>;
+
+async function attachDatabase(
+  connection: DuckDBConnection,
+  product: ProductDirectory,
+  target: DuckDbTarget,
+): Promise<Unreadable> {
+  const file = insideProductDirectory(product, target.path);
+  try {
+    await connection.run(`ATTACH ${literal(file)} AS dm_source (READ_ONLY)`);
+    await connection.run(
+      `USE dm_source${target.schema ? `.${ident(target.schema)}` : ''}`,
+    );
+  } catch (error) {
+    throw new CheckError(
+      `the database "${target.path}" could not be opened: ${categoryText(
+        failureCategory('duckdb', error),
+      )}`,
+    );
+  }
+  return new Map();
+}
+
+/** One view per schema object over its file; the objects whose file cannot be read, and why. */
+async function createViews(
+  connection: DuckDBConnection,
+  product: ProductDirectory,
+  target: DuckDbTarget,
+): Promise<Unreadable> {
+  const unreadable: Unreadable = new Map();
+  const reader =
+    READERS[
+      (target.format ?? path.extname(target.path).slice(1)).toLowerCase()
+    ];
+  for (const object of target.objects) {
+    try {
+      if (!reader)
+        throw new CheckError(
+          `the file format "${target.format}" is not one of ${Object.keys(
+            READERS,
+          ).join(', ')}`,
+        );
+      const file = insideProductDirectory(
+        product,
+        filePath(target.path, object),
+      );
+      await connection.run(
+        `CREATE VIEW ${ident(object)} AS SELECT * FROM ${reader}(${literal(
+          file,
+        )})`,
+      );
+    } catch (error) {
+      unreadable.set(
+        object,
+        error instanceof CheckError
+          ? { reason: error.message }
+          : {
+              reason: categoryText(failureCategory('duckdb', error)),
+              detail: engineDetail(error),
+            },
+      );
+    }
+  }
+  return unreadable;
 }
 
 export class DuckDbSession implements EngineSession {
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
+    private readonly server: string,
     private readonly limits: CheckLimits,
-    /** Objects whose data could not be opened, with the reason. */
-    private readonly unreadable: Map<string, string>,
+    /** Objects whose data could not be opened, with the reason (safe to show) and the engine's text. */
+    private readonly unreadable: Unreadable,
+    private readonly spill: string,
   ) {}
 
   static async open(
     target: DuckDbTarget,
-    limits: CheckLimits,
+    limits: DuckDbLimits,
   ): Promise<DuckDbSession> {
-    const instance = await DuckDBInstance.create(':memory:', {
-      autoinstall_known_extensions: 'false',
-      autoload_known_extensions: 'false',
-      threads: '1',
-    });
-    const connection = await instance.connect();
-    const unreadable = new Map<string, string>();
+    const product = await productDirectory(target);
+    const spill = await fs.promises.mkdtemp(
+      path.join(os.tmpdir(), 'dm-duckdb-spill-'),
+    );
+    let instance: DuckDBInstance | undefined;
+    let connection: DuckDBConnection | undefined;
     try {
-      const directory = path.resolve(target.directory);
+      instance = await DuckDBInstance.create(':memory:', {
+        autoinstall_known_extensions: 'false',
+        autoload_known_extensions: 'false',
+        threads: '1',
+      });
+      connection = await instance.connect();
+      await connection.run(`SET memory_limit = ${literal(limits.memoryLimit)}`);
+      await connection.run(`SET temp_directory = ${literal(spill)}`);
       await connection.run(
-        `SET allowed_directories = [${literal(directory + path.sep)}]`,
+        `SET max_temp_directory_size = ${literal(limits.maxTempDirectorySize)}`,
+      );
+      await connection.run(
+        `SET allowed_directories = [${literal(product.real + path.sep)}]`,
       );
       await connection.run('SET enable_external_access = false');
       await connection.run('SET lock_configuration = true');
-      if (target.kind === 'database') {
-        const file = insideDirectory(directory, target.path);
-        await connection.run(
-          `ATTACH ${literal(file)} AS dm_source (READ_ONLY)`,
-        );
-        await connection.run(
-          `USE dm_source${target.schema ? `.${ident(target.schema)}` : ''}`,
-        );
-      } else {
-        const reader =
-          READERS[
-            (target.format ?? path.extname(target.path).slice(1)).toLowerCase()
-          ];
-        for (const object of target.objects) {
-          try {
-            if (!reader)
-              throw new Error(
-                `the file format "${target.format}" is not one of ${Object.keys(
-                  READERS,
-                ).join(', ')}`,
-              );
-            const file = insideDirectory(
-              directory,
-              filePath(target.path, object),
-            );
-            await connection.run(
-              `CREATE VIEW ${ident(
-                object,
-              )} AS SELECT * FROM ${reader}(${literal(file)})`,
-            );
-          } catch (error) {
-            unreadable.set(object, errorText(error));
-          }
-        }
-      }
+      const unreadable =
+        target.kind === 'database'
+          ? await attachDatabase(connection, product, target)
+          : await createViews(connection, product, target);
+      return new DuckDbSession(
+        instance,
+        connection,
+        target.server,
+        limits,
+        unreadable,
+        spill,
+      );
     } catch (error) {
-      connection.closeSync();
-      instance.closeSync();
+      connection?.closeSync();
+      instance?.closeSync();
+      await fs.promises.rm(spill, { recursive: true, force: true });
       throw error;
     }
-    return new DuckDbSession(instance, connection, limits, unreadable);
   }
 
-  private async value(sql: string): Promise<number | null | undefined> {
+  private async value(
+    sql: string,
+    signal?: AbortSignal,
+  ): Promise<number | null | undefined> {
     const reader = await runWithTimeout(
       this.connection.runAndReadAll(sql),
       this.limits.timeoutMillis,
       () => this.connection.interrupt(),
+      signal,
     );
     const rows = reader.getRows();
     if (rows.length === 0 || rows[0].length === 0) return null;
@@ -151,38 +295,51 @@ export class DuckDbSession implements EngineSession {
     return undefined;
   }
 
-  async measure(slo: SloDefinition): Promise<MeasuredValue> {
+  async measure(
+    slo: SloDefinition,
+    signal?: AbortSignal,
+  ): Promise<MeasuredValue> {
     const { measure } = slo;
     const result: MeasuredValue = { sloId: slo.id };
     try {
       if (measure.type === 'reachable') {
         for (const object of measure.objects) {
-          const reason = this.unreadable.get(object);
-          if (reason)
-            return { ...result, value: 0, unreachable: `${object}: ${reason}` };
-          await this.value(`SELECT 1 FROM ${ident(object)} LIMIT 1`);
+          const cannot = this.unreadable.get(object);
+          if (cannot)
+            return {
+              ...result,
+              value: 0,
+              unreachable: `${object}: ${cannot.reason}`,
+              ...(cannot.detail ? { detail: cannot.detail } : {}),
+            };
+          await this.value(`SELECT 1 FROM ${ident(object)} LIMIT 1`, signal);
         }
         return { ...result, value: 1 };
       }
       const object = 'object' in measure ? measure.object : undefined;
-      const reason = object ? this.unreadable.get(object) : undefined;
-      if (reason)
-        return { ...result, error: `cannot read ${object}: ${reason}` };
+      const cannot = object ? this.unreadable.get(object) : undefined;
+      if (cannot)
+        return {
+          ...result,
+          error: `cannot read ${object}: ${cannot.reason}`,
+          ...(cannot.detail ? { detail: cannot.detail } : {}),
+        };
       return await measureByQuery(measure, result, {
         dialect: 'duckdb',
-        rowLimit: this.limits.rowLimit,
-        value: sql => this.value(sql),
+        value: sql => this.value(sql, signal),
         refuse: sql => this.checkSingleSelect(sql),
       });
     } catch (error) {
-      if (measure.type === 'reachable')
-        return { ...result, value: 0, unreachable: errorText(error) };
-      return { ...result, error: errorText(error) };
+      return failedMeasurement('duckdb', error, slo, {
+        server: this.server,
+        timeoutMillis: this.limits.timeoutMillis,
+      });
     }
   }
 
   async close(): Promise<void> {
     this.connection.closeSync();
     this.instance.closeSync();
+    await fs.promises.rm(this.spill, { recursive: true, force: true });
   }
 }

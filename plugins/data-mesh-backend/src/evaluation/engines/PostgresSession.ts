@@ -1,15 +1,23 @@
 /**
  * Checks on PostgreSQL, pushed down as SQL. Every check runs in its own READ ONLY
- * transaction with a statement timeout, the server's schema first on the search path, and
- * contract SQL wrapped in a row-limited sub-select after a lexical single-SELECT check.
+ * transaction with a statement and a lock timeout, as the product's domain role when the
+ * server names one, the server's schema first on the search path, and contract SQL read
+ * as one value after a lexical single-SELECT check. After contract SQL the connection is
+ * reset (`DISCARD ALL`, which also releases advisory locks) or destroyed, so nothing a rule
+ * did survives into the next check.
  */
-import { Pool, type PoolConfig } from 'pg';
+import { Client, Pool, type PoolClient, type PoolConfig } from 'pg';
 import type { SloDefinition } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { ident } from '../checkQueries';
-import { errorText, toNumber } from '../runWithTimeout';
+import { toNumber } from '../runWithTimeout';
 import { singleSelectProblem } from '../singleSelect';
 import type { CheckLimits, EngineSession, MeasuredValue } from './types';
 import { measureByQuery } from './measureByQuery';
+import {
+  CheckAbortedError,
+  CheckError,
+  failedMeasurement,
+} from './engineErrors';
 
 /** One pool per configured PostgreSQL server, shared by every evaluation. */
 export class PostgresPools {
@@ -36,28 +44,100 @@ export class PostgresPools {
   }
 }
 
+/** Where and as whom a PostgreSQL session runs its checks. */
+export interface PostgresTarget {
+  /** The contract server's name, for messages. */
+  server: string;
+  pool: Pool;
+  /** The server's schema, first on the search path. */
+  schema?: string;
+  /** The role every check runs as (`SET LOCAL ROLE`), from the server's `roles`. */
+  role?: string;
+}
+
+const SET_CONFIG = 'pg_catalog.set_config(text,text,boolean)';
+
 export class PostgresSession implements EngineSession {
+  /** Whether `role` may call set_config(), asked once per session. */
+  private roleCanLeave?: boolean;
+
   constructor(
-    private readonly pool: Pool,
-    private readonly schema: string | undefined,
+    private readonly target: PostgresTarget,
     private readonly limits: CheckLimits,
   ) {}
 
-  private async value(sql: string): Promise<number | null | undefined> {
-    const client = await this.pool.connect();
-    let broken = false;
+  /** Cancels the statement running on backend `pid`, from a connection of its own. */
+  private async cancel(pid: number): Promise<void> {
+    const client = new Client(this.target.pool.options as PoolConfig);
+    client.on('error', () => {});
     try {
-      await client.query('BEGIN READ ONLY');
-      await client.query(
-        `SET LOCAL statement_timeout = ${Math.max(
-          1,
-          Math.floor(this.limits.timeoutMillis),
-        )}`,
+      await client.connect();
+      await client.query('SELECT pg_cancel_backend($1)', [pid]);
+    } catch {
+      // the statement timeout still ends the statement
+    } finally {
+      await client.end().catch(() => {});
+    }
+  }
+
+  private async begin(client: PoolClient): Promise<void> {
+    const { schema, role } = this.target;
+    const millis = Math.max(1, Math.floor(this.limits.timeoutMillis));
+    await client.query('BEGIN READ ONLY');
+    await client.query(`SET LOCAL statement_timeout = ${millis}`);
+    // waiting for a lock ends before the statement does, and says so
+    await client.query(
+      `SET LOCAL lock_timeout = ${Math.max(
+        1,
+        Math.min(Math.floor(millis / 2), 5000),
+      )}`,
+    );
+    if (role) await client.query(`SET LOCAL ROLE ${ident(role)}`);
+    if (schema)
+      await client.query(`SET LOCAL search_path = ${ident(schema)}, public`);
+  }
+
+  /**
+   * With a role, a contract's SQL could take another role with set_config('role', …)
+   * unless the role may not call it; such rules are not run.
+   */
+  private async refuseLeavingRole(client: PoolClient): Promise<void> {
+    if (!this.target.role) return;
+    if (this.roleCanLeave === undefined) {
+      const { rows } = await client.query({
+        text: `SELECT has_function_privilege('${SET_CONFIG}', 'EXECUTE') AS can`,
+        values: [],
+      });
+      this.roleCanLeave = rows[0]?.can === true;
+    }
+    if (this.roleCanLeave)
+      throw new CheckError(
+        `the rule was not run: the database role of this product's domain on server "${this.target.server}" may call set_config(), with which a query can take another role (revoke it: REVOKE EXECUTE ON FUNCTION ${SET_CONFIG} FROM PUBLIC)`,
       );
-      if (this.schema)
-        await client.query(
-          `SET LOCAL search_path = ${ident(this.schema)}, public`,
-        );
+  }
+
+  private async value(
+    sql: string,
+    contract: boolean,
+    signal?: AbortSignal,
+  ): Promise<number | null | undefined> {
+    if (signal?.aborted) throw new CheckAbortedError();
+    const client = await this.target.pool.connect();
+    let broken = false;
+    let onAbort: (() => void) | undefined;
+    let cancelling: Promise<void> | undefined;
+    try {
+      await this.begin(client);
+      if (contract) await this.refuseLeavingRole(client);
+      if (signal) {
+        const pid = (await client.query('SELECT pg_backend_pid() AS pid'))
+          .rows[0].pid as number;
+        onAbort = () => {
+          cancelling = this.cancel(pid);
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        if (signal.aborted) throw new CheckAbortedError();
+      }
       // An empty values array forces the extended protocol, which refuses several statements.
       const result = await client.query({
         text: sql,
@@ -67,41 +147,56 @@ export class PostgresSession implements EngineSession {
       const row = result.rows[0] as unknown[] | undefined;
       return row && row.length > 0 ? toNumber(row[0]) : null;
     } catch (error) {
-      broken = !(error as { code?: string }).code;
+      broken =
+        !(error instanceof CheckError) && !(error as { code?: string }).code;
+      if (signal?.aborted) throw new CheckAbortedError();
       throw error;
     } finally {
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
+      // A cancel lands before the connection is used again, and the connection is not reused.
+      if (cancelling) {
+        await cancelling;
+        broken = true;
+      }
       await client.query('ROLLBACK').catch(() => {
         broken = true;
       });
+      // Session state a rule may leave behind (advisory locks, prepared statements,
+      // settings) goes with DISCARD ALL; a connection that cannot be reset is destroyed.
+      if (contract && !broken)
+        await client.query('DISCARD ALL').catch(() => {
+          broken = true;
+        });
       client.release(broken);
     }
   }
 
-  async measure(slo: SloDefinition): Promise<MeasuredValue> {
+  async measure(
+    slo: SloDefinition,
+    signal?: AbortSignal,
+  ): Promise<MeasuredValue> {
     const { measure } = slo;
     const result: MeasuredValue = { sloId: slo.id };
     try {
       if (measure.type === 'reachable') {
         for (const object of measure.objects)
-          await this.value(`SELECT 1 FROM ${ident(object)} LIMIT 1`);
+          await this.value(
+            `SELECT 1 FROM ${ident(object)} LIMIT 1`,
+            false,
+            signal,
+          );
         return { ...result, value: 1 };
       }
       return await measureByQuery(measure, result, {
         dialect: 'postgres',
-        rowLimit: this.limits.rowLimit,
-        value: sql => this.value(sql),
+        value: (sql, { contract }) => this.value(sql, contract, signal),
         refuse: singleSelectProblem,
       });
     } catch (error) {
-      const text = errorText(error);
-      if (measure.type === 'reachable')
-        return { ...result, value: 0, unreachable: text };
-      return {
-        ...result,
-        error: /statement timeout/i.test(text)
-          ? `the query ran longer than ${this.limits.timeoutMillis} ms and was cancelled`
-          : text,
-      };
+      return failedMeasurement('postgres', error, slo, {
+        server: this.target.server,
+        timeoutMillis: this.limits.timeoutMillis,
+      });
     }
   }
 

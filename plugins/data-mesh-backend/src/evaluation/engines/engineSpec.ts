@@ -211,8 +211,48 @@ export function describeEngine(
     });
 
     it('says when a rule returns no number', async () => {
-      const measured = await session().measure(sql("SELECT 'many' AS words"));
-      expect(measured.error).toContain('one number');
+      const empty = await session().measure(sql('SELECT NULL AS nothing'));
+      expect(empty.error).toContain('one number');
+      const words = await session().measure(sql("SELECT 'many' AS words"));
+      expect(words.value).toBeUndefined();
+      expect(words.error).toBe('conversion error in rule "sql"');
+    });
+
+    it('reads the first column of the first row only', async () => {
+      expect(
+        (
+          await session().measure(
+            sql('SELECT total FROM orders ORDER BY total'),
+          )
+        ).value,
+      ).toBe(-3);
+      expect(
+        (await session().measure(sql("SELECT 7 AS n, 'text' AS t"))).value,
+      ).toBe(7);
+    });
+
+    it('stores a category, never a value from the data, when the engine fails', async () => {
+      const measured = await session().measure(
+        sql("SELECT CAST('secret-ssn-123' AS INTEGER)"),
+      );
+      expect(measured.value).toBeUndefined();
+      expect(measured.error).toBe('conversion error in rule "sql"');
+      // the engine's words are kept for the backend log only
+      expect(measured.detail).toContain('secret-ssn-123');
+      const status = await session().measure(
+        sql('SELECT CAST(MIN(status) AS INTEGER) FROM orders'),
+      );
+      expect(status.error).toBe('conversion error in rule "sql"');
+      expect(JSON.stringify([status.error, status.unreachable])).not.toMatch(
+        /lost|n\/a|open|shipped/,
+      );
+      const unknown = await session().measure(
+        sql('SELECT COUNT(*) FROM no_such_table'),
+      );
+      expect(unknown.error).toBe('unknown table or column in rule "sql"');
+      const syntax = await session().measure(sql('SELECT FROM WHERE'));
+      expect(syntax.value).toBeUndefined();
+      expect(syntax.error).toMatch(/syntax error|single SELECT/);
     });
   });
 }

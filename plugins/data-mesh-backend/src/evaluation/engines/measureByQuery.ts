@@ -1,21 +1,32 @@
 import type { SloMeasure } from '@backstage-data-mesh/plugin-data-mesh-common';
-import { contractRuleQuery, type Dialect, measureQuery } from '../checkQueries';
+import {
+  contractRuleQuery,
+  type Dialect,
+  measureQuery,
+  scalarQuery,
+} from '../checkQueries';
 import type { MeasuredValue } from './types';
 
 /** What an engine session lends to {@link measureByQuery}. */
 export interface QueryRunner {
   dialect: Dialect;
-  rowLimit: number;
-  /** The first column of the first row of `sql`, as a number. */
-  value(sql: string): Promise<number | null | undefined>;
+  /**
+   * The one value `sql` returns, as a number. `contract` is true for a contract's own SQL,
+   * which the session runs with the product's narrower rights and cleans up after.
+   */
+  value(
+    sql: string,
+    options: { contract: boolean },
+  ): Promise<number | null | undefined>;
   /** Why `sql` is not a single SELECT the engine may run, or undefined when it is one. */
   refuse(sql: string): Promise<string | undefined> | string | undefined;
 }
 
 /**
  * Measures a contract SQL rule or a library metric with one query in the engine that holds
- * the data: the same steps and the same messages on every engine. Errors thrown by the
- * engine propagate to the session, which words them for its engine.
+ * the data: the same steps and the same messages on every engine. The engine hands back
+ * one value (see {@link scalarQuery}). Errors thrown by the engine propagate to the session,
+ * which turns them into a category.
  */
 export async function measureByQuery(
   measure: SloMeasure,
@@ -23,10 +34,10 @@ export async function measureByQuery(
   runner: QueryRunner,
 ): Promise<MeasuredValue> {
   if (measure.type === 'sql') {
-    const { inner, wrapped } = contractRuleQuery(measure, runner.rowLimit);
+    const { inner, wrapped } = contractRuleQuery(measure, runner.dialect);
     const refused = await runner.refuse(inner);
     if (refused) return { ...result, error: refused };
-    const value = await runner.value(wrapped);
+    const value = await runner.value(wrapped, { contract: true });
     if (value === undefined || value === null) {
       return {
         ...result,
@@ -42,7 +53,9 @@ export async function measureByQuery(
       error: `the portal cannot measure "${measure.type}" here`,
     };
   const value = query.interpret(
-    (await runner.value(query.sql)) ?? null,
+    (await runner.value(scalarQuery(query.sql, runner.dialect), {
+      contract: false,
+    })) ?? null,
     Date.now(),
   );
   if (value === undefined)
