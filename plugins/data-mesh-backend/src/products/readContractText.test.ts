@@ -7,6 +7,7 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
+import type { JsonObject } from '@backstage/types';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -75,7 +76,7 @@ describe('reading a product contract in the backend', () => {
   const entity = (
     name: string,
     annotations: Record<string, string>,
-    dataProduct: Record<string, unknown> = {},
+    dataProduct: JsonObject = {},
   ): Entity => ({
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
