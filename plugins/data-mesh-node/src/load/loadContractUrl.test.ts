@@ -17,7 +17,18 @@ describe('loadContractUrl', () => {
   let base: string;
   const pending = new Set<http.ServerResponse>();
 
+  let other: http.Server;
+  let otherBase: string;
+  let otherRequests = 0;
+
   beforeAll(async () => {
+    other = http.createServer((_request, response) => {
+      otherRequests += 1;
+      response.writeHead(200);
+      response.end(contractText);
+    });
+    await new Promise<void>(resolve => other.listen(0, '127.0.0.1', resolve));
+    otherBase = `http://localhost:${(other.address() as AddressInfo).port}`;
     server = http.createServer((request, response) => {
       switch (request.url) {
         case '/orders.yaml':
@@ -33,6 +44,14 @@ describe('loadContractUrl', () => {
           response.write('a: "');
           response.write('x'.repeat(4096));
           response.end('"\n');
+          break;
+        case '/moved.yaml':
+          response.writeHead(302, { location: '/orders.yaml' });
+          response.end();
+          break;
+        case '/elsewhere.yaml':
+          response.writeHead(307, { location: `${otherBase}/orders.yaml` });
+          response.end();
           break;
         case '/slow.yaml':
           pending.add(response);
@@ -51,6 +70,19 @@ describe('loadContractUrl', () => {
   afterAll(async () => {
     for (const response of pending) response.destroy();
     await new Promise(resolve => server.close(resolve));
+    await new Promise(resolve => other.close(resolve));
+  });
+
+  it('follows a redirect on the same host, and refuses one to another host without asking it', async () => {
+    const moved = await loadContractUrl(`${base}/moved.yaml`);
+    expect(moved).toMatchObject({ valid: true, text: contractText });
+    const elsewhere = await loadContractUrl(`${base}/elsewhere.yaml`);
+    expect(elsewhere.valid).toBe(false);
+    expect(elsewhere.issues[0]).toMatchObject({ rule: 'redirect-refused' });
+    expect(elsewhere.issues[0].message).toContain(
+      `redirects to ${otherBase}, another host; redirects are followed only on the same host`,
+    );
+    expect(otherRequests).toBe(0);
   });
 
   it('fetches and reads a contract', async () => {

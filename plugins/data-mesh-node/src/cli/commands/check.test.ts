@@ -209,7 +209,7 @@ describe('data-mesh check', () => {
     );
     expect(code).toBe(1);
     expect(stdout).toContain(
-      'add the annotation data-mesh/contract: ./path/to/contract.yaml',
+      'a data product needs a contract: set the annotation data-mesh/contract to the contract file',
     );
   }, 60_000);
 

@@ -1,7 +1,7 @@
 import { evaluatePolicies } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { CliCommand } from '../command';
 import { EXIT_CODES } from '../exitCodes';
-import { loadInput } from '../inputs';
+import { allowUrlsOption, loadInput } from '../inputs';
 import {
   issueLines,
   OutputFormat,
@@ -22,13 +22,16 @@ interface CheckOptions {
   builtIn: boolean;
   previous?: string;
   format: OutputFormat;
+  allowUrls: boolean;
 }
 
 /**
- * `data-mesh check [--policies <file>]... [--no-built-in] [--previous <file>] [--format json] <files...>`:
+ * `data-mesh check [--policies <file>]... [--no-built-in] [--previous <file>] [--allow-urls] [--format json] <files...>`:
  * evaluates the governance policies (the built-in pack and the given policy files) for each
  * input, a catalog-info.yaml with its contract or a contract. Exit 0 when no product is
  * blocked, 1 when one is, 2 when a policy file is invalid (or the command line is wrong).
+ * A catalog-info.yaml's contract is found as the catalog finds it; URLs are fetched only with
+ * `--allow-urls`.
  */
 export const checkCommand: CliCommand = {
   register(program, { io, setExitCode }) {
@@ -39,7 +42,7 @@ export const checkCommand: CliCommand = {
       )
       .argument(
         '<files...>',
-        'catalog-info.yaml files or contract files (or http(s) URLs)',
+        'catalog-info.yaml files or contract files (or http(s) URLs, with --allow-urls)',
       )
       .option(
         '--policies <file>',
@@ -52,6 +55,7 @@ export const checkCommand: CliCommand = {
         '--previous <file>',
         'the previous version of the contract (one input only), for the breaking-change policies',
       )
+      .addOption(allowUrlsOption())
       .addOption(outputFormatOption())
       .action(async (files: string[], options: CheckOptions) => {
         const policies = await loadPolicyFiles(
@@ -77,7 +81,7 @@ export const checkCommand: CliCommand = {
           return;
         }
         const previous = options.previous
-          ? await loadInput(options.previous)
+          ? await loadInput(options.previous, options)
           : undefined;
         if (previous && !previous.contract) {
           io.stderr(
@@ -91,7 +95,7 @@ export const checkCommand: CliCommand = {
         const now = new Date();
         const results: CheckedProduct[] = [];
         for (const file of files) {
-          const product = await loadProduct(file);
+          const product = await loadProduct(file, options);
           const checked: CheckedProduct = { file, issues: product.issues };
           if (product.entity || product.contract) {
             checked.verdict = evaluatePolicies(policies.layers, {

@@ -4,7 +4,7 @@ import {
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { CliCommand } from '../command';
 import { EXIT_CODES } from '../exitCodes';
-import { loadInput } from '../inputs';
+import { allowUrlsOption, loadInput } from '../inputs';
 import {
   issueLines,
   OutputFormat,
@@ -15,6 +15,7 @@ import {
 interface DiffOptions {
   format: OutputFormat;
   strict?: boolean;
+  allowUrls: boolean;
 }
 
 /** The JSON report of `data-mesh diff --format json`. */
@@ -66,7 +67,7 @@ export function diffHumanReport(
 }
 
 /**
- * `data-mesh diff [--format json] [--strict] <old> <new>`: classifies every change between two
+ * `data-mesh diff [--format json] [--strict] [--allow-urls] <old> <new>`: classifies every change between two
  * versions of a contract (any format the suite reads). Exit 1 when a breaking change lacks the
  * major version it needs (with `--strict`, when any change lacks its bump), or when a contract
  * cannot be read; 0 otherwise.
@@ -78,18 +79,25 @@ export const diffCommand: CliCommand = {
       .description(
         'classify the changes between two versions of a contract (breaking, warning, info) and check the version bump',
       )
-      .argument('<old>', 'the old contract (file or http(s) URL)')
-      .argument('<new>', 'the new contract (file or http(s) URL)')
+      .argument(
+        '<old>',
+        'the old contract (file, or http(s) URL with --allow-urls)',
+      )
+      .argument(
+        '<new>',
+        'the new contract (file, or http(s) URL with --allow-urls)',
+      )
       .option(
         '--strict',
         'also fail when a non-breaking change lacks its minor or patch bump',
       )
+      .addOption(allowUrlsOption())
       .addOption(outputFormatOption())
       .action(
         async (oldFile: string, newFile: string, options: DiffOptions) => {
           const [before, after] = [
-            await loadInput(oldFile),
-            await loadInput(newFile),
+            await loadInput(oldFile, options),
+            await loadInput(newFile, options),
           ];
           const unreadable = [before, after].filter(loaded => !loaded.contract);
           if (unreadable.length) {
