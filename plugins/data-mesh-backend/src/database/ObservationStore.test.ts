@@ -253,6 +253,30 @@ describe.each(databases.eachSupportedId())(
       ).toHaveLength(2);
     });
 
+    it('refuses ids longer than their columns as bad input, storing nothing', async () => {
+      const run = {
+        runId: 'long-1',
+        entityRef: ref,
+        source: 'push' as const,
+        finishedAt: T0,
+        observations: [
+          { sloId: 'x'.repeat(256), status: 'fail' as const, observedAt: T0 },
+        ],
+      };
+      const refused = await store.recordRun(run).then(
+        () => undefined,
+        e => e,
+      );
+      expect(refused).toMatchObject({
+        name: 'InputError',
+        message: expect.stringContaining('at most 255 are stored'),
+      });
+      await expect(
+        store.recordRun({ ...run, observations: [], server: 's'.repeat(256) }),
+      ).rejects.toMatchObject({ name: 'InputError' });
+      expect(await knex('dm_runs').where({ run_id: 'long-1' })).toEqual([]);
+    });
+
     it('lists the undeclared pushed checks a product has', async () => {
       await store.recordRun({
         runId: 'dc-1',

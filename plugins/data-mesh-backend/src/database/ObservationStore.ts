@@ -2,6 +2,7 @@
  * Where SLO observations, runs and the current state of every SLO are kept.
  */
 import type { Knex } from 'knex';
+import { InputError } from '@backstage/errors';
 import type {
   ObservationCounts,
   SloHistoryPoint,
@@ -56,6 +57,23 @@ const num = (value: unknown): number | undefined =>
   value === null || value === undefined ? undefined : Number(value);
 const iso = (ms: unknown) => new Date(Number(ms)).toISOString();
 
+/** The longest id the tables store (varchar(255)). */
+const MAX_KEY = 255;
+
+/** Refuses, as bad input, a run whose ids do not fit their columns. */
+function checkFits(run: RunInput) {
+  const tooLong = (what: string, value: string | undefined) => {
+    if (value !== undefined && value.length > MAX_KEY)
+      throw new InputError(
+        `The run was not stored: its ${what} has ${value.length} characters, at most ${MAX_KEY} are stored.`,
+      );
+  };
+  tooLong('run id', run.runId);
+  tooLong('product ref', run.entityRef);
+  tooLong('server name', run.server);
+  for (const o of run.observations) tooLong(`SLO id "${o.sloId.slice(0, 60)}…"`, o.sloId);
+}
+
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
   return (
@@ -73,12 +91,14 @@ export class ObservationStore {
   /**
    * Stores a run and its observations and moves each SLO's state on, in one transaction,
    * with the alerts for the SLOs that started failing or recovered. A run id the product
-   * used before stores nothing and reports `duplicate`.
+   * used before stores nothing and reports `duplicate`. Ids longer than their columns are
+   * refused with an `InputError` before the database sees them.
    */
   async recordRun(
     run: RunInput,
     options: RecordRunOptions = {},
   ): Promise<RecordedRun> {
+    checkFits(run);
     try {
       return await this.db.transaction(async tx => {
         const existing = await tx('dm_runs')

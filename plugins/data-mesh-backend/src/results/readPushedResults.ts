@@ -6,13 +6,22 @@
  */
 import type { ContractIssue } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { ObservationInput } from '../database/ObservationStore';
+import {
+  DEFAULT_RETENTION_DAYS,
+  MAX_KEY_LENGTH,
+  type PushTimeBounds,
+  outOfBounds,
+} from './pushBounds';
 
 const MAX_OBSERVATIONS = 10_000;
+const MAX_MESSAGE = 2000;
 const ISO_WITH_ZONE =
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
 /** A pushed check before it is matched to an SLO of the product. */
 export interface PushedCheck extends Omit<ObservationInput, 'sloId'> {
+  /** JSON pointer of the observation or check in the pushed body, e.g. `/observations/3`. */
+  path?: string;
   /** The SLO id when the pusher named it (our format). */
   sloId?: string;
   /** datacontract-cli: what identifies the check. */
@@ -52,10 +61,19 @@ const problem = (path: string, message: string): ContractIssue => ({
   rule: 'results',
 });
 
+/** How to read a push. */
+export interface ReadPushOptions {
+  /** When the push arrived (ms since the epoch); now by default. */
+  now?: number;
+  /** How far back a pushed time may be (ms); 400 days by default (see `readHistoryRetention`). */
+  retentionMs?: number;
+}
+
 function time(
   value: unknown,
   path: string,
   issues: ContractIssue[],
+  bounds: PushTimeBounds,
 ): number | undefined {
   if (value === undefined || value === null) return undefined;
   if (
@@ -75,7 +93,18 @@ function time(
     );
     return undefined;
   }
-  return Date.parse(value);
+  const at = Date.parse(value);
+  const refused = outOfBounds(at, bounds);
+  if (refused) {
+    issues.push(problem(path, `${path.slice(1)} ${value} ${refused}.`));
+    return undefined;
+  }
+  return at;
+}
+
+/** A text that goes into a column of {@link MAX_KEY_LENGTH} characters. */
+function fits(value: string): boolean {
+  return value.length <= MAX_KEY_LENGTH;
 }
 
 function finite(value: unknown): number | undefined {
@@ -84,11 +113,19 @@ function finite(value: unknown): number | undefined {
     : undefined;
 }
 
-/** Reads a pushed body; returns the run or the problems (each with its JSON pointer). */
+/**
+ * Reads a pushed body; returns the run or the problems, each with its JSON pointer. Times
+ * must lie between `now - retentionMs` and five minutes after `now`; ids must fit the
+ * database (255 characters).
+ */
 export function readPushedResults(
   body: unknown,
-  receivedAt = Date.now(),
+  options: ReadPushOptions = {},
 ): { run?: PushedRun; issues: ContractIssue[] } {
+  const bounds: PushTimeBounds = {
+    now: options.now ?? Date.now(),
+    retentionMs: options.retentionMs ?? DEFAULT_RETENTION_DAYS * 86_400_000,
+  };
   if (!isRecord(body))
     return {
       issues: [
@@ -101,8 +138,8 @@ export function readPushedResults(
   const datacontract =
     Array.isArray(body.checks) || body.dataContractId !== undefined;
   return datacontract
-    ? readDatacontractRun(body, receivedAt)
-    : readOwnRun(body, receivedAt);
+    ? readDatacontractRun(body, bounds)
+    : readOwnRun(body, bounds);
 }
 
 function readRunId(
@@ -124,9 +161,20 @@ function readRunId(
   return value.trim();
 }
 
+function readServer(value: unknown, issues: ContractIssue[]) {
+  if (value === undefined || value === null) return;
+  if (typeof value !== 'string' || !fits(value))
+    issues.push(
+      problem(
+        '/server',
+        `server must be the name of a contract server, at most ${MAX_KEY_LENGTH} characters.`,
+      ),
+    );
+}
+
 function readOwnRun(
   body: Json,
-  receivedAt: number,
+  bounds: PushTimeBounds,
 ): { run?: PushedRun; issues: ContractIssue[] } {
   const issues: ContractIssue[] = [];
   const runId = readRunId(body.runId, '/runId', issues);
@@ -137,13 +185,18 @@ function readOwnRun(
         'entityRef must name the data product, e.g. "component:default/sales-orders".',
       ),
     );
-  }
-  if (body.server !== undefined && typeof body.server !== 'string')
+  } else if (!fits(body.entityRef.trim())) {
     issues.push(
-      problem('/server', 'server must be the name of a contract server.'),
+      problem(
+        '/entityRef',
+        `entityRef must be an entity ref of at most ${MAX_KEY_LENGTH} characters, e.g. "component:default/sales-orders" (found ${body.entityRef.length}).`,
+      ),
     );
-  const startedAt = time(body.startedAt, '/startedAt', issues);
-  const finishedAt = time(body.finishedAt, '/finishedAt', issues) ?? receivedAt;
+  }
+  readServer(body.server, issues);
+  const startedAt = time(body.startedAt, '/startedAt', issues, bounds);
+  const finishedAt =
+    time(body.finishedAt, '/finishedAt', issues, bounds) ?? bounds.now;
   const checks: PushedCheck[] = [];
   if (!Array.isArray(body.observations) || body.observations.length === 0) {
     issues.push(
@@ -173,6 +226,13 @@ function readOwnRun(
             `observation ${i} needs its sloId (see GET …/slo for the ids).`,
           ),
         );
+      else if (!fits(item.sloId))
+        issues.push(
+          problem(
+            `${at}/sloId`,
+            `observation ${i}: sloId must be at most ${MAX_KEY_LENGTH} characters (found ${item.sloId.length}); use an id from GET …/slo.`,
+          ),
+        );
       if (
         item.status !== 'pass' &&
         item.status !== 'fail' &&
@@ -199,14 +259,16 @@ function readOwnRun(
           problem(`${at}/message`, `observation ${i}: message must be text.`),
         );
       const observedAt =
-        time(item.observedAt, `${at}/observedAt`, issues) ?? finishedAt;
+        time(item.observedAt, `${at}/observedAt`, issues, bounds) ??
+        finishedAt;
       checks.push({
+        path: at,
         sloId: String(item.sloId),
         status: item.status as PushedCheck['status'],
         value: finite(item.value),
         message:
           typeof item.message === 'string'
-            ? item.message.slice(0, 2000)
+            ? item.message.slice(0, MAX_MESSAGE)
             : undefined,
         observedAt,
       });
@@ -218,7 +280,7 @@ function readOwnRun(
       format: 'data-mesh',
       runId,
       entityRef: String(body.entityRef).trim(),
-      server: body.server as string | undefined,
+      server: typeof body.server === 'string' ? body.server : undefined,
       startedAt,
       finishedAt,
       checks,
@@ -237,7 +299,7 @@ const RESULTS: Record<string, PushedCheck['status'] | undefined> = {
 
 function readDatacontractRun(
   body: Json,
-  receivedAt: number,
+  bounds: PushTimeBounds,
 ): { run?: PushedRun; issues: ContractIssue[] } {
   const issues: ContractIssue[] = [];
   const runId = readRunId(
@@ -253,9 +315,15 @@ function readDatacontractRun(
       ),
     );
   }
-  const startedAt = time(body.timestampStart, '/timestampStart', issues);
+  const startedAt = time(
+    body.timestampStart,
+    '/timestampStart',
+    issues,
+    bounds,
+  );
   const finishedAt =
-    time(body.timestampEnd, '/timestampEnd', issues) ?? receivedAt;
+    time(body.timestampEnd, '/timestampEnd', issues, bounds) ?? bounds.now;
+  readServer(body.server, issues);
   const checks: PushedCheck[] = [];
   let ignored = 0;
   if (!Array.isArray(body.checks)) {
@@ -293,12 +361,13 @@ function readDatacontractRun(
       const reason = typeof item.reason === 'string' ? item.reason : undefined;
       const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
       checks.push({
+        path: `/checks/${i}`,
         status,
         value: finite(diagnostics.value) ?? finite(item.failedNumber),
         message:
           item.result === 'warning'
-            ? `warning${reason ? `: ${reason}` : ''}`
-            : reason?.slice(0, 2000),
+            ? `warning${reason ? `: ${reason}` : ''}`.slice(0, MAX_MESSAGE)
+            : reason?.slice(0, MAX_MESSAGE),
         observedAt: finishedAt,
         check: {
           type: item.type,
