@@ -37,9 +37,10 @@ backend.add(dataMeshPermissionPolicyModule);
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
-// Data products are found by their contracts' field names and descriptions.
+// Data products are found by their contracts' objects, fields and descriptions, each by
+// the users who may discover it.
 backend.add(
-  import('@backstage-data-mesh/plugin-catalog-backend-module-data-mesh/search'),
+  import('@backstage-data-mesh/plugin-search-backend-module-data-mesh'),
 );
 
 // User settings, notifications and signals

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   loadGovernancePolicies,
+  readAccessSettings,
   scmResolveUrl,
   SourceReader,
 } from '@backstage-data-mesh/plugin-data-mesh-node';
@@ -40,6 +41,7 @@ export const catalogModuleDataMesh = createBackendModule({
             resolveUrl: scmResolveUrl(config),
             directory: new CatalogProductDirectory(catalogService, auth),
             governance: governanceFrom(await loadGovernancePolicies(config)),
+            accessSettings: readAccessSettings(config),
             logger,
           }),
         );

@@ -13,6 +13,7 @@ import {
 } from '../__testUtils__/fixtures';
 import { DataProductProcessor } from './DataProductProcessor';
 import {
+  DEFAULT_ACCESS_SETTINGS,
   layerPolicies,
   parsePolicySet,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
@@ -140,6 +141,68 @@ describe('DataProductProcessor', () => {
       },
     ]);
     expect(entity.spec.dataProduct.contract).toBeUndefined();
+  });
+
+  it('keeps the field-level summary off the entity of a product not every user may discover', async () => {
+    const restricted = dataProduct({
+      annotations: {
+        'data-mesh/contract': './contract.odcs.yaml',
+        'data-mesh/classification': 'restricted',
+      },
+    });
+    const { entity, errors } = await run(
+      processorWith(),
+      restricted,
+      fileLocation(),
+    );
+    expect(errors()).toEqual([]);
+    expect(entity.spec.dataProduct.contractSummary).toBeUndefined();
+    expect(entity.metadata.annotations['data-mesh/contract-status']).toBe(
+      'valid',
+    );
+    // A platform that lets everyone discover restricted products shows the summary again.
+    const open = new DataProductProcessor({
+      reader: new SourceReader(new ServedUrls()),
+      resolveUrl: ({ url, base }) => new URL(url, base).toString(),
+      directory: new ListedDirectory(),
+      accessSettings: {
+        ...DEFAULT_ACCESS_SETTINGS,
+        levels: {
+          ...DEFAULT_ACCESS_SETTINGS.levels,
+          restricted: { discover: 'everyone', read: 'owners' },
+        },
+      },
+    });
+    const shown = await run(open, restricted, fileLocation());
+    expect(shown.entity.spec.dataProduct.contractSummary).toMatchObject({
+      fieldCount: 2,
+    });
+  });
+
+  it('refuses an inline contract of a product not every user may discover, and keeps it out of the catalog', async () => {
+    const entity = dataProduct({
+      annotations: { 'data-mesh/classification': 'secret' },
+      dataProduct: {
+        contract: {
+          apiVersion: 'v3.1.0',
+          kind: 'DataContract',
+          id: 'inline-secret',
+          version: '1.0.0',
+          status: 'active',
+          schema: [{ name: 't', properties: [{ name: 'iban' }] }],
+        },
+      },
+    });
+    const { entity: out } = await run(processorWith(), entity, fileLocation());
+    expect(out.spec.dataProduct.contract).toBeUndefined();
+    expect(out.spec.dataProduct.contractSummary).toBeUndefined();
+    expect(JSON.stringify(out.spec)).not.toContain('iban');
+    expect(out.metadata.annotations['data-mesh/contract-status']).toBe(
+      'invalid',
+    );
+    expect(out.status.items[0].error.message).toContain(
+      'move the contract to a file beside catalog-info.yaml',
+    );
   });
 
   it('says when governance was not evaluated', async () => {

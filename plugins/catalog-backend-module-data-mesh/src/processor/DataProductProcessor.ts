@@ -10,8 +10,11 @@ import {
   processingResult,
 } from '@backstage/plugin-catalog-node';
 import {
+  type AccessSettings,
   ContractIssue,
+  describeProductAccess,
   isDataProductEntity,
+  isOpenlyDiscoverable,
   PROCESSED_ANNOTATIONS,
   readDataProductSpec,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
@@ -44,6 +47,12 @@ export interface DataProductProcessorOptions {
   directory: ProductDirectory;
   /** Defaults to {@link governanceNotEvaluated}. */
   governance?: GovernanceCheck;
+  /**
+   * The platform's access settings (`dataMesh.access`, read by data-mesh-node's
+   * `readAccessSettings`): a product's field-level summary is written on the entity only when
+   * every signed-in user may discover it. Defaults to data-mesh-common's defaults.
+   */
+  accessSettings?: AccessSettings;
   logger?: LoggerService;
 }
 
@@ -184,6 +193,7 @@ export class DataProductProcessor implements CatalogProcessor {
           location,
           this.governance.version,
           this.governance.timeKey(),
+          this.options.accessSettings ?? null,
         ]),
       )
       .digest('hex');
@@ -212,16 +222,36 @@ export class DataProductProcessor implements CatalogProcessor {
           ...governanceNotEvaluated.evaluate({ entity, contractIssues: [] }),
           summary: 'no contract to evaluate',
         };
+    // What every catalog reader sees may only say what every signed-in user may discover.
+    const openly = isOpenlyDiscoverable(
+      describeProductAccess({
+        entity,
+        contract: reading.contract,
+        settings: this.options.accessSettings,
+      }),
+    );
+    const problems = reading.issues.filter(issue => issue.severity === 'error');
+    if (!openly && reading.contractSource === 'inline') {
+      problems.push({
+        severity: 'error',
+        path: '/spec/dataProduct/contract',
+        rule: 'inline-contract-not-discoverable',
+        message:
+          'this product is not discoverable by every user (its classification or access block), but an inline contract is shown to everyone who reads the catalog: move the contract to a file beside catalog-info.yaml and name it in the data-mesh/contract annotation',
+        file: location.target,
+      });
+    }
     const record: ProductRecord = {
       key,
       sources: sources.used,
       contractSource: reading.contractSource,
       contractHash: reading.contractHash,
       contractId: reading.contract?.id,
-      summary: reading.summary,
+      summary: openly ? reading.summary : undefined,
+      openlyDiscoverable: openly,
       outputPorts: reading.outputPorts,
       inputPorts: reading.inputPorts,
-      problems: reading.issues.filter(issue => issue.severity === 'error'),
+      problems,
       governance: verdict,
     };
     await cache.set(CACHE_KEY, JSON.parse(JSON.stringify(record)));

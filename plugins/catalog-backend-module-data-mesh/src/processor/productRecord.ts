@@ -26,7 +26,10 @@ export interface ProductRecord {
   contractHash?: string;
   /** The id of the contract read, when one was. */
   contractId?: string;
+  /** Left out unless every signed-in user may discover the product. */
   summary?: ContractSummary;
+  /** Whether every signed-in user may discover the product (data-mesh-common's access model). */
+  openlyDiscoverable: boolean;
   outputPorts: DataProductOutputPort[];
   /** Input ports declared by the ODPS descriptor, not in the entity. */
   inputPorts: DataProductInputPort[];
@@ -128,6 +131,9 @@ export function recordOnEntity(
   const inputPorts = mergedInputPorts(entity, record.inputPorts);
   if (inputPorts) dataProduct.inputPorts = inputPorts;
   if (record.summary) dataProduct.contractSummary = record.summary;
+  else delete dataProduct.contractSummary;
+  // An inline contract of a product not everyone may discover stays out of the catalog.
+  if (!record.openlyDiscoverable) delete dataProduct.contract;
   if (record.outputPorts.length) dataProduct.outputPorts = record.outputPorts;
 
   const result: AlphaEntity = {

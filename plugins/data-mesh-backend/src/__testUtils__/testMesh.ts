@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
+  type BackendFeature,
   coreServices,
   createBackendModule,
   createServiceFactory,
@@ -376,11 +377,14 @@ export async function startMesh(
   dir = writeMesh(),
   config: Record<string, unknown> = {},
   policy?: PermissionPolicy,
+  features: Array<BackendFeature | Promise<{ default: BackendFeature }>> = [],
+  rootConfig: Record<string, unknown> = {},
 ): Promise<TestMesh> {
   if (!fs.existsSync(path.join(dir, 'catalog-info.yaml'))) writeCatalog(dir);
   const notifications: NotificationSendOptions[] = [];
   const { server } = await startTestBackend({
     features: [
+      ...features,
       dataMeshPlugin,
       catalogPlugin,
       permissionPlugin,
@@ -391,6 +395,7 @@ export async function startMesh(
       databases(knex),
       mockServices.rootConfig.factory({
         data: {
+          ...rootConfig,
           permission: { enabled: true },
           catalog: {
             rules: [

@@ -6,6 +6,7 @@ import { sloRoutes } from './sloRoutes';
 import { ingestRoutes } from './ingestRoutes';
 import { lineageRoutes } from './lineageRoutes';
 import { governanceRoutes } from './governanceRoutes';
+import { searchRoutes } from './searchRoutes';
 
 /** The JSON body parser of one route, with the context's size limit. */
 export function jsonBody(ctx: RouterContext): express.RequestHandler {
@@ -26,5 +27,6 @@ export function createRouter(ctx: RouterContext): express.Router {
   ingestRoutes(router, ctx);
   lineageRoutes(router, ctx);
   governanceRoutes(router, ctx);
+  searchRoutes(router, ctx);
   return router;
 }

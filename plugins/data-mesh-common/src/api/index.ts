@@ -7,6 +7,8 @@ export type {
   DataProductDetails,
   DataProductListResponse,
   DataProductPort,
+  DataProductSearchDocument,
+  DataProductSearchDocumentsResponse,
   DataProductServer,
   DataProductSight,
   DataProductSummary,

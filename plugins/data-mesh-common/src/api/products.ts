@@ -157,3 +157,34 @@ export interface DataProductContractResponse {
 export interface DataProductListResponse {
   items: DataProductSummary[];
 }
+
+/**
+ * A data product as search indexes it (`GET /api/data-mesh/search/documents`): what its
+ * contract says, for the products the caller may discover. The search module indexes them
+ * with `data-mesh.product.discover` as the visibility permission, so each user finds only
+ * the products they may discover.
+ * @public
+ */
+export interface DataProductSearchDocument {
+  title: string;
+  /** The entity's description, then the contract's name, purpose, objects and fields. */
+  text: string;
+  /** The product's page in the portal, e.g. `/catalog/default/component/sales-orders`. */
+  location: string;
+  entityRef: string;
+  owner?: string;
+  domain?: string;
+  classification?: string;
+  /** The permission resource: search asks whether the user may discover it. */
+  authorization: { resourceRef: string };
+}
+
+/**
+ * `GET /api/data-mesh/search/documents?offset=&limit=`.
+ * @public
+ */
+export interface DataProductSearchDocumentsResponse {
+  items: DataProductSearchDocument[];
+  /** How many documents there are in all. */
+  total: number;
+}

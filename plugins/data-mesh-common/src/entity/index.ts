@@ -24,3 +24,4 @@ export type {
   ContractSummary,
   DataProductOutputPort,
 } from './contractSummary';
+export { contractSearchText } from './searchText';
