@@ -39,6 +39,13 @@ export interface Config {
       /** Rows a contract SQL rule may return (default 1000). */
       rowLimit?: number;
     };
+    history?: {
+      /**
+       * Days of SLO history kept (default 400). A pushed result dated earlier is refused, as
+       * is one dated more than 5 minutes ahead of the backend's clock.
+       */
+      retentionDays?: number;
+    };
     examples?: {
       /**
        * Days of made-up hourly history to store for every product on first start, so the

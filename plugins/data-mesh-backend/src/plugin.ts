@@ -14,6 +14,7 @@ import { migratedClient } from './database/migrate';
 import { ObservationStore } from './database/ObservationStore';
 import { LineageStore } from './database/LineageStore';
 import { AlertOutbox } from './database/AlertOutbox';
+import { readHistoryRetention } from './results/pushBounds';
 import { CatalogProductSource } from './products/CatalogProductSource';
 import {
   ServerRegistry,
@@ -62,7 +63,9 @@ export const dataMeshPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(dataMeshPermissions);
 
         const db = await migratedClient(deps.database);
-        const observations = new ObservationStore(db);
+        const observations = new ObservationStore(db, {
+          retentionMs: readHistoryRetention(config),
+        });
         const lineageEvents = new LineageStore(db);
         const products = new CatalogProductSource({
           catalog: deps.catalog,

@@ -9,6 +9,7 @@ import type {
   SloStatus,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { type OutboxAlert, enqueueAlerts } from './AlertOutbox';
+import { DEFAULT_RETENTION_DAYS } from '../results/pushBounds';
 import {
   type ObservationInput,
   type StateTransition,
@@ -86,7 +87,15 @@ function isUniqueViolation(error: unknown): boolean {
 
 /** Observations, runs and SLO states in the plugin's database. */
 export class ObservationStore {
-  constructor(private readonly db: Knex) {}
+  /** How far back history is kept (ms): pushes may not date results earlier. */
+  readonly retentionMs: number;
+
+  constructor(
+    private readonly db: Knex,
+    options: { retentionMs?: number } = {},
+  ) {
+    this.retentionMs = options.retentionMs ?? DEFAULT_RETENTION_DAYS * HOUR * 24;
+  }
 
   /**
    * Stores a run and its observations and moves each SLO's state on, in one transaction,
