@@ -238,6 +238,22 @@ describe.each(databases.eachSupportedId())('SLO alerts on %p', databaseId => {
     expect(summaries.reduce((n, s) => n + s.delivered, 0)).toBeGreaterThan(0);
   });
 
+  it("claims one product's alerts when asked, leaving the others to the schedule", async () => {
+    const { notifications, recorder, alerts } = setup();
+    notifications.down = 2;
+    const [x, y] = [product('claim-x'), product('claim-y')];
+    await outcome(recorder, x, 'r1', 'fail');
+    await outcome(recorder, y, 'r1', 'fail');
+    const later = () => Date.now() + ALERT_DELIVERY.maxRetryMs + 1000;
+    expect(
+      await alerts.deliverPending({ now: later, entityRef: y.entityRef }),
+    ).toMatchObject({ delivered: 1 });
+    expect(notifications.sent.map(n => n.payload.metadata?.entityRef)).toEqual(
+      [y.entityRef],
+    );
+    expect((await outbox.alerts(x.entityRef))[0].deliveredAt).toBeUndefined();
+  });
+
   it('raises no alert for a product without an owner, and says why', async () => {
     const { notifications, recorder, logger } = setup();
     const p = { ...product('no-owner'), owner: undefined };

@@ -111,12 +111,12 @@ export class SloAlerts {
   }
 
   /**
-   * Delivers what is due now, right after a run was stored; never fails the run: what is
-   * not delivered stays in the outbox for the delivery schedule.
+   * Delivers the product's alerts that are due, right after one of its runs was stored;
+   * never fails the run: what is not delivered stays in the outbox for the delivery schedule.
    */
-  async deliverNow(): Promise<void> {
+  async deliverNow(entityRef: string): Promise<void> {
     try {
-      await this.deliverPending();
+      await this.deliverPending({ entityRef });
     } catch (error) {
       this.logger.warn(`Alerts wait for the next delivery round: ${error}`);
     }
@@ -127,7 +127,7 @@ export class SloAlerts {
    * outcome: delivered, or tried again later. Safe to run on several replicas at once.
    */
   async deliverPending(
-    options: { now?: () => number; limit?: number } = {},
+    options: { now?: () => number; limit?: number; entityRef?: string } = {},
   ): Promise<AlertDeliverySummary> {
     const summary: AlertDeliverySummary = { delivered: 0, failed: 0, gaveUp: 0 };
     if (!this.notifications) return summary;
@@ -135,6 +135,7 @@ export class SloAlerts {
     const claimed = await this.outbox.claim({
       now: now(),
       limit: options.limit,
+      entityRef: options.entityRef,
     });
     for (const alert of claimed) {
       try {

@@ -99,10 +99,15 @@ export class AlertOutbox {
   constructor(private readonly db: Knex) {}
 
   /**
-   * Claims up to `limit` alerts that are due, for `claimMs`: undelivered, not given up,
-   * not claimed by another delivery, and the oldest undelivered alert of their SLO.
+   * Claims up to `limit` alerts that are due (of one product when `entityRef` is given), for
+   * `claimMs`: undelivered, not given up, not claimed by another delivery, and the oldest
+   * undelivered alert of their SLO.
    */
-  async claim(options: { now: number; limit?: number }): Promise<StoredAlert[]> {
+  async claim(options: {
+    now: number;
+    limit?: number;
+    entityRef?: string;
+  }): Promise<StoredAlert[]> {
     const { now } = options;
     const limit = options.limit ?? 50;
     return this.db.transaction(async tx => {
@@ -122,6 +127,7 @@ export class AlertOutbox {
         .orderBy('a.id')
         .limit(limit)
         .select('a.*');
+      if (options.entityRef) due.andWhere('a.entity_ref', options.entityRef);
       if (locksRows(this.db)) due.forUpdate().skipLocked();
       const claimed: StoredAlert[] = [];
       for (const row of await due) {

@@ -28,7 +28,7 @@ export class SloRecorder {
         : undefined,
     });
     if (notify && recorded.transitions.length > 0)
-      await this.alerts.deliverNow();
+      await this.alerts.deliverNow(product.entityRef);
     return recorded;
   }
 }
