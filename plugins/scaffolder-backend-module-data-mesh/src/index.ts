@@ -17,7 +17,7 @@ export {
   createRegisterLocalAction,
   createReviseContractAction,
 } from './actions';
-export type { LocalPublishOptions } from './actions';
+export type { LocalPublishOptions, PublishLocalActionOptions } from './actions';
 export { DataMeshApiClient } from './governance/DataMeshApiClient';
 export type { ProductContracts } from './governance/DataMeshApiClient';
 export type { GovernanceEvaluator } from './governance/GovernanceEvaluator';

@@ -25,9 +25,18 @@ export const scaffolderModuleDataMesh = createBackendModule({
         discovery: coreServices.discovery,
         auth: coreServices.auth,
         logger: coreServices.logger,
+        userInfo: coreServices.userInfo,
         catalog: catalogServiceRef,
       },
-      async init({ scaffolder, config, discovery, auth, logger, catalog }) {
+      async init({
+        scaffolder,
+        config,
+        discovery,
+        auth,
+        logger,
+        userInfo,
+        catalog,
+      }) {
         const settings = readScaffolderConfig(config);
         const client = new DataMeshApiClient({ discovery, auth });
         scaffolder.addActions(
@@ -35,6 +44,7 @@ export const scaffolderModuleDataMesh = createBackendModule({
             evaluator: client,
             contracts: client,
             catalog,
+            userInfo,
             publish: settings.publish,
           }),
         );

@@ -1,3 +1,4 @@
+import type { UserInfoService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { ProductContracts } from '../governance/DataMeshApiClient';
 import type { GovernanceEvaluator } from '../governance/GovernanceEvaluator';
@@ -14,7 +15,10 @@ export { createDiffContractAction } from './diffContract';
 export { createFetchContractAction } from './fetchContract';
 export { createGenerateContractAction } from './generateContract';
 export { createPublishLocalAction } from './publishLocal';
-export type { LocalPublishOptions } from './publishLocal';
+export type {
+  LocalPublishOptions,
+  PublishLocalActionOptions,
+} from './publishLocal';
 export { createRegisterLocalAction } from './registerLocal';
 export { createReviseContractAction } from './reviseContract';
 
@@ -27,9 +31,11 @@ export function createDataMeshActions(options: {
   evaluator: GovernanceEvaluator;
   contracts: ProductContracts;
   catalog: CatalogService;
+  /** Who the person running a template is and owns (for proposing on a product's branch). */
+  userInfo: UserInfoService;
   publish?: LocalPublishOptions;
 }) {
-  const { evaluator, contracts, catalog, publish } = options;
+  const { evaluator, contracts, catalog, userInfo, publish } = options;
   return [
     createGenerateContractAction(),
     createCheckGovernanceAction({ evaluator }),
@@ -38,7 +44,7 @@ export function createDataMeshActions(options: {
     createDiffContractAction({ contracts, catalog }),
     ...(publish
       ? [
-          createPublishLocalAction(publish),
+          createPublishLocalAction({ ...publish, catalog, userInfo }),
           createRegisterLocalAction({
             publishDir: publish.publishDir,
             catalog,

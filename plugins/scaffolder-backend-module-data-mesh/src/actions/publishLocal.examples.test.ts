@@ -1,4 +1,8 @@
-import { createMockDirectory } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { parse } from 'yaml';
 import { createPublishLocalAction } from './publishLocal';
@@ -21,6 +25,17 @@ describe('data-mesh:publish:local examples', () => {
       await createPublishLocalAction({
         publishDir: dir.resolve('published'),
         defaultAuthor: { name: 'Portal', email: 'portal@example.com' },
+        catalog: catalogServiceMock({
+          entities: [
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Component',
+              metadata: { name: 'web-orders', namespace: 'default' },
+              spec: { type: 'data-product', owner: 'user:default/mock' },
+            },
+          ],
+        }),
+        userInfo: mockServices.userInfo(),
       }).handler(ctx);
       expect(ctx.output).toHaveBeenCalledWith(
         'branch',

@@ -28,6 +28,7 @@ export const examples: TemplateExample[] = [
           input: {
             repoName: 'web-orders',
             branch: 'contract-v2.0.0',
+            entityRef: 'component:default/web-orders',
             commitMessage: 'Contract 2.0.0: drop total_amount',
           },
         },

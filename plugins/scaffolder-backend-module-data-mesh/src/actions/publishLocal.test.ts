@@ -1,16 +1,41 @@
-import { createMockDirectory } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  mockCredentials,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { promises as fs } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { git } from '../publish/git';
 import { createPublishLocalAction } from './publishLocal';
 
+const product = (name: string, owner: string): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default' },
+  spec: { type: 'data-product', lifecycle: 'production', owner },
+});
+
 describe('data-mesh:publish:local', () => {
   const dir = createMockDirectory();
   const publishDir = dir.resolve('published');
+  const catalog = catalogServiceMock({
+    entities: [
+      product('web-orders', 'group:default/sales'),
+      product('sales-orders', 'sales'),
+      product('general-ledger', 'group:default/finance'),
+    ],
+  });
+  /** Sam (user:default/sam) is in the sales group. */
   const action = createPublishLocalAction({
     publishDir,
     defaultAuthor: { name: 'Portal', email: 'portal@example.com' },
+    catalog,
+    userInfo: mockServices.userInfo({
+      ownershipEntityRefs: ['user:default/sam', 'group:default/sales'],
+    }),
   });
 
   function run(input: Record<string, unknown>, extra: object = {}) {
@@ -19,6 +44,8 @@ describe('data-mesh:publish:local', () => {
         input: input as any,
         workspacePath: dir.resolve('workspace'),
       }),
+      getInitiatorCredentials: async () =>
+        mockCredentials.user('user:default/sam'),
       ...extra,
     };
     return { ctx, done: action.handler(ctx) };
@@ -140,6 +167,102 @@ describe('data-mesh:publish:local', () => {
   ])('refuses %j and publishes nothing', async (input, message) => {
     await expect(run(input).done).rejects.toThrow(message);
     await expect(fs.readdir(publishDir)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('refuses a symbolic link in the workspace, and publishes nothing', async () => {
+    await fs.symlink('/etc', dir.resolve('workspace/pipeline/etc'));
+    await expect(run({ repoName: 'web-orders' }).done).rejects.toThrow(
+      'pipeline/etc in the workspace is a symbolic link, which is not published',
+    );
+    await expect(
+      run({ repoName: 'web-orders', branch: 'contract-v2.0.0' }).done,
+    ).rejects.toThrow('pipeline/etc in the workspace is a symbolic link');
+    await expect(
+      run({ repoName: 'web-orders' }, { isDryRun: true }).done,
+    ).rejects.toThrow('pipeline/etc in the workspace is a symbolic link');
+    await expect(fs.readdir(publishDir)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('leaves a proposed branch out when the workspace gets a symbolic link, so the version can be proposed again', async () => {
+    await run({ repoName: 'web-orders' }).done;
+    await fs.symlink(
+      dir.resolve('published/web-orders/.git/config'),
+      dir.resolve('workspace/contract.odcs.yaml.link'),
+    );
+    await expect(
+      run({ repoName: 'web-orders', branch: 'contract-v2.0.0' }).done,
+    ).rejects.toThrow(
+      'contract.odcs.yaml.link in the workspace is a symbolic link',
+    );
+    await fs.rm(dir.resolve('workspace/contract.odcs.yaml.link'));
+    await run({ repoName: 'web-orders', branch: 'contract-v2.0.0' }).done;
+    expect(
+      await git(dir.resolve('published/web-orders'), ['branch', '--list']),
+    ).toContain('contract-v2.0.0');
+  });
+
+  describe('a branch on an existing product', () => {
+    it('is proposed by an owner: the user or one of their groups', async () => {
+      await run({
+        repoName: 'sales-orders',
+        branch: 'contract-v2.0.0',
+        entityRef: 'component:default/sales-orders',
+      }).done;
+      await run({ repoName: 'web-orders', branch: 'contract-v2.0.0' }).done;
+      for (const repo of ['sales-orders', 'web-orders']) {
+        expect(
+          await git(dir.resolve(`published/${repo}`), ['branch', '--list']),
+        ).toContain('contract-v2.0.0');
+      }
+    });
+
+    it('is refused to a user who does not own the product, with who owns it', async () => {
+      await expect(
+        run({
+          repoName: 'general-ledger',
+          branch: 'contract-v9.0.0',
+          entityRef: 'component:default/general-ledger',
+        }).done,
+      ).rejects.toThrow(
+        'user:default/sam does not own component:default/general-ledger (its owner is group:default/finance): only its owners may propose a new version on its repository',
+      );
+      await expect(
+        run(
+          { repoName: 'general-ledger', branch: 'contract-v9.0.0' },
+          { isDryRun: true },
+        ).done,
+      ).rejects.toThrow('user:default/sam does not own');
+      await expect(fs.readdir(publishDir)).rejects.toThrow(/ENOENT/);
+    });
+
+    it("is refused on another product's repository, for a product not in the catalog, and to a task no user started", async () => {
+      await expect(
+        run({
+          repoName: 'general-ledger',
+          branch: 'contract-v9.0.0',
+          entityRef: 'component:default/web-orders',
+        }).done,
+      ).rejects.toThrow(
+        'repoName "general-ledger" is not the repository of component:default/web-orders',
+      );
+      await expect(
+        run({ repoName: 'squatted', branch: 'contract-v1.0.0' }).done,
+      ).rejects.toThrow(
+        'component:default/squatted is not in the catalog (or you may not see it)',
+      );
+      await expect(
+        run(
+          { repoName: 'web-orders', branch: 'contract-v2.0.0' },
+          {
+            getInitiatorCredentials: async () =>
+              mockCredentials.service('plugin:catalog'),
+          },
+        ).done,
+      ).rejects.toThrow(
+        'proposing a new version of component:default/web-orders needs a signed-in user who owns it',
+      );
+      await expect(fs.readdir(publishDir)).rejects.toThrow(/ENOENT/);
+    });
   });
 
   it('touches nothing in a dry run and says what it would do', async () => {

@@ -1,8 +1,16 @@
+import type { UserInfoService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { pathToFileURL } from 'node:url';
 import type { GitAuthor } from '../publish/git';
-import { createRepository, proposeOnBranch } from '../publish/localRepository';
+import {
+  assertPublishable,
+  createRepository,
+  proposeOnBranch,
+  UnpublishableContentError,
+} from '../publish/localRepository';
+import { assertOwnsProduct } from '../publish/productOwnership';
 import { resolveInside } from '../workspacePaths';
 import { examples } from './publishLocal.examples';
 
@@ -18,15 +26,31 @@ export interface LocalPublishOptions {
 }
 
 /**
- * Creates the `data-mesh:publish:local` action: publishes the workspace (or a folder of it)
- * as a git repository in the portal's publish folder, for portals without a git server; the
- * catalog reads what is published there. With `branch`, the content is proposed on a new
- * branch of the product's repository instead, and the released version stays checked out.
+ * What the `data-mesh:publish:local` action needs: where it publishes, and how it checks that
+ * a branch is proposed by an owner of the product.
  *
  * @public
  */
-export function createPublishLocalAction(options: LocalPublishOptions) {
-  const { publishDir, defaultAuthor } = options;
+export interface PublishLocalActionOptions extends LocalPublishOptions {
+  /** Reads the product a branch is proposed for, with the initiator's credentials. */
+  catalog: CatalogService;
+  /** The initiator's ownership refs (themselves and their groups). */
+  userInfo: UserInfoService;
+}
+
+/**
+ * Creates the `data-mesh:publish:local` action: publishes the workspace (or a folder of it)
+ * as a git repository in the portal's publish folder, for portals without a git server; the
+ * catalog reads what is published there. With `branch`, the content is proposed on a new
+ * branch of the product's repository instead, and the released version stays checked out;
+ * only an owner of the product (`entityRef`, by default `component:default/<repoName>`) may
+ * do that. The workspace must hold plain files and folders: a symbolic link is refused, as
+ * the catalog would follow it on the backend host.
+ *
+ * @public
+ */
+export function createPublishLocalAction(options: PublishLocalActionOptions) {
+  const { publishDir, defaultAuthor, catalog, userInfo } = options;
   return createTemplateAction({
     id: 'data-mesh:publish:local',
     description:
@@ -52,6 +76,13 @@ export function createPublishLocalAction(options: LocalPublishOptions) {
             .string({
               description:
                 'Propose the content on this new branch of the repository instead of creating the repository (e.g. contract-v2.0.0)',
+            })
+            .optional(),
+        entityRef: z =>
+          z
+            .string({
+              description:
+                'With branch: the product the new version is proposed for (its owners only), e.g. component:default/sales-orders; by default component:default/<repoName>',
             })
             .optional(),
         commitMessage: z =>
@@ -86,6 +117,22 @@ export function createPublishLocalAction(options: LocalPublishOptions) {
       }
       const source = resolveInside(ctx.workspacePath, sourcePath, 'sourcePath');
       const repoPath = resolveInside(publishDir, repoName, 'repoName');
+      if (branch !== undefined) {
+        await assertOwnsProduct({
+          entityRef: ctx.input.entityRef ?? repoName,
+          repoName,
+          credentials: await ctx.getInitiatorCredentials(),
+          catalog,
+          userInfo,
+        });
+      }
+      try {
+        await assertPublishable(source);
+      } catch (error) {
+        if (error instanceof UnpublishableContentError)
+          throw new InputError(error.message);
+        throw error;
+      }
       const profile = ctx.user?.entity?.spec?.profile;
       const author: GitAuthor = {
         name: profile?.displayName ?? defaultAuthor.name,

@@ -11,11 +11,52 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-/** Copies a folder's content, leaving out `.git` folders. */
+/** Thrown for content that is not published: a symbolic link, or a special file. */
+export class UnpublishableContentError extends Error {
+  name = 'UnpublishableContentError';
+}
+
+function unpublishable(relative: string, what: string) {
+  return new UnpublishableContentError(
+    `${relative} in the workspace is ${what}, which is not published: a repository in the publish folder holds plain files and folders only. Write the file itself there instead (or remove it)`,
+  );
+}
+
+/**
+ * Checks that a folder holds only plain files and folders (`.git` folders aside, which are
+ * not published): a symbolic link is refused, not followed or copied, because the catalog and
+ * the SLO checks would follow it to whatever it points at on the backend host.
+ */
+export async function assertPublishable(folder: string): Promise<void> {
+  const pending = [''];
+  while (pending.length > 0) {
+    const relative = pending.pop()!;
+    const entries = await fs.readdir(path.join(folder, relative), {
+      withFileTypes: true,
+    });
+    for (const entry of entries) {
+      if (entry.name === '.git') continue;
+      const child = path.posix.join(relative, entry.name);
+      if (entry.isSymbolicLink()) throw unpublishable(child, 'a symbolic link');
+      if (entry.isDirectory()) pending.push(child);
+      else if (!entry.isFile())
+        throw unpublishable(child, 'not a regular file');
+    }
+  }
+}
+
+/** Copies a folder's content, leaving out `.git` folders; a symbolic link stops the copy. */
 async function copyContent(from: string, to: string): Promise<void> {
   await fs.cp(from, to, {
     recursive: true,
-    filter: source => path.basename(source) !== '.git',
+    filter: async source => {
+      if (path.basename(source) === '.git') return false;
+      const stat = await fs.lstat(source);
+      if (stat.isSymbolicLink()) {
+        throw unpublishable(path.relative(from, source), 'a symbolic link');
+      }
+      return true;
+    },
   });
 }
 
@@ -36,7 +77,8 @@ export type Publication = {
 
 /**
  * Creates a git repository at `repoPath` holding the content of `sourcePath`, committed on
- * `main`. Refuses when the folder exists, so a product is never published over another.
+ * `main`. Refuses when the folder exists, so a product is never published over another, and
+ * when the content holds a symbolic link (see {@link assertPublishable}).
  */
 export async function createRepository(options: {
   sourcePath: string;
@@ -45,6 +87,7 @@ export async function createRepository(options: {
   message: string;
 }): Promise<Publication> {
   const { sourcePath, repoPath, author, message } = options;
+  await assertPublishable(sourcePath);
   if (await exists(repoPath)) {
     throw new Error(
       `${repoPath} already exists: another product was published under this name. Pick another name, or remove that folder (and its catalog entity) first`,
@@ -85,6 +128,7 @@ export async function proposeOnBranch(options: {
   message: string;
 }): Promise<Publication> {
   const { sourcePath, repoPath, branch, author, message } = options;
+  await assertPublishable(sourcePath);
   if (!(await exists(path.join(repoPath, '.git')))) {
     if (await exists(repoPath)) {
       throw new Error(

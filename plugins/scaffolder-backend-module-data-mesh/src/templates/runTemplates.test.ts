@@ -1,4 +1,7 @@
-import { createMockDirectory } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  mockServices,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   draftDataProduct,
@@ -148,6 +151,13 @@ describe("running the templates (governed by the example portal's policies)", ()
           'component:default/sales-orders': contract,
         }),
         catalog: catalogServiceMock({ entities: entities as any }),
+        // the person running the templates is in the group that owns sales-orders
+        userInfo: mockServices.userInfo({
+          ownershipEntityRefs: [
+            'user:default/mock',
+            'group:default/sales-analytics',
+          ],
+        }),
         publish: {
           publishDir: publishDir(),
           defaultAuthor: { name: 'Portal', email: 'portal@example.com' },

@@ -1,3 +1,4 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -24,6 +25,7 @@ const actions = [
     evaluator: inProcessGovernance(),
     contracts: new ContractsOf({}),
     catalog: catalogServiceMock(),
+    userInfo: mockServices.userInfo(),
     publish: {
       publishDir: '/unused',
       defaultAuthor: { name: 'x', email: 'x@example.com' },
