@@ -2,73 +2,72 @@ import {
   AuthorizeResult,
   createPermission,
 } from '@backstage/plugin-permission-common';
+import { catalogLocationCreatePermission } from '@backstage/plugin-catalog-common/alpha';
 import {
   dataMeshLineageCreatePermission,
-  dataMeshRestrictedReadPermission,
+  dataMeshProductReadPermission,
   dataMeshResultsCreatePermission,
-  dataMeshSloEvaluatePermission,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { DataMeshPermissionPolicy } from './dataMeshPermissionPolicy';
 
 const policy = new DataMeshPermissionPolicy();
-const sam = {
-  identity: {
-    type: 'user' as const,
-    userEntityRef: 'user:default/sam-sales',
-    ownershipEntityRefs: [
-      'user:default/sam-sales',
-      'group:default/sales-analytics',
-    ],
-  },
-  token: 'token',
-  info: {
-    userEntityRef: 'user:default/sam-sales',
-    ownershipEntityRefs: [
-      'user:default/sam-sales',
-      'group:default/sales-analytics',
-    ],
-  },
-} as any;
+const userWith = (ref: string, groups: string[]) =>
+  ({
+    credentials: {},
+    info: { userEntityRef: ref, ownershipEntityRefs: [ref, ...groups] },
+  } as any);
+const sam = userWith('user:default/sam-sales', ['group:default/sales-analytics']);
+const ada = userWith('user:default/ada-platform', ['group:default/data-platform']);
 
 describe('DataMeshPermissionPolicy', () => {
-  it('lets pipelines push results and lineage, and no person', async () => {
-    for (const permission of [
-      dataMeshResultsCreatePermission,
-      dataMeshLineageCreatePermission,
-    ]) {
-      expect(await policy.handle({ permission })).toEqual({
-        result: AuthorizeResult.ALLOW,
-      });
-      expect(await policy.handle({ permission }, sam)).toEqual({
-        result: AuthorizeResult.DENY,
-      });
-    }
+  it('lets services send lineage, and no person', async () => {
+    const permission = dataMeshLineageCreatePermission;
+    expect(await policy.handle({ permission })).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+    expect(await policy.handle({ permission }, sam)).toEqual({
+      result: AuthorizeResult.DENY,
+    });
   });
 
-  it("lets only a restricted product's owners read its contract and data", async () => {
+  it("decides reading and pushing for a product by the product's access model", async () => {
     expect(
-      await policy.handle(
-        { permission: dataMeshRestrictedReadPermission },
-        sam,
-      ),
+      await policy.handle({ permission: dataMeshProductReadPermission }, sam),
     ).toEqual({
       result: AuthorizeResult.CONDITIONAL,
-      pluginId: 'catalog',
-      resourceType: 'catalog-entity',
+      pluginId: 'data-mesh',
+      resourceType: 'data-mesh-product',
       conditions: {
-        rule: 'IS_ENTITY_OWNER',
-        resourceType: 'catalog-entity',
+        rule: 'IS_PRODUCT_AUDIENCE',
+        resourceType: 'data-mesh-product',
         params: {
+          action: 'read',
           claims: ['user:default/sam-sales', 'group:default/sales-analytics'],
         },
       },
     });
+    expect(
+      await policy.handle({ permission: dataMeshResultsCreatePermission }, sam),
+    ).toMatchObject({
+      result: AuthorizeResult.CONDITIONAL,
+      conditions: { params: { action: 'write' } },
+    });
+  });
+
+  it('lets only the platform team and services register catalog locations', async () => {
+    const permission = catalogLocationCreatePermission;
+    expect(await policy.handle({ permission }, sam)).toEqual({
+      result: AuthorizeResult.DENY,
+    });
+    expect(await policy.handle({ permission }, ada)).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+    expect(await policy.handle({ permission })).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
   });
 
   it('allows everything else', async () => {
-    expect(
-      await policy.handle({ permission: dataMeshSloEvaluatePermission }, sam),
-    ).toEqual({ result: AuthorizeResult.ALLOW });
     const other = createPermission({
       name: 'catalog.entity.read',
       attributes: { action: 'read' },

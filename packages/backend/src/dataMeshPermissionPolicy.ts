@@ -1,18 +1,22 @@
 /**
  * The portal's permission policy. Backstage's allow-all policy would hide every deny; this
- * one shows the data-mesh permissions at work and allows everything else:
+ * one shows the data-mesh permissions at work:
  *
- * - pushing results and OpenLineage events: pipelines only (service and static
- *   external-access tokens), never a person's sign-in;
- * - reading a restricted product's contract and measured data: the product's owners only
- *   (the catalog's `isEntityOwner` condition on the product's entity);
- * - triggering an SLO evaluation: anyone signed in.
+ * - data products: the suite's default decision (`dataMeshPolicyDecision` of data-mesh-node):
+ *   who may discover and read a product follows its access model (classification defaults
+ *   in `dataMesh.access`, owners, contract roles, grants); pushing is for the products'
+ *   owners and for pipeline tokens mapped in `dataMesh.push.subjects`; OpenLineage events
+ *   for services only;
+ * - registering or deleting catalog locations and entities: the data platform team and
+ *   services only, so no one else can make the catalog read files or URLs of their choice;
+ * - everything else: allowed.
  */
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
-  catalogConditions,
-  createCatalogConditionalDecision,
-} from '@backstage/plugin-catalog-backend/alpha';
+  catalogEntityDeletePermission,
+  catalogLocationCreatePermission,
+  catalogLocationDeletePermission,
+} from '@backstage/plugin-catalog-common/alpha';
 import {
   AuthorizeResult,
   type PolicyDecision,
@@ -24,32 +28,32 @@ import type {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import {
-  dataMeshLineageCreatePermission,
-  dataMeshRestrictedReadPermission,
-  dataMeshResultsCreatePermission,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+import { dataMeshPolicyDecision } from '@backstage-data-mesh/plugin-data-mesh-node';
+
+/** The group whose members may change what the catalog reads. */
+export const PLATFORM_TEAM = 'group:default/data-platform';
+
+const CATALOG_CHANGES = [
+  catalogLocationCreatePermission,
+  catalogLocationDeletePermission,
+  catalogEntityDeletePermission,
+];
 
 export class DataMeshPermissionPolicy implements PermissionPolicy {
   async handle(
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
-    const { permission } = request;
-    if (
-      isPermission(permission, dataMeshResultsCreatePermission) ||
-      isPermission(permission, dataMeshLineageCreatePermission)
-    ) {
-      return { result: user ? AuthorizeResult.DENY : AuthorizeResult.ALLOW };
-    }
-    if (isPermission(permission, dataMeshRestrictedReadPermission)) {
-      if (!user) return { result: AuthorizeResult.ALLOW };
-      return createCatalogConditionalDecision(
-        permission,
-        catalogConditions.isEntityOwner({
-          claims: user.info.ownershipEntityRefs ?? [],
-        }),
-      );
+    const dataMesh = dataMeshPolicyDecision(request, user);
+    if (dataMesh) return dataMesh;
+    if (CATALOG_CHANGES.some(p => isPermission(request.permission, p))) {
+      const claims = user?.info.ownershipEntityRefs ?? [];
+      return {
+        result:
+          !user || claims.includes(PLATFORM_TEAM)
+            ? AuthorizeResult.ALLOW
+            : AuthorizeResult.DENY,
+      };
     }
     return { result: AuthorizeResult.ALLOW };
   }

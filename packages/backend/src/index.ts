@@ -1,6 +1,7 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { dataMeshPermissionPolicyModule } from './dataMeshPermissionPolicy';
 import { examplePipelinesModule } from './examplePipelines';
+import { exampleSignInModule } from './exampleSignIn';
 
 const backend = createBackend();
 
@@ -10,6 +11,9 @@ backend.add(import('@backstage/plugin-proxy-backend'));
 // Sign-in: guest access for the local portal (see app-config.yaml).
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// …or as one of the example organisation's people, to try the portal as an owner and as
+// someone who owns nothing (auth.providers.example; development only).
+backend.add(exampleSignInModule);
 
 // Software catalog
 backend.add(import('@backstage/plugin-catalog-backend'));

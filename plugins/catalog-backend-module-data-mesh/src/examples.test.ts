@@ -250,10 +250,24 @@ describe('the example mesh in a real catalog', () => {
       expect(new Set(withContract.map(e => e.spec.dataProduct.kind))).toEqual(
         new Set(['source-aligned', 'aggregate', 'consumer-aligned']),
       );
+      // The field-level summary is on the entities every user may discover; the restricted
+      // products (by their entity or by one of their fields) keep it to the data-mesh API.
+      const summarised = withContract.filter(
+        e => e.spec.dataProduct.contractSummary,
+      );
       expect(
-        new Set(
-          withContract.map(e => e.spec.dataProduct.contractSummary.format),
-        ),
+        withContract
+          .filter(e => !e.spec.dataProduct.contractSummary)
+          .map(e => e.metadata.name)
+          .sort(),
+      ).toEqual([
+        'accounts-receivable',
+        'customer-segments',
+        'general-ledger',
+        'user-engagement',
+      ]);
+      expect(
+        new Set(summarised.map(e => e.spec.dataProduct.contractSummary.format)),
       ).toEqual(new Set(['odcs', 'dcs', 'datamesh-v1', 'data-product-yaml']));
       expect(
         byName['user-engagement'].metadata.annotations[
