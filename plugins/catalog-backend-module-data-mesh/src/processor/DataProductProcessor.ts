@@ -37,6 +37,8 @@ import { ProductSources } from './productSources';
 import { readProduct } from './readProduct';
 
 const CACHE_KEY = 'product';
+/** Changes when a record holds more than before, so records cached earlier are rebuilt. */
+const RECORD_FORMAT = 2;
 
 /** Options of {@link DataProductProcessor}. */
 export interface DataProductProcessorOptions {
@@ -188,6 +190,7 @@ export class DataProductProcessor implements CatalogProcessor {
     const key = createHash('sha256')
       .update(
         JSON.stringify([
+          RECORD_FORMAT,
           entity.metadata,
           entity.spec,
           location,
