@@ -39,6 +39,35 @@ export interface Config {
       /** Rows a contract SQL rule may return (default 1000). */
       rowLimit?: number;
     };
+    /**
+     * Which pipeline may push results for which product. A static external-access token (or
+     * another service) pushes only for the products, or the owners' products, its subject is
+     * mapped to here; restrict the token itself to the push permissions with
+     * `accessRestrictions` (see the README).
+     */
+    push?: {
+      subjects?: {
+        [subject: string]: {
+          /** Entity refs of the products it pushes for, e.g. component:default/sales-orders. */
+          products?: string[];
+          /** Owners (group or user refs) whose products it pushes for. */
+          owners?: string[];
+        };
+      };
+    };
+    /** What one request may cost. */
+    limits?: {
+      /** Largest JSON body (a push, an OpenLineage event, a draft), in bytes (default 1 MB). */
+      bodyBytes?: number;
+      /** Most datasets one OpenLineage event may name (default 100). */
+      openLineageDatasets?: number;
+      /** Most dataset edges one OpenLineage event may make (default 1000). */
+      openLineageEdges?: number;
+      /** Evaluations one user may have running at once (default 2). */
+      evaluationsRunningPerUser?: number;
+      /** Evaluations one user may start in a minute (default 20). */
+      evaluationsPerMinutePerUser?: number;
+    };
     history?: {
       /**
        * Days of SLO history kept (default 400). A pushed result dated earlier is refused, as

@@ -5,9 +5,9 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { dataMeshPermissions } from '@backstage-data-mesh/plugin-data-mesh-common';
 import {
   loadGovernancePolicies,
+  readAccessSettings,
   scmResolveUrl,
 } from '@backstage-data-mesh/plugin-data-mesh-node';
 import { migratedClient } from './database/migrate';
@@ -32,6 +32,16 @@ import { groupStates, healthOf } from './router/summaries';
 import { GovernanceEvaluator } from './governance/GovernanceEvaluator';
 import { createRouter } from './router/createRouter';
 import { backfillExamples } from './examples/backfillExamples';
+import {
+  ProductAccessGate,
+  registerProductResources,
+} from './access/ProductAccessGate';
+import { PushSubjects } from './access/PushSubjects';
+import {
+  DEFAULT_EVALUATION_LIMITS,
+  EvaluationLimiter,
+} from './access/EvaluationLimiter';
+import { DEFAULT_REQUEST_LIMITS } from './router/context';
 
 /**
  * The data-mesh backend plugin: SLO evaluation on a schedule, pushed results, OpenLineage
@@ -60,7 +70,6 @@ export const dataMeshPlugin = createBackendPlugin({
       },
       async init(deps) {
         const { config, logger, scheduler, httpRouter, lifecycle } = deps;
-        deps.permissionsRegistry.addPermissions(dataMeshPermissions);
 
         const db = await migratedClient(deps.database);
         const observations = new ObservationStore(db, {
@@ -73,6 +82,14 @@ export const dataMeshPlugin = createBackendPlugin({
           urlReader: deps.urlReader,
           resolveUrl: scmResolveUrl(config),
           logger,
+          accessSettings: readAccessSettings(config),
+        });
+        // Data products are a permission resource of this plugin: policies answer who may
+        // discover and read them with the data-mesh conditions, applied here.
+        registerProductResources(deps.permissionsRegistry, products);
+        const gate = new ProductAccessGate({
+          permissions: deps.permissions,
+          catalog: deps.catalog,
         });
         const settings = readServerSettings(config);
         const servers = new ServerRegistry(settings, readCheckLimits(config));
@@ -169,6 +186,30 @@ export const dataMeshPlugin = createBackendPlugin({
             governance: new GovernanceEvaluator(
               await loadGovernancePolicies(config),
             ),
+            gate,
+            pushSubjects: PushSubjects.fromConfig(config),
+            evaluations: new EvaluationLimiter({
+              concurrent:
+                config.getOptionalNumber(
+                  'dataMesh.limits.evaluationsRunningPerUser',
+                ) ?? DEFAULT_EVALUATION_LIMITS.concurrent,
+              perMinute:
+                config.getOptionalNumber(
+                  'dataMesh.limits.evaluationsPerMinutePerUser',
+                ) ?? DEFAULT_EVALUATION_LIMITS.perMinute,
+            }),
+            limits: {
+              bodyBytes:
+                config.getOptionalNumber('dataMesh.limits.bodyBytes') ??
+                DEFAULT_REQUEST_LIMITS.bodyBytes,
+              openLineageDatasets:
+                config.getOptionalNumber(
+                  'dataMesh.limits.openLineageDatasets',
+                ) ?? DEFAULT_REQUEST_LIMITS.openLineageDatasets,
+              openLineageEdges:
+                config.getOptionalNumber('dataMesh.limits.openLineageEdges') ??
+                DEFAULT_REQUEST_LIMITS.openLineageEdges,
+            },
           }),
         );
         // Pipelines may send their token as x-api-key (datacontract-cli does); those routes

@@ -18,6 +18,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
+import catalogModuleDataMesh from '@backstage-data-mesh/plugin-catalog-backend-module-data-mesh';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import type { PermissionPolicy } from '@backstage/plugin-permission-node';
@@ -368,7 +369,8 @@ const userInfo = createServiceFactory({
 });
 
 /**
- * Starts a backend with the real catalog (reading the mesh's catalog file), the real
+ * Starts a backend with the real catalog (reading the mesh's catalog file, with the
+ * data-mesh catalog module), the real
  * permission backend with the suite's default policy, and the plugin on `knex`. Returns once
  * the catalog lists every data product of the file.
  */
@@ -387,6 +389,7 @@ export async function startMesh(
       ...features,
       dataMeshPlugin,
       catalogPlugin,
+      catalogModuleDataMesh,
       permissionPlugin,
       policy ? policyModule(policy) : testPolicyModule,
       userInfo,

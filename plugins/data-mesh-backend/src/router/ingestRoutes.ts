@@ -6,6 +6,7 @@ import {
   type ContractIssue,
   type OpenLineageIngestResponse,
   type PushResultsResponse,
+  PROCESSED_ANNOTATIONS,
   dataMeshLineageCreatePermission,
   dataMeshResultsCreatePermission,
   formatIssue,
@@ -76,8 +77,12 @@ export function ingestRoutes(
         ]);
       }
     } else {
+      // The product the catalog recorded as serving the id: a product that took an id
+      // another product already serves was refused it by the processor.
       const serving = products.filter(
-        p => p.contract?.id === run.dataContractId,
+        p =>
+          p.contract?.id === run.dataContractId &&
+          !!p.entity.metadata.annotations?.[PROCESSED_ANNOTATIONS.contractId],
       );
       if (serving.length > 1) {
         return badRequest(res, 'The results were not stored', [

@@ -45,6 +45,7 @@ export function summary(
     governance: 'pass',
     fieldNames: ['orders.order_id', 'orders.customer_email'],
     tags: ['sales'],
+    access: { read: true, owners: ['group:default/sales-analytics'] },
     ...overrides,
   };
 }

@@ -110,7 +110,7 @@ describe('data-mesh check', () => {
       passed: true,
       outcome: 'pass',
       message:
-        'The product is classified as public, internal, confidential or restricted.',
+        'The product is classified as public, internal, confidential, restricted or secret.',
     });
   }, 60_000);
 

@@ -150,10 +150,7 @@ describe('ContractContent', () => {
   it('says what failed when the backend answers with an error', async () => {
     const api = fakeDataMeshApi({
       getContract: async () => {
-        throw await backendError(
-          404,
-          'no product component:default/sales-orders',
-        );
+        throw await backendError(500, 'the catalog did not answer');
       },
       getProduct: pending,
     });
@@ -161,8 +158,68 @@ describe('ContractContent', () => {
     expect(
       await screen.findByText(/Could not load the contract/),
     ).toBeInTheDocument();
+    expect(screen.getByText(/the catalog did not answer/)).toBeInTheDocument();
+  });
+
+  it('explains a product that is not shown to the user, rather than showing an error', async () => {
+    const api = fakeDataMeshApi({
+      getContract: async () => {
+        throw await backendError(
+          404,
+          'no data product component:default/sales-orders',
+        );
+      },
+      getProduct: pending,
+    });
+    await renderForProduct(<ContractContent />, api);
     expect(
-      screen.getByText(/no product component:default\/sales-orders/),
+      await screen.findByText('This data product is not shown to you'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Could not load/)).not.toBeInTheDocument();
+  });
+
+  it('says whom to ask when the user may see a product but not its data', async () => {
+    const api = fakeDataMeshApi({
+      getContract: async () => {
+        throw await backendError(
+          403,
+          'component:default/sales-orders is confidential: its data is shown to its readers only. Ask group:default/sales-analytics for read access.',
+        );
+      },
+      getProduct: pending,
+    });
+    await renderForProduct(<ContractContent />, api);
+    expect(
+      await screen.findByText(
+        'Restricted: you may see this product, not its data',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Ask group:default\/sales-analytics for read access/),
+    ).toBeInTheDocument();
+  });
+
+  it('says that examples and the source are for readers when the contract comes redacted', async () => {
+    const api = fakeDataMeshApi({
+      getContract: async () => ({
+        format: 'odcs',
+        contract: {
+          apiVersion: 'v3.1.0',
+          kind: 'DataContract',
+          id: 'orders',
+          version: '1.0.0',
+          status: 'active',
+        },
+        redacted: true,
+        issues: [],
+      }),
+      getProduct: pending,
+    });
+    await renderForProduct(<ContractContent />, api);
+    expect(
+      await screen.findByText(
+        /examples and source file are shown to the product's readers only/,
+      ),
     ).toBeInTheDocument();
   });
 

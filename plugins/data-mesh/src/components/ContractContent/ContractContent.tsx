@@ -1,5 +1,6 @@
 import { EmptyState, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
+import Alert from '@mui/material/Alert';
 import Grid from '@mui/material/Grid';
 import useAsync from 'react-use/esm/useAsync';
 import { dataMeshApiRef } from '../../api';
@@ -24,6 +25,14 @@ export function ContractContent() {
     <AsyncContent state={contract} errorTitle="Could not load the contract">
       {value => (
         <Grid container spacing={3}>
+          {value.redacted && (
+            <Grid item xs={12}>
+              <Alert severity="info">
+                You see what this contract describes. Its examples and source
+                file are shown to the product's readers only.
+              </Alert>
+            </Grid>
+          )}
           <Grid item xs={12}>
             <ContractOverviewCard
               contract={value.contract}

@@ -13,6 +13,7 @@ import type { ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { dataMeshApiRef } from '../../api';
 import { GovernanceChip, SloHealthChip, useDataProductRef } from '../common';
+import { statusOf } from '../common/AccessPanel';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -76,7 +77,12 @@ export function DataProductCard() {
           {summary?.lifecycle ?? (entity.spec?.lifecycle as string)}
         </Field>
         <Field label="SLO health">
-          {summary ? <SloHealthChip health={summary.sloHealth} /> : undefined}
+          {summary ? (
+            <SloHealthChip
+              health={summary.sloHealth}
+              restricted={summary.access?.read === false}
+            />
+          ) : undefined}
         </Field>
         <Field label="Governance">
           {summary ? (
@@ -84,10 +90,30 @@ export function DataProductCard() {
           ) : undefined}
         </Field>
       </Grid>
-      {details.error && (
+      {details.error && statusOf(details.error) === 404 && (
+        <Typography variant="body2" mt={2} role="status">
+          This data product is not shown to you: its classification lets only
+          its owners, and the people they grant access to, see its contract and
+          data.
+        </Typography>
+      )}
+      {details.error && statusOf(details.error) !== 404 && (
         <Typography variant="body2" color="error" mt={2} role="alert">
           The data-mesh backend did not answer ({details.error.message}); SLO
           health and governance are unknown.
+        </Typography>
+      )}
+      {summary?.access?.read === false && (
+        <Typography variant="body2" mt={2} role="status">
+          You see what this product is; its SLOs and data are shown to its
+          readers. Ask{' '}
+          {summary.access.owners.map((o, i) => (
+            <span key={o}>
+              {i > 0 && ', '}
+              <EntityRefLink entityRef={o} />
+            </span>
+          ))}{' '}
+          for access.
         </Typography>
       )}
       <Box

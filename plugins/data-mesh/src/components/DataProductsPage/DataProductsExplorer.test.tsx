@@ -75,6 +75,28 @@ describe('DataProductsExplorer', () => {
     expect(screen.getByText('1–25 of 60')).toBeInTheDocument();
   });
 
+  it('shows "Restricted" for the health and freshness of a product whose data the user may not read', async () => {
+    await render(
+      fakeDataMeshApi({
+        listProducts: async () => ({
+          items: [
+            summary({
+              sloHealth: 'unknown',
+              access: {
+                read: false,
+                owners: ['group:default/sales-analytics'],
+              },
+            }),
+          ],
+        }),
+      }),
+    );
+    const table = await screen.findByRole('table', { name: 'Data products' });
+    expect(within(table).getByText('Restricted')).toBeInTheDocument();
+    expect(within(table).getByText('restricted')).toBeInTheDocument();
+    expect(within(table).queryByText('Not measured')).not.toBeInTheDocument();
+  });
+
   it('filters by domain and health, and searches field names', async () => {
     await render(
       fakeDataMeshApi({ listProducts: async () => ({ items: products(60) }) }),

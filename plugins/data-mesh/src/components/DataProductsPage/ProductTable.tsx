@@ -36,7 +36,7 @@ function Freshness({
   if (!at) {
     return (
       <Typography variant="body2" color="text.secondary">
-        unknown
+        {product.access?.read === false ? 'restricted' : 'unknown'}
       </Typography>
     );
   }
@@ -98,7 +98,10 @@ const ProductRow = memo(function ProductRowView({
       <TableCell>{product.productKind}</TableCell>
       <TableCell>{product.classification}</TableCell>
       <TableCell>
-        <SloHealthChip health={product.sloHealth} />
+        <SloHealthChip
+          health={product.sloHealth}
+          restricted={product.access?.read === false}
+        />
       </TableCell>
       <TableCell>
         <GovernanceChip verdict={product.governance} />

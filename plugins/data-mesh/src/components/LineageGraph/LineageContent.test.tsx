@@ -120,6 +120,33 @@ describe('LineageContent', () => {
     expect(within(source).queryByRole('link')).not.toBeInTheDocument();
   });
 
+  it('shows a product the user may not discover as a hidden product, without a link', async () => {
+    const api = fakeDataMeshApi({
+      getLineage: async q => {
+        const response = lineage(q);
+        response.nodes.push({
+          entityRef: 'hidden:1',
+          hidden: true,
+          sloHealth: 'unknown',
+          depth: 1,
+        });
+        response.edges.push({
+          from: 'component:default/sales-orders',
+          to: 'hidden:1',
+          source: 'declared',
+        });
+        return response;
+      },
+    });
+    await renderForProduct(<LineageContent />, api);
+    const table = await screen.findByRole('table', {
+      name: 'Products in the lineage graph',
+    });
+    const hidden = within(table).getByText('Hidden product').closest('tr')!;
+    expect(within(hidden).queryByRole('link')).not.toBeInTheDocument();
+    expect(within(hidden).getByText('downstream, 1 hop')).toBeInTheDocument();
+  });
+
   it('asks again when the depth, direction or column lineage change', async () => {
     const queries: LineageQuery[] = [];
     const api = fakeDataMeshApi({

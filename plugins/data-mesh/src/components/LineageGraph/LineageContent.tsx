@@ -124,7 +124,9 @@ export function LineageContent() {
   const external = useMemo(
     () =>
       new Set(
-        (shown?.nodes ?? []).filter(n => n.external).map(n => n.entityRef),
+        (shown?.nodes ?? [])
+          .filter(n => n.external || n.hidden)
+          .map(n => n.entityRef),
       ),
     [shown],
   );

@@ -65,7 +65,11 @@ export function LineageNodesTable(props: {
           {shown.map(node => (
             <TableRow key={node.entityRef}>
               <TableCell>
-                {node.external ? (
+                {node.hidden ? (
+                  <span title="A data product you may not discover: its owners have not shared it with you">
+                    Hidden product
+                  </span>
+                ) : node.external ? (
                   <span title={node.entityRef}>
                     {node.title ?? shortRef(node.entityRef)} (external dataset)
                   </span>

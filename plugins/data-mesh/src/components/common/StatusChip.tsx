@@ -52,8 +52,25 @@ function ToneChip({ entry, title }: { entry: [string, Tone]; title?: string }) {
   );
 }
 
-/** A product's SLO health at a glance: a word and a colour. */
-export function SloHealthChip({ health }: { health: SloHealth }) {
+/**
+ * A product's SLO health at a glance: a word and a colour; `Restricted` when the caller may
+ * discover the product but not read its data.
+ */
+export function SloHealthChip({
+  health,
+  restricted,
+}: {
+  health: SloHealth;
+  restricted?: boolean;
+}) {
+  if (restricted) {
+    return (
+      <ToneChip
+        entry={['Restricted', 'default']}
+        title="Only the product's readers see its SLOs"
+      />
+    );
+  }
   return <ToneChip entry={SLO_HEALTH[health] ?? SLO_HEALTH.unknown} />;
 }
 

@@ -1,4 +1,5 @@
 export { AsyncContent } from './AsyncContent';
+export { AccessPanel, isAccessError } from './AccessPanel';
 export type { AsyncState } from './AsyncContent';
 export {
   GovernanceChip,

@@ -30,8 +30,10 @@ export function toScene(lineage: LineageResponse): LineageScene {
       id: n.entityRef,
       x: placed.x,
       y: placed.y,
-      title: n.title ?? shortRef(n.entityRef),
-      subtitle: n.external
+      title: n.hidden ? 'Hidden product' : n.title ?? shortRef(n.entityRef),
+      subtitle: n.hidden
+        ? 'not shown to you'
+        : n.external
         ? 'external dataset'
         : [owner, domain].filter(Boolean).join(' · ') || 'no owner',
       health: n.sloHealth,
