@@ -15,6 +15,9 @@ const env = {
   DATA_MESH_PUBLISH_DIR: path.join(dataDir, 'published'),
   BROWSER: 'none',
 } as Record<string, string>;
+/** The local portal's configuration, as ./scripts/start.sh loads it. */
+const config =
+  '--config ../../app-config.yaml --config ../../app-config.development.yaml';
 
 export default defineConfig({
   testDir: 'packages/app/e2e-tests',
@@ -30,7 +33,7 @@ export default defineConfig({
   outputDir: 'e2e-test-report/artifacts',
   webServer: [
     {
-      command: `mkdir -p ${env.DATA_MESH_DATA_DIR} ${env.DATA_MESH_WORK_DIR} && yarn start backend`,
+      command: `mkdir -p ${env.DATA_MESH_DATA_DIR} ${env.DATA_MESH_WORK_DIR} && yarn start backend ${config}`,
       url: 'http://localhost:7007/.backstage/health/v1/readiness',
       reuseExistingServer: true,
       timeout: 240_000,
@@ -39,7 +42,7 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: 'yarn start app',
+      command: `yarn start app ${config}`,
       url: 'http://localhost:3000',
       reuseExistingServer: true,
       timeout: 300_000,
