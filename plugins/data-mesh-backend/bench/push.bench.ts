@@ -11,7 +11,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { deriveSlos } from '@backstage-data-mesh/plugin-data-mesh-common';
+import {
+  deriveSlos,
+  describeProductAccess,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
 import {
   ObservationStore,
   type RunInput,
@@ -21,6 +24,9 @@ import { AlertOutbox } from '../src/database/AlertOutbox';
 import { SloRecorder } from '../src/evaluation/SloRecorder';
 import { SloAlerts } from '../src/alerts/SloAlerts';
 import { createRouter } from '../src/router/createRouter';
+import { DEFAULT_REQUEST_LIMITS } from '../src/router/context';
+import { PushSubjects } from '../src/access/PushSubjects';
+import { EvaluationLimiter } from '../src/access/EvaluationLimiter';
 import type { DataProduct } from '../src/products/DataProduct';
 import { benchDatabases } from './databases';
 
@@ -56,7 +62,14 @@ const product: DataProduct = {
   name: 'bench',
   namespace: 'default',
   tags: [],
-  restricted: false,
+  classification: 'internal',
+  access: describeProductAccess({
+    entity: {
+      metadata: { name: 'bench' },
+      spec: { owner: 'group:default/bench' },
+    },
+    contract,
+  }),
   contract,
   format: 'odcs',
   issues: [],
@@ -157,6 +170,17 @@ async function main() {
         ),
         servers: {} as any,
         governance: {} as any,
+        gate: { allows: async () => true } as any,
+        pushSubjects: new PushSubjects(
+          new Map([
+            [
+              'external:bench',
+              { products: new Set([product.entityRef]), owners: new Set() },
+            ],
+          ]),
+        ),
+        evaluations: new EvaluationLimiter(),
+        limits: DEFAULT_REQUEST_LIMITS,
       });
       const app = express();
       app.use('/api/data-mesh', router);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import {
   deriveSlos,
+  describeProductAccess,
   readContract,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 // The generator lives with the example mesh it writes data for, outside the packages.
@@ -43,6 +44,7 @@ function exampleProducts(): DataProduct[] {
         { fileName: file },
       );
       if (!contract) return [];
+      const access = describeProductAccess({ entity, contract });
       return [
         {
           entity,
@@ -50,7 +52,8 @@ function exampleProducts(): DataProduct[] {
           name,
           namespace: 'default',
           tags: [],
-          restricted: false,
+          classification: access.level,
+          access,
           contract,
           format,
           issues,

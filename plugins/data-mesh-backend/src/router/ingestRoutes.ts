@@ -13,7 +13,7 @@ import {
   readOpenLineageEvent,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { readPushedResults } from '../results/readPushedResults';
-import { matchChecks } from '../results/matchChecks';
+import { matchPushedChecks } from '../results/matchChecks';
 import { normalizeRef } from '../products/CatalogProductSource';
 import { NotAllowedError } from '@backstage/errors';
 import {
@@ -54,7 +54,9 @@ export function ingestRoutes(
 
   router.post('/results', authenticated, jsonBody(ctx), async (req, res) => {
     const credentials: BackstageCredentials = res.locals.credentials;
-    const { run, issues } = readPushedResults(req.body);
+    const { run, issues } = readPushedResults(req.body, {
+      retentionMs: ctx.observations.retentionMs,
+    });
     if (!run) return badRequest(res, 'The results were not stored', issues);
     const products = await ctx.products.listProducts();
     let product;
@@ -114,7 +116,13 @@ export function ingestRoutes(
     );
     const refusal = ctx.pushSubjects.refusal(credentials, product);
     if (refusal) throw new NotAllowedError(refusal);
-    const observations = matchChecks(product.slos, run.checks);
+    const matched = matchPushedChecks(product.slos, run.checks, {
+      knownCheckIds: await ctx.observations.pushedCheckIds(product.entityRef),
+    });
+    if (matched.issues.length > 0) {
+      return badRequest(res, 'The results were not stored', matched.issues);
+    }
+    const observations = matched.observations;
     const recorded = await ctx.recorder.record(product, {
       runId: run.runId,
       entityRef: product.entityRef,
