@@ -36,7 +36,9 @@ const contract = {
   schema: [
     {
       name: 'orders',
-      quality: [{ id: 'enough-rows', metric: 'rowCount', mustBeGreaterThan: 5 }],
+      quality: [
+        { id: 'enough-rows', metric: 'rowCount', mustBeGreaterThan: 5 },
+      ],
     },
   ],
 } as OdcsContract;
@@ -112,7 +114,12 @@ describe.each(databases.eachSupportedId())('SLO alerts on %p', databaseId => {
       source: 'push',
       finishedAt: Date.now(),
       observations: [
-        { sloId: SLO, status, value: status === 'fail' ? 3 : 9, observedAt: Date.now() },
+        {
+          sloId: SLO,
+          status,
+          value: status === 'fail' ? 3 : 9,
+          observedAt: Date.now(),
+        },
       ],
     });
 
@@ -248,9 +255,9 @@ describe.each(databases.eachSupportedId())('SLO alerts on %p', databaseId => {
     expect(
       await alerts.deliverPending({ now: later, entityRef: y.entityRef }),
     ).toMatchObject({ delivered: 1 });
-    expect(notifications.sent.map(n => n.payload.metadata?.entityRef)).toEqual(
-      [y.entityRef],
-    );
+    expect(notifications.sent.map(n => n.payload.metadata?.entityRef)).toEqual([
+      y.entityRef,
+    ]);
     expect((await outbox.alerts(x.entityRef))[0].deliveredAt).toBeUndefined();
   });
 
@@ -280,7 +287,9 @@ describe('sloAlert', () => {
   });
 
   it('keeps pushed text to one short plain line in the title and the description', () => {
-    const sloId = `datacontract:Ledger deleted\u0007\r\n - call +1-555 \u202e${'x'.repeat(300)}`;
+    const sloId = `datacontract:Ledger deleted\u0007\r\n - call +1-555 \u202e${'x'.repeat(
+      300,
+    )}`;
     const alert = sloAlert(
       product('orders'),
       'group:default/sales',

@@ -129,7 +129,11 @@ export class SloAlerts {
   async deliverPending(
     options: { now?: () => number; limit?: number; entityRef?: string } = {},
   ): Promise<AlertDeliverySummary> {
-    const summary: AlertDeliverySummary = { delivered: 0, failed: 0, gaveUp: 0 };
+    const summary: AlertDeliverySummary = {
+      delivered: 0,
+      failed: 0,
+      gaveUp: 0,
+    };
     if (!this.notifications) return summary;
     const now = options.now ?? Date.now;
     const claimed = await this.outbox.claim({
@@ -153,11 +157,25 @@ export class SloAlerts {
         if (gaveUp) {
           summary.gaveUp += 1;
           this.logger.error(
-            `Gave up telling ${alert.notification.recipients.type === 'entity' ? alert.notification.recipients.entityRef : 'the owners'} that ${alert.entityRef} SLO ${alert.sloId} ${alert.kind === 'breach' ? 'is failing' : 'recovered'}: ${ALERT_DELIVERY.maxAttempts} deliveries failed, the last with: ${reason}`,
+            `Gave up telling ${
+              alert.notification.recipients.type === 'entity'
+                ? alert.notification.recipients.entityRef
+                : 'the owners'
+            } that ${alert.entityRef} SLO ${alert.sloId} ${
+              alert.kind === 'breach' ? 'is failing' : 'recovered'
+            }: ${
+              ALERT_DELIVERY.maxAttempts
+            } deliveries failed, the last with: ${reason}`,
           );
         } else {
           this.logger.warn(
-            `Could not deliver the ${alert.kind} alert of ${alert.entityRef} SLO ${alert.sloId} (attempt ${alert.attempts} of ${ALERT_DELIVERY.maxAttempts}): ${reason}; trying again at ${new Date(nextAttemptAt).toISOString()}`,
+            `Could not deliver the ${alert.kind} alert of ${
+              alert.entityRef
+            } SLO ${alert.sloId} (attempt ${alert.attempts} of ${
+              ALERT_DELIVERY.maxAttempts
+            }): ${reason}; trying again at ${new Date(
+              nextAttemptAt,
+            ).toISOString()}`,
           );
         }
       }

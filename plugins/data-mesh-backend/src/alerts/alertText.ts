@@ -6,8 +6,9 @@ import { createHash } from 'node:crypto';
 
 // C0 and C1 controls, DEL, and the bidirectional embeddings, overrides and isolates that make
 // text read differently from what it says.
-// eslint-disable-next-line no-control-regex -- removing control characters is the point
-const UNSEEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSEEN =
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * One line of plain text of at most `max` characters: control and direction characters become

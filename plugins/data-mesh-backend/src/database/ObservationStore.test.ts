@@ -202,15 +202,18 @@ describe.each(databases.eachSupportedId())(
           { sloId: 'sla:runs', status: 'pass' as const, observedAt: T0 },
         ],
       });
-      expect(await store.recordRun(run('component:default/a'))).toMatchObject(
-        { duplicate: false, stored: 1 },
-      );
-      expect(await store.recordRun(run('component:default/b'))).toMatchObject(
-        { duplicate: false, stored: 1 },
-      );
-      expect(await store.recordRun(run('component:default/a'))).toMatchObject(
-        { duplicate: true, stored: 0 },
-      );
+      expect(await store.recordRun(run('component:default/a'))).toMatchObject({
+        duplicate: false,
+        stored: 1,
+      });
+      expect(await store.recordRun(run('component:default/b'))).toMatchObject({
+        duplicate: false,
+        stored: 1,
+      });
+      expect(await store.recordRun(run('component:default/a'))).toMatchObject({
+        duplicate: true,
+        stored: 0,
+      });
     });
 
     it('counts nothing dated after the end of the window, by default now', async () => {
@@ -236,15 +239,22 @@ describe.each(databases.eachSupportedId())(
         },
         { advanceStates: false },
       );
-      expect(await store.sloCounts(ref, 'sla:future', now - 3 * HOUR)).toEqual(
-        { pass: 2, fail: 0, error: 0 },
-      );
+      expect(await store.sloCounts(ref, 'sla:future', now - 3 * HOUR)).toEqual({
+        pass: 2,
+        fail: 0,
+        error: 0,
+      });
       // a window inside one hour, and one ending at a given time
       expect(
         await store.sloCounts(ref, 'sla:future', now - 2000, now + 1),
       ).toEqual({ pass: 1, fail: 0, error: 0 });
       expect(
-        await store.sloCounts(ref, 'sla:future', now - 3 * HOUR, now + 3 * HOUR),
+        await store.sloCounts(
+          ref,
+          'sla:future',
+          now - 3 * HOUR,
+          now + 3 * HOUR,
+        ),
       ).toEqual({ pass: 4, fail: 0, error: 0 });
       expect(
         (await store.history(ref, now - 3 * HOUR, HOUR)).filter(
@@ -284,8 +294,16 @@ describe.each(databases.eachSupportedId())(
         source: 'datacontract',
         finishedAt: T0,
         observations: [
-          { sloId: 'datacontract:schema:orders', status: 'pass', observedAt: T0 },
-          { sloId: 'datacontract:field_type:orders.total', status: 'fail', observedAt: T0 },
+          {
+            sloId: 'datacontract:schema:orders',
+            status: 'pass',
+            observedAt: T0,
+          },
+          {
+            sloId: 'datacontract:field_type:orders.total',
+            status: 'fail',
+            observedAt: T0,
+          },
           { sloId: 'sla:freshness', status: 'pass', observedAt: T0 },
         ],
       });

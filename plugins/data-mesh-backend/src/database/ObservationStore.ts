@@ -72,7 +72,8 @@ function checkFits(run: RunInput) {
   tooLong('run id', run.runId);
   tooLong('product ref', run.entityRef);
   tooLong('server name', run.server);
-  for (const o of run.observations) tooLong(`SLO id "${o.sloId.slice(0, 60)}…"`, o.sloId);
+  for (const o of run.observations)
+    tooLong(`SLO id "${o.sloId.slice(0, 60)}…"`, o.sloId);
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -94,7 +95,8 @@ export class ObservationStore {
     private readonly db: Knex,
     options: { retentionMs?: number } = {},
   ) {
-    this.retentionMs = options.retentionMs ?? DEFAULT_RETENTION_DAYS * HOUR * 24;
+    this.retentionMs =
+      options.retentionMs ?? DEFAULT_RETENTION_DAYS * HOUR * 24;
   }
 
   /**

@@ -40,7 +40,9 @@ async function expectDuplicate(insert: Promise<unknown>) {
     () => undefined,
     e => e,
   );
-  expect(String(error?.message)).toMatch(/UNIQUE constraint failed|duplicate key/);
+  expect(String(error?.message)).toMatch(
+    /UNIQUE constraint failed|duplicate key/,
+  );
 }
 
 const run = (entityRef: string, runId: string, receivedAt: number) => ({

@@ -5,6 +5,7 @@
  */
 import type {
   AuthService,
+  BackstageCredentials,
   LoggerService,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
@@ -15,7 +16,10 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
+  type AccessSettings,
+  DEFAULT_ACCESS_SETTINGS,
   DATA_PRODUCT_TYPE,
+  describeProductAccess,
   deriveSlos,
   readDataProductSpec,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
@@ -25,7 +29,6 @@ import {
   SourceReader,
 } from '@backstage-data-mesh/plugin-data-mesh-node';
 import { readCatalogContract } from './readContractText';
-import { isRestricted, productClassification } from './classification';
 
 export interface CatalogProductSourceOptions {
   catalog: CatalogService;
@@ -37,6 +40,8 @@ export interface CatalogProductSourceOptions {
   logger: LoggerService;
   /** How long a listing is reused, in milliseconds. */
   cacheMillis?: number;
+  /** The platform's access settings (`dataMesh.access`). */
+  accessSettings?: AccessSettings;
 }
 
 type ContractPart = Pick<
@@ -120,12 +125,39 @@ export class CatalogProductSource implements ProductSource {
           domains.set(systemRefs[i], refOf(domain, 'domain', system!)!);
       });
     }
-    return Promise.all(items.map(entity => this.toProduct(entity, domains)));
+    const domainMembers = await this.domainMembers(credentials);
+    return Promise.all(
+      items.map(entity => this.toProduct(entity, domains, domainMembers)),
+    );
+  }
+
+  /** The owners of each Domain entity, by the domain's name: who a contract's `domain` grant names. */
+  private async domainMembers(
+    credentials: BackstageCredentials,
+  ): Promise<Map<string, string[]>> {
+    const { items } = await this.options.catalog.getEntities(
+      {
+        filter: { kind: 'Domain' },
+        fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.owner'],
+      },
+      { credentials },
+    );
+    const members = new Map<string, string[]>();
+    for (const domain of items) {
+      const owner = domain.spec?.owner;
+      if (typeof owner !== 'string') continue;
+      const ref = refOf(owner, 'group', domain);
+      if (!ref) continue;
+      const name = domain.metadata.name.toLocaleLowerCase('en-US');
+      members.set(name, [...(members.get(name) ?? []), ref]);
+    }
+    return members;
   }
 
   private async toProduct(
     entity: Entity,
     domains: Map<string, string>,
+    domainMembers: Map<string, string[]>,
   ): Promise<DataProduct> {
     const entityRef = stringifyEntityRef(entity);
     const spec = (entity.spec ?? {}) as Record<string, unknown>;
@@ -134,7 +166,15 @@ export class CatalogProductSource implements ProductSource {
         ? refOf(spec.system, 'system', entity)
         : undefined;
     const part = await this.contractOf(entityRef, entity);
-    const classification = productClassification(entity, part.contract);
+    const access = describeProductAccess({
+      entity,
+      contract: part.contract,
+      settings: this.options.accessSettings ?? DEFAULT_ACCESS_SETTINGS,
+      context: {
+        domainMembers: name =>
+          domainMembers.get(name.toLocaleLowerCase('en-US')) ?? [],
+      },
+    });
     const { spec: dataProduct } = readDataProductSpec(entity);
     return {
       entity,
@@ -153,8 +193,8 @@ export class CatalogProductSource implements ProductSource {
         typeof spec.lifecycle === 'string' ? spec.lifecycle : undefined,
       tags: entity.metadata.tags ?? [],
       productKind: dataProduct?.kind,
-      classification,
-      restricted: isRestricted(classification),
+      classification: access.level,
+      access,
       ...part,
     };
   }

@@ -21,7 +21,9 @@ const { slos } = deriveSlos({
           quality: [{ metric: 'nullValues', mustBe: 0 }],
         },
       ],
-      quality: [{ id: 'enough-rows', metric: 'rowCount', mustBeGreaterThan: 5 }],
+      quality: [
+        { id: 'enough-rows', metric: 'rowCount', mustBeGreaterThan: 5 },
+      ],
     },
   ],
   slaProperties: [{ property: 'freshness', value: 1, unit: 'h' }],
@@ -91,7 +93,11 @@ describe('matchPushedChecks', () => {
     );
     const fits = matchPushedChecks(
       slos,
-      [named('datacontract:known-3', 0), named('datacontract:new-1', 1), named('datacontract:new-1', 2)],
+      [
+        named('datacontract:known-3', 0),
+        named('datacontract:new-1', 1),
+        named('datacontract:new-1', 2),
+      ],
       { knownCheckIds: known },
     );
     expect(fits.issues).toEqual([]);
@@ -110,7 +116,9 @@ describe('matchPushedChecks', () => {
       expect.objectContaining({
         path: '/observations/1/sloId',
         message: expect.stringContaining(
-          `this run adds 2 more check(s) the contract does not declare, beyond the ${MAX_UNDECLARED_CHECKS} a product may have (it has ${MAX_UNDECLARED_CHECKS - 1})`,
+          `this run adds 2 more check(s) the contract does not declare, beyond the ${MAX_UNDECLARED_CHECKS} a product may have (it has ${
+            MAX_UNDECLARED_CHECKS - 1
+          })`,
         ),
       }),
     ]);
@@ -120,9 +128,10 @@ describe('matchPushedChecks', () => {
 describe('matchChecks', () => {
   it('names every check by the SLO it measures', () => {
     expect(
-      matchChecks(slos, [named('enough-rows', 0), dc({ type: 'schema', model: 'orders' }, 1)]).map(
-        o => o.sloId,
-      ),
+      matchChecks(slos, [
+        named('enough-rows', 0),
+        dc({ type: 'schema', model: 'orders' }, 1),
+      ]).map(o => o.sloId),
     ).toEqual(['quality:enough-rows', 'datacontract:schema:orders']);
   });
 });

@@ -152,6 +152,10 @@ function resolveSloIds(
         dc?.qualityId ?? dc?.key ?? `${dc?.type}${scope ? `:${scope}` : ''}`
       }`;
     }
-    return { check: pushed, observation: { ...observation, sloId }, named: false };
+    return {
+      check: pushed,
+      observation: { ...observation, sloId },
+      named: false,
+    };
   });
 }

@@ -19,8 +19,16 @@ describe('readPushedResults', () => {
     const result = readPushedResults(
       own(
         [
-          { sloId: 'sla:freshness', status: 'pass', observedAt: iso(NOW + 4 * 60_000) },
-          { sloId: 'sla:freshness', status: 'pass', observedAt: iso(NOW - 399 * DAY) },
+          {
+            sloId: 'sla:freshness',
+            status: 'pass',
+            observedAt: iso(NOW + 4 * 60_000),
+          },
+          {
+            sloId: 'sla:freshness',
+            status: 'pass',
+            observedAt: iso(NOW - 399 * DAY),
+          },
           { sloId: 'sla:freshness', status: 'pass' },
         ],
         { finishedAt: iso(NOW - 1000) },
@@ -43,7 +51,11 @@ describe('readPushedResults', () => {
   it('refuses a time in the future, and says what to send', () => {
     const result = readPushedResults(
       own([
-        { sloId: 'sla:freshness', status: 'pass', observedAt: '2099-01-01T00:00:00Z' },
+        {
+          sloId: 'sla:freshness',
+          status: 'pass',
+          observedAt: '2099-01-01T00:00:00Z',
+        },
       ]),
       { now: NOW },
     );
@@ -76,7 +88,13 @@ describe('readPushedResults', () => {
   it('keeps 400 days of history unless told otherwise', () => {
     const at = (days: number) =>
       readPushedResults(
-        own([{ sloId: 'sla:freshness', status: 'pass', observedAt: iso(NOW - days * DAY) }]),
+        own([
+          {
+            sloId: 'sla:freshness',
+            status: 'pass',
+            observedAt: iso(NOW - days * DAY),
+          },
+        ]),
         { now: NOW },
       );
     expect(at(399).issues).toEqual([]);
@@ -115,8 +133,13 @@ describe('readPushedResults', () => {
     );
     expect(result.issues).toEqual([]);
     expect(result.run?.server).toBeUndefined();
-    expect(result.run?.checks.map(c => c.path)).toEqual(['/checks/1', '/checks/2']);
-    expect(result.run?.checks.map(c => c.message?.length)).toEqual([2000, 2000]);
+    expect(result.run?.checks.map(c => c.path)).toEqual([
+      '/checks/1',
+      '/checks/2',
+    ]);
+    expect(result.run?.checks.map(c => c.message?.length)).toEqual([
+      2000, 2000,
+    ]);
   });
 
   it('refuses ids longer than the database stores, before it sees them', () => {
@@ -135,9 +158,7 @@ describe('readPushedResults', () => {
     ]);
     expect(result.issues[0].message).toContain('at most 255 characters');
     expect(
-      paths(
-        readPushedResults({ ...own([]), runId: long }, { now: NOW }),
-      ),
+      paths(readPushedResults({ ...own([]), runId: long }, { now: NOW })),
     ).toContain('/runId');
     expect(
       paths(

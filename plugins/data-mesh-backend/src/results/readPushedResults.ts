@@ -259,8 +259,7 @@ function readOwnRun(
           problem(`${at}/message`, `observation ${i}: message must be text.`),
         );
       const observedAt =
-        time(item.observedAt, `${at}/observedAt`, issues, bounds) ??
-        finishedAt;
+        time(item.observedAt, `${at}/observedAt`, issues, bounds) ?? finishedAt;
       checks.push({
         path: at,
         sloId: String(item.sloId),
