@@ -1,5 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { openAsGuest, saveScreenshot } from './support';
+import { openAs, openAsGuest, saveScreenshot } from './support';
 
 /** Opens one of the product's tabs from the entity page's tab bar. */
 async function openTab(page: Page, title: string) {
@@ -56,10 +56,15 @@ test.describe('data products', () => {
     ).toBeVisible();
   });
 
-  test('a product shows its card, contract, SLOs, lineage and governance', async ({
+  test('a product shows its owner its card, contract, SLOs, lineage and governance', async ({
     page,
   }) => {
-    await openAsGuest(page, '/data-products?domain=domain%3Adefault%2Fsales');
+    // Sam of Sales Analytics owns sales-orders, a confidential product: they read its data.
+    await openAs(
+      page,
+      '/data-products?domain=domain%3Adefault%2Fsales',
+      'sam-sales',
+    );
     await page
       .getByRole('table', { name: 'Data products' })
       .getByRole('link', { name: 'Sales orders' })

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openAsGuest, saveScreenshot } from './support';
+import { openAs, openAsGuest, saveScreenshot } from './support';
 
 // The guest is a member of Product Analytics (examples/org.yaml), which owns feature-usage,
 // the example product whose pipeline stopped three days ago.
@@ -32,9 +32,11 @@ test('the stale product fails its freshness SLO and its owners are notified', as
 test('a non-compliant product shows that governance blocks it, and why', async ({
   page,
 }) => {
-  await openAsGuest(
+  // accounts-receivable is restricted (its IBAN field): Fin of Finance Analytics owns it.
+  await openAs(
     page,
     '/catalog/default/component/accounts-receivable/governance',
+    'fin-finance',
   );
   const verdicts = page.getByRole('table', { name: 'Policy verdicts' });
   await expect(

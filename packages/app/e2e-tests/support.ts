@@ -8,10 +8,11 @@ export const screenshotDir = path.resolve(
 );
 
 /**
- * Opens `url` and signs in as guest when the sign-in page shows (it does again after every
- * full page load in development).
+ * Opens `url` and, when the sign-in page shows, signs in as `who`: the guest, or one of the
+ * example organisation's people (`sam-sales`, `fin-finance`…, app-config.development.yaml).
+ * The portal keeps the choice, so later full loads of the page sign in again by themselves.
  */
-export async function openAsGuest(page: Page, url: string) {
+export async function openAs(page: Page, url: string, who: string) {
   await page.goto(url);
   const enter = page.getByRole('button', { name: 'Enter' });
   const catalogLink = page
@@ -19,9 +20,15 @@ export async function openAsGuest(page: Page, url: string) {
     .getByRole('link', { name: 'Catalog', exact: true });
   await expect(enter.or(catalogLink)).toBeVisible();
   if (await enter.isVisible()) {
-    await enter.click();
+    if (who === 'guest') await enter.click();
+    else await page.getByRole('button', { name: `Sign in as ${who}` }).click();
   }
   await expect(catalogLink).toBeVisible();
+}
+
+/** {@link openAs} the guest, a member of Product Analytics. */
+export async function openAsGuest(page: Page, url: string) {
+  await openAs(page, url, 'guest');
 }
 
 /** Saves a full-page screenshot under e2e-test-report/screenshots/<name>.png. */

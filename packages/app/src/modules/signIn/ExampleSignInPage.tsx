@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   Content,
   Header,
@@ -7,7 +7,7 @@ import {
   ProxiedSignInPage,
 } from '@backstage/core-components';
 import { configApiRef, useApi } from '@backstage/core-plugin-api';
-import type { SignInPageProps } from '@backstage/core-plugin-api';
+import type { IdentityApi, SignInPageProps } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import List from '@material-ui/core/List';
@@ -18,6 +18,36 @@ import Typography from '@material-ui/core/Typography';
 /** The header the backend's example sign-in reads the chosen user from. */
 const EXAMPLE_USER_HEADER = 'x-example-user';
 
+/** Where the choice is kept, so a reload signs in again as the same person. */
+const CHOICE_KEY = 'data-mesh-example:sign-in';
+
+type Choice = { provider: 'guest' } | { provider: 'example'; user: string };
+
+function storedChoice(users: string[]): Choice | undefined {
+  try {
+    const choice = JSON.parse(localStorage.getItem(CHOICE_KEY) ?? 'null');
+    if (choice?.provider === 'guest') return { provider: 'guest' };
+    if (choice?.provider === 'example' && users.includes(choice.user))
+      return { provider: 'example', user: choice.user };
+  } catch {
+    // nothing usable kept: ask
+  }
+  return undefined;
+}
+
+/** The identity, forgetting the choice on sign-out so the next sign-in asks again. */
+function forgettingOnSignOut(identity: IdentityApi): IdentityApi {
+  return {
+    getProfileInfo: () => identity.getProfileInfo(),
+    getBackstageIdentity: () => identity.getBackstageIdentity(),
+    getCredentials: () => identity.getCredentials(),
+    signOut: async () => {
+      localStorage.removeItem(CHOICE_KEY);
+      await identity.signOut();
+    },
+  };
+}
+
 /**
  * The local portal's sign-in page: enter as guest, or as one of the example organisation's
  * people (`auth.providers.example.users`), to see the mesh as an owner and as a stranger.
@@ -26,18 +56,43 @@ export function ExampleSignInPage(props: SignInPageProps) {
   const config = useApi(configApiRef);
   const users =
     config.getOptionalStringArray('auth.providers.example.users') ?? [];
-  const [chosen, setChosen] = useState<
-    { provider: 'guest' } | { provider: 'example'; user: string }
-  >();
-  if (chosen?.provider === 'guest') {
-    return <ProxiedSignInPage {...props} provider="guest" />;
-  }
-  if (chosen?.provider === 'example') {
+  const [chosen, setChosen] = useState<Choice | undefined>(() =>
+    storedChoice(users),
+  );
+  const choose = (choice: Choice) => {
+    localStorage.setItem(CHOICE_KEY, JSON.stringify(choice));
+    setChosen(choice);
+  };
+  const { onSignInSuccess } = props;
+  const signedIn = useCallback(
+    (identity: IdentityApi) => onSignInSuccess(forgettingOnSignOut(identity)),
+    [onSignInSuccess],
+  );
+  // A choice that does not work (the backend is down, the user was removed): ask again.
+  const [failure, setFailure] = useState<string>();
+  const Failed = useMemo(
+    () =>
+      function SignInFailed({ error }: { error?: Error }) {
+        useEffect(() => {
+          localStorage.removeItem(CHOICE_KEY);
+          setFailure(error?.message ?? 'the sign-in failed');
+          setChosen(undefined);
+        }, [error]);
+        return null;
+      },
+    [],
+  );
+  if (chosen) {
     return (
       <ProxiedSignInPage
-        {...props}
-        provider="example"
-        headers={{ [EXAMPLE_USER_HEADER]: chosen.user }}
+        onSignInSuccess={signedIn}
+        provider={chosen.provider}
+        headers={
+          chosen.provider === 'example'
+            ? { [EXAMPLE_USER_HEADER]: chosen.user }
+            : undefined
+        }
+        ErrorComponent={Failed}
       />
     );
   }
@@ -45,6 +100,11 @@ export function ExampleSignInPage(props: SignInPageProps) {
     <Page themeId="home">
       <Header title={config.getOptionalString('app.title') ?? 'Backstage'} />
       <Content>
+        {failure && (
+          <Typography color="error" paragraph role="alert">
+            Could not sign in: {failure}
+          </Typography>
+        )}
         <Grid container spacing={3}>
           <Grid item xs={12} md={5}>
             <InfoCard title="Guest" variant="fullHeight">
@@ -55,7 +115,7 @@ export function ExampleSignInPage(props: SignInPageProps) {
               <Button
                 color="primary"
                 variant="outlined"
-                onClick={() => setChosen({ provider: 'guest' })}
+                onClick={() => choose({ provider: 'guest' })}
               >
                 Enter
               </Button>
@@ -73,7 +133,7 @@ export function ExampleSignInPage(props: SignInPageProps) {
                     <ListItem
                       key={user}
                       button
-                      onClick={() => setChosen({ provider: 'example', user })}
+                      onClick={() => choose({ provider: 'example', user })}
                     >
                       <ListItemText primary={`Sign in as ${user}`} />
                     </ListItem>
