@@ -206,6 +206,9 @@ async function createViews(
 }
 
 export class DuckDbSession implements EngineSession {
+  /** The last query, settled or not. */
+  private pending?: Promise<void>;
+
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
@@ -267,8 +270,13 @@ export class DuckDbSession implements EngineSession {
     sql: string,
     signal?: AbortSignal,
   ): Promise<number | null | undefined> {
+    const work = this.connection.runAndReadAll(sql);
+    this.pending = work.then(
+      () => {},
+      () => {},
+    );
     const reader = await runWithTimeout(
-      this.connection.runAndReadAll(sql),
+      work,
       this.limits.timeoutMillis,
       () => this.connection.interrupt(),
       signal,
@@ -338,6 +346,8 @@ export class DuckDbSession implements EngineSession {
   }
 
   async close(): Promise<void> {
+    // an interrupted query ends before its connection closes
+    await this.pending;
     this.connection.closeSync();
     this.instance.closeSync();
     await fs.promises.rm(this.spill, { recursive: true, force: true });
