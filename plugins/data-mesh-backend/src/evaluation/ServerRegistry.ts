@@ -37,6 +37,12 @@ export interface EvaluatedServer {
   role?: string;
 }
 
+/** What the registry reads of a product: who it is, whose, which domain, and its contract. */
+export type ProductOnServer = Pick<
+  DataProduct,
+  'entityRef' | 'name' | 'namespace' | 'owner' | 'domain' | 'contract'
+>;
+
 /** Whether a product is evaluated on a contract server, or why not. */
 export type ServerChoice = { evaluated: EvaluatedServer } | { reason: string };
 
@@ -57,7 +63,7 @@ export function renderProductDirectory(
   );
 }
 
-function domainName(product: DataProduct): string | undefined {
+function domainName(product: ProductOnServer): string | undefined {
   if (!product.domain) return undefined;
   try {
     return lower(
@@ -69,7 +75,7 @@ function domainName(product: DataProduct): string | undefined {
 }
 
 function roleFor(
-  product: DataProduct,
+  product: ProductOnServer,
   settings: PostgresServerSettings,
 ): { role?: string } | { reason: string } {
   if (!settings.roles) return { role: settings.defaultRole };
@@ -92,7 +98,7 @@ export class ServerRegistry {
   ) {}
 
   /** Whether `product` is evaluated on its contract server `server`, or why not. */
-  choose(product: DataProduct, server: OdcsServer): ServerChoice {
+  choose(product: ProductOnServer, server: OdcsServer): ServerChoice {
     const name = server.server;
     const settings = this.settings.get(name);
     if (!settings)
@@ -146,7 +152,7 @@ export class ServerRegistry {
   }
 
   /** True when `product` is evaluated on its contract server `server`. */
-  isEvaluated(product: DataProduct, server: OdcsServer): boolean {
+  isEvaluated(product: ProductOnServer, server: OdcsServer): boolean {
     return 'evaluated' in this.choose(product, server);
   }
 
@@ -154,7 +160,7 @@ export class ServerRegistry {
    * The server a product is evaluated on: the first of its contract's servers that is
    * configured and serves it; else why none is.
    */
-  serverFor(product: DataProduct): ServerChoice {
+  serverFor(product: ProductOnServer): ServerChoice {
     const reasons: string[] = [];
     for (const server of product.contract?.servers ?? []) {
       if (!server) continue;
@@ -171,7 +177,7 @@ export class ServerRegistry {
 
   /** Opens a session on the product's evaluated server. */
   async open(
-    product: DataProduct,
+    product: ProductOnServer,
     evaluated: EvaluatedServer,
   ): Promise<EngineSession> {
     const { server, settings } = evaluated;

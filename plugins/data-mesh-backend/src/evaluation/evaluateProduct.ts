@@ -7,9 +7,8 @@ import {
   type SloDefinition,
   meetsTarget,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
-import type { DataProduct } from '../products/DataProduct';
 import type { ObservationInput } from '../database/ObservationStore';
-import type { ServerRegistry } from './ServerRegistry';
+import type { ProductOnServer, ServerRegistry } from './ServerRegistry';
 import type { EngineSession, MeasuredValue } from './engines/types';
 import {
   CheckError,
@@ -18,6 +17,9 @@ import {
   engineDetail,
   failureCategory,
 } from './engines/engineErrors';
+
+/** What an evaluation reads of a product: its server's view of it, and its SLOs. */
+export type EvaluatedProduct = ProductOnServer & { slos: SloDefinition[] };
 
 /** What one evaluation of one product found. */
 export interface ProductEvaluation {
@@ -57,7 +59,7 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /** The outcome of one measured value against its SLO's target. */
 export function toObservation(
-  product: DataProduct,
+  product: EvaluatedProduct,
   measured: MeasuredValue,
   observedAt: number,
 ): ObservationInput | undefined {
@@ -123,7 +125,7 @@ function notOpened(
  * running query, whose outcome is then left out.
  */
 export async function evaluateProduct(
-  product: DataProduct,
+  product: EvaluatedProduct,
   servers: ServerRegistry,
   options: EvaluateProductOptions = {},
 ): Promise<ProductEvaluation | undefined> {
