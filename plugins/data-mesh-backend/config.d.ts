@@ -5,15 +5,33 @@ export interface Config {
     /**
      * Servers the backend evaluates SLOs on, keyed by the server name contracts use
      * (`servers[].server`). A contract server is evaluated only when it is configured here;
-     * credentials live here, never in contracts.
+     * credentials, directories and roles live here, never in contracts.
      */
     servers?: {
       [serverName: string]: {
         /**
+         * The products evaluated on this server (entity refs; a bare name is a component in
+         * the default namespace). With `owners`, either list admits a product; with neither,
+         * every product naming the server is evaluated on it.
+         */
+        products?: string[];
+        /** The owners (group or user refs; a bare name is a group) whose products are evaluated here. */
+        owners?: string[];
+        /**
          * Files (`local` servers: CSV, Parquet, JSON) and DuckDB database files (`duckdb`
-         * servers): the directory contract paths are relative to. Nothing outside it is read.
+         * servers): the directory contract paths are relative to.
          */
         directory?: string;
+        /**
+         * Each product's own directory under `directory`, with `{name}` and `{namespace}`
+         * (default `{name}`). A product's checks read only there: its contract's path must
+         * lie inside it, and its SQL cannot open files elsewhere.
+         */
+        productDirectory?: string;
+        /** DuckDB `memory_limit` of each product's session (default `256MB`). */
+        memoryLimit?: string;
+        /** DuckDB `max_temp_directory_size`: how much a session may spill to disk (default `512MB`). */
+        maxTempDirectorySize?: string;
         /**
          * PostgreSQL (`postgres`/`postgresql` servers): a connection string or its parts.
          * @visibility secret
@@ -29,6 +47,14 @@ export interface Config {
               database?: string;
               ssl?: boolean;
             };
+        /**
+         * PostgreSQL: the role each domain's checks run as (`SET LOCAL ROLE`), by domain name,
+         * e.g. `{ sales: sales_reader }`. A product whose domain has no role here (and no
+         * `defaultRole`) is not evaluated on this server.
+         */
+        roles?: { [domain: string]: string };
+        /** PostgreSQL: the role of products whose domain `roles` does not name. */
+        defaultRole?: string;
       };
     };
     slo?: {
@@ -36,8 +62,16 @@ export interface Config {
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       /** Milliseconds one check query may run (default 10000). */
       queryTimeoutMs?: number;
-      /** Rows a contract SQL rule may return (default 1000). */
-      rowLimit?: number;
+      /**
+       * Checks evaluated per product and round (default 100); the contract's others are
+       * `error` observations saying so.
+       */
+      maxChecksPerProduct?: number;
+      /**
+       * Milliseconds the checks of one product may take together (default 60000); the
+       * checks left when it is spent are `error` observations saying so.
+       */
+      productTimeBudgetMs?: number;
     };
     /**
      * Which pipeline may push results for which product. A static external-access token (or
