@@ -175,7 +175,7 @@ export function sloRoutes(
     );
     const outcome = await ctx.evaluations.run(
       EvaluationLimiter.keyOf(credentials),
-      () => ctx.evaluator.evaluateAll(product.entityRef),
+      () => ctx.evaluator.evaluateProduct(product.entityRef),
     );
     if ('throttled' in outcome) {
       res.setHeader('Retry-After', String(outcome.throttled.retryAfterSeconds));

@@ -11,6 +11,25 @@ import { shortRef } from '../../lib/entityRefs';
 import { SloHealthChip } from '../common';
 
 /** `upstream, 2 hops`, `downstream, 1 hop`, `this product`. */
+/** A node's name: a link to a product, or what an external or hidden node is. */
+function NodeName({ node }: { node: LineageNode }) {
+  if (node.hidden) {
+    return (
+      <span title="A data product you may not discover: its owners have not shared it with you">
+        Hidden product
+      </span>
+    );
+  }
+  if (node.external) {
+    return (
+      <span title={node.entityRef}>
+        {node.title ?? shortRef(node.entityRef)} (external dataset)
+      </span>
+    );
+  }
+  return <EntityRefLink entityRef={node.entityRef} title={node.title} />;
+}
+
 export function positionText(layer: number | undefined): string {
   if (layer === undefined) return '';
   if (layer === 0) return 'this product';
@@ -65,20 +84,7 @@ export function LineageNodesTable(props: {
           {shown.map(node => (
             <TableRow key={node.entityRef}>
               <TableCell>
-                {node.hidden ? (
-                  <span title="A data product you may not discover: its owners have not shared it with you">
-                    Hidden product
-                  </span>
-                ) : node.external ? (
-                  <span title={node.entityRef}>
-                    {node.title ?? shortRef(node.entityRef)} (external dataset)
-                  </span>
-                ) : (
-                  <EntityRefLink
-                    entityRef={node.entityRef}
-                    title={node.title}
-                  />
-                )}
+                <NodeName node={node} />
               </TableCell>
               <TableCell>{positionText(layers.get(node.entityRef))}</TableCell>
               <TableCell>

@@ -12,6 +12,17 @@ export interface LineageScene {
 }
 
 /** Lays out a lineage answer and turns it into what the canvas draws. */
+/** What a node's second line says: who owns it, or what kind of node it is. */
+function subtitleOf(
+  node: LineageResponse['nodes'][number],
+  owner?: string,
+  domain?: string,
+): string {
+  if (node.hidden) return 'not shown to you';
+  if (node.external) return 'external dataset';
+  return [owner, domain].filter(Boolean).join(' · ') || 'no owner';
+}
+
 export function toScene(lineage: LineageResponse): LineageScene {
   const layout = layoutLineage(
     lineage.root,
@@ -31,11 +42,7 @@ export function toScene(lineage: LineageResponse): LineageScene {
       x: placed.x,
       y: placed.y,
       title: n.hidden ? 'Hidden product' : n.title ?? shortRef(n.entityRef),
-      subtitle: n.hidden
-        ? 'not shown to you'
-        : n.external
-        ? 'external dataset'
-        : [owner, domain].filter(Boolean).join(' · ') || 'no owner',
+      subtitle: subtitleOf(n, owner, domain),
       health: n.sloHealth,
       isRoot: n.entityRef === lineage.root,
     };

@@ -3,12 +3,8 @@ import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
 import searchPlugin from '@backstage/plugin-search-backend';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import request from 'supertest';
-import {
-  OTHER,
-  OWNER,
-  startMesh,
-} from '@backstage-data-mesh/plugin-data-mesh-backend/src/__testUtils__/testMesh';
-import searchModuleDataMesh from './index';
+import searchModuleDataMesh from '@backstage-data-mesh/plugin-search-backend-module-data-mesh';
+import { OTHER, OWNER, startMesh } from './__testUtils__/testMesh';
 
 const databases = TestDatabases.create({
   ids: ['SQLITE_3'],
@@ -26,7 +22,7 @@ async function search(server: any, term: string, who: string) {
   return res.status === 200 ? (res.body.results as any[]) : [];
 }
 
-describe('searchModuleDataMesh', () => {
+describe('search over data products (with plugin-search-backend-module-data-mesh)', () => {
   it('finds a data product by a field of its contract, for the users who may discover it only', async () => {
     const mesh = await startMesh(
       await databases.init('SQLITE_3'),
