@@ -18,43 +18,17 @@ export interface Config {
         /** The owners (group or user refs; a bare name is a group) whose products are evaluated here. */
         owners?: string[];
         /**
+         * The SLO engine that evaluates this server (`duckdb`, `postgres`, or the id of an
+         * engine of your own). Without it, the engine whose key the server has: `directory`
+         * (DuckDB), `connection` (PostgreSQL). The engines' modules document their settings.
+         */
+        engine?: string;
+        /**
          * Files (`local` servers: CSV, Parquet, JSON) and DuckDB database files (`duckdb`
-         * servers): the directory contract paths are relative to.
+         * servers): the directory contract paths are relative to. OpenLineage datasets of
+         * files under it are matched to the products reading them, with or without an engine.
          */
         directory?: string;
-        /**
-         * Each product's own directory under `directory`, with `{name}` and `{namespace}`
-         * (default `{name}`). A product's checks read only there: its contract's path must
-         * lie inside it, and its SQL cannot open files elsewhere.
-         */
-        productDirectory?: string;
-        /** DuckDB `memory_limit` of each product's session (default `256MB`). */
-        memoryLimit?: string;
-        /** DuckDB `max_temp_directory_size`: how much a session may spill to disk (default `512MB`). */
-        maxTempDirectorySize?: string;
-        /**
-         * PostgreSQL (`postgres`/`postgresql` servers): a connection string or its parts.
-         * @visibility secret
-         */
-        connection?:
-          | string
-          | {
-              host?: string;
-              port?: number;
-              user?: string;
-              /** @visibility secret */
-              password?: string;
-              database?: string;
-              ssl?: boolean;
-            };
-        /**
-         * PostgreSQL: the role each domain's checks run as (`SET LOCAL ROLE`), by domain name,
-         * e.g. `{ sales: sales_reader }`. A product whose domain has no role here (and no
-         * `defaultRole`) is not evaluated on this server.
-         */
-        roles?: { [domain: string]: string };
-        /** PostgreSQL: the role of products whose domain `roles` does not name. */
-        defaultRole?: string;
       };
     };
     slo?: {

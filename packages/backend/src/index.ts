@@ -54,8 +54,18 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 // Data products: SLO evaluation, pushed results, OpenLineage and lineage (see its README).
 backend.add(import('@backstage-data-mesh/plugin-data-mesh-backend'));
+// SLO engines: DuckDB for the example mesh's files, PostgreSQL for warehouses. Without an
+// engine, SLOs are push-only.
+backend.add(
+  import('@backstage-data-mesh/plugin-data-mesh-backend-module-duckdb'),
+);
+backend.add(
+  import('@backstage-data-mesh/plugin-data-mesh-backend-module-postgres'),
+);
 // The example mesh's stand-in pipelines keep its data fresh (example portal only).
 backend.add(examplePipelinesModule);
-backend.add(import('@backstage-data-mesh/plugin-scaffolder-backend-module-data-mesh'));
+backend.add(
+  import('@backstage-data-mesh/plugin-scaffolder-backend-module-data-mesh'),
+);
 
 backend.start();

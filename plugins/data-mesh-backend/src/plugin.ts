@@ -6,6 +6,8 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
+  type SloEngine,
+  dataMeshSloEnginesExtensionPoint,
   loadGovernancePolicies,
   readAccessSettings,
   scmResolveUrl,
@@ -20,6 +22,8 @@ import {
   ServerRegistry,
   readServerSettings,
 } from './evaluation/ServerRegistry';
+import { readServerDirectories } from './evaluation/serverSettings';
+import { announceEngines } from './evaluation/announceEngines';
 import { SloRecorder } from './evaluation/SloRecorder';
 import { SloEvaluator } from './evaluation/SloEvaluator';
 import {
@@ -52,6 +56,16 @@ import { DEFAULT_REQUEST_LIMITS } from './router/context';
 export const dataMeshPlugin = createBackendPlugin({
   pluginId: 'data-mesh',
   register(env) {
+    const engines: SloEngine[] = [];
+    env.registerExtensionPoint(dataMeshSloEnginesExtensionPoint, {
+      addEngine(engine) {
+        if (engines.some(e => e.id === engine.id))
+          throw new Error(
+            `the SLO engine "${engine.id}" was added twice; add each engine module once`,
+          );
+        engines.push(engine);
+      },
+    });
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -91,8 +105,10 @@ export const dataMeshPlugin = createBackendPlugin({
           permissions: deps.permissions,
           catalog: deps.catalog,
         });
-        const settings = readServerSettings(config);
+        const settings = readServerSettings(config, engines);
+        announceEngines(logger, engines, settings);
         const servers = new ServerRegistry(settings, readCheckLimits(config));
+        const directories = readServerDirectories(config);
         lifecycle.addShutdownHook(() => servers.close());
         const alerts = new SloAlerts(
           deps.notifications,
@@ -123,10 +139,7 @@ export const dataMeshPlugin = createBackendPlugin({
               ]),
             );
           },
-          serverDirectory: name => {
-            const s = settings.get(name);
-            return s?.engine === 'duckdb' ? s.directory : undefined;
-          },
+          serverDirectory: name => directories.get(name),
         });
 
         const backfillDays = config.getOptionalNumber(

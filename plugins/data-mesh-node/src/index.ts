@@ -37,3 +37,5 @@ export type {
 } from './governance/governanceConfig';
 
 export * from './access';
+
+export * from './engines';

@@ -19,6 +19,7 @@ import {
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleDataMesh from '@backstage-data-mesh/plugin-catalog-backend-module-data-mesh';
+import duckDbModule from '@backstage-data-mesh/plugin-data-mesh-backend-module-duckdb';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import type { PermissionPolicy } from '@backstage/plugin-permission-node';
@@ -371,7 +372,8 @@ const userInfo = createServiceFactory({
 /**
  * Starts a backend with the real catalog (reading the mesh's catalog file, with the
  * data-mesh catalog module), the real
- * permission backend with the suite's default policy, and the plugin on `knex`. Returns once
+ * permission backend with the suite's default policy, and the plugin on `knex` with the
+ * DuckDB engine (or the `engines` given: none for a push-only backend). Returns once
  * the catalog lists every data product of the file.
  */
 export async function startMesh(
@@ -381,12 +383,14 @@ export async function startMesh(
   policy?: PermissionPolicy,
   features: Array<BackendFeature | Promise<{ default: BackendFeature }>> = [],
   rootConfig: Record<string, unknown> = {},
+  engines: BackendFeature[] = [duckDbModule],
 ): Promise<TestMesh> {
   if (!fs.existsSync(path.join(dir, 'catalog-info.yaml'))) writeCatalog(dir);
   const notifications: NotificationSendOptions[] = [];
   const { server } = await startTestBackend({
     features: [
       ...features,
+      ...engines,
       dataMeshPlugin,
       catalogPlugin,
       catalogModuleDataMesh,

@@ -1,12 +1,7 @@
-import { ConfigReader } from '@backstage/config';
-import { ServerRegistry, readServerSettings } from './ServerRegistry';
 import { contractYaml, productOf } from './__testUtils__/products';
+import { registryOf, serverSettings } from './__testUtils__/servers';
 
-const servers = (config: object) =>
-  readServerSettings(new ConfigReader({ dataMesh: { servers: config } }));
-
-const registry = (config: object) =>
-  new ServerRegistry(servers(config), { timeoutMillis: 1000 });
+const registry = (config: object) => registryOf(config, 1000);
 
 const onLocal = (
   name: string,
@@ -21,49 +16,28 @@ const onWarehouse = (name: string, domain?: string) =>
   );
 
 describe('readServerSettings', () => {
-  it('reads products, owners, the product directory and the limits of a file server', () => {
-    expect(
-      servers({
-        local: {
-          directory: '/srv/data',
-          products: ['sales-orders', 'Component:finance/ledger'],
-          owners: ['sales', 'user:default/jane'],
-          productDirectory: 'data/{namespace}/{name}',
-          memoryLimit: '128MB',
-          maxTempDirectorySize: '1GiB',
-        },
-      }).get('local'),
-    ).toEqual({
-      name: 'local',
-      engine: 'duckdb',
-      directory: '/srv/data',
-      products: ['component:default/sales-orders', 'component:finance/ledger'],
-      owners: ['group:default/sales', 'user:default/jane'],
-      productDirectory: 'data/{namespace}/{name}',
-      memoryLimit: '128MB',
-      maxTempDirectorySize: '1GiB',
+  it("reads each server's products and owners, and its engine from its keys or by name", () => {
+    const settings = serverSettings({
+      local: {
+        directory: '/srv/data',
+        products: ['sales-orders', 'Component:finance/ledger'],
+        owners: ['sales', 'user:default/jane'],
+      },
+      warehouse: { connection: 'postgresql://reader@db/warehouse' },
+      files: { engine: 'duckdb', directory: '/srv/files' },
     });
-    expect(servers({ local: { directory: '/srv/data' } }).get('local')).toEqual(
-      expect.objectContaining({ productDirectory: '{name}' }),
-    );
-  });
-
-  it('reads the roles of a PostgreSQL server by domain name', () => {
-    expect(
-      servers({
-        warehouse: {
-          connection: 'postgresql://reader@db/warehouse',
-          roles: { Sales: 'sales_reader', finance: 'finance_reader' },
-          defaultRole: 'mesh_reader',
-        },
-      }).get('warehouse'),
-    ).toEqual(
+    expect(settings.get('local')).toEqual(
       expect.objectContaining({
-        engine: 'postgres',
-        roles: { sales: 'sales_reader', finance: 'finance_reader' },
-        defaultRole: 'mesh_reader',
+        products: [
+          'component:default/sales-orders',
+          'component:finance/ledger',
+        ],
+        owners: ['group:default/sales', 'user:default/jane'],
+        engine: expect.objectContaining({ id: 'duckdb' }),
       }),
     );
+    expect(settings.get('warehouse')?.engine?.id).toBe('postgres');
+    expect(settings.get('files')?.engine?.id).toBe('duckdb');
   });
 
   it.each([
@@ -72,41 +46,53 @@ describe('readServerSettings', () => {
       /dataMesh\.servers\.local\.products\[0\]: "component:" is not an entity ref/,
     ],
     [
-      { local: { directory: '.', productDirectory: '{owner}/{name}' } },
-      /dataMesh\.servers\.local\.productDirectory: unknown token \{owner\}/,
+      { local: { directory: '.', roles: { sales: 'r' } } },
+      /dataMesh\.servers\.local\.roles is not a setting of duckdb servers; they take engine, products, owners, directory, productDirectory/,
     ],
     [
-      { local: { directory: '.', productDirectory: '../{name}' } },
-      /must be a path relative to the server's directory, without "\.\."/,
-    ],
-    [
-      { local: { directory: '.', productDirectory: 'shared' } },
-      /holding \{name\}/,
+      { w: { connection: 'postgresql://x/y', productDirectory: '{name}' } },
+      /dataMesh\.servers\.w\.productDirectory is not a setting of postgres servers/,
     ],
     [
       { local: { directory: '.', memoryLimit: 'lots' } },
       /dataMesh\.servers\.local\.memoryLimit: "lots" is not a size/,
     ],
-    [
-      { local: { directory: '.', roles: { sales: 'r' } } },
-      /dataMesh\.servers\.local\.roles applies to PostgreSQL servers only/,
-    ],
-    [
-      { w: { connection: 'postgresql://x/y', productDirectory: '{name}' } },
-      /dataMesh\.servers\.w\.productDirectory applies to directory/,
-    ],
-    [{ w: {} }, /needs "directory" \(files, DuckDB\) or "connection"/],
   ])('refuses %j', (config, message) => {
-    expect(() => servers(config)).toThrow(message);
+    expect(() => serverSettings(config)).toThrow(message);
+  });
+
+  it('keeps a server no installed engine evaluates, with the reason', () => {
+    expect(serverSettings({ w: {} }).get('w')).toEqual({
+      name: 'w',
+      unavailable:
+        'no installed SLO engine evaluates server w: name one in dataMesh.servers.w.engine (duckdb, postgres) or give "directory" (duckdb) or "connection" (postgres)',
+    });
+    expect(
+      serverSettings({ lake: { engine: 'trino', catalog: 'hive' } }).get(
+        'lake',
+      ),
+    ).toEqual(
+      expect.objectContaining({
+        unavailable:
+          'server lake is evaluated by the SLO engine "trino" (dataMesh.servers.lake.engine), which is not installed (installed: duckdb, postgres)',
+      }),
+    );
+    expect(
+      serverSettings({ local: { directory: '/srv/data' } }, []).get('local'),
+    ).toEqual({
+      name: 'local',
+      unavailable: 'server local is not evaluated: no SLO engine is installed',
+    });
   });
 });
 
 describe('ServerRegistry', () => {
   it('evaluates every product on a server without products or owners', () => {
     const local = registry({ local: { directory: '/srv/data' } });
-    const choice = local.serverFor(onLocal('sales-orders'));
-    expect(choice).toEqual({
-      evaluated: expect.objectContaining({ productDirectory: 'sales-orders' }),
+    expect(local.serverFor(onLocal('sales-orders'))).toEqual({
+      evaluated: expect.objectContaining({
+        grant: { productDirectory: 'sales-orders' },
+      }),
     });
   });
 
@@ -124,7 +110,7 @@ describe('ServerRegistry', () => {
     const other = onLocal('leads', { owner: 'group:default/marketing' });
     expect(local.serverFor(owned)).toEqual({
       evaluated: expect.objectContaining({
-        productDirectory: 'data/default/ledger',
+        grant: { productDirectory: 'data/default/ledger' },
       }),
     });
     expect(local.isEvaluated(listed, listed.contract!.servers![0])).toBe(true);
@@ -135,40 +121,24 @@ describe('ServerRegistry', () => {
     });
   });
 
-  it("runs a product's checks as its domain's role, else the default role, else not at all", () => {
-    const roles = { sales: 'sales_reader' };
-    const withDefault = registry({
+  it("asks the server's engine whether it admits the product: a PostgreSQL server with roles needs one for the product's domain", () => {
+    const strict = registry({
       warehouse: {
         connection: 'postgresql://x/y',
-        roles,
-        defaultRole: 'mesh_reader',
+        roles: { sales: 'sales_reader' },
       },
     });
-    const strict = registry({
-      warehouse: { connection: 'postgresql://x/y', roles },
+    expect(
+      strict.serverFor(onWarehouse('orders', 'domain:default/sales')),
+    ).toEqual({
+      evaluated: expect.objectContaining({ grant: { role: 'sales_reader' } }),
     });
-    const sales = onWarehouse('orders', 'domain:default/sales');
-    const marketing = onWarehouse('leads', 'domain:default/marketing');
-    const homeless = onWarehouse('scratch');
-    expect(strict.serverFor(sales)).toEqual({
-      evaluated: expect.objectContaining({ role: 'sales_reader' }),
-    });
-    expect(withDefault.serverFor(marketing)).toEqual({
-      evaluated: expect.objectContaining({ role: 'mesh_reader' }),
-    });
-    expect(strict.serverFor(marketing)).toEqual({
+    expect(
+      strict.serverFor(onWarehouse('leads', 'domain:default/marketing')),
+    ).toEqual({
       reason:
         'server warehouse has no role for domain marketing (dataMesh.servers.warehouse.roles, .defaultRole)',
     });
-    expect(strict.serverFor(homeless)).toEqual({
-      reason:
-        'server warehouse has no role for component:default/scratch, which has no domain (dataMesh.servers.warehouse.roles, .defaultRole)',
-    });
-    expect(
-      registry({ warehouse: { connection: 'postgresql://x/y' } }).serverFor(
-        homeless,
-      ),
-    ).toEqual({ evaluated: expect.objectContaining({ role: undefined }) });
   });
 
   it('says why a contract server is not evaluated', () => {
@@ -183,6 +153,14 @@ describe('ServerRegistry', () => {
     expect(local.serverFor(misnamed)).toEqual({
       reason:
         'server local is of type postgres, which dataMesh.servers.local (a directory) does not evaluate',
+    });
+    const pushOnly = registryOf(
+      { local: { directory: '/srv/data' } },
+      1000,
+      [],
+    );
+    expect(pushOnly.serverFor(onLocal('sales-orders'))).toEqual({
+      reason: 'server local is not evaluated: no SLO engine is installed',
     });
   });
 });

@@ -1,40 +1,29 @@
 /**
  * The servers the backend may evaluate, from `dataMesh.servers.<name>` in app-config: a
- * contract's server is evaluated only when the configuration names it, serves the product
- * (its `products` and `owners`) and, on PostgreSQL with `roles`, has a role for the
- * product's domain. Credentials, directories and roles come from there, never from the
- * contract; each product reads only its own directory (files) or as its domain's role
- * (PostgreSQL).
+ * contract's server is evaluated only when the configuration names it, an installed engine
+ * evaluates its type, it serves the product (its `products` and `owners`), and its engine
+ * admits the product (DuckDB: the product's own directory; PostgreSQL with `roles`: a role
+ * for the product's domain). Credentials, directories and roles come from there, never from
+ * the contract.
  */
-import path from 'node:path';
-import { parseEntityRef } from '@backstage/catalog-model';
 import type { OdcsServer } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type {
+  CheckLimits,
+  EngineSession,
+  SloEngine,
+  SloEngineGrant,
+} from '@backstage-data-mesh/plugin-data-mesh-node';
 import type { DataProduct } from '../products/DataProduct';
-import { DUCKDB_DEFAULT_LIMITS, DuckDbSession } from './engines/DuckDbSession';
-import { PostgresPools, PostgresSession } from './engines/PostgresSession';
-import { CheckError } from './engines/engineErrors';
-import type { CheckLimits, EngineSession } from './engines/types';
-import {
-  DEFAULT_PRODUCT_DIRECTORY,
-  type PostgresServerSettings,
-  type ServerSettings,
-} from './serverSettings';
+import type { ServerSettings } from './serverSettings';
 
-export {
-  readServerSettings,
-  type ServerSettings,
-  type FileServerSettings,
-  type PostgresServerSettings,
-} from './serverSettings';
+export { readServerSettings, type ServerSettings } from './serverSettings';
 
 /** The contract server a product is evaluated on, with what the product may read there. */
 export interface EvaluatedServer {
   server: OdcsServer;
-  settings: ServerSettings;
-  /** Files: the product's own directory, relative to the server's directory. */
-  productDirectory?: string;
-  /** PostgreSQL: the role its checks run as. */
-  role?: string;
+  settings: Extract<ServerSettings, { engine: SloEngine }>;
+  /** What its engine lets the product read there (its own directory, its domain's role). */
+  grant: SloEngineGrant;
 }
 
 /** What the registry reads of a product: who it is, whose, which domain, and its contract. */
@@ -46,52 +35,9 @@ export type ProductOnServer = Pick<
 /** Whether a product is evaluated on a contract server, or why not. */
 export type ServerChoice = { evaluated: EvaluatedServer } | { reason: string };
 
-const FILE_TYPES = new Set(['local', 'duckdb']);
-const POSTGRES_TYPES = new Set(['postgres', 'postgresql']);
-
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 
-/** `{name}` and `{namespace}` of the template, for one product. */
-export function renderProductDirectory(
-  template: string,
-  product: Pick<DataProduct, 'name' | 'namespace'>,
-): string {
-  return path.normalize(
-    template
-      .replace(/\{name\}/g, product.name)
-      .replace(/\{namespace\}/g, product.namespace),
-  );
-}
-
-function domainName(product: ProductOnServer): string | undefined {
-  if (!product.domain) return undefined;
-  try {
-    return lower(
-      parseEntityRef(product.domain, { defaultKind: 'domain' }).name,
-    );
-  } catch {
-    return undefined;
-  }
-}
-
-function roleFor(
-  product: ProductOnServer,
-  settings: PostgresServerSettings,
-): { role?: string } | { reason: string } {
-  if (!settings.roles) return { role: settings.defaultRole };
-  const domain = domainName(product);
-  const role = (domain && settings.roles[domain]) || settings.defaultRole;
-  if (role) return { role };
-  return {
-    reason: `server ${settings.name} has no role for ${
-      domain ? `domain ${domain}` : `${product.entityRef}, which has no domain`
-    } (dataMesh.servers.${settings.name}.roles, .defaultRole)`,
-  };
-}
-
 export class ServerRegistry {
-  private readonly pools = new PostgresPools();
-
   constructor(
     private readonly settings: Map<string, ServerSettings>,
     private readonly limits: CheckLimits,
@@ -105,16 +51,10 @@ export class ServerRegistry {
       return {
         reason: `server ${name} is not configured (dataMesh.servers.${name})`,
       };
-    const types = settings.engine === 'duckdb' ? FILE_TYPES : POSTGRES_TYPES;
-    if (!types.has(server.type))
+    if (!settings.engine) return { reason: settings.unavailable };
+    if (!settings.engine.serverTypes.includes(server.type))
       return {
-        reason: `server ${name} is of type ${
-          server.type
-        }, which dataMesh.servers.${name} (${
-          settings.engine === 'duckdb'
-            ? 'a directory'
-            : 'a PostgreSQL connection'
-        }) does not evaluate`,
+        reason: `server ${name} is of type ${server.type}, which dataMesh.servers.${name} (${settings.engine.description}) does not evaluate`,
       };
     if (settings.products || settings.owners) {
       const ref = lower(product.entityRef);
@@ -134,21 +74,9 @@ export class ServerRegistry {
         };
       }
     }
-    if (settings.engine === 'duckdb') {
-      return {
-        evaluated: {
-          server,
-          settings,
-          productDirectory: renderProductDirectory(
-            settings.productDirectory ?? DEFAULT_PRODUCT_DIRECTORY,
-            product,
-          ),
-        },
-      };
-    }
-    const role = roleFor(product, settings);
-    if ('reason' in role) return role;
-    return { evaluated: { server, settings, role: role.role } };
+    const admission = settings.server.admit(product);
+    if ('reason' in admission) return admission;
+    return { evaluated: { server, settings, grant: admission.grant } };
   }
 
   /** True when `product` is evaluated on its contract server `server`. */
@@ -180,57 +108,19 @@ export class ServerRegistry {
     product: ProductOnServer,
     evaluated: EvaluatedServer,
   ): Promise<EngineSession> {
-    const { server, settings } = evaluated;
-    const objects = (product.contract?.schema ?? [])
-      .filter(o => o && typeof o.name === 'string')
-      .map(o => o.physicalName || o.name);
-    const fields = server as unknown as Record<string, unknown>;
-    const schema =
-      typeof fields.schema === 'string' ? fields.schema : undefined;
-    if (settings.engine === 'duckdb') {
-      const database = server.type === 'duckdb';
-      const written = String((database ? fields.database : fields.path) ?? '');
-      if (!written)
-        throw new CheckError(
-          `server "${server.server}" names no ${
-            database ? 'database' : 'path'
-          }`,
-        );
-      return DuckDbSession.open(
-        {
-          server: server.server,
-          directory: settings.directory,
-          productDirectory:
-            evaluated.productDirectory ??
-            renderProductDirectory(DEFAULT_PRODUCT_DIRECTORY, product),
-          kind: database ? 'database' : 'files',
-          path: written,
-          format: typeof fields.format === 'string' ? fields.format : undefined,
-          schema,
-          objects,
-        },
-        {
-          ...this.limits,
-          memoryLimit:
-            settings.memoryLimit ?? DUCKDB_DEFAULT_LIMITS.memoryLimit,
-          maxTempDirectorySize:
-            settings.maxTempDirectorySize ??
-            DUCKDB_DEFAULT_LIMITS.maxTempDirectorySize,
-        },
-      );
-    }
-    return new PostgresSession(
-      {
-        server: server.server,
-        pool: this.pools.get(settings.name, settings.connection),
-        schema,
-        role: evaluated.role,
-      },
-      this.limits,
-    );
+    return evaluated.settings.server.open({
+      product,
+      server: evaluated.server,
+      grant: evaluated.grant,
+      limits: this.limits,
+    });
   }
 
   async close(): Promise<void> {
-    await this.pools.close();
+    await Promise.all(
+      [...this.settings.values()].map(s =>
+        s.engine ? s.server.close?.() : undefined,
+      ),
+    );
   }
 }

@@ -7,10 +7,11 @@ import { ObservationStore } from '../database/ObservationStore';
 import { AlertOutbox } from '../database/AlertOutbox';
 import { SloAlerts } from '../alerts/SloAlerts';
 import type { DataProduct, ProductSource } from '../products/DataProduct';
-import { ServerRegistry } from './ServerRegistry';
+import type { ServerRegistry } from './ServerRegistry';
 import { SloRecorder } from './SloRecorder';
 import { SloEvaluator } from './SloEvaluator';
 import { contractYaml, productOf, sqlRules } from './__testUtils__/products';
+import { registryOf } from './__testUtils__/servers';
 
 const databases = TestDatabases.create({
   ids: [
@@ -87,10 +88,7 @@ describe.each(databases.eachSupportedId())('SloEvaluator on %p', databaseId => {
       directory: path.resolve(__dirname, '../../migrations'),
     });
     const logger = mockServices.logger.mock();
-    servers = new ServerRegistry(
-      new Map([['local', { name: 'local', engine: 'duckdb', directory: dir }]]),
-      { timeoutMillis: 10_000 },
-    );
+    servers = registryOf({ local: { directory: dir } }, 10_000);
     evaluator = new SloEvaluator(
       listOf([orders, ledger]),
       servers,

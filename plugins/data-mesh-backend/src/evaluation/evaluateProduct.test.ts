@@ -2,18 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
-import { ServerRegistry } from './ServerRegistry';
 import { evaluateProduct } from './evaluateProduct';
 import { contractYaml, productOf, sqlRules } from './__testUtils__/products';
+import { registryOf } from './__testUtils__/servers';
 
 const dir = fs.realpathSync(
   fs.mkdtempSync(path.join(os.tmpdir(), 'dm-evaluate-')),
 );
 const SECRET = 'secret-ssn-123';
-const servers = new ServerRegistry(
-  new Map([['local', { name: 'local', engine: 'duckdb', directory: dir }]]),
-  { timeoutMillis: 30_000 },
-);
+const servers = registryOf({ local: { directory: dir } }, 30_000);
 
 beforeAll(() => {
   fs.mkdirSync(path.join(dir, 'orders'));
@@ -183,19 +180,9 @@ describe('evaluateProduct', () => {
   });
 
   it('evaluates nothing on a server that does not serve the product', async () => {
-    const only = new ServerRegistry(
-      new Map([
-        [
-          'local',
-          {
-            name: 'local',
-            engine: 'duckdb',
-            directory: dir,
-            products: ['component:default/ledger'],
-          },
-        ],
-      ]),
-      { timeoutMillis: 2000 },
+    const only = registryOf(
+      { local: { directory: dir, products: ['ledger'] } },
+      2000,
     );
     const product = orders(sqlRules(1, 'SELECT 0'));
     expect(await evaluateProduct(product, only)).toBeUndefined();

@@ -9,14 +9,15 @@ import {
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { ObservationInput } from '../database/ObservationStore';
 import type { ProductOnServer, ServerRegistry } from './ServerRegistry';
-import type { EngineSession, MeasuredValue } from './engines/types';
 import {
   CheckError,
+  type EngineSession,
+  type MeasuredValue,
   categoryText,
   duration,
   engineDetail,
   failureCategory,
-} from './engines/engineErrors';
+} from '@backstage-data-mesh/plugin-data-mesh-node';
 
 /** What an evaluation reads of a product: its server's view of it, and its SLOs. */
 export type EvaluatedProduct = ProductOnServer & { slos: SloDefinition[] };
@@ -133,7 +134,7 @@ export async function evaluateProduct(
   if (!('evaluated' in choice)) return undefined;
   const evaluated = choice.evaluated;
   const server = evaluated.server.server;
-  const engine = evaluated.settings.engine === 'duckdb' ? 'duckdb' : 'postgres';
+  const { engine } = evaluated.settings;
   const { signal, logger } = options;
   const now = options.now ?? Date.now;
   const maxChecks =
@@ -167,7 +168,7 @@ export async function evaluateProduct(
       const reason =
         error instanceof CheckError
           ? error.message
-          : categoryText(failureCategory(engine, error));
+          : categoryText(failureCategory(engine.categorize, error));
       measured.push(...notOpened(checks, server, reason));
     }
   }

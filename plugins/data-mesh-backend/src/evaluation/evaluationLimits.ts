@@ -3,7 +3,7 @@
  * evaluated and how long they may take together.
  */
 import type { Config } from '@backstage/config';
-import type { CheckLimits } from './engines/types';
+import type { CheckLimits } from '@backstage-data-mesh/plugin-data-mesh-node';
 import { DEFAULT_PRODUCT_LIMITS, type ProductLimits } from './evaluateProduct';
 
 function positive(config: Config, key: string): number | undefined {

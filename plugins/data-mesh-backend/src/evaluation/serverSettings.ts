@@ -1,12 +1,17 @@
 /**
- * `dataMesh.servers.<name>` in app-config: where a contract's server is, with which
- * credentials, and for which products. Read once at start; a mistake stops the backend with
- * the key that is wrong.
+ * `dataMesh.servers.<name>` in app-config: which products a server serves, and which SLO
+ * engine evaluates it (`engine`, or the engine whose key the server has: `directory` for
+ * DuckDB, `connection` for PostgreSQL), which reads the rest. Read once at start; a mistake
+ * stops the backend with the key that is wrong. A server whose engine is not installed is
+ * kept, not evaluated, with the reason.
  */
 import path from 'node:path';
 import type { Config } from '@backstage/config';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import type { PoolConfig } from 'pg';
+import type {
+  SloEngine,
+  SloEngineServer,
+} from '@backstage-data-mesh/plugin-data-mesh-node';
 
 /** Which products a server serves; every product when neither list is given. */
 export interface ServerScope {
@@ -16,38 +21,14 @@ export interface ServerScope {
   owners?: string[];
 }
 
-/** A file server's settings: files and DuckDB databases under one directory. */
-export interface FileServerSettings extends ServerScope {
-  name: string;
-  engine: 'duckdb';
-  /** Absolute; contract paths are relative to it. */
-  directory: string;
-  /** Each product's own directory under `directory`, with `{name}` and `{namespace}`; default `{name}`. */
-  productDirectory?: string;
-  /** DuckDB `memory_limit` per session; default 256MB. */
-  memoryLimit?: string;
-  /** DuckDB `max_temp_directory_size` per session; default 512MB. */
-  maxTempDirectorySize?: string;
-}
+/** A configured server: its engine and the engine's view of it, or why it has none. */
+export type ServerSettings = ServerScope & { name: string } & (
+    | { engine: SloEngine; server: SloEngineServer }
+    | { engine?: undefined; unavailable: string }
+  );
 
-/** A PostgreSQL server's settings. */
-export interface PostgresServerSettings extends ServerScope {
-  name: string;
-  engine: 'postgres';
-  connection: PoolConfig;
-  /** The role each domain's checks run as, by domain name (lower case). */
-  roles?: Record<string, string>;
-  /** The role of products whose domain `roles` does not name. */
-  defaultRole?: string;
-}
-
-/** A server's settings from app-config. */
-export type ServerSettings = FileServerSettings | PostgresServerSettings;
-
-/** The product directory template when the server names none. */
-export const DEFAULT_PRODUCT_DIRECTORY = '{name}';
-
-const SIZE = /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
+/** The settings every server has, whatever its engine. */
+const COMMON_SETTINGS = ['engine', 'products', 'owners'];
 
 function refList(
   server: Config,
@@ -74,72 +55,46 @@ function refList(
   });
 }
 
-function productDirectoryTemplate(server: Config, name: string) {
-  const template = server.getOptionalString('productDirectory');
-  if (template === undefined) return undefined;
-  const key = `dataMesh.servers.${name}.productDirectory`;
-  for (const [token] of template.matchAll(/\{[^}]*\}/g)) {
-    if (token !== '{name}' && token !== '{namespace}')
-      throw new Error(
-        `${key}: unknown token ${token}; use {name} and {namespace}`,
-      );
+const list = (engines: readonly SloEngine[]) =>
+  engines.map(e => e.id).join(', ');
+
+/** The engine of a server, or why there is none. */
+function engineOf(
+  server: Config,
+  name: string,
+  engines: readonly SloEngine[],
+): SloEngine | { unavailable: string } {
+  const named = server.getOptionalString('engine');
+  if (named !== undefined) {
+    const engine = engines.find(e => e.id === named);
+    if (engine) return engine;
+    return {
+      unavailable: `server ${name} is evaluated by the SLO engine "${named}" (dataMesh.servers.${name}.engine), which is not installed${
+        engines.length ? ` (installed: ${list(engines)})` : ''
+      }`,
+    };
   }
-  if (
-    path.isAbsolute(template) ||
-    template.split(/[\\/]/).some(part => part === '..') ||
-    !template.includes('{name}')
-  )
-    throw new Error(
-      `${key}: "${template}" must be a path relative to the server's directory, without "..", holding {name} (e.g. "{name}" or "data/{namespace}/{name}")`,
-    );
-  return template;
-}
-
-function size(server: Config, key: string, name: string) {
-  const value = server.getOptionalString(key);
-  if (value !== undefined && !SIZE.test(value.trim()))
-    throw new Error(
-      `dataMesh.servers.${name}.${key}: "${value}" is not a size; write e.g. 256MB or 1GiB`,
-    );
-  return value?.trim();
-}
-
-function roles(server: Config, name: string) {
-  const config = server.getOptionalConfig('roles');
-  if (!config) return undefined;
-  const byDomain: Record<string, string> = {};
-  for (const domain of config.keys())
-    byDomain[domain.toLocaleLowerCase('en-US')] = config.getString(domain);
-  if (Object.keys(byDomain).length === 0)
-    throw new Error(`dataMesh.servers.${name}.roles names no domain`);
-  return byDomain;
-}
-
-function only(server: Config, name: string, keys: string[], kind: string) {
-  for (const key of keys)
-    if (server.has(key))
-      throw new Error(
-        `dataMesh.servers.${name}.${key} applies to ${kind} servers only`,
-      );
-}
-
-function postgresConnection(server: Config): PoolConfig {
-  const connection = server.getOptional('connection');
-  if (typeof connection === 'string') return { connectionString: connection };
-  const c = server.getConfig('connection');
+  const marked = engines.find(e => e.configKey && server.has(e.configKey));
+  if (marked) return marked;
   return {
-    host: c.getOptionalString('host'),
-    port: c.getOptionalNumber('port'),
-    user: c.getOptionalString('user'),
-    password: c.getOptionalString('password'),
-    database: c.getOptionalString('database'),
-    ssl: c.getOptionalBoolean('ssl') ? { rejectUnauthorized: true } : undefined,
+    unavailable: engines.length
+      ? `no installed SLO engine evaluates server ${name}: name one in dataMesh.servers.${name}.engine (${list(
+          engines,
+        )}) or give ${engines
+          .filter(e => e.configKey)
+          .map(e => `"${e.configKey}" (${e.id})`)
+          .join(' or ')}`
+      : `server ${name} is not evaluated: no SLO engine is installed`,
   };
 }
 
-/** Reads `dataMesh.servers`; directories are resolved against the working directory. */
+/**
+ * Reads `dataMesh.servers`, each server configured by its engine among `engines`. Settings
+ * that are neither common nor the engine's are refused, naming the key.
+ */
 export function readServerSettings(
   config: Config,
+  engines: readonly SloEngine[],
 ): Map<string, ServerSettings> {
   const settings = new Map<string, ServerSettings>();
   const servers = config.getOptionalConfig('dataMesh.servers');
@@ -150,39 +105,41 @@ export function readServerSettings(
     const owners = refList(server, 'owners', name);
     if (products) scope.products = products;
     if (owners) scope.owners = owners;
-    const directory = server.getOptionalString('directory');
-    if (directory !== undefined) {
-      only(server, name, ['roles', 'defaultRole'], 'PostgreSQL');
-      settings.set(name, {
-        name,
-        engine: 'duckdb',
-        directory: path.resolve(directory),
-        productDirectory:
-          productDirectoryTemplate(server, name) ?? DEFAULT_PRODUCT_DIRECTORY,
-        memoryLimit: size(server, 'memoryLimit', name),
-        maxTempDirectorySize: size(server, 'maxTempDirectorySize', name),
-        ...scope,
-      });
-    } else if (server.has('connection')) {
-      only(
-        server,
-        name,
-        ['productDirectory', 'memoryLimit', 'maxTempDirectorySize'],
-        'directory (files, DuckDB)',
-      );
-      settings.set(name, {
-        name,
-        engine: 'postgres',
-        connection: postgresConnection(server),
-        roles: roles(server, name),
-        defaultRole: server.getOptionalString('defaultRole'),
-        ...scope,
-      });
-    } else {
-      throw new Error(
-        `dataMesh.servers.${name} needs "directory" (files, DuckDB) or "connection" (PostgreSQL)`,
-      );
+    const engine = engineOf(server, name, engines);
+    if ('unavailable' in engine) {
+      settings.set(name, { name, ...scope, unavailable: engine.unavailable });
+      continue;
     }
+    for (const key of server.keys()) {
+      if (!COMMON_SETTINGS.includes(key) && !engine.settings.includes(key))
+        throw new Error(
+          `dataMesh.servers.${name}.${key} is not a setting of ${
+            engine.id
+          } servers; they take ${[...COMMON_SETTINGS, ...engine.settings].join(
+            ', ',
+          )}`,
+        );
+    }
+    settings.set(name, {
+      name,
+      ...scope,
+      engine,
+      server: engine.configure({ name, config: server }),
+    });
   }
   return settings;
+}
+
+/**
+ * The directory of each server that names one (`dataMesh.servers.<name>.directory`), where
+ * OpenLineage datasets of files are matched to products, whichever engine is installed.
+ */
+export function readServerDirectories(config: Config): Map<string, string> {
+  const directories = new Map<string, string>();
+  const servers = config.getOptionalConfig('dataMesh.servers');
+  for (const name of servers?.keys() ?? []) {
+    const directory = servers!.getConfig(name).getOptionalString('directory');
+    if (directory) directories.set(name, path.resolve(directory));
+  }
+  return directories;
 }

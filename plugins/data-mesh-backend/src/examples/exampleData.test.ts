@@ -17,7 +17,7 @@ import {
   STALE_PRODUCT,
   generateExampleData,
 } from '../../../../examples/generate-data';
-import { ServerRegistry } from '../evaluation/ServerRegistry';
+import { registryOf } from '../evaluation/__testUtils__/servers';
 import { evaluateProduct } from '../evaluation/evaluateProduct';
 import type { DataProduct } from '../products/DataProduct';
 
@@ -69,19 +69,9 @@ describe('the example data', () => {
   it(`passes every measured SLO as of now, but ${STALE_PRODUCT} breaches its freshness`, async () => {
     await generateExampleData({ examples, out, now: Date.now() });
     // as app-config.yaml: each product reads its own data/<name> directory
-    const servers = new ServerRegistry(
-      new Map([
-        [
-          'local',
-          {
-            name: 'local',
-            engine: 'duckdb',
-            directory: out,
-            productDirectory: 'data/{name}',
-          },
-        ],
-      ]),
-      { timeoutMillis: 10_000 },
+    const servers = registryOf(
+      { local: { directory: out, productDirectory: 'data/{name}' } },
+      10_000,
     );
     const outcomes: Record<string, string[]> = {};
     let evaluated = 0;

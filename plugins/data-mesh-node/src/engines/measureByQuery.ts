@@ -1,15 +1,15 @@
 import type { SloMeasure } from '@backstage-data-mesh/plugin-data-mesh-common';
 import {
   contractRuleQuery,
-  type Dialect,
+  type SqlDialect,
   measureQuery,
   scalarQuery,
-} from '../checkQueries';
+} from './checkQueries';
 import type { MeasuredValue } from './types';
 
 /** What an engine session lends to {@link measureByQuery}. */
 export interface QueryRunner {
-  dialect: Dialect;
+  dialect: SqlDialect;
   /**
    * The one value `sql` returns, as a number. `contract` is true for a contract's own SQL,
    * which the session runs with the product's narrower rights and cleans up after.

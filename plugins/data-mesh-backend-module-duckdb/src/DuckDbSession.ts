@@ -14,17 +14,22 @@ import {
   type SloDefinition,
   filePath,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
-import { ident, literal } from '../checkQueries';
-import { runWithTimeout, toNumber } from '../runWithTimeout';
-import type { CheckLimits, EngineSession, MeasuredValue } from './types';
-import { measureByQuery } from './measureByQuery';
 import {
+  type CheckLimits,
   CheckError,
+  type EngineSession,
+  type MeasuredValue,
   categoryText,
   engineDetail,
   failedMeasurement,
   failureCategory,
-} from './engineErrors';
+  ident,
+  literal,
+  measureByQuery,
+  runWithTimeout,
+  toNumber,
+} from '@backstage-data-mesh/plugin-data-mesh-node';
+import { duckDbDialect, duckDbFailureCategory } from './duckDbDialect';
 
 /** What a DuckDB session reads. */
 export interface DuckDbTarget {
@@ -155,7 +160,7 @@ async function attachDatabase(
   } catch (error) {
     throw new CheckError(
       `the database "${target.path}" could not be opened: ${categoryText(
-        failureCategory('duckdb', error),
+        failureCategory(duckDbFailureCategory, error),
       )}`,
     );
   }
@@ -196,7 +201,9 @@ async function createViews(
         error instanceof CheckError
           ? { reason: error.message }
           : {
-              reason: categoryText(failureCategory('duckdb', error)),
+              reason: categoryText(
+                failureCategory(duckDbFailureCategory, error),
+              ),
               detail: engineDetail(error),
             },
       );
@@ -333,12 +340,12 @@ export class DuckDbSession implements EngineSession {
           ...(cannot.detail ? { detail: cannot.detail } : {}),
         };
       return await measureByQuery(measure, result, {
-        dialect: 'duckdb',
+        dialect: duckDbDialect,
         value: sql => this.value(sql, signal),
         refuse: sql => this.checkSingleSelect(sql),
       });
     } catch (error) {
-      return failedMeasurement('duckdb', error, slo, {
+      return failedMeasurement(duckDbFailureCategory, error, slo, {
         server: this.server,
         timeoutMillis: this.limits.timeoutMillis,
       });

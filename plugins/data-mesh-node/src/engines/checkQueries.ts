@@ -1,13 +1,24 @@
 /**
- * The SQL that measures an SLO, pushed down to the engine that holds the data. Every query
+ * The SQL that measures an SLO, pushed down to the engine that holds the data, in the
+ * engine's {@link SqlDialect}. Every query
  * returns one row with one number `v` (and is read through {@link scalarQuery}); identifiers
  * and literals are quoted here, never taken raw from a contract (contract SQL rules go
  * through {@link contractRuleQuery}).
  */
 import type { SloMeasure } from '@backstage-data-mesh/plugin-data-mesh-common';
 
-/** The SQL dialects the engines speak. */
-export type Dialect = 'duckdb' | 'postgres';
+/**
+ * What differs between the SQL of two engines, as far as the checks need it. An engine for
+ * another warehouse describes its own; the DuckDB and PostgreSQL engine modules have theirs.
+ */
+export interface SqlDialect {
+  /** The type a number is cast to: `DOUBLE`, `DOUBLE PRECISION`. */
+  double: string;
+  /** The milliseconds since 1970 of a timestamp `expression`, as that type. */
+  epochMillis(expression: string): string;
+  /** True when the text `value` does not match the regular expression literal `pattern`. */
+  notMatching(value: string, pattern: string): string;
+}
 
 /** A query and how to turn its number into the SLO's measured value. */
 export interface CheckQuery {
@@ -31,23 +42,14 @@ export function literal(value: unknown): string {
 
 const text = (column: string) => `CAST(${column} AS VARCHAR)`;
 
-function epochMillis(expression: string, dialect: Dialect): string {
-  return dialect === 'duckdb'
-    ? `CAST(epoch_ms(CAST(${expression} AS TIMESTAMP)) AS DOUBLE)`
-    : `CAST(EXTRACT(EPOCH FROM CAST(${expression} AS TIMESTAMP)) * 1000 AS DOUBLE PRECISION)`;
-}
-
-const double = (dialect: Dialect) =>
-  dialect === 'duckdb' ? 'DOUBLE' : 'DOUBLE PRECISION';
-
 /** `count` as a count or, for `percent`, as a share of `total` in percent. */
 function countOrPercent(
   bad: string,
   total: string,
   unit: 'rows' | 'percent',
-  dialect: Dialect,
+  dialect: SqlDialect,
 ): string {
-  if (unit === 'rows') return `CAST(${bad} AS ${double(dialect)})`;
+  if (unit === 'rows') return `CAST(${bad} AS ${dialect.double})`;
   return `COALESCE(100.0 * ${bad} / NULLIF(${total}, 0), 0)`;
 }
 
@@ -66,7 +68,7 @@ function stringList(values: unknown[]): { list: string; hasNull: boolean } {
  */
 export function measureQuery(
   measure: SloMeasure,
-  dialect: Dialect,
+  dialect: SqlDialect,
 ): CheckQuery | undefined {
   switch (measure.type) {
     case 'newestAge':
@@ -78,9 +80,8 @@ export function measureQuery(
           ? 86_400_000
           : 0;
       return {
-        sql: `SELECT ${epochMillis(
+        sql: `SELECT ${dialect.epochMillis(
           `${aggregate}(${ident(measure.column)})`,
-          dialect,
         )} AS v FROM ${ident(measure.object)}`,
         interpret: (v, now) =>
           v === null ? undefined : Math.max(0, (now - v - dayEnd) / 1000),
@@ -108,7 +109,7 @@ export function measureQuery(
 
 function libraryQuery(
   measure: Extract<SloMeasure, { type: 'library' }>,
-  dialect: Dialect,
+  dialect: SqlDialect,
 ): CheckQuery | undefined {
   const table = ident(measure.object);
   const column = measure.property ? ident(measure.property) : undefined;
@@ -120,7 +121,7 @@ function libraryQuery(
   switch (measure.metric) {
     case 'rowCount':
       return value(
-        `SELECT CAST(COUNT(*) AS ${double(dialect)}) AS v FROM ${table}`,
+        `SELECT CAST(COUNT(*) AS ${dialect.double}) AS v FROM ${table}`,
       );
     case 'nullValues':
       if (!column) return undefined;
@@ -160,12 +161,10 @@ function libraryQuery(
         invalid = `${column} IS NOT NULL AND ${notListed}`;
       } else if (typeof args.pattern === 'string') {
         const pattern = literal(args.pattern);
-        invalid =
-          dialect === 'duckdb'
-            ? `${column} IS NOT NULL AND NOT regexp_matches(${text(
-                column,
-              )}, ${pattern})`
-            : `${column} IS NOT NULL AND ${text(column)} !~ ${pattern}`;
+        invalid = `${column} IS NOT NULL AND ${dialect.notMatching(
+          text(column),
+          pattern,
+        )}`;
       }
       if (!invalid) return undefined;
       return value(
@@ -215,10 +214,8 @@ function libraryQuery(
  * `sql` read as one number: the first column of the first row, cast to a double in the
  * engine. Whatever the query would return, the engine hands the backend one value.
  */
-export function scalarQuery(sql: string, dialect: Dialect): string {
-  return `SELECT CAST(dm_rule.v AS ${double(
-    dialect,
-  )}) AS v FROM (${sql}\n) AS dm_rule(v) LIMIT 1`;
+export function scalarQuery(sql: string, dialect: SqlDialect): string {
+  return `SELECT CAST(dm_rule.v AS ${dialect.double}) AS v FROM (${sql}\n) AS dm_rule(v) LIMIT 1`;
 }
 
 /**
@@ -229,7 +226,7 @@ export function scalarQuery(sql: string, dialect: Dialect): string {
  */
 export function contractRuleQuery(
   measure: Extract<SloMeasure, { type: 'sql' }>,
-  dialect: Dialect,
+  dialect: SqlDialect,
 ): { inner: string; wrapped: string } {
   let inner = measure.query.trim().replace(/;\s*$/, '');
   const object = measure.object ? ident(measure.object) : undefined;

@@ -1,13 +1,15 @@
-/* eslint-disable jest/no-export -- the shared specification both engine test files run */
+/* eslint-disable jest/no-export -- a specification for the test suites of SLO engines, published in testUtils */
 /**
- * One specification for every check engine: the same table, the same SLOs, the same
- * expected values, whether the data sits in a file read by DuckDB or in PostgreSQL.
+ * One specification for every SLO engine: the same table, the same SLOs, the same expected
+ * values, whether the data sits in a file read by DuckDB, in PostgreSQL or in a warehouse of
+ * your own. Run it from your engine's tests (Jest) on a session opened on the `orders`
+ * table of {@link orderRows}.
  */
 import type {
   SloDefinition,
   SloMeasure,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
-import type { EngineSession } from './types';
+import type { EngineSession } from '../engines/types';
 
 const MINUTE = 60_000;
 
@@ -16,7 +18,11 @@ function orderId(i: number): string | null {
   return i === 9 ? 'o-8' : `o-${i}`;
 }
 
-/** The `orders` table: 10 rows, one null id, one duplicate id, two invalid statuses (lost, n/a), one negative total. */
+/**
+ * The `orders` table the specification reads: 10 rows, one null id, one duplicate id, two invalid statuses (lost, n/a), one negative total.
+ *
+ * @public
+ */
 export function orderRows(now: number) {
   const statuses = [
     'open',
@@ -38,6 +44,11 @@ export function orderRows(now: number) {
   }));
 }
 
+/**
+ * An SLO with the measure `measure`.
+ *
+ * @public
+ */
 export function slo(id: string, measure: SloMeasure): SloDefinition {
   return {
     id,
@@ -63,8 +74,14 @@ const lib = (
     ...extra,
   });
 
-/** Registers the engine specification on a session opened on the `orders` table. */
-export function describeEngine(
+/**
+ * Registers the engine specification (Jest `describe` blocks) on a session opened on the
+ * `orders` table: library metrics, freshness and retention, availability, and contract SQL
+ * (single SELECT only, one value read, a category instead of the engine's words).
+ *
+ * @public
+ */
+export function describeSloEngine(
   name: string,
   session: () => EngineSession,
   now: () => number,

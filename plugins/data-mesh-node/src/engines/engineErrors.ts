@@ -5,7 +5,6 @@
  * addresses; that text goes to the backend log only.
  */
 import type { SloDefinition } from '@backstage-data-mesh/plugin-data-mesh-common';
-import type { Dialect } from '../checkQueries';
 import type { MeasuredValue } from './types';
 
 /** Why a check could not run, as far as anyone but the operator learns. */
@@ -56,7 +55,7 @@ const MAX_DETAIL = 500;
  * An error's message. Errors from native engines come from another realm than the test
  * runner's, so `instanceof Error` is not asked.
  */
-function messageOf(error: unknown): string {
+export function messageOf(error: unknown): string {
   const message = (error as { message?: unknown } | undefined)?.message;
   return typeof message === 'string' ? message : String(error);
 }
@@ -68,67 +67,21 @@ export function engineDetail(error: unknown): string {
   return line.length > MAX_DETAIL ? `${line.slice(0, MAX_DETAIL)}…` : line;
 }
 
-// SQLSTATE codes (PostgreSQL, Appendix A) by category.
-const POSTGRES_CODES: Array<[RegExp, FailureCategory]> = [
-  [
-    /^(22P02|22003|22007|22008|22018|22P03|22P04|22P05|22P06|22021|22025|22026|42846|42804)$/,
-    'conversion',
-  ],
-  [/^(42501|2F004|38004)$/, 'permission'],
-  [/^(42P01|42703|42883|3F000|42704)$/, 'unknown-name'],
-  [/^(42601|42P10|42P20)$/, 'syntax'],
-  [/^55P03$/, 'lock-timeout'],
-  [/^(53200|53100|53000|54000)$/, 'memory'],
-  [/^(25006|2F002|2F003|38002|38003)$/, 'not-read-only'],
-  [/^(08\w{3}|28\w{3}|3D000|57P0[1-4]|53300)$/, 'unreachable'],
-];
-
-// DuckDB names its error class first: `Conversion Error: …`.
-const DUCKDB_PREFIXES: Array<[RegExp, FailureCategory]> = [
-  [/^Conversion Error:/, 'conversion'],
-  [/^Permission Error:/, 'permission'],
-  [/^(Catalog|Binder) Error:/, 'unknown-name'],
-  [/^Parser Error:/, 'syntax'],
-  [/^Out of Memory Error:/, 'memory'],
-  [/^IO Error:/, 'unreadable-file'],
-  [/^INTERRUPT Error:/, 'cancelled'],
-];
-
 /**
- * The category of an error thrown while a check ran on `engine`: from PostgreSQL's SQLSTATE
- * (`code`), a Node.js socket error code, or the class DuckDB names first in its message.
+ * How an engine reads the errors its queries throw: the category of one (PostgreSQL from its
+ * SQLSTATE, DuckDB from the error class it names first). The backend's own stops (time limit,
+ * abort) are recognised before it is asked.
  */
+export type FailureCategorizer = (error: unknown) => FailureCategory;
+
+/** The category of an error thrown while a check ran, on an engine that reads its errors with `categorize`. */
 export function failureCategory(
-  engine: Dialect,
+  categorize: FailureCategorizer,
   error: unknown,
 ): FailureCategory {
   if (error instanceof CheckAbortedError) return 'cancelled';
   if (error instanceof CheckTimeoutError) return 'timeout';
-  const code = (error as { code?: unknown } | undefined)?.code;
-  const message = messageOf(error);
-  if (engine === 'postgres') {
-    if (typeof code === 'string') {
-      if (code === '57014')
-        return /statement timeout/i.test(message) ? 'timeout' : 'cancelled';
-      // a data-modifying WITH inside the sub-select every rule runs in
-      if (code === '0A000' && /data-modifying/i.test(message))
-        return 'not-read-only';
-      for (const [pattern, category] of POSTGRES_CODES)
-        if (pattern.test(code)) return category;
-      // Node.js socket errors: ECONNREFUSED, ENOTFOUND, ETIMEDOUT…
-      if (/^E[A-Z]+$/.test(code)) return 'unreachable';
-      return 'failed';
-    }
-    // pg's own errors before or without a server answer
-    if (
-      /connect|connection|terminated|timeout exceeded|ssl|socket/i.test(message)
-    )
-      return 'unreachable';
-    return 'failed';
-  }
-  for (const [pattern, category] of DUCKDB_PREFIXES)
-    if (pattern.test(message)) return category;
-  return 'failed';
+  return categorize(error);
 }
 
 /** Where a check failed, for its message. */
@@ -206,12 +159,12 @@ export function failureMessage(
  * category of the engine's error.
  */
 export function safeMessage(
-  engine: Dialect,
+  categorize: FailureCategorizer,
   error: unknown,
   context: FailureContext,
 ): string {
   if (error instanceof CheckError) return error.message;
-  return failureMessage(failureCategory(engine, error), context);
+  return failureMessage(failureCategory(categorize, error), context);
 }
 
 /** Where a check of `slo` reads, from the contract, and whether it is a rule or a check. */
@@ -253,7 +206,7 @@ export function checkContext(
  * for the log; an availability check reads as unreachable; an aborted check as aborted.
  */
 export function failedMeasurement(
-  engine: Dialect,
+  categorize: FailureCategorizer,
   error: unknown,
   slo: SloDefinition,
   on: { server: string; timeoutMillis: number },
@@ -262,7 +215,7 @@ export function failedMeasurement(
   if (!(error instanceof CheckError)) result.detail = engineDetail(error);
   if (error instanceof CheckAbortedError)
     return { ...result, aborted: true, error: 'the evaluation was stopped' };
-  const message = safeMessage(engine, error, checkContext(slo, on));
+  const message = safeMessage(categorize, error, checkContext(slo, on));
   if (slo.measure.type === 'reachable')
     return { ...result, value: 0, unreachable: message };
   return { ...result, error: message };

@@ -4,7 +4,11 @@
  */
 import { Client, Pool } from 'pg';
 import { PostgresSession } from './PostgresSession';
-import { describeEngine, orderRows, slo } from './engineSpec';
+import {
+  describeSloEngine,
+  orderRows,
+  slo,
+} from '@backstage-data-mesh/plugin-data-mesh-node/testUtils';
 
 const url = process.env.DM_PG_URL;
 const now = Date.now();
@@ -64,7 +68,7 @@ async function advisoryLocksHeld(pool: Pool, key: number): Promise<number> {
       await pool?.end();
     });
 
-    describeEngine(
+    describeSloEngine(
       'PostgreSQL',
       () => session,
       () => now,

@@ -9,7 +9,11 @@ import {
   insideProductDirectory,
   productDirectory,
 } from './DuckDbSession';
-import { describeEngine, orderRows, slo } from './engineSpec';
+import {
+  describeSloEngine,
+  orderRows,
+  slo,
+} from '@backstage-data-mesh/plugin-data-mesh-node/testUtils';
 
 const now = Date.now();
 const dir = fs.realpathSync(
@@ -108,7 +112,7 @@ for (const [format, files] of [
       session = await DuckDbSession.open(target(files), limits);
     });
     afterAll(() => session.close());
-    describeEngine(
+    describeSloEngine(
       `DuckDB on ${format}`,
       () => session,
       () => now,

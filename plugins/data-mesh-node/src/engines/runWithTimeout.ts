@@ -1,4 +1,4 @@
-import { CheckAbortedError, CheckTimeoutError } from './engines/engineErrors';
+import { CheckAbortedError, CheckTimeoutError } from './engineErrors';
 
 /**
  * Runs `work`, calling `cancel` and failing with a {@link CheckTimeoutError} when it takes

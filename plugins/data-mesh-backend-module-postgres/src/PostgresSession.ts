@@ -8,16 +8,19 @@
  */
 import { Client, Pool, type PoolClient, type PoolConfig } from 'pg';
 import type { SloDefinition } from '@backstage-data-mesh/plugin-data-mesh-common';
-import { ident } from '../checkQueries';
-import { toNumber } from '../runWithTimeout';
-import { singleSelectProblem } from '../singleSelect';
-import type { CheckLimits, EngineSession, MeasuredValue } from './types';
-import { measureByQuery } from './measureByQuery';
 import {
   CheckAbortedError,
   CheckError,
+  type CheckLimits,
+  type EngineSession,
+  type MeasuredValue,
   failedMeasurement,
-} from './engineErrors';
+  ident,
+  measureByQuery,
+  singleSelectProblem,
+  toNumber,
+} from '@backstage-data-mesh/plugin-data-mesh-node';
+import { postgresDialect, postgresFailureCategory } from './postgresDialect';
 
 /** One pool per configured PostgreSQL server, shared by every evaluation. */
 export class PostgresPools {
@@ -188,12 +191,12 @@ export class PostgresSession implements EngineSession {
         return { ...result, value: 1 };
       }
       return await measureByQuery(measure, result, {
-        dialect: 'postgres',
+        dialect: postgresDialect,
         value: (sql, { contract }) => this.value(sql, contract, signal),
         refuse: singleSelectProblem,
       });
     } catch (error) {
-      return failedMeasurement('postgres', error, slo, {
+      return failedMeasurement(postgresFailureCategory, error, slo, {
         server: this.target.server,
         timeoutMillis: this.limits.timeoutMillis,
       });

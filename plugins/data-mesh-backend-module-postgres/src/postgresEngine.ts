@@ -1,0 +1,134 @@
+/**
+ * The PostgreSQL engine: servers of type `postgres` (or `postgresql`) whose connection the
+ * configuration gives. With `roles`, each product's checks run as its domain's role (else
+ * `defaultRole`); a product whose domain has neither is not evaluated there.
+ */
+import type { Config } from '@backstage/config';
+import { parseEntityRef } from '@backstage/catalog-model';
+import type {
+  SloEngine,
+  SloEngineAdmission,
+  SloEngineProduct,
+  SloEngineServer,
+} from '@backstage-data-mesh/plugin-data-mesh-node';
+import type { PoolConfig } from 'pg';
+import { PostgresPools, PostgresSession } from './PostgresSession';
+import { postgresFailureCategory } from './postgresDialect';
+
+/** A PostgreSQL server's settings. */
+export interface PostgresServerSettings {
+  name: string;
+  connection: PoolConfig;
+  /** The role each domain's checks run as, by domain name (lower case). */
+  roles?: Record<string, string>;
+  /** The role of products whose domain `roles` does not name. */
+  defaultRole?: string;
+}
+
+function connectionOf(server: Config): PoolConfig {
+  const connection = server.getOptional('connection');
+  if (typeof connection === 'string') return { connectionString: connection };
+  const c = server.getConfig('connection');
+  return {
+    host: c.getOptionalString('host'),
+    port: c.getOptionalNumber('port'),
+    user: c.getOptionalString('user'),
+    password: c.getOptionalString('password'),
+    database: c.getOptionalString('database'),
+    ssl: c.getOptionalBoolean('ssl') ? { rejectUnauthorized: true } : undefined,
+  };
+}
+
+function rolesOf(server: Config, name: string) {
+  const config = server.getOptionalConfig('roles');
+  if (!config) return undefined;
+  const byDomain: Record<string, string> = {};
+  for (const domain of config.keys())
+    byDomain[domain.toLocaleLowerCase('en-US')] = config.getString(domain);
+  if (Object.keys(byDomain).length === 0)
+    throw new Error(`dataMesh.servers.${name}.roles names no domain`);
+  return byDomain;
+}
+
+/** Reads a PostgreSQL server's settings. */
+export function readPostgresServerSettings(
+  name: string,
+  server: Config,
+): PostgresServerSettings {
+  if (!server.has('connection'))
+    throw new Error(
+      `dataMesh.servers.${name}.connection is missing: write a connection string or host, port, user, password and database`,
+    );
+  return {
+    name,
+    connection: connectionOf(server),
+    roles: rolesOf(server, name),
+    defaultRole: server.getOptionalString('defaultRole'),
+  };
+}
+
+function domainName(product: SloEngineProduct): string | undefined {
+  if (!product.domain) return undefined;
+  try {
+    return parseEntityRef(product.domain, {
+      defaultKind: 'domain',
+    }).name.toLocaleLowerCase('en-US');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The role a product's checks run as on this server, or why it is not evaluated here. */
+export function roleFor(
+  product: SloEngineProduct,
+  settings: PostgresServerSettings,
+): SloEngineAdmission {
+  if (!settings.roles) return { grant: { role: settings.defaultRole } };
+  const domain = domainName(product);
+  const role = (domain && settings.roles[domain]) || settings.defaultRole;
+  if (role) return { grant: { role } };
+  return {
+    reason: `server ${settings.name} has no role for ${
+      domain ? `domain ${domain}` : `${product.entityRef}, which has no domain`
+    } (dataMesh.servers.${settings.name}.roles, .defaultRole)`,
+  };
+}
+
+/** A configured PostgreSQL server: one pool, each product as its domain's role. */
+export function postgresServer(
+  settings: PostgresServerSettings,
+  pools: PostgresPools = new PostgresPools(),
+): SloEngineServer {
+  return {
+    admit: product => roleFor(product, settings),
+    async open({ server, grant, limits }) {
+      const fields = server as unknown as Record<string, unknown>;
+      return new PostgresSession(
+        {
+          server: server.server,
+          pool: pools.get(settings.name, settings.connection),
+          schema: typeof fields.schema === 'string' ? fields.schema : undefined,
+          role: grant.role,
+        },
+        limits,
+      );
+    },
+    close: () => pools.close(),
+  };
+}
+
+/**
+ * The PostgreSQL engine, as the module adds it to the data-mesh backend.
+ *
+ * @public
+ */
+export const postgresEngine: SloEngine = {
+  id: 'postgres',
+  serverTypes: ['postgres', 'postgresql'],
+  description: 'a PostgreSQL connection',
+  configKey: 'connection',
+  settings: ['connection', 'roles', 'defaultRole'],
+  configure: ({ name, config }) =>
+    postgresServer(readPostgresServerSettings(name, config)),
+  categorize: postgresFailureCategory,
+};

@@ -1,0 +1,6 @@
+/**
+ * Test utilities for SLO engines: the specification every engine passes.
+ *
+ * @packageDocumentation
+ */
+export { describeSloEngine, orderRows, slo } from './describeSloEngine';
