@@ -18,6 +18,12 @@ export interface SqlDialect {
   epochMillis(expression: string): string;
   /** True when the text `value` does not match the regular expression literal `pattern`. */
   notMatching(value: string, pattern: string): string;
+  /**
+   * The first column of the first row of `sql`, as the type `double`, under the name `v`.
+   * By default `SELECT CAST(dm_rule.v AS <double>) AS v FROM (<sql>) AS dm_rule(v) LIMIT 1`;
+   * an engine without column aliases on a sub-select writes its own.
+   */
+  firstValue?(sql: string): string;
 }
 
 /** A query and how to turn its number into the SLO's measured value. */
@@ -215,6 +221,7 @@ function libraryQuery(
  * engine. Whatever the query would return, the engine hands the backend one value.
  */
 export function scalarQuery(sql: string, dialect: SqlDialect): string {
+  if (dialect.firstValue) return dialect.firstValue(sql);
   return `SELECT CAST(dm_rule.v AS ${dialect.double}) AS v FROM (${sql}\n) AS dm_rule(v) LIMIT 1`;
 }
 
