@@ -113,9 +113,7 @@ describe.each(databases.eachSupportedId())(
         .get('/api/data-mesh/products/default/ledger/slo')
         .set('Authorization', owner())
         .expect(200);
-      const byId = Object.fromEntries(
-        slo.body.slos.map((s: any) => [s.id, s]),
-      );
+      const byId = Object.fromEntries(slo.body.slos.map((s: any) => [s.id, s]));
       expect(byId['quality:enough-entries']).toMatchObject({
         status: 'pass',
         lastValue: 3,

@@ -64,7 +64,7 @@ export const sqliteEngine: SloEngine = {
         );
         db.pragma(`busy_timeout = ${limits.timeoutMillis}`);
         const value = async (sql: string) =>
-          toNumber(db.prepare(sql).raw().get([])?.[0]);
+          toNumber((db.prepare(sql).raw().get() as unknown[] | undefined)?.[0]);
         return {
           async measure(slo) {
             try {
