@@ -4,6 +4,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import { catalogLocationCreatePermission } from '@backstage/plugin-catalog-common/alpha';
 import {
+  dataMeshActionsUsePermission,
   dataMeshLineageCreatePermission,
   dataMeshProductReadPermission,
   dataMeshResultsCreatePermission,
@@ -28,6 +29,14 @@ describe('DataMeshPermissionPolicy', () => {
     expect(await policy.handle({ permission }, sam)).toEqual({
       result: AuthorizeResult.DENY,
     });
+  });
+
+  it('lets every signed-in person and service use the data-mesh actions', async () => {
+    const permission = dataMeshActionsUsePermission;
+    for (const user of [undefined, sam, ada])
+      expect(await policy.handle({ permission }, user)).toEqual({
+        result: AuthorizeResult.ALLOW,
+      });
   });
 
   it("decides reading and pushing for a product by the product's access model", async () => {

@@ -6,7 +6,7 @@
  *   who may discover and read a product follows its access model (classification defaults
  *   in `dataMesh.access`, owners, contract roles, grants); pushing is for the products'
  *   owners and for pipeline tokens mapped in `dataMesh.push.subjects`; OpenLineage events
- *   for services only;
+ *   for services only; the data-mesh actions (agents) for everyone signed in;
  * - registering or deleting catalog locations and entities: the data platform team and
  *   services only, so no one else can make the catalog read files or URLs of their choice;
  * - everything else: allowed.

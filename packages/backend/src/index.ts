@@ -62,6 +62,9 @@ backend.add(
 backend.add(
   import('@backstage-data-mesh/plugin-data-mesh-backend-module-postgres'),
 );
+// Agents: the actions of the plugins backend.actions.pluginSources lists (data-mesh), as
+// MCP tools at /api/mcp-actions/v1.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 // The example mesh's stand-in pipelines keep its data fresh (example portal only).
 backend.add(examplePipelinesModule);
 backend.add(

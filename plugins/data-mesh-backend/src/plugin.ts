@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
@@ -45,7 +46,8 @@ import {
   DEFAULT_EVALUATION_LIMITS,
   EvaluationLimiter,
 } from './access/EvaluationLimiter';
-import { DEFAULT_REQUEST_LIMITS } from './router/context';
+import { DEFAULT_REQUEST_LIMITS, type RouterContext } from './router/context';
+import { registerActions } from './actions/registerActions';
 
 /**
  * The data-mesh backend plugin: SLO evaluation on a schedule, pushed results, OpenLineage
@@ -81,6 +83,7 @@ export const dataMeshPlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { config, logger, scheduler, httpRouter, lifecycle } = deps;
@@ -183,48 +186,48 @@ export const dataMeshPlugin = createBackendPlugin({
           },
         });
 
-        httpRouter.use(
-          createRouter({
-            logger,
-            auth: deps.auth,
-            httpAuth: deps.httpAuth,
-            permissions: deps.permissions,
-            products,
-            observations,
-            lineageEvents,
-            lineage,
-            evaluator,
-            recorder,
-            servers,
-            governance: new GovernanceEvaluator(
-              await loadGovernancePolicies(config),
-            ),
-            gate,
-            pushSubjects: PushSubjects.fromConfig(config),
-            evaluations: new EvaluationLimiter({
-              concurrent:
-                config.getOptionalNumber(
-                  'dataMesh.limits.evaluationsRunningPerUser',
-                ) ?? DEFAULT_EVALUATION_LIMITS.concurrent,
-              perMinute:
-                config.getOptionalNumber(
-                  'dataMesh.limits.evaluationsPerMinutePerUser',
-                ) ?? DEFAULT_EVALUATION_LIMITS.perMinute,
-            }),
-            limits: {
-              bodyBytes:
-                config.getOptionalNumber('dataMesh.limits.bodyBytes') ??
-                DEFAULT_REQUEST_LIMITS.bodyBytes,
-              openLineageDatasets:
-                config.getOptionalNumber(
-                  'dataMesh.limits.openLineageDatasets',
-                ) ?? DEFAULT_REQUEST_LIMITS.openLineageDatasets,
-              openLineageEdges:
-                config.getOptionalNumber('dataMesh.limits.openLineageEdges') ??
-                DEFAULT_REQUEST_LIMITS.openLineageEdges,
-            },
+        const ctx: RouterContext = {
+          logger,
+          auth: deps.auth,
+          httpAuth: deps.httpAuth,
+          permissions: deps.permissions,
+          products,
+          observations,
+          lineageEvents,
+          lineage,
+          evaluator,
+          recorder,
+          servers,
+          governance: new GovernanceEvaluator(
+            await loadGovernancePolicies(config),
+          ),
+          gate,
+          pushSubjects: PushSubjects.fromConfig(config),
+          evaluations: new EvaluationLimiter({
+            concurrent:
+              config.getOptionalNumber(
+                'dataMesh.limits.evaluationsRunningPerUser',
+              ) ?? DEFAULT_EVALUATION_LIMITS.concurrent,
+            perMinute:
+              config.getOptionalNumber(
+                'dataMesh.limits.evaluationsPerMinutePerUser',
+              ) ?? DEFAULT_EVALUATION_LIMITS.perMinute,
           }),
-        );
+          limits: {
+            bodyBytes:
+              config.getOptionalNumber('dataMesh.limits.bodyBytes') ??
+              DEFAULT_REQUEST_LIMITS.bodyBytes,
+            openLineageDatasets:
+              config.getOptionalNumber('dataMesh.limits.openLineageDatasets') ??
+              DEFAULT_REQUEST_LIMITS.openLineageDatasets,
+            openLineageEdges:
+              config.getOptionalNumber('dataMesh.limits.openLineageEdges') ??
+              DEFAULT_REQUEST_LIMITS.openLineageEdges,
+          },
+        };
+        httpRouter.use(createRouter(ctx));
+        // The same answers for agents, through the actions registry (MCP).
+        registerActions(deps.actionsRegistry, ctx);
         // Pipelines may send their token as x-api-key (datacontract-cli does); those routes
         // check credentials themselves and refuse requests without a Backstage token.
         httpRouter.addAuthPolicy({

@@ -71,6 +71,18 @@ export const dataMeshSloEvaluatePermission = createPermission({
 });
 
 /**
+ * Using the data-mesh actions that the backend registers in Backstage's actions registry
+ * (for agents, through an MCP server): finding products, reading a contract, SLO status, a
+ * governance check of a draft, the diff of two contract versions. Each action also asks
+ * the product permissions above for the products it touches.
+ * @public
+ */
+export const dataMeshActionsUsePermission = createPermission({
+  name: 'data-mesh.actions.use',
+  attributes: { action: 'read' },
+});
+
+/**
  * Every permission of the data-mesh backend.
  * @public
  */
@@ -80,4 +92,5 @@ export const dataMeshPermissions = [
   dataMeshResultsCreatePermission,
   dataMeshLineageCreatePermission,
   dataMeshSloEvaluatePermission,
+  dataMeshActionsUsePermission,
 ];

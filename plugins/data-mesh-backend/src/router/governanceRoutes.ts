@@ -1,6 +1,5 @@
 import type Router from 'express-promise-router';
-import { InputError } from '@backstage/errors';
-import { readContract } from '@backstage-data-mesh/plugin-data-mesh-common';
+import { evaluateDraft } from '../governance/evaluateDraft';
 import type { RouterContext } from './context';
 import { jsonBody } from './createRouter';
 
@@ -10,45 +9,6 @@ export function governanceRoutes(
 ) {
   router.post('/governance/evaluate', jsonBody(ctx), async (req, res) => {
     await ctx.httpAuth.credentials(req);
-    const { entity, contract } = req.body ?? {};
-    if (
-      typeof entity !== 'object' ||
-      entity === null ||
-      Array.isArray(entity)
-    ) {
-      throw new InputError(
-        'entity must be the draft catalog entity as an object (catalog-info.yaml read as JSON)',
-      );
-    }
-    if (
-      contract !== undefined &&
-      typeof contract !== 'string' &&
-      (typeof contract !== 'object' || contract === null)
-    ) {
-      throw new InputError(
-        'contract must be the contract text (any accepted format) or the contract as an object',
-      );
-    }
-    const reading =
-      contract === undefined
-        ? undefined
-        : readContract(
-            typeof contract === 'string' ? contract : JSON.stringify(contract),
-            { fileName: 'draft contract' },
-          );
-    const name =
-      typeof entity.metadata?.name === 'string'
-        ? entity.metadata.name
-        : 'draft';
-    res.json(
-      ctx.governance.evaluate({
-        entityRef: `component:${
-          entity.metadata?.namespace ?? 'default'
-        }/${name}`,
-        entity,
-        contract: reading?.contract,
-        contractIssues: reading?.issues ?? [],
-      }),
-    );
+    res.json(evaluateDraft(ctx.governance, req.body ?? {}));
   });
 }

@@ -1,13 +1,11 @@
 import type Router from 'express-promise-router';
-import {
-  type DataProductContractResponse,
-  type DataProductListResponse,
-  type QualityCheckResult,
-  redactContractData,
+import type {
+  DataProductListResponse,
+  QualityCheckResult,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { productFor } from './access';
 import type { RouterContext } from './context';
-import { groupStates, toDetails, toSummary } from './summaries';
+import { contractResponse, discoverableProducts, toDetails } from './summaries';
 
 export function productRoutes(
   router: ReturnType<typeof Router>,
@@ -16,20 +14,9 @@ export function productRoutes(
   /** The products the caller may discover; their data only where they may read it. */
   router.get('/products', async (req, res) => {
     const credentials = await ctx.httpAuth.credentials(req);
-    const [products, states] = await Promise.all([
-      ctx.products.listProducts(),
-      ctx.observations.states(),
-    ]);
-    const sights = await ctx.gate.sight(credentials, products);
-    const byProduct = groupStates(states);
-    const body: DataProductListResponse = { items: [] };
-    for (const product of products) {
-      const sight = sights.get(product.entityRef)!;
-      if (!sight.discover) continue;
-      body.items.push(
-        toSummary(product, byProduct.get(product.entityRef) ?? [], sight),
-      );
-    }
+    const body: DataProductListResponse = {
+      items: await discoverableProducts(ctx, credentials),
+    };
     res.json(body);
   });
 
@@ -51,18 +38,7 @@ export function productRoutes(
    */
   router.get('/products/:namespace/:name/contract', async (req, res) => {
     const { product, sight } = await productFor(ctx, req, 'discover');
-    const body: DataProductContractResponse = {
-      format: product.format,
-      contract:
-        product.contract && !sight.read
-          ? redactContractData(product.contract)
-          : product.contract,
-      location: product.location,
-      issues: product.issues,
-    };
-    if (sight.read) body.source = product.source ?? '';
-    else body.redacted = true;
-    res.json(body);
+    res.json(contractResponse(product, sight));
   });
 
   /**

@@ -5,6 +5,7 @@ import {
   type SloHistoryResponse,
   type SloResponse,
   type SloView,
+  type SloWindow,
   dataMeshSloEvaluatePermission,
   parseSloWindow,
   summarizeWindow,
@@ -14,6 +15,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { EvaluationLimiter } from '../access/EvaluationLimiter';
 import { productByRef, productFor, requireProductPermission } from './access';
 import type { RouterContext } from './context';
+import type { DataProduct } from '../products/DataProduct';
 
 function windowParam(value: unknown, fallback: '7d' | '30d') {
   if (value === undefined) return fallback;
@@ -35,73 +37,7 @@ export function sloRoutes(
   router.get('/products/:namespace/:name/slo', async (req, res) => {
     const window = windowParam(req.query.window, '7d');
     const { product } = await productFor(ctx, req, 'read');
-    const now = Date.now();
-    const [counts, states, lastRun] = await Promise.all([
-      ctx.observations.windowCounts(
-        product.entityRef,
-        now - windowMillis(window),
-      ),
-      ctx.observations.states(product.entityRef),
-      ctx.observations.lastRunAt(product.entityRef),
-    ]);
-    const stateOf = new Map(states.map(s => [s.sloId, s]));
-    const slos: SloView[] = product.slos.map(slo => {
-      const state = stateOf.get(slo.id);
-      const summary = summarizeWindow(
-        counts.get(slo.id) ?? { pass: 0, fail: 0, error: 0 },
-        slo.target.objective,
-      );
-      const view: SloView = {
-        id: slo.id,
-        name: slo.name,
-        kind: slo.kind,
-        target: slo.target,
-        status: state?.status ?? 'unknown',
-        attainment: summary.attainment,
-        observations: summary.observations,
-        errorBudget: summary.errorBudget,
-        source: slo.measure.type === 'pushed' ? 'push' : 'scheduler',
-      };
-      if (state) {
-        view.since = state.since;
-        if (state.lastValue !== undefined) view.lastValue = state.lastValue;
-        if (state.lastObservedAt) view.lastObservedAt = state.lastObservedAt;
-        if (state.lastError) view.lastError = state.lastError;
-      }
-      return view;
-    });
-    // Checks pushed for SLOs the contract does not declare (datacontract-cli's own checks).
-    for (const state of states) {
-      if (!state.sloId.startsWith('datacontract:')) continue;
-      const summary = summarizeWindow(
-        counts.get(state.sloId) ?? { pass: 0, fail: 0, error: 0 },
-        0.99,
-      );
-      slos.push({
-        id: state.sloId,
-        name: state.sloId.slice('datacontract:'.length),
-        kind: 'quality',
-        target: {
-          text: 'the pushed check passes',
-          operator: '=',
-          value: 1,
-          objective: 0.99,
-        },
-        status: state.status,
-        since: state.since,
-        lastObservedAt: state.lastObservedAt,
-        lastValue: state.lastValue,
-        lastError: state.lastError,
-        attainment: summary.attainment,
-        observations: summary.observations,
-        errorBudget: summary.errorBudget,
-        source: 'push',
-      });
-    }
-    const body: SloResponse = { window, slos };
-    if (lastRun !== undefined)
-      body.evaluatedAt = new Date(lastRun).toISOString();
-    res.json(body);
+    res.json(await sloStatus(ctx, product, window));
   });
 
   router.get('/products/:namespace/:name/slo/history', async (req, res) => {
@@ -189,4 +125,81 @@ export function sloRoutes(
     }
     res.json(outcome.result);
   });
+}
+
+/**
+ * The SLOs of a product a caller may read, over `window`: each with its target, status,
+ * attainment and error budget; and checks pushed for SLOs its contract does not declare.
+ */
+export async function sloStatus(
+  ctx: Pick<RouterContext, 'observations'>,
+  product: DataProduct,
+  window: SloWindow,
+): Promise<SloResponse> {
+  const now = Date.now();
+  const [counts, states, lastRun] = await Promise.all([
+    ctx.observations.windowCounts(
+      product.entityRef,
+      now - windowMillis(window),
+    ),
+    ctx.observations.states(product.entityRef),
+    ctx.observations.lastRunAt(product.entityRef),
+  ]);
+  const stateOf = new Map(states.map(s => [s.sloId, s]));
+  const slos: SloView[] = product.slos.map(slo => {
+    const state = stateOf.get(slo.id);
+    const summary = summarizeWindow(
+      counts.get(slo.id) ?? { pass: 0, fail: 0, error: 0 },
+      slo.target.objective,
+    );
+    const view: SloView = {
+      id: slo.id,
+      name: slo.name,
+      kind: slo.kind,
+      target: slo.target,
+      status: state?.status ?? 'unknown',
+      attainment: summary.attainment,
+      observations: summary.observations,
+      errorBudget: summary.errorBudget,
+      source: slo.measure.type === 'pushed' ? 'push' : 'scheduler',
+    };
+    if (state) {
+      view.since = state.since;
+      if (state.lastValue !== undefined) view.lastValue = state.lastValue;
+      if (state.lastObservedAt) view.lastObservedAt = state.lastObservedAt;
+      if (state.lastError) view.lastError = state.lastError;
+    }
+    return view;
+  });
+  // Checks pushed for SLOs the contract does not declare (datacontract-cli's own checks).
+  for (const state of states) {
+    if (!state.sloId.startsWith('datacontract:')) continue;
+    const summary = summarizeWindow(
+      counts.get(state.sloId) ?? { pass: 0, fail: 0, error: 0 },
+      0.99,
+    );
+    slos.push({
+      id: state.sloId,
+      name: state.sloId.slice('datacontract:'.length),
+      kind: 'quality',
+      target: {
+        text: 'the pushed check passes',
+        operator: '=',
+        value: 1,
+        objective: 0.99,
+      },
+      status: state.status,
+      since: state.since,
+      lastObservedAt: state.lastObservedAt,
+      lastValue: state.lastValue,
+      lastError: state.lastError,
+      attainment: summary.attainment,
+      observations: summary.observations,
+      errorBudget: summary.errorBudget,
+      source: 'push',
+    });
+  }
+  const body: SloResponse = { window, slos };
+  if (lastRun !== undefined) body.evaluatedAt = new Date(lastRun).toISOString();
+  return body;
 }

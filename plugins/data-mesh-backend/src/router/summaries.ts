@@ -1,7 +1,9 @@
 /**
  * The API's view of a product: summary for the list, details for its page.
  */
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
+  type DataProductContractResponse,
   type DataProductDetails,
   type DataProductServer,
   type DataProductSummary,
@@ -9,6 +11,7 @@ import {
   PROCESSED_ANNOTATIONS,
   type SloHealth,
   readDataProductSpec,
+  redactContractData,
   sloHealth,
   upstreamProductRef,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
@@ -16,6 +19,7 @@ import type { StoredSloState } from '../database/ObservationStore';
 import type { DataProduct } from '../products/DataProduct';
 import type { ServerRegistry } from '../evaluation/ServerRegistry';
 import type { ProductSight } from '../access/ProductAccessGate';
+import type { RouterContext } from './context';
 
 function governanceOf(product: DataProduct): GovernanceHealth {
   const recorded =
@@ -187,4 +191,48 @@ export function toDetails(
       ...product.issues.filter(i => i.severity === 'error'),
     ],
   };
+}
+
+/** The products `credentials` may discover, as the explorer lists them. */
+export async function discoverableProducts(
+  ctx: Pick<RouterContext, 'products' | 'observations' | 'gate'>,
+  credentials: BackstageCredentials,
+): Promise<DataProductSummary[]> {
+  const [products, states] = await Promise.all([
+    ctx.products.listProducts(),
+    ctx.observations.states(),
+  ]);
+  const sights = await ctx.gate.sight(credentials, products);
+  const byProduct = groupStates(states);
+  const items: DataProductSummary[] = [];
+  for (const product of products) {
+    const sight = sights.get(product.entityRef)!;
+    if (!sight.discover) continue;
+    items.push(
+      toSummary(product, byProduct.get(product.entityRef) ?? [], sight),
+    );
+  }
+  return items;
+}
+
+/**
+ * A product's contract: whole for readers; for those who may only discover the product,
+ * without what reveals the data (examples, the source text).
+ */
+export function contractResponse(
+  product: DataProduct,
+  sight: ProductSight,
+): DataProductContractResponse {
+  const body: DataProductContractResponse = {
+    format: product.format,
+    contract:
+      product.contract && !sight.read
+        ? redactContractData(product.contract)
+        : product.contract,
+    location: product.location,
+    issues: product.issues,
+  };
+  if (sight.read) body.source = product.source ?? '';
+  else body.redacted = true;
+  return body;
 }

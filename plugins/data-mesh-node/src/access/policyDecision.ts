@@ -3,6 +3,7 @@
  * call (or to replace, permission by permission).
  */
 import {
+  dataMeshActionsUsePermission,
   dataMeshLineageCreatePermission,
   dataMeshProductDiscoverPermission,
   dataMeshProductReadPermission,
@@ -32,7 +33,9 @@ import {
  *   token) is allowed — restrict static tokens with `accessRestrictions`;
  * - push results for a product: a user who may write it (its owners); a service is allowed,
  *   and the backend then checks `dataMesh.push.subjects`;
- * - send OpenLineage events: services only.
+ * - send OpenLineage events: services only;
+ * - use the data-mesh actions (agents, MCP): every signed-in user and service, each action
+ *   then asking the product permissions above.
  *
  * ```ts
  * async handle(request, user) {
@@ -51,6 +54,9 @@ export function dataMeshPolicyDecision(
   const claims = user?.info.ownershipEntityRefs ?? [];
   if (isPermission(permission, dataMeshLineageCreatePermission)) {
     return { result: user ? AuthorizeResult.DENY : AuthorizeResult.ALLOW };
+  }
+  if (isPermission(permission, dataMeshActionsUsePermission)) {
+    return { result: AuthorizeResult.ALLOW };
   }
   const byAccess = [
     [dataMeshProductDiscoverPermission, 'discover'],
