@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# README command 2: install what is missing, then run every test: type check, lint, unit and
-# integration tests (Jest, on SQLite and on a throwaway PostgreSQL cluster), end-to-end tests
+# README command 2: install what is missing, then run every test: type check, lint, API
+# reports, the build of every package, unit and integration tests (Jest, on SQLite and on a throwaway PostgreSQL cluster), end-to-end tests
 # in a real Chromium against a portal this run starts. Ends with `N passed, N failed` and exits
 # non-zero when anything failed or when no test ran.
 # Needs bash, git, python3, make, g++; and Debian's chromium and postgresql packages, which it
@@ -52,6 +52,12 @@ yarn tsc || failed_steps=$((failed_steps + 1))
 
 step "lint (yarn lint)"
 yarn lint || failed_steps=$((failed_steps + 1))
+
+step "API reports (yarn test:api-reports: the checked-in report.api.md files match the code)"
+yarn test:api-reports || failed_steps=$((failed_steps + 1))
+
+step "build every package (yarn build:all)"
+yarn build:all || failed_steps=$((failed_steps + 1))
 
 step "unit and integration tests (Jest)"
 CI=true yarn backstage-cli repo test --verbose --json --outputFile="$reports/jest.json"

@@ -34,7 +34,7 @@ export const dataMeshPlugin = createPlugin({
  * The Data Products page: `<Route path="/data-products" element={<DataProductsPage />} />`.
  * @public
  */
-export const DataProductsPage = dataMeshPlugin.provide(
+export const DataProductsPage: () => JSX.Element = dataMeshPlugin.provide(
   createRoutableExtension({
     name: 'DataProductsPage',
     component: () =>
@@ -47,7 +47,7 @@ export const DataProductsPage = dataMeshPlugin.provide(
  * The Contract tab of a data product, for `EntityLayout.Route`.
  * @public
  */
-export const EntityDataProductContractContent = dataMeshPlugin.provide(
+export const EntityDataProductContractContent: () => JSX.Element = dataMeshPlugin.provide(
   createComponentExtension({
     name: 'EntityDataProductContractContent',
     component: {
@@ -61,7 +61,7 @@ export const EntityDataProductContractContent = dataMeshPlugin.provide(
  * The SLOs tab of a data product, for `EntityLayout.Route`.
  * @public
  */
-export const EntityDataProductSlosContent = dataMeshPlugin.provide(
+export const EntityDataProductSlosContent: () => JSX.Element = dataMeshPlugin.provide(
   createComponentExtension({
     name: 'EntityDataProductSlosContent',
     component: {
@@ -74,7 +74,7 @@ export const EntityDataProductSlosContent = dataMeshPlugin.provide(
  * The Lineage tab of a data product, for `EntityLayout.Route`.
  * @public
  */
-export const EntityDataProductLineageContent = dataMeshPlugin.provide(
+export const EntityDataProductLineageContent: () => JSX.Element = dataMeshPlugin.provide(
   createComponentExtension({
     name: 'EntityDataProductLineageContent',
     component: {
@@ -88,7 +88,7 @@ export const EntityDataProductLineageContent = dataMeshPlugin.provide(
  * The Governance tab of a data product, for `EntityLayout.Route`.
  * @public
  */
-export const EntityDataProductGovernanceContent = dataMeshPlugin.provide(
+export const EntityDataProductGovernanceContent: () => JSX.Element = dataMeshPlugin.provide(
   createComponentExtension({
     name: 'EntityDataProductGovernanceContent',
     component: {
@@ -102,7 +102,7 @@ export const EntityDataProductGovernanceContent = dataMeshPlugin.provide(
  * The data product card for the entity overview.
  * @public
  */
-export const EntityDataProductCard = dataMeshPlugin.provide(
+export const EntityDataProductCard: () => JSX.Element = dataMeshPlugin.provide(
   createComponentExtension({
     name: 'EntityDataProductCard',
     component: {

@@ -18,6 +18,7 @@ export {
   createReviseContractAction,
 } from './actions';
 export type { LocalPublishOptions, PublishLocalActionOptions } from './actions';
+export type { GitAuthor } from './publish/git';
 export { DataMeshApiClient } from './governance/DataMeshApiClient';
 export type { ProductContracts } from './governance/DataMeshApiClient';
 export type { GovernanceEvaluator } from './governance/GovernanceEvaluator';

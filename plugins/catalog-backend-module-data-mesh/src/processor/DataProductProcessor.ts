@@ -40,14 +40,18 @@ const CACHE_KEY = 'product';
 /** Changes when a record holds more than before, so records cached earlier are rebuilt. */
 const RECORD_FORMAT = 2;
 
-/** Options of {@link DataProductProcessor}. */
+/**
+ * Options of {@link DataProductProcessor}.
+ *
+ * @public
+ */
 export interface DataProductProcessorOptions {
   /** Reads contract and product files (data-mesh-node's SourceReader). */
   reader: SourceReader;
   /** Resolves references against URLs (data-mesh-node's `scmResolveUrl(config)`). */
   resolveUrl: ResolveUrl;
   directory: ProductDirectory;
-  /** Defaults to {@link governanceNotEvaluated}. */
+  /** Defaults to `governanceNotEvaluated`: verdicts are not computed. */
   governance?: GovernanceCheck;
   /**
    * The platform's access settings (`dataMesh.access`, read by data-mesh-node's
@@ -73,6 +77,8 @@ export interface DataProductProcessorOptions {
  *
  * A contract id is served by one product: a product whose contract has the id of another
  * product's contract is refused (the product that served it first keeps it).
+ *
+ * @public
  */
 export class DataProductProcessor implements CatalogProcessor {
   private readonly governance: GovernanceCheck;

@@ -13,6 +13,8 @@ import type { GovernancePolicies } from '@backstage-data-mesh/plugin-data-mesh-n
 /**
  * The governance verdict as the entity records it: one word, a one-line summary, and the
  * failures that block the product (processing errors).
+ *
+ * @public
  */
 export interface RecordedVerdict {
   verdict: 'pass' | 'warn' | 'block' | 'not-evaluated';
@@ -25,6 +27,8 @@ export interface RecordedVerdict {
  * policies do, and `timeKey()` whenever the passing of time can change a verdict (a grace
  * period ends, a day passes for conditions that read `now`), so cached verdicts are dropped
  * with either.
+ *
+ * @public
  */
 export interface GovernanceCheck {
   readonly version: string;

@@ -12,6 +12,8 @@ import {
  * contract id (lineage by contract, and whether another product serves its id already), the
  * domain of a system, and the version of the product the catalog holds now (to keep it when
  * the new one is invalid).
+ *
+ * @public
  */
 export interface ProductDirectory {
   productsServing(contractId: string): Promise<string[]>;

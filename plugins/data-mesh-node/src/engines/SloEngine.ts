@@ -13,7 +13,11 @@ import type {
 import type { FailureCategorizer } from './engineErrors';
 import type { CheckLimits, EngineSession } from './types';
 
-/** What an engine learns of a product: who it is, whose, which domain, and its contract. */
+/**
+ * What an engine learns of a product: who it is, whose, which domain, and its contract.
+ *
+ * @public
+ */
 export interface SloEngineProduct {
   /** `component:<namespace>/<name>`, lower case. */
   entityRef: string;
@@ -30,13 +34,23 @@ export interface SloEngineProduct {
  * What a product may read on one server, decided by the engine from the server's
  * configuration (its own directory, its domain's database role…), never from the contract.
  * The backend hands it back to {@link SloEngineServer.open}.
+ *
+ * @public
  */
 export type SloEngineGrant = { [key: string]: string | undefined };
 
-/** Whether a product is evaluated on a server, with what it may read there, or why not. */
+/**
+ * Whether a product is evaluated on a server, with what it may read there, or why not.
+ *
+ * @public
+ */
 export type SloEngineAdmission = { grant: SloEngineGrant } | { reason: string };
 
-/** What {@link SloEngineServer.open} is asked to open. */
+/**
+ * What {@link SloEngineServer.open} is asked to open.
+ *
+ * @public
+ */
 export interface SloEngineRequest {
   product: SloEngineProduct;
   /**
@@ -49,7 +63,11 @@ export interface SloEngineRequest {
   limits: CheckLimits;
 }
 
-/** One configured server (`dataMesh.servers.<name>`), ready to evaluate products. */
+/**
+ * One configured server (`dataMesh.servers.<name>`), ready to evaluate products.
+ *
+ * @public
+ */
 export interface SloEngineServer {
   /**
    * Whether `product` is evaluated here and what it may read (asked after the server's
@@ -70,6 +88,8 @@ export interface SloEngineServer {
  * An engine that measures SLOs on the servers of one kind: DuckDB for files, PostgreSQL, or
  * a warehouse of your own. Add it to the backend with a module that calls
  * `dataMeshSloEnginesExtensionPoint.addEngine` (see the README).
+ *
+ * @public
  */
 export interface SloEngine {
   /** The name `dataMesh.servers.<name>.engine` gives it, e.g. `duckdb`. */

@@ -10,6 +10,8 @@ import type { SloMeasure } from '@backstage-data-mesh/plugin-data-mesh-common';
 /**
  * What differs between the SQL of two engines, as far as the checks need it. An engine for
  * another warehouse describes its own; the DuckDB and PostgreSQL engine modules have theirs.
+ *
+ * @public
  */
 export interface SqlDialect {
   /** The type a number is cast to: `DOUBLE`, `DOUBLE PRECISION`. */
@@ -26,7 +28,11 @@ export interface SqlDialect {
   firstValue?(sql: string): string;
 }
 
-/** A query and how to turn its number into the SLO's measured value. */
+/**
+ * A query and how to turn its number into the SLO's measured value.
+ *
+ * @public
+ */
 export interface CheckQuery {
   sql: string;
   /** `v` → the measured value; `now` is the evaluation time (ms). */
@@ -35,10 +41,18 @@ export interface CheckQuery {
   emptyMeaning?: string;
 }
 
-/** `"name"`, with embedded quotes doubled. */
+/**
+ * `"name"`, with embedded quotes doubled.
+ *
+ * @public
+ */
 export const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** A SQL literal for a string, number, boolean or null. */
+/**
+ * A SQL literal for a string, number, boolean or null.
+ *
+ * @public
+ */
 export function literal(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
@@ -71,6 +85,8 @@ function stringList(values: unknown[]): { list: string; hasNull: boolean } {
  * The query that measures `measure` on `object` (already resolved to a table or view name
  * the engine knows). Returns undefined for measures the engine does not run as one query
  * (`reachable`, `sql`, `pushed`).
+ *
+ * @public
  */
 export function measureQuery(
   measure: SloMeasure,
@@ -219,6 +235,8 @@ function libraryQuery(
 /**
  * `sql` read as one number: the first column of the first row, cast to a double in the
  * engine. Whatever the query would return, the engine hands the backend one value.
+ *
+ * @public
  */
 export function scalarQuery(sql: string, dialect: SqlDialect): string {
   if (dialect.firstValue) return dialect.firstValue(sql);
@@ -230,6 +248,8 @@ export function scalarQuery(sql: string, dialect: SqlDialect): string {
  * `{property}`) replaced by quoted names (`inner`), and wrapped so the engine returns its
  * first value only, as a number (`wrapped`). The engine checks `inner` is a single
  * read-only statement before running `wrapped`.
+ *
+ * @public
  */
 export function contractRuleQuery(
   measure: Extract<SloMeasure, { type: 'sql' }>,

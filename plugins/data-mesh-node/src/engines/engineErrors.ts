@@ -7,7 +7,11 @@
 import type { SloDefinition } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { MeasuredValue } from './types';
 
-/** Why a check could not run, as far as anyone but the operator learns. */
+/**
+ * Why a check could not run, as far as anyone but the operator learns.
+ *
+ * @public
+ */
 export type FailureCategory =
   | 'conversion'
   | 'permission'
@@ -25,6 +29,8 @@ export type FailureCategory =
 /**
  * An error whose message the backend wrote itself and may store and show as it is: it
  * names no value from the data, no host, address or absolute path.
+ *
+ * @public
  */
 export class CheckError extends Error {
   constructor(message: string) {
@@ -33,7 +39,11 @@ export class CheckError extends Error {
   }
 }
 
-/** A query stopped because its evaluation round was aborted. */
+/**
+ * A query stopped because its evaluation round was aborted.
+ *
+ * @public
+ */
 export class CheckAbortedError extends Error {
   constructor() {
     super('the evaluation was aborted');
@@ -41,7 +51,11 @@ export class CheckAbortedError extends Error {
   }
 }
 
-/** A query stopped at the time limit by the backend itself (DuckDB). */
+/**
+ * A query stopped at the time limit by the backend itself (DuckDB).
+ *
+ * @public
+ */
 export class CheckTimeoutError extends Error {
   constructor(readonly timeoutMillis: number) {
     super(`the query ran longer than ${timeoutMillis} ms and was cancelled`);
@@ -54,13 +68,19 @@ const MAX_DETAIL = 500;
 /**
  * An error's message. Errors from native engines come from another realm than the test
  * runner's, so `instanceof Error` is not asked.
+ *
+ * @public
  */
 export function messageOf(error: unknown): string {
   const message = (error as { message?: unknown } | undefined)?.message;
   return typeof message === 'string' ? message : String(error);
 }
 
-/** The engine's own words, for the backend log only: the first line, cut to 500 characters. */
+/**
+ * The engine's own words, for the backend log only: the first line, cut to 500 characters.
+ *
+ * @public
+ */
 export function engineDetail(error: unknown): string {
   const message = messageOf(error);
   const line = message.split('\n')[0].trim();
@@ -71,10 +91,16 @@ export function engineDetail(error: unknown): string {
  * How an engine reads the errors its queries throw: the category of one (PostgreSQL from its
  * SQLSTATE, DuckDB from the error class it names first). The backend's own stops (time limit,
  * abort) are recognised before it is asked.
+ *
+ * @public
  */
 export type FailureCategorizer = (error: unknown) => FailureCategory;
 
-/** The category of an error thrown while a check ran, on an engine that reads its errors with `categorize`. */
+/**
+ * The category of an error thrown while a check ran, on an engine that reads its errors with `categorize`.
+ *
+ * @public
+ */
 export function failureCategory(
   categorize: FailureCategorizer,
   error: unknown,
@@ -84,7 +110,11 @@ export function failureCategory(
   return categorize(error);
 }
 
-/** Where a check failed, for its message. */
+/**
+ * Where a check failed, for its message.
+ *
+ * @public
+ */
 export interface FailureContext {
   /** The SLO's id. */
   check: string;
@@ -97,14 +127,22 @@ export interface FailureContext {
   reads?: string;
 }
 
-/** `300 ms`, `10 s`, `2.5 s`. */
+/**
+ * `300 ms`, `10 s`, `2.5 s`.
+ *
+ * @public
+ */
 export function duration(millis: number): string {
   if (millis < 1000) return `${millis} ms`;
   const seconds = millis / 1000;
   return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
 }
 
-/** The words for a category, without where it happened. */
+/**
+ * The words for a category, without where it happened.
+ *
+ * @public
+ */
 export function categoryText(
   category: FailureCategory,
   timeoutMillis?: number,
@@ -142,6 +180,8 @@ export function categoryText(
 /**
  * The message stored and shown for a failed check: `conversion error in rule "q1"`,
  * `timed out after 10 s in rule "q1"`, `server "warehouse" could not be reached`.
+ *
+ * @public
  */
 export function failureMessage(
   category: FailureCategory,
@@ -157,6 +197,8 @@ export function failureMessage(
 /**
  * The message of an error that may be stored: a {@link CheckError}'s own message, else the
  * category of the engine's error.
+ *
+ * @public
  */
 export function safeMessage(
   categorize: FailureCategorizer,
@@ -167,7 +209,11 @@ export function safeMessage(
   return failureMessage(failureCategory(categorize, error), context);
 }
 
-/** Where a check of `slo` reads, from the contract, and whether it is a rule or a check. */
+/**
+ * Where a check of `slo` reads, from the contract, and whether it is a rule or a check.
+ *
+ * @public
+ */
 export function checkContext(
   slo: SloDefinition,
   on: { server: string; timeoutMillis: number },
@@ -204,6 +250,8 @@ export function checkContext(
 /**
  * The outcome of a check whose query threw: a category for the store and the engine's text
  * for the log; an availability check reads as unreachable; an aborted check as aborted.
+ *
+ * @public
  */
 export function failedMeasurement(
   categorize: FailureCategorizer,

@@ -7,7 +7,11 @@ import {
 } from './checkQueries';
 import type { MeasuredValue } from './types';
 
-/** What an engine session lends to {@link measureByQuery}. */
+/**
+ * What an engine session lends to {@link measureByQuery}.
+ *
+ * @public
+ */
 export interface QueryRunner {
   dialect: SqlDialect;
   /**
@@ -27,6 +31,8 @@ export interface QueryRunner {
  * the data: the same steps and the same messages on every engine. The engine hands back
  * one value (see {@link scalarQuery}). Errors thrown by the engine propagate to the session,
  * which turns them into a category.
+ *
+ * @public
  */
 export async function measureByQuery(
   measure: SloMeasure,

@@ -3,6 +3,8 @@ import { CheckAbortedError, CheckTimeoutError } from './engineErrors';
 /**
  * Runs `work`, calling `cancel` and failing with a {@link CheckTimeoutError} when it takes
  * longer than `timeoutMillis`, or with a {@link CheckAbortedError} when `signal` aborts.
+ *
+ * @public
  */
 export async function runWithTimeout<T>(
   work: Promise<T>,
@@ -33,7 +35,11 @@ export async function runWithTimeout<T>(
   }
 }
 
-/** A number from a query cell: numbers, numeric strings, bigints and booleans. */
+/**
+ * A number from a query cell: numbers, numeric strings, bigints and booleans.
+ *
+ * @public
+ */
 export function toNumber(cell: unknown): number | null | undefined {
   if (cell === null || cell === undefined) return null;
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : undefined;

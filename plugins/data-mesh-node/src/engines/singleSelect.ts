@@ -3,6 +3,8 @@
  * no parser at hand. It is the first fence only: the query then runs in a READ ONLY
  * transaction, wrapped in a sub-select (where a data-modifying WITH is refused) and under a
  * statement timeout.
+ *
+ * @public
  */
 export function singleSelectProblem(query: string): string | undefined {
   // Blank out comments and quoted text so their content cannot fool the checks below.

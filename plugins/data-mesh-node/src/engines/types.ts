@@ -1,6 +1,10 @@
 import type { SloDefinition } from '@backstage-data-mesh/plugin-data-mesh-common';
 
-/** The outcome of measuring one SLO. */
+/**
+ * The outcome of measuring one SLO.
+ *
+ * @public
+ */
 export interface MeasuredValue {
   sloId: string;
   /** The measured number; absent when the check could not run. */
@@ -18,14 +22,22 @@ export interface MeasuredValue {
   aborted?: boolean;
 }
 
-/** An open connection to one server of one product, for one evaluation. */
+/**
+ * An open connection to one server of one product, for one evaluation.
+ *
+ * @public
+ */
 export interface EngineSession {
   /** Measures one SLO; `signal` interrupts the running query. */
   measure(slo: SloDefinition, signal?: AbortSignal): Promise<MeasuredValue>;
   close(): Promise<void>;
 }
 
-/** Limits every check runs under. */
+/**
+ * Limits every check runs under.
+ *
+ * @public
+ */
 export interface CheckLimits {
   /** Milliseconds a query may run. */
   timeoutMillis: number;

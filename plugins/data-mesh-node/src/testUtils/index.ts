@@ -4,3 +4,4 @@
  * @packageDocumentation
  */
 export { describeSloEngine, orderRows, slo } from './describeSloEngine';
+export type { EngineSession, MeasuredValue } from '../engines/types';

@@ -17,7 +17,11 @@ import { examples } from './publishLocal.examples';
 const REPO_NAME = /^[a-z0-9][a-z0-9._-]{0,99}$/;
 const BRANCH_NAME = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$/;
 
-/** Where the action publishes, and who commits by default. */
+/**
+ * Where the action publishes, and who commits by default.
+ *
+ * @public
+ */
 export interface LocalPublishOptions {
   /** The folder repositories are published to (absolute). */
   publishDir: string;

@@ -18,6 +18,8 @@ const DATA_MESH_PLUGIN_ID = 'data-mesh';
 /**
  * What the actions ask the data-mesh backend: the governance verdict of a draft product (the
  * same policies the live form field shows), and the current contract of an existing product.
+ *
+ * @public
  */
 export interface ProductContracts {
   /** The product's contract as the catalog holds it, normalised to ODCS. */
@@ -30,6 +32,8 @@ export interface ProductContracts {
 /**
  * Talks to the data-mesh backend (`/api/data-mesh`) on behalf of the user who runs the
  * template.
+ *
+ * @public
  */
 export class DataMeshApiClient
   implements GovernanceEvaluator, ProductContracts

@@ -1,6 +1,10 @@
 import { execFile } from 'node:child_process';
 
-/** Who commits: the person who ran the template, else the portal. */
+/**
+ * Who commits: the person who ran the template, else the portal.
+ *
+ * @public
+ */
 export interface GitAuthor {
   name: string;
   email: string;
