@@ -15,6 +15,7 @@ export {
   EntityDataProductSlosContent,
   dataMeshPlugin,
 } from './legacyPlugin';
+export { DataProductsSidebarItem } from './components/DataProductsSidebarItem';
 export { DataMeshClient, dataMeshApiRef } from './api';
 export type { DataMeshApi, DataProductRef, LineageQuery } from './api';
 export { dataProductFilter, isDataProduct } from './filters';

@@ -1,0 +1,1 @@
+export { DataProductsSidebarItem } from './DataProductsSidebarItem';
