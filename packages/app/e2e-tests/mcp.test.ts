@@ -1,18 +1,16 @@
 import { expect, test } from '@playwright/test';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { guestToken, waitForProduct } from './support';
 
 const backend = 'http://localhost:7007';
 
 test('an MCP client lists the data-mesh actions of the running backend and calls one', async ({
   request,
 }) => {
-  const auth = await request.get(
-    `${backend}/api/auth/guest/refresh?env=development`,
-    { headers: { 'X-Requested-With': 'XMLHttpRequest' } },
-  );
-  expect(auth.ok()).toBeTruthy();
-  const token = (await auth.json()).backstageIdentity.token;
+  test.setTimeout(240_000);
+  await waitForProduct(request, 'component:default/sales-orders');
+  const token = await guestToken(request);
 
   const client = new Client({ name: 'data-mesh-e2e', version: '1.0.0' });
   await client.connect(
@@ -23,21 +21,14 @@ test('an MCP client lists the data-mesh actions of the running backend and calls
   );
   try {
     const { tools } = await client.listTools();
-    const dataMesh = tools.filter(t =>
-      [
-        'find-data-products',
-        'get-data-contract',
-        'get-slo-status',
-        'check-governance',
-        'diff-contract-versions',
-      ].includes(t.name),
-    );
+    // tool names are namespaced by plugin: data-mesh.<action>
+    const dataMesh = tools.filter(t => t.name.startsWith('data-mesh.'));
     expect(dataMesh.map(t => t.name).sort()).toEqual([
-      'check-governance',
-      'diff-contract-versions',
-      'find-data-products',
-      'get-data-contract',
-      'get-slo-status',
+      'data-mesh.check-governance',
+      'data-mesh.diff-contract-versions',
+      'data-mesh.find-data-products',
+      'data-mesh.get-data-contract',
+      'data-mesh.get-slo-status',
     ]);
     for (const tool of dataMesh)
       expect(tool.annotations).toMatchObject({
@@ -48,7 +39,7 @@ test('an MCP client lists the data-mesh actions of the running backend and calls
     // The guest (Product Analytics) finds the products it may discover: sales-orders, but
     // not the restricted general-ledger of Finance.
     const found = await client.callTool({
-      name: 'find-data-products',
+      name: 'data-mesh.find-data-products',
       arguments: { query: 'orders' },
     });
     expect(found.isError).toBeFalsy();
@@ -56,7 +47,7 @@ test('an MCP client lists the data-mesh actions of the running backend and calls
     const refs = output.products.map((p: any) => p.entityRef);
     expect(refs).toContain('component:default/sales-orders');
     const ledger = await client.callTool({
-      name: 'find-data-products',
+      name: 'data-mesh.find-data-products',
       arguments: { query: 'ledger' },
     });
     expect(JSON.parse((ledger.content as any)[0].text).products).toEqual([]);

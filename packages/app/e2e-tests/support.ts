@@ -1,4 +1,4 @@
-import { expect, Page } from '@playwright/test';
+import { APIRequestContext, expect, Page } from '@playwright/test';
 import path from 'node:path';
 
 /** Where e2e screenshots are kept as test artefacts. */
@@ -37,4 +37,35 @@ export async function saveScreenshot(page: Page, name: string) {
     path: path.join(screenshotDir, `${name}.png`),
     fullPage: true,
   });
+}
+
+/** A guest's Backstage token, for calling the backend as the portal does. */
+export async function guestToken(request: APIRequestContext): Promise<string> {
+  const res = await request.get(
+    'http://localhost:7007/api/auth/guest/refresh?env=development',
+    { headers: { 'X-Requested-With': 'XMLHttpRequest' } },
+  );
+  expect(res.ok()).toBeTruthy();
+  return (await res.json()).backstageIdentity.token;
+}
+
+/** Waits until the data-mesh backend serves `entityRef` (the catalog has read it). */
+export async function waitForProduct(
+  request: APIRequestContext,
+  entityRef: string,
+) {
+  const token = await guestToken(request);
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(
+          'http://localhost:7007/api/data-mesh/products',
+          { headers: { Authorization: `Bearer ${token}` } },
+        );
+        if (!res.ok()) return [];
+        return ((await res.json()).items as any[]).map(p => p.entityRef);
+      },
+      { timeout: 180_000, intervals: [2_000] },
+    )
+    .toContain(entityRef);
 }

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { openAs, saveScreenshot } from './support';
+import { openAs, saveScreenshot, waitForProduct } from './support';
 
 /** The command of the README's "Try a push" section, as a reader would paste it. */
 function readmePushCommand(): string {
@@ -19,7 +19,10 @@ function readmePushCommand(): string {
 
 test("the README's push, with the local portal's demo pipeline token, shows on the product's SLO tab", async ({
   page,
+  request,
 }) => {
+  test.setTimeout(240_000);
+  await waitForProduct(request, 'component:default/sales-orders');
   const answer = execFileSync('bash', ['-c', readmePushCommand()], {
     encoding: 'utf8',
   });
