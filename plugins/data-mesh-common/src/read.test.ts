@@ -1,15 +1,101 @@
-import { readFileSync } from 'fs';
-import path from 'path';
 import { readContract } from './read';
+import { corpusText, itCorpus } from './__testUtils__/corpus';
+import { fixture } from './__testUtils__/fixtures';
 
-const corpus = path.resolve(__dirname, '../../../../shared/corpus');
 const read = (file: string) =>
-  readContract(readFileSync(path.join(corpus, file), 'utf8'), {
+  readContract(corpusText(file), {
     fileName: file,
   });
+const readOwn = (file: string) =>
+  readContract(fixture(file), { fileName: file });
+
+describe("readContract on the project's own files", () => {
+  it('reads an ODCS contract as it is', () => {
+    const reading = readOwn('parcels.odcs.yaml');
+    expect(reading.format).toBe('odcs');
+    expect(reading.valid).toBe(true);
+    expect(reading.contract!.id).toBe('0b6a7f3e-parcels-handover');
+    expect(reading.product).toBeUndefined();
+  });
+
+  it('reports an invalid ODCS contract at the line and column of the offending value', () => {
+    const reading = readContract(
+      'kind: DataContract\nid: parcels\nversion: 1.0.0\nstatus: active\napiVersion: v3.9.9\n',
+      { fileName: 'bad-version.odcs.yaml' },
+    );
+    expect(reading.valid).toBe(false);
+    expect(reading.issues).toContainEqual(
+      expect.objectContaining({
+        severity: 'error',
+        file: 'bad-version.odcs.yaml',
+        path: '/apiVersion',
+        line: 5,
+        column: 13,
+      }),
+    );
+  });
+
+  it('converts a DCS contract, accepting its templated location with a warning at the source line', () => {
+    const reading = readOwn('parcels.dcs.yaml');
+    expect(reading.format).toBe('dcs');
+    expect(reading.valid).toBe(true);
+    expect(reading.contract!.schema!.map(object => object.name)).toEqual([
+      'handovers',
+      'labels',
+    ]);
+    expect(reading.issues).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        rule: 'templated-uri',
+        path: '/servers/archive/location',
+        file: 'parcels.dcs.yaml',
+        line: 20,
+        column: 15,
+      }),
+    ]);
+  });
+
+  it('converts the two design-note formats', () => {
+    const datamesh = readOwn('parcels-daily.datamesh-v1.yaml');
+    expect(datamesh).toMatchObject({
+      format: 'datamesh-v1',
+      valid: true,
+      issues: [],
+    });
+    expect(datamesh.contract!.id).toBe('parcels-daily');
+    const product = readOwn('data_product.yaml');
+    expect(product.format).toBe('data-product-yaml');
+    expect(product.valid).toBe(true);
+    expect(product.issues).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        rule: 'empty-value',
+        path: '/owner/slack',
+        line: 8,
+        column: 3,
+      }),
+    ]);
+  });
+
+  it('reads an ODPS product, not a contract', () => {
+    const reading = readOwn('carrier.odps.yaml');
+    expect(reading).toMatchObject({ format: 'odps', valid: true, issues: [] });
+    expect(reading.contract).toBeUndefined();
+    expect(reading.product!.outputPorts).toHaveLength(4);
+  });
+
+  it('says which formats it knows when it meets another', () => {
+    const reading = readContract(
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: parcels\nspec:\n  type: data-product\n',
+      { fileName: 'catalog-info.yaml' },
+    );
+    expect(reading).toMatchObject({ format: 'unknown', valid: false });
+    expect(reading.issues[0].message).toContain('Expected one of: ODCS v3');
+  });
+});
 
 describe('readContract', () => {
-  it('reads an ODCS contract as it is', () => {
+  itCorpus('reads an ODCS contract as it is', () => {
     const reading = read('odcs/v3.1-examples/all--full-example.odcs.yaml');
     expect(reading.format).toBe('odcs');
     expect(reading.valid).toBe(true);
@@ -17,7 +103,7 @@ describe('readContract', () => {
     expect(reading.product).toBeUndefined();
   });
 
-  it('reports an invalid ODCS contract at the line and column of the offending value', () => {
+  itCorpus('reports an invalid ODCS contract at the line and column of the offending value', () => {
     const reading = read('odcs/invalid/invalid-api-version.odcs.yaml');
     expect(reading.valid).toBe(false);
     expect(reading.issues).toContainEqual(
@@ -48,7 +134,7 @@ describe('readContract', () => {
     expect(reading.issues[0].message).toContain('unsupported, migrate to v3');
   });
 
-  it('converts a DCS contract, accepting its templated location with a warning at the source line', () => {
+  itCorpus('converts a DCS contract, accepting its templated location with a warning at the source line', () => {
     const reading = read('dcs/examples/orders-latest--datacontract.yaml');
     expect(reading.format).toBe('dcs');
     expect(reading.valid).toBe(true);
@@ -160,7 +246,7 @@ describe('readContract', () => {
     }
   });
 
-  it('converts the two design-note formats', () => {
+  itCorpus('converts the two design-note formats', () => {
     const datamesh = read('design-notes/orders-daily.datamesh-v1.yaml');
     expect(datamesh).toMatchObject({
       format: 'datamesh-v1',
@@ -182,7 +268,7 @@ describe('readContract', () => {
     ]);
   });
 
-  it('reads an ODPS product, not a contract', () => {
+  itCorpus('reads an ODPS product, not a contract', () => {
     const reading = read('odps/examples/customer-data-product.odps.yaml');
     expect(reading).toMatchObject({ format: 'odps', valid: true, issues: [] });
     expect(reading.contract).toBeUndefined();
@@ -203,7 +289,7 @@ describe('readContract', () => {
     ]);
   });
 
-  it('says which formats it knows when it meets another', () => {
+  itCorpus('says which formats it knows when it meets another', () => {
     const reading = read('design-notes/orders-data-product.catalog-info.yaml');
     expect(reading).toMatchObject({ format: 'unknown', valid: false });
     expect(reading.issues[0].message).toContain('Expected one of: ODCS v3');

@@ -5,32 +5,55 @@ import { pathOf } from './changeLog';
 import { ContractDocument } from './contractView';
 import type { OdcsContract } from '../odcs/model';
 import { diffContracts as diffOdcs } from './diffContracts';
+import {
+  corpusFiles,
+  corpusText,
+  describeCorpus,
+} from '../__testUtils__/corpus';
+import { fixturePath } from '../__testUtils__/fixtures';
 
 const diffContracts = (a: ContractDocument, b: ContractDocument) =>
   diffOdcs(a as unknown as OdcsContract, b as unknown as OdcsContract);
 
-const EXAMPLES = path.resolve(
-  __dirname,
-  '../../../../../shared/corpus/odcs/v3.1-examples',
+/** The official ODCS examples (in the shared corpus). */
+const officialFiles = corpusFiles('odcs', 'v3.1-examples').filter(f =>
+  f.endsWith('.yaml'),
 );
-const files = fs
-  .readdirSync(EXAMPLES)
-  .filter(f => f.endsWith('.yaml'))
-  .sort();
+const loadOfficial = (file: string): ContractDocument =>
+  parse(corpusText('odcs', 'v3.1-examples', file));
 
-function load(file: string): ContractDocument {
-  return parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8'));
-}
+/** The project's own ODCS contracts: the parcels fixture and the example mesh's. */
+const EXAMPLES = path.resolve(__dirname, '../../../../examples/products');
+const ownFiles: Record<string, string> = {
+  'parcels.odcs.yaml': fixturePath('parcels.odcs.yaml'),
+};
+for (const product of fs.readdirSync(EXAMPLES))
+  for (const file of fs.readdirSync(path.join(EXAMPLES, product)))
+    if (file.endsWith('.odcs.yaml'))
+      ownFiles[file] = path.join(EXAMPLES, product, file);
+const loadOwn = (file: string): ContractDocument =>
+  parse(fs.readFileSync(ownFiles[file], 'utf8'));
 
 function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value));
 }
 
-describe('diffContracts over the official ODCS examples', () => {
+describeCorpus('diffContracts over the official ODCS examples', () => {
   it('finds the 18 examples', () => {
-    expect(files).toHaveLength(18);
+    expect(officialFiles).toHaveLength(18);
   });
+  diffSpecification(officialFiles, loadOfficial);
+});
 
+describe("diffContracts over the project's own contracts", () => {
+  diffSpecification(Object.keys(ownFiles).sort(), loadOwn);
+});
+
+/** Diffs of contracts against themselves and against one change of theirs each. */
+function diffSpecification(
+  files: string[],
+  load: (file: string) => ContractDocument,
+) {
   it.each(files)('%s diffed against itself has no change', file => {
     const diff = diffContracts(load(file), load(file));
     expect(diff.changes).toEqual([]);
@@ -126,4 +149,4 @@ describe('diffContracts over the official ODCS examples', () => {
       expect.objectContaining({ kind: 'server-removed', severity: 'breaking' }),
     );
   });
-});
+}

@@ -1,14 +1,41 @@
-import { readFileSync } from 'fs';
-import path from 'path';
 import { parse } from 'yaml';
+import { corpusText, eachCorpus } from '../__testUtils__/corpus';
+import { fixture } from '../__testUtils__/fixtures';
 import { detectFormat } from './detectFormat';
-
-const corpus = path.resolve(__dirname, '../../../../../shared/corpus');
-const readCorpus = (file: string) =>
-  parse(readFileSync(path.join(corpus, file), 'utf8'));
 
 describe('detectFormat', () => {
   it.each([
+    ['parcels.odcs.yaml', 'odcs'],
+    ['parcels.dcs.yaml', 'dcs'],
+    ['stations.dcs.yaml', 'dcs'],
+    ['parcels-daily.datamesh-v1.yaml', 'datamesh-v1'],
+    ['data_product.yaml', 'data-product-yaml'],
+    ['carrier.odps.yaml', 'odps'],
+    ['simple.odps.yaml', 'odps'],
+  ])("reads the project's %s as %s", (file, format) => {
+    expect(detectFormat(parse(fixture(file)))).toBe(format);
+  });
+
+  it('calls a catalog entity or a policy set unknown', () => {
+    expect(
+      detectFormat({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'parcels' },
+        spec: { type: 'data-product', owner: 'dock-data' },
+      }),
+    ).toBe('unknown');
+    expect(
+      detectFormat({
+        apiVersion: 'data-mesh/v1',
+        kind: 'PolicySet',
+        policies: [],
+      }),
+    ).toBe('unknown');
+  });
+
+  eachCorpus<[string, string]>(
+    [
     ['odcs/v3.1-examples/all--full-example.odcs.yaml', 'odcs'],
     ['odcs/invalid/invalid-api-version.odcs.yaml', 'odcs'],
     ['dcs/examples/orders-latest--datacontract.yaml', 'dcs'],
@@ -19,9 +46,12 @@ describe('detectFormat', () => {
     ['odps/examples/simple-data-product.odps.yaml', 'odps'],
     ['design-notes/orders-data-product.catalog-info.yaml', 'unknown'],
     ['design-notes/governance_policy.yaml', 'unknown'],
-  ])('reads %s as %s', (file, format) => {
-    expect(detectFormat(readCorpus(file))).toBe(format);
-  });
+    ],
+    'reads %s',
+    ([file, format]) => {
+      expect(detectFormat(parse(corpusText(file)))).toBe(format);
+    },
+  );
 
   it('recognises an ODCS v2 contract as odcs, for the reader to refuse', () => {
     expect(

@@ -1,13 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { corpusText, describeCorpus } from '../__testUtils__/corpus';
+import { fixture } from '../__testUtils__/fixtures';
 import { parseEventTime, readOpenLineageEvent } from './openLineage';
 
-const events = path.resolve(
-  __dirname,
-  '../../../../../shared/corpus/openlineage/events',
-);
 const load = (name: string) =>
-  JSON.parse(fs.readFileSync(path.join(events, name), 'utf8'));
+  JSON.parse(corpusText('openlineage/events', name));
+const own = (name: string) => JSON.parse(fixture(name));
 
 describe('parseEventTime', () => {
   it('reads times with a timezone as given and times without one as UTC', () => {
@@ -25,7 +22,7 @@ describe('parseEventTime', () => {
   });
 });
 
-describe('readOpenLineageEvent', () => {
+describeCorpus("readOpenLineageEvent on the OpenLineage project's events", () => {
   it('reads the full RunEvent: job, run, the input-to-output edge', () => {
     const { event, issues } = readOpenLineageEvent(
       load('example_full_event.json'),
@@ -116,6 +113,111 @@ describe('readOpenLineageEvent', () => {
         },
         to: { namespace: 'postgres://warehouse:5432', name: 'public.orders' },
         columns: [{ from: 'id', to: 'customer_id' }],
+      },
+    ]);
+  });
+
+});
+
+describe('readOpenLineageEvent', () => {
+  it('reads a full RunEvent: job, run, the input-to-output edge', () => {
+    const { event, issues } = readOpenLineageEvent(
+      own('openlineage-run-event.json'),
+    );
+    expect(issues).toEqual([]);
+    expect(event).toMatchObject({
+      kind: 'RunEvent',
+      eventType: 'COMPLETE',
+      runId: '0195a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b',
+      job: { namespace: 'docks-scheduler', name: 'nightly.load_handovers' },
+      eventTime: Date.UTC(2025, 2, 4, 5, 10, 30, 250),
+    });
+    expect(event!.edges).toEqual([
+      {
+        from: {
+          namespace: 'postgres://docks.db.example.org:5432',
+          name: 'docks.handover.handovers_v2',
+        },
+        to: { namespace: 's3://northwind-archive', name: 'parcels/handovers' },
+        columns: [],
+      },
+    ]);
+    // an input that is also an output makes no edge from a dataset to itself
+    const same = own('openlineage-run-event.json');
+    same.outputs = same.inputs;
+    expect(readOpenLineageEvent(same).event!.edges).toEqual([]);
+  });
+
+  it('reads a DatasetEvent whose eventTime has no timezone, as UTC', () => {
+    const { event, issues } = readOpenLineageEvent(
+      own('openlineage-dataset-event.json'),
+    );
+    expect(issues).toEqual([]);
+    expect(event).toMatchObject({
+      kind: 'DatasetEvent',
+      eventTime: Date.UTC(2025, 2, 4, 6, 15, 0, 987),
+      datasets: [{ namespace: 's3://northwind-archive', name: 'parcels/labels' }],
+      edges: [],
+    });
+  });
+
+  it('reads column edges from the columnLineage facet of an output', () => {
+    const { event } = readOpenLineageEvent({
+      eventType: 'COMPLETE',
+      eventTime: '2025-01-01T00:00:00Z',
+      producer: 'https://example.com/producer',
+      schemaURL:
+        'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
+      run: { runId: '0190a8f0-0000-7000-8000-000000000002' },
+      job: { namespace: 'etl', name: 'carrier_report' },
+      inputs: [
+        { namespace: 'warehouse', name: 'CARRIERS' },
+        { namespace: 'warehouse', name: 'HANDOVERS' },
+      ],
+      outputs: [
+        {
+          namespace: 'warehouse',
+          name: 'CARRIER_REPORT',
+          facets: own('openlineage-column-lineage.json'),
+        },
+      ],
+    });
+    const byInput = Object.fromEntries(
+      event!.edges.map(e => [e.from.name, e.columns]),
+    );
+    expect(Object.keys(byInput).sort()).toEqual(['CARRIERS', 'HANDOVERS']);
+    expect(byInput.CARRIERS).toEqual([{ from: 'NAME', to: 'carrier_name' }]);
+    expect(byInput.HANDOVERS).toEqual(
+      expect.arrayContaining([
+        { from: 'CARRIER_CODE', to: 'carrier_name' },
+        { from: 'HANDOVER_ID', to: 'parcels' },
+      ]),
+    );
+  });
+
+  it('reads dataset and column edges from the lineage facet of a DatasetEvent', () => {
+    const { event } = readOpenLineageEvent({
+      eventTime: '2025-01-01T00:00:00',
+      producer: 'https://example.com/catalog',
+      schemaURL:
+        'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/DatasetEvent',
+      dataset: {
+        namespace: 'postgres://docks.db.example.org:5432',
+        name: 'handover.handovers_v2',
+        facets: own('openlineage-lineage-facet.json'),
+      },
+    });
+    expect(event!.edges).toEqual([
+      {
+        from: {
+          namespace: 'postgresql://docks.db.example.org:5432',
+          name: 'handover.carriers',
+        },
+        to: {
+          namespace: 'postgres://docks.db.example.org:5432',
+          name: 'handover.handovers_v2',
+        },
+        columns: [{ from: 'code', to: 'carrier_code' }],
       },
     ]);
   });

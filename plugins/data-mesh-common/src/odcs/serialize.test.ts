@@ -1,13 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import {
+  corpusFiles,
+  corpusText,
+  eachCorpus,
+  itCorpus,
+} from '../__testUtils__/corpus';
+import { fixture, FIXTURES_DIR } from '../__testUtils__/fixtures';
 import { normalizeContract } from '../formats/normalizeContract';
 import { parseSource } from '../source';
 import type { OdcsContract } from './model';
 import { serializeOdcs } from './serialize';
 import { contractArbitrary } from './__testUtils__/contractArbitraries';
 
-const corpus = path.resolve(__dirname, '../../../../../shared/corpus/odcs');
 
 function read(text: string): unknown {
   const { documents, issues } = parseSource(text);
@@ -19,21 +25,60 @@ function read(text: string): unknown {
 const inOrder = (value: unknown) => JSON.stringify(value);
 
 const files = ['v3.1-examples', 'invalid'].flatMap(dir =>
-  fs
-    .readdirSync(path.join(corpus, dir))
-    .sort()
-    .map(file => path.join(dir, file)),
+  corpusFiles('odcs', dir).map(file => path.join(dir, file)),
 );
 
+/** The project's own ODCS contracts: the parcels fixture and the example mesh's. */
+const EXAMPLES = path.resolve(__dirname, '../../../../examples/products');
+const ownContracts: Array<[string, string]> = [
+  ['parcels.odcs.yaml', fixture('parcels.odcs.yaml')],
+  ...fs.readdirSync(EXAMPLES).flatMap(product =>
+    fs
+      .readdirSync(path.join(EXAMPLES, product))
+      .filter(file => file.endsWith('.odcs.yaml'))
+      .map(
+        file =>
+          [
+            file,
+            fs.readFileSync(path.join(EXAMPLES, product, file), 'utf8'),
+          ] as [string, string],
+      ),
+  ),
+];
+
+function roundTrips(text: string) {
+  const contract = read(text);
+  const yaml = serializeOdcs(contract as OdcsContract);
+  expect(read(yaml)).toEqual(contract);
+  expect(inOrder(read(yaml))).toBe(inOrder(contract));
+  const json = serializeOdcs(contract as OdcsContract, { format: 'json' });
+  expect(read(json)).toEqual(contract);
+  expect(inOrder(read(json))).toBe(inOrder(contract));
+  const normalised = normalizeContract(contract as OdcsContract);
+  expect(read(serializeOdcs(normalised))).toEqual(normalised);
+  expect(inOrder(read(serializeOdcs(normalised)))).toBe(inOrder(normalised));
+}
+
 describe('serializeOdcs', () => {
-  it('has the 32 corpus files to round-trip', () => {
+  it.each(ownContracts)(
+    "round-trips the project's %s, as written and normalised: parse, write, parse gives an equal contract, keys in order",
+    (_, text) => roundTrips(text),
+  );
+
+  it('finds the fixtures', () => {
+    expect(fs.existsSync(FIXTURES_DIR)).toBe(true);
+    expect(ownContracts.length).toBeGreaterThanOrEqual(10);
+  });
+
+  itCorpus('has the 32 corpus files to round-trip', () => {
     expect(files).toHaveLength(32);
   });
 
-  it.each(files)(
+  eachCorpus(
+    files,
     'round-trips %s: parse, write, parse gives an equal contract, keys in order',
     file => {
-      const contract = read(fs.readFileSync(path.join(corpus, file), 'utf8'));
+      const contract = read(corpusText('odcs', file));
       const yaml = serializeOdcs(contract as OdcsContract);
       expect(read(yaml)).toEqual(contract);
       expect(inOrder(read(yaml))).toBe(inOrder(contract));
@@ -43,9 +88,9 @@ describe('serializeOdcs', () => {
     },
   );
 
-  it.each(files)('round-trips the normalised contract of %s', file => {
+  eachCorpus(files, 'round-trips the normalised contract of %s', file => {
     const contract = normalizeContract(
-      read(fs.readFileSync(path.join(corpus, file), 'utf8')) as OdcsContract,
+      read(corpusText('odcs', file)) as OdcsContract,
     );
     expect(read(serializeOdcs(contract))).toEqual(contract);
     expect(inOrder(read(serializeOdcs(contract)))).toBe(inOrder(contract));

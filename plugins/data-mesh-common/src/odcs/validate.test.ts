@@ -3,29 +3,172 @@ import path from 'node:path';
 import { parseSource } from '../source';
 import { validateOdcs } from './validate';
 import { check, errors, HEAD } from './__testUtils__/validateYaml';
+import {
+  corpusFiles,
+  corpusText,
+  describeCorpus,
+  eachCorpus,
 
-const corpus = path.resolve(__dirname, '../../../../../shared/corpus/odcs');
+} from '../__testUtils__/corpus';
+import { fixture } from '../__testUtils__/fixtures';
 
-function readCorpus(dir: string, file: string) {
-  const text = fs.readFileSync(path.join(corpus, dir, file), 'utf8');
+function parsed(text: string, file: string) {
   const { documents } = parseSource(text, { fileName: file });
   return documents[0];
 }
 
-describe("validateOdcs on the standard's own examples", () => {
-  const files = fs.readdirSync(path.join(corpus, 'v3.1-examples')).sort();
+const readCorpus = (dir: string, file: string) =>
+  parsed(corpusText('odcs', dir, file), file);
+
+/** The ODCS contracts of the project's example mesh. */
+const EXAMPLES = path.resolve(__dirname, '../../../../examples/products');
+const exampleContracts = fs
+  .readdirSync(EXAMPLES)
+  .flatMap(product =>
+    fs
+      .readdirSync(path.join(EXAMPLES, product))
+      .filter(file => file.endsWith('.odcs.yaml'))
+      .map(file => path.join(product, file)),
+  )
+  .sort();
+
+describe("validateOdcs on the project's own contracts", () => {
+  it('finds no error in the parcels contract, which uses most of ODCS v3.1', () => {
+    const document = parsed(fixture('parcels.odcs.yaml'), 'parcels.odcs.yaml');
+    expect(errors(validateOdcs(document.value, document))).toEqual([]);
+  });
+
+  it.each(exampleContracts)('finds no error in examples/products/%s', file => {
+    const document = parsed(
+      fs.readFileSync(path.join(EXAMPLES, file), 'utf8'),
+      file,
+    );
+    expect(errors(validateOdcs(document.value, document))).toEqual([]);
+  });
+});
+
+describe("validateOdcs on the project's own negative cases", () => {
+  // ODCS v3.2.0 contracts (enum and map are v3.2 features), one mistake each, the path it
+  // is at and the rule that should catch it.
+  const V32 = HEAD.replace('v3.1.0', 'v3.2.0');
+  const cases: Array<[string, string, string, string]> = [
+    ['an unknown top-level key', `${V32}parcelCount: 3\n`, '/parcelCount', 'unknown-key'],
+    [
+      'an empty enum',
+      `${V32}schema:\n  - name: parcels\n    properties:\n      - name: reason\n        logicalType: string\n        enum: []\n`,
+      '/schema/0/properties/0/enum',
+      'min-items',
+    ],
+    [
+      'an unknown apiVersion',
+      V32.replace('v3.2.0', 'v3.7.0'),
+      '/apiVersion',
+      'enum',
+    ],
+    [
+      'an unknown quality dimension',
+      `${V32}schema:\n  - name: parcels\n    properties:\n      - name: weight\n        quality:\n          - metric: nullValues\n            mustBe: 0\n            dimension: weightiness\n`,
+      '/schema/0/properties/0/quality/0/dimension',
+      'enum',
+    ],
+    [
+      'an unknown quality type',
+      `${V32}schema:\n  - name: parcels\n    properties:\n      - name: weight\n        quality:\n          - type: guess\n`,
+      '/schema/0/properties/0/quality/0/type',
+      'enum',
+    ],
+    [
+      'a map without its keys',
+      `${V32}schema:\n  - name: parcels\n    properties:\n      - name: sizes\n        logicalType: map\n        map:\n          values:\n            logicalType: integer\n`,
+      '/schema/0/properties/0/map',
+      'required',
+    ],
+    [
+      'a contract without its id',
+      'apiVersion: v3.1.0\nkind: DataContract\nversion: 1.0.0\nstatus: active\n',
+      '',
+      'required',
+    ],
+    [
+      'an element key on a property-level rule',
+      `${V32}schema:\n  - name: parcels\n    properties:\n      - name: weight\n        quality:\n          - metric: nullValues\n            mustBe: 0\n            element: parcels.weight\n`,
+      '/schema/0/properties/0/quality/0/element',
+      'unknown-key',
+    ],
+    [
+      'two operators on one rule',
+      `${V32}schema:\n  - name: parcels\n    properties:\n      - name: weight\n        quality:\n          - metric: nullValues\n            mustBe: 0\n            mustNotBe: 1\n`,
+      '/schema/0/properties/0/quality/0/mustNotBe',
+      'operator',
+    ],
+    [
+      'a SQL rule without its query',
+      `${V32}schema:\n  - name: parcels\n    properties:\n      - name: weight\n        quality:\n          - type: sql\n            mustBe: 0\n`,
+      '/schema/0/properties/0/quality/0',
+      'required',
+    ],
+    [
+      'a schema-level relationship without from and to',
+      `${V32}schema:\n  - name: parcels\n    relationships:\n      - type: foreignKey\n`,
+      '/schema/0/relationships/0',
+      'required',
+    ],
+    [
+      'a property without a name',
+      `${V32}schema:\n  - name: parcels\n    properties:\n      - logicalType: string\n`,
+      '/schema/0/properties/0',
+      'required',
+    ],
+    [
+      'a server without what its type needs',
+      `${V32}servers:\n  - server: docks\n    type: postgres\n`,
+      '/servers/0',
+      'required',
+    ],
+    [
+      'an SLA property without its value',
+      `${V32}slaProperties:\n  - property: latency\n    unit: d\n`,
+      '/slaProperties/0',
+      'required',
+    ],
+  ];
+
+  it.each(cases)('rejects %s at its path', (_, yaml, pointer, rule) => {
+    const found = check(yaml);
+    expect(found).toContainEqual(
+      expect.objectContaining({ path: pointer, rule, file: 'c.yaml' }),
+    );
+    for (const issue of found) {
+      expect(issue.line).toEqual(expect.any(Number));
+      expect(issue.column).toEqual(expect.any(Number));
+    }
+  });
+
+  it('names the missing keys of the contract', () => {
+    expect(
+      check(
+        'apiVersion: v3.2.0\nkind: DataContract\nversion: 1.0.0\nstatus: active\n',
+      ).map(i => i.message),
+    ).toEqual([
+      'missing required key `id` at the top level of the contract (a data contract needs `version`, `apiVersion`, `kind` and `id`)',
+    ]);
+  });
+});
+
+describeCorpus("validateOdcs on the standard's own examples", () => {
+  const files = corpusFiles('odcs', 'v3.1-examples');
 
   it('has all 18 examples to read', () => {
     expect(files).toHaveLength(18);
   });
 
-  it.each(files)('finds no error in %s', file => {
+  eachCorpus(files, 'finds no error in %s', file => {
     const document = readCorpus('v3.1-examples', file);
     expect(errors(validateOdcs(document.value, document))).toEqual([]);
   });
 });
 
-describe("validateOdcs on the standard's negative tests", () => {
+describeCorpus("validateOdcs on the standard's negative tests", () => {
   // The path each file's name describes, and the rule that should catch it.
   const expected: Array<[string, string, string]> = [
     [
@@ -78,7 +221,7 @@ describe("validateOdcs on the standard's negative tests", () => {
 
   it('covers every file of the folder', () => {
     expect(expected.map(([file]) => file)).toEqual(
-      fs.readdirSync(path.join(corpus, 'invalid')).sort(),
+      corpusFiles('odcs', 'invalid'),
     );
   });
 

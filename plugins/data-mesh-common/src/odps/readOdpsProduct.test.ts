@@ -1,16 +1,12 @@
-import { readFileSync } from 'fs';
-import path from 'path';
 import { parse } from 'yaml';
+import { corpusText, describeCorpus } from '../__testUtils__/corpus';
+import { fixture } from '../__testUtils__/fixtures';
 import { productPorts, readOdpsProduct } from './readOdpsProduct';
 
-const examples = path.resolve(
-  __dirname,
-  '../../../../../shared/corpus/odps/examples',
-);
 const readExample = (file: string) =>
-  parse(readFileSync(path.join(examples, file), 'utf8'));
+  parse(corpusText('odps/examples', file));
 
-describe('readOdpsProduct', () => {
+describeCorpus('readOdpsProduct on the standard\'s examples', () => {
   it('reads the customer product with its ports and the contracts they name', () => {
     const source = readExample('customer-data-product.odps.yaml');
     const { product, issues } = readOdpsProduct(source);
@@ -138,6 +134,124 @@ describe('readOdpsProduct', () => {
         version: '1.0.0',
         type: 'tables',
         contractId: '87654321-4321-4321-4321-cba987654321',
+      },
+    ]);
+  });
+});
+
+describe("readOdpsProduct on the project's own products", () => {
+  it('reads the carrier product with its ports and the contracts they name', () => {
+    const source = parse(fixture('carrier.odps.yaml'));
+    const { product, issues } = readOdpsProduct(source);
+    expect(issues).toEqual([]);
+    expect(product).toEqual(source);
+    expect(product).toMatchObject({
+      apiVersion: 'v0.9.0',
+      kind: 'DataProduct',
+      id: '2e7b9c41-6a3d-4f58-8c1e-9d0a7b6c5e4f',
+      name: 'Carrier Performance',
+      domain: 'logistics',
+      status: 'draft',
+      tenant: 'NorthwindFreight',
+    });
+    const ports = productPorts(product);
+    expect(
+      ports
+        .filter(port => port.direction === 'input')
+        .map(p => [p.name, p.version, p.contractId]),
+    ).toEqual([
+      ['handovers', '1.0.0', '7c1d2e3f-aaaa-4bbb-8ccc-000000000001'],
+      ['handovers', '2.0.0', '7c1d2e3f-aaaa-4bbb-8ccc-000000000002'],
+      ['deliveries', '1.0.0', '8d2e3f4a-bbbb-4ccc-8ddd-000000000003'],
+      ['deliveries', '1.2.0', '8d2e3f4a-bbbb-4ccc-8ddd-000000000004'],
+    ]);
+    expect(ports.filter(port => port.direction === 'output')).toEqual([
+      {
+        direction: 'output',
+        name: 'ontime',
+        version: '1.0.0',
+        type: 'tables',
+        contractId: '3a4b5c6d-cccc-4ddd-8eee-000000000005',
+      },
+      {
+        direction: 'output',
+        name: 'ontime',
+        version: '2.0.0',
+        type: 'tables',
+        contractId: '3a4b5c6d-cccc-4ddd-8eee-000000000006',
+        inputContracts: [
+          {
+            contractId: '7c1d2e3f-aaaa-4bbb-8ccc-000000000002',
+            version: '2.0.0',
+          },
+          {
+            contractId: '8d2e3f4a-bbbb-4ccc-8ddd-000000000003',
+            version: '1.0.0',
+          },
+        ],
+      },
+      {
+        direction: 'output',
+        name: 'damages',
+        version: '1.0.0',
+        type: 'tables',
+        contractId: '4b5c6d7e-dddd-4eee-8fff-000000000007',
+      },
+      {
+        direction: 'output',
+        name: 'claims',
+        version: '0.2.0',
+        type: 'tables',
+        contractId: '5c6d7e8f-eeee-4fff-8000-000000000008',
+      },
+    ]);
+  });
+
+  it('keeps what the ports carry besides their contract: tags, custom properties, SBOM', () => {
+    const { product } = readOdpsProduct(parse(fixture('carrier.odps.yaml')));
+    expect(product.inputPorts![3]).toMatchObject({
+      tags: ['deliveries'],
+      customProperties: [{ property: 'feed', value: 'carrier-api' }],
+      authoritativeDefinitions: [
+        {
+          type: 'glossary',
+          url: 'https://wiki.example.org/glossary/delivery',
+        },
+      ],
+    });
+    expect(product.outputPorts![1].sbom).toEqual([
+      { type: 'external', url: 'https://sbom.example.org/carrier-performance' },
+    ]);
+    expect(product.managementPorts![0]).toMatchObject({
+      content: 'discoverability',
+      type: 'topic',
+      name: 'carrier-updates',
+    });
+    expect(product.team!.members!.map(member => member.username)).toEqual([
+      'ana.lindqvist@example.org',
+      'tom.berg@example.org',
+    ]);
+  });
+
+  it('reads the simple product', () => {
+    const { product, issues } = readOdpsProduct(
+      parse(fixture('simple.odps.yaml')),
+    );
+    expect(issues).toEqual([]);
+    expect(product.version).toBe('v2.0.0');
+    expect(productPorts(product)).toEqual([
+      {
+        direction: 'input',
+        name: 'gate-events',
+        version: '1.0.0',
+        contractId: '0a1b2c3d-1111-4222-8333-444455556666',
+      },
+      {
+        direction: 'output',
+        name: 'scans',
+        version: '2.0.0',
+        type: 'tables',
+        contractId: '9f8e7d6c-5555-4444-8333-222211110000',
       },
     ]);
   });

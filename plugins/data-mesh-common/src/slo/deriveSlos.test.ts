@@ -1,15 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { parse } from 'yaml';
 import type { OdcsContract } from '../odcs/model';
 import { deriveSlos } from './deriveSlos';
+import { corpusText, itCorpus } from '../__testUtils__/corpus';
+import { fixture } from '../__testUtils__/fixtures';
 
-const corpus = path.resolve(
-  __dirname,
-  '../../../../../shared/corpus/odcs/v3.1-examples',
-);
 const example = (name: string) =>
-  parse(fs.readFileSync(path.join(corpus, name), 'utf8')) as OdcsContract;
+  parse(corpusText('odcs/v3.1-examples', name)) as OdcsContract;
+const parcels = () => parse(fixture('parcels.odcs.yaml')) as OdcsContract;
 
 const orders: OdcsContract = {
   apiVersion: 'v3.1.0',
@@ -123,7 +120,53 @@ describe('deriveSlos', () => {
     });
   });
 
-  it('reads the official SLA example: latency and frequency on the element, retention on the oldest row', () => {
+  it("reads the parcels contract's SLA: latency and frequency on the element, retention on the oldest row, availability as reachability", () => {
+    const { slos } = deriveSlos(parcels());
+    expect(
+      slos
+        .filter(s => s.id.startsWith('sla:'))
+        .map(s => [s.id, s.kind, s.target.value, s.measure.type]),
+    ).toEqual([
+      ['sla:latency', 'latency', 2 * 86400, 'newestAge'],
+      ['sla:retention', 'retention', 5 * 365 * 86400, 'oldestAge'],
+      ['sla:frequency', 'frequency', 86400, 'newestAge'],
+      ['sla:availability', 'availability', 1, 'reachable'],
+    ]);
+  });
+
+  it('counts a date column from the end of its day, in the physical table', () => {
+    const { slos } = deriveSlos(parcels());
+    expect(slos.find(s => s.id === 'sla:latency')!.measure).toEqual({
+      type: 'newestAge',
+      object: 'handovers_v2',
+      column: 'handed_over_on',
+      granularity: 'day',
+    });
+    expect(slos.find(s => s.id === 'sla:retention')!.measure).toEqual({
+      type: 'oldestAge',
+      object: 'handovers_v2',
+      column: 'handed_over_on',
+    });
+  });
+
+  it("reads the parcels contract's SQL accuracy rule with its placeholders", () => {
+    const { slos } = deriveSlos(parcels());
+    const rule = slos.find(
+      s => s.measure.type === 'sql' && s.path.includes('properties/2'),
+    );
+    expect(rule).toMatchObject({
+      kind: 'quality',
+      target: { operator: '=', value: 0 },
+      measure: {
+        type: 'sql',
+        query: 'SELECT COUNT(*) FROM ${object} WHERE ${property} > 31500',
+        object: 'handovers_v2',
+        property: 'weight_grams',
+      },
+    });
+  });
+
+  itCorpus('reads the official SLA example: latency and frequency on the element, retention on the oldest row', () => {
     const { slos } = deriveSlos({
       ...example('sla--database-table-sla.odcs.yaml'),
       schema: [
@@ -142,7 +185,7 @@ describe('deriveSlos', () => {
     ]);
   });
 
-  it('counts a date column from the end of its day', () => {
+  itCorpus('counts a date column from the end of its day', () => {
     const { slos } = deriveSlos({
       ...example('sla--database-table-sla.odcs.yaml'),
       schema: [
@@ -165,7 +208,7 @@ describe('deriveSlos', () => {
     });
   });
 
-  it('reads the official SQL accuracy rule', () => {
+  itCorpus('reads the official SQL accuracy rule', () => {
     const { slos } = deriveSlos(example('quality--column-accuracy.odcs.yaml'));
     expect(slos).toHaveLength(1);
     expect(slos[0]).toMatchObject({

@@ -1,16 +1,24 @@
-import { readFileSync } from 'fs';
-import path from 'path';
 import { parse } from 'yaml';
+import { corpusText, itCorpus } from '../../__testUtils__/corpus';
+import { fixture } from '../../__testUtils__/fixtures';
 import { checkDataProductYaml } from './checkDataProductYaml';
 
-const file = path.resolve(
-  __dirname,
-  '../../../../../../shared/corpus/design-notes/data_product.yaml',
-);
-
 describe('checkDataProductYaml', () => {
-  it('warns about the slack key that YAML read as a comment, and nothing else, in the design note', () => {
-    const issues = checkDataProductYaml(parse(readFileSync(file, 'utf8')));
+  itCorpus(
+    'warns about the slack key that YAML read as a comment, and nothing else, in the design note',
+    () => {
+      const issues = checkDataProductYaml(
+        parse(corpusText('design-notes/data_product.yaml')),
+      );
+      expect(
+        issues.map(issue => [issue.severity, issue.path, issue.rule]),
+      ).toEqual([['warning', '/owner/slack', 'empty-value']]);
+      expect(issues[0].message).toContain('quote the value');
+    },
+  );
+
+  it("warns about the slack key that YAML read as a comment, and nothing else, in the project's own file", () => {
+    const issues = checkDataProductYaml(parse(fixture('data_product.yaml')));
     expect(
       issues.map(issue => [issue.severity, issue.path, issue.rule]),
     ).toEqual([['warning', '/owner/slack', 'empty-value']]);

@@ -1,16 +1,20 @@
-import { readFileSync } from 'fs';
-import path from 'path';
 import { parse } from 'yaml';
 import { contractPorts } from '../ports';
 import { contractSource, describeContractSource } from '../provenance';
 import { missingLeaves } from '../__testUtils__/leafCoverage';
 import { officialSchemaErrors } from '../__testUtils__/officialOdcsSchema';
+import { readContract } from '../../read';
+import {
+  corpusText,
+  describeCorpus,
+  HAS_CORPUS,
+} from '../../__testUtils__/corpus';
+import { fixture } from '../../__testUtils__/fixtures';
 import { readDataProductYaml } from './readDataProductYaml';
 
-const corpus = path.resolve(__dirname, '../../../../../../shared/corpus');
-const source = parse(
-  readFileSync(path.join(corpus, 'design-notes/data_product.yaml'), 'utf8'),
-);
+const source = HAS_CORPUS
+  ? parse(corpusText('design-notes/data_product.yaml'))
+  : { schema: { fields: [] }, sla: { quality_checks: [] } };
 
 function custom(object: unknown, name: string): unknown {
   const list =
@@ -27,9 +31,9 @@ function custom(object: unknown, name: string): unknown {
   return found[0].value;
 }
 
-describe('readDataProductYaml: data_product.yaml, field by field', () => {
+describeCorpus('readDataProductYaml: data_product.yaml, field by field', () => {
   const { contract, issues } = readDataProductYaml(source);
-  const [object] = contract.schema!;
+  const [object] = contract.schema ?? [];
   const property = (name: string) =>
     object.properties!.find(p => p.name === name)!;
 
@@ -224,6 +228,200 @@ describe('readDataProductYaml: data_product.yaml, field by field', () => {
 
   it('converts to a contract the official ODCS v3.1 schema accepts', () => {
     expect(officialSchemaErrors(contract)).toEqual([]);
+  });
+});
+
+describe("readDataProductYaml: the project's parcel_returns product, field by field", () => {
+  const own = parse(fixture('data_product.yaml'));
+  const { contract, issues } = readDataProductYaml(own);
+  const [object] = contract.schema!;
+  const property = (name: string) =>
+    object.properties!.find(p => p.name === name)!;
+
+  it('maps name, version, domain and description', () => {
+    expect(issues).toEqual([]);
+    expect(contract).toMatchObject({
+      apiVersion: 'v3.1.0',
+      kind: 'DataContract',
+      id: 'parcel_returns',
+      name: 'parcel_returns',
+      version: '1.3.0',
+      domain: 'logistics',
+      status: 'active',
+      description: { purpose: own.description },
+    });
+    expect(describeContractSource(contractSource(contract))).toBe(
+      'imported from data_product.yaml',
+    );
+  });
+
+  it('maps the owner to the team, keeping the contact and the slack key YAML read as null, and the contact to a support channel', () => {
+    expect(own.owner.slack).toBeNull();
+    expect(contract.team).toEqual({
+      name: 'returns-desk',
+      customProperties: [
+        { property: 'contact', value: 'returns-desk@example.org' },
+        { property: 'slack', value: null },
+      ],
+    });
+    expect(contract.support).toEqual([
+      {
+        channel: 'email',
+        tool: 'email',
+        url: 'mailto:returns-desk@example.org',
+      },
+    ]);
+  });
+
+  it('maps the location and the file type to a server, an output port', () => {
+    expect(contract.servers).toEqual([
+      {
+        server: 's3',
+        type: 's3',
+        location: 's3://northwind-products/logistics/returns/',
+        format: 'parquet',
+      },
+    ]);
+    expect(contractPorts(contract)).toEqual([
+      {
+        direction: 'output',
+        server: 's3',
+        type: 's3',
+        name: 's3',
+        location: 's3://northwind-products/logistics/returns/',
+      },
+    ]);
+  });
+
+  it('maps every field with its type, description and constraints', () => {
+    expect(object.name).toBe('parcel_returns');
+    expect(
+      object.properties!.map(p => [p.name, p.logicalType, p.physicalType]),
+    ).toEqual([
+      ['return_id', 'string', 'string'],
+      ['handover_id', 'string', 'string'],
+      ['returned_on', 'date', 'date'],
+      ['refund_amount', 'number', 'decimal(10,2)'],
+      ['reason', 'string', 'string'],
+      ['carrier_code', 'string', 'string'],
+      ['item_count', 'integer', 'integer'],
+    ]);
+    expect(property('return_id')).toMatchObject({
+      unique: true,
+      required: true,
+      description: 'Identifies the return',
+    });
+    expect(property('return_id').primaryKey).toBeUndefined();
+    expect(property('handover_id').required).toBe(true);
+    expect(property('refund_amount')).toMatchObject({
+      required: true,
+      logicalTypeOptions: { minimum: 0 },
+    });
+    expect(property('reason').required).toBeUndefined();
+    expect(property('reason').quality).toEqual([
+      {
+        type: 'library',
+        metric: 'invalidValues',
+        arguments: {
+          validValues: ['refused', 'damaged', 'unknown_address', 'late'],
+        },
+        mustBe: 0,
+      },
+    ]);
+  });
+
+  it('marks the partition column', () => {
+    expect(property('returned_on')).toMatchObject({
+      required: true,
+      partitioned: true,
+      partitionKeyPosition: 1,
+    });
+    expect(object.properties!.filter(p => p.partitioned)).toHaveLength(1);
+  });
+
+  it('maps access to read and write roles, keeping discovery', () => {
+    expect(contract.roles).toEqual([
+      { role: 'returns_analyst', access: 'read' },
+      {
+        role: 'finance',
+        access: 'read',
+        customProperties: [{ property: 'domain', value: 'finance' }],
+      },
+      {
+        role: 'logistics',
+        access: 'write',
+        customProperties: [{ property: 'domain', value: 'logistics' }],
+      },
+    ]);
+    expect(custom(contract, 'access.discovery')).toBe('public');
+  });
+
+  it('maps the SLA and turns the quality checks into SQL rules', () => {
+    expect(contract.slaProperties).toEqual([
+      { property: 'availability', value: 99.5, unit: 'percent' },
+      { property: 'freshness', value: 30, unit: 'h' },
+      { property: 'frequency', value: '0 3 * * *', scheduler: 'cron' },
+      { property: 'completeness', value: 98, unit: 'percent' },
+    ]);
+    expect(object.quality).toEqual([
+      {
+        type: 'sql',
+        name: 'no_negative_refunds',
+        query: 'SELECT COUNT(*) FROM returns WHERE refund_amount < 0',
+        mustBeLessOrEqualTo: 0,
+      },
+      {
+        type: 'sql',
+        name: 'known_reason',
+        query: own.sla.quality_checks[1].query,
+        mustBeLessOrEqualTo: 0,
+      },
+    ]);
+  });
+
+  it('keeps observability and the changelog, breaking flags included', () => {
+    expect(custom(contract, 'observability')).toEqual(own.observability);
+    expect(custom(contract, 'changelog')).toEqual([
+      {
+        version: '1.3.0',
+        date: '2025-02-10',
+        changes: ['Added item_count'],
+        breaking: false,
+      },
+      {
+        version: '1.0.0',
+        date: '2024-09-01',
+        changes: ['Renamed parcel_id to handover_id'],
+        breaking: true,
+      },
+    ]);
+  });
+
+  it('loses no value of the source, and reads as a valid contract with a warning on the empty slack key', () => {
+    const flags = ['unique', 'not_null'];
+    expect(
+      missingLeaves(own, contract).filter(
+        leaf =>
+          !(
+            /\/constraints\/\d+$/.test(leaf.path) &&
+            flags.includes(leaf.value as string)
+          ),
+      ),
+    ).toEqual([]);
+    const reading = readContract(fixture('data_product.yaml'), {
+      fileName: 'data_product.yaml',
+    });
+    expect(reading.format).toBe('data-product-yaml');
+    expect(reading.valid).toBe(true);
+    expect(reading.issues).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        rule: 'empty-value',
+        path: '/owner/slack',
+        line: 8,
+        column: 3,
+      }),
+    ]);
   });
 });
 

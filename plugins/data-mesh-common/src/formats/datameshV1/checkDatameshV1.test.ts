@@ -1,16 +1,21 @@
-import { readFileSync } from 'fs';
-import path from 'path';
 import { parse } from 'yaml';
+import { corpusText, itCorpus } from '../../__testUtils__/corpus';
+import { fixture } from '../../__testUtils__/fixtures';
 import { checkDatameshV1 } from './checkDatameshV1';
 
-const file = path.resolve(
-  __dirname,
-  '../../../../../../shared/corpus/design-notes/orders-daily.datamesh-v1.yaml',
-);
-
 describe('checkDatameshV1', () => {
-  it('finds nothing wrong with the design note', () => {
-    expect(checkDatameshV1(parse(readFileSync(file, 'utf8')))).toEqual([]);
+  itCorpus('finds nothing wrong with the design note', () => {
+    expect(
+      checkDatameshV1(
+        parse(corpusText('design-notes/orders-daily.datamesh-v1.yaml')),
+      ),
+    ).toEqual([]);
+  });
+
+  it("finds nothing wrong with the project's own datamesh/v1 contract", () => {
+    expect(
+      checkDatameshV1(parse(fixture('parcels-daily.datamesh-v1.yaml'))),
+    ).toEqual([]);
   });
 
   it('refuses another apiVersion and needs metadata name and version', () => {

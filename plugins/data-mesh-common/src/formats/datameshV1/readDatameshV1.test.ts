@@ -1,22 +1,22 @@
-import { readFileSync } from 'fs';
-import path from 'path';
 import { parse } from 'yaml';
 import { isPersonalData } from '../../pii';
 import { contractPorts } from '../ports';
 import { contractSource, describeContractSource } from '../provenance';
 import { missingLeaves } from '../__testUtils__/leafCoverage';
 import { officialSchemaErrors } from '../__testUtils__/officialOdcsSchema';
+import { readContract } from '../../read';
+import {
+  corpusText,
+  describeCorpus,
+  HAS_CORPUS,
+} from '../../__testUtils__/corpus';
+import { fixture } from '../../__testUtils__/fixtures';
 import { readDatameshV1 } from './readDatameshV1';
 
-const corpus = path.resolve(__dirname, '../../../../../../shared/corpus');
-const source = parse(
-  readFileSync(
-    path.join(corpus, 'design-notes/orders-daily.datamesh-v1.yaml'),
-    'utf8',
-  ),
-);
-
-describe('readDatameshV1: orders-daily, field by field', () => {
+describeCorpus('readDatameshV1: orders-daily, field by field', () => {
+  const source = HAS_CORPUS
+    ? parse(corpusText('design-notes/orders-daily.datamesh-v1.yaml'))
+    : {};
   const { contract, issues, origins } = readDatameshV1(source);
 
   it('maps metadata', () => {
@@ -45,7 +45,7 @@ describe('readDatameshV1: orders-daily, field by field', () => {
   });
 
   it('keeps the schema type and reference, and marks the PII columns', () => {
-    const [object] = contract.schema!;
+    const [object] = contract.schema ?? [];
     expect(object.name).toBe('orders-daily');
     expect(object.customProperties).toEqual([
       { property: 'schemaType', value: 'avro' },
@@ -118,6 +118,96 @@ describe('readDatameshV1: orders-daily, field by field', () => {
 
   it('converts to a contract the official ODCS v3.1 schema accepts', () => {
     expect(officialSchemaErrors(contract)).toEqual([]);
+  });
+});
+
+describe("readDatameshV1: the project's parcels-daily contract, field by field", () => {
+  const source = parse(fixture('parcels-daily.datamesh-v1.yaml'));
+  const { contract, issues, origins } = readDatameshV1(source);
+
+  it('maps metadata, the owner to the team and to an email support channel', () => {
+    expect(issues).toEqual([]);
+    expect(contract).toMatchObject({
+      apiVersion: 'v3.1.0',
+      kind: 'DataContract',
+      id: 'parcels-daily',
+      name: 'parcels-daily',
+      domain: 'logistics',
+      team: { name: 'dock-data@example.org' },
+      version: '1.4.0',
+      status: 'active',
+    });
+    expect(contract.support).toEqual([
+      { channel: 'email', tool: 'email', url: 'mailto:dock-data@example.org' },
+    ]);
+    expect(origins.get('/support/0')).toBe('/metadata/owner');
+    expect(contractSource(contract)).toEqual({
+      format: 'datamesh-v1',
+      version: 'datamesh/v1',
+    });
+  });
+
+  it('keeps the schema type and reference, and marks the PII columns', () => {
+    const [object] = contract.schema!;
+    expect(object.name).toBe('parcels-daily');
+    expect(object.customProperties).toEqual([
+      { property: 'schemaType', value: 'parquet' },
+      { property: 'schemaRef', value: 'schemas/parcels-daily-v1.json' },
+    ]);
+    expect(object.properties!.map(p => p.name)).toEqual([
+      'recipient_email',
+      'recipient_phone',
+    ]);
+    expect(object.properties!.every(isPersonalData)).toBe(true);
+    expect(origins.get('/schema/0/properties/1')).toBe(
+      '/spec/classification/pii/1',
+    );
+  });
+
+  it('maps the SLOs and the retention to SLA properties', () => {
+    expect(contract.slaProperties).toEqual([
+      { property: 'freshness', value: 2, unit: 'h' },
+      { property: 'completeness', value: 98, unit: 'percent' },
+      { property: 'accuracy', value: 99.5, unit: 'percent' },
+      { property: 'availability', value: 99.9, unit: 'percent' },
+      { property: 'retention', value: 5, unit: 'y' },
+    ]);
+    expect(origins.get('/slaProperties/4')).toBe(
+      '/spec/classification/retention',
+    );
+  });
+
+  it('keeps the ports in a form the catalog turns into lineage', () => {
+    expect(contract.customProperties).toContainEqual({
+      property: 'inputPorts',
+      value: [{ type: 'kafka-topic', name: 'docks.handovers' }],
+    });
+    expect(contractPorts(contract)).toEqual([
+      { direction: 'input', type: 'kafka-topic', name: 'docks.handovers' },
+      {
+        direction: 'output',
+        server: 'rest-api',
+        type: 'rest-api',
+        name: 'rest-api',
+        location: '/data-products/parcels',
+      },
+      {
+        direction: 'output',
+        server: 'iceberg-table',
+        type: 'iceberg-table',
+        name: 'iceberg-table',
+        location: 'logistics.parcels_daily',
+      },
+    ]);
+  });
+
+  it('loses no value of the source, and reads as a valid contract', () => {
+    expect(missingLeaves(source, contract)).toEqual([]);
+    expect(readContract(fixture('parcels-daily.datamesh-v1.yaml'))).toMatchObject({
+      format: 'datamesh-v1',
+      valid: true,
+      issues: [],
+    });
   });
 });
 

@@ -1,12 +1,11 @@
-import { readdirSync, readFileSync } from 'fs';
-import path from 'path';
 import { parse } from 'yaml';
+import {
+  corpusFiles,
+  corpusText,
+  itCorpus,
+} from '../../__testUtils__/corpus';
+import { fixture } from '../../__testUtils__/fixtures';
 import { checkDcs } from './checkDcs';
-
-const examples = path.resolve(
-  __dirname,
-  '../../../../../../shared/corpus/dcs/examples',
-);
 
 const minimal = {
   dataContractSpecification: '1.2.1',
@@ -15,12 +14,24 @@ const minimal = {
 };
 
 describe('checkDcs', () => {
-  it('finds no error in the corpus examples, and warns on exactly the three templated locations', () => {
+  it("finds no error in the project's DCS contracts, and warns on the templated location only", () => {
     const warnings: string[] = [];
-    for (const file of readdirSync(examples)) {
-      const issues = checkDcs(
-        parse(readFileSync(path.join(examples, file), 'utf8')),
+    for (const file of ['parcels.dcs.yaml', 'stations.dcs.yaml']) {
+      const issues = checkDcs(parse(fixture(file)));
+      expect(issues.filter(issue => issue.severity === 'error')).toEqual([]);
+      warnings.push(
+        ...issues.map(issue => `${file} ${issue.rule} ${issue.path}`),
       );
+    }
+    expect(warnings).toEqual([
+      'parcels.dcs.yaml templated-uri /servers/archive/location',
+    ]);
+  });
+
+  itCorpus('finds no error in the corpus examples, and warns on exactly the three templated locations', () => {
+    const warnings: string[] = [];
+    for (const file of corpusFiles('dcs/examples')) {
+      const issues = checkDcs(parse(corpusText('dcs/examples', file)));
       expect(issues.filter(issue => issue.severity === 'error')).toEqual([]);
       warnings.push(
         ...issues.map(issue => `${file} ${issue.rule} ${issue.path}`),

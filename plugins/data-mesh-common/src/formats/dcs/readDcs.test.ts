@@ -1,17 +1,23 @@
-import { readdirSync, readFileSync } from 'fs';
-import path from 'path';
 import { parse } from 'yaml';
 import { contractSource, describeContractSource } from '../provenance';
 import { missingLeaves } from '../__testUtils__/leafCoverage';
 import { officialSchemaErrors } from '../__testUtils__/officialOdcsSchema';
+import { readContract } from '../../read';
+import {
+  corpusFiles,
+  corpusText,
+  describeCorpus,
+  eachCorpus,
+  HAS_CORPUS,
+  itCorpus,
+} from '../../__testUtils__/corpus';
+import { fixture } from '../../__testUtils__/fixtures';
 import { readDcs } from './readDcs';
 
-const corpus = path.resolve(__dirname, '../../../../../../shared/corpus');
-const examples = path.join(corpus, 'dcs/examples');
 const readExample = (name: string) =>
-  parse(
-    readFileSync(path.join(examples, `${name}--datacontract.yaml`), 'utf8'),
-  );
+  HAS_CORPUS
+    ? parse(corpusText('dcs/examples', `${name}--datacontract.yaml`))
+    : undefined;
 
 /** The custom property `name` of an object converted by the reader. */
 function custom(object: unknown, name: string): unknown {
@@ -26,10 +32,10 @@ function custom(object: unknown, name: string): unknown {
   return found[0].value;
 }
 
-describe('readDcs: orders-latest (DCS 1.2.0), field by field', () => {
-  const source = readExample('orders-latest');
+describeCorpus('readDcs: orders-latest (DCS 1.2.0), field by field', () => {
+  const source = readExample('orders-latest') ?? {};
   const { contract, issues } = readDcs(source);
-  const [orders, lineItems] = contract.schema!;
+  const [orders, lineItems] = contract.schema ?? [];
   const property = (object: typeof orders, name: string) =>
     object.properties!.find(p => p.name === name)!;
 
@@ -289,8 +295,8 @@ describe('readDcs: orders-latest (DCS 1.2.0), field by field', () => {
   });
 });
 
-describe('readDcs: covid-cases (DCS 0.9.3), field by field', () => {
-  const source = readExample('covid-cases');
+describeCorpus('readDcs: covid-cases (DCS 0.9.3), field by field', () => {
+  const source = readExample('covid-cases') ?? {};
   const { contract, issues } = readDcs(source);
 
   it('maps id, info and the info links', () => {
@@ -372,24 +378,359 @@ describe('readDcs: covid-cases (DCS 0.9.3), field by field', () => {
 });
 
 describe('readDcs: every example of the corpus', () => {
-  const files = readdirSync(examples).filter(file => file.endsWith('.yaml'));
+  const files = corpusFiles('dcs/examples').filter(f => f.endsWith('.yaml'));
 
-  it('finds the seven examples', () => {
+  itCorpus('finds the seven examples', () => {
     expect(files).toHaveLength(7);
   });
 
-  it.each(files)('%s: loses no value of the source', file => {
-    const source = parse(readFileSync(path.join(examples, file), 'utf8'));
+  eachCorpus(files, '%s: loses no value of the source', file => {
+    const source = parse(corpusText('dcs/examples', file));
     expect(missingLeaves(source, readDcs(source).contract)).toEqual([]);
   });
 
-  it.each(files)(
+  eachCorpus(
+    files,
     '%s: converts to a contract the official ODCS v3.1 schema accepts',
     file => {
-      const source = parse(readFileSync(path.join(examples, file), 'utf8'));
+      const source = parse(corpusText('dcs/examples', file));
       const { contract, issues } = readDcs(source);
       expect(issues).toEqual([]);
       expect(officialSchemaErrors(contract)).toEqual([]);
     },
   );
+});
+
+describe("readDcs: the project's parcels contract (DCS 1.2.1), field by field", () => {
+  const source = parse(fixture('parcels.dcs.yaml'));
+  const { contract, issues } = readDcs(source);
+  const [handovers, labels] = contract.schema!;
+  const property = (object: typeof handovers, name: string) =>
+    object.properties!.find(p => p.name === name)!;
+
+  it('records where it came from', () => {
+    expect(contractSource(contract)).toEqual({
+      format: 'dcs',
+      version: '1.2.1',
+    });
+    expect(issues).toEqual([]);
+  });
+
+  it('maps id and info: title to name, owner to team, contact to a support channel', () => {
+    expect(contract).toMatchObject({
+      apiVersion: 'v3.1.0',
+      kind: 'DataContract',
+      id: 'parcels-handover',
+      name: 'Parcels Handover',
+      version: '3.1.0',
+      status: 'active',
+      team: { name: 'Dock Operations' },
+      support: [
+        {
+          channel: 'Ana Lindqvist (product owner)',
+          url: 'https://chat.example.org/channels/dock-data',
+        },
+      ],
+    });
+    expect(contract.description!.purpose).toBe(source.info.description);
+  });
+
+  it('maps terms to the description, keeping policies, billing and notice period', () => {
+    expect(contract.description!.usage).toBe(source.terms.usage);
+    expect(contract.description!.limitations).toBe(source.terms.limitations);
+    expect(custom(contract.description, 'policies')).toEqual(
+      source.terms.policies,
+    );
+    expect(custom(contract.description, 'billing')).toBe('120 EUR per month');
+    expect(custom(contract.description, 'noticePeriod')).toBe('P1M');
+  });
+
+  it('maps the server, its roles and its templated location as written', () => {
+    expect(contract.servers).toEqual([
+      {
+        server: 'archive',
+        type: 's3',
+        description: 'A folder per model, a file per hour.',
+        environment: 'prod',
+        location: 's3://northwind-archive/parcels/{model}/*.json',
+        format: 'json',
+        delimiter: 'new_line',
+        roles: [
+          {
+            role: 'reconciliation',
+            description: 'Reads hand-overs to check carrier invoices',
+          },
+          {
+            role: 'customer_care',
+            description: 'Reads hand-overs to answer customers',
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('maps models to schema objects, with examples kept', () => {
+    expect(
+      contract.schema!.map(o => [o.name, o.physicalType, o.logicalType]),
+    ).toEqual([
+      ['handovers', 'table', 'object'],
+      ['labels', 'table', 'object'],
+    ]);
+    expect(handovers.description).toBe(
+      'One record per parcel handed to a carrier.',
+    );
+    expect(custom(handovers, 'examples')).toEqual(
+      source.models.handovers.examples,
+    );
+    expect(custom(labels, 'examples')).toEqual(source.models.labels.examples);
+    expect(handovers.properties!.map(p => p.name)).toEqual(
+      Object.keys(source.models.handovers.fields),
+    );
+  });
+
+  it('resolves $ref: the definition fills in, the field wins, the $ref is kept', () => {
+    expect(property(handovers, 'handover_id')).toEqual({
+      name: 'handover_id',
+      businessName: 'Hand-over ID',
+      description: 'Identifies the hand-over of one parcel.',
+      logicalType: 'string',
+      logicalTypeOptions: { format: 'uuid' },
+      physicalType: 'text',
+      required: true,
+      unique: true,
+      primaryKey: true,
+      classification: 'internal',
+      tags: ['handover'],
+      examples: ['0d0c9a7e-3b2f-4c55-8b1e-2f8a9c7d6e51'],
+      customProperties: [
+        { property: 'pii', value: false },
+        { property: '$ref', value: '#/definitions/handover_id' },
+      ],
+    });
+    const barcode = property(labels, 'barcode');
+    expect(barcode.description).toBe('The printed barcode');
+    expect(barcode.logicalTypeOptions).toEqual({
+      pattern: '^[A-Z]{2}[0-9]{9}[A-Z]{2}$',
+    });
+    expect(barcode.authoritativeDefinitions).toEqual([
+      { type: 'standard', url: 'https://wiki.example.org/standards/barcode' },
+    ]);
+    expect(custom(contract, 'definitions')).toEqual(source.definitions);
+  });
+
+  it('maps types, constraints, examples, tags and quality of fields', () => {
+    expect(property(handovers, 'handed_over_at')).toMatchObject({
+      logicalType: 'timestamp',
+      physicalType: 'timestamp',
+      required: true,
+      examples: ['2025-03-04T07:15:00Z'],
+      tags: ['event-time'],
+    });
+    expect(property(handovers, 'weight_grams')).toMatchObject({
+      logicalType: 'integer',
+      physicalType: 'long',
+      examples: [1250],
+      quality: [
+        {
+          type: 'sql',
+          description: 'Nine parcels in ten weigh between 100 g and 20 kg.',
+          query: source.models.handovers.fields.weight_grams.quality[0].query,
+          mustBeBetween: [100, 20000],
+        },
+      ],
+    });
+    expect(property(handovers, 'carrier_code')).toMatchObject({
+      logicalType: 'string',
+      logicalTypeOptions: { minLength: 3, maxLength: 5 },
+    });
+  });
+
+  it('keeps pii, classification, lineage, and each config entry as a custom property', () => {
+    const email = property(handovers, 'recipient_email');
+    expect(email).toMatchObject({
+      logicalTypeOptions: { format: 'email' },
+      classification: 'confidential',
+      quality: [
+        {
+          type: 'text',
+          description: 'Addresses are not checked; some bounce.',
+        },
+      ],
+    });
+    expect(custom(email, 'pii')).toBe(true);
+    expect(custom(email, 'lineage')).toEqual(
+      source.models.handovers.fields.recipient_email.lineage,
+    );
+    const loaded = property(handovers, 'loaded_at');
+    expect(custom(loaded, 'jsonType')).toBe('string');
+    expect(custom(loaded, 'jsonFormat')).toBe('date-time');
+  });
+
+  it('maps references to relationships and the compound primary key to positions', () => {
+    expect(property(labels, 'handover_id').relationships).toEqual([
+      { type: 'foreignKey', to: 'handovers.handover_id' },
+    ]);
+    expect(property(labels, 'handover_id')).toMatchObject({
+      primaryKey: true,
+      primaryKeyPosition: 1,
+    });
+    expect(property(labels, 'label_no')).toMatchObject({
+      primaryKey: true,
+      primaryKeyPosition: 2,
+    });
+    expect(property(labels, 'barcode').primaryKey).toBeUndefined();
+  });
+
+  it('maps model quality', () => {
+    expect(
+      handovers.quality!.map(rule => [rule.type, rule.description]),
+    ).toEqual([
+      [
+        'sql',
+        'No gap between two hand-overs is longer than two hours on a working day',
+      ],
+      ['sql', 'Enough rows'],
+    ]);
+    expect(handovers.quality![0].mustBeLessThan).toBe(7200);
+    expect(handovers.quality![1].mustBeGreaterThan).toBe(100);
+  });
+
+  it('maps service levels to SLA properties, availability as availability', () => {
+    expect(contract.slaProperties).toEqual([
+      {
+        property: 'availability',
+        value: 99.5,
+        unit: 'percent',
+        description: 'The bucket answers during business hours',
+      },
+      {
+        property: 'retention',
+        value: 5,
+        unit: 'y',
+        description: 'Hand-overs are kept for five years',
+      },
+      {
+        property: 'latency',
+        value: 2,
+        unit: 'h',
+        element: 'handovers.handed_over_at,handovers.loaded_at',
+        description: 'A hand-over is in the archive within 2 hours',
+      },
+      {
+        property: 'freshness',
+        value: 3,
+        unit: 'h',
+        element: 'handovers.handed_over_at',
+        description: 'The newest hand-over is at most 3 hours old',
+      },
+      {
+        property: 'frequency',
+        value: 'hourly',
+        scheduler: 'cron',
+        schedule: '0 * * * *',
+        description: 'Loaded every hour',
+      },
+      {
+        property: 'support',
+        value: '7am to 7pm CET on working days',
+        description: 'The dock data team answers on working days',
+      },
+      { property: 'supportResponseTime', value: 4, unit: 'h' },
+      {
+        property: 'backup',
+        value: 'daily',
+        scheduler: 'cron',
+        schedule: '0 2 * * *',
+        description: 'Backed up every night.',
+      },
+      { property: 'backupRecoveryTime', value: 8, unit: 'h' },
+      { property: 'backupRecoveryPoint', value: 1, unit: 'd' },
+    ]);
+    expect(custom(contract, 'servicelevels.retention.unlimited')).toBe(false);
+    expect(custom(contract, 'servicelevels.frequency.type')).toBe('batch');
+  });
+
+  it('maps tags and links', () => {
+    expect(contract.tags).toEqual(['logistics', 'parcels', 's3']);
+    expect(contract.authoritativeDefinitions).toEqual([
+      { type: 'runbook', url: 'https://wiki.example.org/runbooks/parcels' },
+    ]);
+  });
+
+  it('loses no value of the source, and converts to a valid contract', () => {
+    expect(missingLeaves(source, contract)).toEqual([]);
+    const reading = readContract(fixture('parcels.dcs.yaml'));
+    expect(reading.valid).toBe(true);
+    expect(reading.issues.map(i => [i.severity, i.rule, i.path])).toEqual([
+      ['warning', 'templated-uri', '/servers/archive/location'],
+    ]);
+  });
+});
+
+describe("readDcs: the project's weather stations contract (DCS 0.9.3)", () => {
+  const source = parse(fixture('stations.dcs.yaml'));
+  const { contract, issues } = readDcs(source);
+
+  it('maps id, info, the info links and the server', () => {
+    expect(issues).toEqual([]);
+    expect(contractSource(contract)).toEqual({
+      format: 'dcs',
+      version: '0.9.3',
+    });
+    expect(contract).toMatchObject({
+      id: 'weather_stations',
+      name: 'Weather stations',
+      version: '0.1.0',
+      description: { purpose: source.info.description },
+    });
+    expect(contract.authoritativeDefinitions).toEqual(
+      Object.entries(source.info.links).map(([type, url]) => ({ type, url })),
+    );
+    expect(contract.servers).toEqual([
+      {
+        server: 's3-json',
+        type: 's3',
+        location: 's3://docks-weather/readings/*.json',
+        format: 'json',
+        delimiter: 'new_line',
+      },
+    ]);
+  });
+
+  it('maps every field with its type and description', () => {
+    const [model] = contract.schema!;
+    expect(
+      model.properties!.map(p => [
+        p.name,
+        p.logicalType,
+        p.physicalType,
+        p.description,
+      ]),
+    ).toEqual([
+      ['station', 'string', 'string', "the station's code"],
+      ['read_at', 'timestamp', 'timestamp_ntz', 'when it was read'],
+      ['temperature', 'number', 'double', 'degrees Celsius'],
+      ['rain_mm', 'integer', 'int', 'rain in the last hour'],
+    ]);
+    expect(model.properties![1].logicalTypeOptions).toEqual({
+      timezone: false,
+    });
+  });
+
+  it('moves the 0.9 SodaCL quality block onto the model it checks', () => {
+    expect(contract.schema![0].quality).toEqual([
+      {
+        type: 'custom',
+        engine: 'soda',
+        implementation: {
+          'checks for readings': [
+            'freshness(read_at::datetime) < 2d',
+            'row_count > 10',
+          ],
+        },
+        customProperties: [{ property: 'type', value: 'SodaCL' }],
+      },
+    ]);
+    expect(missingLeaves(source, contract)).toEqual([]);
+  });
 });
