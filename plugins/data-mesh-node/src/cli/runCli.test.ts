@@ -3,7 +3,8 @@ import path from 'node:path';
 
 const repo = path.resolve(__dirname, '../../../..');
 const shim = path.join(repo, 'plugins/data-mesh-node/bin/data-mesh');
-const corpus = '../shared/corpus';
+/** The project's own contracts, products and broken contracts (relative to the repository root). */
+const fixtures = 'plugins/data-mesh-common/src/__testUtils__/fixtures';
 
 /** Runs the real CLI, as `node plugins/data-mesh-node/bin/data-mesh`, from the repository root. */
 function dataMesh(...args: string[]) {
@@ -16,12 +17,12 @@ function dataMesh(...args: string[]) {
 }
 
 const VALID_INPUTS = [
-  `${corpus}/odcs/v3.1-examples/all--full-example.odcs.yaml`,
-  `${corpus}/dcs/examples/orders-latest--datacontract.yaml`,
-  `${corpus}/dcs/examples/covid-cases--datacontract.yaml`,
-  `${corpus}/design-notes/orders-daily.datamesh-v1.yaml`,
-  `${corpus}/design-notes/data_product.yaml`,
-  `${corpus}/odps/examples/customer-data-product.odps.yaml`,
+  `${fixtures}/parcels.odcs.yaml`,
+  `${fixtures}/parcels.dcs.yaml`,
+  `${fixtures}/stations.dcs.yaml`,
+  `${fixtures}/parcels-daily.datamesh-v1.yaml`,
+  `${fixtures}/data_product.yaml`,
+  `${fixtures}/carrier.odps.yaml`,
 ];
 
 describe('data-mesh validate (the real CLI)', () => {
@@ -55,8 +56,8 @@ describe('data-mesh validate (the real CLI)', () => {
     expect(report.results[1].errors).toEqual([]);
     expect(report.results[1].warnings).toEqual([
       expect.objectContaining({
-        path: '/servers/production/location',
-        line: 18,
+        path: '/servers/archive/location',
+        line: 20,
         column: 15,
         rule: 'templated-uri',
       }),
@@ -64,7 +65,7 @@ describe('data-mesh validate (the real CLI)', () => {
   });
 
   it('exits 1 when an input is invalid or missing, naming path, line, column and message', () => {
-    const invalid = `${corpus}/odcs/invalid/schema-property-missing-name.odcs.yaml`;
+    const invalid = `${fixtures}/invalid/property-without-name.odcs.yaml`;
     const { code, stdout } = dataMesh(
       'validate',
       '--format',
@@ -109,19 +110,19 @@ describe('data-mesh validate (the real CLI)', () => {
   it('reports for people with the line, the message and the source with a caret', () => {
     const { code, stdout } = dataMesh(
       'validate',
-      `${corpus}/odcs/invalid/enum-empty.odcs.yaml`,
+      `${fixtures}/invalid/empty-enum.odcs.yaml`,
     );
     expect(code).toBe(1);
     const lines = stdout.split('\n');
     expect(lines[0]).toBe(
-      `${corpus}/odcs/invalid/enum-empty.odcs.yaml: invalid (ODCS v3.2.0)`,
+      `${fixtures}/invalid/empty-enum.odcs.yaml: invalid (ODCS v3.2.0)`,
     );
     expect(lines[1]).toMatch(
-      /^ {2}error {3}15:15 {2}`enum` in schema\[0\]\.properties\[0\] must not be empty/,
+      /^ {2}error {3}12:15 {2}`enum` in schema\[0\]\.properties\[0\] must not be empty/,
     );
     expect(lines.slice(2, 5)).toEqual([
-      '        14 |         logicalType: string',
-      '      > 15 |         enum: []',
+      '        11 |         logicalType: string',
+      '      > 12 |         enum: []',
       '           |               ^',
     ]);
     expect(stdout).toContain('1 input checked: 0 valid, 1 invalid.');

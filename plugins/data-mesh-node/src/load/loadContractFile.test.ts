@@ -3,7 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadContractFile } from './loadContractFile';
 
-const corpus = path.resolve(__dirname, '../../../../../shared/corpus');
+/** The project's own contracts and products. */
+const fixtures = path.resolve(
+  __dirname,
+  '../../../data-mesh-common/src/__testUtils__/fixtures',
+);
 
 describe('loadContractFile', () => {
   let dir: string;
@@ -15,10 +19,7 @@ describe('loadContractFile', () => {
   });
 
   it('reads a contract file, keeping its text and naming it as given', async () => {
-    const file = path.join(
-      corpus,
-      'dcs/examples/covid-cases--datacontract.yaml',
-    );
+    const file = path.join(fixtures, 'stations.dcs.yaml');
     const loaded = await loadContractFile(file);
     expect(loaded).toMatchObject({
       source: file,
@@ -27,7 +28,7 @@ describe('loadContractFile', () => {
       issues: [],
     });
     expect(loaded.text).toBe(await fs.readFile(file, 'utf8'));
-    expect(loaded.contract!.id).toBe('covid_cases');
+    expect(loaded.contract!.id).toBe('weather_stations');
   });
 
   it('reports a missing file as an invalid result that says where it looked', async () => {

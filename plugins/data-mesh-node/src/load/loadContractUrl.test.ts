@@ -7,7 +7,7 @@ import { loadContractUrl } from './loadContractUrl';
 const contractText = readFileSync(
   path.resolve(
     __dirname,
-    '../../../../../shared/corpus/design-notes/orders-daily.datamesh-v1.yaml',
+    '../../../data-mesh-common/src/__testUtils__/fixtures/parcels-daily.datamesh-v1.yaml',
   ),
   'utf8',
 );
@@ -93,7 +93,7 @@ describe('loadContractUrl', () => {
       valid: true,
       text: contractText,
     });
-    expect(loaded.contract!.id).toBe('orders-daily');
+    expect(loaded.contract!.id).toBe('parcels-daily');
   });
 
   it('reports an HTTP error status', async () => {

@@ -4,9 +4,10 @@ import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { spawnCli } from '../__testUtils__/spawnCli';
 
+/** The project's own parcels contract (its second object, carriers, has a required code). */
 const EXAMPLE = path.resolve(
   __dirname,
-  '../../../../../../shared/corpus/odcs/v3.1-examples/all--full-example.odcs.yaml',
+  '../../../../data-mesh-common/src/__testUtils__/fixtures/parcels.odcs.yaml',
 );
 
 describe('data-mesh diff', () => {
@@ -22,11 +23,11 @@ describe('data-mesh diff', () => {
     write('old.yaml', () => {});
     write('minor.yaml', c => {
       c.schema[1].properties[0].required = false;
-      c.version = '1.2.0';
+      c.version = '2.4.0';
     });
     write('major.yaml', c => {
       c.schema[1].properties[0].required = false;
-      c.version = '2.0.0';
+      c.version = '3.0.0';
     });
     write('added.yaml', c =>
       c.schema[1].properties.push({ name: 'note', logicalType: 'string' }),
@@ -44,11 +45,11 @@ describe('data-mesh diff', () => {
     expect(report).toMatchObject({ requiredBump: 'major', versionOk: false });
     expect(report.changes).toEqual([
       {
-        path: 'schema.receivers.properties.id.required',
+        path: 'schema.carriers.properties.code.required',
         kind: 'required-changed',
         severity: 'breaking',
         message:
-          'Field receivers.id is no longer required: consumers may now receive nulls.',
+          'Field carriers.code is no longer required: consumers may now receive nulls.',
       },
     ]);
   }, 60_000);
@@ -60,9 +61,9 @@ describe('data-mesh diff', () => {
     );
     expect(code).toBe(0);
     expect(stdout).toContain(
-      'breaking schema.receivers.properties.id.required',
+      'breaking schema.carriers.properties.code.required',
     );
-    expect(stdout).toContain('1.1.0 → 2.0.0 is a major bump');
+    expect(stdout).toContain('2.3.0 → 3.0.0 is a major bump');
   }, 60_000);
 
   it('exits 0 for a missing minor bump unless --strict', async () => {
