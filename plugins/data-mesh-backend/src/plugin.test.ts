@@ -17,12 +17,13 @@ const databases = TestDatabases.create({
   disableDocker: true,
 });
 
-const corpus = path.resolve(
+/** OpenLineage events of the project's own test files. */
+const FILES = path.resolve(
   __dirname,
-  '../../../../shared/corpus/openlineage/events',
+  '../../data-mesh-common/src/__testUtils__/fixtures',
 );
-const corpusEvent = (name: string) =>
-  JSON.parse(fs.readFileSync(path.join(corpus, name), 'utf8'));
+const eventOf = (name: string) =>
+  JSON.parse(fs.readFileSync(path.join(FILES, name), 'utf8'));
 
 const user = () => mockCredentials.user.header();
 const owner = () => mockCredentials.user.header(OWNER);
@@ -70,7 +71,7 @@ describe.each(databases.eachSupportedId())(
       expect(push.body.error.message).toContain('Backstage token');
       await request(mesh.server)
         .post('/api/data-mesh/openlineage/api/v1/lineage')
-        .send(corpusEvent('example_full_event.json'))
+        .send(eventOf('openlineage-run-event.json'))
         .expect(401);
       await request(mesh.server)
         .post('/api/data-mesh/results')
@@ -341,29 +342,36 @@ describe.each(databases.eachSupportedId())(
       const full = await request(mesh.server)
         .post('/api/data-mesh/openlineage/api/v1/lineage')
         .set('Authorization', service())
-        .send(corpusEvent('example_full_event.json'));
+        .send(eventOf('openlineage-run-event.json'));
       expect(full.status).toBe(201);
       const naive = await request(mesh.server)
         .post('/api/data-mesh/openlineage/api/v1/lineage')
         .set('Authorization', service())
-        .send(corpusEvent('serde_example_dataset_event.json'));
+        .send(eventOf('openlineage-dataset-event.json'));
       expect(naive.status).toBe(201);
 
       const dataset = await request(mesh.server)
         .get('/api/data-mesh/lineage')
         .query({
-          entity: 'dataset:my-datasource-namespace/instance.schema.table',
+          entity: 'dataset:docks-warehouse/handover.handovers_v2',
           depth: 1,
         })
         .set('Authorization', user())
         .expect(200);
       expect(dataset.body.nodes).toEqual([
         {
-          entityRef: 'dataset:my-datasource-namespace/instance.schema.table',
-          title: 'instance.schema.table',
+          entityRef: 'dataset:docks-warehouse/handover.handovers_v2',
+          title: 'handover.handovers_v2',
           sloHealth: 'unknown',
           external: true,
           depth: 0,
+        },
+        {
+          entityRef: 'dataset:docks-archive/parcels.handovers',
+          title: 'parcels.handovers',
+          sloHealth: 'unknown',
+          external: true,
+          depth: 1,
         },
       ]);
 

@@ -134,11 +134,8 @@ describe('readOpenLineageEvent', () => {
     });
     expect(event!.edges).toEqual([
       {
-        from: {
-          namespace: 'postgres://docks.db.example.org:5432',
-          name: 'docks.handover.handovers_v2',
-        },
-        to: { namespace: 's3://northwind-archive', name: 'parcels/handovers' },
+        from: { namespace: 'docks-warehouse', name: 'handover.handovers_v2' },
+        to: { namespace: 'docks-archive', name: 'parcels.handovers' },
         columns: [],
       },
     ]);

@@ -1,29 +1,21 @@
 import { readContract } from '@backstage-data-mesh/plugin-data-mesh-common';
-import { corpusText } from '../__testUtils__/corpus';
+import { fileText } from '../__testUtils__/ownFiles';
 import { readChangelog } from './changelog';
 
 describe('readChangelog', () => {
   it('reads the changelog that the data_product.yaml importer keeps', () => {
-    const { contract } = readContract(
-      corpusText('design-notes/data_product.yaml'),
-    );
+    const { contract } = readContract(fileText('data_product.yaml'));
     expect(readChangelog(contract)).toEqual([
       {
-        version: '2.1.0',
-        date: expect.stringMatching(/^2024-01-15/),
-        changes: [
-          'Added customer_segment field',
-          'Improved null handling in total_amount',
-        ],
+        version: '1.3.0',
+        date: expect.stringMatching(/^2025-02-10/),
+        changes: ['Added item_count'],
         breaking: false,
       },
       {
-        version: '2.0.0',
-        date: expect.stringMatching(/^2023-12-01/),
-        changes: [
-          'Changed order_id from integer to string',
-          'Removed legacy status values',
-        ],
+        version: '1.0.0',
+        date: expect.stringMatching(/^2024-09-01/),
+        changes: ['Renamed parcel_id to handover_id'],
         breaking: true,
       },
     ]);

@@ -4,21 +4,18 @@ import {
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { corpusText } from '../../__testUtils__/corpus';
+import { fileText } from '../../__testUtils__/ownFiles';
 import {
   backendError,
   fakeDataMeshApi,
   pending,
 } from '../../__testUtils__/fakeDataMeshApi';
-import { corpusDir } from '../../__testUtils__/corpus';
-import { readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { details } from '../../__testUtils__/fixtures';
 import { renderForProduct } from '../../__testUtils__/renderForProduct';
 import { ContractContent } from './ContractContent';
 
 function contractResponse(path: string): DataProductContractResponse {
-  const source = corpusText(path);
+  const source = fileText(path);
   const reading = readContract(source, { fileName: path });
   return {
     format: reading.format,
@@ -32,34 +29,30 @@ function contractResponse(path: string): DataProductContractResponse {
 describe('ContractContent', () => {
   it('shows the version, status, schema, quality rules, servers and source of a real contract', async () => {
     const api = fakeDataMeshApi({
-      getContract: async () =>
-        contractResponse('odcs/v3.1-examples/all--full-example.odcs.yaml'),
+      getContract: async () => contractResponse('parcels.odcs.yaml'),
       getProduct: async () => details(),
     });
     await renderForProduct(<ContractContent />, api);
 
     expect(await screen.findByTestId('contract-version')).toHaveTextContent(
-      '1.1.0',
+      '2.3.0',
     );
-    const fields = screen.getByRole('table', { name: 'Fields of tbl' });
-    const date = within(fields)
-      .getByText('transaction_reference_date')
-      .closest<HTMLElement>('[role=row]')!;
-    expect(within(date).getByText('txn_ref_dt')).toBeInTheDocument();
-    expect(within(date).getByText('partition 1')).toBeInTheDocument();
+    const fields = screen.getByRole('table', { name: 'Fields of handovers' });
+    const row = (name: string) =>
+      within(fields).getByText(name).closest<HTMLElement>('[role=row]')!;
+    const day = row('handed_over_on');
+    expect(within(day).getByText('partition 1')).toBeInTheDocument();
+    expect(within(day).queryByText('PII')).not.toBeInTheDocument();
+    const id = row('handover_id');
+    expect(within(id).getByText('primary key 1')).toBeInTheDocument();
     expect(
-      within(date).getByText('2022-10-03, 2020-01-28'),
+      within(id).getByText('c1f1a2b4-7d1e-4c36-9a0e-7b1c2d3e4f50'),
     ).toBeInTheDocument();
-    expect(within(date).queryByText('PII')).not.toBeInTheDocument();
-    const receiver = within(fields)
-      .getByText('rcvr_id')
-      .closest<HTMLElement>('[role=row]')!;
-    expect(within(receiver).getByText('primary key 1')).toBeInTheDocument();
     expect(
-      within(receiver).getByText('references receivers.id'),
+      within(row('carrier_code')).getByText('references carriers.code'),
     ).toBeInTheDocument();
-    // "restricted" is a sensitive classification: the field holds personal data.
-    expect(within(receiver).getByText('PII')).toBeInTheDocument();
+    // "confidential" is a sensitive classification: the field holds personal data.
+    expect(within(row('recipient_email')).getByText('PII')).toBeInTheDocument();
     expect(
       screen.getByRole('table', { name: 'Quality rules' }),
     ).toBeInTheDocument();
@@ -71,60 +64,56 @@ describe('ContractContent', () => {
 
   it('indents nested objects and array items, and collapses them', async () => {
     const api = fakeDataMeshApi({
-      getContract: async () =>
-        contractResponse(
-          'odcs/v3.1-examples/schema--all-schema-types.odcs.yaml',
-        ),
+      getContract: async () => contractResponse('parcels.odcs.yaml'),
       getProduct: async () => details(),
     });
     await renderForProduct(<ContractContent />, api);
 
     const table = await screen.findByRole('table', {
-      name: 'Fields of AnotherObject',
+      name: 'Fields of handovers',
     });
     expect(within(table).getByText('[items]')).toBeInTheDocument();
-    expect(within(table).getByText('zip')).toBeInTheDocument();
+    expect(within(table).getByText('gate')).toBeInTheDocument();
+    expect(within(table).getByText('width_mm')).toBeInTheDocument();
     await userEvent.click(
-      within(table).getByRole('button', { name: 'Collapse x' }),
+      within(table).getByRole('button', { name: 'Collapse scans' }),
     );
-    expect(within(table).queryByText('zip')).not.toBeInTheDocument();
+    expect(within(table).queryByText('gate')).not.toBeInTheDocument();
+    expect(within(table).getByText('width_mm')).toBeInTheDocument();
     expect(
-      within(table).getByRole('button', { name: 'Expand x' }),
+      within(table).getByRole('button', { name: 'Expand scans' }),
     ).toHaveAttribute('aria-expanded', 'false');
   });
 
   it('narrows the schema to the fields a search matches, keeping their parents', async () => {
     const api = fakeDataMeshApi({
-      getContract: async () =>
-        contractResponse(
-          'odcs/v3.1-examples/schema--all-schema-types.odcs.yaml',
-        ),
+      getContract: async () => contractResponse('parcels.odcs.yaml'),
       getProduct: async () => details(),
     });
     await renderForProduct(<ContractContent />, api);
-    await screen.findByRole('table', { name: 'Fields of AnotherObject' });
+    await screen.findByRole('table', { name: 'Fields of handovers' });
 
     await userEvent.type(
       screen.getByRole('textbox', { name: 'Search fields' }),
-      'zip',
+      'gate',
     );
 
     expect(
       await screen.findByText(/1 of \d+ fields match|\d+ of \d+ fields match/),
     ).toBeInTheDocument();
     const table = screen.getByRole('table', {
-      name: 'Fields of AnotherObject',
+      name: 'Fields of handovers',
     });
-    expect(within(table).getByText('zip')).toBeInTheDocument();
-    expect(within(table).getByText('x')).toBeInTheDocument();
+    expect(within(table).getByText('gate')).toBeInTheDocument();
+    expect(within(table).getByText('scans')).toBeInTheDocument();
+    expect(within(table).queryByText('weight_grams')).not.toBeInTheDocument();
     expect(
-      screen.queryByRole('table', { name: 'Fields of tbl' }),
+      screen.queryByRole('table', { name: 'Fields of carriers' }),
     ).not.toBeInTheDocument();
   });
 
   it('lists what is wrong with an invalid contract and still offers its source', async () => {
-    const invalid = readdirSync(resolve(corpusDir, 'odcs/invalid')).sort()[0];
-    const response = contractResponse(`odcs/invalid/${invalid}`);
+    const response = contractResponse('invalid/empty-enum.odcs.yaml');
     expect(response.issues.length).toBeGreaterThan(0);
     const api = fakeDataMeshApi({
       getContract: async () => ({ ...response, contract: undefined }),
