@@ -1,13 +1,19 @@
 #!/usr/bin/env node
 /*
  * Sums the results of every test runner of `scripts/test.sh` and prints the closing line
- * `N passed, N failed`. Arguments: the Jest JSON report, the Playwright JSON report, and
- * the number of failed check steps (type check, lint). Exits 1 when anything failed or when
- * no test ran at all.
+ * `N passed, N failed`. Arguments: the Jest JSON report, the Playwright JSON report, the
+ * number of failed check steps (type check, lint, API reports, build), then the Playwright
+ * JSON reports of the install test. Says in one line how many tests that read
+ * ../shared/corpus were skipped because it is not beside the checkout. Exits 1 when
+ * anything failed or when no test ran at all.
  */
 const fs = require('node:fs');
 
-const [jestReport, playwrightReport, failedSteps = '0'] = process.argv.slice(2);
+const [jestReport, playwrightReport, failedSteps = '0', ...installReports] =
+  process.argv.slice(2);
+
+/** What the name of a test that reads the shared corpus ends with. */
+const CORPUS_MARK = '(reads ../shared/corpus)';
 
 function readJson(file) {
   try {
@@ -20,6 +26,7 @@ function readJson(file) {
 let passed = 0;
 let failed = Number(failedSteps) || 0;
 let skipped = 0;
+let corpusSkipped = 0;
 
 const jest = readJson(jestReport);
 if (jest) {
@@ -29,10 +36,15 @@ if (jest) {
   const database = [];
   for (const suite of jest.testResults) {
     for (const t of suite.assertionResults) {
-      if (/POSTGRES|SQLITE/.test(t.fullName)) database.push(`  ${t.status}: ${t.fullName}`);
+      if (/POSTGRES|SQLITE/.test(t.fullName))
+        database.push(`  ${t.status}: ${t.fullName}`);
+      if (t.status === 'pending' && t.fullName.includes(CORPUS_MARK))
+        corpusSkipped += 1;
     }
   }
-  console.log(`unit tests (jest): ${jest.numPassedTests} passed, ${jest.numFailedTests} failed, ${jest.numRuntimeErrorTestSuites} suites did not run`);
+  console.log(
+    `unit tests (jest): ${jest.numPassedTests} passed, ${jest.numFailedTests} failed, ${jest.numRuntimeErrorTestSuites} suites did not run`,
+  );
   if (database.length) console.log(`database tests:\n${database.join('\n')}`);
 } else {
   console.log('unit tests (jest): no report');
@@ -47,11 +59,44 @@ if (pw) {
   skipped += s.skipped;
   const errors = (pw.errors || []).length;
   failed += errors;
-  console.log(`end-to-end tests (playwright): ${s.expected + s.flaky} passed (${s.flaky} after a retry), ${s.unexpected} failed${errors ? `, ${errors} run errors` : ''}`);
+  console.log(
+    `end-to-end tests (playwright): ${s.expected + s.flaky} passed (${
+      s.flaky
+    } after a retry), ${s.unexpected} failed${
+      errors ? `, ${errors} run errors` : ''
+    }`,
+  );
 } else {
   console.log('end-to-end tests (playwright): no report');
   failed += 1;
 }
 
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+for (const report of installReports) {
+  const install = readJson(report);
+  if (!install) {
+    console.log(`install test: no report (${report})`);
+    failed += 1;
+    continue;
+  }
+  const s = install.stats;
+  passed += s.expected + s.flaky;
+  failed += s.unexpected + (install.errors || []).length;
+  skipped += s.skipped;
+  console.log(
+    `install test (${report.replace(
+      /.*install-(\w+)\.json$/,
+      '$1',
+    )} frontend system, playwright): ${s.expected + s.flaky} passed, ${
+      s.unexpected
+    } failed`,
+  );
+}
+
+if (corpusSkipped)
+  console.log(
+    `skipped ${corpusSkipped} tests that read ../shared/corpus (real contracts, products and schemas written by others, kept beside the checkout, never in it): it is not there; the project's own fixtures cover the same behaviours`,
+  );
+console.log(
+  `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`,
+);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # README command 2: install what is missing, then run every test: type check, lint, API
-# reports, the build of every package, unit and integration tests (Jest, on SQLite and on a throwaway PostgreSQL cluster), end-to-end tests
-# in a real Chromium against a portal this run starts. Ends with `N passed, N failed` and exits
-# non-zero when anything failed or when no test ran.
+# reports, the build of every package, unit and integration tests (Jest, on SQLite and on a
+# throwaway PostgreSQL cluster), end-to-end tests in a real Chromium against a portal this
+# run starts, and the install test (the packed packages installed into fresh Backstage apps
+# as the READMEs say). Ends with `N passed, N failed` and exits non-zero when anything failed
+# or when no test ran.
 # Needs bash, git, python3, make, g++; and Debian's chromium and postgresql packages, which it
 # installs with apt-get when they are missing (as root, or through sudo).
 set -uo pipefail
@@ -66,6 +68,12 @@ step "end-to-end tests (Playwright, Chromium)"
 CI=true DATA_MESH_E2E_RUN="ci-$$" yarn playwright test
 rm -rf "$root/.data/e2e-ci-$$"
 
+step "install test (install-test/run.sh: the packed packages in apps made by @backstage/create-app)"
+install_started=$SECONDS
+CI=true bash install-test/run.sh new legacy
+echo "install test: $((SECONDS - install_started))s"
+
 step "summary"
 echo "elapsed: ${SECONDS}s"
-node scripts/test-summary.js "$reports/jest.json" "$root/e2e-test-report/results.json" "$failed_steps"
+node scripts/test-summary.js "$reports/jest.json" "$root/e2e-test-report/results.json" "$failed_steps" \
+  "$root/e2e-test-report/install-new.json" "$root/e2e-test-report/install-legacy.json"
