@@ -1,4 +1,4 @@
-import express from 'express';
+import type express from 'express';
 import Router from 'express-promise-router';
 import type { RouterContext } from './context';
 import { productRoutes } from './productRoutes';
@@ -7,14 +7,6 @@ import { ingestRoutes } from './ingestRoutes';
 import { lineageRoutes } from './lineageRoutes';
 import { governanceRoutes } from './governanceRoutes';
 import { searchRoutes } from './searchRoutes';
-
-/** The JSON body parser of one route, with the context's size limit. */
-export function jsonBody(ctx: RouterContext): express.RequestHandler {
-  return express.json({
-    limit: ctx.limits.bodyBytes,
-    type: ['application/json', 'application/*+json'],
-  });
-}
 
 /**
  * The data-mesh API (mounted under /api/data-mesh). Bodies are parsed per route, after the

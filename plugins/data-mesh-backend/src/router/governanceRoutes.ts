@@ -1,7 +1,7 @@
 import type Router from 'express-promise-router';
 import { evaluateDraft } from '../governance/evaluateDraft';
 import type { RouterContext } from './context';
-import { jsonBody } from './createRouter';
+import { jsonBody } from './jsonBody';
 
 export function governanceRoutes(
   router: ReturnType<typeof Router>,

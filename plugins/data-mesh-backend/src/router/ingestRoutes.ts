@@ -22,7 +22,7 @@ import {
   requireProductPermission,
 } from './access';
 import type { RouterContext } from './context';
-import { jsonBody } from './createRouter';
+import { jsonBody } from './jsonBody';
 
 /** 400 with every problem, each with its JSON pointer. */
 function badRequest(res: Response, what: string, issues: ContractIssue[]) {
