@@ -63,6 +63,8 @@ test(`${kind} frontend system: a data product page shows its Contract, SLOs, Lin
       .first();
   for (const title of ['Contract', 'SLOs', 'Lineage', 'Governance'])
     await expect(tab(title)).toBeVisible();
+  // the overview card of the data product
+  await expect(page.getByText('Contract version')).toBeVisible();
   await screenshot(page, 'product-overview');
 
   await tab('Contract').click();
