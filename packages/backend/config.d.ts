@@ -1,16 +1,4 @@
 export interface Config {
-  auth?: {
-    providers?: {
-      /** Sign-in as an example person (development only; see src/exampleSignIn.ts). */
-      example?: {
-        /**
-         * The names of the User entities one may sign in as.
-         * @visibility frontend
-         */
-        users: string[];
-      };
-    };
-  };
   dataMesh?: {
     examples?: {
       /**

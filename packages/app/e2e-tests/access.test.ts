@@ -55,7 +55,9 @@ test('a non-owner does not see a restricted product in the explorer, on its page
   const orders = page
     .getByRole('table', { name: 'Data products' })
     .getByRole('row')
-    .filter({ hasText: 'Sales orders' });
+    .filter({
+      has: page.getByRole('link', { name: 'Sales orders', exact: true }),
+    });
   await expect(orders.getByText('Restricted', { exact: true })).toBeVisible();
   await saveScreenshot(page, 'access-explorer-guest');
 
