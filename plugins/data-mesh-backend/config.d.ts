@@ -58,6 +58,20 @@ export interface Config {
       };
     };
     slo?: {
+      /** Products evaluated at once on each replica (default 8): checks mostly wait on the warehouse. */
+      concurrency?: number;
+      /**
+       * How often a product is evaluated, from its SLOs: a freshness, latency or frequency
+       * promise is checked `checksPerPeriod` times within it (default 6); availability at
+       * `min`; other SLOs at `default` (1 hour); never more often than `min` (5 minutes) or
+       * less often than `max` (24 hours).
+       */
+      cadence?: {
+        min?: { minutes?: number; hours?: number; seconds?: number } | string;
+        max?: { minutes?: number; hours?: number; days?: number } | string;
+        default?: { minutes?: number; hours?: number } | string;
+        checksPerPeriod?: number;
+      };
       /** When SLOs are evaluated; every 5 minutes by default. */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       /** Milliseconds one check query may run (default 10000). */

@@ -22,8 +22,10 @@ import {
 } from './evaluation/ServerRegistry';
 import { SloRecorder } from './evaluation/SloRecorder';
 import { SloEvaluator } from './evaluation/SloEvaluator';
+import { EvaluationSchedule } from './database/EvaluationSchedule';
 import {
   readCheckLimits,
+  readEvaluatorSettings,
   readProductLimits,
 } from './evaluation/evaluationLimits';
 import { SloAlerts } from './alerts/SloAlerts';
@@ -100,13 +102,18 @@ export const dataMeshPlugin = createBackendPlugin({
           new AlertOutbox(db),
         );
         const recorder = new SloRecorder(observations, alerts);
+        const productLimits = readProductLimits(config);
         const evaluator = new SloEvaluator(
           products,
           servers,
           recorder,
           logger,
-          readProductLimits(config),
+          new EvaluationSchedule(db),
+          productLimits,
+          readEvaluatorSettings(config, productLimits),
         );
+        // A replica that stops gives its claimed products to the others at once.
+        lifecycle.addShutdownHook(() => evaluator.release());
         const lineage = new LineageService({
           products,
           store: lineageEvents,
@@ -135,16 +142,18 @@ export const dataMeshPlugin = createBackendPlugin({
         const scheduleConfig = config.getOptionalConfig(
           'dataMesh.slo.schedule',
         );
+        // Every replica looks for due products this often and evaluates them with the others;
+        // each product is due at the cadence its SLOs ask for (dataMesh.slo.cadence).
         await scheduler.scheduleTask({
           id: 'data-mesh-slo-evaluation',
-          scope: 'global',
+          scope: 'local',
           ...(scheduleConfig
             ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
                 scheduleConfig,
               )
             : {
-                frequency: { minutes: 5 },
-                timeout: { minutes: 10 },
+                frequency: { minutes: 1 },
+                timeout: { minutes: 30 },
                 initialDelay: { seconds: 30 },
               }),
           fn: async (signal: AbortSignal) => {
@@ -154,7 +163,7 @@ export const dataMeshPlugin = createBackendPlugin({
                 logger,
               });
             }
-            await evaluator.evaluateAll({ signal });
+            await evaluator.runDue({ signal });
           },
         });
 
