@@ -72,7 +72,10 @@ export interface Config {
         default?: { minutes?: number; hours?: number } | string;
         checksPerPeriod?: number;
       };
-      /** When SLOs are evaluated; every 5 minutes by default. */
+      /**
+       * How often every replica looks for due products (default every minute, for at most 30
+       * minutes a look); each product is due at its own cadence (`cadence`).
+       */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       /** Milliseconds one check query may run (default 10000). */
       queryTimeoutMs?: number;
