@@ -106,6 +106,14 @@ export interface Config {
         };
       };
     };
+    catalog?: {
+      /**
+       * How often each replica asks the catalog which data products changed (default 10000
+       * ms). One light call lists refs and etags; only changed products are fetched, and their
+       * contracts come from what the catalog processor recorded.
+       */
+      refreshMs?: number;
+    };
     /** What one request may cost. */
     limits?: {
       /** Largest JSON body (a push, an OpenLineage event, a draft), in bytes (default 1 MB). */

@@ -16,6 +16,7 @@ import { LineageStore } from './database/LineageStore';
 import { AlertOutbox } from './database/AlertOutbox';
 import { readHistoryRetention } from './results/pushBounds';
 import { CatalogProductSource } from './products/CatalogProductSource';
+import { CatalogRecordedContracts } from './products/RecordedContracts';
 import {
   ServerRegistry,
   readServerSettings,
@@ -66,6 +67,7 @@ export const dataMeshPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         urlReader: coreServices.urlReader,
+        discovery: coreServices.discovery,
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         notifications: notificationService,
@@ -85,6 +87,13 @@ export const dataMeshPlugin = createBackendPlugin({
           resolveUrl: scmResolveUrl(config),
           logger,
           accessSettings: readAccessSettings(config),
+          records: new CatalogRecordedContracts({
+            discovery: deps.discovery,
+            auth: deps.auth,
+            logger,
+          }),
+          refreshMillis:
+            config.getOptionalNumber('dataMesh.catalog.refreshMs') ?? 10_000,
         });
         // Data products are a permission resource of this plugin: policies answer who may
         // discover and read them with the data-mesh conditions, applied here.

@@ -35,6 +35,7 @@ import {
 import { domainRelations, lineageRelations } from './productRelations';
 import { ProductSources } from './productSources';
 import { readProduct } from './readProduct';
+import type { ContractRecords } from '../contracts/ContractRecords';
 
 const CACHE_KEY = 'product';
 /** Changes when a record holds more than before, so records cached earlier are rebuilt. */
@@ -55,6 +56,11 @@ export interface DataProductProcessorOptions {
    * every signed-in user may discover it. Defaults to data-mesh-common's defaults.
    */
   accessSettings?: AccessSettings;
+  /**
+   * Where what was read of each product is kept for the data-mesh backend (this module's
+   * table in the catalog's database), so no replica of it reads a contract again.
+   */
+  records?: ContractRecords;
   logger?: LoggerService;
 }
 
@@ -197,6 +203,8 @@ export class DataProductProcessor implements CatalogProcessor {
           this.governance.version,
           this.governance.timeKey(),
           this.options.accessSettings ?? null,
+          // records made before contracts were kept for the backend are made again
+          this.options.records ? 'records-1' : null,
         ]),
       )
       .digest('hex');
@@ -257,6 +265,16 @@ export class DataProductProcessor implements CatalogProcessor {
       problems,
       governance: verdict,
     };
+    await this.options.records?.save({
+      entityRef: stringifyEntityRef(entity),
+      contractHash: reading.contractHash,
+      format: reading.format ?? 'unknown',
+      location: reading.shownLocation,
+      contract: reading.contract,
+      source: reading.text,
+      issues: reading.issues,
+      readAt: Date.now(),
+    });
     await cache.set(CACHE_KEY, JSON.parse(JSON.stringify(record)));
     return record;
   }

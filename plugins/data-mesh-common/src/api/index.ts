@@ -8,6 +8,8 @@ export type {
   DataProductListResponse,
   DataProductPort,
   DataProductSearchDocument,
+  RecordedProductContract,
+  RecordedProductContractsResponse,
   DataProductSearchDocumentsResponse,
   DataProductServer,
   DataProductSight,

@@ -188,3 +188,37 @@ export interface DataProductSearchDocumentsResponse {
   /** How many documents there are in all. */
   total: number;
 }
+
+/**
+ * What the catalog processor read of one data product, as the data-mesh catalog module keeps
+ * it for the data-mesh backend (`POST /api/catalog/data-mesh/contracts`): every replica of the
+ * backend reads contracts from here, never from their source, so a contract is read from its
+ * source once per change.
+ * @public
+ */
+export interface RecordedProductContract {
+  entityRef: string;
+  /** Changes exactly when the normalised contract does; absent when none was read. */
+  contractHash?: string;
+  /** `odcs`, `dcs`, `datamesh-v1`…, or `unknown` when nothing could be read. */
+  format: string;
+  /** Where it was read, without host paths: `./contract.yaml` beside the catalog file, a URL, `inline`. */
+  location?: string;
+  /** The normalised contract. */
+  contract?: OdcsContract;
+  /** The text as written. */
+  source?: string;
+  /** What was wrong with it (located, with what to do). */
+  issues: ContractIssue[];
+  /** When the processor read it (ms since the epoch). */
+  readAt: number;
+}
+
+/**
+ * `POST /api/catalog/data-mesh/contracts` with `{ entityRefs }` (at most 500): the recorded
+ * contracts of those products the catalog module holds one for.
+ * @public
+ */
+export interface RecordedProductContractsResponse {
+  items: RecordedProductContract[];
+}
