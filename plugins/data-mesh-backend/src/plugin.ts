@@ -6,6 +6,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
+  dataMeshProductResourceRef,
   loadGovernancePolicies,
   readAccessSettings,
   scmResolveUrl,
@@ -24,6 +25,8 @@ import {
 import { SloRecorder } from './evaluation/SloRecorder';
 import { SloEvaluator } from './evaluation/SloEvaluator';
 import { EvaluationSchedule } from './database/EvaluationSchedule';
+import { ProductIndex } from './database/ProductIndex';
+import { ProductIndexer } from './products/ProductIndexer';
 import {
   readCheckLimits,
   readEvaluatorSettings,
@@ -65,6 +68,7 @@ export const dataMeshPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
         permissions: coreServices.permissions,
+        userInfo: coreServices.userInfo,
         permissionsRegistry: coreServices.permissionsRegistry,
         urlReader: coreServices.urlReader,
         discovery: coreServices.discovery,
@@ -101,7 +105,18 @@ export const dataMeshPlugin = createBackendPlugin({
         const gate = new ProductAccessGate({
           permissions: deps.permissions,
           catalog: deps.catalog,
+          ruleset: deps.permissionsRegistry.getPermissionRuleset(
+            dataMeshProductResourceRef,
+          ),
         });
+        // The explorer's list lives in the database, kept in step with the products.
+        const productIndex = new ProductIndex(db);
+        const indexer = new ProductIndexer(productIndex, observations);
+        products.onChange(change =>
+          change.initial
+            ? indexer.all(change.all)
+            : indexer.changed(change.changed, change.removed),
+        );
         const settings = readServerSettings(config);
         const servers = new ServerRegistry(settings, readCheckLimits(config));
         lifecycle.addShutdownHook(() => servers.close());
@@ -110,7 +125,10 @@ export const dataMeshPlugin = createBackendPlugin({
           logger,
           new AlertOutbox(db),
         );
-        const recorder = new SloRecorder(observations, alerts);
+        const recorder = new SloRecorder(observations, alerts, async ref => {
+          const product = await products.getProduct(ref);
+          if (product) await indexer.recorded(product);
+        });
         const productLimits = readProductLimits(config);
         const evaluator = new SloEvaluator(
           products,
@@ -194,6 +212,7 @@ export const dataMeshPlugin = createBackendPlugin({
             auth: deps.auth,
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
+            userInfo: deps.userInfo,
             products,
             observations,
             lineageEvents,
@@ -205,6 +224,7 @@ export const dataMeshPlugin = createBackendPlugin({
               await loadGovernancePolicies(config),
             ),
             gate,
+            productIndex,
             pushSubjects: PushSubjects.fromConfig(config),
             evaluations: new EvaluationLimiter({
               concurrent:

@@ -79,8 +79,21 @@ const CHUNK = 200;
 
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 
+/**
+ * Told when products change: the first time with every product (`initial`), then with the
+ * products whose entity or contract changed and the refs of those that left the mesh.
+ */
+export type ProductChangeListener = (change: {
+  initial: boolean;
+  changed: DataProduct[];
+  removed: string[];
+  all: DataProduct[];
+}) => Promise<void>;
+
 /** {@link ProductSource} over the catalog. */
 export class CatalogProductSource implements ProductSource {
+  private readonly listeners: ProductChangeListener[] = [];
+  private told = false;
   private readonly entries = new Map<
     string,
     { etag: string; product: DataProduct; contractKey: string }
@@ -101,6 +114,11 @@ export class CatalogProductSource implements ProductSource {
   constructor(private readonly options: CatalogProductSourceOptions) {
     this.refreshMillis = options.refreshMillis ?? 10_000;
     this.reader = new SourceReader(options.urlReader);
+  }
+
+  /** Tells `listener` of every change from now on (awaited before the change is served). */
+  onChange(listener: ProductChangeListener): void {
+    this.listeners.push(listener);
   }
 
   /** Every data product. The same array is returned until something changes. */
@@ -175,6 +193,7 @@ export class CatalogProductSource implements ProductSource {
     const records = await this.loadRecords(
       entities.map(e => lower(stringifyEntityRef(e))),
     );
+    const remade: DataProduct[] = [];
     for (const entity of entities) {
       const ref = lower(stringifyEntityRef(entity));
       const contractKey = await this.contractKey(ref, entity, records.get(ref));
@@ -183,6 +202,7 @@ export class CatalogProductSource implements ProductSource {
         product: this.productOf(entity, this.parts.get(ref)!.part, context),
         contractKey,
       });
+      remade.push(this.entries.get(ref)!.product);
     }
     if (previousContext !== undefined && previousContext !== context.key) {
       // A domain or its owners changed: every product's facts are made again.
@@ -192,11 +212,23 @@ export class CatalogProductSource implements ProductSource {
           this.parts.get(ref)!.part,
           context,
         );
+        remade.push(entry.product);
       }
     }
-    this.snapshot = [...this.entries.values()]
+    const snapshot = [...this.entries.values()]
       .map(e => e.product)
       .sort((a, b) => (a.entityRef < b.entityRef ? -1 : 1));
+    const initial = !this.told;
+    for (const listener of this.listeners) {
+      await listener({
+        initial,
+        changed: [...new Set(remade)],
+        removed,
+        all: snapshot,
+      });
+    }
+    this.told = true;
+    this.snapshot = snapshot;
     this.refreshedAt = started;
   }
 

@@ -5,6 +5,7 @@
 export type {
   DataProductContractResponse,
   DataProductDetails,
+  DataProductListQuery,
   DataProductListResponse,
   DataProductPort,
   DataProductSearchDocument,
