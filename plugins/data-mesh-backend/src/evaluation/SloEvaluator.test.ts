@@ -70,11 +70,17 @@ describe.each(databases.eachSupportedId())('SloEvaluator on %p', databaseId => {
   let servers: ServerRegistry;
   let evaluator: SloEvaluator;
   let schedule: EvaluationSchedule;
+  const orders = catalogProduct(
+    'orders',
+    sqlRules(1, 'SELECT CAST(MIN(order_id) AS INTEGER) FROM orders'),
+  );
+  const ledger = catalogProduct('ledger', sqlRules(2, 'SELECT 0'));
+
   /** A replica of the backend: its own evaluator on the shared database. */
-  const replica = (name: string, products = [orders, ledger]) => {
+  const replica = (name: string, products?: DataProduct[]) => {
     const logger = mockServices.logger.mock();
     return new SloEvaluator(
-      listOf(products),
+      listOf(products ?? [orders, ledger]),
       servers,
       new SloRecorder(
         new ObservationStore(knex),
@@ -86,12 +92,6 @@ describe.each(databases.eachSupportedId())('SloEvaluator on %p', databaseId => {
       { replica: name, concurrency: 2 },
     );
   };
-  const orders = catalogProduct(
-    'orders',
-    sqlRules(1, 'SELECT CAST(MIN(order_id) AS INTEGER) FROM orders'),
-  );
-  const ledger = catalogProduct('ledger', sqlRules(2, 'SELECT 0'));
-
   const runs = async (entityRef: string) =>
     Number(
       (
