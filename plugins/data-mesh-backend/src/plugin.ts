@@ -140,7 +140,7 @@ export const dataMeshPlugin = createBackendPlugin({
           readEvaluatorSettings(config, productLimits),
         );
         // A replica that stops gives its claimed products to the others at once.
-        lifecycle.addShutdownHook(() => evaluator.release());
+        lifecycle.addShutdownHook(() => evaluator.stop());
         const lineage = new LineageService({
           products,
           store: lineageEvents,

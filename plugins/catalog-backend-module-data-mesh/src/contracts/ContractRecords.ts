@@ -9,6 +9,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import type { RecordedProductContract } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { Knex } from 'knex';
+import { migrateLatest } from '@backstage-data-mesh/plugin-data-mesh-node';
 
 const TABLE = 'data_mesh_contracts';
 
@@ -54,7 +55,7 @@ export class DatabaseContractRecords implements ContractRecords {
   ): Promise<DatabaseContractRecords> {
     const db = await database.getClient();
     if (!database.migrations?.skip) {
-      await db.migrate.latest({
+      await migrateLatest(db, {
         directory: resolvePackagePath(
           '@backstage-data-mesh/plugin-catalog-backend-module-data-mesh',
           'migrations',

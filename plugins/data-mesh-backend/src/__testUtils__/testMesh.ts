@@ -239,6 +239,8 @@ export interface TestMesh {
   server: any;
   dir: string;
   notifications: NotificationSendOptions[];
+  /** Stops the backend as a replica stops: its shutdown hooks run. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -384,7 +386,7 @@ export async function startMesh(
 ): Promise<TestMesh> {
   if (!fs.existsSync(path.join(dir, 'catalog-info.yaml'))) writeCatalog(dir);
   const notifications: NotificationSendOptions[] = [];
-  const { server } = await startTestBackend({
+  const backend = await startTestBackend({
     features: [
       ...features,
       dataMeshPlugin,
@@ -442,7 +444,7 @@ export async function startMesh(
     .match(/type: data-product/g)!.length;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const res = await request(server)
+    const res = await request(backend.server)
       .get('/api/catalog/entities?filter=spec.type=data-product')
       .set('Authorization', mockCredentials.service.header());
     if (res.status === 200 && res.body.length >= wanted) break;
@@ -452,5 +454,10 @@ export async function startMesh(
       );
     await new Promise(r => setTimeout(r, 200));
   }
-  return { server, dir, notifications };
+  return {
+    server: backend.server,
+    dir,
+    notifications,
+    stop: () => backend.stop(),
+  };
 }

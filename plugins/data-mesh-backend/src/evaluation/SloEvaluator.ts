@@ -73,6 +73,8 @@ export class SloEvaluator {
   private readonly limits: ProductLimits;
   private readonly settings: EvaluatorSettings;
   private planned?: readonly DataProduct[];
+  /** Aborted when this replica stops: nothing more is taken, nothing half-done recorded. */
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly products: ProductSource,
@@ -116,7 +118,10 @@ export class SloEvaluator {
    */
   runDue(options: { signal?: AbortSignal } = {}): Promise<EvaluationSummary> {
     if (this.running) return this.running;
-    const round = this.round(options.signal);
+    const signal = options.signal
+      ? AbortSignal.any([options.signal, this.stopping.signal])
+      : this.stopping.signal;
+    const round = this.round(signal);
     this.running = round;
     round
       .finally(() => {
@@ -151,8 +156,14 @@ export class SloEvaluator {
     return summary;
   }
 
-  /** Gives back this replica's claims (at shutdown), so others take them at once. */
-  async release(): Promise<void> {
+  /**
+   * Stops this replica's evaluations (at shutdown): the running ones are interrupted and not
+   * recorded, and its claims given back, so another replica evaluates those products at once.
+   */
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    await Promise.allSettled([...this.inFlight.values()]);
+    if (this.running) await this.running.catch(() => {});
     await this.schedule.release(this.settings.replica);
   }
 
@@ -246,6 +257,9 @@ export class SloEvaluator {
         logger: this.logger,
       });
       if (!evaluation || evaluation.observations.length === 0)
+        return { evaluated: false, observations: 0 };
+      // Part of an evaluation is not recorded: the product is evaluated again, whole.
+      if (evaluation.aborted || signal?.aborted)
         return { evaluated: false, observations: 0 };
       const recorded = await this.recorder.record(product, {
         runId,
