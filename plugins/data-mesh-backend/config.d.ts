@@ -47,6 +47,8 @@ export interface Config {
               database?: string;
               ssl?: boolean;
             };
+        /** PostgreSQL: connections kept open to it (default 8, as products evaluated at once). */
+        poolSize?: number;
         /**
          * PostgreSQL: the role each domain's checks run as (`SET LOCAL ROLE`), by domain name,
          * e.g. `{ sales: sales_reader }`. A product whose domain has no role here (and no
