@@ -294,7 +294,7 @@ export const testPolicyModule = policyModule({
  * user keeps the plugin as the actor, as real Backstage tokens do (the permission backend
  * answers conditional questions only to a plugin acting for a user, not to the user).
  */
-const authWithActors = createServiceFactory({
+export const authWithActors = createServiceFactory({
   service: coreServices.auth,
   deps: { plugin: coreServices.pluginMetadata },
   factory({ plugin }) {
@@ -325,7 +325,7 @@ const authWithActors = createServiceFactory({
 });
 
 /** {@link authWithActors} for requests: what `httpAuth.credentials` reads. */
-const httpAuthWithActors = createServiceFactory({
+export const httpAuthWithActors = createServiceFactory({
   service: coreServices.httpAuth,
   deps: { plugin: coreServices.pluginMetadata },
   factory({ plugin }) {
@@ -356,7 +356,7 @@ const httpAuthWithActors = createServiceFactory({
 });
 
 /** Users' ownership claims as the catalog's membership gives them. */
-const userInfo = createServiceFactory({
+export const userInfo = createServiceFactory({
   service: coreServices.userInfo,
   deps: {},
   factory: () => ({

@@ -136,6 +136,26 @@ describe('CatalogProductSource', () => {
     expect(source.sourceReads).toBe(0);
   });
 
+  it('serves the products though a listener failed, and tells it everything on the next look', async () => {
+    const { source } = setup(
+      [product('a', 'e1', contract('a'))],
+      new Records(new Map()),
+    );
+    const heard: Array<{ initial: boolean; all: number }> = [];
+    let fail = true;
+    source.onChange(async change => {
+      heard.push({ initial: change.initial, all: change.all.length });
+      if (fail) throw new Error('the index is down');
+    });
+    expect(await source.listProducts()).toHaveLength(1);
+    fail = false;
+    expect(await source.listProducts()).toHaveLength(1);
+    expect(heard).toEqual([
+      { initial: true, all: 1 },
+      { initial: true, all: 1 },
+    ]);
+  });
+
   it('asks the catalog again for a product it does not know yet, at most once a second', async () => {
     const entities = [product('a', 'e1')];
     const catalog = catalogServiceMock({ entities });

@@ -93,7 +93,8 @@ export type ProductChangeListener = (change: {
 /** {@link ProductSource} over the catalog. */
 export class CatalogProductSource implements ProductSource {
   private readonly listeners: ProductChangeListener[] = [];
-  private told = false;
+  /** Whether the listeners heard of every product; if one failed, they hear it all again. */
+  private toldAll = false;
   private readonly entries = new Map<
     string,
     { etag: string; product: DataProduct; contractKey: string }
@@ -176,7 +177,12 @@ export class CatalogProductSource implements ProductSource {
     const removed = [...this.entries.keys()].filter(ref => !seen.has(ref));
     const contextStale =
       !this.context || started - this.context.at > CONTEXT_MILLIS;
-    if (changed.length === 0 && removed.length === 0 && !contextStale) {
+    if (
+      changed.length === 0 &&
+      removed.length === 0 &&
+      !contextStale &&
+      this.toldAll
+    ) {
       this.refreshedAt = started;
       return;
     }
@@ -218,18 +224,26 @@ export class CatalogProductSource implements ProductSource {
     const snapshot = [...this.entries.values()]
       .map(e => e.product)
       .sort((a, b) => (a.entityRef < b.entityRef ? -1 : 1));
-    const initial = !this.told;
-    for (const listener of this.listeners) {
-      await listener({
-        initial,
-        changed: [...new Set(remade)],
-        removed,
-        all: snapshot,
-      });
-    }
-    this.told = true;
     this.snapshot = snapshot;
     this.refreshedAt = started;
+    const initial = !this.toldAll;
+    this.toldAll = true;
+    for (const listener of this.listeners) {
+      try {
+        await listener({
+          initial,
+          changed: [...new Set(remade)],
+          removed,
+          all: snapshot,
+        });
+      } catch (error) {
+        // The products are served all the same; the listeners hear all of them next time.
+        this.toldAll = false;
+        this.options.logger.error(
+          `Could not pass on a change of data products: ${error}`,
+        );
+      }
+    }
   }
 
   private async fetch(

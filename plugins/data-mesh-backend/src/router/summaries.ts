@@ -68,7 +68,7 @@ export function freshAtOf(
   const freshness = freshnessSlo(product);
   const state = freshness && states.find(s => s.sloId === freshness.id);
   if (!state?.lastObservedAt || state.lastValue === undefined) return undefined;
-  return Date.parse(state.lastObservedAt) - state.lastValue * 1000;
+  return Math.round(Date.parse(state.lastObservedAt) - state.lastValue * 1000);
 }
 
 /** Every property name of the contract's schema, written `object.property`. */
