@@ -41,9 +41,13 @@ const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 /** PostgreSQL: the one DM_PG_URL names, else a throwaway cluster started here. */
 function postgres(): { url: string; stop(): void } {
   if (process.env.DM_PG_URL) return { url: process.env.DM_PG_URL, stop() {} };
-  const started = spawnSync(path.join(root, 'scripts/pg-cluster.sh'), ['start'], {
-    encoding: 'utf8',
-  });
+  const started = spawnSync(
+    path.join(root, 'scripts/pg-cluster.sh'),
+    ['start'],
+    {
+      encoding: 'utf8',
+    },
+  );
   if (started.status !== 0) throw new Error(`PostgreSQL: ${started.stderr}`);
   const env: Record<string, string> = {};
   for (const line of started.stdout.split('\n')) {
@@ -73,18 +77,29 @@ class Replica {
   maxRss = 0;
 
   async start(config: object): Promise<void> {
-    this.child = fork(path.join(__dirname, 'scale/replica.ts'), [JSON.stringify(config)], {
-      execArgv: ['--require', '@backstage/cli/config/nodeTransform.cjs'],
-      cwd: path.resolve(__dirname, '..'),
-      // BENCH_LOG names a file for the replicas' logs.
-      stdio: [
-        'ignore',
-        process.env.BENCH_LOG ? fs.openSync(process.env.BENCH_LOG, 'a') : 'ignore',
-        'inherit',
-        'ipc',
-      ],
-    });
-    this.port = await this.ask<number>('ready', undefined, m => m.port, 600_000);
+    this.child = fork(
+      path.join(__dirname, 'scale/replica.ts'),
+      [JSON.stringify(config)],
+      {
+        execArgv: ['--require', '@backstage/cli/config/nodeTransform.cjs'],
+        cwd: path.resolve(__dirname, '..'),
+        // BENCH_LOG names a file for the replicas' logs.
+        stdio: [
+          'ignore',
+          process.env.BENCH_LOG
+            ? fs.openSync(process.env.BENCH_LOG, 'a')
+            : 'ignore',
+          'inherit',
+          'ipc',
+        ],
+      },
+    );
+    this.port = await this.ask<number>(
+      'ready',
+      undefined,
+      m => m.port,
+      600_000,
+    );
   }
 
   private ask<T>(
@@ -94,17 +109,27 @@ class Replica {
     timeout = 30_000,
   ): Promise<T> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no ${type} from the replica`)), timeout);
+      const child = this.child!;
+      const done = () => {
+        clearTimeout(timer);
+        child.off('message', listener);
+        child.off('exit', exited);
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`no ${type} from the replica`));
+      }, timeout);
       const listener = (message: any) => {
         if (message?.type !== type) return;
-        clearTimeout(timer);
-        this.child!.off('message', listener);
+        done();
         resolve(pick(message));
       };
-      this.child!.on('message', listener);
-      this.child!.once('exit', code =>
-        reject(new Error(`the replica exited with ${code}`)),
-      );
+      const exited = (code: number | null) => {
+        done();
+        reject(new Error(`the replica exited with ${code}`));
+      };
+      child.on('message', listener);
+      child.once('exit', exited);
       if (send) this.child!.send(send);
     });
   }
@@ -119,8 +144,11 @@ class Replica {
   }
 
   async get(route: string, authorization = service): Promise<any> {
-    const res = await fetch(this.url(route), { headers: { Authorization: authorization } });
-    if (!res.ok) throw new Error(`GET ${route}: ${res.status} ${await res.text()}`);
+    const res = await fetch(this.url(route), {
+      headers: { Authorization: authorization },
+    });
+    if (!res.ok)
+      throw new Error(`GET ${route}: ${res.status} ${await res.text()}`);
     return res.json();
   }
 
@@ -178,7 +206,11 @@ async function round(db: Knex, replicas: Replica[]) {
           .count({ n: '*' })
       )[0].n,
     );
-  await until(`a round of ${PRODUCTS} products`, async () => (await recorded()) >= PRODUCTS, replicas);
+  await until(
+    `a round of ${PRODUCTS} products`,
+    async () => (await recorded()) >= PRODUCTS,
+    replicas,
+  );
   const [{ last }] = await db('dm_runs')
     .where('source', 'scheduler')
     .andWhere('finished_at', '>=', since)
@@ -204,11 +236,22 @@ async function round(db: Knex, replicas: Replica[]) {
 }
 
 async function productsP95(replica: Replica): Promise<number> {
-  const filters = ['', 'domain=domain%3Adefault%2Fsales', 'q=product-1', 'classification=internal', 'sort=sloHealth', 'health=healthy', 'sort=freshness&direction=desc', 'owner=group%3Adefault%2Fteam-7'];
+  const filters = [
+    '',
+    'domain=domain%3Adefault%2Fsales',
+    'q=product-1',
+    'classification=internal',
+    'sort=sloHealth',
+    'health=healthy',
+    'sort=freshness&direction=desc',
+    'owner=group%3Adefault%2Fteam-7',
+  ];
   const times: number[] = [];
   for (let i = 0; i < 200; i++) {
     const offset = (i * 37) % Math.max(1, PRODUCTS - 50);
-    const query = `/api/data-mesh/products?limit=50&offset=${offset}&${filters[i % filters.length]}`;
+    const query = `/api/data-mesh/products?limit=50&offset=${offset}&${
+      filters[i % filters.length]
+    }`;
     const t = process.hrtime.bigint();
     await replica.get(query, user);
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
@@ -223,7 +266,10 @@ async function main() {
   const admin = knexFactory({ client: 'pg', connection: pg.url });
   const warehouseDb = `${run}_warehouse`;
   await admin.raw(`CREATE DATABASE ${warehouseDb}`);
-  const warehouse = knexFactory({ client: 'pg', connection: databaseUrl(pg.url, warehouseDb) });
+  const warehouse = knexFactory({
+    client: 'pg',
+    connection: databaseUrl(pg.url, warehouseDb),
+  });
   await createWarehouse(admin, warehouse);
   const host = new ContractHost(benchContract);
   await host.start();
@@ -235,7 +281,11 @@ async function main() {
       reading: { allow: [{ host: `127.0.0.1:${host.port}` }] },
     },
     catalog: {
-      rules: [{ allow: ['Component', 'System', 'Domain', 'Group', 'User', 'Location'] }],
+      rules: [
+        {
+          allow: ['Component', 'System', 'Domain', 'Group', 'User', 'Location'],
+        },
+      ],
       locations: [{ type: 'file', target: catalogFile }],
       // The products are processed once; the benchmark asks for refreshes itself.
       processingInterval: { hours: 1 },
@@ -243,7 +293,10 @@ async function main() {
     permission: { enabled: true },
     dataMesh: {
       servers: {
-        warehouse: { connection: databaseUrl(pg.url, warehouseDb), poolSize: CONCURRENCY },
+        warehouse: {
+          connection: databaseUrl(pg.url, warehouseDb),
+          poolSize: CONCURRENCY,
+        },
       },
       slo: {
         concurrency: CONCURRENCY,
@@ -253,69 +306,134 @@ async function main() {
   };
   const replicas = [new Replica(), new Replica()];
   const [first, second] = replicas;
-  const pluginDb = knexFactory({ client: 'pg', connection: databaseUrl(pg.url, `${run}_data-mesh`) });
+  const pluginDb = knexFactory({
+    client: 'pg',
+    connection: databaseUrl(pg.url, `${run}_data-mesh`),
+  });
   try {
-    console.log(`${PRODUCTS} products, ${CONCURRENCY} evaluated at once per replica, checks of 50 ms`);
+    console.log(
+      `${PRODUCTS} products, ${CONCURRENCY} evaluated at once per replica, checks of 50 ms`,
+    );
     let t = Date.now();
     await first.start(config);
-    await until('the catalog and the data-mesh backend to list every product', async () => {
-      const page = await first.get('/api/data-mesh/products?limit=1');
-      return page.total >= PRODUCTS;
-    }, [first]);
-    console.log(`  ingested: ${((Date.now() - t) / 1000).toFixed(0)} s (catalog processing and the backend's first sync)`);
+    await until(
+      'the catalog and the data-mesh backend to list every product',
+      async () => {
+        const page = await first.get('/api/data-mesh/products?limit=1');
+        return page.total >= PRODUCTS;
+      },
+      [first],
+    );
+    console.log(
+      `  ingested: ${((Date.now() - t) / 1000).toFixed(
+        0,
+      )} s (catalog processing and the backend's first sync)`,
+    );
     const initialReads = host.reads;
 
     const one = await round(pluginDb, [first]);
-    console.log(`  one replica: round ${one.seconds.toFixed(1)} s, each product once: ${one.once ? 'yes' : 'NO'}`);
+    console.log(
+      `  one replica: round ${one.seconds.toFixed(1)} s, each product once: ${
+        one.once ? 'yes' : 'NO'
+      }`,
+    );
 
     t = Date.now();
     await second.start(config);
-    await until('the second replica to list every product', async () => {
-      const page = await second.get('/api/data-mesh/products?limit=1');
-      return page.total >= PRODUCTS;
-    }, replicas);
-    console.log(`  second replica up and synced: ${((Date.now() - t) / 1000).toFixed(0)} s`);
+    await until(
+      'the second replica to list every product',
+      async () => {
+        const page = await second.get('/api/data-mesh/products?limit=1');
+        return page.total >= PRODUCTS;
+      },
+      replicas,
+    );
+    console.log(
+      `  second replica up and synced: ${((Date.now() - t) / 1000).toFixed(
+        0,
+      )} s`,
+    );
     const two = await round(pluginDb, replicas);
     const ratio = one.seconds / two.seconds;
-    console.log(`  two replicas: round ${two.seconds.toFixed(1)} s (${ratio.toFixed(2)}x one replica), each product once: ${two.once ? 'yes' : 'NO'}`);
+    console.log(
+      `  two replicas: round ${two.seconds.toFixed(1)} s (${ratio.toFixed(
+        2,
+      )}x one replica), each product once: ${two.once ? 'yes' : 'NO'}`,
+    );
 
     const p95 = await productsP95(first);
-    console.log(`  GET /products p95 over 200 filtered pages of 50, as a user: ${p95.toFixed(0)} ms`);
+    console.log(
+      `  GET /products p95 over 200 filtered pages of 50, as a user: ${p95.toFixed(
+        0,
+      )} ms`,
+    );
 
     // Contract changes: a new version of 100 contracts, refreshed in the catalog; both
     // replicas must serve the new version, read once from the host.
     const before = host.reads;
     for (let i = 0; i < CHANGES; i++) {
       host.change(i);
-      await first.post('/api/catalog/refresh', { entityRef: `component:default/product-${i}` });
+      await first.post('/api/catalog/refresh', {
+        entityRef: `component:default/product-${i}`,
+      });
     }
-    await until('both replicas to serve the changed contracts', async () => {
-      for (const replica of replicas) {
-        for (const i of [0, CHANGES - 1]) {
-          const answer = await replica.get(`/api/data-mesh/products/default/product-${i}/contract`);
-          if (answer.contract?.version !== '1.2.0') return false;
+    await until(
+      'both replicas to serve the changed contracts',
+      async () => {
+        for (const replica of replicas) {
+          for (const i of [0, CHANGES - 1]) {
+            const answer = await replica.get(
+              `/api/data-mesh/products/default/product-${i}/contract`,
+            );
+            if (answer.contract?.version !== '1.2.0') return false;
+          }
         }
-      }
-      return true;
-    }, replicas, 600_000);
+        return true;
+      },
+      replicas,
+      600_000,
+    );
     const changeReads = host.reads - before;
     const perChange = (initialReads + changeReads) / (PRODUCTS + CHANGES);
-    console.log(`  contract reads from the host: ${initialReads} for ${PRODUCTS} new contracts, ${changeReads} for ${CHANGES} changed ones (${host.revalidations} unchanged-ETag answers besides)`);
-    const rssMiB = Math.max(first.maxRss, second.maxRss) / 1024 / 1024;
-    console.log(`  largest RSS of a replica: ${rssMiB.toFixed(0)} MiB (first ${(first.maxRss / 1048576).toFixed(0)}, second ${(second.maxRss / 1048576).toFixed(0)})`);
     console.log(
-      `  goals: round ≤ ${GOALS.roundSeconds} s on two replicas, ≥ ${GOALS.ratio}x one, each product once, ≤ 1 read per change, p95 ≤ ${GOALS.p95} ms, ≤ ${GOALS.rssMiB} MiB per replica; this machine has ${os.cpus().length} cores for both replicas, the catalog and PostgreSQL`,
+      `  contract reads from the host: ${initialReads} for ${PRODUCTS} new contracts, ${changeReads} for ${CHANGES} changed ones (${host.revalidations} unchanged-ETag answers besides)`,
+    );
+    const rssMiB = Math.max(first.maxRss, second.maxRss) / 1024 / 1024;
+    console.log(
+      `  largest RSS of a replica: ${rssMiB.toFixed(0)} MiB (first ${(
+        first.maxRss / 1048576
+      ).toFixed(0)}, second ${(second.maxRss / 1048576).toFixed(0)})`,
     );
     console.log(
-      `scale: ${PRODUCTS} products, 2 replicas: round ${two.seconds.toFixed(0)} s (${ratio.toFixed(2)}x one replica), each product once: ${one.once && two.once ? 'yes' : 'no'}, contract reads ${perChange.toFixed(2)} per change, /products p95 ${p95.toFixed(0)} ms, rss ${rssMiB.toFixed(0)} MiB`,
+      `  goals: round ≤ ${GOALS.roundSeconds} s on two replicas, ≥ ${
+        GOALS.ratio
+      }x one, each product once, ≤ 1 read per change, p95 ≤ ${
+        GOALS.p95
+      } ms, ≤ ${GOALS.rssMiB} MiB per replica; this machine has ${
+        os.cpus().length
+      } cores for both replicas, the catalog and PostgreSQL`,
+    );
+    console.log(
+      `scale: ${PRODUCTS} products, 2 replicas: round ${two.seconds.toFixed(
+        0,
+      )} s (${ratio.toFixed(2)}x one replica), each product once: ${
+        one.once && two.once ? 'yes' : 'no'
+      }, contract reads ${perChange.toFixed(
+        2,
+      )} per change, /products p95 ${p95.toFixed(0)} ms, rss ${rssMiB.toFixed(
+        0,
+      )} MiB`,
     );
   } finally {
     await Promise.all(replicas.map(r => r.stop()));
     await host.stop();
     await pluginDb.destroy();
     await warehouse.destroy();
-    const { rows } = await admin.raw(`SELECT datname FROM pg_database WHERE datname LIKE '${run}_%'`);
-    for (const { datname } of rows) await admin.raw(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    const { rows } = await admin.raw(
+      `SELECT datname FROM pg_database WHERE datname LIKE '${run}_%'`,
+    );
+    for (const { datname } of rows)
+      await admin.raw(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     await admin.destroy();
     fs.rmSync(dir, { recursive: true, force: true });
     pg.stop();

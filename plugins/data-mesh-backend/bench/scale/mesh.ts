@@ -22,7 +22,9 @@ export class ContractHost {
   private server?: http.Server;
   port = 0;
 
-  constructor(private readonly contract: (i: number, version: number) => string) {}
+  constructor(
+    private readonly contract: (i: number, version: number) => string,
+  ) {}
 
   private versionOf(i: number): number {
     return this.versions.get(String(i)) ?? 1;
@@ -115,7 +117,8 @@ spec: { owner: group:team-0, domain: ${DOMAINS[s % DOMAINS.length]} }`);
   }
   for (let i = 0; i < count; i++) {
     // Most products are internal; some confidential and restricted, as in a real mesh.
-    const level = i % 20 === 0 ? 'restricted' : i % 10 === 0 ? 'confidential' : 'internal';
+    const level =
+      i % 20 === 0 ? 'restricted' : i % 10 === 0 ? 'confidential' : 'internal';
     docs.push(`apiVersion: backstage.io/v1alpha1
 kind: Component
 metadata:
@@ -133,7 +136,9 @@ spec:
   dataProduct:
     kind: ${i % 3 === 0 ? 'source-aligned' : 'aggregate'}${
       i > 0 && i % 3 !== 0
-        ? `\n    inputPorts:\n      - { name: upstream, product: product-${i - 1} }`
+        ? `\n    inputPorts:\n      - { name: upstream, product: product-${
+            i - 1
+          } }`
         : ''
     }`);
   }
