@@ -29,7 +29,7 @@ import {
 } from './scale/mesh';
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 20_000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const CHANGES = Math.min(100, PRODUCTS);
 const GOALS = { roundSeconds: 300, ratio: 1.8, p95: 300, rssMiB: 1536 };
 

@@ -94,6 +94,29 @@ export class EvaluationSchedule {
   }): Promise<ClaimedEvaluation[]> {
     const { replica, limit, claimMs, now } = options;
     if (limit <= 0) return [];
+    if (locksRows(this.db)) {
+      // One statement: the due rows no one holds, locked, skipped by the others, claimed.
+      const rows = await this.db('dm_evaluation_schedule')
+        .whereIn(
+          'entity_ref',
+          this.db('dm_evaluation_schedule')
+            .select('entity_ref')
+            .where('due_at', '<=', now)
+            .andWhere(q =>
+              q.whereNull('claimed_until').orWhere('claimed_until', '<', now),
+            )
+            .orderBy('due_at')
+            .limit(limit)
+            .forUpdate()
+            .skipLocked(),
+        )
+        .update({ claimed_by: replica, claimed_until: now + claimMs })
+        .returning(['entity_ref', 'due_at']);
+      return rows.map((row: any) => ({
+        entityRef: row.entity_ref,
+        dueAt: Number(row.due_at),
+      }));
+    }
     return this.db.transaction(async tx => {
       const due = tx('dm_evaluation_schedule')
         .where('due_at', '<=', now)
@@ -134,14 +157,6 @@ export class EvaluationSchedule {
     replica: string,
     now: number,
   ): Promise<boolean> {
-    const row = await this.db('dm_evaluation_schedule')
-      .where({
-        entity_ref: claim.entityRef,
-        due_at: claim.dueAt,
-        claimed_by: replica,
-      })
-      .first('cadence_ms');
-    if (!row) return false;
     const updated = await this.db('dm_evaluation_schedule')
       .where({
         entity_ref: claim.entityRef,
@@ -149,7 +164,7 @@ export class EvaluationSchedule {
         claimed_by: replica,
       })
       .update({
-        due_at: now + Number(row.cadence_ms),
+        due_at: this.db.raw('? + cadence_ms', [now]),
         claimed_by: null,
         claimed_until: null,
         last_finished_at: now,
@@ -177,14 +192,27 @@ export class EvaluationSchedule {
 
   /**
    * Makes every product (or the given ones) due now: "evaluate the mesh now". Products
-   * already due keep their due time, and with it any claim on them.
+   * already due keep their due time, and with it any claim on them; products evaluated since
+   * `unlessFinishedSince` (ms) are left alone, so that replicas asked at about the same time
+   * evaluate the mesh once, not once each.
    */
-  async dueNow(now: number, entityRefs?: readonly string[]): Promise<void> {
-    const query = this.db('dm_evaluation_schedule')
-      .where('due_at', '>', now)
-      .update({ due_at: now });
-    if (entityRefs) query.whereIn('entity_ref', [...entityRefs]);
-    await query;
+  async dueNow(
+    now: number,
+    options: {
+      entityRefs?: readonly string[];
+      unlessFinishedSince?: number;
+    } = {},
+  ): Promise<void> {
+    const query = this.db('dm_evaluation_schedule').where('due_at', '>', now);
+    if (options.unlessFinishedSince !== undefined) {
+      const since = options.unlessFinishedSince;
+      query.andWhere(q =>
+        q.whereNull('last_finished_at').orWhere('last_finished_at', '<', since),
+      );
+    }
+    if (options.entityRefs)
+      query.whereIn('entity_ref', [...options.entityRefs]);
+    await query.update({ due_at: now });
   }
 
   /** How many products are due (claimed or not) at `now`. */

@@ -177,6 +177,20 @@ describe.each(databases.eachSupportedId())('SloEvaluator on %p', databaseId => {
     ).toBe(before + 2);
   });
 
+  it('evaluates the mesh once when two replicas are asked to evaluate it at about the same time', async () => {
+    const other = replica('late');
+    const before =
+      (await runs(orders.entityRef)) + (await runs(ledger.entityRef));
+    await knex('dm_evaluation_schedule').update({ last_finished_at: 0 });
+    const first = await evaluator.evaluateAll();
+    const second = await other.evaluateAll();
+    expect(first.evaluated).toBe(2);
+    expect(second.evaluated).toBe(0);
+    expect(
+      (await runs(orders.entityRef)) + (await runs(ledger.entityRef)),
+    ).toBe(before + 2);
+  });
+
   it('takes over a product whose replica stopped while evaluating it', async () => {
     await schedule.dueNow(Date.now());
     // A replica claims a product for a second, then stops without a word.
@@ -199,6 +213,7 @@ describe.each(databases.eachSupportedId())('SloEvaluator on %p', databaseId => {
   it('evaluates nothing once its signal is aborted, and leaves the products due', async () => {
     const controller = new AbortController();
     controller.abort();
+    await knex('dm_evaluation_schedule').update({ last_finished_at: 0 });
     const before = await runs(orders.entityRef);
     expect(await evaluator.evaluateAll({ signal: controller.signal })).toEqual({
       products: 0,

@@ -132,14 +132,16 @@ export class SloEvaluator {
   }
 
   /**
-   * Evaluates the whole mesh now: every product becomes due, and this replica evaluates
-   * them with any other replica that is running its round.
+   * Evaluates the whole mesh now: every product not evaluated in the last minute becomes
+   * due, and this replica evaluates them with any other replica that is running its round.
+   * Asked of several replicas at once, the mesh is evaluated once.
    */
   async evaluateAll(
     options: { signal?: AbortSignal } = {},
   ): Promise<EvaluationSummary> {
     await this.plan();
-    await this.schedule.dueNow(Date.now());
+    const now = Date.now();
+    await this.schedule.dueNow(now, { unlessFinishedSince: now - 60_000 });
     return this.runDue(options);
   }
 
