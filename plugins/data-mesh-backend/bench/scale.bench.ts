@@ -110,26 +110,32 @@ class Replica {
   ): Promise<T> {
     return new Promise((resolve, reject) => {
       const child = this.child!;
-      const done = () => {
-        clearTimeout(timer);
-        child.off('message', listener);
-        child.off('exit', exited);
+      let timer: NodeJS.Timeout | undefined;
+      const handlers: {
+        message: (message: any) => void;
+        exit: (code: number | null) => void;
+      } = {
+        message: message => {
+          if (message?.type !== type) return;
+          done();
+          resolve(pick(message));
+        },
+        exit: code => {
+          done();
+          reject(new Error(`the replica exited with ${code}`));
+        },
       };
-      const timer = setTimeout(() => {
+      function done() {
+        clearTimeout(timer);
+        child.off('message', handlers.message);
+        child.off('exit', handlers.exit);
+      }
+      timer = setTimeout(() => {
         done();
         reject(new Error(`no ${type} from the replica`));
       }, timeout);
-      const listener = (message: any) => {
-        if (message?.type !== type) return;
-        done();
-        resolve(pick(message));
-      };
-      const exited = (code: number | null) => {
-        done();
-        reject(new Error(`the replica exited with ${code}`));
-      };
-      child.on('message', listener);
-      child.once('exit', exited);
+      child.on('message', handlers.message);
+      child.once('exit', handlers.exit);
       if (send) this.child!.send(send);
     });
   }
