@@ -110,7 +110,6 @@ class Replica {
   ): Promise<T> {
     return new Promise((resolve, reject) => {
       const child = this.child!;
-      let timer: NodeJS.Timeout | undefined;
       const handlers: {
         message: (message: any) => void;
         exit: (code: number | null) => void;
@@ -126,11 +125,11 @@ class Replica {
         },
       };
       function done() {
-        clearTimeout(timer);
+        clearTimeout(timer); // eslint-disable-line @typescript-eslint/no-use-before-define
         child.off('message', handlers.message);
         child.off('exit', handlers.exit);
       }
-      timer = setTimeout(() => {
+      const timer = setTimeout(() => {
         done();
         reject(new Error(`no ${type} from the replica`));
       }, timeout);
