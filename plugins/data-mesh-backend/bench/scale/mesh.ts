@@ -117,8 +117,9 @@ spec: { owner: group:team-0, domain: ${DOMAINS[s % DOMAINS.length]} }`);
   }
   for (let i = 0; i < count; i++) {
     // Most products are internal; some confidential and restricted, as in a real mesh.
-    const level =
-      i % 20 === 0 ? 'restricted' : i % 10 === 0 ? 'confidential' : 'internal';
+    let level = 'internal';
+    if (i % 10 === 0) level = 'confidential';
+    if (i % 20 === 0) level = 'restricted';
     docs.push(`apiVersion: backstage.io/v1alpha1
 kind: Component
 metadata:
