@@ -12,6 +12,8 @@ import type { Knex } from 'knex';
 import { migrateLatest } from '@backstage-data-mesh/plugin-data-mesh-node';
 
 const TABLE = 'data_mesh_contracts';
+/** Records written in one statement at most (8 columns each, well under SQLite's 999 variables). */
+const BATCH_SIZE = 100;
 
 /** Where the processor records, and the backend reads, what was read of each product. */
 export interface ContractRecords {
@@ -66,10 +68,52 @@ export class DatabaseContractRecords implements ContractRecords {
     return new DatabaseContractRecords(db);
   }
 
+  private pending: Array<{
+    row: ReturnType<typeof rowOf>;
+    done: (error?: unknown) => void;
+  }> = [];
+  private writing = false;
+
   constructor(private readonly db: Knex) {}
 
-  async save(record: RecordedProductContract): Promise<void> {
-    await this.db(TABLE).insert(rowOf(record)).onConflict('entity_ref').merge();
+  /**
+   * Saves a record; resolves once it is written. Records saved while another batch is being
+   * written are written together, in one statement per hundred, so processing many products
+   * at once costs the database few writes.
+   */
+  save(record: RecordedProductContract): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({
+        row: rowOf(record),
+        done: error => (error ? reject(error) : resolve()),
+      });
+      if (!this.writing) {
+        this.writing = true;
+        // Saves made in the same turn of the event loop join the first batch.
+        setImmediate(() => this.write());
+      }
+    });
+  }
+
+  private async write(): Promise<void> {
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0, BATCH_SIZE);
+        // One statement may not upsert a row twice: the last save of a product wins.
+        const rows = new Map(batch.map(({ row }) => [row.entity_ref, row]));
+        try {
+          await this.db(TABLE)
+            .insert([...rows.values()])
+            .onConflict('entity_ref')
+            .merge();
+          for (const { done } of batch) done();
+        } catch (error) {
+          for (const { done } of batch) done(error);
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
   }
 
   async load(
