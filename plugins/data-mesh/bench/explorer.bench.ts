@@ -83,11 +83,13 @@ async function main() {
           ` | Backstage Table ${ms(baseline.open.median)}, search ${ms(
             baseline.search.median,
           )}` +
-          ` | ratio ${(baseline.open.median / ours.open.median).toFixed(
+          ` | explorer ÷ Table ${(
+            ours.open.median / baseline.open.median
+          ).toFixed(1)}× to open, ${(
+            ours.search.median / baseline.search.median
+          ).toFixed(
             1,
-          )}× to open, ${(baseline.search.median / ours.search.median).toFixed(
-            1,
-          )}× to search` +
+          )}× to search (the explorer asks its backend, the Table holds every product)` +
           (size === SIZES[SIZES.length - 1]
             ? ` (goal: interactive in ≤ ${GOAL_MS} ms: ${
                 ours.open.median <= GOAL_MS ? 'met' : 'NOT met'
