@@ -47,6 +47,8 @@ export interface Config {
               database?: string;
               ssl?: boolean;
             };
+        /** PostgreSQL: connections kept open to it (default 8, as products evaluated at once). */
+        poolSize?: number;
         /**
          * PostgreSQL: the role each domain's checks run as (`SET LOCAL ROLE`), by domain name,
          * e.g. `{ sales: sales_reader }`. A product whose domain has no role here (and no
@@ -58,7 +60,24 @@ export interface Config {
       };
     };
     slo?: {
-      /** When SLOs are evaluated; every 5 minutes by default. */
+      /** Products evaluated at once on each replica (default 8): checks mostly wait on the warehouse. */
+      concurrency?: number;
+      /**
+       * How often a product is evaluated, from its SLOs: a freshness, latency or frequency
+       * promise is checked `checksPerPeriod` times within it (default 6); availability at
+       * `min`; other SLOs at `default` (1 hour); never more often than `min` (5 minutes) or
+       * less often than `max` (24 hours).
+       */
+      cadence?: {
+        min?: { minutes?: number; hours?: number; seconds?: number } | string;
+        max?: { minutes?: number; hours?: number; days?: number } | string;
+        default?: { minutes?: number; hours?: number } | string;
+        checksPerPeriod?: number;
+      };
+      /**
+       * How often every replica looks for due products (default every minute, for at most 30
+       * minutes a look); each product is due at its own cadence (`cadence`).
+       */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       /** Milliseconds one check query may run (default 10000). */
       queryTimeoutMs?: number;
@@ -88,6 +107,14 @@ export interface Config {
           owners?: string[];
         };
       };
+    };
+    catalog?: {
+      /**
+       * How often each replica asks the catalog which data products changed (default 10000
+       * ms). One light call lists refs and etags; only changed products are fetched, and their
+       * contracts come from what the catalog processor recorded.
+       */
+      refreshMs?: number;
     };
     /** What one request may cost. */
     limits?: {

@@ -6,6 +6,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
+  dataMeshProductResourceRef,
   loadGovernancePolicies,
   readAccessSettings,
   scmResolveUrl,
@@ -16,14 +17,19 @@ import { LineageStore } from './database/LineageStore';
 import { AlertOutbox } from './database/AlertOutbox';
 import { readHistoryRetention } from './results/pushBounds';
 import { CatalogProductSource } from './products/CatalogProductSource';
+import { CatalogRecordedContracts } from './products/RecordedContracts';
 import {
   ServerRegistry,
   readServerSettings,
 } from './evaluation/ServerRegistry';
 import { SloRecorder } from './evaluation/SloRecorder';
 import { SloEvaluator } from './evaluation/SloEvaluator';
+import { EvaluationSchedule } from './database/EvaluationSchedule';
+import { ProductIndex } from './database/ProductIndex';
+import { ProductIndexer } from './products/ProductIndexer';
 import {
   readCheckLimits,
+  readEvaluatorSettings,
   readProductLimits,
 } from './evaluation/evaluationLimits';
 import { SloAlerts } from './alerts/SloAlerts';
@@ -62,8 +68,10 @@ export const dataMeshPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
         permissions: coreServices.permissions,
+        userInfo: coreServices.userInfo,
         permissionsRegistry: coreServices.permissionsRegistry,
         urlReader: coreServices.urlReader,
+        discovery: coreServices.discovery,
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         notifications: notificationService,
@@ -83,6 +91,13 @@ export const dataMeshPlugin = createBackendPlugin({
           resolveUrl: scmResolveUrl(config),
           logger,
           accessSettings: readAccessSettings(config),
+          records: new CatalogRecordedContracts({
+            discovery: deps.discovery,
+            auth: deps.auth,
+            logger,
+          }),
+          refreshMillis:
+            config.getOptionalNumber('dataMesh.catalog.refreshMs') ?? 10_000,
         });
         // Data products are a permission resource of this plugin: policies answer who may
         // discover and read them with the data-mesh conditions, applied here.
@@ -90,7 +105,18 @@ export const dataMeshPlugin = createBackendPlugin({
         const gate = new ProductAccessGate({
           permissions: deps.permissions,
           catalog: deps.catalog,
+          ruleset: deps.permissionsRegistry.getPermissionRuleset(
+            dataMeshProductResourceRef,
+          ),
         });
+        // The explorer's list lives in the database, kept in step with the products.
+        const productIndex = new ProductIndex(db);
+        const indexer = new ProductIndexer(productIndex, observations);
+        products.onChange(change =>
+          change.initial
+            ? indexer.all(change.all)
+            : indexer.changed(change.changed, change.removed),
+        );
         const settings = readServerSettings(config);
         const servers = new ServerRegistry(settings, readCheckLimits(config));
         lifecycle.addShutdownHook(() => servers.close());
@@ -99,14 +125,22 @@ export const dataMeshPlugin = createBackendPlugin({
           logger,
           new AlertOutbox(db),
         );
-        const recorder = new SloRecorder(observations, alerts);
+        const recorder = new SloRecorder(observations, alerts, async ref => {
+          const product = await products.getProduct(ref);
+          if (product) await indexer.recorded(product);
+        });
+        const productLimits = readProductLimits(config);
         const evaluator = new SloEvaluator(
           products,
           servers,
           recorder,
           logger,
-          readProductLimits(config),
+          new EvaluationSchedule(db),
+          productLimits,
+          readEvaluatorSettings(config, productLimits),
         );
+        // A replica that stops gives its claimed products to the others at once.
+        lifecycle.addShutdownHook(() => evaluator.stop());
         const lineage = new LineageService({
           products,
           store: lineageEvents,
@@ -135,16 +169,18 @@ export const dataMeshPlugin = createBackendPlugin({
         const scheduleConfig = config.getOptionalConfig(
           'dataMesh.slo.schedule',
         );
+        // Every replica looks for due products this often and evaluates them with the others;
+        // each product is due at the cadence its SLOs ask for (dataMesh.slo.cadence).
         await scheduler.scheduleTask({
           id: 'data-mesh-slo-evaluation',
-          scope: 'global',
+          scope: 'local',
           ...(scheduleConfig
             ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
                 scheduleConfig,
               )
             : {
-                frequency: { minutes: 5 },
-                timeout: { minutes: 10 },
+                frequency: { minutes: 1 },
+                timeout: { minutes: 30 },
                 initialDelay: { seconds: 30 },
               }),
           fn: async (signal: AbortSignal) => {
@@ -154,7 +190,7 @@ export const dataMeshPlugin = createBackendPlugin({
                 logger,
               });
             }
-            await evaluator.evaluateAll({ signal });
+            await evaluator.runDue({ signal });
           },
         });
 
@@ -176,6 +212,7 @@ export const dataMeshPlugin = createBackendPlugin({
             auth: deps.auth,
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
+            userInfo: deps.userInfo,
             products,
             observations,
             lineageEvents,
@@ -187,6 +224,7 @@ export const dataMeshPlugin = createBackendPlugin({
               await loadGovernancePolicies(config),
             ),
             gate,
+            productIndex,
             pushSubjects: PushSubjects.fromConfig(config),
             evaluations: new EvaluationLimiter({
               concurrent:

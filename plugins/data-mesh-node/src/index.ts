@@ -37,3 +37,4 @@ export type {
 } from './governance/governanceConfig';
 
 export * from './access';
+export { migrateLatest } from './database/migrateLatest';

@@ -304,6 +304,19 @@ export class ObservationStore {
     return (await query).map(rowToState);
   }
 
+  /** The states of the SLOs of these products. */
+  async statesOf(entityRefs: readonly string[]): Promise<StoredSloState[]> {
+    const rows: any[] = [];
+    for (let i = 0; i < entityRefs.length; i += 500) {
+      rows.push(
+        ...(await this.db('dm_slo_states')
+          .whereIn('entity_ref', entityRefs.slice(i, i + 500))
+          .select()),
+      );
+    }
+    return rows.map(rowToState);
+  }
+
   /** When the product's last run finished (ms), if any. */
   async lastRunAt(entityRef: string): Promise<number | undefined> {
     const row = await this.db('dm_runs')

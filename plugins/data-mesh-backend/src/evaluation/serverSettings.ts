@@ -123,6 +123,19 @@ function only(server: Config, name: string, keys: string[], kind: string) {
       );
 }
 
+function positiveInteger(
+  server: Config,
+  key: string,
+  name: string,
+): number | undefined {
+  const value = server.getOptionalNumber(key);
+  if (value !== undefined && !(Number.isInteger(value) && value > 0))
+    throw new Error(
+      `dataMesh.servers.${name}.${key} must be a whole number above 0 (it is ${value})`,
+    );
+  return value;
+}
+
 function postgresConnection(server: Config): PoolConfig {
   const connection = server.getOptional('connection');
   if (typeof connection === 'string') return { connectionString: connection };
@@ -152,7 +165,7 @@ export function readServerSettings(
     if (owners) scope.owners = owners;
     const directory = server.getOptionalString('directory');
     if (directory !== undefined) {
-      only(server, name, ['roles', 'defaultRole'], 'PostgreSQL');
+      only(server, name, ['roles', 'defaultRole', 'poolSize'], 'PostgreSQL');
       settings.set(name, {
         name,
         engine: 'duckdb',
@@ -173,7 +186,11 @@ export function readServerSettings(
       settings.set(name, {
         name,
         engine: 'postgres',
-        connection: postgresConnection(server),
+        connection: {
+          ...postgresConnection(server),
+          // as many connections as products are evaluated at once, by default
+          max: positiveInteger(server, 'poolSize', name) ?? 8,
+        },
         roles: roles(server, name),
         defaultRole: server.getOptionalString('defaultRole'),
         ...scope,

@@ -1,7 +1,10 @@
 /**
  * The mesh's lineage graph, kept in memory: declared edges from the products' relations and
  * input ports, and OpenLineage edges whose datasets are matched to products through their
- * contracts' servers. Rebuilt when the product listing or the stored edges change, so a
+ * contracts' servers. Built incrementally: what each product contributes (its node, its
+ * declared upstreams, its dataset patterns) is worked out once per version of the product,
+ * and only the datasets and edges seen since the last look are read from the database, so
+ * a change of one product or one event does not read or derive the whole mesh again. A
  * query never calls the catalog per node.
  */
 import path from 'node:path';
@@ -20,7 +23,11 @@ import {
   upstreamProductRef,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { DataProduct, ProductSource } from '../products/DataProduct';
-import type { LineageStore } from '../database/LineageStore';
+import type {
+  LineageStore,
+  StoredDataset,
+  StoredDatasetEdge,
+} from '../database/LineageStore';
 
 export interface LineageServiceOptions {
   products: ProductSource;
@@ -29,27 +36,44 @@ export interface LineageServiceOptions {
   health: () => Promise<Map<string, SloHealth>>;
   /** Directory of files of a server, when configured (to resolve relative paths). */
   serverDirectory: (serverName: string) => string | undefined;
+  /** How often the datasets and edges other replicas stored are looked for (default 10 s). */
+  pollMillis?: number;
 }
 
 /** How long the SLO health shown on lineage nodes is reused. */
 const HEALTH_MILLIS = 10_000;
+/** How often the datasets and edges other replicas stored are looked for. */
+const POLL_MILLIS = 10_000;
+/** Rows seen this long before the last look are read again (clocks of replicas differ). */
+const CLOCK_SKEW_MILLIS = 5 * 60_000;
+
+/** What one version of a product contributes to the graph. */
+interface ProductPart {
+  node: LineageNodeInput;
+  upstreams: string[];
+}
 
 export class LineageService {
   private cached?: {
-    signature: string;
+    products: DataProduct[];
     version: number;
     graph: Promise<LineageGraph>;
   };
   private version = 0;
-  private readonly signatures = new WeakMap<DataProduct[], string>();
   private readonly matchers = new WeakMap<DataProduct[], DatasetMatcher>();
+  private readonly parts = new WeakMap<DataProduct, ProductPart>();
+  private readonly datasets = new Map<string, StoredDataset>();
+  private readonly edges = new Map<string, StoredDatasetEdge>();
+  /** When the store was last looked at, and whether it must be looked at now. */
+  private lookedAt?: number;
+  private lookNow = false;
   private health?: { at: number; map: Promise<Map<string, SloHealth>> };
 
   constructor(private readonly options: LineageServiceOptions) {}
 
-  /** Marks the OpenLineage edges as changed. */
+  /** New OpenLineage edges were stored here: look for them before the next query. */
   invalidate(): void {
-    this.version += 1;
+    this.lookNow = true;
   }
 
   /** Matcher from OpenLineage datasets to products (kept per product listing). */
@@ -84,29 +108,47 @@ export class LineageService {
     return matcher;
   }
 
-  /** What the graph depends on in the listing: the products and their versions. */
-  private signatureOf(products: DataProduct[]): string {
-    let signature = this.signatures.get(products);
-    if (signature === undefined) {
-      signature = products
-        .map(p => `${p.entityRef}@${p.entity.metadata.etag ?? ''}`)
-        .join('|');
-      this.signatures.set(products, signature);
+  /**
+   * Reads the datasets and edges seen since the last look (all of them the first time);
+   * answers whether any arrived.
+   */
+  private async poll(): Promise<boolean> {
+    const now = Date.now();
+    const last = this.lookedAt;
+    const every = this.options.pollMillis ?? POLL_MILLIS;
+    if (last !== undefined && !this.lookNow && now - last < every) return false;
+    const since = last === undefined ? undefined : last - CLOCK_SKEW_MILLIS;
+    this.lookNow = false;
+    const [datasets, edges] = await Promise.all([
+      this.options.store.datasets(since),
+      this.options.store.edges(since),
+    ]);
+    let changed = false;
+    for (const dataset of datasets) {
+      if (!this.datasets.has(dataset.key)) changed = true;
+      this.datasets.set(dataset.key, dataset);
     }
-    return signature;
+    for (const edge of edges) {
+      const known = this.edges.get(edge.key);
+      if (!known || known.columns.length !== edge.columns.length)
+        changed = true;
+      this.edges.set(edge.key, edge);
+    }
+    this.lookedAt = now;
+    return changed;
   }
 
-  /** The graph, rebuilt only when the products or the OpenLineage edges changed. */
+  /** The graph, assembled again only when a product or the OpenLineage edges changed. */
   async graph(): Promise<LineageGraph> {
     const products = await this.options.products.listProducts();
-    const signature = this.signatureOf(products);
+    if (await this.poll()) this.version += 1;
     if (
       !this.cached ||
-      this.cached.signature !== signature ||
+      this.cached.products !== products ||
       this.cached.version !== this.version
     ) {
-      const graph = this.build(products);
-      this.cached = { signature, version: this.version, graph };
+      const graph = Promise.resolve().then(() => this.build(products));
+      this.cached = { products, version: this.version, graph };
       graph.catch(() => {
         if (this.cached?.graph === graph) this.cached = undefined;
       });
@@ -137,20 +179,31 @@ export class LineageService {
     return this.health.map;
   }
 
-  private async build(products: DataProduct[]): Promise<LineageGraph> {
-    const [stored, datasets] = await Promise.all([
-      this.options.store.edges(),
-      this.options.store.datasets(),
-    ]);
-    const nodes: LineageNodeInput[] = products.map(p => ({
-      entityRef: p.entityRef,
-      title: p.title,
-      owner: p.owner,
-      domain: p.domain,
-    }));
+  /** What a product contributes: worked out once per version of the product. */
+  private partOf(product: DataProduct): ProductPart {
+    let part = this.parts.get(product);
+    if (!part) {
+      part = {
+        node: {
+          entityRef: product.entityRef,
+          title: product.title,
+          owner: product.owner,
+          domain: product.domain,
+        },
+        upstreams: declaredUpstreams(product),
+      };
+      this.parts.set(product, part);
+    }
+    return part;
+  }
+
+  private build(products: DataProduct[]): LineageGraph {
+    const nodes: LineageNodeInput[] = [];
     const edges: LineageEdgeInput[] = [];
     for (const product of products) {
-      for (const upstream of declaredUpstreams(product)) {
+      const part = this.partOf(product);
+      nodes.push(part.node);
+      for (const upstream of part.upstreams) {
         edges.push({
           from: upstream,
           to: product.entityRef,
@@ -159,7 +212,7 @@ export class LineageService {
       }
     }
     const matcher = this.matcherFor(products);
-    for (const dataset of datasets) {
+    for (const dataset of this.datasets.values()) {
       if (!matcher.match(dataset))
         nodes.push({
           entityRef: datasetRef(dataset),
@@ -167,7 +220,7 @@ export class LineageService {
           external: true,
         });
     }
-    for (const edge of stored) {
+    for (const edge of this.edges.values()) {
       const from = matcher.match(edge.from);
       const to = matcher.match(edge.to);
       const fromRef = from ?? datasetRef(edge.from);

@@ -1,7 +1,10 @@
 /**
- * Data products from the catalog: one catalog call lists every `Component` of type
- * `data-product` (plus one for their Systems' domains); contracts are read from where the
- * entities point and kept until the entity changes.
+ * Data products from the catalog, kept in memory and brought up to date incrementally: every
+ * `refreshMillis` one light catalog call lists the products' refs and etags; only the
+ * entities whose etag changed are fetched, and their contracts are taken from what the
+ * catalog processor recorded (the data-mesh catalog module), so a contract is read from its
+ * source once per change however many replicas run. A product the catalog has not recorded
+ * a contract for is read from its source, the way the processor reads it.
  */
 import type {
   AuthService,
@@ -17,18 +20,20 @@ import {
 } from '@backstage/catalog-model';
 import {
   type AccessSettings,
-  DEFAULT_ACCESS_SETTINGS,
+  type RecordedProductContract,
   DATA_PRODUCT_TYPE,
+  DEFAULT_ACCESS_SETTINGS,
   describeProductAccess,
   deriveSlos,
   readDataProductSpec,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
-import type { DataProduct, ProductSource } from './DataProduct';
 import {
   ResolveUrl,
   SourceReader,
 } from '@backstage-data-mesh/plugin-data-mesh-node';
+import type { DataProduct, ProductSource } from './DataProduct';
 import { readCatalogContract } from './readContractText';
+import type { RecordedContracts } from './RecordedContracts';
 
 export interface CatalogProductSourceOptions {
   catalog: CatalogService;
@@ -38,10 +43,12 @@ export interface CatalogProductSourceOptions {
   /** Resolves relative contract references against URLs (data-mesh-node's `scmResolveUrl`). */
   resolveUrl: ResolveUrl;
   logger: LoggerService;
-  /** How long a listing is reused, in milliseconds. */
-  cacheMillis?: number;
+  /** How often the catalog is asked what changed, in milliseconds (default 10 s). */
+  refreshMillis?: number;
   /** The platform's access settings (`dataMesh.access`). */
   accessSettings?: AccessSettings;
+  /** What the catalog processor read (the data-mesh catalog module's records). */
+  records?: RecordedContracts;
 }
 
 type ContractPart = Pick<
@@ -55,162 +62,235 @@ type ContractPart = Pick<
   | 'slos'
 >;
 
+/** Systems' domains and Domains' owners, which every product's facts depend on. */
+interface MeshContext {
+  /** System ref → Domain ref. */
+  domains: Map<string, string>;
+  /** Domain name → its owners (who a contract's `domain` grant names). */
+  domainMembers: Map<string, string[]>;
+  /** Changes when either does. */
+  key: string;
+}
+
+/** How long the systems and domains are reused when no product changed. */
+const CONTEXT_MILLIS = 60_000;
+/** Entities fetched per catalog request. */
+const CHUNK = 200;
+
+const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
+
+/**
+ * Told when products change: the first time with every product (`initial`), then with the
+ * products whose entity or contract changed and the refs of those that left the mesh.
+ */
+export type ProductChangeListener = (change: {
+  initial: boolean;
+  changed: DataProduct[];
+  removed: string[];
+  all: DataProduct[];
+}) => Promise<void>;
+
 /** {@link ProductSource} over the catalog. */
 export class CatalogProductSource implements ProductSource {
-  private listing?: { at: number; products: Promise<DataProduct[]> };
-  private readonly contracts = new Map<
+  private readonly listeners: ProductChangeListener[] = [];
+  /** Whether the listeners heard of every product; if one failed, they hear it all again. */
+  private toldAll = false;
+  private readonly entries = new Map<
     string,
-    { key: string; part: Promise<ContractPart> }
+    { etag: string; product: DataProduct; contractKey: string }
   >();
-  private readonly cacheMillis: number;
+  private readonly parts = new Map<
+    string,
+    { key: string; part: ContractPart }
+  >();
+  private snapshot: DataProduct[] = [];
+  private context?: MeshContext & { at: number };
+  private refreshedAt = 0;
+  private refreshing?: Promise<void>;
+  private readonly refreshMillis: number;
   private readonly reader: SourceReader;
+  /** Contracts read from their source (not from the catalog's records), for the benchmarks. */
+  sourceReads = 0;
 
   constructor(private readonly options: CatalogProductSourceOptions) {
-    this.cacheMillis = options.cacheMillis ?? 10_000;
+    this.refreshMillis = options.refreshMillis ?? 10_000;
     this.reader = new SourceReader(options.urlReader);
   }
 
+  /** Tells `listener` of every change from now on (awaited before the change is served). */
+  onChange(listener: ProductChangeListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Every data product. The same array is returned until something changes. */
   async listProducts(): Promise<DataProduct[]> {
-    const now = Date.now();
-    if (!this.listing || now - this.listing.at > this.cacheMillis) {
-      const products = this.load();
-      this.listing = { at: now, products };
-      products.catch(() => {
-        if (this.listing?.products === products) this.listing = undefined;
-      });
-    }
-    return this.listing.products;
+    await this.fresh(this.refreshMillis);
+    return this.snapshot;
   }
 
+  /**
+   * One data product by entity ref, or undefined. A product not known yet makes the source
+   * ask the catalog again (at most once a second), so a new product is found at once.
+   */
   async getProduct(entityRef: string): Promise<DataProduct | undefined> {
-    const ref = normalizeRef(entityRef);
-    return (await this.listProducts()).find(p => p.entityRef === ref);
+    const ref = lower(normalizeRef(entityRef));
+    await this.fresh(this.refreshMillis);
+    if (!this.entries.has(ref)) await this.fresh(1000);
+    return this.entries.get(ref)?.product;
   }
 
-  private async load(): Promise<DataProduct[]> {
+  /** Asks the catalog what changed when the last answer is older than `maxAge`. */
+  private fresh(maxAge: number): Promise<void> {
+    if (this.refreshing) return this.refreshing;
+    if (Date.now() - this.refreshedAt < maxAge) return Promise.resolve();
+    const refresh = this.refresh().finally(() => {
+      this.refreshing = undefined;
+    });
+    this.refreshing = refresh;
+    return refresh;
+  }
+
+  private async refresh(): Promise<void> {
+    const started = Date.now();
     const { catalog, auth } = this.options;
     const credentials = await auth.getOwnServiceCredentials();
-    const { items } = await catalog.getEntities(
-      { filter: { kind: 'Component', 'spec.type': DATA_PRODUCT_TYPE } },
+    const { items: stubs } = await catalog.getEntities(
+      {
+        filter: { kind: 'Component', 'spec.type': DATA_PRODUCT_TYPE },
+        fields: [
+          'kind',
+          'metadata.namespace',
+          'metadata.name',
+          'metadata.etag',
+        ],
+      },
       { credentials },
     );
-    const systemRefs = [
-      ...new Set(
-        items
-          .map(e =>
-            typeof e.spec?.system === 'string'
-              ? refOf(e.spec.system, 'system', e)
-              : undefined,
-          )
-          .filter((r): r is string => !!r),
-      ),
-    ];
-    const domains = new Map<string, string>();
-    if (systemRefs.length > 0) {
-      const systems = await catalog.getEntitiesByRefs(
-        {
-          entityRefs: systemRefs,
-          fields: [
-            'kind',
-            'metadata.name',
-            'metadata.namespace',
-            'spec.domain',
-          ],
-        },
+    const seen = new Set<string>();
+    const changed: string[] = [];
+    for (const stub of stubs) {
+      const ref = lower(stringifyEntityRef(stub));
+      seen.add(ref);
+      if (this.entries.get(ref)?.etag !== (stub.metadata.etag ?? ''))
+        changed.push(ref);
+    }
+    const removed = [...this.entries.keys()].filter(ref => !seen.has(ref));
+    const contextStale =
+      !this.context || started - this.context.at > CONTEXT_MILLIS;
+    if (
+      changed.length === 0 &&
+      removed.length === 0 &&
+      !contextStale &&
+      this.toldAll
+    ) {
+      this.refreshedAt = started;
+      return;
+    }
+    const previousContext = this.context?.key;
+    const context = contextStale
+      ? { ...(await this.loadContext(credentials)), at: started }
+      : this.context!;
+    this.context = context;
+    for (const ref of removed) {
+      this.entries.delete(ref);
+      this.parts.delete(ref);
+    }
+    const entities = await this.fetch(changed, credentials);
+    const records = await this.loadRecords(
+      entities.map(e => lower(stringifyEntityRef(e))),
+    );
+    const remade: DataProduct[] = [];
+    for (const entity of entities) {
+      const ref = lower(stringifyEntityRef(entity));
+      const contractKey = await this.contractKey(ref, entity, records.get(ref));
+      this.entries.set(ref, {
+        etag: entity.metadata.etag ?? '',
+        product: this.productOf(entity, this.parts.get(ref)!.part, context),
+        contractKey,
+      });
+      remade.push(this.entries.get(ref)!.product);
+    }
+    if (previousContext !== undefined && previousContext !== context.key) {
+      // A domain or its owners changed: every product's facts are made again.
+      for (const [ref, entry] of this.entries) {
+        entry.product = this.productOf(
+          entry.product.entity,
+          this.parts.get(ref)!.part,
+          context,
+        );
+        remade.push(entry.product);
+      }
+    }
+    const snapshot = [...this.entries.values()]
+      .map(e => e.product)
+      .sort((a, b) => (a.entityRef < b.entityRef ? -1 : 1));
+    this.snapshot = snapshot;
+    this.refreshedAt = started;
+    const initial = !this.toldAll;
+    this.toldAll = true;
+    for (const listener of this.listeners) {
+      try {
+        await listener({
+          initial,
+          changed: [...new Set(remade)],
+          removed,
+          all: snapshot,
+        });
+      } catch (error) {
+        // The products are served all the same; the listeners hear all of them next time.
+        this.toldAll = false;
+        this.options.logger.error(
+          `Could not pass on a change of data products: ${error}`,
+        );
+      }
+    }
+  }
+
+  private async fetch(
+    refs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Entity[]> {
+    const entities: Entity[] = [];
+    for (let i = 0; i < refs.length; i += CHUNK) {
+      const { items } = await this.options.catalog.getEntitiesByRefs(
+        { entityRefs: refs.slice(i, i + CHUNK) },
         { credentials },
       );
-      systems.items.forEach((system, i) => {
-        const domain = system?.spec?.domain;
-        if (typeof domain === 'string')
-          domains.set(systemRefs[i], refOf(domain, 'domain', system!)!);
-      });
+      for (const item of items) if (item) entities.push(item);
     }
-    const domainMembers = await this.domainMembers(credentials);
-    return Promise.all(
-      items.map(entity => this.toProduct(entity, domains, domainMembers)),
-    );
+    return entities;
   }
 
-  /** The owners of each Domain entity, by the domain's name: who a contract's `domain` grant names. */
-  private async domainMembers(
-    credentials: BackstageCredentials,
-  ): Promise<Map<string, string[]>> {
-    const { items } = await this.options.catalog.getEntities(
-      {
-        filter: { kind: 'Domain' },
-        fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.owner'],
-      },
-      { credentials },
-    );
-    const members = new Map<string, string[]>();
-    for (const domain of items) {
-      const owner = domain.spec?.owner;
-      if (typeof owner !== 'string') continue;
-      const ref = refOf(owner, 'group', domain);
-      if (!ref) continue;
-      const name = domain.metadata.name.toLocaleLowerCase('en-US');
-      members.set(name, [...(members.get(name) ?? []), ref]);
+  private async loadRecords(
+    refs: string[],
+  ): Promise<Map<string, RecordedProductContract>> {
+    if (!this.options.records) return new Map();
+    try {
+      return await this.options.records.load(refs);
+    } catch (error) {
+      this.options.logger.warn(
+        `Could not load the contracts the catalog recorded; reading them from their source: ${error}`,
+      );
+      return new Map();
     }
-    return members;
   }
 
-  private async toProduct(
+  /**
+   * Makes the product's contract part current: from the catalog's record when there is one
+   * (reused while its hash is unchanged), else read from the source.
+   */
+  private async contractKey(
+    ref: string,
     entity: Entity,
-    domains: Map<string, string>,
-    domainMembers: Map<string, string[]>,
-  ): Promise<DataProduct> {
-    const entityRef = stringifyEntityRef(entity);
-    const spec = (entity.spec ?? {}) as Record<string, unknown>;
-    const system =
-      typeof spec.system === 'string'
-        ? refOf(spec.system, 'system', entity)
-        : undefined;
-    const part = await this.contractOf(entityRef, entity);
-    const access = describeProductAccess({
-      entity,
-      contract: part.contract,
-      settings: this.options.accessSettings ?? DEFAULT_ACCESS_SETTINGS,
-      context: {
-        domainMembers: name =>
-          domainMembers.get(name.toLocaleLowerCase('en-US')) ?? [],
-      },
-    });
-    const { spec: dataProduct } = readDataProductSpec(entity);
-    return {
-      entity,
-      entityRef,
-      name: entity.metadata.name,
-      namespace: entity.metadata.namespace ?? 'default',
-      title: entity.metadata.title,
-      description: entity.metadata.description,
-      owner:
-        typeof spec.owner === 'string'
-          ? refOf(spec.owner, 'group', entity)
-          : undefined,
-      system,
-      domain: system ? domains.get(system) : undefined,
-      lifecycle:
-        typeof spec.lifecycle === 'string' ? spec.lifecycle : undefined,
-      tags: entity.metadata.tags ?? [],
-      productKind: dataProduct?.kind,
-      classification: access.level,
-      access,
-      ...part,
-    };
-  }
-
-  private contractOf(entityRef: string, entity: Entity): Promise<ContractPart> {
-    const key = JSON.stringify([
-      entity.metadata.etag ?? entity.metadata.uid ?? '',
-      entity.metadata.annotations ?? {},
-      (entity.spec?.dataProduct as { contract?: unknown } | undefined)
-        ?.contract ?? null,
-    ]);
-    const cached = this.contracts.get(entityRef);
-    if (cached?.key === key) return cached.part;
-    const part = this.readPart(entityRef, entity);
-    this.contracts.set(entityRef, { key, part });
-    return part;
+    record: RecordedProductContract | undefined,
+  ): Promise<string> {
+    const key = record
+      ? `record:${record.contractHash ?? ''}:${record.readAt}`
+      : `source:${entity.metadata.etag ?? ''}`;
+    if (this.parts.get(ref)?.key === key) return key;
+    const part = record ? partOf(record) : await this.readPart(ref, entity);
+    this.parts.set(ref, { key, part });
+    return key;
   }
 
   /**
@@ -221,6 +301,7 @@ export class CatalogProductSource implements ProductSource {
     entityRef: string,
     entity: Entity,
   ): Promise<ContractPart> {
+    this.sourceReads += 1;
     const read = await readCatalogContract(entity, {
       reader: this.reader,
       resolveUrl: this.options.resolveUrl,
@@ -248,6 +329,110 @@ export class CatalogProductSource implements ProductSource {
       slos: derived.slos,
     };
   }
+
+  private async loadContext(
+    credentials: BackstageCredentials,
+  ): Promise<MeshContext> {
+    const { catalog } = this.options;
+    const [systems, domainEntities] = await Promise.all([
+      catalog.getEntities(
+        {
+          filter: { kind: 'System' },
+          fields: [
+            'kind',
+            'metadata.name',
+            'metadata.namespace',
+            'spec.domain',
+          ],
+        },
+        { credentials },
+      ),
+      catalog.getEntities(
+        {
+          filter: { kind: 'Domain' },
+          fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.owner'],
+        },
+        { credentials },
+      ),
+    ]);
+    const domains = new Map<string, string>();
+    for (const system of systems.items) {
+      const domain = system.spec?.domain;
+      const ref = typeof domain === 'string' && refOf(domain, 'domain', system);
+      if (ref) domains.set(lower(stringifyEntityRef(system)), ref);
+    }
+    const domainMembers = new Map<string, string[]>();
+    for (const domain of domainEntities.items) {
+      const owner = domain.spec?.owner;
+      const ref = typeof owner === 'string' && refOf(owner, 'group', domain);
+      if (!ref) continue;
+      const name = lower(domain.metadata.name);
+      domainMembers.set(name, [...(domainMembers.get(name) ?? []), ref]);
+    }
+    return {
+      domains,
+      domainMembers,
+      key: JSON.stringify([[...domains], [...domainMembers]]),
+    };
+  }
+
+  private productOf(
+    entity: Entity,
+    part: ContractPart,
+    context: MeshContext,
+  ): DataProduct {
+    const entityRef = stringifyEntityRef(entity);
+    const spec = (entity.spec ?? {}) as Record<string, unknown>;
+    const system =
+      typeof spec.system === 'string'
+        ? refOf(spec.system, 'system', entity)
+        : undefined;
+    const access = describeProductAccess({
+      entity,
+      contract: part.contract,
+      settings: this.options.accessSettings ?? DEFAULT_ACCESS_SETTINGS,
+      context: {
+        domainMembers: name => context.domainMembers.get(lower(name)) ?? [],
+      },
+    });
+    const { spec: dataProduct } = readDataProductSpec(entity);
+    return {
+      entity,
+      entityRef,
+      name: entity.metadata.name,
+      namespace: entity.metadata.namespace ?? 'default',
+      title: entity.metadata.title,
+      description: entity.metadata.description,
+      owner:
+        typeof spec.owner === 'string'
+          ? refOf(spec.owner, 'group', entity)
+          : undefined,
+      system,
+      domain: system ? context.domains.get(lower(system)) : undefined,
+      lifecycle:
+        typeof spec.lifecycle === 'string' ? spec.lifecycle : undefined,
+      tags: entity.metadata.tags ?? [],
+      productKind: dataProduct?.kind,
+      classification: access.level,
+      access,
+      ...part,
+    };
+  }
+}
+
+/** A contract part from what the processor recorded. */
+function partOf(record: RecordedProductContract): ContractPart {
+  const derived = record.contract
+    ? deriveSlos(record.contract)
+    : { slos: [], issues: [] };
+  return {
+    contract: record.contract,
+    format: record.format,
+    source: record.source,
+    location: record.location,
+    issues: [...record.issues, ...derived.issues],
+    slos: derived.slos,
+  };
 }
 
 function refOf(

@@ -1,4 +1,5 @@
 import type {
+  UserInfoService,
   AuthService,
   HttpAuthService,
   LoggerService,
@@ -13,6 +14,7 @@ import type { SloRecorder } from '../evaluation/SloRecorder';
 import type { ServerRegistry } from '../evaluation/ServerRegistry';
 import type { GovernanceEvaluator } from '../governance/GovernanceEvaluator';
 import type { ProductAccessGate } from '../access/ProductAccessGate';
+import type { ProductIndex } from '../database/ProductIndex';
 import type { PushSubjects } from '../access/PushSubjects';
 import type { EvaluationLimiter } from '../access/EvaluationLimiter';
 
@@ -39,6 +41,7 @@ export interface RouterContext {
   auth: AuthService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  userInfo: UserInfoService;
   products: ProductSource;
   observations: ObservationStore;
   lineageEvents: LineageStore;
@@ -49,6 +52,8 @@ export interface RouterContext {
   governance: GovernanceEvaluator;
   /** Who sees what of which product (the permission framework, asked in batches). */
   gate: ProductAccessGate;
+  /** The explorer's list of products, filtered and paged in the database. */
+  productIndex: ProductIndex;
   /** Which pipeline token may push for which product. */
   pushSubjects: PushSubjects;
   /** How many evaluations one caller may ask for. */

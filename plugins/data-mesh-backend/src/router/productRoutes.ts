@@ -6,6 +6,8 @@ import {
   redactContractData,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { productFor } from './access';
+import { readListQuery } from './listQuery';
+import type { DataProduct } from '../products/DataProduct';
 import type { RouterContext } from './context';
 import { groupStates, toDetails, toSummary } from './summaries';
 
@@ -13,23 +15,66 @@ export function productRoutes(
   router: ReturnType<typeof Router>,
   ctx: RouterContext,
 ) {
-  /** The products the caller may discover; their data only where they may read it. */
+  /**
+   * One page of the products the caller may discover that match the filters, filtered and
+   * paged in the database; their data only where they may read it.
+   */
   router.get('/products', async (req, res) => {
     const credentials = await ctx.httpAuth.credentials(req);
-    const [products, states] = await Promise.all([
-      ctx.products.listProducts(),
-      ctx.observations.states(),
-    ]);
-    const sights = await ctx.gate.sight(credentials, products);
-    const byProduct = groupStates(states);
-    const body: DataProductListResponse = { items: [] };
-    for (const product of products) {
-      const sight = sights.get(product.entityRef)!;
-      if (!sight.discover) continue;
-      body.items.push(
-        toSummary(product, byProduct.get(product.entityRef) ?? [], sight),
-      );
+    const query = readListQuery(req.query);
+    const products = await ctx.products.listProducts();
+    const access = await ctx.gate.listingAccess(credentials, products);
+    let ownedBy: string[] | undefined;
+    if (query.mine) {
+      ownedBy = ctx.auth.isPrincipal(credentials, 'user')
+        ? (await ctx.userInfo.getUserInfo(credentials)).ownershipEntityRefs
+        : [];
     }
+    const [page, facets] = await Promise.all([
+      ctx.productIndex.list({
+        access,
+        filters: {
+          text: query.q,
+          domain: query.domain,
+          owner: query.owner,
+          ownedBy,
+          classification: query.classification,
+          productKind: query.kind,
+          health: query.health,
+          governance: query.governance,
+        },
+        sort: query.sort,
+        direction: query.direction,
+        offset: query.offset,
+        limit: query.limit,
+      }),
+      ctx.productIndex.facets(access),
+    ]);
+    const found = (
+      await Promise.all(
+        page.entityRefs.map(ref => ctx.products.getProduct(ref)),
+      )
+    ).filter((p): p is DataProduct => !!p);
+    const [sights, states] = await Promise.all([
+      ctx.gate.sight(credentials, found),
+      ctx.observations.statesOf(found.map(p => p.entityRef)),
+    ]);
+    const byProduct = groupStates(states);
+    const body: DataProductListResponse = {
+      items: found
+        .filter(p => sights.get(p.entityRef)?.discover)
+        .map(p =>
+          toSummary(
+            p,
+            byProduct.get(p.entityRef) ?? [],
+            sights.get(p.entityRef)!,
+          ),
+        ),
+      total: page.total,
+      offset: query.offset,
+      limit: query.limit,
+      facets,
+    };
     res.json(body);
   });
 

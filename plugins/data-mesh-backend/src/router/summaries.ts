@@ -17,7 +17,8 @@ import type { DataProduct } from '../products/DataProduct';
 import type { ServerRegistry } from '../evaluation/ServerRegistry';
 import type { ProductSight } from '../access/ProductAccessGate';
 
-function governanceOf(product: DataProduct): GovernanceHealth {
+/** The governance verdict the catalog processor recorded on the product. */
+export function governanceOf(product: DataProduct): GovernanceHealth {
   const recorded =
     product.entity.metadata.annotations?.[PROCESSED_ANNOTATIONS.governance];
   return recorded === 'pass' || recorded === 'warn' || recorded === 'block'
@@ -51,7 +52,27 @@ export function healthOf(
   );
 }
 
-function fieldNames(product: DataProduct): string[] {
+/** The SLO that says how fresh the product's data is: freshness, else latency. */
+function freshnessSlo(product: DataProduct) {
+  return (
+    product.slos.find(s => s.kind === 'freshness') ??
+    product.slos.find(s => s.kind === 'latency')
+  );
+}
+
+/** When the product's data last changed (ms), from its freshness SLO's last measurement. */
+export function freshAtOf(
+  product: DataProduct,
+  states: StoredSloState[],
+): number | undefined {
+  const freshness = freshnessSlo(product);
+  const state = freshness && states.find(s => s.sloId === freshness.id);
+  if (!state?.lastObservedAt || state.lastValue === undefined) return undefined;
+  return Math.round(Date.parse(state.lastObservedAt) - state.lastValue * 1000);
+}
+
+/** Every property name of the contract's schema, written `object.property`. */
+export function fieldNames(product: DataProduct): string[] {
   const names: string[] = [];
   for (const object of product.contract?.schema ?? []) {
     for (const property of object?.properties ?? []) {
@@ -94,17 +115,12 @@ export function toSummary(
   ];
   for (const [key, value] of optional)
     if (value !== undefined) (summary as any)[key] = value;
-  const freshness =
-    product.slos.find(s => s.kind === 'freshness') ??
-    product.slos.find(s => s.kind === 'latency');
+  const freshness = freshnessSlo(product);
   if (freshness) {
-    const state = states.find(s => s.sloId === freshness.id);
     summary.freshness = { maxAgeSeconds: freshness.target.value as number };
-    if (sight.read && state?.lastObservedAt && state.lastValue !== undefined) {
-      summary.freshness.lastUpdatedAt = new Date(
-        Date.parse(state.lastObservedAt) - state.lastValue * 1000,
-      ).toISOString();
-    }
+    const freshAt = sight.read ? freshAtOf(product, states) : undefined;
+    if (freshAt !== undefined)
+      summary.freshness.lastUpdatedAt = new Date(freshAt).toISOString();
   }
   return summary;
 }

@@ -5,9 +5,12 @@
 export type {
   DataProductContractResponse,
   DataProductDetails,
+  DataProductListQuery,
   DataProductListResponse,
   DataProductPort,
   DataProductSearchDocument,
+  RecordedProductContract,
+  RecordedProductContractsResponse,
   DataProductSearchDocumentsResponse,
   DataProductServer,
   DataProductSight,

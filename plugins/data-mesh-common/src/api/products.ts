@@ -151,11 +151,55 @@ export interface DataProductContractResponse {
 }
 
 /**
- * `GET /api/data-mesh/products`.
+ * `GET /api/data-mesh/products?offset=&limit=&q=&domain=&owner=&mine=&classification=&kind=&health=&governance=&sort=&direction=`:
+ * one page of the products the caller may discover that match the filters, filtered, sorted
+ * and paged in the backend's database. `health` and sorting by health or freshness count a
+ * product's data only where the caller may read it (elsewhere its health is `restricted`).
  * @public
  */
 export interface DataProductListResponse {
   items: DataProductSummary[];
+  /** How many products match the filters in all. */
+  total: number;
+  offset: number;
+  limit: number;
+  /** The values the filters may take among the products the caller may discover. */
+  facets: {
+    domains: string[];
+    owners: string[];
+    productKinds: string[];
+    classifications: string[];
+  };
+}
+
+/**
+ * The query of a product listing (see {@link DataProductListResponse}).
+ * @public
+ */
+export interface DataProductListQuery {
+  offset?: number;
+  /** At most 500 (default 100). */
+  limit?: number;
+  /** Words that must all appear in the name, title, description, tags or field names. */
+  q?: string;
+  domain?: string;
+  owner?: string;
+  /** Only the products of the caller's own teams. */
+  mine?: boolean;
+  classification?: string;
+  kind?: string;
+  health?: SloHealth | 'restricted';
+  governance?: GovernanceHealth;
+  sort?:
+    | 'name'
+    | 'domain'
+    | 'owner'
+    | 'productKind'
+    | 'classification'
+    | 'sloHealth'
+    | 'governance'
+    | 'freshness';
+  direction?: 'asc' | 'desc';
 }
 
 /**
@@ -187,4 +231,38 @@ export interface DataProductSearchDocumentsResponse {
   items: DataProductSearchDocument[];
   /** How many documents there are in all. */
   total: number;
+}
+
+/**
+ * What the catalog processor read of one data product, as the data-mesh catalog module keeps
+ * it for the data-mesh backend (`POST /api/catalog/data-mesh/contracts`): every replica of the
+ * backend reads contracts from here, never from their source, so a contract is read from its
+ * source once per change.
+ * @public
+ */
+export interface RecordedProductContract {
+  entityRef: string;
+  /** Changes exactly when the normalised contract does; absent when none was read. */
+  contractHash?: string;
+  /** `odcs`, `dcs`, `datamesh-v1`…, or `unknown` when nothing could be read. */
+  format: string;
+  /** Where it was read, without host paths: `./contract.yaml` beside the catalog file, a URL, `inline`. */
+  location?: string;
+  /** The normalised contract. */
+  contract?: OdcsContract;
+  /** The text as written. */
+  source?: string;
+  /** What was wrong with it (located, with what to do). */
+  issues: ContractIssue[];
+  /** When the processor read it (ms since the epoch). */
+  readAt: number;
+}
+
+/**
+ * `POST /api/catalog/data-mesh/contracts` with `{ entityRefs }` (at most 500): the recorded
+ * contracts of those products the catalog module holds one for.
+ * @public
+ */
+export interface RecordedProductContractsResponse {
+  items: RecordedProductContract[];
 }

@@ -12,3 +12,5 @@ export type { ObservationCounts, WindowSummary } from './errorBudget';
 export { nextSloState, sloHealth } from './transitions';
 export type { SloOutcome, SloState, SloTransition } from './transitions';
 export type { SloDefinition, SloMeasure } from './types';
+export { DEFAULT_CADENCE, evaluationCadence } from './cadence';
+export type { CadenceSettings } from './cadence';
