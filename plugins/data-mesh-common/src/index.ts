@@ -69,6 +69,7 @@ export * from './odps';
 export { readContract } from './read';
 export type { ContractReading, ReadContractOptions } from './read';
 
+export * from './product';
 export * from './slo';
 export * from './lineage';
 export * from './permissions';

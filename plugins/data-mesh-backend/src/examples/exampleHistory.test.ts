@@ -1,5 +1,5 @@
 import { deriveSlos } from '@backstage-data-mesh/plugin-data-mesh-common';
-import { meetsTarget } from '@backstage-data-mesh/plugin-data-mesh-common';
+import { meetsComparison } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { BACKFILL_NOTE, exampleHistory } from './exampleHistory';
 
 const { slos } = deriveSlos({
@@ -53,7 +53,7 @@ describe('exampleHistory', () => {
   it('gives values that agree with the outcome, mostly passing', () => {
     for (const o of history) {
       const slo = slos.find(s => s.id === o.sloId)!;
-      expect(meetsTarget(o.value!, slo.target)).toBe(o.status === 'pass');
+      expect(meetsComparison(o.value!, slo.target)).toBe(o.status === 'pass');
     }
     const failing =
       history.filter(o => o.status === 'fail').length / history.length;

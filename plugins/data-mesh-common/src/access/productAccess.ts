@@ -3,7 +3,7 @@
  * its data: decided once, here, from its classification, its owners, the `access` block of
  * a `data_product.yaml` and the contract's `roles`, with defaults a platform team sets.
  */
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { productRef } from '../product/productRef';
 import {
   type ClassificationLevel,
   type ProductClassification,
@@ -109,9 +109,9 @@ export interface AccessContext {
 type Loose = Record<string, any> | undefined | null;
 
 /**
- * A user or group reference as access compares it: full and lower-case
- * (`group:default/sales-analytics`); a bare name is a group in `namespace`. Undefined for
- * text that is not an entity ref.
+ * A user or group reference as access compares it, by the one rule of entity references
+ * (`productRef`): full and lower-case (`group:default/analytics`); a bare name is a group in
+ * `namespace`. Undefined for text that is not an entity ref.
  * @public
  */
 export function principalRef(
@@ -120,12 +120,10 @@ export function principalRef(
 ): string | undefined {
   if (typeof ref !== 'string' || !ref.trim()) return undefined;
   try {
-    return stringifyEntityRef(
-      parseEntityRef(ref.trim(), {
-        defaultKind: 'group',
-        defaultNamespace: namespace,
-      }),
-    ).toLocaleLowerCase('en-US');
+    return productRef(ref, {
+      defaultKind: 'group',
+      defaultNamespace: namespace,
+    });
   } catch {
     return undefined;
   }
@@ -268,9 +266,13 @@ export function describeProductAccess(options: {
   write.add(owners);
   for (const grant of contractGrants(contract)) {
     let refs: string[] = [];
-    if (grant.via === 'role') refs = refsOf(settings.roles[grant.name] ?? [], 'default');
+    if (grant.via === 'role')
+      refs = refsOf(settings.roles[grant.name] ?? [], 'default');
     else if (grant.via === 'domain')
-      refs = refsOf(options.context?.domainMembers?.(grant.name) ?? [], 'default');
+      refs = refsOf(
+        options.context?.domainMembers?.(grant.name) ?? [],
+        'default',
+      );
     else refs = refsOf([grant.name], namespace);
     (grant.access === 'write' ? write : read).add(refs);
     reasons.push({ level: grant.access, via: grant.via, name: grant.name });
@@ -319,9 +321,7 @@ export function mayAccess(
   const audience = access[action];
   if (audience.everyone) return true;
   const mine = new Set(
-    claims
-      .map(c => principalRef(c, 'default'))
-      .filter((c): c is string => !!c),
+    claims.map(c => principalRef(c, 'default')).filter((c): c is string => !!c),
   );
   if (audience.refs.some(ref => mine.has(ref))) return true;
   if (action === 'write') return false;

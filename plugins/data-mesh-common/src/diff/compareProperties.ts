@@ -3,7 +3,12 @@ import { compareAllowedValues, compareConstraints } from './compareConstraints';
 import { compareQuality } from './compareQuality';
 import { compareSensitivity } from './compareSensitivity';
 import { compareLogicalType, comparePhysicalType } from './compareTypes';
-import { ContractProperty, ContractRelationship } from './contractView';
+import type {
+  OdcsPropertyBase,
+  OdcsPropertyRelationship,
+  OdcsSchemaRelationship,
+} from '../odcs/model';
+import type { Partly } from './types';
 import { matchElements } from './match';
 
 const DOC_KEYS = [
@@ -18,7 +23,7 @@ const DOC_KEYS = [
   'authoritativeDefinitions',
 ] as const;
 
-function nameOf(property: ContractProperty): string | undefined {
+function nameOf(property: Partly<OdcsPropertyBase>): string | undefined {
   return typeof property.name === 'string' ? property.name : undefined;
 }
 
@@ -30,8 +35,8 @@ export function compareProperties(
   log: ChangeLog,
   path: string,
   label: string,
-  before: readonly ContractProperty[] | undefined,
-  after: readonly ContractProperty[] | undefined,
+  before: readonly Partly<OdcsPropertyBase>[] | undefined,
+  after: readonly Partly<OdcsPropertyBase>[] | undefined,
 ) {
   for (const { before: was, after: now, renamed } of matchElements(
     before,
@@ -81,8 +86,8 @@ export function compareProperty(
   log: ChangeLog,
   at: string,
   label: string,
-  was: ContractProperty,
-  now: ContractProperty,
+  was: Partly<OdcsPropertyBase>,
+  now: Partly<OdcsPropertyBase>,
 ) {
   if (!sameValue(was.physicalName, now.physicalName)) {
     if (now.physicalName === undefined) {
@@ -260,8 +265,8 @@ export function compareProperty(
   const docs = DOC_KEYS.filter(
     key =>
       !sameValue(
-        was[key as keyof ContractProperty],
-        now[key as keyof ContractProperty],
+        was[key as keyof Partly<OdcsPropertyBase>],
+        now[key as keyof Partly<OdcsPropertyBase>],
       ),
   );
   if (docs.length) {
@@ -278,8 +283,8 @@ function compareEncryption(
   log: ChangeLog,
   at: string,
   label: string,
-  was: ContractProperty,
-  now: ContractProperty,
+  was: Partly<OdcsPropertyBase>,
+  now: Partly<OdcsPropertyBase>,
 ) {
   const [e0, e1] = [was.encryptedName, now.encryptedName];
   if (e0 === e1) return;
@@ -316,10 +321,14 @@ function compareEncryption(
   }
 }
 
-function relationshipKey(r: ContractRelationship): string {
+function relationshipKey(
+  r: Partly<OdcsPropertyRelationship | OdcsSchemaRelationship>,
+): string {
   const side = (v: unknown) =>
     Array.isArray(v) ? v.join(',') : String(v ?? '');
-  return `${r.type ?? 'foreignKey'}:${side(r.from)}->${side(r.to)}`;
+  return `${r.type ?? 'foreignKey'}:${side(
+    'from' in r ? r.from : undefined,
+  )}->${side(r.to)}`;
 }
 
 /**
@@ -330,8 +339,12 @@ export function compareRelationships(
   log: ChangeLog,
   at: string,
   label: string,
-  before: readonly ContractRelationship[] | undefined,
-  after: readonly ContractRelationship[] | undefined,
+  before:
+    | readonly Partly<OdcsPropertyRelationship | OdcsSchemaRelationship>[]
+    | undefined,
+  after:
+    | readonly Partly<OdcsPropertyRelationship | OdcsSchemaRelationship>[]
+    | undefined,
 ) {
   const olds = new Map(
     (Array.isArray(before) ? before : []).map(r => [relationshipKey(r), r]),

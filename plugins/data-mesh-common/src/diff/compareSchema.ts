@@ -1,22 +1,23 @@
 import { ChangeLog, pathOf, sameValue, show } from './changeLog';
 import { compareProperties, compareRelationships } from './compareProperties';
 import { compareQuality } from './compareQuality';
-import { ContractProperty, ContractSchemaObject } from './contractView';
+import type { OdcsPropertyBase, OdcsSchemaObject } from '../odcs/model';
+import type { Partly } from './types';
 import { matchElements } from './match';
 
-function nameOf(object: ContractSchemaObject): string | undefined {
+function nameOf(object: Partly<OdcsSchemaObject>): string | undefined {
   return typeof object.name === 'string' ? object.name : undefined;
 }
 
 /** The top-level columns flagged by `flag`, ordered by their position (then list order). */
 function keyColumns(
-  object: ContractSchemaObject,
+  object: Partly<OdcsSchemaObject>,
   flag: 'primaryKey' | 'partitioned',
   position: 'primaryKeyPosition' | 'partitionKeyPosition',
 ): string[] {
   const props = Array.isArray(object.properties) ? object.properties : [];
   return props
-    .map((p: ContractProperty, i) => ({ p, i }))
+    .map((p: Partly<OdcsPropertyBase>, i) => ({ p, i }))
     .filter(({ p }) => p?.[flag] === true)
     .sort((a, b) => rank(a.p[position]) - rank(b.p[position]) || a.i - b.i)
     .map(({ p }) => p.id ?? p.name ?? '(unnamed)');
@@ -34,8 +35,8 @@ function rank(position: unknown): number {
  */
 export function compareSchema(
   log: ChangeLog,
-  before: readonly ContractSchemaObject[] | undefined,
-  after: readonly ContractSchemaObject[] | undefined,
+  before: readonly Partly<OdcsSchemaObject>[] | undefined,
+  after: readonly Partly<OdcsSchemaObject>[] | undefined,
 ) {
   for (const { before: was, after: now, renamed } of matchElements(
     before,
@@ -80,8 +81,8 @@ function compareObject(
   log: ChangeLog,
   at: string,
   name: string,
-  was: ContractSchemaObject,
-  now: ContractSchemaObject,
+  was: Partly<OdcsSchemaObject>,
+  now: Partly<OdcsSchemaObject>,
 ) {
   const label = `Schema object ${name}`;
   if (!sameValue(was.physicalName, now.physicalName)) {
@@ -169,15 +170,15 @@ function comparePrimaryKey(
   log: ChangeLog,
   at: string,
   label: string,
-  was: ContractSchemaObject,
-  now: ContractSchemaObject,
+  was: Partly<OdcsSchemaObject>,
+  now: Partly<OdcsSchemaObject>,
 ) {
   const [k0, k1] = [
     keyColumns(was, 'primaryKey', 'primaryKeyPosition'),
     keyColumns(now, 'primaryKey', 'primaryKeyPosition'),
   ];
   if (sameValue(k0, k1)) return;
-  const names = (keys: string[], object: ContractSchemaObject) =>
+  const names = (keys: string[], object: Partly<OdcsSchemaObject>) =>
     keys.map(
       k => object.properties?.find(p => (p.id ?? p.name) === k)?.name ?? k,
     );

@@ -1,5 +1,6 @@
 import { ChangeLog, pathOf, show } from './changeLog';
-import { ContractProperty } from './contractView';
+import type { OdcsPropertyBase } from '../odcs/model';
+import type { Partly } from './types';
 import { classificationRank } from '../access/classification';
 import { hasPiiMarker } from './sensitivity';
 
@@ -13,8 +14,8 @@ export function compareSensitivity(
   log: ChangeLog,
   path: string,
   label: string,
-  was: ContractProperty,
-  now: ContractProperty,
+  was: Partly<OdcsPropertyBase>,
+  now: Partly<OdcsPropertyBase>,
 ) {
   const [c0, c1] = [was.classification, now.classification];
   if (c0 !== c1) {

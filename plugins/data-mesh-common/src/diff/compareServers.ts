@@ -1,5 +1,6 @@
 import { ChangeLog, pathOf, sameValue, show } from './changeLog';
-import { ContractServer } from './contractView';
+import type { OdcsServer } from '../odcs/model';
+import { type Partly, valueAt } from './types';
 import { matchElements } from './match';
 
 /** Server fields that do not say where or how to connect. */
@@ -12,7 +13,7 @@ const NOT_CONNECTION = new Set([
   'customProperties',
 ]);
 
-function serverName(server: ContractServer): string | undefined {
+function serverName(server: Partly<OdcsServer>): string | undefined {
   return typeof server.server === 'string' ? server.server : undefined;
 }
 
@@ -23,8 +24,8 @@ function serverName(server: ContractServer): string | undefined {
  */
 export function compareServers(
   log: ChangeLog,
-  before: readonly ContractServer[] | undefined,
-  after: readonly ContractServer[] | undefined,
+  before: readonly Partly<OdcsServer>[] | undefined,
+  after: readonly Partly<OdcsServer>[] | undefined,
 ) {
   for (const { before: was, after: now, renamed } of matchElements(
     before,
@@ -68,15 +69,17 @@ export function compareServers(
       ),
     );
     for (const key of keys) {
-      if (sameValue(was[key], now[key])) continue;
+      if (sameValue(valueAt(was, key), valueAt(now, key))) continue;
       log.breaking(
         'server-changed',
         pathOf(at, key),
-        `Server ${name} changed its ${key} from ${show(was[key])} to ${show(
-          now[key],
+        `Server ${name} changed its ${key} from ${show(
+          valueAt(was, key),
+        )} to ${show(
+          valueAt(now, key),
         )}: consumers connecting to the old location break.`,
-        was[key],
-        now[key],
+        valueAt(was, key),
+        valueAt(now, key),
       );
     }
     if (!sameValue(was.environment, now.environment)) {

@@ -3,7 +3,7 @@ import { compareSchema } from './compareSchema';
 import { compareRoles, compareServers } from './compareServers';
 import { compareSla } from './compareSla';
 import type { OdcsContract } from '../odcs/model';
-import { ContractDocument } from './contractView';
+import type { Partly } from './types';
 import { checkVersionBump, largerBump } from './semver';
 import { ChangeSeverity, ContractDiff, VersionBump } from './types';
 
@@ -43,8 +43,8 @@ export function diffContracts(
   newContract: OdcsContract | null | undefined,
 ): ContractDiff {
   // read through a loose view: contracts arrive from several readers and are never trusted
-  const before = (oldContract ?? {}) as unknown as ContractDocument;
-  const after = (newContract ?? {}) as unknown as ContractDocument;
+  const before = (oldContract ?? {}) as unknown as Partly<OdcsContract>;
+  const after = (newContract ?? {}) as unknown as Partly<OdcsContract>;
   const log = new ChangeLog();
   compareHeader(log, before, after);
   compareSchema(log, before.schema, after.schema);
@@ -79,8 +79,8 @@ export function diffContracts(
 
 function compareHeader(
   log: ChangeLog,
-  was: ContractDocument,
-  now: ContractDocument,
+  was: Partly<OdcsContract>,
+  now: Partly<OdcsContract>,
 ) {
   if (!sameValue(was.id, now.id)) {
     log.warning(
@@ -147,8 +147,8 @@ function compareHeader(
   for (const key of DOCUMENTATION) {
     if (
       !sameValue(
-        was[key as keyof ContractDocument],
-        now[key as keyof ContractDocument],
+        was[key as keyof Partly<OdcsContract>],
+        now[key as keyof Partly<OdcsContract>],
       )
     ) {
       log.info(

@@ -29,7 +29,5 @@ export {
   SOURCE_FORMAT_VERSION_PROPERTY,
 } from './provenance';
 export type { ContractSource } from './provenance';
-export { parseSlaValue } from './slaValue';
-export type { SlaValue } from './slaValue';
 export { classifyUri } from './uri';
 export type { UriKind } from './uri';

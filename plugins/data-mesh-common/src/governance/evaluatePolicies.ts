@@ -1,7 +1,7 @@
 import { diffContracts } from '../diff/diffContracts';
 import { ContractDiff } from '../diff/types';
 import type { OdcsContract } from '../odcs/model';
-import { buildActivation, PolicyInput } from './activation';
+import { policyVariables, PolicyInput } from './policyInput';
 import { runtimeErrorSummary } from './cel';
 import { PolicyLayers } from './layering';
 import { ProductFacts } from './productFacts';
@@ -139,7 +139,7 @@ export function evaluatePolicies(
       input.contract as OdcsContract,
     );
   }
-  const activation = buildActivation({ ...input, now }, diff);
+  const activation = policyVariables({ ...input, now }, diff);
   const previous = new Map(
     (options.previousVerdict?.results ?? []).map(r => [r.id, r]),
   );

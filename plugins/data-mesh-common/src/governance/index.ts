@@ -12,7 +12,11 @@ export type {
 export { POLICY_MODES, POLICY_SEVERITIES } from './types';
 export { POLICY_VARIABLES } from './cel';
 export type { PolicyVariable } from './cel';
-export type { FieldFacts, PolicyInput, QualityCheckResult } from './activation';
+export type {
+  FieldFacts,
+  PolicyInput,
+  QualityCheckResult,
+} from './policyInput';
 export { describeProduct } from './productFacts';
 export type { GovernedEntity, ProductFacts } from './productFacts';
 export { validatePolicySet } from './validatePolicySet';

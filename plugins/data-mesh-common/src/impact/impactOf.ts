@@ -3,10 +3,11 @@ import {
   RELATION_CONSUMES_DATA_FROM,
   RELATION_PROVIDES_DATA_TO,
 } from '../entity/constants';
+import { productRef } from '../product/productRef';
 
 /**
  * One lineage edge: `downstream` reads data that `upstream` serves. Refs are entity refs
- * (`component:default/sales-orders`). When `fields` is given, the downstream product reads only
+ * (`component:default/orders`; compared by the one rule of `productRef`). When `fields` is given, the downstream product reads only
  * these fields of the upstream contract (`object.field`), so a breaking change elsewhere in the
  * schema does not hit it.
  *
@@ -100,6 +101,7 @@ export function impactOf(
   edges: readonly LineageEdge[],
   options: ImpactOptions = {},
 ): ImpactReport {
+  const start = targetOf(entityRef);
   const breakingChanges = diff.changes.filter(c => c.severity === 'breaking');
   const report: ImpactReport = {
     entityRef,
@@ -109,14 +111,19 @@ export function impactOf(
   };
   if (breakingChanges.length === 0) return report;
   const downstreamOf = new Map<string, LineageEdge[]>();
-  for (const edge of edges) {
+  for (const written of edges) {
+    const edge = {
+      ...written,
+      upstream: targetOf(written.upstream),
+      downstream: targetOf(written.downstream),
+    };
     const list = downstreamOf.get(edge.upstream) ?? [];
     list.push(edge);
     downstreamOf.set(edge.upstream, list);
   }
-  const seen = new Set([entityRef]);
+  const seen = new Set([start]);
   let frontier: { ref: string; via: string[]; changes: ContractChange[] }[] = [
-    { ref: entityRef, via: [], changes: breakingChanges },
+    { ref: start, via: [], changes: breakingChanges },
   ];
   for (
     let distance = 1;
@@ -164,10 +171,13 @@ export interface EntityWithRelations {
   relations?: { type: string; targetRef: string }[];
 }
 
-function refOf(entity: EntityWithRelations): string {
-  return `${entity.kind.toLocaleLowerCase('en-US')}:${
-    entity.metadata.namespace ?? 'default'
-  }/${entity.metadata.name}`;
+/** A relation's target, by the one rule of product references; unreadable text as written. */
+function targetOf(targetRef: string): string {
+  try {
+    return productRef(targetRef);
+  } catch {
+    return targetRef;
+  }
 }
 
 /**
@@ -183,18 +193,13 @@ export function lineageFromEntities(entities: readonly EntityWithRelations[]): {
   const edges = new Map<string, LineageEdge>();
   const owners = new Map<string, string>();
   for (const entity of entities) {
-    const ref = refOf(entity);
+    const ref = productRef(entity);
     for (const relation of entity.relations ?? []) {
+      const target = targetOf(relation.targetRef);
       if (relation.type === RELATION_PROVIDES_DATA_TO) {
-        edges.set(`${ref}>${relation.targetRef}`, {
-          upstream: ref,
-          downstream: relation.targetRef,
-        });
+        edges.set(`${ref}>${target}`, { upstream: ref, downstream: target });
       } else if (relation.type === RELATION_CONSUMES_DATA_FROM) {
-        edges.set(`${relation.targetRef}>${ref}`, {
-          upstream: relation.targetRef,
-          downstream: ref,
-        });
+        edges.set(`${target}>${ref}`, { upstream: target, downstream: ref });
       } else if (relation.type === 'ownedBy' && !owners.has(ref)) {
         owners.set(ref, relation.targetRef);
       }

@@ -1,7 +1,5 @@
-export { durationSeconds, formatDuration } from './durations';
 export { deriveSlos } from './deriveSlos';
 export type { ContractSlos } from './deriveSlos';
-export { meetsTarget } from './qualityTargets';
 export {
   countObservations,
   parseSloWindow,

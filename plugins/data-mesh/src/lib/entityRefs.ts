@@ -14,14 +14,3 @@ export function shortRef(ref: string | undefined): string {
     return ref;
   }
 }
-
-/** The `namespace` and `name` of an entity ref, or undefined when it is not one. */
-export function productRefOf(
-  ref: string,
-): { kind: string; namespace: string; name: string } | undefined {
-  try {
-    return parseEntityRef(ref, { defaultKind: 'component' });
-  } catch {
-    return undefined;
-  }
-}

@@ -1,7 +1,7 @@
 import type { ContractIssue, PathSegment } from '../../issues';
 import { IssueLog } from '../issueLog';
 import { isKnownTypeName } from '../logicalTypeOf';
-import { parseSlaValue } from '../slaValue';
+import { isUnreadableSlaText } from '../slaValue';
 import { isRecord } from '../values';
 import { KNOWN_CONSTRAINTS } from './dataProductFields';
 
@@ -96,11 +96,7 @@ function checkFields(log: IssueLog, schema: Record<string, unknown>): void {
 function checkSla(log: IssueLog, sla: unknown): void {
   if (!isRecord(sla)) return;
   for (const [key, raw] of Object.entries(sla)) {
-    if (
-      typeof raw === 'string' &&
-      parseSlaValue(raw).unit === undefined &&
-      key !== 'update_schedule'
-    ) {
+    if (isUnreadableSlaText(raw) && key !== 'update_schedule') {
       log.warn(
         ['sla', key],
         'sla-value',

@@ -1,5 +1,5 @@
 import { customProperty, isTruthyFlag } from '../diff/sensitivity';
-import { durationSeconds, percentValue, slaKey } from '../diff/slaValues';
+import { readSlaValue, slaKey } from '../product/slaValue';
 import { ContractDiff } from '../diff/types';
 import { ContractIssue } from '../issues';
 import { isPersonalData } from '../pii';
@@ -89,6 +89,11 @@ export interface PolicyInput {
   checks?: QualityCheckResult[] | null;
   /** The problems the contract's validation found (`validateOdcs`), when the caller has them. */
   contractIssues?: ContractIssue[] | null;
+  /**
+   * The domain of the product's System, when the caller knows the System (the catalog and the
+   * backend do): it decides the product's domain (see `productDomain`).
+   */
+  systemDomain?: string | null;
 }
 
 /**
@@ -226,9 +231,9 @@ export function contractFacts(contract: Record<string, any>) {
     : []) {
     const key = slaKey(raw?.property);
     if (!key || sla[key]) continue;
-    const seconds = durationSeconds(raw.value, raw.unit);
-    const percent =
-      seconds === undefined ? percentValue(raw.value, raw.unit) : undefined;
+    const reading = readSlaValue(raw.value, raw.unit);
+    const seconds = reading.duration?.seconds;
+    const percent = seconds === undefined ? reading.percent : undefined;
     sla[key] = {
       property: String(raw.property),
       value: raw.value ?? null,
@@ -269,12 +274,12 @@ function normaliseEntity(
 }
 
 /**
- * Builds the CEL activation of a policy evaluation: `entity`, `contract`, `previous`, `diff`,
+ * Builds the variables a policy's CEL expressions read (its activation): `entity`, `contract`, `previous`, `diff`,
  * `now`, and the derived `product`, `fields`, `objects`, `quality` and `sla`. The caller's
  * data is copied to plain values first ({@link plainData}), so a condition never depends on
  * which realm or class made the objects it reads.
  */
-export function buildActivation(
+export function policyVariables(
   input: PolicyInput,
   diff: ContractDiff | null,
 ): Record<string, unknown> & { product: ProductFacts & { hasPii: boolean } } {
@@ -284,7 +289,7 @@ export function buildActivation(
     any
   >;
   const facts = contractFacts(contract);
-  const product = describeProduct(entity, contract);
+  const product = describeProduct(entity, contract, input.systemDomain);
   const custom: Record<string, unknown> = {};
   for (const entry of Array.isArray(contract.customProperties)
     ? contract.customProperties
