@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   CatalogProcessor,
   CatalogProcessorCache,
@@ -16,6 +15,8 @@ import {
   isDataProductEntity,
   isOpenlyDiscoverable,
   PROCESSED_ANNOTATIONS,
+  productDomain,
+  productRef,
   readDataProductSpec,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type {
@@ -32,13 +33,17 @@ import {
   ProductStatus,
   recordOnEntity,
 } from './productRecord';
-import { domainRelations, lineageRelations } from './productRelations';
+import {
+  domainRelations,
+  lineageRelations,
+  systemDomainOf,
+} from './productRelations';
 import { ProductSources } from './productSources';
 import { readProduct } from './readProduct';
 
 const CACHE_KEY = 'product';
 /** Changes when a record holds more than before, so records cached earlier are rebuilt. */
-const RECORD_FORMAT = 2;
+const RECORD_FORMAT = 3;
 
 /** Options of {@link DataProductProcessor}. */
 export interface DataProductProcessorOptions {
@@ -93,8 +98,9 @@ export class DataProductProcessor implements CatalogProcessor {
   ): Promise<Entity> {
     if (!isDataProductEntity(entity)) return entity;
 
-    const self = stringifyEntityRef(entity);
-    const record = await this.record(entity, location, cache);
+    const self = productRef(entity);
+    const systemDomain = await systemDomainOf(entity, this.options.directory);
+    const record = await this.record(entity, location, cache, systemDomain);
     const { spec, issues: specIssues } = readDataProductSpec(entity);
     const taken = await this.contractIdTaken(self, record, location);
     const problems = [
@@ -132,7 +138,14 @@ export class DataProductProcessor implements CatalogProcessor {
         [...spec.inputPorts, ...record.inputPorts],
         this.options.directory,
       )),
-      ...(await domainRelations(entity, this.options.directory)),
+      ...domainRelations(
+        entity,
+        productDomain({
+          entity,
+          systemDomain,
+          contract: { domain: record.contractDomain },
+        }),
+      ),
     ];
     for (const relation of relations) emit(processingResult.relation(relation));
     return recordOnEntity(
@@ -186,6 +199,7 @@ export class DataProductProcessor implements CatalogProcessor {
     entity: Entity,
     location: LocationSpec,
     cache: CatalogProcessorCache,
+    systemDomain: string | undefined,
   ): Promise<ProductRecord> {
     const key = createHash('sha256')
       .update(
@@ -197,6 +211,7 @@ export class DataProductProcessor implements CatalogProcessor {
           this.governance.version,
           this.governance.timeKey(),
           this.options.accessSettings ?? null,
+          systemDomain ?? null,
         ]),
       )
       .digest('hex');
@@ -220,6 +235,7 @@ export class DataProductProcessor implements CatalogProcessor {
           contract: reading.contract,
           contractIssues: reading.issues,
           contractSource: reading.contractSource,
+          systemDomain,
         })
       : {
           ...governanceNotEvaluated.evaluate({ entity, contractIssues: [] }),
@@ -250,6 +266,10 @@ export class DataProductProcessor implements CatalogProcessor {
       contractSource: reading.contractSource,
       contractHash: reading.contractHash,
       contractId: reading.contract?.id,
+      contractDomain:
+        typeof reading.contract?.domain === 'string'
+          ? reading.contract.domain
+          : undefined,
       summary: openly ? reading.summary : undefined,
       openlyDiscoverable: openly,
       outputPorts: reading.outputPorts,

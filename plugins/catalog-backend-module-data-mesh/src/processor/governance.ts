@@ -34,6 +34,8 @@ export interface GovernanceCheck {
     contract?: OdcsContract;
     contractIssues: ContractIssue[];
     contractSource?: string;
+    /** The domain of the product's System, which decides its domain (`productDomain`). */
+    systemDomain?: string;
   }): RecordedVerdict;
 }
 
@@ -60,11 +62,18 @@ export function policyGovernance(
   return {
     version: options.version,
     timeKey: () => policyTimeKey(layers, now()),
-    evaluate({ entity, contract, contractIssues, contractSource }) {
+    evaluate({
+      entity,
+      contract,
+      contractIssues,
+      contractSource,
+      systemDomain,
+    }) {
       const verdict = evaluatePolicies(layers, {
         entity,
         contract: contract ?? null,
         contractIssues,
+        systemDomain,
         now: now(),
       });
       const blocks = verdict.results.filter(r => r.outcome === 'block');

@@ -1,10 +1,10 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DATA_PRODUCT_TYPE,
   PROCESSED_ANNOTATIONS,
+  productRef,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 
 /**
@@ -89,7 +89,7 @@ export class CatalogProductDirectory implements ProductDirectory {
           },
           await this.credentials(),
         );
-        return items.map(item => stringifyEntityRef(item)).sort();
+        return items.map(item => productRef(item)).sort();
       },
       refs => refs.length > 0,
     );
@@ -122,7 +122,7 @@ export class CatalogProductDirectory implements ProductDirectory {
               item.metadata.annotations?.[PROCESSED_ANNOTATIONS.contractId] ===
               key,
           )
-          .map(item => stringifyEntityRef(item))
+          .map(item => productRef(item))
           .sort();
       },
       refs => refs.length > 0,
@@ -139,12 +139,14 @@ export class CatalogProductDirectory implements ProductDirectory {
         );
         const domain = system?.spec?.domain;
         if (typeof domain !== 'string' || !domain) return undefined;
-        return stringifyEntityRef(
-          parseEntityRef(domain, {
+        try {
+          return productRef(domain, {
             defaultKind: 'domain',
-            defaultNamespace: system!.metadata.namespace ?? 'default',
-          }),
-        );
+            defaultNamespace: system!.metadata.namespace,
+          });
+        } catch {
+          return undefined;
+        }
       },
       domain => domain !== undefined,
     );

@@ -21,6 +21,7 @@ import {
   dataMeshPermissions,
   dataMeshProductDiscoverPermission,
   dataMeshProductReadPermission,
+  productRef,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import {
   type DataProductResource,
@@ -56,7 +57,12 @@ export function registerProductResources(
       const list = await products.listProducts();
       const byRef = new Map(list.map(p => [p.entityRef, p]));
       return refs.map(ref => {
-        const product = byRef.get(ref.toLocaleLowerCase('en-US'));
+        let product: DataProduct | undefined;
+        try {
+          product = byRef.get(productRef(ref));
+        } catch {
+          product = undefined;
+        }
         return product ? productResource(product, grants) : undefined;
       });
     },

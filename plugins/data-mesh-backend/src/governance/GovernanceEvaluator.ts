@@ -33,6 +33,8 @@ export class GovernanceEvaluator {
     contract?: OdcsContract;
     contractIssues: ContractIssue[];
     checks?: QualityCheckResult[];
+    /** The product's domain as the catalog knows it (`DataProduct.domain`). */
+    systemDomain?: string;
   }): GovernanceResponse {
     if (!this.layers) {
       return {
@@ -57,6 +59,7 @@ export class GovernanceEvaluator {
       contract: input.contract ?? null,
       contractIssues: input.contractIssues,
       checks: input.checks ?? null,
+      systemDomain: input.systemDomain,
     });
     return {
       entityRef: input.entityRef,

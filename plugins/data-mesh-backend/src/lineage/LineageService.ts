@@ -16,7 +16,10 @@ import {
   type SloHealth,
   datasetPatterns,
   datasetRef,
+  physicalName,
+  productRef,
   readDataProductSpec,
+  schemaObjects,
   upstreamProductRef,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { DataProduct, ProductSource } from '../products/DataProduct';
@@ -65,9 +68,7 @@ export class LineageService {
   private buildMatcher(products: DataProduct[]): DatasetMatcher {
     const matcher = new DatasetMatcher();
     for (const product of products) {
-      const objects = (product.contract?.schema ?? [])
-        .filter(o => o?.name)
-        .map(o => o.physicalName || o.name);
+      const objects = schemaObjects(product.contract).map(physicalName);
       for (const server of product.contract?.servers ?? []) {
         if (!server) continue;
         const base =
@@ -199,14 +200,14 @@ export function declaredUpstreams(product: DataProduct): string[] {
   const refs = new Set<string>();
   for (const relation of product.entity.relations ?? []) {
     if (relation.type === RELATION_CONSUMES_DATA_FROM)
-      refs.add(relation.targetRef.toLocaleLowerCase('en-US'));
+      refs.add(productRef(relation.targetRef));
   }
   if (refs.size === 0) {
     const { spec } = readDataProductSpec(product.entity);
     for (const port of spec.inputPorts) {
       try {
         const ref = upstreamProductRef(port, product.entity);
-        if (ref) refs.add(ref.toLocaleLowerCase('en-US'));
+        if (ref) refs.add(ref);
       } catch {
         // a port whose product is not an entity ref: documented only
       }

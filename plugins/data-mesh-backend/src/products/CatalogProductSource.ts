@@ -10,17 +10,16 @@ import type {
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  type Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import type { Entity } from '@backstage/catalog-model';
 import {
   type AccessSettings,
   DEFAULT_ACCESS_SETTINGS,
   DATA_PRODUCT_TYPE,
   describeProductAccess,
   deriveSlos,
+  principalRef,
+  productDomain,
+  productRef,
   readDataProductSpec,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { DataProduct, ProductSource } from './DataProduct';
@@ -83,7 +82,12 @@ export class CatalogProductSource implements ProductSource {
   }
 
   async getProduct(entityRef: string): Promise<DataProduct | undefined> {
-    const ref = normalizeRef(entityRef);
+    let ref: string;
+    try {
+      ref = productRef(entityRef);
+    } catch {
+      return undefined;
+    }
     return (await this.listProducts()).find(p => p.entityRef === ref);
   }
 
@@ -95,15 +99,7 @@ export class CatalogProductSource implements ProductSource {
       { credentials },
     );
     const systemRefs = [
-      ...new Set(
-        items
-          .map(e =>
-            typeof e.spec?.system === 'string'
-              ? refOf(e.spec.system, 'system', e)
-              : undefined,
-          )
-          .filter((r): r is string => !!r),
-      ),
+      ...new Set(items.map(e => systemOf(e)).filter((r): r is string => !!r)),
     ];
     const domains = new Map<string, string>();
     if (systemRefs.length > 0) {
@@ -121,8 +117,9 @@ export class CatalogProductSource implements ProductSource {
       );
       systems.items.forEach((system, i) => {
         const domain = system?.spec?.domain;
-        if (typeof domain === 'string')
-          domains.set(systemRefs[i], refOf(domain, 'domain', system!)!);
+        if (typeof domain !== 'string') return;
+        const ref = relatedRef(domain, 'domain', system!);
+        if (ref) domains.set(systemRefs[i], ref);
       });
     }
     const domainMembers = await this.domainMembers(credentials);
@@ -146,7 +143,7 @@ export class CatalogProductSource implements ProductSource {
     for (const domain of items) {
       const owner = domain.spec?.owner;
       if (typeof owner !== 'string') continue;
-      const ref = refOf(owner, 'group', domain);
+      const ref = principalRef(owner, domain.metadata.namespace);
       if (!ref) continue;
       const name = domain.metadata.name.toLocaleLowerCase('en-US');
       members.set(name, [...(members.get(name) ?? []), ref]);
@@ -159,12 +156,9 @@ export class CatalogProductSource implements ProductSource {
     domains: Map<string, string>,
     domainMembers: Map<string, string[]>,
   ): Promise<DataProduct> {
-    const entityRef = stringifyEntityRef(entity);
+    const entityRef = productRef(entity);
     const spec = (entity.spec ?? {}) as Record<string, unknown>;
-    const system =
-      typeof spec.system === 'string'
-        ? refOf(spec.system, 'system', entity)
-        : undefined;
+    const system = systemOf(entity);
     const part = await this.contractOf(entityRef, entity);
     const access = describeProductAccess({
       entity,
@@ -183,12 +177,13 @@ export class CatalogProductSource implements ProductSource {
       namespace: entity.metadata.namespace ?? 'default',
       title: entity.metadata.title,
       description: entity.metadata.description,
-      owner:
-        typeof spec.owner === 'string'
-          ? refOf(spec.owner, 'group', entity)
-          : undefined,
+      owner: principalRef(spec.owner, entity.metadata.namespace),
       system,
-      domain: system ? domains.get(system) : undefined,
+      domain: productDomain({
+        entity,
+        systemDomain: system ? domains.get(system) : undefined,
+        contract: part.contract,
+      })?.ref,
       lifecycle:
         typeof spec.lifecycle === 'string' ? spec.lifecycle : undefined,
       tags: entity.metadata.tags ?? [],
@@ -250,29 +245,26 @@ export class CatalogProductSource implements ProductSource {
   }
 }
 
-function refOf(
+/** A reference an entity writes to another entity (a bare name is in its namespace). */
+function relatedRef(
   ref: string,
   defaultKind: string,
-  context: Entity,
+  writer: Entity,
 ): string | undefined {
   try {
-    return stringifyEntityRef(
-      parseEntityRef(ref, {
-        defaultKind,
-        defaultNamespace: context.metadata.namespace ?? 'default',
-      }),
-    );
+    return productRef(ref, {
+      defaultKind,
+      defaultNamespace: writer.metadata.namespace,
+    });
   } catch {
     return undefined;
   }
 }
 
-/** `Component:Default/Sales-Orders` → `component:default/sales-orders`; `sales-orders` → component in default. */
-export function normalizeRef(ref: string): string {
-  return stringifyEntityRef(
-    parseEntityRef(ref, {
-      defaultKind: 'component',
-      defaultNamespace: 'default',
-    }),
-  ).toLocaleLowerCase('en-US');
+/** The System a product is part of (`spec.system`). */
+function systemOf(entity: Entity): string | undefined {
+  const system = entity.spec?.system;
+  return typeof system === 'string'
+    ? relatedRef(system, 'system', entity)
+    : undefined;
 }

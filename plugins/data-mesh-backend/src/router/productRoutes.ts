@@ -85,6 +85,7 @@ export function productRoutes(
         contract: product.contract,
         contractIssues: product.issues,
         checks,
+        systemDomain: product.domain,
       }),
     );
   });
