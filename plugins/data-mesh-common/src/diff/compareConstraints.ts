@@ -1,4 +1,5 @@
 import { ChangeLog, pathOf, sameValue, show } from './changeLog';
+import { isRecord } from '../parsedValues';
 
 /**
  * Which way each `logicalTypeOptions` bound points. A lower bound that goes down, or an upper
@@ -416,8 +417,4 @@ function allowedValue(entry: unknown): unknown {
   return typeof entry === 'object' && entry !== null && 'value' in entry
     ? (entry as { value: unknown }).value
     : entry;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

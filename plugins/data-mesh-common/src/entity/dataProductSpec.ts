@@ -9,6 +9,7 @@ import { productRef } from '../product/productRef';
 import { DATA_PRODUCT_KINDS, DATA_PRODUCT_TYPE } from './constants';
 import type { DataProductKind } from './constants';
 import type { ContractSummary, DataProductOutputPort } from './contractSummary';
+import { isRecord } from '../parsedValues';
 
 /**
  * Where a data product reads data from. A port names an upstream data product (`product`,
@@ -74,10 +75,6 @@ const PORT_TEXT_KEYS = [
   'location',
   'description',
 ] as const;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function issue(
   path: (string | number)[],

@@ -71,7 +71,8 @@ describe('productRef', () => {
 
     const { edges } = lineageFromEntities([
       {
-        ...downstream,
+        kind: downstream.kind,
+        metadata: downstream.metadata,
         relations: [
           { type: 'consumesDataFrom', targetRef: 'component:Sales/Orders' },
         ],
@@ -102,8 +103,6 @@ describe('productRef', () => {
     expect(report.affected.map(a => a.entityRef)).toEqual([
       'component:sales/revenue',
     ]);
-    expect(principalRef('Group:Sales/Analytics')).toBe(
-      'group:sales/analytics',
-    );
+    expect(principalRef('Group:Sales/Analytics')).toBe('group:sales/analytics');
   });
 });

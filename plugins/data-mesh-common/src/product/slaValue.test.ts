@@ -107,22 +107,28 @@ describe('one reading of SLA values', () => {
     ['24h', undefined, 86400],
     ['< 2 hours', undefined, 7200],
     ['1', 'd', 86400],
-  ])('measures the freshness %p %p that governance reads', (value, unit, seconds) => {
-    const { slo, governance } = everyReading('freshness', value, unit);
-    expect(governance.seconds).toBe(seconds);
-    expect(slo).toMatchObject({ operator: '<=', value: seconds });
-  });
+  ])(
+    'measures the freshness %p %p that governance reads',
+    (value, unit, seconds) => {
+      const { slo, governance } = everyReading('freshness', value, unit);
+      expect(governance.seconds).toBe(seconds);
+      expect(slo).toMatchObject({ operator: '<=', value: seconds });
+    },
+  );
 
   // Every percentage governance reads is one the SLOs measure, comparisons and ratios included.
   it.each([
     ['> 99.5%', undefined, 99.5],
     [0.995, 'ratio', 99.5],
     ['99.5', undefined, 99.5],
-  ])('measures the completeness %p %p that governance reads', (value, unit, percent) => {
-    const { slo, governance } = everyReading('completeness', value, unit);
-    expect(governance.percent).toBeCloseTo(percent, 10);
-    expect(slo?.value).toBeCloseTo(percent, 10);
-  });
+  ])(
+    'measures the completeness %p %p that governance reads',
+    (value, unit, percent) => {
+      const { slo, governance } = everyReading('completeness', value, unit);
+      expect(governance.percent).toBeCloseTo(percent, 10);
+      expect(slo?.value).toBeCloseTo(percent, 10);
+    },
+  );
 
   it('orders durations in the diff as the SLOs measure them', () => {
     const diff = diffContracts(
@@ -148,7 +154,7 @@ describe('one reading of SLA values', () => {
       '  slo: { freshness: P1DT2H }',
     ].join('\n');
     const [document] = parseSource(text).documents;
-    const issues = checkDatameshV1(document.value, document);
+    const issues = checkDatameshV1(document.value);
     expect(issues.filter(i => i.rule === 'sla-value')).toEqual([]);
     const { slo } = everyReading('freshness', 'P1DT2H');
     expect(slo?.value).toBe(93600);

@@ -2,7 +2,7 @@ import type { ContractIssue, PathSegment } from '../../issues';
 import { IssueLog } from '../issueLog';
 import { isKnownTypeName } from '../logicalTypeOf';
 import { isUnreadableSlaText } from '../slaValue';
-import { isRecord } from '../values';
+import { isRecord } from '../../parsedValues';
 import { KNOWN_CONSTRAINTS } from './dataProductFields';
 
 function checkFields(log: IssueLog, schema: Record<string, unknown>): void {

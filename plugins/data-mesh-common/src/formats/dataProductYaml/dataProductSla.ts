@@ -7,7 +7,7 @@ import type { ConversionTrace } from '../conversionTrace';
 import { keepUnmapped } from '../keptFields';
 import { toOdcsSlaValue } from '../slaValue';
 import type { Converted } from '../types';
-import { isRecord, scalarText } from '../values';
+import { isRecord, scalarText } from '../../parsedValues';
 
 type SlaProperty = Converted<OdcsSlaProperty>;
 type QualityRule = Converted<OdcsQualityRule>;

@@ -12,7 +12,7 @@ import { keepUnmapped } from '../keptFields';
 import { sourceFormatProperties } from '../provenance';
 import type { ContractConversion, Converted } from '../types';
 import { classifyUri } from '../uri';
-import { isRecord, scalarText } from '../values';
+import { isRecord, scalarText } from '../../parsedValues';
 import { convertDataProductFields } from './dataProductFields';
 import { convertDataProductSla } from './dataProductSla';
 

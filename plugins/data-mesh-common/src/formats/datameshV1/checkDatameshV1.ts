@@ -2,7 +2,7 @@ import type { ContractIssue } from '../../issues';
 import { IssueLog } from '../issueLog';
 import { isUnreadableSlaText } from '../slaValue';
 import { checkTextKeys } from '../textKeys';
-import { isRecord } from '../values';
+import { isRecord } from '../../parsedValues';
 
 /**
  * The `apiVersion` this reader knows for the in-house DataContract format.

@@ -13,7 +13,7 @@ import { INPUT_PORTS_PROPERTY } from '../ports';
 import { sourceFormatProperties } from '../provenance';
 import { toOdcsSlaValue } from '../slaValue';
 import type { ContractConversion, Converted } from '../types';
-import { isRecord, scalarText } from '../values';
+import { isRecord, scalarText } from '../../parsedValues';
 
 function convertSlo(
   slo: Record<string, unknown>,

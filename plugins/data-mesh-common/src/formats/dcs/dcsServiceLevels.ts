@@ -3,7 +3,7 @@ import type { ConversionTrace } from '../conversionTrace';
 import { keepUnmapped } from '../keptFields';
 import { toOdcsSlaValue } from '../slaValue';
 import type { Converted } from '../types';
-import { isRecord, ownEntry } from '../values';
+import { isRecord, ownEntry } from '../../parsedValues';
 
 type SlaProperty = Converted<OdcsSlaProperty>;
 

@@ -1,14 +1,16 @@
 /**
- * "Did you mean ...?" for unknown keys: a small table of the names people use for ODCS keys
- * (from other formats and habits), then the closest known key by edit distance.
+ * "Did you mean ...?" for unknown keys, the one suggester of the suite: a small table of the
+ * names people use for ODCS keys (from other formats and habits), then the closest known key
+ * by edit distance. Contracts, policy files and the other files the suite reads use it.
  */
 
-/** A known synonym: the ODCS key to suggest, and why when it is not obvious. */
+/** A known synonym: the key to suggest, and why when it is not obvious. */
 interface Synonym {
   key: string;
   note?: string;
 }
 
+/** Names people write for ODCS keys; suggested only where the key is allowed. */
 const SYNONYMS: Readonly<Record<string, Synonym>> = {
   isnullable: {
     key: 'required',
@@ -99,7 +101,7 @@ function normalise(key: string): string {
 /**
  * The known key the writer most likely meant by `unknown`, or undefined when none is close.
  * Looks first for a known synonym, then for a key differing only in case or separators, then
- * for the nearest key within a third of its length in edits.
+ * for the nearest key within half its length in edits (`policy` → `policies`).
  */
 export function suggestKey(
   unknown: string,
@@ -107,7 +109,9 @@ export function suggestKey(
 ): KeySuggestion | undefined {
   const candidates = Array.from(known);
   const wanted = normalise(unknown);
-  const synonym = SYNONYMS[wanted];
+  const synonym = Object.hasOwn(SYNONYMS, wanted)
+    ? SYNONYMS[wanted]
+    : undefined;
   if (synonym && candidates.includes(synonym.key)) return synonym;
   let best: string | undefined;
   let bestDistance = Infinity;
@@ -118,7 +122,7 @@ export function suggestKey(
       bestDistance = distance;
     }
   }
-  const tolerance = Math.max(1, Math.floor(wanted.length / 3));
+  const tolerance = Math.max(1, Math.floor(wanted.length / 2));
   return best !== undefined && bestDistance <= tolerance
     ? { key: best }
     : undefined;

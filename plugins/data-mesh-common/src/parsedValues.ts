@@ -1,3 +1,6 @@
+/**
+ * Reading values out of parsed YAML or JSON, which nothing guarantees the shape of.
+ */
 /** A plain mapping (not an array, not null). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -14,11 +17,6 @@ export function ownEntry<T>(
   return Object.prototype.hasOwnProperty.call(table, key)
     ? table[key]
     : undefined;
-}
-
-/** The value when it is a string, else undefined. */
-export function stringOrUndefined(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
 }
 
 /**
