@@ -179,7 +179,7 @@ describe('readPushedResults', () => {
     const result = readPushedResults(
       own([
         { sloId: 'sla:freshness', status: 'ok', value: 'high' },
-        'pass',
+        'pass' as unknown as object,
         { status: 'pass', observedAt: '2025-06-01 12:00' },
       ]),
       { now: NOW },

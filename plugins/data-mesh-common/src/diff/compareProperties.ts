@@ -1,5 +1,6 @@
 import { ChangeLog, pathOf, sameValue, show } from './changeLog';
-import { compareAllowedValues, compareConstraints } from './compareConstraints';
+import { compareConstraints } from './compareConstraints';
+import { compareAllowedValues } from './compareValueLists';
 import { compareQuality } from './compareQuality';
 import { compareSensitivity } from './compareSensitivity';
 import { compareLogicalType, comparePhysicalType } from './compareTypes';

@@ -1,5 +1,5 @@
 import { ChangeLog, pathOf, sameValue, show } from './changeLog';
-import { compareAllowedValues } from './compareConstraints';
+import { compareAllowedValues } from './compareValueLists';
 import type { OdcsQualityRule } from '../odcs/model';
 import { type Partly, valueAt } from './types';
 import { matchElements } from './match';
