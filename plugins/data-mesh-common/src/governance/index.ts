@@ -33,10 +33,3 @@ export {
   BUILT_IN_POLICIES,
   builtInPolicySet,
 } from './packs/builtin';
-export {
-  EXAMPLE_DOMAIN_POLICY_SETS,
-  FINANCE_POLICY_SET,
-  MARKETING_POLICY_SET,
-  PRODUCT_POLICY_SET,
-  SALES_POLICY_SET,
-} from './packs/domains';
