@@ -109,12 +109,5 @@ export interface Config {
        */
       retentionDays?: number;
     };
-    examples?: {
-      /**
-       * Days of made-up hourly history to store for every product on first start, so the
-       * dashboards show trends. For the example mesh only: leave unset in production.
-       */
-      backfillDays?: number;
-    };
   };
 }

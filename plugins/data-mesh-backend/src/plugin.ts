@@ -6,6 +6,8 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
+  type DataMeshHistorySource,
+  dataMeshHistoryExtensionPoint,
   loadGovernancePolicies,
   readAccessSettings,
   scmResolveUrl,
@@ -15,7 +17,7 @@ import { ObservationStore } from './database/ObservationStore';
 import { LineageStore } from './database/LineageStore';
 import { AlertOutbox } from './database/AlertOutbox';
 import { readHistoryRetention } from './results/pushBounds';
-import { CatalogProductSource } from './products/CatalogProductSource';
+import { CatalogProducts } from './products/CatalogProducts';
 import {
   ServerRegistry,
   readServerSettings,
@@ -31,7 +33,7 @@ import { LineageService } from './lineage/LineageService';
 import { groupStates, healthOf } from './router/summaries';
 import { GovernanceEvaluator } from './governance/GovernanceEvaluator';
 import { createRouter } from './router/createRouter';
-import { backfillExamples } from './examples/backfillExamples';
+import { importHistory } from './history/importHistory';
 import {
   ProductAccessGate,
   registerProductResources,
@@ -45,13 +47,20 @@ import { DEFAULT_REQUEST_LIMITS } from './router/context';
 
 /**
  * The data-mesh backend plugin: SLO evaluation on a schedule, pushed results, OpenLineage
- * ingestion, lineage and the product API under `/api/data-mesh`.
+ * ingestion, lineage and the product API under `/api/data-mesh`. Modules add history sources
+ * through data-mesh-node's `dataMeshHistoryExtensionPoint`.
  *
  * @public
  */
 export const dataMeshPlugin = createBackendPlugin({
   pluginId: 'data-mesh',
   register(env) {
+    const historySources: DataMeshHistorySource[] = [];
+    env.registerExtensionPoint(dataMeshHistoryExtensionPoint, {
+      addHistorySource(source) {
+        historySources.push(source);
+      },
+    });
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -76,7 +85,7 @@ export const dataMeshPlugin = createBackendPlugin({
           retentionMs: readHistoryRetention(config),
         });
         const lineageEvents = new LineageStore(db);
-        const products = new CatalogProductSource({
+        const products = new CatalogProducts({
           catalog: deps.catalog,
           auth: deps.auth,
           urlReader: deps.urlReader,
@@ -129,9 +138,6 @@ export const dataMeshPlugin = createBackendPlugin({
           },
         });
 
-        const backfillDays = config.getOptionalNumber(
-          'dataMesh.examples.backfillDays',
-        );
         const scheduleConfig = config.getOptionalConfig(
           'dataMesh.slo.schedule',
         );
@@ -148,12 +154,9 @@ export const dataMeshPlugin = createBackendPlugin({
                 initialDelay: { seconds: 30 },
               }),
           fn: async (signal: AbortSignal) => {
-            if (backfillDays && backfillDays > 0) {
-              await backfillExamples(products, observations, {
-                days: backfillDays,
-                logger,
-              });
-            }
+            await importHistory(historySources, products, observations, {
+              logger,
+            });
             await evaluator.evaluateAll({ signal });
           },
         });

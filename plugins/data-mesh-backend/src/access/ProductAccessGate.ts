@@ -28,7 +28,7 @@ import {
   dataMeshProductPermissionRules,
   dataMeshProductResourceRef,
 } from '@backstage-data-mesh/plugin-data-mesh-node';
-import type { DataProduct, ProductSource } from '../products/DataProduct';
+import type { DataProduct, ProductCatalog } from '../products/DataProduct';
 
 /** What one caller may do with one product. */
 export interface ProductSight {
@@ -46,7 +46,7 @@ const NO_GRANTS: GrantLookup = () => [];
 /** Registers the data-product resource type, its rules and how to load a product by ref. */
 export function registerProductResources(
   registry: PermissionsRegistryService,
-  products: ProductSource,
+  products: ProductCatalog,
   grants: GrantLookup = NO_GRANTS,
 ) {
   registry.addResourceType({

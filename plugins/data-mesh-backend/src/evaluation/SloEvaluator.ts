@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { DataProduct, ProductSource } from '../products/DataProduct';
+import type { DataProduct, ProductCatalog } from '../products/DataProduct';
 import {
   DEFAULT_PRODUCT_LIMITS,
   type ProductLimits,
@@ -37,7 +37,7 @@ export class SloEvaluator {
   private readonly limits: ProductLimits;
 
   constructor(
-    private readonly products: ProductSource,
+    private readonly products: ProductCatalog,
     private readonly servers: ServerRegistry,
     private readonly recorder: SloRecorder,
     private readonly logger: LoggerService,

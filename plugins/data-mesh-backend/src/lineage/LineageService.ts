@@ -22,11 +22,11 @@ import {
   schemaObjects,
   upstreamProductRef,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
-import type { DataProduct, ProductSource } from '../products/DataProduct';
+import type { DataProduct, ProductCatalog } from '../products/DataProduct';
 import type { LineageStore } from '../database/LineageStore';
 
 export interface LineageServiceOptions {
-  products: ProductSource;
+  products: ProductCatalog;
   store: LineageStore;
   /** Current SLO health per product ref. */
   health: () => Promise<Map<string, SloHealth>>;

@@ -6,7 +6,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { ObservationStore } from '../database/ObservationStore';
 import type { LineageStore } from '../database/LineageStore';
-import type { ProductSource } from '../products/DataProduct';
+import type { ProductCatalog } from '../products/DataProduct';
 import type { LineageService } from '../lineage/LineageService';
 import type { SloEvaluator } from '../evaluation/SloEvaluator';
 import type { SloRecorder } from '../evaluation/SloRecorder';
@@ -39,7 +39,7 @@ export interface RouterContext {
   auth: AuthService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
-  products: ProductSource;
+  products: ProductCatalog;
   observations: ObservationStore;
   lineageEvents: LineageStore;
   lineage: LineageService;

@@ -60,7 +60,7 @@ export function productRoutes(
       location: product.location,
       issues: product.issues,
     };
-    if (sight.read) body.source = product.source ?? '';
+    if (sight.read) body.source = product.contractText ?? '';
     else body.redacted = true;
     res.json(body);
   });

@@ -112,14 +112,12 @@ export function sloRoutes(
       60_000,
       Math.ceil(span / HISTORY_POINTS / 60_000) * 60_000,
     );
-    const [points, exampleUntil] = await Promise.all([
-      ctx.observations.history(product.entityRef, Date.now() - span, bucket),
-      ctx.observations.exampleHistoryUntil(product.entityRef),
-    ]);
+    const points = await ctx.observations.history(
+      product.entityRef,
+      Date.now() - span,
+      bucket,
+    );
     const body: SloHistoryResponse = { window, points };
-    if (exampleUntil !== undefined) {
-      body.exampleHistoryUntil = new Date(exampleUntil).toISOString();
-    }
     res.json(body);
   });
 

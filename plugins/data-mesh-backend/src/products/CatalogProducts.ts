@@ -22,14 +22,14 @@ import {
   productRef,
   readDataProductSpec,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
-import type { DataProduct, ProductSource } from './DataProduct';
+import type { DataProduct, ProductCatalog } from './DataProduct';
 import {
   ResolveUrl,
   SourceReader,
 } from '@backstage-data-mesh/plugin-data-mesh-node';
 import { readCatalogContract } from './readContractText';
 
-export interface CatalogProductSourceOptions {
+export interface CatalogProductsOptions {
   catalog: CatalogService;
   auth: AuthService;
   /** Reads contract files given by URL (integrations and `backend.reading.allow` apply). */
@@ -47,15 +47,15 @@ type ContractPart = Pick<
   DataProduct,
   | 'contract'
   | 'format'
-  | 'source'
+  | 'contractText'
   | 'location'
   | 'contractDirectory'
   | 'issues'
   | 'slos'
 >;
 
-/** {@link ProductSource} over the catalog. */
-export class CatalogProductSource implements ProductSource {
+/** {@link ProductCatalog} over the catalog's data products. */
+export class CatalogProducts implements ProductCatalog {
   private listing?: { at: number; products: Promise<DataProduct[]> };
   private readonly contracts = new Map<
     string,
@@ -64,7 +64,7 @@ export class CatalogProductSource implements ProductSource {
   private readonly cacheMillis: number;
   private readonly reader: SourceReader;
 
-  constructor(private readonly options: CatalogProductSourceOptions) {
+  constructor(private readonly options: CatalogProductsOptions) {
     this.cacheMillis = options.cacheMillis ?? 10_000;
     this.reader = new SourceReader(options.urlReader);
   }
@@ -236,7 +236,7 @@ export class CatalogProductSource implements ProductSource {
     return {
       contract: read.contract,
       format: read.format,
-      source: read.source,
+      contractText: read.contractText,
       location: read.location,
       contractDirectory: read.contractDirectory,
       issues: [...read.issues, ...derived.issues],

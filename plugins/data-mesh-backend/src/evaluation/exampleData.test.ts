@@ -17,8 +17,8 @@ import {
   STALE_PRODUCT,
   generateExampleData,
 } from '../../../../examples/generate-data';
-import { ServerRegistry } from '../evaluation/ServerRegistry';
-import { evaluateProduct } from '../evaluation/evaluateProduct';
+import { ServerRegistry } from './ServerRegistry';
+import { evaluateProduct } from './evaluateProduct';
 import type { DataProduct } from '../products/DataProduct';
 
 const examples = path.resolve(__dirname, '../../../../examples');

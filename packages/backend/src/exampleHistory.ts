@@ -1,32 +1,27 @@
 /**
- * The example history backfill: 30 days (configurable) of made-up hourly observations for
- * every SLO the example products measure, so the dashboards show trends on first start.
- * Deterministic (seeded by product and SLO), stored as runs of source `backfill` with a
- * message that says they are example data, and never used for alerts or current status.
+ * The example portal's made-up history: 30 days (`dataMesh.examples.backfillDays`) of hourly
+ * observations for every SLO the example products measure, so the dashboards show trends on
+ * first start. Deterministic (seeded by product and SLO), each observation saying it is
+ * example data; the data-mesh backend stores it as history (never current status or alerts)
+ * through its history extension point.
  */
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import type { SloDefinition } from '@backstage-data-mesh/plugin-data-mesh-common';
-import type { ObservationInput } from '../database/ObservationStore';
+import {
+  dataMeshHistoryExtensionPoint,
+  type HistoricalObservation,
+} from '@backstage-data-mesh/plugin-data-mesh-node';
+// The generator lives with the example mesh it writes data for, outside the packages.
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import { seededRandom } from '../../../examples/generate-data';
 
-/** The note every backfilled observation carries. */
+/** The note every example observation carries. */
 export const BACKFILL_NOTE = 'example history (backfill), not measured';
 
 const HOUR = 3_600_000;
-
-/** A small deterministic generator (mulberry32) seeded from text. */
-export function seededRandom(seed: string): () => number {
-  let h = 1779033703 ^ seed.length;
-  for (let i = 0; i < seed.length; i++) {
-    h = Math.imul(h ^ seed.charCodeAt(i), 3432918353);
-    h = (h << 13) | (h >>> 19);
-  }
-  let a = h >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A value that meets (or misses) the SLO's target. */
 function valueFor(
@@ -73,12 +68,12 @@ function valueFor(
  */
 export function exampleHistory(
   entityRef: string,
-  slos: SloDefinition[],
+  slos: readonly SloDefinition[],
   options: { days: number; now: number },
-): ObservationInput[] {
+): HistoricalObservation[] {
   const end = Math.floor(options.now / HOUR) * HOUR - HOUR;
   const start = end - options.days * 24 * HOUR;
-  const observations: ObservationInput[] = [];
+  const observations: HistoricalObservation[] = [];
   for (const slo of slos) {
     if (slo.measure.type === 'pushed') continue;
     const random = seededRandom(`${entityRef} ${slo.id}`);
@@ -99,3 +94,29 @@ export function exampleHistory(
   }
   return observations;
 }
+
+/**
+ * Adds the example history to the data-mesh backend when `dataMesh.examples.backfillDays` is
+ * set (the example portal's app-config.yaml sets 30). Only the example portal installs it.
+ */
+export const exampleHistoryModule = createBackendModule({
+  pluginId: 'data-mesh',
+  moduleId: 'example-history',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        history: dataMeshHistoryExtensionPoint,
+      },
+      async init({ config, history }) {
+        const days = config.getOptionalNumber('dataMesh.examples.backfillDays');
+        if (!days || days <= 0) return;
+        history.addHistorySource({
+          id: 'example',
+          historyOf: (product, { now }) =>
+            exampleHistory(product.entityRef, product.slos, { days, now }),
+        });
+      },
+    });
+  },
+});
