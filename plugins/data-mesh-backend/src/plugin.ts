@@ -31,7 +31,7 @@ import {
 import { SloAlerts } from './alerts/SloAlerts';
 import { LineageService } from './lineage/LineageService';
 import { groupStates, healthOf } from './router/summaries';
-import { GovernanceEvaluator } from './governance/GovernanceEvaluator';
+import { ProductVerdicts } from './governance/ProductVerdicts';
 import { createRouter } from './router/createRouter';
 import { importHistory } from './history/importHistory';
 import {
@@ -186,9 +186,7 @@ export const dataMeshPlugin = createBackendPlugin({
             evaluator,
             recorder,
             servers,
-            governance: new GovernanceEvaluator(
-              await loadGovernancePolicies(config),
-            ),
+            verdicts: new ProductVerdicts(await loadGovernancePolicies(config)),
             gate,
             pushSubjects: PushSubjects.fromConfig(config),
             evaluations: new EvaluationLimiter({

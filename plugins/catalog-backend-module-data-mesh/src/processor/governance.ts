@@ -1,18 +1,20 @@
 import type { Entity } from '@backstage/catalog-model';
 import {
   ContractIssue,
-  evaluatePolicies,
+  governProduct,
   OdcsContract,
   PolicyLayers,
   policyTimeKey,
   summarizeVerdict,
-  verdictHealth,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { GovernancePolicies } from '@backstage-data-mesh/plugin-data-mesh-node';
 
 /**
- * The governance verdict as the entity records it: one word, a one-line summary, and the
- * failures that block the product (processing errors).
+ * The publish check as the entity records it: the governance verdict on what the catalog
+ * knows of the product (its entity, contract and System; no quality results), in one word, a
+ * one-line summary, and the failures that block publishing it (processing errors). The portal's
+ * views show the data-mesh backend's verdict, computed by the same `governProduct` from these
+ * facts and the product's latest quality results.
  */
 export interface RecordedVerdict {
   verdict: 'pass' | 'warn' | 'block' | 'not-evaluated';
@@ -69,7 +71,7 @@ export function policyGovernance(
       contractSource,
       systemDomain,
     }) {
-      const verdict = evaluatePolicies(layers, {
+      const verdict = governProduct(layers, {
         entity,
         contract: contract ?? null,
         contractIssues,
@@ -78,7 +80,7 @@ export function policyGovernance(
       });
       const blocks = verdict.results.filter(r => r.outcome === 'block');
       return {
-        verdict: verdictHealth(verdict),
+        verdict: verdict.health,
         summary: summarizeVerdict(verdict),
         blocking: blocks.map(result => ({
           severity: 'error',

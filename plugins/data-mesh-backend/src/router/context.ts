@@ -11,7 +11,7 @@ import type { LineageService } from '../lineage/LineageService';
 import type { SloEvaluator } from '../evaluation/SloEvaluator';
 import type { SloRecorder } from '../evaluation/SloRecorder';
 import type { ServerRegistry } from '../evaluation/ServerRegistry';
-import type { GovernanceEvaluator } from '../governance/GovernanceEvaluator';
+import type { ProductVerdicts } from '../governance/ProductVerdicts';
 import type { ProductAccessGate } from '../access/ProductAccessGate';
 import type { PushSubjects } from '../access/PushSubjects';
 import type { EvaluationLimiter } from '../access/EvaluationLimiter';
@@ -46,7 +46,8 @@ export interface RouterContext {
   evaluator: SloEvaluator;
   recorder: SloRecorder;
   servers: ServerRegistry;
-  governance: GovernanceEvaluator;
+  /** Each product's one governance verdict. */
+  verdicts: ProductVerdicts;
   /** Who sees what of which product (the permission framework, asked in batches). */
   gate: ProductAccessGate;
   /** Which pipeline token may push for which product. */

@@ -48,7 +48,7 @@ export function governanceRoutes(
         ? entity.metadata.namespace
         : undefined;
     res.json(
-      ctx.governance.evaluate({
+      ctx.verdicts.draft({
         entityRef: productRef({ kind: 'component', namespace, name }),
         entity,
         contract: reading?.contract,

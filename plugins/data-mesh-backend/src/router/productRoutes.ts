@@ -2,7 +2,6 @@ import type Router from 'express-promise-router';
 import {
   type DataProductContractResponse,
   type DataProductListResponse,
-  type QualityCheckResult,
   redactContractData,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { productFor } from './access';
@@ -26,8 +25,9 @@ export function productRoutes(
     for (const product of products) {
       const sight = sights.get(product.entityRef)!;
       if (!sight.discover) continue;
+      const own = byProduct.get(product.entityRef) ?? [];
       body.items.push(
-        toSummary(product, byProduct.get(product.entityRef) ?? [], sight),
+        toSummary(product, own, sight, ctx.verdicts.verdictOf(product, own)),
       );
     }
     res.json(body);
@@ -35,12 +35,14 @@ export function productRoutes(
 
   router.get('/products/:namespace/:name', async (req, res) => {
     const { product, sight } = await productFor(ctx, req, 'discover');
+    const states = await ctx.observations.states(product.entityRef);
     res.json(
       toDetails(
         product,
-        await ctx.observations.states(product.entityRef),
+        states,
         ctx.servers,
         sight,
+        ctx.verdicts.verdictOf(product, states),
       ),
     );
   });
@@ -66,27 +68,13 @@ export function productRoutes(
   });
 
   /**
-   * The governance report. The quality results it weighs are the product's data: they are
-   * counted for readers only.
+   * The governance report: the product's one verdict, which the list and the card show too.
+   * The quality results it weighs are the product's data: a caller who may not read them sees
+   * the verdict without the policies that read them (`verdictForViewer`).
    */
   router.get('/products/:namespace/:name/governance', async (req, res) => {
     const { product, sight } = await productFor(ctx, req, 'discover');
-    let checks: QualityCheckResult[] | undefined;
-    if (sight.read) {
-      const states = await ctx.observations.states(product.entityRef);
-      checks = states
-        .filter(s => s.status === 'pass' || s.status === 'fail')
-        .map(s => ({ name: s.sloId, passed: s.status === 'pass' }));
-    }
-    res.json(
-      ctx.governance.evaluate({
-        entityRef: product.entityRef,
-        entity: product.entity,
-        contract: product.contract,
-        contractIssues: product.issues,
-        checks,
-        systemDomain: product.domain,
-      }),
-    );
+    const states = await ctx.observations.states(product.entityRef);
+    res.json(ctx.verdicts.report(product, states, sight));
   });
 }

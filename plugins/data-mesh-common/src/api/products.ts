@@ -34,17 +34,17 @@ export interface DataProductSight {
  * @public
  */
 export interface DataProductSummary {
-  /** Full entity reference, e.g. `component:default/sales-orders`. */
+  /** Full entity reference, lower case (`productRef`), e.g. `component:default/orders`. */
   entityRef: string;
   name: string;
   namespace: string;
   title?: string;
   description?: string;
-  /** Entity ref of the Domain the product's System belongs to, e.g. `domain:default/sales`. */
+  /** Entity ref of the product's Domain (`productDomain`), e.g. `domain:default/sales`. */
   domain?: string;
-  /** Entity ref of the product's System, e.g. `system:default/sales-data`. */
+  /** Entity ref of the product's System, e.g. `system:default/retail`. */
   system?: string;
-  /** Entity ref of the owner, e.g. `group:default/sales-analytics`. */
+  /** Entity ref of the owner, e.g. `group:default/analytics`. */
   owner?: string;
   /** `source-aligned`, `aggregate` or `consumer-aligned`. */
   productKind?: 'source-aligned' | 'aggregate' | 'consumer-aligned';
@@ -69,7 +69,18 @@ export interface DataProductSummary {
     lastUpdatedAt?: string;
     maxAgeSeconds?: number;
   };
+  /**
+   * The product's governance verdict in one word: the backend's one verdict of the product, as
+   * the Governance tab shows it in full (for this caller: see `governanceWithheld`).
+   */
   governance: GovernanceHealth;
+  /** When that verdict was evaluated (ISO 8601); absent when it was not. */
+  governanceEvaluatedAt?: string;
+  /**
+   * How many policy results the verdict leaves out for this caller, who may not read the
+   * product's data: the policies that read its quality results.
+   */
+  governanceWithheld?: number;
   /** Every property name of the contract's schema, `object.property`, for search. */
   fieldNames: string[];
   tags: string[];

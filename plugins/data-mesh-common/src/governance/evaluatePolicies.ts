@@ -175,6 +175,7 @@ export function evaluatePolicies(
     };
     if (policy.description) result.description = policy.description;
     if (policy.graceUntil) result.graceUntil = policy.graceUntil;
+    if (policy.readsQualityResults) result.readsQualityResults = true;
     if (!passed && policy.compiledRemediation)
       result.remediation = policy.compiledRemediation.render(activation);
     results.push(result);

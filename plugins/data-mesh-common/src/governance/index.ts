@@ -25,6 +25,8 @@ export { parsePolicySet } from './parsePolicySet';
 export { layerPolicies } from './layering';
 export type { LayerPoliciesOptions, PolicyLayers } from './layering';
 export { evaluatePolicies, selects } from './evaluatePolicies';
+export { governProduct, verdictForViewer } from './productVerdict';
+export type { ProductVerdict } from './productVerdict';
 export { summarizeVerdict, verdictHealth } from './verdictSummary';
 export { policyTimeKey } from './policyTimeKey';
 export type { EvaluatePoliciesOptions } from './evaluatePolicies';

@@ -21,6 +21,7 @@ import {
   GovernanceChip,
   PolicyOutcomeChip,
   useDataProductRef,
+  withheldNote,
 } from '../common';
 
 const OUTCOME_ORDER: Record<GovernancePolicyResult['outcome'], number> = {
@@ -79,6 +80,11 @@ export function GovernanceReport({ report }: { report: GovernanceResponse }) {
           />
         ))}
       </Box>
+      {report.withheld ? (
+        <Typography variant="body2" mb={2} role="status">
+          {withheldNote(report.withheld)}.
+        </Typography>
+      ) : null}
       {report.blocked && (
         <WarningPanel
           severity="error"
@@ -202,7 +208,7 @@ export function GovernanceContent() {
           <EmptyState
             missing="data"
             title="Not evaluated yet"
-            description="The governance policies have not run on this product yet; the verdict appears after the catalog processes it."
+            description="The governance policies have not run on this product yet; the verdict appears once they have."
           />
         ) : (
           <GovernanceReport report={report} />
