@@ -18,21 +18,18 @@ import {
 export type AccessDefault = 'everyone' | 'owners' | string[];
 
 /**
- * Who discovers and who reads a product of one classification level, by default.
- * @public
- */
-export interface LevelAccess {
-  discover: AccessDefault;
-  read: AccessDefault;
-}
-
-/**
  * The platform's access settings (`dataMesh.access` in app-config).
  * @public
  */
 export interface AccessSettings {
   /** Per classification level. Levels left out keep {@link DEFAULT_ACCESS_SETTINGS}. */
-  levels: Record<ClassificationLevel, LevelAccess>;
+  levels: Record<
+    ClassificationLevel,
+    {
+      discover: AccessDefault;
+      read: AccessDefault;
+    }
+  >;
   /** The level of a product that writes no classification anywhere (default `internal`). */
   unclassified: ClassificationLevel;
   /**
@@ -71,17 +68,6 @@ export interface Audience {
 }
 
 /**
- * Why someone is in a product's audience, for the product page ("finance (domain)").
- * @public
- */
-export interface AudienceReason {
-  level: 'discover' | 'read' | 'write';
-  /** `owner`, `default` (the classification's default), `role`, `domain`, `group`, `discovery`. */
-  via: 'owner' | 'default' | 'role' | 'domain' | 'group' | 'discovery';
-  name: string;
-}
-
-/**
  * Who may do what with one data product.
  * @public
  */
@@ -94,7 +80,12 @@ export interface ProductAccess {
   discover: Audience;
   read: Audience;
   write: Audience;
-  reasons: AudienceReason[];
+  reasons: Array<{
+    level: 'discover' | 'read' | 'write';
+    /** `owner`, `default` (the classification's default), `role`, `domain`, `group`, `discovery`. */
+    via: 'owner' | 'default' | 'role' | 'domain' | 'group' | 'discovery';
+    name: string;
+  }>;
 }
 
 /**
@@ -337,3 +328,13 @@ export function mayAccess(
 export function isOpenlyDiscoverable(access: ProductAccess): boolean {
   return access.discover.everyone;
 }
+
+/**
+ * Why someone is in a product's audience, for the product page ("finance (domain)").
+ */
+export type AudienceReason = ProductAccess['reasons'][number];
+
+/**
+ * Who discovers and who reads a product of one classification level, by default.
+ */
+export type LevelAccess = AccessSettings['levels'][ClassificationLevel];

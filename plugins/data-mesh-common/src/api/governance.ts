@@ -3,12 +3,6 @@ import type { GovernanceVerdict, PolicyResult } from '../governance/types';
 import type { GovernanceHealth } from './products';
 
 /**
- * One policy's result for one product: the governance engine's {@link PolicyResult}.
- * @public
- */
-export type GovernancePolicyResult = PolicyResult;
-
-/**
  * `GET /api/data-mesh/products/:namespace/:name/governance` and the answer of
  * `POST /api/data-mesh/governance/evaluate`: the product's compliance report, the governance
  * engine's {@link GovernanceVerdict} with the verdict in one word. For a product, it is the

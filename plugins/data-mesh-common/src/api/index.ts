@@ -31,7 +31,6 @@ export type {
   ColumnEdge,
   LineageDirection,
   LineageEdge,
-  LineageEdgeSource,
   LineageNode,
   LineageResponse,
 } from './lineage';
@@ -43,6 +42,5 @@ export type {
 } from './results';
 export type {
   GovernanceEvaluateRequest,
-  GovernancePolicyResult,
   GovernanceResponse,
 } from './governance';

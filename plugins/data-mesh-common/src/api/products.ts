@@ -20,16 +20,6 @@ export type SloHealth = 'healthy' | 'breached' | 'error' | 'unknown';
 export type GovernanceHealth = 'pass' | 'warn' | 'block' | 'unknown';
 
 /**
- * What the caller may see of a product they can discover.
- * @public
- */
-export interface DataProductSight {
-  read: boolean;
-  /** The product's owners (entity refs): whom to ask for access. */
-  owners: string[];
-}
-
-/**
  * One data product as the explorer lists it (`GET /api/data-mesh/products`).
  * @public
  */
@@ -57,7 +47,11 @@ export interface DataProductSummary {
    * What the caller may see: `read` false means the product's data (SLO status and values,
    * freshness, history, examples) is withheld, and `sloHealth` is `unknown`.
    */
-  access: DataProductSight;
+  access: {
+    read: boolean;
+    /** The product's owners (entity refs): whom to ask for access. */
+    owners: string[];
+  };
   /** `experimental`, `production`, `deprecated`... */
   lifecycle?: string;
   /** The contract's version. */
@@ -87,24 +81,6 @@ export interface DataProductSummary {
 }
 
 /**
- * A port of a data product: where its data comes from (input) or where it is served (output).
- * @public
- */
-export interface DataProductPort {
-  name: string;
-  direction: 'input' | 'output';
-  /** The data product at the other end, when the port names one (entity ref). */
-  product?: string;
-  /** The contract id at the other end, when the port names one. */
-  contractId?: string;
-  /** The output port of the other product, when named. */
-  outputPort?: string;
-  /** For external sources or served locations: kind and location, e.g. `kafka-topic`, `orders.v1`. */
-  type?: string;
-  location?: string;
-}
-
-/**
  * A server of the product's contract, without credentials (contracts never carry them).
  * @public
  */
@@ -126,7 +102,19 @@ export interface DataProductServer {
  * @public
  */
 export interface DataProductDetails extends DataProductSummary {
-  ports: DataProductPort[];
+  ports: Array<{
+    name: string;
+    direction: 'input' | 'output';
+    /** The data product at the other end, when the port names one (entity ref). */
+    product?: string;
+    /** The contract id at the other end, when the port names one. */
+    contractId?: string;
+    /** The output port of the other product, when named. */
+    outputPort?: string;
+    /** For external sources or served locations: kind and location, e.g. `kafka-topic`, `orders.v1`. */
+    type?: string;
+    location?: string;
+  }>;
   servers: DataProductServer[];
   contractRef?: {
     /** The `data-mesh/contract` annotation value, or `inline` for `spec.dataProduct.contract`. */
@@ -199,3 +187,13 @@ export interface DataProductSearchDocumentsResponse {
   /** How many documents there are in all. */
   total: number;
 }
+
+/**
+ * What the caller may see of a product they can discover.
+ */
+export type DataProductSight = DataProductSummary['access'];
+
+/**
+ * A port of a data product: where its data comes from (input) or where it is served (output).
+ */
+export type DataProductPort = DataProductDetails['ports'][number];

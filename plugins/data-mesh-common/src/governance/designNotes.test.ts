@@ -21,7 +21,9 @@ function read(file: string) {
 }
 
 describe('the policies over the contracts of the design notes', () => {
-  const layers = layerPolicies([parsePolicySet(examplePolicyFile('sales')).set!]);
+  const layers = layerPolicies([
+    parsePolicySet(examplePolicyFile('sales')).set!,
+  ]);
 
   it('lets orders-daily (datamesh/v1) through the publish rule: a valid contract with SLOs', () => {
     const reading = read('orders-daily.datamesh-v1.yaml');

@@ -15,17 +15,13 @@ import {
 import { CompiledPolicy } from './validatePolicySet';
 
 /**
- * Options of {@link evaluatePolicies}.
- *
- * @public
+ * Options of {@link evaluatePolicies}: `previousVerdict` is the product's previous report; a
+ * policy whose outcome did not change keeps its `since`, so the report can say since when a
+ * policy has been failing (or passing).
  */
-export interface EvaluatePoliciesOptions {
-  /**
-   * The product's previous report: a policy whose outcome did not change keeps its `since`,
-   * so the report can say since when a policy has been failing (or passing).
-   */
+export type EvaluatePoliciesOptions = {
   previousVerdict?: GovernanceVerdict | null;
-}
+};
 
 function matches(
   list: string[] | undefined,
@@ -128,7 +124,7 @@ function evaluateOne(
 export function evaluatePolicies(
   layers: PolicyLayers,
   input: PolicyInput,
-  options: EvaluatePoliciesOptions = {},
+  options: { previousVerdict?: GovernanceVerdict | null } = {},
 ): GovernanceVerdict {
   const now = input.now ?? new Date();
   const evaluatedAt = now.toISOString();

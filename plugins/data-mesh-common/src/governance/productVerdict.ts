@@ -2,7 +2,7 @@
  * A product's governance verdict, as every view shows it: computed once from all the facts
  * known about the product, and shown to each caller as far as they may read the product.
  */
-import { evaluatePolicies, EvaluatePoliciesOptions } from './evaluatePolicies';
+import { evaluatePolicies } from './evaluatePolicies';
 import type { PolicyLayers } from './layering';
 import type { PolicyInput } from './policyInput';
 import type { GovernanceVerdict, PolicyOutcome } from './types';
@@ -33,7 +33,7 @@ export interface ProductVerdict extends GovernanceVerdict {
 export function governProduct(
   layers: PolicyLayers,
   facts: PolicyInput,
-  options: EvaluatePoliciesOptions = {},
+  options: { previousVerdict?: GovernanceVerdict | null } = {},
 ): ProductVerdict {
   const verdict = evaluatePolicies(layers, facts, options);
   return { ...verdict, health: verdictHealth(verdict) };

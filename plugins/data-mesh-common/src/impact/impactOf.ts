@@ -20,23 +20,6 @@ export interface LineageEdge {
 }
 
 /**
- * A downstream product that a breaking change hits.
- *
- * @public
- */
-export interface AffectedProduct {
-  entityRef: string;
-  /** The owner (an entity ref), when known. */
-  owner?: string;
-  /** 1 for a direct consumer, 2 for a consumer of a consumer... */
-  distance: number;
-  /** The products between the changed one and this one, changed product first. */
-  via: string[];
-  /** The breaking changes that reach it (for direct consumers that declare their fields, only those). */
-  changes: ContractChange[];
-}
-
-/**
  * Who a contract change hits downstream.
  *
  * @public
@@ -46,17 +29,19 @@ export interface ImpactReport {
   entityRef: string;
   breakingChanges: ContractChange[];
   /** Every downstream product the breaking changes reach, nearest first; empty when nothing breaks. */
-  affected: AffectedProduct[];
+  affected: Array<{
+    entityRef: string;
+    /** The owner (an entity ref), when known. */
+    owner?: string;
+    /** 1 for a direct consumer, 2 for a consumer of a consumer... */
+    distance: number;
+    /** The products between the changed one and this one, changed product first. */
+    via: string[];
+    /** The breaking changes that reach it (for direct consumers that declare their fields, only those). */
+    changes: ContractChange[];
+  }>;
   /** The distinct owners of the affected products, to notify. */
   owners: string[];
-}
-
-/** Options of {@link impactOf}. */
-export interface ImpactOptions {
-  /** The owner of a product, for the report. */
-  ownerOf?: (entityRef: string) => string | undefined;
-  /** How many hops to follow (default: all). */
-  maxDepth?: number;
 }
 
 /** The field (`object.field`) a change is about, or undefined for a change of the whole contract. */
@@ -99,7 +84,12 @@ export function impactOf(
   diff: ContractDiff,
   entityRef: string,
   edges: readonly LineageEdge[],
-  options: ImpactOptions = {},
+  options: {
+    /** The owner of a product, for the report. */
+    ownerOf?: (entityRef: string) => string | undefined;
+    /** How many hops to follow (default: all). */
+    maxDepth?: number;
+  } = {},
 ): ImpactReport {
   const start = targetOf(entityRef);
   const breakingChanges = diff.changes.filter(c => c.severity === 'breaking');
@@ -209,3 +199,8 @@ export function lineageFromEntities(entities: readonly EntityWithRelations[]): {
   }
   return { edges: [...edges.values()], ownerOf: ref => owners.get(ref) };
 }
+
+/**
+ * A downstream product that a breaking change hits.
+ */
+export type AffectedProduct = ImpactReport['affected'][number];

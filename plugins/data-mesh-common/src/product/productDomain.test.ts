@@ -40,7 +40,11 @@ describe('productDomain', () => {
     ).toMatchObject({ name: 'finance', from: 'spec' });
     expect(
       productDomain({ entity: entity(), contract: { domain: 'product' } }),
-    ).toEqual({ ref: 'domain:default/product', name: 'product', from: 'contract' });
+    ).toEqual({
+      ref: 'domain:default/product',
+      name: 'product',
+      from: 'contract',
+    });
     expect(productDomain({ entity: entity() })).toBeUndefined();
   });
 
@@ -59,9 +63,9 @@ describe('productDomain', () => {
     const product = entity();
     const contract = { domain: 'marketing' };
     const systemDomain = 'domain:default/sales';
-    expect(productDomain({ entity: product, systemDomain, contract })?.name).toBe(
-      'sales',
-    );
+    expect(
+      productDomain({ entity: product, systemDomain, contract })?.name,
+    ).toBe('sales');
     expect(describeProduct(product, contract, systemDomain).domain).toBe(
       'sales',
     );

@@ -5,25 +5,6 @@
 import { parseProductRef } from './productRef';
 
 /**
- * What a product's domain is read from.
- * @public
- */
-export interface ProductDomainFacts {
-  /** The product's entity (its annotations, `spec.domain` and namespace). */
-  entity?: {
-    metadata?: { namespace?: string; annotations?: Record<string, string> };
-    spec?: Record<string, unknown>;
-  } | null;
-  /**
-   * The `spec.domain` of the System the entity's `spec.system` names, when the caller knows
-   * that System (the catalog processor and the backend do; a CLI run on one file does not).
-   */
-  systemDomain?: string | null;
-  /** The product's contract (its `domain`). */
-  contract?: { domain?: unknown } | null;
-}
-
-/**
  * A product's domain.
  * @public
  */
@@ -57,14 +38,28 @@ const text = (value: unknown): string | undefined =>
  * CLI run on one file). Undefined when nothing names a domain.
  * @public
  */
-export function productDomain(
-  facts: ProductDomainFacts,
-): ProductDomain | undefined {
+export function productDomain(facts: {
+  /** The product's entity (its annotations, `spec.domain` and namespace). */
+  entity?: {
+    metadata?: { namespace?: string; annotations?: Record<string, string> };
+    spec?: Record<string, unknown>;
+  } | null;
+  /**
+   * The `spec.domain` of the System the entity's `spec.system` names, when the caller knows
+   * that System (the catalog processor and the backend do; a CLI run on one file does not).
+   */
+  systemDomain?: string | null;
+  /** The product's contract (its `domain`). */
+  contract?: { domain?: unknown } | null;
+}): ProductDomain | undefined {
   const namespace = facts.entity?.metadata?.namespace;
   const annotations = facts.entity?.metadata?.annotations ?? {};
   const candidates: Array<[ProductDomain['from'], unknown]> = [
     ['system', facts.systemDomain],
-    ['annotation', DOMAIN_ANNOTATIONS.map(a => text(annotations[a])).find(Boolean)],
+    [
+      'annotation',
+      DOMAIN_ANNOTATIONS.map(a => text(annotations[a])).find(Boolean),
+    ],
     ['spec', facts.entity?.spec?.domain],
     ['contract', facts.contract?.domain],
   ];

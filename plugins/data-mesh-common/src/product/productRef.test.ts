@@ -1,4 +1,7 @@
-import { readDataProductSpec, upstreamProductRef } from '../entity';
+import {
+  readDataProductSpec,
+  upstreamProductRef,
+} from '../entity/dataProductSpec';
 import { impactOf, lineageFromEntities } from '../impact/impactOf';
 import { principalRef } from '../access/productAccess';
 import { parseProductRef, productRef } from './productRef';

@@ -1,29 +1,20 @@
 /**
  * How a data product is referred to: one rule for every package, so a product has one key.
  */
-import { type CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
-
-/**
- * What a reference is read relative to: the kind a bare name has (`component` for products,
- * `system`, `domain` or `group` for what a product names) and the namespace of the entity
- * that wrote it (`default` when none).
- * @public
- */
-export interface ProductRefContext {
-  defaultKind?: string;
-  defaultNamespace?: string;
-}
-
-/** An entity, or its kind, namespace and name. */
-type NamedEntity =
-  | { kind: string; metadata: { name: string; namespace?: string } }
-  | { kind: string; namespace?: string; name: string };
+import {
+  type CompoundEntityRef,
+  parseEntityRef,
+} from '@backstage/catalog-model';
 
 /**
  * Reads a reference to a data product, or to an entity a product names (its system, domain
  * or owner, an upstream product), from a bare or a full name: `sales` is a `component` (or
  * `context.defaultKind`) in the writer's namespace (`context.defaultNamespace`, else
  * `default`); `system:finance/ledger` is taken as written.
+ *
+ * `context` is what a bare reference is read relative to: the kind a bare name has
+ * (`component` for products; `system`, `domain` or `group` for what a product names) and the
+ * namespace of the entity that wrote it (`default` when none).
  *
  * The rule: kind, namespace and name are lower-cased. Backstage compares entity refs
  * ignoring case (`Component:Default/Orders` is the same entity as `component:default/orders`),
@@ -36,7 +27,7 @@ type NamedEntity =
  */
 export function parseProductRef(
   ref: string,
-  context: ProductRefContext = {},
+  context: { defaultKind?: string; defaultNamespace?: string } = {},
 ): CompoundEntityRef {
   const written = typeof ref === 'string' ? ref.trim() : ref;
   let parsed: CompoundEntityRef;
@@ -47,7 +38,9 @@ export function parseProductRef(
     });
   } catch (error) {
     throw new TypeError(
-      `"${String(ref)}" is not an entity ref: write a name (orders) or kind:namespace/name (component:default/orders); ${
+      `"${String(
+        ref,
+      )}" is not an entity ref: write a name (orders) or kind:namespace/name (component:default/orders); ${
         (error as Error).message
       }`,
     );
@@ -68,8 +61,11 @@ export function parseProductRef(
  * @public
  */
 export function productRef(
-  ref: string | NamedEntity,
-  context: ProductRefContext = {},
+  ref:
+    | string
+    | { kind: string; metadata: { name: string; namespace?: string } }
+    | { kind: string; namespace?: string; name: string },
+  context: { defaultKind?: string; defaultNamespace?: string } = {},
 ): string {
   if (typeof ref === 'string') {
     const { kind, namespace, name } = parseProductRef(ref, context);

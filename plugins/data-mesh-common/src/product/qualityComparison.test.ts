@@ -67,7 +67,9 @@ const contract = (rule: OdcsQualityRule): OdcsContract => ({
   schema: [
     {
       name: 'orders',
-      properties: [{ name: 'id', quality: [{ metric: 'nullValues', ...rule }] }],
+      properties: [
+        { name: 'id', quality: [{ metric: 'nullValues', ...rule }] },
+      ],
     },
   ],
 });

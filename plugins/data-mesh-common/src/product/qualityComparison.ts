@@ -2,7 +2,7 @@
  * Reading the threshold of a quality rule: the one reading the SLOs, the diff and the
  * frontend use, so a rule means the same everywhere.
  */
-import type { OdcsQualityOperators } from '../odcs/model';
+import type { OdcsQualityOperator, OdcsQualityRule } from '../odcs/model';
 
 /**
  * The comparison a quality rule makes between what it measures and its threshold.
@@ -15,9 +15,7 @@ export interface QualityComparison {
 }
 
 /** The operators, in the order ODCS lists them: the first one a rule writes is its comparison. */
-const OPERATORS: Array<
-  [keyof OdcsQualityOperators, QualityComparison['operator']]
-> = [
+const OPERATORS: Array<[OdcsQualityOperator, QualityComparison['operator']]> = [
   ['mustBe', '='],
   ['mustNotBe', '!='],
   ['mustBeGreaterThan', '>'],
@@ -45,7 +43,7 @@ function numberOf(value: unknown): number | undefined {
  * @public
  */
 export function qualityComparison(
-  rule: OdcsQualityOperators | Record<string, unknown>,
+  rule: Pick<OdcsQualityRule, OdcsQualityOperator> | Record<string, unknown>,
 ): QualityComparison | undefined {
   const written = rule as Record<string, unknown>;
   for (const [key, operator] of OPERATORS) {

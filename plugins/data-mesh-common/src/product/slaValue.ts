@@ -40,7 +40,11 @@ function fromNumber(amount: number, unit: unknown): SlaValueReading {
   const asUnit = durationUnit(unit);
   if (asUnit)
     return {
-      duration: { seconds: amount * UNIT_SECONDS[asUnit], amount, unit: asUnit },
+      duration: {
+        seconds: amount * UNIT_SECONDS[asUnit],
+        amount,
+        unit: asUnit,
+      },
     };
   const unitText =
     typeof unit === 'string' ? unit.trim().toLowerCase() : undefined;

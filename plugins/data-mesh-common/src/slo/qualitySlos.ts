@@ -10,7 +10,7 @@ import type {
   OdcsSchemaObject,
   OdcsSchemaProperty,
 } from '../odcs/model';
-import { ODCS_QUALITY_METRICS } from '../odcs/model';
+import { ODCS_QUALITY_METRICS } from '../odcs/model/lists';
 import type { SloKind } from '../api';
 import { physicalName } from '../product/schemaObjects';
 import {

@@ -1,5 +1,5 @@
 import type {
-  GovernancePolicyResult,
+  PolicyResult,
   GovernanceResponse,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { formatIssue } from '@backstage-data-mesh/plugin-data-mesh-common';
@@ -24,7 +24,7 @@ import {
   withheldNote,
 } from '../common';
 
-const OUTCOME_ORDER: Record<GovernancePolicyResult['outcome'], number> = {
+const OUTCOME_ORDER: Record<PolicyResult['outcome'], number> = {
   block: 0,
   warn: 1,
   info: 2,
@@ -33,9 +33,7 @@ const OUTCOME_ORDER: Record<GovernancePolicyResult['outcome'], number> = {
 };
 
 /** Blocking results first, then warnings, information, drafts and passes; policy order within. */
-export function orderResults(
-  results: GovernancePolicyResult[],
-): GovernancePolicyResult[] {
+export function orderResults(results: PolicyResult[]): PolicyResult[] {
   return results
     .map((r, i) => ({ r, i }))
     .sort(
@@ -45,7 +43,7 @@ export function orderResults(
     .map(x => x.r);
 }
 
-function modeText(result: GovernancePolicyResult): string {
+function modeText(result: PolicyResult): string {
   if (result.mode === 'grace' && result.graceUntil) {
     return `grace until ${result.graceUntil.slice(0, 10)}`;
   }
