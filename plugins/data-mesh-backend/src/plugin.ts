@@ -30,7 +30,7 @@ import {
 } from './evaluation/evaluationLimits';
 import { SloAlerts } from './alerts/SloAlerts';
 import { LineageService } from './lineage/LineageService';
-import { groupStates, healthOf } from './router/summaries';
+import { groupStates, healthOf } from './products/productHealth';
 import { ProductVerdicts } from './governance/ProductVerdicts';
 import { createRouter } from './router/createRouter';
 import { importHistory } from './history/importHistory';

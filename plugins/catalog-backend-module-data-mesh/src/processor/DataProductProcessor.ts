@@ -38,7 +38,7 @@ import {
   lineageRelations,
   systemDomainOf,
 } from './productRelations';
-import { ProductSources } from './productSources';
+import { ProductFiles } from './productFiles';
 import { readProduct } from './readProduct';
 
 const CACHE_KEY = 'product';
@@ -215,7 +215,7 @@ export class DataProductProcessor implements CatalogProcessor {
         ]),
       )
       .digest('hex');
-    const sources = new ProductSources(this.options.reader, location);
+    const sources = new ProductFiles(this.options.reader, location);
     const cached = await cache.get<ProductRecord & Record<string, any>>(
       CACHE_KEY,
     );

@@ -6,7 +6,8 @@ import {
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { productFor } from './access';
 import type { RouterContext } from './context';
-import { groupStates, toDetails, toSummary } from './summaries';
+import { groupStates } from '../products/productHealth';
+import { toDetails, toSummary } from './summaries';
 
 export function productRoutes(
   router: ReturnType<typeof Router>,

@@ -6,13 +6,12 @@ import {
   type DataProductServer,
   type DataProductSummary,
   type ProductVerdict,
-  type SloHealth,
   readDataProductSpec,
-  sloHealth,
   upstreamProductRef,
   verdictForViewer,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { StoredSloState } from '../database/ObservationStore';
+import { healthOf } from '../products/productHealth';
 import type { DataProduct } from '../products/DataProduct';
 import type { ServerRegistry } from '../evaluation/ServerRegistry';
 import type { ProductSight } from '../access/ProductAccessGate';
@@ -32,32 +31,6 @@ function governanceOf(
     governanceEvaluatedAt: shown.evaluatedAt,
     ...(shown.withheld ? { governanceWithheld: shown.withheld } : {}),
   };
-}
-
-/** States by product ref. */
-export function groupStates(
-  states: StoredSloState[],
-): Map<string, StoredSloState[]> {
-  const byProduct = new Map<string, StoredSloState[]>();
-  for (const state of states) {
-    const list = byProduct.get(state.entityRef);
-    if (list) list.push(state);
-    else byProduct.set(state.entityRef, [state]);
-  }
-  return byProduct;
-}
-
-/** The product's SLO health from the states of the SLOs its contract still declares (and pushed ones). */
-export function healthOf(
-  product: DataProduct,
-  states: StoredSloState[],
-): SloHealth {
-  const declared = new Set(product.slos.map(s => s.id));
-  return sloHealth(
-    states
-      .filter(s => declared.has(s.sloId) || s.sloId.startsWith('datacontract:'))
-      .map(s => s.status),
-  );
 }
 
 function fieldNames(product: DataProduct): string[] {

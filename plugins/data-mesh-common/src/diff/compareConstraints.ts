@@ -1,4 +1,9 @@
-import { ChangeLog, pathOf, sameValue, show } from './changeLog';
+import {
+  ChangeLog,
+  changePath,
+  sameContractValue,
+  describeValue,
+} from './changeLog';
 import { compareRequiredList } from './compareValueLists';
 import { isRecord } from '../parsedValues';
 
@@ -90,13 +95,13 @@ function boundLadder(label: string, key: string): Ladder {
   const lower = LOWER_BOUNDS.has(key);
   return {
     dropped: was =>
-      `${label} dropped its ${word} of ${show(
+      `${label} dropped its ${word} of ${describeValue(
         was,
       )}: a weaker promise, consumers may now receive values ${
         lower ? 'below' : 'above'
       } it.`,
     gained: now =>
-      `${label} gained a ${word} of ${show(
+      `${label} gained a ${word} of ${describeValue(
         now,
       )}: a stronger promise, consumers stay safe (the producer must make sure existing data meets it).`,
     order: (was, now) => {
@@ -105,36 +110,42 @@ function boundLadder(label: string, key: string): Ladder {
       return (lower ? b < a : b > a) ? 'wider' : 'narrower';
     },
     unordered: (was, now) =>
-      `${label} changed its ${word} from ${show(was)} to ${show(
+      `${label} changed its ${word} from ${describeValue(
+        was,
+      )} to ${describeValue(
         now,
       )}, and the two cannot be ordered: treat it as a weaker promise.`,
     wider: (was, now) =>
-      `${label} ${lower ? 'lowered' : 'raised'} its ${word} from ${show(
-        was,
-      )} to ${show(
+      `${label} ${
+        lower ? 'lowered' : 'raised'
+      } its ${word} from ${describeValue(was)} to ${describeValue(
         now,
       )}: a wider range, consumers may now receive values they did not expect.`,
     narrower: (was, now) =>
-      `${label} ${lower ? 'raised' : 'lowered'} its ${word} from ${show(
-        was,
-      )} to ${show(now)}: a narrower range, consumers stay safe.`,
+      `${label} ${
+        lower ? 'raised' : 'lowered'
+      } its ${word} from ${describeValue(was)} to ${describeValue(
+        now,
+      )}: a narrower range, consumers stay safe.`,
   };
 }
 
 function restrictionLadder(label: string, key: string): Ladder {
   return {
     dropped: was =>
-      `${label} dropped its ${key} ${show(
+      `${label} dropped its ${key} ${describeValue(
         was,
       )}: a weaker promise, consumers may now receive values that do not match it.`,
     gained: now =>
-      `${label} gained the ${key} ${show(
+      `${label} gained the ${key} ${describeValue(
         now,
       )}: a stronger promise, consumers stay safe.`,
     order: () => 'wider',
     narrower: () => '',
     wider: (was, now) =>
-      `${label} changed its ${key} from ${show(was)} to ${show(
+      `${label} changed its ${key} from ${describeValue(
+        was,
+      )} to ${describeValue(
         now,
       )}: values valid before may be rejected and new shapes may appear, so consumers can break.`,
   };
@@ -143,11 +154,11 @@ function restrictionLadder(label: string, key: string): Ladder {
 function multipleOfLadder(label: string): Ladder {
   return {
     dropped: was =>
-      `${label} no longer promises multiples of ${show(
+      `${label} no longer promises multiples of ${describeValue(
         was,
       )}: consumers may receive other values.`,
     gained: now =>
-      `${label} now promises multiples of ${show(
+      `${label} now promises multiples of ${describeValue(
         now,
       )}: a stronger promise, consumers stay safe.`,
     order: (was, now) => {
@@ -160,11 +171,15 @@ function multipleOfLadder(label: string): Ladder {
         : 'wider';
     },
     narrower: (was, now) =>
-      `${label} now promises multiples of ${show(now)} instead of ${show(
+      `${label} now promises multiples of ${describeValue(
+        now,
+      )} instead of ${describeValue(
         was,
       )}: every new value was valid before, consumers stay safe.`,
     wider: (was, now) =>
-      `${label} now promises multiples of ${show(now)} instead of ${show(
+      `${label} now promises multiples of ${describeValue(
+        now,
+      )} instead of ${describeValue(
         was,
       )}: consumers may receive values that were not valid before.`,
   };
@@ -197,8 +212,8 @@ export function compareConstraints(
   const keys = [...new Set([...Object.keys(olds), ...Object.keys(news)])];
   for (const key of keys) {
     const [was, now] = [olds[key], news[key]];
-    if (sameValue(was, now)) continue;
-    const at = pathOf(path, 'logicalTypeOptions', key);
+    if (sameContractValue(was, now)) continue;
+    const at = changePath(path, 'logicalTypeOptions', key);
     if (LOWER_BOUNDS.has(key) || UPPER_BOUNDS.has(key)) {
       compareNarrowing(log, at, boundLadder(label, key), was, now);
     } else if (RESTRICTIONS.has(key)) {
@@ -233,9 +248,9 @@ export function compareConstraints(
       log.breaking(
         'constraint-changed',
         at,
-        `${label} changed its ${name} from ${show(was)} to ${show(
-          now,
-        )}: ${why}.`,
+        `${label} changed its ${name} from ${describeValue(
+          was,
+        )} to ${describeValue(now)}: ${why}.`,
         was,
         now,
       );
@@ -243,9 +258,9 @@ export function compareConstraints(
       log.warning(
         'constraint-changed',
         at,
-        `${label} changed its ${key} option from ${show(was)} to ${show(
-          now,
-        )}: check how consumers read it.`,
+        `${label} changed its ${key} option from ${describeValue(
+          was,
+        )} to ${describeValue(now)}: check how consumers read it.`,
         was,
         now,
       );

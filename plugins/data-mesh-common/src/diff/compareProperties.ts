@@ -1,4 +1,9 @@
-import { ChangeLog, pathOf, sameValue, show } from './changeLog';
+import {
+  ChangeLog,
+  changePath,
+  sameContractValue,
+  describeValue,
+} from './changeLog';
 import { compareConstraints } from './compareConstraints';
 import { compareAllowedValues } from './compareValueLists';
 import { compareQuality } from './compareQuality';
@@ -45,12 +50,12 @@ export function compareProperties(
     nameOf,
   )) {
     const name = nameOf(now ?? was!) ?? '(unnamed)';
-    const at = pathOf(path, 'properties', name);
+    const at = changePath(path, 'properties', name);
     const field = label ? `${label}.${name}` : name;
     if (!now) {
       log.breaking(
         'property-removed',
-        pathOf(path, 'properties', nameOf(was!) ?? '(unnamed)'),
+        changePath(path, 'properties', nameOf(was!) ?? '(unnamed)'),
         `Field ${field} was removed: consumers reading it break.`,
       );
     } else if (!was) {
@@ -68,9 +73,9 @@ export function compareProperties(
         log.breaking(
           'property-renamed',
           at,
-          `Field ${label ? `${label}.` : ''}${show(
+          `Field ${label ? `${label}.` : ''}${describeValue(
             was.name,
-          )} was renamed to ${show(now.name)} (same id ${show(
+          )} was renamed to ${describeValue(now.name)} (same id ${describeValue(
             now.id,
           )}): consumers selecting the old name break.`,
           was.name,
@@ -90,12 +95,12 @@ export function compareProperty(
   was: Partly<OdcsPropertyBase>,
   now: Partly<OdcsPropertyBase>,
 ) {
-  if (!sameValue(was.physicalName, now.physicalName)) {
+  if (!sameContractValue(was.physicalName, now.physicalName)) {
     if (now.physicalName === undefined) {
       log.warning(
         'physical-name-changed',
-        pathOf(at, 'physicalName'),
-        `${label} no longer states its physical name (was ${show(
+        changePath(at, 'physicalName'),
+        `${label} no longer states its physical name (was ${describeValue(
           was.physicalName,
         )}).`,
         was.physicalName,
@@ -104,8 +109,10 @@ export function compareProperty(
     } else if (was.physicalName === undefined) {
       log.info(
         'physical-name-changed',
-        pathOf(at, 'physicalName'),
-        `${label} now states its physical name ${show(now.physicalName)}.`,
+        changePath(at, 'physicalName'),
+        `${label} now states its physical name ${describeValue(
+          now.physicalName,
+        )}.`,
         'patch',
         was.physicalName,
         now.physicalName,
@@ -113,10 +120,12 @@ export function compareProperty(
     } else {
       log.breaking(
         'physical-name-changed',
-        pathOf(at, 'physicalName'),
-        `${label} changed its physical name from ${show(
+        changePath(at, 'physicalName'),
+        `${label} changed its physical name from ${describeValue(
           was.physicalName,
-        )} to ${show(now.physicalName)}: queries on the old column break.`,
+        )} to ${describeValue(
+          now.physicalName,
+        )}: queries on the old column break.`,
         was.physicalName,
         now.physicalName,
       );
@@ -124,14 +133,14 @@ export function compareProperty(
   }
   compareLogicalType(
     log,
-    pathOf(at, 'logicalType'),
+    changePath(at, 'logicalType'),
     label,
     was.logicalType,
     now.logicalType,
   );
   comparePhysicalType(
     log,
-    pathOf(at, 'physicalType'),
+    changePath(at, 'physicalType'),
     label,
     was.physicalType,
     now.physicalType,
@@ -141,7 +150,7 @@ export function compareProperty(
     if (now.required) {
       log.info(
         'required-changed',
-        pathOf(at, 'required'),
+        changePath(at, 'required'),
         `${label} is now required: a stronger promise, consumers stay safe (the producer must never send nulls).`,
         'minor',
         was.required,
@@ -150,7 +159,7 @@ export function compareProperty(
     } else {
       log.breaking(
         'required-changed',
-        pathOf(at, 'required'),
+        changePath(at, 'required'),
         `${label} is no longer required: consumers may now receive nulls.`,
         was.required,
         now.required,
@@ -161,7 +170,7 @@ export function compareProperty(
     if (now.unique) {
       log.info(
         'unique-changed',
-        pathOf(at, 'unique'),
+        changePath(at, 'unique'),
         `${label} is now unique: a stronger promise, consumers stay safe.`,
         'minor',
         was.unique,
@@ -170,7 +179,7 @@ export function compareProperty(
     } else {
       log.breaking(
         'unique-changed',
-        pathOf(at, 'unique'),
+        changePath(at, 'unique'),
         `${label} is no longer unique: consumers may now receive duplicates.`,
         was.unique,
         now.unique,
@@ -184,7 +193,7 @@ export function compareProperty(
     was.logicalTypeOptions,
     now.logicalTypeOptions,
   );
-  compareAllowedValues(log, pathOf(at, 'enum'), label, was.enum, now.enum);
+  compareAllowedValues(log, changePath(at, 'enum'), label, was.enum, now.enum);
   compareSensitivity(log, at, label, was, now);
   compareEncryption(log, at, label, was, now);
   compareRelationships(log, at, label, was.relationships, now.relationships);
@@ -198,20 +207,20 @@ export function compareProperty(
     if (!now.items) {
       log.breaking(
         'type-changed',
-        pathOf(at, 'items'),
+        changePath(at, 'items'),
         `${label} no longer describes its array items: consumers lose the promise of what the items hold.`,
       );
     } else if (!was.items) {
       log.info(
         'type-changed',
-        pathOf(at, 'items'),
+        changePath(at, 'items'),
         `${label} now describes its array items.`,
         'minor',
       );
     } else {
       compareProperty(
         log,
-        pathOf(at, 'items'),
+        changePath(at, 'items'),
         `${label} (items)`,
         was.items,
         now.items,
@@ -224,7 +233,7 @@ export function compareProperty(
     if (a && b)
       compareProperty(
         log,
-        pathOf(at, 'map', side),
+        changePath(at, 'map', side),
         `${label} (map ${side}s)`,
         a,
         b,
@@ -232,13 +241,13 @@ export function compareProperty(
     else if (a)
       log.breaking(
         'type-changed',
-        pathOf(at, 'map', side),
+        changePath(at, 'map', side),
         `${label} no longer describes its map ${side}s.`,
       );
     else if (b)
       log.info(
         'type-changed',
-        pathOf(at, 'map', side),
+        changePath(at, 'map', side),
         `${label} now describes its map ${side}s.`,
         'minor',
       );
@@ -247,7 +256,7 @@ export function compareProperty(
     if (now.deprecated) {
       log.warning(
         'status-changed',
-        pathOf(at, 'deprecated'),
+        changePath(at, 'deprecated'),
         `${label} is now deprecated: consumers should stop using it before it is removed.`,
         was.deprecated,
         now.deprecated,
@@ -255,7 +264,7 @@ export function compareProperty(
     } else {
       log.info(
         'status-changed',
-        pathOf(at, 'deprecated'),
+        changePath(at, 'deprecated'),
         `${label} is no longer deprecated.`,
         'patch',
         was.deprecated,
@@ -265,7 +274,7 @@ export function compareProperty(
   }
   const docs = DOC_KEYS.filter(
     key =>
-      !sameValue(
+      !sameContractValue(
         was[key as keyof Partly<OdcsPropertyBase>],
         now[key as keyof Partly<OdcsPropertyBase>],
       ),
@@ -289,12 +298,12 @@ function compareEncryption(
 ) {
   const [e0, e1] = [was.encryptedName, now.encryptedName];
   if (e0 === e1) return;
-  const path = pathOf(at, 'encryptedName');
+  const path = changePath(at, 'encryptedName');
   if (!e1) {
     log.breaking(
       'physical-name-changed',
       path,
-      `${label} no longer names its encrypted column ${show(
+      `${label} no longer names its encrypted column ${describeValue(
         e0,
       )}: consumers reading the encrypted value break.`,
       e0,
@@ -304,7 +313,7 @@ function compareEncryption(
     log.info(
       'physical-name-changed',
       path,
-      `${label} now names its encrypted column ${show(e1)}.`,
+      `${label} now names its encrypted column ${describeValue(e1)}.`,
       'minor',
       e0,
       e1,
@@ -313,9 +322,9 @@ function compareEncryption(
     log.breaking(
       'physical-name-changed',
       path,
-      `${label} renamed its encrypted column from ${show(e0)} to ${show(
-        e1,
-      )}: consumers reading the encrypted value break.`,
+      `${label} renamed its encrypted column from ${describeValue(
+        e0,
+      )} to ${describeValue(e1)}: consumers reading the encrypted value break.`,
       e0,
       e1,
     );
@@ -357,8 +366,8 @@ export function compareRelationships(
     if (!news.has(key)) {
       log.breaking(
         'relationship-changed',
-        pathOf(at, 'relationships', key),
-        `${label} no longer promises the relationship ${show(
+        changePath(at, 'relationships', key),
+        `${label} no longer promises the relationship ${describeValue(
           r.to,
         )}: consumers joining on it lose the guarantee.`,
       );
@@ -368,8 +377,8 @@ export function compareRelationships(
     if (!olds.has(key)) {
       log.info(
         'relationship-changed',
-        pathOf(at, 'relationships', key),
-        `${label} now promises the relationship ${show(r.to)}.`,
+        changePath(at, 'relationships', key),
+        `${label} now promises the relationship ${describeValue(r.to)}.`,
         'minor',
       );
     }

@@ -1,4 +1,9 @@
-import { ChangeLog, pathOf, sameValue, show } from './changeLog';
+import {
+  ChangeLog,
+  changePath,
+  sameContractValue,
+  describeValue,
+} from './changeLog';
 import { compareAllowedValues } from './compareValueLists';
 import type { OdcsQualityRule } from '../odcs/model';
 import { type Partly, valueAt } from './types';
@@ -76,7 +81,7 @@ export function compareQuality(
   const pairs = matchElements(before, after, ruleKey);
   for (const { before: was, after: now } of pairs) {
     const rule = (now ?? was)!;
-    const at = pathOf(
+    const at = changePath(
       path,
       'quality',
       rule.id ??
@@ -120,28 +125,33 @@ function compareRule(
 ) {
   const name = describeRule(now);
   const meaning = MEANING_KEYS.filter(
-    k => !sameValue(valueAt(was, k), valueAt(now, k)),
+    k => !sameContractValue(valueAt(was, k), valueAt(now, k)),
   );
   if (meaning.length) {
     log.warning(
       'quality-changed',
       at,
       `${label}: the ${name} now measures something else (${meaning
-        .map(k => `${k} ${show(valueAt(was, k))} → ${show(valueAt(now, k))}`)
+        .map(
+          k =>
+            `${k} ${describeValue(valueAt(was, k))} → ${describeValue(
+              valueAt(now, k),
+            )}`,
+        )
         .join(', ')}): consumers relying on it should check.`,
     );
     return;
   }
   const [t0, t1] = [thresholds(was), thresholds(now)];
-  if (!sameValue(t0, t1)) {
+  if (!sameContractValue(t0, t1)) {
     const [r0, r1] = [rangeOf(was), rangeOf(now)];
     if (r0 && r1 && rangeContains(r0, r1)) {
       log.info(
         'quality-changed',
         at,
-        `${label}: the ${name} is stricter (${show(t0)} → ${show(
-          t1,
-        )}): a stronger promise, consumers stay safe.`,
+        `${label}: the ${name} is stricter (${describeValue(
+          t0,
+        )} → ${describeValue(t1)}): a stronger promise, consumers stay safe.`,
         'minor',
         t0,
         t1,
@@ -150,7 +160,9 @@ function compareRule(
       log.warning(
         'quality-changed',
         at,
-        `${label}: the ${name} is looser (${show(t0)} → ${show(
+        `${label}: the ${name} is looser (${describeValue(
+          t0,
+        )} → ${describeValue(
           t1,
         )}): a weaker quality promise, consumers relying on it should check.`,
         t0,
@@ -160,9 +172,9 @@ function compareRule(
       log.warning(
         'quality-changed',
         at,
-        `${label}: the ${name} changed its threshold (${show(t0)} → ${show(
-          t1,
-        )}): consumers relying on it should check.`,
+        `${label}: the ${name} changed its threshold (${describeValue(
+          t0,
+        )} → ${describeValue(t1)}): consumers relying on it should check.`,
         t0,
         t1,
       );
@@ -171,11 +183,11 @@ function compareRule(
   const args0 = (was.arguments ?? {}) as Record<string, unknown>;
   const args1 = (now.arguments ?? {}) as Record<string, unknown>;
   for (const key of new Set([...Object.keys(args0), ...Object.keys(args1)])) {
-    if (sameValue(args0[key], args1[key])) continue;
+    if (sameContractValue(args0[key], args1[key])) continue;
     if (key === 'validValues') {
       compareAllowedValues(
         log,
-        pathOf(at, 'arguments', key),
+        changePath(at, 'arguments', key),
         `${label} (${name})`,
         args0[key] as unknown[],
         args1[key] as unknown[],
@@ -184,17 +196,17 @@ function compareRule(
     } else {
       log.warning(
         'quality-changed',
-        pathOf(at, 'arguments', key),
-        `${label}: the ${name} changed its argument ${key} from ${show(
+        changePath(at, 'arguments', key),
+        `${label}: the ${name} changed its argument ${key} from ${describeValue(
           args0[key],
-        )} to ${show(args1[key])}.`,
+        )} to ${describeValue(args1[key])}.`,
         args0[key],
         args1[key],
       );
     }
   }
   const docs = [...DOC_KEYS].filter(
-    k => !sameValue(valueAt(was, k), valueAt(now, k)),
+    k => !sameContractValue(valueAt(was, k), valueAt(now, k)),
   );
   if (docs.length) {
     log.info(

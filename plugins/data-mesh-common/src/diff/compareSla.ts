@@ -1,4 +1,9 @@
-import { ChangeLog, pathOf, sameValue, show } from './changeLog';
+import {
+  ChangeLog,
+  changePath,
+  sameContractValue,
+  describeValue,
+} from './changeLog';
 import type { OdcsSlaProperty } from '../odcs/model';
 import type { Partly } from './types';
 import { matchElements } from './match';
@@ -17,11 +22,11 @@ function slaPath(sla: Partly<OdcsSlaProperty>): string {
   const segments = [String(sla.property ?? 'sla')];
   if (sla.element) segments.push(String(sla.element));
   if (sla.driver) segments.push(String(sla.driver));
-  return pathOf('slaProperties', ...segments);
+  return changePath('slaProperties', ...segments);
 }
 
 function valueText(sla: Partly<OdcsSlaProperty>): string {
-  return `${show(sla.value)}${sla.unit ? ` ${sla.unit}` : ''}`;
+  return `${describeValue(sla.value)}${sla.unit ? ` ${sla.unit}` : ''}`;
 }
 
 /**
@@ -63,14 +68,14 @@ export function compareSla(
       continue;
     }
     if (
-      sameValue(was.value, now.value) &&
-      sameValue(was.unit, now.unit) &&
-      sameValue(was.valueExt, now.valueExt)
+      sameContractValue(was.value, now.value) &&
+      sameContractValue(was.unit, now.unit) &&
+      sameContractValue(was.valueExt, now.valueExt)
     ) {
       if (
-        !sameValue(was.description, now.description) ||
-        !sameValue(was.schedule, now.schedule) ||
-        !sameValue(was.scheduler, now.scheduler)
+        !sameContractValue(was.description, now.description) ||
+        !sameContractValue(was.schedule, now.schedule) ||
+        !sameContractValue(was.scheduler, now.scheduler)
       ) {
         log.info(
           'sla-changed',

@@ -2,7 +2,7 @@
  * Comparing lists of values a property promises: its allowed values (`enum`, a rule's
  * `validValues`) and the keys an object property requires.
  */
-import { ChangeLog, show } from './changeLog';
+import { ChangeLog, describeValue } from './changeLog';
 
 /**
  * Compares the keys an object property requires (`logicalTypeOptions.required`): a key no
@@ -23,7 +23,7 @@ export function compareRequiredList(
     log.breaking(
       'constraint-changed',
       at,
-      `${label} no longer requires the keys ${show(
+      `${label} no longer requires the keys ${describeValue(
         dropped,
       )}: consumers may receive objects without them.`,
       was,
@@ -34,7 +34,7 @@ export function compareRequiredList(
     log.info(
       'constraint-changed',
       at,
-      `${label} now requires the keys ${show(
+      `${label} now requires the keys ${describeValue(
         added,
       )}: a stronger promise, consumers stay safe.`,
       'minor',
@@ -63,7 +63,7 @@ export function compareAllowedValues(
     log.breaking(
       'enum-changed',
       at,
-      `${label} dropped its list of ${what} ${show(
+      `${label} dropped its list of ${what} ${describeValue(
         olds!.map(allowedValue),
       )}: consumers may now receive any value.`,
     );
@@ -73,7 +73,7 @@ export function compareAllowedValues(
     log.info(
       'enum-changed',
       at,
-      `${label} now limits its values to ${show(
+      `${label} now limits its values to ${describeValue(
         news.map(allowedValue),
       )}: a stronger promise, consumers stay safe.`,
       'minor',
@@ -89,7 +89,7 @@ export function compareAllowedValues(
     log.breaking(
       'enum-changed',
       at,
-      `${label} allows new values ${show(
+      `${label} allows new values ${describeValue(
         added,
       )}: consumers that handle every value can break on them.`,
       undefined,
@@ -100,7 +100,7 @@ export function compareAllowedValues(
     log.info(
       'enum-changed',
       at,
-      `${label} no longer allows ${show(
+      `${label} no longer allows ${describeValue(
         removed,
       )}: fewer values, consumers stay safe.`,
       'minor',

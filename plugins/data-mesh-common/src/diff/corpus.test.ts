@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { pathOf } from './changeLog';
+import { changePath } from './changeLog';
 import type { OdcsContract } from '../odcs/model';
 
 /** A contract or a part of it as an author may write it: any shape, as the diff must take. */
@@ -56,7 +56,7 @@ describe('diffContracts over the official ODCS examples', () => {
         expect.objectContaining({
           kind: 'property-removed',
           severity: 'breaking',
-          path: pathOf('schema', object.name, 'properties', removed.name),
+          path: changePath('schema', object.name, 'properties', removed.name),
         }),
       );
       expect(diff.requiredBump).toBe('major');

@@ -1,4 +1,4 @@
-import { ChangeLog, sameValue, show } from './changeLog';
+import { ChangeLog, sameContractValue, describeValue } from './changeLog';
 import { compareSchema } from './compareSchema';
 import { compareRoles, compareServers } from './compareServers';
 import { compareSla } from './compareSla';
@@ -82,11 +82,11 @@ function compareHeader(
   was: Partly<OdcsContract>,
   now: Partly<OdcsContract>,
 ) {
-  if (!sameValue(was.id, now.id)) {
+  if (!sameContractValue(was.id, now.id)) {
     log.warning(
       'identity-changed',
       'id',
-      `The contract id changed from ${show(was.id)} to ${show(
+      `The contract id changed from ${describeValue(was.id)} to ${describeValue(
         now.id,
       )}: tools that track the contract by id will see a different contract.`,
       was.id,
@@ -94,11 +94,13 @@ function compareHeader(
     );
   }
   for (const key of ['name', 'dataProduct', 'domain'] as const) {
-    if (!sameValue(was[key], now[key])) {
+    if (!sameContractValue(was[key], now[key])) {
       log.warning(
         'identity-changed',
         key,
-        `The contract's ${key} changed from ${show(was[key])} to ${show(
+        `The contract's ${key} changed from ${describeValue(
+          was[key],
+        )} to ${describeValue(
           now[key],
         )}: consumers finding it by ${key} must follow.`,
         was[key],
@@ -106,13 +108,13 @@ function compareHeader(
       );
     }
   }
-  if (!sameValue(was.status, now.status)) {
+  if (!sameContractValue(was.status, now.status)) {
     const status = String(now.status ?? '').toLowerCase();
     if (['deprecated', 'retired'].includes(status)) {
       log.warning(
         'status-changed',
         'status',
-        `The contract is now ${show(
+        `The contract is now ${describeValue(
           now.status,
         )}: consumers should plan their migration.`,
         was.status,
@@ -122,22 +124,22 @@ function compareHeader(
       log.info(
         'status-changed',
         'status',
-        `The contract status changed from ${show(was.status)} to ${show(
-          now.status,
-        )}.`,
+        `The contract status changed from ${describeValue(
+          was.status,
+        )} to ${describeValue(now.status)}.`,
         'patch',
         was.status,
         now.status,
       );
     }
   }
-  if (!sameValue(was.slaDefaultElement, now.slaDefaultElement)) {
+  if (!sameContractValue(was.slaDefaultElement, now.slaDefaultElement)) {
     log.warning(
       'sla-changed',
       'slaDefaultElement',
-      `The default element of the SLAs changed from ${show(
+      `The default element of the SLAs changed from ${describeValue(
         was.slaDefaultElement,
-      )} to ${show(
+      )} to ${describeValue(
         now.slaDefaultElement,
       )}: the SLAs now measure another column.`,
       was.slaDefaultElement,
@@ -146,7 +148,7 @@ function compareHeader(
   }
   for (const key of DOCUMENTATION) {
     if (
-      !sameValue(
+      !sameContractValue(
         was[key as keyof Partly<OdcsContract>],
         now[key as keyof Partly<OdcsContract>],
       )

@@ -12,11 +12,11 @@ import {
 export type SourceVersions = Record<string, string | undefined>;
 
 /**
- * The sources of one processing run of one product. It answers whether the sources of an
- * earlier reading are unchanged (without reading them when the reader can tell), and keeps
- * whatever text it had to read, so each source is read at most once per run.
+ * The files (and URLs) one processing run of one product reads its contract from. It answers
+ * whether those of an earlier reading are unchanged (without reading them when the reader can
+ * tell), and keeps whatever text it had to read, so each is read at most once per run.
  */
-export class ProductSources implements SourceTexts {
+export class ProductFiles implements SourceTexts {
   private readonly texts = new Map<
     string,
     Promise<{ text: string; version?: string }>
