@@ -82,7 +82,7 @@ export interface Config {
     push?: {
       subjects?: {
         [subject: string]: {
-          /** Entity refs of the products it pushes for, e.g. component:default/sales-orders. */
+          /** Entity refs of the products it pushes for, e.g. component:default/orders. */
           products?: string[];
           /** Owners (group or user refs) whose products it pushes for. */
           owners?: string[];

@@ -37,7 +37,7 @@ export class PushSubjects {
         const owner = principalRef(ref);
         if (!owner)
           throw new Error(
-            `dataMesh.push.subjects.${subject}.owners: "${ref}" is not an entity ref; write e.g. group:default/sales-analytics`,
+            `dataMesh.push.subjects.${subject}.owners: "${ref}" is not an entity ref; write e.g. group:default/analytics`,
           );
         return owner;
       });

@@ -29,7 +29,7 @@ export interface CatalogContract {
   contractText?: string;
   /**
    * Where the contract was read, without the host's paths: a file relative to the catalog
-   * file's directory (`./sales-orders.odcs.yaml`), a URL, or `inline`.
+   * file's directory (`./orders.odcs.yaml`), a URL, or `inline`.
    */
   location?: string;
   /** The directory of a contract file, for server paths written relative to it. */

@@ -168,7 +168,7 @@ export interface DataProductSearchDocument {
   title: string;
   /** The entity's description, then the contract's name, purpose, objects and fields. */
   text: string;
-  /** The product's page in the portal, e.g. `/catalog/default/component/sales-orders`. */
+  /** The product's page in the portal, e.g. `/catalog/default/component/orders`. */
   location: string;
   entityRef: string;
   owner?: string;

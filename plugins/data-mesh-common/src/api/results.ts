@@ -8,7 +8,7 @@ import type { SloStatus } from './slo';
 export interface PushResultsRequest {
   /** Identifies the run: pushing the same run id again changes nothing. */
   runId: string;
-  /** The data product measured (entity ref, e.g. `component:default/sales-orders`). */
+  /** The data product measured (entity ref, e.g. `component:default/orders`). */
   entityRef: string;
   /** The contract server measured, e.g. `production`. */
   server?: string;

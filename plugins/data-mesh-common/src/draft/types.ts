@@ -11,7 +11,7 @@ import type { OdcsContract } from '../odcs/model';
  * @public
  */
 export interface DataProductDraftInput {
-  /** The entity name, e.g. `sales-orders`. */
+  /** The entity name, e.g. `orders`. */
   name?: string;
   title?: string;
   /** What the product is for (the contract's purpose). */
@@ -117,7 +117,7 @@ export interface DataProductDraftInput {
     dataset?: string;
     /** For object stores: e.g. `s3://bucket/sales/orders/`. */
     location?: string;
-    /** For a `local` server: the file, e.g. `data/sales-orders/orders.parquet`. */
+    /** For a `local` server: the file, e.g. `data/orders/orders.parquet`. */
     path?: string;
     /** For file and object stores and topics: `parquet`, `csv`, `json`, `avro`... */
     format?: string;

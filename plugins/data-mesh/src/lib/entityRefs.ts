@@ -2,7 +2,7 @@ import { parseEntityRef } from '@backstage/catalog-model';
 
 /**
  * An entity ref as people read it: the name alone in the default namespace
- * (`group:default/sales-analytics` → `sales-analytics`), `namespace/name` otherwise.
+ * (`group:default/analytics` → `analytics`), `namespace/name` otherwise.
  * Text that is not a ref comes back as it is.
  */
 export function shortRef(ref: string | undefined): string {

@@ -121,7 +121,7 @@ function checkSla(log: IssueLog, sla: unknown): void {
 
 /**
  * Checks a `data_product.yaml`: `name` and `version`, the owner (a key written with no value
- * is reported: in `slack: #sales-data`, YAML reads `#` as the start of a comment), the fields
+ * is reported: in `slack: #data-team`, YAML reads `#` as the start of a comment), the fields
  * (name, type, constraints), partition columns, access grants and the SLA. Paths point into
  * the source document.
  * @public
