@@ -52,6 +52,10 @@ export function parseProductRef(
   };
 }
 
+/** A full reference already written by the rule: nothing to parse or lower. */
+const CANONICAL =
+  /^[a-z0-9][a-z0-9._-]*:[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*$/;
+
 /**
  * A reference to a data product (or to an entity a product names) as the suite writes it:
  * `kind:namespace/name` in lower case, by the rule of {@link parseProductRef}. Takes written
@@ -68,6 +72,7 @@ export function productRef(
   context: { defaultKind?: string; defaultNamespace?: string } = {},
 ): string {
   if (typeof ref === 'string') {
+    if (CANONICAL.test(ref)) return ref;
     const { kind, namespace, name } = parseProductRef(ref, context);
     return `${kind}:${namespace}/${name}`;
   }
@@ -77,6 +82,7 @@ export function productRef(
   return `${lower(ref.kind)}:${lower(namespace)}/${lower(name)}`;
 }
 
+/** Lower case as Backstage compares entity refs (`toLocaleLowerCase('en-US')`, the same mapping). */
 function lower(text: string): string {
-  return text.toLocaleLowerCase('en-US');
+  return text.toLowerCase();
 }
