@@ -357,10 +357,19 @@ export class ObservationStore {
 
   /** True when the product has a run of this id. */
   async hasRun(entityRef: string, runId: string): Promise<boolean> {
-    return Boolean(
-      await this.db('dm_runs')
-        .where({ entity_ref: entityRef, run_id: runId })
-        .first('run_id'),
+    return (await this.productsWithRun(runId, [entityRef])).size > 0;
+  }
+
+  /** Which of the products have a run of this id (every product with one, without a list). */
+  async productsWithRun(
+    runId: string,
+    entityRefs?: readonly string[],
+  ): Promise<Set<string>> {
+    const query = this.db('dm_runs').where({ run_id: runId });
+    if (entityRefs) query.whereIn('entity_ref', entityRefs);
+    const rows: Array<{ entity_ref: string }> = await query.select(
+      'entity_ref',
     );
+    return new Set(rows.map(row => row.entity_ref));
   }
 }

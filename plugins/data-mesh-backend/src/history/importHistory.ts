@@ -20,10 +20,12 @@ export async function importHistory(
   if (sources.length === 0) return 0;
   const now = options.now ?? Date.now();
   let stored = 0;
-  for (const product of await products.listProducts()) {
-    for (const source of sources) {
-      const runId = `history:${source.id}`;
-      if (await store.hasRun(product.entityRef, runId)) continue;
+  const listed = await products.listProducts();
+  for (const source of sources) {
+    const runId = `history:${source.id}`;
+    const done = await store.productsWithRun(runId);
+    for (const product of listed) {
+      if (done.has(product.entityRef)) continue;
       const observations = [
         ...(await source.historyOf(
           { entityRef: product.entityRef, slos: product.slos },
