@@ -34,8 +34,8 @@ const STALE_LAG_MS = 3 * 86_400_000;
 const FRESH_LAG_MS = 2 * 60_000;
 const DEFAULT_NOW = '2025-06-01T12:00:00Z';
 
-/** mulberry32, seeded from text. */
-function random(seed: string): () => number {
+/** mulberry32, seeded from text: the same numbers for the same text, every run. */
+export function seededRandom(seed: string): () => number {
   let h = 1779033703 ^ seed.length;
   for (let i = 0; i < seed.length; i++) {
     h = Math.imul(h ^ seed.charCodeAt(i), 3432918353);
@@ -169,7 +169,7 @@ export function objectRows(
   object: OdcsSchemaObject,
   now: number,
 ) {
-  const next = random(`${product}/${object.name}`);
+  const next = seededRandom(`${product}/${object.name}`);
   const properties = (object.properties ?? []).filter(
     p => p && typeof p.name === 'string' && !p.properties && !p.items,
   );

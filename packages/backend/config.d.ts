@@ -2,6 +2,11 @@ export interface Config {
   dataMesh?: {
     examples?: {
       /**
+       * Days of made-up hourly SLO history to store for every example product on first start
+       * (src/exampleHistory.ts), so the dashboards show trends. For the example mesh only.
+       */
+      backfillDays?: number;
+      /**
        * The example products' pipelines (examples/generate-data.ts), run by the example
        * portal's backend so that the example data stays fresh.
        */

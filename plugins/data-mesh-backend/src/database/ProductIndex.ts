@@ -20,7 +20,10 @@ export interface IndexedProduct {
   productKind?: string;
   level: string;
   lifecycle?: string;
+  /** The governance verdict (`pass`, `warn`, `block`, `unknown`), as a reader sees it. */
   governance: string;
+  /** The verdict as one who may discover but not read the product sees it. */
+  governancePublic: string;
   sloHealth: SloHealth;
   freshAt?: number;
   discover: { everyone: boolean; refs: string[] };
@@ -92,6 +95,7 @@ function rowOf(product: IndexedProduct) {
     level: product.level,
     lifecycle: product.lifecycle ?? null,
     governance: product.governance,
+    governance_public: product.governancePublic,
     slo_health: product.sloHealth,
     fresh_at: product.freshAt ?? null,
     discover_everyone: product.discover.everyone,
@@ -162,21 +166,33 @@ export class ProductIndex {
     }
   }
 
-  /** Records a product's current SLO health and when its data last changed. */
-  async setHealth(
+  /**
+   * Records what a product's latest run changed: its SLO health, when its data last changed,
+   * and its governance verdict (policies may read the quality results).
+   */
+  async setMeasured(
     entityRef: string,
-    health: SloHealth,
-    freshAt: number | undefined,
+    measured: Pick<
+      IndexedProduct,
+      'sloHealth' | 'freshAt' | 'governance' | 'governancePublic'
+    >,
   ): Promise<void> {
     await this.db('dm_products')
       .where({ entity_ref: entityRef })
-      .update({ slo_health: health, fresh_at: freshAt ?? null });
+      .update({
+        slo_health: measured.sloHealth,
+        fresh_at: measured.freshAt ?? null,
+        governance: measured.governance,
+        governance_public: measured.governancePublic,
+      });
   }
 
   /**
    * One page of the products the caller may discover that match the filters, and how many
    * match in all. Health and freshness count only where the caller may read the product:
-   * elsewhere they are "restricted", for filtering and sorting alike.
+   * elsewhere they are "restricted", for filtering and sorting alike; the governance verdict
+   * is the one the caller sees (without the policies that read quality results, unless they
+   * may read the product).
    */
   async list(options: {
     access: ListingAccess;
@@ -191,7 +207,12 @@ export class ProductIndex {
     const base = this.db('dm_products as p');
     this.applyAccess(base, access);
     const health = this.healthExpression(access.read);
-    this.applyFilters(base, filters, health);
+    const governance = this.readableExpression(
+      access.read,
+      'p.governance',
+      'p.governance_public',
+    );
+    this.applyFilters(base, filters, health, governance);
     const [{ n }] = await base.clone().count({ n: '*' });
     const page = base
       .clone()
@@ -214,7 +235,8 @@ export class ProductIndex {
         [health],
       ),
       governance: this.db.raw(
-        "CASE p.governance WHEN 'block' THEN 0 WHEN 'warn' THEN 1 WHEN 'unknown' THEN 2 ELSE 3 END",
+        "CASE ? WHEN 'block' THEN 0 WHEN 'warn' THEN 1 WHEN 'unknown' THEN 2 ELSE 3 END",
+        [governance],
       ),
       freshness: this.readableExpression(access.read, 'p.fresh_at', 'NULL'),
     };
@@ -271,6 +293,7 @@ export class ProductIndex {
     query: Knex.QueryBuilder,
     filters: ProductFilters,
     health: Knex.Raw,
+    governance: Knex.Raw,
   ) {
     for (const word of (filters.text ?? '')
       .toLocaleLowerCase('en-US')
@@ -285,7 +308,8 @@ export class ProductIndex {
     if (filters.ownedBy) query.whereIn('p.owner', filters.ownedBy.map(lower));
     if (filters.classification) query.where('p.level', filters.classification);
     if (filters.productKind) query.where('p.product_kind', filters.productKind);
-    if (filters.governance) query.where('p.governance', filters.governance);
+    if (filters.governance)
+      query.whereRaw('? = ?', [governance, filters.governance]);
     if (filters.health) query.whereRaw('? = ?', [health, filters.health]);
   }
 

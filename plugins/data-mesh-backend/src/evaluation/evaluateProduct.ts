@@ -5,7 +5,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   type SloDefinition,
-  meetsTarget,
+  meetsComparison,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { ObservationInput } from '../database/ObservationStore';
 import type { ProductOnServer, ServerRegistry } from './ServerRegistry';
@@ -82,7 +82,7 @@ export function toObservation(
       observedAt,
     };
   }
-  const pass = meetsTarget(measured.value, slo.target);
+  const pass = meetsComparison(measured.value, slo.target);
   const observation: ObservationInput = {
     sloId: slo.id,
     status: pass ? 'pass' : 'fail',

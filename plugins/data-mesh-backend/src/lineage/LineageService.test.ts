@@ -3,7 +3,7 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import { readOpenLineageEvent } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { Knex } from 'knex';
 import { LineageStore } from '../database/LineageStore';
-import type { DataProduct, ProductSource } from '../products/DataProduct';
+import type { DataProduct, ProductCatalog } from '../products/DataProduct';
 import { LineageService } from './LineageService';
 
 const databases = TestDatabases.create({
@@ -59,7 +59,7 @@ describe.each(databases.eachSupportedId())('LineageService on %p', id => {
 
   it("builds on what it knows: a changed product's edges, and only the events seen since it last looked, also those another replica stored", async () => {
     let products = [product('orders'), product('revenue', 'orders')];
-    const source: ProductSource = {
+    const source: ProductCatalog = {
       listProducts: async () => products,
       getProduct: async ref => products.find(p => p.entityRef === ref),
     };

@@ -19,10 +19,13 @@ import {
   type SloHealth,
   datasetPatterns,
   datasetRef,
+  physicalName,
+  productRef,
   readDataProductSpec,
+  schemaObjects,
   upstreamProductRef,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
-import type { DataProduct, ProductSource } from '../products/DataProduct';
+import type { DataProduct, ProductCatalog } from '../products/DataProduct';
 import type {
   LineageStore,
   StoredDataset,
@@ -30,7 +33,7 @@ import type {
 } from '../database/LineageStore';
 
 export interface LineageServiceOptions {
-  products: ProductSource;
+  products: ProductCatalog;
   store: LineageStore;
   /** Current SLO health per product ref. */
   health: () => Promise<Map<string, SloHealth>>;
@@ -89,9 +92,7 @@ export class LineageService {
   private buildMatcher(products: DataProduct[]): DatasetMatcher {
     const matcher = new DatasetMatcher();
     for (const product of products) {
-      const objects = (product.contract?.schema ?? [])
-        .filter(o => o?.name)
-        .map(o => o.physicalName || o.name);
+      const objects = schemaObjects(product.contract).map(physicalName);
       for (const server of product.contract?.servers ?? []) {
         if (!server) continue;
         const base =
@@ -252,14 +253,14 @@ export function declaredUpstreams(product: DataProduct): string[] {
   const refs = new Set<string>();
   for (const relation of product.entity.relations ?? []) {
     if (relation.type === RELATION_CONSUMES_DATA_FROM)
-      refs.add(relation.targetRef.toLocaleLowerCase('en-US'));
+      refs.add(productRef(relation.targetRef));
   }
   if (refs.size === 0) {
     const { spec } = readDataProductSpec(product.entity);
     for (const port of spec.inputPorts) {
       try {
         const ref = upstreamProductRef(port, product.entity);
-        if (ref) refs.add(ref.toLocaleLowerCase('en-US'));
+        if (ref) refs.add(ref);
       } catch {
         // a port whose product is not an entity ref: documented only
       }

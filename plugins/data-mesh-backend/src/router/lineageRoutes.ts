@@ -1,10 +1,10 @@
+import { productRef } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type Router from 'express-promise-router';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type {
   LineageDirection,
   LineageResponse,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
-import { normalizeRef } from '../products/CatalogProductSource';
 import type { ProductSight } from '../access/ProductAccessGate';
 import type { RouterContext } from './context';
 
@@ -56,14 +56,14 @@ export function lineageRoutes(
     const { entity, depth = '1', direction = 'both', columns } = req.query;
     if (typeof entity !== 'string' || !entity) {
       throw new InputError(
-        'entity is required: the entity ref of a data product, e.g. component:default/sales-orders',
+        'entity is required: the entity ref of a data product, e.g. component:default/orders',
       );
     }
     let root: string;
     if (entity.startsWith('dataset:')) root = entity;
     else {
       try {
-        root = normalizeRef(entity);
+        root = productRef(entity);
       } catch (error) {
         throw new InputError(
           `entity "${entity}" is not an entity ref: ${

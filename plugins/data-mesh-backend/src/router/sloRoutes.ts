@@ -1,12 +1,12 @@
 import type Router from 'express-promise-router';
 import { InputError, NotAllowedError } from '@backstage/errors';
-import { parseEntityRef } from '@backstage/catalog-model';
 import {
   type SloHistoryResponse,
   type SloResponse,
   type SloView,
   dataMeshSloEvaluatePermission,
   parseSloWindow,
+  productRef,
   summarizeWindow,
   windowMillis,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
@@ -112,14 +112,12 @@ export function sloRoutes(
       60_000,
       Math.ceil(span / HISTORY_POINTS / 60_000) * 60_000,
     );
-    const [points, exampleUntil] = await Promise.all([
-      ctx.observations.history(product.entityRef, Date.now() - span, bucket),
-      ctx.observations.exampleHistoryUntil(product.entityRef),
-    ]);
+    const points = await ctx.observations.history(
+      product.entityRef,
+      Date.now() - span,
+      bucket,
+    );
     const body: SloHistoryResponse = { window, points };
-    if (exampleUntil !== undefined) {
-      body.exampleHistoryUntil = new Date(exampleUntil).toISOString();
-    }
     res.json(body);
   });
 
@@ -148,18 +146,13 @@ export function sloRoutes(
     }
     if (typeof entity !== 'string' || !entity.trim()) {
       throw new InputError(
-        'entity must be the entity ref of a data product, e.g. component:default/sales-orders',
+        'entity must be the entity ref of a data product, e.g. component:default/orders',
       );
     }
     try {
-      parseEntityRef(entity, {
-        defaultKind: 'component',
-        defaultNamespace: 'default',
-      });
+      productRef(entity);
     } catch (error) {
-      throw new InputError(
-        `entity "${entity}" is not an entity ref: ${(error as Error).message}`,
-      );
+      throw new InputError((error as Error).message);
     }
     const { product } = await productByRef(
       ctx,

@@ -34,7 +34,6 @@ export type {
   ColumnEdge,
   LineageDirection,
   LineageEdge,
-  LineageEdgeSource,
   LineageNode,
   LineageResponse,
 } from './lineage';
@@ -46,6 +45,5 @@ export type {
 } from './results';
 export type {
   GovernanceEvaluateRequest,
-  GovernancePolicyResult,
   GovernanceResponse,
 } from './governance';

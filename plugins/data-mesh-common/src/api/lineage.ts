@@ -9,9 +9,8 @@ export type LineageDirection = 'up' | 'down' | 'both';
 /**
  * Where a lineage edge is known from: the product's declared input ports (and the catalog's
  * `consumesDataFrom` relations), or OpenLineage events pipelines sent.
- * @public
  */
-export type LineageEdgeSource = 'declared' | 'openlineage';
+export type LineageEdgeSource = LineageEdge['source'];
 
 /**
  * A node of the lineage graph: a data product, or a dataset no product claims.
@@ -52,7 +51,11 @@ export interface ColumnEdge {
 export interface LineageEdge {
   from: string;
   to: string;
-  source: LineageEdgeSource;
+  /**
+   * Where the edge is known from: the product's declared input ports (and the catalog's
+   * `consumesDataFrom` relations), or OpenLineage events pipelines sent.
+   */
+  source: 'declared' | 'openlineage';
   /** Column edges, only when asked for (`columns=true`) and known. */
   columns?: ColumnEdge[];
 }

@@ -125,9 +125,4 @@ export interface SloHistoryPoint {
 export interface SloHistoryResponse {
   window: SloWindow;
   points: SloHistoryPoint[];
-  /**
-   * ISO 8601: points up to this time are made-up example history (the example mesh's
-   * backfill, `dataMesh.examples.backfillDays`), not measurements. Absent for real data.
-   */
-  exampleHistoryUntil?: string;
 }

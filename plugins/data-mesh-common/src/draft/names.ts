@@ -15,7 +15,7 @@ export function refName(value: unknown): string | undefined {
   );
 }
 
-/** A table or topic name from a product name: `sales-orders` → `sales_orders`. */
+/** A table or topic name from a product name: `daily-orders` → `daily_orders`. */
 export function objectNameOf(productName: string): string {
   return productName
     .trim()

@@ -1,5 +1,5 @@
 import type {
-  GovernancePolicyResult,
+  PolicyResult,
   GovernanceResponse,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { formatIssue } from '@backstage-data-mesh/plugin-data-mesh-common';
@@ -36,7 +36,7 @@ const SEVERITY = {
   unknown: 'info',
 } as const;
 
-function Finding({ result }: { result: GovernancePolicyResult }) {
+function Finding({ result }: { result: PolicyResult }) {
   return (
     <Box component="li" sx={{ mb: 1, listStyle: 'none' }}>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>

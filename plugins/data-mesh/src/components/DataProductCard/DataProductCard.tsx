@@ -86,7 +86,11 @@ export function DataProductCard() {
         </Field>
         <Field label="Governance">
           {summary ? (
-            <GovernanceChip verdict={summary.governance} />
+            <GovernanceChip
+              verdict={summary.governance}
+              evaluatedAt={summary.governanceEvaluatedAt}
+              withheld={summary.governanceWithheld}
+            />
           ) : undefined}
         </Field>
       </Grid>

@@ -104,7 +104,11 @@ const ProductRow = memo(function ProductRowView({
         />
       </TableCell>
       <TableCell>
-        <GovernanceChip verdict={product.governance} />
+        <GovernanceChip
+          verdict={product.governance}
+          evaluatedAt={product.governanceEvaluatedAt}
+          withheld={product.governanceWithheld}
+        />
       </TableCell>
       <TableCell>
         <Freshness product={product} now={now} />

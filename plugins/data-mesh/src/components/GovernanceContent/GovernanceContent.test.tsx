@@ -1,5 +1,5 @@
 import type {
-  GovernancePolicyResult,
+  PolicyResult,
   GovernanceResponse,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { screen, within } from '@testing-library/react';
@@ -11,9 +11,7 @@ import {
 import { renderForProduct } from '../../__testUtils__/renderForProduct';
 import { GovernanceContent } from './GovernanceContent';
 
-function result(
-  overrides: Partial<GovernancePolicyResult>,
-): GovernancePolicyResult {
+function result(overrides: Partial<PolicyResult>): PolicyResult {
   return {
     id: 'owner-required',
     severity: 'error',

@@ -1,5 +1,5 @@
 import type {
-  GovernancePolicyResult,
+  PolicyResult,
   GovernanceResponse,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { formatIssue } from '@backstage-data-mesh/plugin-data-mesh-common';
@@ -21,9 +21,10 @@ import {
   GovernanceChip,
   PolicyOutcomeChip,
   useDataProductRef,
+  withheldNote,
 } from '../common';
 
-const OUTCOME_ORDER: Record<GovernancePolicyResult['outcome'], number> = {
+const OUTCOME_ORDER: Record<PolicyResult['outcome'], number> = {
   block: 0,
   warn: 1,
   info: 2,
@@ -32,9 +33,7 @@ const OUTCOME_ORDER: Record<GovernancePolicyResult['outcome'], number> = {
 };
 
 /** Blocking results first, then warnings, information, drafts and passes; policy order within. */
-export function orderResults(
-  results: GovernancePolicyResult[],
-): GovernancePolicyResult[] {
+export function orderResults(results: PolicyResult[]): PolicyResult[] {
   return results
     .map((r, i) => ({ r, i }))
     .sort(
@@ -44,7 +43,7 @@ export function orderResults(
     .map(x => x.r);
 }
 
-function modeText(result: GovernancePolicyResult): string {
+function modeText(result: PolicyResult): string {
   if (result.mode === 'grace' && result.graceUntil) {
     return `grace until ${result.graceUntil.slice(0, 10)}`;
   }
@@ -79,6 +78,11 @@ export function GovernanceReport({ report }: { report: GovernanceResponse }) {
           />
         ))}
       </Box>
+      {report.withheld ? (
+        <Typography variant="body2" mb={2} role="status">
+          {withheldNote(report.withheld)}.
+        </Typography>
+      ) : null}
       {report.blocked && (
         <WarningPanel
           severity="error"
@@ -202,7 +206,7 @@ export function GovernanceContent() {
           <EmptyState
             missing="data"
             title="Not evaluated yet"
-            description="The governance policies have not run on this product yet; the verdict appears after the catalog processes it."
+            description="The governance policies have not run on this product yet; the verdict appears once they have."
           />
         ) : (
           <GovernanceReport report={report} />

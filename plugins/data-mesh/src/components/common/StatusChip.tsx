@@ -4,6 +4,8 @@ import type {
   SloStatus,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import Chip from '@mui/material/Chip';
+import Typography from '@mui/material/Typography';
+import { absoluteTime, relativeTime } from '../../lib/time';
 
 type Tone = 'success' | 'error' | 'warning' | 'info' | 'default';
 
@@ -79,9 +81,51 @@ export function SloStatusChip({ status }: { status: SloStatus }) {
   return <ToneChip entry={SLO_STATUS[status] ?? SLO_STATUS.unknown} />;
 }
 
-/** A product's governance verdict. */
-export function GovernanceChip({ verdict }: { verdict: GovernanceHealth }) {
-  return <ToneChip entry={GOVERNANCE[verdict] ?? GOVERNANCE.unknown} />;
+/** What a product's verdict leaves out for a caller who may not read its data. */
+export function withheldNote(withheld: number | undefined): string | undefined {
+  if (!withheld) return undefined;
+  return `${withheld} ${
+    withheld === 1 ? 'policy reads' : 'policies read'
+  } this product's quality results, which only its readers see: the verdict shown leaves ${
+    withheld === 1 ? 'it' : 'them'
+  } out`;
+}
+
+/**
+ * A product's governance verdict: the backend's one verdict of the product, as the list, the
+ * card and the Governance tab show it, with when it was evaluated (and, on hover, what it
+ * leaves out for a caller who may not read the product's data).
+ */
+export function GovernanceChip({
+  verdict,
+  evaluatedAt,
+  withheld,
+}: {
+  verdict: GovernanceHealth;
+  evaluatedAt?: string;
+  withheld?: number;
+}) {
+  const chip = (
+    <ToneChip
+      entry={GOVERNANCE[verdict] ?? GOVERNANCE.unknown}
+      title={withheldNote(withheld)}
+    />
+  );
+  if (!evaluatedAt) return chip;
+  return (
+    <span>
+      {chip}
+      <Typography
+        variant="caption"
+        color="text.secondary"
+        display="block"
+        title={absoluteTime(evaluatedAt)}
+      >
+        evaluated {relativeTime(evaluatedAt)}
+        {withheld ? ' · partial' : ''}
+      </Typography>
+    </span>
+  );
 }
 
 /** One policy's outcome. */

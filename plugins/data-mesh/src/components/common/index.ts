@@ -7,6 +7,7 @@ export {
   SLO_HEALTH_LABELS,
   SloHealthChip,
   SloStatusChip,
+  withheldNote,
 } from './StatusChip';
 export type { PolicyOutcome } from './StatusChip';
 export { useDataProductRef } from './useDataProductRef';
