@@ -40,6 +40,29 @@ const all = [orders, leads, ledger];
 const indexed = indexProducts(all);
 
 describe('filterProducts', () => {
+  it("shows a team's own products in the My team view, whatever the case of the refs", () => {
+    expect(
+      filterProducts(indexed, {
+        owners: ['user:default/fin', 'Group:default/Finance-Analytics'],
+      }),
+    ).toEqual([ledger]);
+    expect(filterProducts(indexed, { owners: [] })).toEqual([]);
+  });
+
+  it('leaves demonstration products out unless asked for', () => {
+    const demo = summary({
+      entityRef: 'component:default/broken-contract-demo',
+      name: 'broken-contract-demo',
+      tags: ['demo'],
+    });
+    const withDemo = indexProducts([...all, demo]);
+    expect(filterProducts(withDemo, {})).toEqual(all);
+    expect(filterProducts(withDemo, { includeDemos: true })).toEqual([
+      ...all,
+      demo,
+    ]);
+  });
+
   it('searches names, titles, descriptions, tags and field names, every word, any case', () => {
     expect(filterProducts(indexed, { text: 'CAMPAIGN_ID' })).toEqual([leads]);
     expect(filterProducts(indexed, { text: 'web shop' })).toEqual([orders]);

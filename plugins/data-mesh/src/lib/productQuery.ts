@@ -11,6 +11,27 @@ export interface ProductFilters {
   health?: SloHealth;
   /** Words that must all appear in the name, title, description, tags or field names. */
   text?: string;
+  /** Only the products owned by one of these (entity refs): the "My team" view. */
+  owners?: string[];
+  /** Also the demonstration products (tagged `demo`), which are left out by default. */
+  includeDemos?: boolean;
+}
+
+/** The tag that marks a product as a demonstration (e.g. of what a broken contract shows). */
+export const DEMO_TAG = 'demo';
+
+/** True for a demonstration product, which lists leave out unless asked. */
+export function isDemoProduct(product: Pick<DataProductSummary, 'tags'>) {
+  return (product.tags ?? []).includes(DEMO_TAG);
+}
+
+/** True when the product's owner is one of `owners` (entity refs, any case). */
+export function isOwnedBy(
+  product: Pick<DataProductSummary, 'owner'>,
+  owners: readonly string[],
+): boolean {
+  const owner = product.owner?.toLocaleLowerCase('en-US');
+  return !!owner && owners.some(o => o.toLocaleLowerCase('en-US') === owner);
 }
 
 /** The columns the explorer sorts by. */
@@ -57,6 +78,8 @@ export function filterProducts(
   const words = (filters.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const out: DataProductSummary[] = [];
   for (const { product, text } of products) {
+    if (!filters.includeDemos && isDemoProduct(product)) continue;
+    if (filters.owners && !isOwnedBy(product, filters.owners)) continue;
     if (filters.domain && product.domain !== filters.domain) continue;
     if (filters.owner && product.owner !== filters.owner) continue;
     if (

@@ -1,5 +1,5 @@
 import type { DataProductSummary } from '@backstage-data-mesh/plugin-data-mesh-common';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -35,9 +35,19 @@ function products(count: number): DataProductSummary[] {
   );
 }
 
-function render(api: DataMeshApi, url = '/data-products') {
+function render(
+  api: DataMeshApi,
+  url = '/data-products',
+  ownershipEntityRefs = ['user:default/guest'],
+) {
   return renderInTestApp(<DataProductsExplorer />, {
-    apis: [[dataMeshApiRef, api]],
+    apis: [
+      [dataMeshApiRef, api],
+      mockApis.identity({
+        userEntityRef: 'user:default/guest',
+        ownershipEntityRefs,
+      }),
+    ],
     mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef as any },
     initialRouteEntries: [url],
   });
@@ -95,6 +105,60 @@ describe('DataProductsExplorer', () => {
     expect(within(table).getByText('Restricted')).toBeInTheDocument();
     expect(within(table).getByText('restricted')).toBeInTheDocument();
     expect(within(table).queryByText('Not measured')).not.toBeInTheDocument();
+  });
+
+  it("opens on the team's own products for an owner, and shows all on request", async () => {
+    await render(
+      fakeDataMeshApi({ listProducts: async () => ({ items: products(60) }) }),
+      '/data-products',
+      ['user:default/fin', 'group:default/finance-analytics'],
+    );
+    expect(
+      await screen.findByText("Your team's products: 15 data products"),
+    ).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: 'Data products' });
+    expect(
+      within(table).getAllByRole('link', { name: 'finance-analytics' }),
+    ).toHaveLength(15);
+    await userEvent.click(screen.getByRole('button', { name: 'All (60)' }));
+    expect(await screen.findByText('60 data products')).toBeInTheDocument();
+  });
+
+  it('opens on all products for someone who owns none, or for a filtered link', async () => {
+    const { unmount } = await render(
+      fakeDataMeshApi({ listProducts: async () => ({ items: products(8) }) }),
+    );
+    expect(await screen.findByText('8 data products')).toBeInTheDocument();
+    unmount();
+    await render(
+      fakeDataMeshApi({ listProducts: async () => ({ items: products(8) }) }),
+      '/data-products?domain=domain%3Adefault%2Fsales',
+      ['group:default/finance-analytics'],
+    );
+    expect(await screen.findByText('2 of 8 data products')).toBeInTheDocument();
+  });
+
+  it('leaves demonstration products out until asked for', async () => {
+    const items = [
+      ...products(3),
+      summary({
+        entityRef: 'component:default/broken-contract-demo',
+        name: 'broken-contract-demo',
+        title: 'Demo: broken contract',
+        tags: ['demo'],
+      }),
+    ];
+    await render(fakeDataMeshApi({ listProducts: async () => ({ items }) }));
+    expect(await screen.findByText('3 data products')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: 'Demo: broken contract' }),
+    ).not.toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'Show demos (1)' }),
+    );
+    expect(
+      await screen.findByRole('link', { name: 'Demo: broken contract' }),
+    ).toBeInTheDocument();
   });
 
   it('filters by domain and health, and searches field names', async () => {
