@@ -15,11 +15,11 @@ export const readableTableSx = {
   },
 } as const;
 
-const SEPARATOR = /([_./:-])/;
+const SEPARATOR = /([_./:@,-])/;
 
 /**
  * An identifier (a field path, a policy id, a file path, a URL) that may wrap after its
- * separators (`_ . / : -`) when its column is narrow, never inside a word.
+ * separators (`_ . / : @ , -`) when its column is narrow, never inside a word.
  */
 export function Identifier({ text }: { text: string }) {
   const parts = text.split(SEPARATOR);
