@@ -2,6 +2,7 @@ export { durationSeconds, formatDuration } from './durations';
 export { deriveSlos } from './deriveSlos';
 export type { ContractSlos } from './deriveSlos';
 export { meetsTarget } from './qualityTargets';
+export { dataStaleness } from './staleness';
 export {
   countObservations,
   parseSloWindow,
