@@ -107,6 +107,11 @@ export interface DataProductServer {
   location?: string;
   /** True when the backend has connection settings for it and evaluates SLOs there. */
   evaluated: boolean;
+  /**
+   * When not evaluated, why not, in words an owner can act on (e.g. that the portal does not
+   * measure servers of its type, or has no connection settings for it).
+   */
+  notEvaluatedBecause?: string;
 }
 
 /**
