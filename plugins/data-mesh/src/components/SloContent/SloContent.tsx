@@ -12,6 +12,7 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import Grid from '@mui/material/Grid';
 import Typography from '@mui/material/Typography';
 import { useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { dataMeshApiRef } from '../../api';
 import { absoluteTime, relativeTime } from '../../lib/time';
@@ -44,6 +45,25 @@ function NoObservations(props: {
     );
   }
   const measured = details?.servers.filter(s => s.evaluated) ?? [];
+  const reasons = (details?.servers ?? [])
+    .map(s => s.notEvaluatedBecause)
+    .filter(Boolean);
+  if (details && measured.length === 0 && reasons.length > 0) {
+    return (
+      <WarningPanel
+        severity="info"
+        title="The portal does not measure this product"
+        defaultExpanded
+        message={
+          <>
+            {reasons.join('; ')}. The SLOs stay unknown until the product's
+            pipeline pushes its results to{' '}
+            <code>POST /api/data-mesh/results</code>.
+          </>
+        }
+      />
+    );
+  }
   return (
     <WarningPanel
       severity="info"
@@ -76,6 +96,22 @@ export function SloContent() {
     [api, product],
   );
   const details = useAsync(() => api.getProduct(product), [api, product]);
+  const failing = !!slos30.value?.slos.some(s => s.status === 'fail');
+  // How the products this one reads from are doing, to tell a failure's cause.
+  const upstream = useAsync(async () => {
+    if (!failing) return undefined;
+    const lineage = await api.getLineage({
+      entityRef: product.entityRef,
+      depth: 1,
+      direction: 'up',
+    });
+    const direct = new Set(
+      lineage.edges.filter(e => e.to === lineage.root).map(e => e.from),
+    );
+    return lineage.nodes.filter(n => direct.has(n.entityRef));
+  }, [api, product.entityRef, failing]);
+  const [params] = useSearchParams();
+  const focus = params.get('slo') ?? undefined;
   const byId7 = useMemo(
     () => new Map((slos7.value?.slos ?? []).map(s => [s.id, s])),
     [slos7.value],
@@ -112,7 +148,12 @@ export function SloContent() {
                     : 'Not evaluated yet'
                 }
               >
-                <SloTable slos30={value.slos} slos7={byId7} />
+                <SloTable
+                  slos30={value.slos}
+                  slos7={byId7}
+                  upstream={upstream.value}
+                  focus={focus}
+                />
               </InfoCard>
             </Grid>
             <Grid item xs={12}>

@@ -1,4 +1,9 @@
-import type { SloView } from '@backstage-data-mesh/plugin-data-mesh-common';
+import {
+  dataStaleness,
+  type LineageNode,
+  type SloView,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
 import Table from '@mui/material/Table';
@@ -8,8 +13,9 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { absoluteTime, relativeTime } from '../../lib/time';
-import { SloStatusChip } from '../common';
+import { readableTableSx, SLO_HEALTH_LABELS, SloStatusChip } from '../common';
 
 /** `99.2 %`, with one decimal below 100. */
 export function percent(share: number): string {
@@ -35,7 +41,7 @@ function WindowCell({ slo, label }: { slo?: SloView; label: string }) {
   }
   const budget = slo.errorBudget;
   return (
-    <TableCell sx={{ minWidth: 160 }}>
+    <TableCell sx={{ minWidth: 120 }}>
       <Typography variant="body2" aria-label={`Attainment over ${label}`}>
         {percent(slo.attainment)} <small>of {slo.observations}</small>
       </Typography>
@@ -69,17 +75,88 @@ function lastValue(slo: SloView): string {
   }${unit}`;
 }
 
+/** `2026-12-04 00:00 UTC (2 days ago)`. */
+function when(iso: string): string {
+  return `${absoluteTime(iso)} (${relativeTime(iso)})`;
+}
+
+const Detail = ({ children }: { children: ReactNode }) => (
+  <Typography variant="caption" color="text.secondary" display="block">
+    {children}
+  </Typography>
+);
+
 /**
- * Each SLO with its target, current status (and since when), the last measured value,
- * attainment and error budget over 7 and 30 days, and the last check's error.
+ * What a failing row says beyond the error: since when the data is stale and when it last
+ * loaded (for the age SLOs), and how the products upstream are doing.
+ */
+function FailureContext(props: { slo: SloView; upstream?: LineageNode[] }) {
+  const { slo, upstream } = props;
+  const staleness = dataStaleness(slo, slo.lastValue, slo.lastObservedAt);
+  return (
+    <Box mt={0.5}>
+      {staleness?.staleSince && (
+        <Detail>Data stale since {when(staleness.staleSince)}</Detail>
+      )}
+      {staleness && (
+        <Detail>Last loaded {when(staleness.lastUpdatedAt)}</Detail>
+      )}
+      {upstream && (
+        <Detail>
+          Upstream:{' '}
+          {upstream.length === 0
+            ? 'no product feeds this one'
+            : upstream.map((node, i) => (
+                <span key={node.entityRef}>
+                  {i > 0 && ', '}
+                  {node.hidden || node.external ? (
+                    node.hidden ? (
+                      'a product not shown to you'
+                    ) : (
+                      `${node.title ?? node.entityRef} (external)`
+                    )
+                  ) : (
+                    <EntityRefLink
+                      entityRef={node.entityRef}
+                      title={node.title}
+                    />
+                  )}
+                  {!node.hidden && !node.external && (
+                    <> ({SLO_HEALTH_LABELS[node.sloHealth].toLowerCase()})</>
+                  )}
+                </span>
+              ))}
+        </Detail>
+      )}
+    </Box>
+  );
+}
+
+/**
+ * Each SLO with its target, current status (and since when, or why it is not measured),
+ * the last measured value, attainment and error budget over 7 and 30 days, and for a
+ * failing SLO the last error, since when the data is stale, when it last loaded and how the
+ * products upstream are doing. The SLO named by `focus` is highlighted and scrolled to.
  */
 export function SloTable(props: {
   slos30: SloView[];
   slos7: Map<string, SloView>;
+  /** The products directly upstream, once known. */
+  upstream?: LineageNode[];
+  /** The id of the SLO to show first (a notification links to it). */
+  focus?: string;
 }) {
-  const { slos30, slos7 } = props;
+  const { slos30, slos7, upstream, focus } = props;
+  const focused = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    focused.current?.scrollIntoView?.({ block: 'center' });
+  }, [focus]);
   return (
-    <Table size="small" aria-label="Service level objectives">
+    <Table
+      size="small"
+      aria-label="Service level objectives"
+      sx={readableTableSx}
+    >
       <TableHead>
         <TableRow>
           <TableCell>SLO</TableCell>
@@ -93,7 +170,13 @@ export function SloTable(props: {
       </TableHead>
       <TableBody>
         {slos30.map(slo => (
-          <TableRow key={slo.id}>
+          <TableRow
+            key={slo.id}
+            data-slo={slo.id}
+            selected={slo.id === focus}
+            aria-current={slo.id === focus ? 'true' : undefined}
+            ref={slo.id === focus ? focused : undefined}
+          >
             <TableCell>
               <Typography variant="body2" fontWeight={600}>
                 {slo.name}
@@ -121,6 +204,16 @@ export function SloTable(props: {
             </TableCell>
             <TableCell>
               <SloStatusChip status={slo.status} />
+              {slo.status === 'unknown' && slo.notMeasuredBecause && (
+                <Typography
+                  variant="caption"
+                  color="text.secondary"
+                  display="block"
+                  sx={{ maxWidth: 260 }}
+                >
+                  Not measured: {slo.notMeasuredBecause}
+                </Typography>
+              )}
               {slo.since && (
                 <Typography
                   variant="caption"
@@ -149,13 +242,12 @@ export function SloTable(props: {
             <WindowCell slo={slo} label="30 days" />
             <TableCell sx={{ maxWidth: 320 }}>
               {slo.lastError && (
-                <Typography
-                  variant="body2"
-                  color="error"
-                  sx={{ wordBreak: 'break-word' }}
-                >
+                <Typography variant="body2" color="error">
                   {slo.lastError}
                 </Typography>
+              )}
+              {slo.status === 'fail' && (
+                <FailureContext slo={slo} upstream={upstream} />
               )}
             </TableCell>
           </TableRow>
