@@ -435,7 +435,8 @@ describe.each(databases.eachSupportedId())(
             columns: [
               {
                 from: 'orders.v1.id',
-                to: `${path.join(mesh.dir, 'orders', 'orders.csv')}.order_id`,
+                // the product's schema object, not the file's path on the server
+                to: 'orders.order_id',
               },
             ],
           },
@@ -449,6 +450,7 @@ describe.each(databases.eachSupportedId())(
         depth: 1,
         owner: 'group:default/sales',
         domain: 'domain:default/sales',
+        governance: expect.stringMatching(/^(pass|warn|block|unknown)$/),
       });
 
       const bad = await request(mesh.server)

@@ -19,7 +19,11 @@ import {
   readDataProductSpec,
   upstreamProductRef,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
-import type { DataProduct, ProductSource } from '../products/DataProduct';
+import {
+  type DataProduct,
+  type ProductSource,
+  governanceOf,
+} from '../products/DataProduct';
 import type { LineageStore } from '../database/LineageStore';
 
 export interface LineageServiceOptions {
@@ -114,13 +118,23 @@ export class LineageService {
     return this.cached.graph;
   }
 
-  /** A traversal, its nodes carrying the current SLO health (reused for a few seconds). */
+  /**
+   * A traversal, its nodes carrying the current SLO health (reused for a few seconds) and
+   * the products' governance verdicts.
+   */
   async query(root: string, query: LineageQuery): Promise<LineageResponse> {
-    const [graph, health] = await Promise.all([this.graph(), this.healthMap()]);
+    const [graph, health, products] = await Promise.all([
+      this.graph(),
+      this.healthMap(),
+      this.options.products.listProducts(),
+    ]);
     const response = graph.traverse(root, query);
+    const byRef = new Map(products.map(p => [p.entityRef, p]));
     for (const node of response.nodes) {
       const current = health.get(node.entityRef);
       if (current) node.sloHealth = current;
+      const product = byRef.get(node.entityRef);
+      if (product) node.governance = governanceOf(product);
     }
     return response;
   }
@@ -167,9 +181,15 @@ export class LineageService {
           external: true,
         });
     }
+    const byRef = new Map(products.map(p => [p.entityRef, p]));
     for (const edge of stored) {
       const from = matcher.match(edge.from);
       const to = matcher.match(edge.to);
+      const fromLabel = columnOwner(
+        edge.from.name,
+        from ? byRef.get(from) : undefined,
+      );
+      const toLabel = columnOwner(edge.to.name, to ? byRef.get(to) : undefined);
       const fromRef = from ?? datasetRef(edge.from);
       const toRef = to ?? datasetRef(edge.to);
       if (!from)
@@ -185,13 +205,31 @@ export class LineageService {
         to: toRef,
         source: 'openlineage',
         columns: edge.columns.map(c => ({
-          from: `${edge.from.name}.${c.from}`,
-          to: `${edge.to.name}.${c.to}`,
+          from: `${fromLabel}.${c.from}`,
+          to: `${toLabel}.${c.to}`,
         })),
       });
     }
     return LineageGraph.build(nodes, edges);
   }
+}
+
+/**
+ * What a column of a dataset is prefixed with: the schema object of the product the dataset
+ * belongs to when the product has one object, else the dataset's table or file name (never
+ * the path a file has on some server).
+ */
+export function columnOwner(
+  datasetName: string,
+  product: Pick<DataProduct, 'contract'> | undefined,
+): string {
+  const objects = (product?.contract?.schema ?? []).filter(o => o?.name);
+  if (objects.length === 1) return objects[0].name;
+  const file = datasetName.split('/').filter(Boolean).pop() ?? datasetName;
+  if (!datasetName.includes('/')) return datasetName;
+  const dot = file.lastIndexOf('.');
+  const stem = dot > 0 ? file.slice(0, dot) : file;
+  return objects.find(o => (o.physicalName || o.name) === stem)?.name ?? stem;
 }
 
 /** The products a product reads from: its consumesDataFrom relations, else its input ports. */

@@ -1,10 +1,12 @@
 import type { Entity } from '@backstage/catalog-model';
-import type {
-  ClassificationLevel,
-  ContractIssue,
-  OdcsContract,
-  ProductAccess,
-  SloDefinition,
+import {
+  type ClassificationLevel,
+  type ContractIssue,
+  type GovernanceHealth,
+  type OdcsContract,
+  PROCESSED_ANNOTATIONS,
+  type ProductAccess,
+  type SloDefinition,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 
 /**
@@ -49,4 +51,15 @@ export interface ProductSource {
   listProducts(): Promise<DataProduct[]>;
   /** One data product by entity ref, or undefined. */
   getProduct(entityRef: string): Promise<DataProduct | undefined>;
+}
+
+/** The governance verdict the catalog recorded on the product's entity; `unknown` before. */
+export function governanceOf(
+  product: Pick<DataProduct, 'entity'>,
+): GovernanceHealth {
+  const recorded =
+    product.entity.metadata.annotations?.[PROCESSED_ANNOTATIONS.governance];
+  return recorded === 'pass' || recorded === 'warn' || recorded === 'block'
+    ? recorded
+    : 'unknown';
 }

@@ -5,25 +5,15 @@ import {
   type DataProductDetails,
   type DataProductServer,
   type DataProductSummary,
-  type GovernanceHealth,
-  PROCESSED_ANNOTATIONS,
   type SloHealth,
   readDataProductSpec,
   sloHealth,
   upstreamProductRef,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { StoredSloState } from '../database/ObservationStore';
-import type { DataProduct } from '../products/DataProduct';
+import { type DataProduct, governanceOf } from '../products/DataProduct';
 import type { ServerRegistry } from '../evaluation/ServerRegistry';
 import type { ProductSight } from '../access/ProductAccessGate';
-
-function governanceOf(product: DataProduct): GovernanceHealth {
-  const recorded =
-    product.entity.metadata.annotations?.[PROCESSED_ANNOTATIONS.governance];
-  return recorded === 'pass' || recorded === 'warn' || recorded === 'block'
-    ? recorded
-    : 'unknown';
-}
 
 /** States by product ref. */
 export function groupStates(
