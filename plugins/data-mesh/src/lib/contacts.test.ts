@@ -53,7 +53,11 @@ describe('contactsOf', () => {
         ],
       } as any).channels,
     ).toEqual([
-      { label: 'ux@example.com', href: 'mailto:ux@example.com', detail: 'e-mail' },
+      {
+        label: 'ux@example.com',
+        href: 'mailto:ux@example.com',
+        detail: 'e-mail',
+      },
     ]);
   });
 
@@ -65,13 +69,19 @@ describe('contactsOf', () => {
           { username: 'old@example.com', dateOut: '2020-01-01' },
         ],
         support: [
-          { channel: 'wiki', url: 'javascript:alert(1)' },
-          { channel: 'tickets', tool: 'ticket', url: 'https://jira.example.com/DATA' },
+          { channel: 'wiki', url: 'file:///etc/passwd' },
+          {
+            channel: 'tickets',
+            tool: 'ticket',
+            url: 'https://jira.example.com/DATA',
+          },
         ],
       } as any,
       Date.parse('2025-01-01'),
     );
-    expect(contacts.members).toEqual([{ label: 'Ana (ana)', detail: 'steward' }]);
+    expect(contacts.members).toEqual([
+      { label: 'Ana (ana)', detail: 'steward' },
+    ]);
     expect(contacts.channels).toEqual([
       { label: 'wiki' },
       {

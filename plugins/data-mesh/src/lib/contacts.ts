@@ -65,7 +65,8 @@ export function contactsOf(
       const line: ContactLine = {
         label: name && username ? `${name} (${username})` : (name ?? username)!,
       };
-      const href = username && EMAIL.test(username) ? `mailto:${username}` : undefined;
+      const href =
+        username && EMAIL.test(username) ? `mailto:${username}` : undefined;
       if (href) line.href = href;
       const role = text(member.role);
       if (role) line.detail = role;

@@ -32,9 +32,7 @@ export const QualityRulesCard = memo(function QualityRules({
     ({ rule }) => !!(rule.scheduler || rule.schedule),
   );
   const columns = COLUMNS.filter(
-    c =>
-      !c.optional ||
-      (c.header === 'Severity' ? hasSeverity : hasSchedule),
+    c => !c.optional || (c.header === 'Severity' ? hasSeverity : hasSchedule),
   );
   return (
     <InfoCard

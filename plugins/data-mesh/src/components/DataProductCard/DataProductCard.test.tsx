@@ -55,7 +55,9 @@ describe('DataProductCard', () => {
           status: 'active',
           team: {
             name: 'sales-analytics',
-            members: [{ username: 'sam@example.com', role: 'Data Product Owner' }],
+            members: [
+              { username: 'sam@example.com', role: 'Data Product Owner' },
+            ],
           },
           support: [
             {
@@ -75,7 +77,9 @@ describe('DataProductCard', () => {
     expect(
       within(contacts).getByRole('link', { name: /^sam@example.com/ }),
     ).toHaveAttribute('href', 'mailto:sam@example.com');
-    expect(within(contacts).getByText(/Data Product Owner/)).toBeInTheDocument();
+    expect(
+      within(contacts).getByText(/Data Product Owner/),
+    ).toBeInTheDocument();
     expect(
       within(contacts).getByRole('link', { name: 'sales-analytics' }),
     ).toHaveAttribute('href', '/catalog/default/group/sales-analytics');

@@ -28,7 +28,10 @@ function useExplorerData() {
       api.listProducts(),
       identityApi.getBackstageIdentity().catch(() => undefined),
     ]);
-    return { items: list.items, ownership: identity?.ownershipEntityRefs ?? [] };
+    return {
+      items: list.items,
+      ownership: identity?.ownershipEntityRefs ?? [],
+    };
   }, [api, identityApi]);
 }
 

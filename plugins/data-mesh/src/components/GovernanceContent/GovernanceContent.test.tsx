@@ -87,13 +87,16 @@ describe('GovernanceContent', () => {
         .map(r => r.getAttribute('data-policy'))
         .filter(Boolean),
     ).toEqual(['pii-classified', 'freshness-slo', 'tags-required']);
-    expect(screen.getByRole('checkbox', { name: 'Failing only' })).toBeChecked();
+    expect(
+      screen.getByRole('checkbox', { name: 'Failing only' }),
+    ).toBeChecked();
     await userEvent.click(
       within(table).getByRole('button', { name: 'Show the 1 passing policy' }),
     );
-    expect(
-      within(table).getByText('Pass').closest('tr'),
-    ).toHaveAttribute('data-policy', 'owner-required');
+    expect(within(table).getByText('Pass').closest('tr')).toHaveAttribute(
+      'data-policy',
+      'owner-required',
+    );
     expect(
       screen.getByRole('checkbox', { name: 'Failing only' }),
     ).not.toBeChecked();

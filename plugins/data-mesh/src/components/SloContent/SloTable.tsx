@@ -86,6 +86,18 @@ const Detail = ({ children }: { children: ReactNode }) => (
   </Typography>
 );
 
+/** A product upstream, linked, with its SLO health when the user may see it. */
+function UpstreamNode({ node }: { node: LineageNode }) {
+  if (node.hidden) return <>a product not shown to you</>;
+  if (node.external) return <>{node.title ?? node.entityRef} (external)</>;
+  return (
+    <>
+      <EntityRefLink entityRef={node.entityRef} title={node.title} /> (
+      {SLO_HEALTH_LABELS[node.sloHealth].toLowerCase()})
+    </>
+  );
+}
+
 /**
  * What a failing row says beyond the error: since when the data is stale and when it last
  * loaded (for the age SLOs), and how the products upstream are doing.
@@ -109,21 +121,7 @@ function FailureContext(props: { slo: SloView; upstream?: LineageNode[] }) {
             : upstream.map((node, i) => (
                 <span key={node.entityRef}>
                   {i > 0 && ', '}
-                  {node.hidden || node.external ? (
-                    node.hidden ? (
-                      'a product not shown to you'
-                    ) : (
-                      `${node.title ?? node.entityRef} (external)`
-                    )
-                  ) : (
-                    <EntityRefLink
-                      entityRef={node.entityRef}
-                      title={node.title}
-                    />
-                  )}
-                  {!node.hidden && !node.external && (
-                    <> ({SLO_HEALTH_LABELS[node.sloHealth].toLowerCase()})</>
-                  )}
+                  <UpstreamNode node={node} />
                 </span>
               ))}
         </Detail>

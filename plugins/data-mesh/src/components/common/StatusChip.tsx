@@ -70,7 +70,13 @@ export function ToneChip(props: {
   );
 }
 
-function EntryChip({ entry, title }: { entry: [string, Tone]; title?: string }) {
+function EntryChip({
+  entry,
+  title,
+}: {
+  entry: [string, Tone];
+  title?: string;
+}) {
   return <ToneChip label={entry[0]} tone={entry[1]} title={title} />;
 }
 

@@ -33,8 +33,8 @@ export function chipColors(theme: Theme, tone: Tone): ChipColors {
   const dark = theme.palette.mode === 'dark';
   const base = baseColor(theme, tone);
   const paper = theme.palette.background.paper;
-  const backgroundColor =
-    tone === 'default' ? paper : dark ? darken(base, 0.7) : lighten(base, 0.88);
+  const tint = dark ? darken(base, 0.7) : lighten(base, 0.88);
+  const backgroundColor = tone === 'default' ? paper : tint;
   const shift = dark ? lighten : darken;
   let color = base;
   for (
