@@ -10,7 +10,11 @@ import {
   lineageEntityContent,
   slosEntityContent,
 } from './extensions';
-import { governanceFormFieldExtension } from './scaffolder';
+import {
+  catalogEntityFormFieldExtension,
+  governanceFormFieldExtension,
+  productNameFormFieldExtension,
+} from './scaffolder';
 
 /**
  * The data-mesh plugin for the new frontend system: the Data Products page (and its
@@ -36,5 +40,7 @@ export const dataMeshPlugin = createFrontendPlugin({
     governanceEntityContent,
     dataProductEntityCard,
     governanceFormFieldExtension,
+    productNameFormFieldExtension,
+    catalogEntityFormFieldExtension,
   ],
 });
