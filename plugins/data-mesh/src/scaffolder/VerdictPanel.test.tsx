@@ -19,6 +19,7 @@ const result = (
   remediation:
     'Add the custom property piiCategory (e.g. contact) or a tag pii:<category> to each of these fields.',
   source: 'built-in',
+  since: '2026-12-06T00:00:00Z',
   ...overrides,
 });
 
