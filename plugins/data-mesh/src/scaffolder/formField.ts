@@ -91,16 +91,24 @@ export const catalogEntityFieldSchema = makeFieldSchema({
     }),
 });
 
-/** With `requirePass`, a blocked verdict stops the form at this step. */
+/**
+ * With `requirePass`, the form goes on from this step only with a verdict that lets the
+ * product be created: never while a policy blocks it, nor before the verdict is known.
+ */
 export const validateGovernanceVerdict: CustomFieldValidator<
   string,
   GovernanceVerdictFieldOptions
 > = (value, validation, context) => {
   const options = (context.uiSchema?.['ui:options'] ??
     {}) as GovernanceVerdictFieldOptions;
-  if (options.requirePass && value === 'block') {
+  if (!options.requirePass) return;
+  if (value === 'block') {
     validation.addError(
       'A governance policy blocks this product: fix the findings shown above first',
+    );
+  } else if (value !== 'pass' && value !== 'warn') {
+    validation.addError(
+      'The governance verdict is not known yet: wait until it shows above, then go on',
     );
   }
 };
