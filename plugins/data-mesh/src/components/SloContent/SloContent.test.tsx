@@ -99,9 +99,10 @@ describe('SloContent', () => {
     ).toHaveLength(2);
     const latency = within(table).getByText('Latency').closest('tr')!;
     expect(within(latency).getByText('Error')).toBeInTheDocument();
-    expect(
-      within(latency).getByText('connect ECONNREFUSED 127.0.0.1:5432'),
-    ).toBeInTheDocument();
+    // the error on a row of its own, below its SLO
+    expect((latency.nextElementSibling as HTMLElement).textContent).toContain(
+      'Last error: connect ECONNREFUSED 127.0.0.1:5432',
+    );
     expect(
       within(table).getByText('Freshness').closest('tr'),
     ).toHaveTextContent('99.5 %');
@@ -238,7 +239,7 @@ describe('SloContent', () => {
     await renderForProduct(<SloContent />, api);
     const row = (
       await screen.findByText(
-        'measured 259200 seconds; target: data at most 1 hour old',
+        'Last error: measured 259200 seconds; target: data at most 1 hour old',
       )
     ).closest('tr')!;
     expect(
@@ -277,8 +278,12 @@ describe('SloContent', () => {
     });
     await renderForProduct(<SloContent />, api);
     expect(
-      await screen.findByText(/^Not measured: the portal measures none/),
+      await screen.findByText(/Why every SLO is unknown/),
     ).toBeInTheDocument();
+    expect(
+      screen.getByText(/^The portal measures none of the product's servers/),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Not measured: see why above')).toBeInTheDocument();
   });
 
   it('shows a progress bar while loading and the error when the backend fails', async () => {

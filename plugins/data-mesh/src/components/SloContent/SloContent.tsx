@@ -82,6 +82,24 @@ function NoObservations(props: {
   );
 }
 
+/** Why the SLOs without a status are not measured, when they share one reason. */
+function NotMeasured({ slos }: { slos: SloResponse }) {
+  const unknown = slos.slos.filter(s => s.status === 'unknown');
+  const reasons = new Set(unknown.map(s => s.notMeasuredBecause));
+  const [reason] = [...reasons];
+  if (unknown.length === 0 || reasons.size !== 1 || !reason) return null;
+  return (
+    <WarningPanel
+      severity="info"
+      title={`Why ${
+        unknown.length === slos.slos.length ? 'every SLO is' : 'some SLOs are'
+      } unknown`}
+      defaultExpanded
+      message={`${reason.charAt(0).toUpperCase()}${reason.slice(1)}.`}
+    />
+  );
+}
+
 /**
  * The SLOs tab of a data product: every SLO's target and status, attainment and error
  * budget over 7 and 30 days, the history of its checks, and the last errors.
@@ -129,6 +147,7 @@ export function SloContent() {
         ) : (
           <Grid container spacing={3}>
             <Grid item xs={12}>
+              <NotMeasured slos={value} />
               <NoObservations slos={value} details={details.value} />
               {slos7.error && (
                 <ResponseErrorPanel

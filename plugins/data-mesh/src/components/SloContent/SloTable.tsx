@@ -13,7 +13,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { Fragment, useEffect, useRef, type ReactNode } from 'react';
 import { absoluteTime, relativeTime } from '../../lib/time';
 import { readableTableSx, SLO_HEALTH_LABELS, SloStatusChip } from '../common';
 
@@ -65,6 +65,13 @@ function WindowCell({ slo, label }: { slo?: SloView; label: string }) {
       </Tooltip>
     </TableCell>
   );
+}
+
+/** Where the SLO's observations come from, when it is measured at all. */
+function sourceText(slo: SloView): string | undefined {
+  if (slo.notMeasuredBecause) return undefined;
+  if (slo.source === 'push') return 'pushed by pipelines';
+  return slo.source ? 'measured by the portal' : undefined;
 }
 
 function lastValue(slo: SloView): string {
@@ -149,107 +156,130 @@ export function SloTable(props: {
   useEffect(() => {
     focused.current?.scrollIntoView?.({ block: 'center' });
   }, [focus]);
+  // A reason all unknown SLOs share is said once, above the table (SloContent).
+  const reasons = new Set(
+    slos30.filter(s => s.status === 'unknown').map(s => s.notMeasuredBecause),
+  );
+  const sharedReason = reasons.size === 1 && !reasons.has(undefined);
   return (
     <Table
       size="small"
       aria-label="Service level objectives"
-      sx={readableTableSx}
+      sx={{
+        ...readableTableSx,
+        '& th, & td': { ...readableTableSx['& th, & td'], px: 1 },
+        '& th:first-of-type, & td:first-of-type': { pl: 2 },
+        '& tr.failure-detail td': {
+          pt: 0,
+          borderBottom: 1,
+          borderColor: 'divider',
+        },
+      }}
     >
       <TableHead>
         <TableRow>
-          <TableCell>SLO</TableCell>
-          <TableCell>Target</TableCell>
+          <TableCell>SLO and target</TableCell>
           <TableCell>Status</TableCell>
           <TableCell>Last value</TableCell>
           <TableCell>7 days</TableCell>
           <TableCell>30 days</TableCell>
-          <TableCell>Last error</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
-        {slos30.map(slo => (
-          <TableRow
-            key={slo.id}
-            data-slo={slo.id}
-            selected={slo.id === focus}
-            aria-current={slo.id === focus ? 'true' : undefined}
-            ref={slo.id === focus ? focused : undefined}
-          >
-            <TableCell>
-              <Typography variant="body2" fontWeight={600}>
-                {slo.name}
-              </Typography>
-              <Typography variant="caption" color="text.secondary">
-                {slo.kind}
-                {slo.source
-                  ? ` · ${
-                      slo.source === 'push'
-                        ? 'pushed by pipelines'
-                        : 'measured by the portal'
-                    }`
-                  : ''}
-              </Typography>
-            </TableCell>
-            <TableCell>
-              {slo.target.text}
-              <Typography
-                variant="caption"
-                color="text.secondary"
-                display="block"
+        {slos30.map(slo => {
+          const failing = slo.status === 'fail' || !!slo.lastError;
+          const rowProps = {
+            'data-slo': slo.id,
+            selected: slo.id === focus,
+            'aria-current': slo.id === focus ? ('true' as const) : undefined,
+          };
+          return (
+            <Fragment key={slo.id}>
+              <TableRow
+                {...rowProps}
+                ref={slo.id === focus ? focused : undefined}
+                sx={failing ? { '& td': { borderBottom: 0 } } : undefined}
               >
-                objective {percent(slo.target.objective)}
-              </Typography>
-            </TableCell>
-            <TableCell>
-              <SloStatusChip status={slo.status} />
-              {slo.status === 'unknown' && slo.notMeasuredBecause && (
-                <Typography
-                  variant="caption"
-                  color="text.secondary"
-                  display="block"
-                  sx={{ maxWidth: 260 }}
+                <TableCell>
+                  <Typography variant="body2" fontWeight={600}>
+                    {slo.name}
+                  </Typography>
+                  <Typography variant="body2">{slo.target.text}</Typography>
+                  <Typography
+                    variant="caption"
+                    color="text.secondary"
+                    display="block"
+                  >
+                    {[
+                      slo.kind,
+                      sourceText(slo),
+                      `objective ${percent(slo.target.objective)}`,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </Typography>
+                </TableCell>
+                <TableCell>
+                  <SloStatusChip status={slo.status} />
+                  {slo.status === 'unknown' && slo.notMeasuredBecause && (
+                    <Typography
+                      variant="caption"
+                      color="text.secondary"
+                      display="block"
+                      sx={{ maxWidth: 220 }}
+                    >
+                      {sharedReason
+                        ? 'Not measured: see why above'
+                        : `Not measured: ${slo.notMeasuredBecause}`}
+                    </Typography>
+                  )}
+                  {slo.since && (
+                    <Typography
+                      variant="caption"
+                      color="text.secondary"
+                      display="block"
+                      title={absoluteTime(slo.since)}
+                    >
+                      since {relativeTime(slo.since)}
+                    </Typography>
+                  )}
+                </TableCell>
+                <TableCell>
+                  {lastValue(slo)}
+                  {slo.lastObservedAt && (
+                    <Typography
+                      variant="caption"
+                      color="text.secondary"
+                      display="block"
+                      title={absoluteTime(slo.lastObservedAt)}
+                    >
+                      {relativeTime(slo.lastObservedAt)}
+                    </Typography>
+                  )}
+                </TableCell>
+                <WindowCell slo={slos7.get(slo.id)} label="7 days" />
+                <WindowCell slo={slo} label="30 days" />
+              </TableRow>
+              {failing && (
+                <TableRow
+                  className="failure-detail"
+                  selected={slo.id === focus}
                 >
-                  Not measured: {slo.notMeasuredBecause}
-                </Typography>
+                  <TableCell colSpan={5}>
+                    {slo.lastError && (
+                      <Typography variant="body2" color="error">
+                        Last error: {slo.lastError}
+                      </Typography>
+                    )}
+                    {slo.status === 'fail' && (
+                      <FailureContext slo={slo} upstream={upstream} />
+                    )}
+                  </TableCell>
+                </TableRow>
               )}
-              {slo.since && (
-                <Typography
-                  variant="caption"
-                  color="text.secondary"
-                  display="block"
-                  title={absoluteTime(slo.since)}
-                >
-                  since {relativeTime(slo.since)}
-                </Typography>
-              )}
-            </TableCell>
-            <TableCell>
-              {lastValue(slo)}
-              {slo.lastObservedAt && (
-                <Typography
-                  variant="caption"
-                  color="text.secondary"
-                  display="block"
-                  title={absoluteTime(slo.lastObservedAt)}
-                >
-                  {relativeTime(slo.lastObservedAt)}
-                </Typography>
-              )}
-            </TableCell>
-            <WindowCell slo={slos7.get(slo.id)} label="7 days" />
-            <WindowCell slo={slo} label="30 days" />
-            <TableCell sx={{ maxWidth: 320 }}>
-              {slo.lastError && (
-                <Typography variant="body2" color="error">
-                  {slo.lastError}
-                </Typography>
-              )}
-              {slo.status === 'fail' && (
-                <FailureContext slo={slo} upstream={upstream} />
-              )}
-            </TableCell>
-          </TableRow>
-        ))}
+            </Fragment>
+          );
+        })}
       </TableBody>
     </Table>
   );
