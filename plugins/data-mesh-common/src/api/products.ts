@@ -174,7 +174,11 @@ export interface DataProductSearchDocument {
   title: string;
   /** The entity's description, then the contract's name, purpose, objects and fields. */
   text: string;
-  /** The product's page in the portal, e.g. `/catalog/default/component/sales-orders`. */
+  /**
+   * The product's Contract tab in the portal, e.g.
+   * `/catalog/default/component/sales-orders/contract`: never the catalog's own location
+   * of the entity, whose document search shows by the catalog's permission.
+   */
   location: string;
   entityRef: string;
   owner?: string;
