@@ -5,6 +5,8 @@ import {
   dataMeshApi,
   dataProductEntityCard,
   dataProductsPage,
+  dataProductSearchResultItem,
+  dataProductSearchResultType,
   dataProductsRouteRef,
   governanceEntityContent,
   lineageEntityContent,
@@ -42,5 +44,7 @@ export const dataMeshPlugin = createFrontendPlugin({
     governanceFormFieldExtension,
     productNameFormFieldExtension,
     catalogEntityFormFieldExtension,
+    dataProductSearchResultItem,
+    dataProductSearchResultType,
   ],
 });
