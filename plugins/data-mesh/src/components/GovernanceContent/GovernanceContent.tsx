@@ -109,7 +109,7 @@ export function GovernanceReport(props: {
           severity="error"
           title="This product is blocked"
           defaultExpanded
-          message="An enforced policy of severity error or critical fails. Fix what the blocking policies below say to publish the product."
+          message="An enforced policy of severity error or critical fails. Fix what the blocking policies below say: until then the catalog shows the product as blocked, and the templates refuse to create or change it."
         />
       )}
       {report.issues.length > 0 && (

@@ -9,8 +9,10 @@ import { shortRef } from '../../lib/entityRefs';
 
 const ROW = 24;
 const TOP = 8;
-const WIDTH = 640;
-const LABEL_WIDTH = 240;
+/** Width of a character of the 12 px monospace labels, with a margin. */
+const CHAR = 7.6;
+/** Room between the two lists of columns, where the links are drawn. */
+const LINKS = 180;
 
 /** The columns of one product edge: each source column joined to the columns it feeds. */
 function ColumnFlow(props: {
@@ -25,8 +27,12 @@ function ColumnFlow(props: {
   const height = TOP * 2 + Math.max(left.length, right.length) * ROW;
   const yOf = (list: string[], name: string) =>
     TOP + (list.indexOf(name) + 0.5) * ROW;
-  const x1 = LABEL_WIDTH + 8;
-  const x2 = WIDTH - LABEL_WIDTH - 8;
+  const widthOf = (list: string[]) =>
+    Math.ceil(Math.max(...list.map(n => n.length)) * CHAR);
+  const leftWidth = widthOf(left);
+  const width = leftWidth + LINKS + widthOf(right);
+  const x1 = leftWidth + 8;
+  const x2 = leftWidth + LINKS - 8;
   return (
     <Box mb={2}>
       <Typography variant="subtitle2" component="h4">
@@ -38,9 +44,9 @@ function ColumnFlow(props: {
           columns.length
         } column link${columns.length === 1 ? '' : 's'}`}
         data-column-links={columns.length}
-        viewBox={`0 0 ${WIDTH} ${height}`}
+        viewBox={`0 0 ${width} ${height}`}
         width="100%"
-        style={{ maxWidth: WIDTH, display: 'block' }}
+        style={{ maxWidth: width, display: 'block' }}
       >
         {columns.map(c => {
           const ya = yOf(left, c.from);
@@ -63,7 +69,7 @@ function ColumnFlow(props: {
         {left.map(name => (
           <text
             key={`l:${name}`}
-            x={LABEL_WIDTH}
+            x={leftWidth}
             y={yOf(left, name)}
             textAnchor="end"
             dominantBaseline="middle"
@@ -77,7 +83,7 @@ function ColumnFlow(props: {
         {right.map(name => (
           <text
             key={`r:${name}`}
-            x={WIDTH - LABEL_WIDTH}
+            x={leftWidth + LINKS}
             y={yOf(right, name)}
             dominantBaseline="middle"
             fontFamily="monospace"
