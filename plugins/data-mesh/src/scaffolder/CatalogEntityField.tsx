@@ -173,6 +173,7 @@ export function CatalogEntityField(
           label={schema.title ?? kind}
           required={required}
           margin="normal"
+          variant="standard"
           error={errors.length > 0}
           helperText={helperText}
         />

@@ -84,6 +84,7 @@ export function ProductNameField(
       helperText={helperText}
       fullWidth
       margin="normal"
+      variant="standard"
       inputProps={{ 'aria-describedby': `${idSchema?.$id}-helper-text` }}
     />
   );
