@@ -134,9 +134,9 @@ export function GovernanceReport(props: {
           <Table size="small" aria-label="Policy verdicts" sx={readableTableSx}>
             <TableHead>
               <TableRow>
-                <TableCell>Policy</TableCell>
+                <TableCell sx={{ width: '30%' }}>Policy</TableCell>
                 <TableCell>Verdict</TableCell>
-                <TableCell>Why</TableCell>
+                <TableCell sx={{ minWidth: 240 }}>Why</TableCell>
                 <TableCell>Severity</TableCell>
                 <TableCell>Mode</TableCell>
                 <TableCell>Since</TableCell>
