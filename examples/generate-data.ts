@@ -260,14 +260,12 @@ async function writeProduct(
   return written;
 }
 
-/** Generates every example product's data under `out`, as of `now`. */
-export async function generateExampleData(options: {
-  examples: string;
-  out: string;
-  now: number;
-}): Promise<string[]> {
-  const products = path.join(options.examples, 'products');
-  const written: string[] = [];
+/** Every example product with a contract: its name and its contract, read and normalised. */
+export function exampleContracts(
+  examples: string,
+): Array<{ name: string; contract: OdcsContract }> {
+  const products = path.join(examples, 'products');
+  const found: Array<{ name: string; contract: OdcsContract }> = [];
   for (const name of fs.readdirSync(products).sort()) {
     const catalogFile = path.join(products, name, 'catalog-info.yaml');
     if (!fs.existsSync(catalogFile)) continue;
@@ -283,15 +281,42 @@ export async function generateExampleData(options: {
     const { contract } = readContract(fs.readFileSync(contractFile, 'utf8'), {
       fileName: contractFile,
     });
-    if (contract)
-      written.push(
-        ...(await writeProduct(
-          entity.metadata.name,
-          contract,
-          options.out,
-          options.now,
-        )),
-      );
+    if (contract) found.push({ name: entity.metadata.name, contract });
+  }
+  return found;
+}
+
+/**
+ * The file of a product's schema object on its `local` server, under `out`; undefined for a
+ * product without one.
+ */
+export function localFile(
+  contract: OdcsContract,
+  out: string,
+  object?: string,
+): string | undefined {
+  const server = (contract.servers ?? []).find(s => s?.type === 'local') as any;
+  if (!server?.path) return undefined;
+  const first = (contract.schema ?? []).find(o => o?.name);
+  const objectName = object ?? (first && (first.physicalName || first.name));
+  if (!objectName) return undefined;
+  return path.join(
+    out,
+    String(server.path).replace(/\{(model|object)\}/g, objectName),
+  );
+}
+
+/** Generates every example product's data under `out`, as of `now`. */
+export async function generateExampleData(options: {
+  examples: string;
+  out: string;
+  now: number;
+}): Promise<string[]> {
+  const written: string[] = [];
+  for (const { name, contract } of exampleContracts(options.examples)) {
+    written.push(
+      ...(await writeProduct(name, contract, options.out, options.now)),
+    );
   }
   return written;
 }

@@ -1,4 +1,18 @@
 export interface Config {
+  auth?: {
+    providers?: {
+      /** Sign-in as an example person (src/exampleSignIn.ts). */
+      example?: {
+        /** The names of the User entities one may sign in as. */
+        users?: string[];
+        /**
+         * Lets the example sign-in work outside development (NODE_ENV). Only for tests of a
+         * production build on a local machine: anyone can sign in as anyone listed.
+         */
+        dangerouslyAllowOutsideDevelopment?: boolean;
+      };
+    };
+  };
   dataMesh?: {
     examples?: {
       /**

@@ -17,6 +17,13 @@ exports.up = async function up(knex) {
     table.string('level', 16).notNullable().comment('classification level');
     table.string('lifecycle', 64).nullable();
     table
+      .boolean('demo')
+      .notNullable()
+      .defaultTo(false)
+      .comment(
+        'a demonstration product, which the explorer leaves out unless asked',
+      );
+    table
       .string('governance', 16)
       .notNullable()
       .comment('the governance verdict, as a reader of the product sees it');

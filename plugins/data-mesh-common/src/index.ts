@@ -82,6 +82,12 @@ export type {
 export { draftObjectName } from './draft/draftContract';
 export { draftDataProduct } from './draft/draftDataProduct';
 export { DRAFT_CONTRACT_FILE } from './draft/draftEntity';
+export {
+  isProductName,
+  PRODUCT_NAME_MAX_LENGTH,
+  PRODUCT_NAME_PATTERN,
+  productNameOf,
+} from './draft/names';
 export { reviseContract } from './draft/reviseContract';
 export type { ContractRevision, RevisedContract } from './draft/reviseContract';
 export type { DataProductDraft, DataProductDraftInput } from './draft/types';
@@ -213,6 +219,7 @@ export {
 export { isPersonalData } from './pii';
 export { formatDuration } from './product/durations';
 export type { DurationUnit } from './product/durations';
+export { DEMO_TAG, isDemoProduct } from './product/demo';
 export { productDomain } from './product/productDomain';
 export type { ProductDomain } from './product/productDomain';
 export { parseProductRef, productRef } from './product/productRef';
@@ -229,6 +236,7 @@ export type { ContractReading } from './read';
 export { DEFAULT_CADENCE, evaluationCadence } from './slo/cadence';
 export type { CadenceSettings } from './slo/cadence';
 export { deriveSlos } from './slo/deriveSlos';
+export { dataStaleness } from './slo/staleness';
 export type { ContractSlos } from './slo/deriveSlos';
 export {
   parseSloWindow,

@@ -35,6 +35,7 @@ function product(
     owner: 'group:default/sales',
     productKind: 'source-aligned',
     level: 'internal',
+    demo: false,
     governance: 'pass',
     governancePublic: 'pass',
     sloHealth: 'healthy',
@@ -141,6 +142,36 @@ describe.each(databases.eachSupportedId())('ProductIndex on %p', databaseId => {
         limit: 100,
       }),
     ).toEqual({ entityRefs: [], total: 0 });
+  });
+
+  it('leaves out demonstrations when asked, and counts all, mine and demos', async () => {
+    const demo = product('broken-demo', { demo: true });
+    await index.write([demo]);
+    try {
+      const everyone = { discover: true, read: true } as const;
+      const listed = await index.list({
+        access: everyone,
+        offset: 0,
+        limit: 500,
+      });
+      const withoutDemos = await index.list({
+        access: everyone,
+        filters: { demos: false },
+        offset: 0,
+        limit: 500,
+      });
+      expect(listed.total - withoutDemos.total).toBe(1);
+      expect(withoutDemos.entityRefs).not.toContain(demo.entityRef);
+      const counts = await index.counts(everyone, ['Group:Default/Finance']);
+      expect(counts).toEqual({
+        all: withoutDemos.total,
+        mine: 1,
+        demos: 1,
+      });
+      expect((await index.counts(everyone, [])).mine).toBe(0);
+    } finally {
+      await index.remove([demo.entityRef]);
+    }
   });
 
   it('filters by the governance verdict each caller sees', async () => {

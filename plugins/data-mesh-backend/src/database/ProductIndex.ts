@@ -20,6 +20,8 @@ export interface IndexedProduct {
   productKind?: string;
   level: string;
   lifecycle?: string;
+  /** A demonstration product (tagged `demo`). */
+  demo: boolean;
   /** The governance verdict (`pass`, `warn`, `block`, `unknown`), as a reader sees it. */
   governance: string;
   /** The verdict as one who may discover but not read the product sees it. */
@@ -45,6 +47,8 @@ export interface ProductFilters {
   productKind?: string;
   health?: SloHealth | 'restricted';
   governance?: string;
+  /** `false` leaves out demonstration products. */
+  demos?: boolean;
 }
 
 /** What a listing may be sorted by. */
@@ -94,6 +98,7 @@ function rowOf(product: IndexedProduct) {
     product_kind: product.productKind ?? null,
     level: product.level,
     lifecycle: product.lifecycle ?? null,
+    demo: product.demo,
     governance: product.governance,
     governance_public: product.governancePublic,
     slo_health: product.sloHealth,
@@ -251,6 +256,35 @@ export class ProductIndex {
     };
   }
 
+  /**
+   * Among the products the caller may discover: how many are not demonstrations, how many of
+   * those `ownedBy` own, and how many are demonstrations.
+   */
+  async counts(
+    access: ListingAccess,
+    ownedBy: readonly string[],
+  ): Promise<{ all: number; mine: number; demos: number }> {
+    if (access.discover === false) return { all: 0, mine: 0, demos: 0 };
+    const count = async (narrow: (q: Knex.QueryBuilder) => void) => {
+      const query = this.db('dm_products as p');
+      this.applyAccess(query, access);
+      narrow(query);
+      const [{ n }] = await query.count({ n: '*' });
+      return Number(n);
+    };
+    const owners = ownedBy.map(o => o.toLocaleLowerCase('en-US'));
+    return {
+      all: await count(q => q.where('p.demo', false)),
+      mine:
+        owners.length === 0
+          ? 0
+          : await count(q =>
+              q.where('p.demo', false).whereIn('p.owner', owners),
+            ),
+      demos: await count(q => q.where('p.demo', true)),
+    };
+  }
+
   /** The domains, owners, kinds and levels among the products the caller may discover. */
   async facets(access: ListingAccess): Promise<{
     domains: string[];
@@ -308,6 +342,7 @@ export class ProductIndex {
     if (filters.ownedBy) query.whereIn('p.owner', filters.ownedBy.map(lower));
     if (filters.classification) query.where('p.level', filters.classification);
     if (filters.productKind) query.where('p.product_kind', filters.productKind);
+    if (filters.demos === false) query.where('p.demo', false);
     if (filters.governance)
       query.whereRaw('? = ?', [governance, filters.governance]);
     if (filters.health) query.whereRaw('? = ?', [health, filters.health]);

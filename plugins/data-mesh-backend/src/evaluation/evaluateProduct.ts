@@ -5,6 +5,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   type SloDefinition,
+  dataStaleness,
   meetsComparison,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { ObservationInput } from '../database/ObservationStore';
@@ -89,10 +90,14 @@ export function toObservation(
     value: measured.value,
     observedAt,
   };
-  if (!pass)
+  if (!pass) {
     observation.message = `measured ${round(measured.value)}${
       slo.target.unit ? ` ${slo.target.unit}` : ''
     }; target: ${slo.target.text}`;
+    // Stale data has been failing since it crossed the limit, not since this check.
+    const stale = dataStaleness(slo, measured.value, observedAt)?.staleSince;
+    if (stale) observation.since = Date.parse(stale);
+  }
   return observation;
 }
 

@@ -9,6 +9,7 @@ import type {
 } from '../database/ObservationStore';
 import type { IndexedProduct, ProductIndex } from '../database/ProductIndex';
 import {
+  isDemoProduct,
   type ProductVerdict,
   verdictForViewer,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
@@ -37,6 +38,7 @@ export function indexedProductOf(
     productKind: product.productKind,
     level: product.classification,
     lifecycle: product.lifecycle,
+    demo: isDemoProduct(product),
     ...measuredOf(product, states, verdict),
     discover: access.discover,
     read: access.read,

@@ -1,4 +1,8 @@
-import { productRef } from '@backstage-data-mesh/plugin-data-mesh-common';
+import {
+  type GovernanceHealth,
+  productRef,
+  verdictForViewer,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
 import type Router from 'express-promise-router';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type {
@@ -7,6 +11,7 @@ import type {
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { ProductSight } from '../access/ProductAccessGate';
 import type { RouterContext } from './context';
+import { groupStates } from '../products/productHealth';
 
 /** The deepest traversal a request may ask for; deeper asks are the full closure anyway. */
 export const MAX_LINEAGE_DEPTH = 1000;
@@ -105,6 +110,29 @@ export function lineageRoutes(
     );
     if (!root.startsWith('dataset:') && !sights.get(root)?.discover) {
       throw new NotFoundError(`no data product ${root}`);
+    }
+    // Each product's one governance verdict, as far as the caller may see it.
+    const shown = products.filter(
+      p => inGraph.has(p.entityRef) && sights.get(p.entityRef)?.discover,
+    );
+    const states = groupStates(
+      await ctx.observations.statesOf(shown.map(p => p.entityRef)),
+    );
+    const verdicts = new Map<string, GovernanceHealth>();
+    for (const product of shown) {
+      const verdict = ctx.verdicts.verdictOf(
+        product,
+        states.get(product.entityRef) ?? [],
+      );
+      if (verdict)
+        verdicts.set(
+          product.entityRef,
+          verdictForViewer(verdict, sights.get(product.entityRef)!).health,
+        );
+    }
+    for (const node of response.nodes) {
+      const verdict = verdicts.get(node.entityRef);
+      if (verdict) node.governance = verdict;
     }
     res.json(lineageAsSeen(response, sights));
   });

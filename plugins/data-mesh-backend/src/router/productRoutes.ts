@@ -24,12 +24,10 @@ export function productRoutes(
     const query = readListQuery(req.query);
     const products = await ctx.products.listProducts();
     const access = await ctx.gate.listingAccess(credentials, products);
-    let ownedBy: string[] | undefined;
-    if (query.mine) {
-      ownedBy = ctx.auth.isPrincipal(credentials, 'user')
-        ? (await ctx.userInfo.getUserInfo(credentials)).ownershipEntityRefs
-        : [];
-    }
+    const teams = ctx.auth.isPrincipal(credentials, 'user')
+      ? (await ctx.userInfo.getUserInfo(credentials)).ownershipEntityRefs
+      : [];
+    const ownedBy = query.mine ? teams : undefined;
     const [page, facets] = await Promise.all([
       ctx.productIndex.list({
         access,
@@ -42,6 +40,7 @@ export function productRoutes(
           productKind: query.kind,
           health: query.health,
           governance: query.governance,
+          demos: query.demos,
         },
         sort: query.sort,
         direction: query.direction,
@@ -50,6 +49,7 @@ export function productRoutes(
       }),
       ctx.productIndex.facets(access),
     ]);
+    const counts = await ctx.productIndex.counts(access, teams);
     const found = (
       await Promise.all(
         page.entityRefs.map(ref => ctx.products.getProduct(ref)),
@@ -76,6 +76,7 @@ export function productRoutes(
       offset: query.offset,
       limit: query.limit,
       facets,
+      counts,
     };
     res.json(body);
   });

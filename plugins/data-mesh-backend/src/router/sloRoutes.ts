@@ -1,6 +1,7 @@
 import type Router from 'express-promise-router';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import {
+  type SloDefinition,
   type SloHistoryResponse,
   type SloResponse,
   type SloView,
@@ -25,6 +26,24 @@ function windowParam(value: unknown, fallback: '7d' | '30d') {
   return window;
 }
 
+/**
+ * Why an SLO without a status is not measured: its rule is one only a pipeline can check,
+ * or the portal measures none of the product's servers (`serverReason`, from the server
+ * registry). Undefined when the portal measures it and has just not yet done so.
+ */
+export function notMeasuredBecause(
+  slo: Pick<SloDefinition, 'measure'>,
+  serverReason: string | undefined,
+): string | undefined {
+  if (slo.measure.type === 'pushed') {
+    return `the portal cannot measure it (${slo.measure.reason}); it shows the results the product's pipeline pushes`;
+  }
+  if (serverReason) {
+    return `the portal measures none of the product's servers (${serverReason}); push results from the product's pipeline, or configure a server the portal can read`;
+  }
+  return undefined;
+}
+
 /** At most this many history points per SLO; older data is bucketed. */
 const HISTORY_POINTS = 720;
 
@@ -45,6 +64,8 @@ export function sloRoutes(
       ctx.observations.lastRunAt(product.entityRef),
     ]);
     const stateOf = new Map(states.map(s => [s.sloId, s]));
+    const choice = ctx.servers.serverFor(product);
+    const serverReason = 'reason' in choice ? choice.reason : undefined;
     const slos: SloView[] = product.slos.map(slo => {
       const state = stateOf.get(slo.id);
       const summary = summarizeWindow(
@@ -62,6 +83,10 @@ export function sloRoutes(
         errorBudget: summary.errorBudget,
         source: slo.measure.type === 'pushed' ? 'push' : 'scheduler',
       };
+      if (!state) {
+        const reason = notMeasuredBecause(slo, serverReason);
+        if (reason) view.notMeasuredBecause = reason;
+      }
       if (state) {
         view.since = state.since;
         if (state.lastValue !== undefined) view.lastValue = state.lastValue;

@@ -153,14 +153,18 @@ export function toDetails(
   }
   const serverViews: DataProductServer[] = (product.contract?.servers ?? [])
     .filter(Boolean)
-    .map(server => ({
-      server: server.server,
-      type: server.type,
-      environment: server.environment,
-      description: server.description,
-      location: serverLocation(server as unknown as Record<string, unknown>),
-      evaluated: servers.isEvaluated(product, server),
-    }));
+    .map(server => {
+      const choice = servers.choose(product, server);
+      return {
+        server: server.server,
+        type: server.type,
+        environment: server.environment,
+        description: server.description,
+        location: serverLocation(server as unknown as Record<string, unknown>),
+        evaluated: 'evaluated' in choice,
+        notEvaluatedBecause: 'reason' in choice ? choice.reason : undefined,
+      };
+    });
   return {
     ...toSummary(product, states, sight, verdict),
     ports: ports.map(

@@ -1,4 +1,4 @@
-import type { SloHealth } from './products';
+import type { GovernanceHealth, SloHealth } from './products';
 
 /**
  * Which way a lineage query walks from its root: `up` to the sources, `down` to the consumers.
@@ -23,6 +23,8 @@ export interface LineageNode {
   owner?: string;
   domain?: string;
   sloHealth: SloHealth;
+  /** The product's governance verdict, when it is a product the caller may discover. */
+  governance?: GovernanceHealth;
   /** True for an OpenLineage dataset that matches no data product. */
   external?: boolean;
   /**

@@ -94,6 +94,11 @@ export interface DataProductServer {
   location?: string;
   /** True when the backend has connection settings for it and evaluates SLOs there. */
   evaluated: boolean;
+  /**
+   * When not evaluated, why not, in words an owner can act on (e.g. that the portal does not
+   * measure servers of its type, or has no connection settings for it).
+   */
+  notEvaluatedBecause?: string;
 }
 
 /**
@@ -169,6 +174,12 @@ export interface DataProductListResponse {
     productKinds: string[];
     classifications: string[];
   };
+  /**
+   * Among the products the caller may discover, whatever the filters: how many are not
+   * demonstrations (`all`), how many of those the caller's teams own (`mine`), and how many
+   * are demonstrations (`demos`).
+   */
+  counts: { all: number; mine: number; demos: number };
 }
 
 /**
@@ -185,6 +196,8 @@ export interface DataProductListQuery {
   owner?: string;
   /** Only the products of the caller's own teams. */
   mine?: boolean;
+  /** `false` leaves out demonstration products (tagged `demo`); they are listed by default. */
+  demos?: boolean;
   classification?: string;
   kind?: string;
   health?: SloHealth | 'restricted';
@@ -212,7 +225,11 @@ export interface DataProductSearchDocument {
   title: string;
   /** The entity's description, then the contract's name, purpose, objects and fields. */
   text: string;
-  /** The product's page in the portal, e.g. `/catalog/default/component/orders`. */
+  /**
+   * The product's Contract tab in the portal, e.g.
+   * `/catalog/default/component/orders/contract`: never the catalog's own location
+   * of the entity, whose document search shows by the catalog's permission.
+   */
   location: string;
   entityRef: string;
   owner?: string;

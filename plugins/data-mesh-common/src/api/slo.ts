@@ -93,6 +93,11 @@ export interface SloView {
   lastError?: string;
   /** Where the observations come from: the backend's scheduler or pushed results. */
   source?: 'scheduler' | 'push';
+  /**
+   * While the SLO has no status (`unknown`): why the portal does not measure it, e.g. that
+   * the contract's server is of a type it cannot read, or that only pipelines report it.
+   */
+  notMeasuredBecause?: string;
 }
 
 /**

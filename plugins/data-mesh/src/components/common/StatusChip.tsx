@@ -5,9 +5,9 @@ import type {
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
+import { useTheme } from '@mui/material/styles';
 import { absoluteTime, relativeTime } from '../../lib/time';
-
-type Tone = 'success' | 'error' | 'warning' | 'info' | 'default';
+import { chipColors, type Tone } from './chipColors';
 
 const SLO_HEALTH: Record<SloHealth, [string, Tone]> = {
   healthy: ['Healthy', 'success'],
@@ -41,17 +41,45 @@ const OUTCOME: Record<PolicyOutcome, [string, Tone]> = {
   draft: ['Draft', 'default'],
 };
 
-function ToneChip({ entry, title }: { entry: [string, Tone]; title?: string }) {
-  const [label, tone] = entry;
+/**
+ * A small chip in one of the status tones, its text readable (WCAG AA, 4.5:1) on its
+ * background in the light and the dark theme alike.
+ */
+export function ToneChip(props: {
+  label: string;
+  tone?: Tone;
+  title?: string;
+  /** Extra room to its left, in theme spacing units. */
+  ml?: number;
+}) {
+  const { label, tone = 'default', title, ml } = props;
+  const theme = useTheme();
+  const colors = chipColors(theme, tone);
   return (
     <Chip
       size="small"
       label={label}
-      color={tone}
-      variant={tone === 'default' ? 'outlined' : 'filled'}
+      variant="outlined"
       title={title}
+      sx={{
+        ...colors,
+        fontWeight: tone === 'default' ? 400 : 600,
+        whiteSpace: 'nowrap',
+        ml,
+        '& .MuiChip-label': { overflow: 'visible' },
+      }}
     />
   );
+}
+
+function EntryChip({
+  entry,
+  title,
+}: {
+  entry: [string, Tone];
+  title?: string;
+}) {
+  return <ToneChip label={entry[0]} tone={entry[1]} title={title} />;
 }
 
 /**
@@ -67,18 +95,18 @@ export function SloHealthChip({
 }) {
   if (restricted) {
     return (
-      <ToneChip
+      <EntryChip
         entry={['Restricted', 'default']}
         title="Only the product's readers see its SLOs"
       />
     );
   }
-  return <ToneChip entry={SLO_HEALTH[health] ?? SLO_HEALTH.unknown} />;
+  return <EntryChip entry={SLO_HEALTH[health] ?? SLO_HEALTH.unknown} />;
 }
 
 /** One SLO's current status. */
 export function SloStatusChip({ status }: { status: SloStatus }) {
-  return <ToneChip entry={SLO_STATUS[status] ?? SLO_STATUS.unknown} />;
+  return <EntryChip entry={SLO_STATUS[status] ?? SLO_STATUS.unknown} />;
 }
 
 /** What a product's verdict leaves out for a caller who may not read its data. */
@@ -106,7 +134,7 @@ export function GovernanceChip({
   withheld?: number;
 }) {
   const chip = (
-    <ToneChip
+    <EntryChip
       entry={GOVERNANCE[verdict] ?? GOVERNANCE.unknown}
       title={withheldNote(withheld)}
     />
@@ -130,7 +158,7 @@ export function GovernanceChip({
 
 /** One policy's outcome. */
 export function PolicyOutcomeChip({ outcome }: { outcome: PolicyOutcome }) {
-  return <ToneChip entry={OUTCOME[outcome] ?? OUTCOME.draft} />;
+  return <EntryChip entry={OUTCOME[outcome] ?? OUTCOME.draft} />;
 }
 
 /** Labels of the health values, for filters and legends. */
