@@ -29,10 +29,13 @@ if (jest) {
   const database = [];
   for (const suite of jest.testResults) {
     for (const t of suite.assertionResults) {
-      if (/POSTGRES|SQLITE/.test(t.fullName)) database.push(`  ${t.status}: ${t.fullName}`);
+      if (/POSTGRES|SQLITE/.test(t.fullName))
+        database.push(`  ${t.status}: ${t.fullName}`);
     }
   }
-  console.log(`unit tests (jest): ${jest.numPassedTests} passed, ${jest.numFailedTests} failed, ${jest.numRuntimeErrorTestSuites} suites did not run`);
+  console.log(
+    `unit tests (jest): ${jest.numPassedTests} passed, ${jest.numFailedTests} failed, ${jest.numRuntimeErrorTestSuites} suites did not run`,
+  );
   if (database.length) console.log(`database tests:\n${database.join('\n')}`);
 } else {
   console.log('unit tests (jest): no report');
@@ -49,12 +52,20 @@ for (const report of (playwrightReport || '').split(',')) {
     skipped += s.skipped;
     const errors = (pw.errors || []).length;
     failed += errors;
-    console.log(`end-to-end tests (playwright, ${pass}): ${s.expected + s.flaky} passed (${s.flaky} after a retry), ${s.unexpected} failed${errors ? `, ${errors} run errors` : ''}`);
+    console.log(
+      `end-to-end tests (playwright, ${pass}): ${
+        s.expected + s.flaky
+      } passed (${s.flaky} after a retry), ${s.unexpected} failed${
+        errors ? `, ${errors} run errors` : ''
+      }`,
+    );
   } else {
     console.log(`end-to-end tests (playwright, ${pass}): no report`);
     failed += 1;
   }
 }
 
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+console.log(
+  `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`,
+);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
