@@ -28,7 +28,8 @@ function benchFiles() {
       }
     }
   }
-  return files.filter(f => !filter || f.includes(filter));
+  // The filter applies to the path inside the repository, wherever it is checked out.
+  return files.filter(f => !filter || path.relative(root, f).includes(filter));
 }
 
 const files = benchFiles();

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 /*
  * Sums the results of every test runner of `scripts/test.sh` and prints the closing line
- * `N passed, N failed`. Arguments: the Jest JSON report, the Playwright JSON report, the
- * number of failed check steps (type check, lint, API reports, build), then the Playwright
- * JSON reports of the install test. Says in one line how many tests that read
- * ../shared/corpus were skipped because it is not beside the checkout. Exits 1 when
- * anything failed or when no test ran at all.
+ * `N passed, N failed`. Arguments: the Jest JSON report, the Playwright JSON reports (the
+ * development pass, then the production-build pass; comma-separated), the number of failed
+ * check steps (type check, lint, API reports, build), then the Playwright JSON reports of
+ * the install test. Says in one line how many tests that read ../shared/corpus were skipped
+ * because it is not beside the checkout. Exits 1 when anything failed or when no test ran.
  */
 const fs = require('node:fs');
 
@@ -51,24 +51,27 @@ if (jest) {
   failed += 1;
 }
 
-const pw = readJson(playwrightReport);
-if (pw) {
-  const s = pw.stats;
-  passed += s.expected + s.flaky;
-  failed += s.unexpected;
-  skipped += s.skipped;
-  const errors = (pw.errors || []).length;
-  failed += errors;
-  console.log(
-    `end-to-end tests (playwright): ${s.expected + s.flaky} passed (${
-      s.flaky
-    } after a retry), ${s.unexpected} failed${
-      errors ? `, ${errors} run errors` : ''
-    }`,
-  );
-} else {
-  console.log('end-to-end tests (playwright): no report');
-  failed += 1;
+for (const report of (playwrightReport || '').split(',')) {
+  const pass = /production/.test(report) ? 'production build' : 'development';
+  const pw = readJson(report);
+  if (pw) {
+    const s = pw.stats;
+    passed += s.expected + s.flaky;
+    failed += s.unexpected;
+    skipped += s.skipped;
+    const errors = (pw.errors || []).length;
+    failed += errors;
+    console.log(
+      `end-to-end tests (playwright, ${pass}): ${
+        s.expected + s.flaky
+      } passed (${s.flaky} after a retry), ${s.unexpected} failed${
+        errors ? `, ${errors} run errors` : ''
+      }`,
+    );
+  } else {
+    console.log(`end-to-end tests (playwright, ${pass}): no report`);
+    failed += 1;
+  }
 }
 
 for (const report of installReports) {

@@ -64,9 +64,12 @@ yarn build:all || failed_steps=$((failed_steps + 1))
 step "unit and integration tests (Jest)"
 CI=true yarn backstage-cli repo test --verbose --json --outputFile="$reports/jest.json"
 
-step "end-to-end tests (Playwright, Chromium)"
+step "end-to-end tests (Playwright, Chromium): the development portal"
 CI=true DATA_MESH_E2E_RUN="ci-$$" yarn playwright test
-rm -rf "$root/.data/e2e-ci-$$"
+
+step "end-to-end tests (Playwright, Chromium): the production build, served by the backend"
+CI=true DATA_MESH_E2E_RUN="ci-$$" DATA_MESH_E2E_BUILD=production yarn playwright test
+rm -rf "$root/.data/e2e-ci-$$" "$root/.data/e2e-ci-$$-production"
 
 step "install test (install-test/run.sh: the packed packages in apps made by @backstage/create-app)"
 install_started=$SECONDS
@@ -75,5 +78,5 @@ echo "install test: $((SECONDS - install_started))s"
 
 step "summary"
 echo "elapsed: ${SECONDS}s"
-node scripts/test-summary.js "$reports/jest.json" "$root/e2e-test-report/results.json" "$failed_steps" \
+node scripts/test-summary.js "$reports/jest.json" "$root/e2e-test-report/results.json,$root/e2e-test-report/results-production.json" "$failed_steps" \
   "$root/e2e-test-report/install-new.json" "$root/e2e-test-report/install-legacy.json"

@@ -18,6 +18,8 @@ export interface Config {
               database?: string;
               ssl?: boolean;
             };
+        /** Connections kept open to it (default 8, as products evaluated at once). */
+        poolSize?: number;
         /**
          * The role each domain's checks run as (`SET LOCAL ROLE`), by domain name, e.g.
          * `{ sales: sales_reader }`. A product whose domain has no role here (and no

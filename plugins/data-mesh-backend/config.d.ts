@@ -32,7 +32,24 @@ export interface Config {
       };
     };
     slo?: {
-      /** When SLOs are evaluated; every 5 minutes by default. */
+      /** Products evaluated at once on each replica (default 8): checks mostly wait on the warehouse. */
+      concurrency?: number;
+      /**
+       * How often a product is evaluated, from its SLOs: a freshness, latency or frequency
+       * promise is checked `checksPerPeriod` times within it (default 6); availability at
+       * `min`; other SLOs at `default` (1 hour); never more often than `min` (5 minutes) or
+       * less often than `max` (24 hours).
+       */
+      cadence?: {
+        min?: { minutes?: number; hours?: number; seconds?: number } | string;
+        max?: { minutes?: number; hours?: number; days?: number } | string;
+        default?: { minutes?: number; hours?: number } | string;
+        checksPerPeriod?: number;
+      };
+      /**
+       * How often every replica looks for due products (default every minute, for at most 30
+       * minutes a look); each product is due at its own cadence (`cadence`).
+       */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       /** Milliseconds one check query may run (default 10000). */
       queryTimeoutMs?: number;
@@ -56,12 +73,20 @@ export interface Config {
     push?: {
       subjects?: {
         [subject: string]: {
-          /** Entity refs of the products it pushes for, e.g. component:default/sales-orders. */
+          /** Entity refs of the products it pushes for, e.g. component:default/orders. */
           products?: string[];
           /** Owners (group or user refs) whose products it pushes for. */
           owners?: string[];
         };
       };
+    };
+    catalog?: {
+      /**
+       * How often each replica asks the catalog which data products changed (default 10000
+       * ms). One light call lists refs and etags; only changed products are fetched, and their
+       * contracts come from what the catalog processor recorded.
+       */
+      refreshMs?: number;
     };
     /** What one request may cost. */
     limits?: {
@@ -82,13 +107,6 @@ export interface Config {
        * is one dated more than 5 minutes ahead of the backend's clock.
        */
       retentionDays?: number;
-    };
-    examples?: {
-      /**
-       * Days of made-up hourly history to store for every product on first start, so the
-       * dashboards show trends. For the example mesh only: leave unset in production.
-       */
-      backfillDays?: number;
     };
   };
 }

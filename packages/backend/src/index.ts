@@ -1,5 +1,6 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { dataMeshPermissionPolicyModule } from './dataMeshPermissionPolicy';
+import { exampleHistoryModule } from './exampleHistory';
 import { examplePipelinesModule } from './examplePipelines';
 import { exampleSignInModule } from './exampleSignIn';
 
@@ -65,8 +66,10 @@ backend.add(
 // Agents: the actions of the plugins backend.actions.pluginSources lists (data-mesh), as
 // MCP tools at /api/mcp-actions/v1.
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
-// The example mesh's stand-in pipelines keep its data fresh (example portal only).
+// The example mesh's stand-in pipelines keep its data fresh, and 30 days of made-up history
+// fill its SLO charts (example portal only).
 backend.add(examplePipelinesModule);
+backend.add(exampleHistoryModule);
 backend.add(
   import('@backstage-data-mesh/plugin-scaffolder-backend-module-data-mesh'),
 );

@@ -6,7 +6,11 @@
  */
 
 export { catalogModuleDataMesh as default } from './module';
-export { DataProductProcessor } from './processor/DataProductProcessor';
+export {
+  DataProductProcessor,
+  PROCESSING_STAGES_CHANNEL,
+} from './processor/DataProductProcessor';
+export type { ContractRecords } from './contracts/ContractRecords';
 export type { DataProductProcessorOptions } from './processor/DataProductProcessor';
 export type { GovernanceCheck, RecordedVerdict } from './processor/governance';
 export type { ProductDirectory } from './processor/productDirectory';

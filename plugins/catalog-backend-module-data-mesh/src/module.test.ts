@@ -62,6 +62,47 @@ describe('catalogModuleDataMesh', () => {
     });
   });
 
+  it('keeps what it read for the data-mesh backend, served to backend plugins only, and reads it again only when it changed', async () => {
+    const { server, get } = await start();
+    await waitFor(
+      () => get('/api/catalog/entities/by-name/component/default/sales-orders'),
+      e => e?.spec?.dataProduct?.contractSummary !== undefined,
+    );
+    const ask = (authorization: string) =>
+      request(server)
+        .post('/api/catalog/data-mesh/contracts')
+        .set('Authorization', authorization)
+        .send({ entityRefs: ['component:default/sales-orders'] });
+    const res = await ask(mockCredentials.service.header());
+    expect(res.status).toBe(200);
+    const [record] = res.body.items;
+    expect(record).toMatchObject({
+      entityRef: 'component:default/sales-orders',
+      format: 'odcs',
+      location: './contract.odcs.yaml',
+      contract: { id: 'urn:datacontract:sales:orders' },
+      contractHash: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
+    expect(record.source).toBe(odcsContract());
+    expect((await ask(mockCredentials.user.header())).status).toBe(403);
+
+    // The next processing runs reuse the record while the file is unchanged.
+    await new Promise(r => setTimeout(r, 2500));
+    const again = (await ask(mockCredentials.service.header())).body.items[0];
+    expect(again.readAt).toBe(record.readAt);
+    directory.addContent({
+      'contract.odcs.yaml': odcsContract(
+        'urn:datacontract:sales:orders',
+        '1.1.0',
+      ),
+    });
+    const changed = await waitFor(
+      async () => (await ask(mockCredentials.service.header())).body.items[0],
+      r => r?.contract?.version === '1.1.0',
+    );
+    expect(changed.contractHash).not.toBe(record.contractHash);
+  }, 30_000);
+
   it('is installed with one line and records the contract on the product', async () => {
     const { get } = await start();
     const entity = await waitFor(
@@ -151,7 +192,7 @@ describe('catalogModuleDataMesh', () => {
         type: 'backstage.io/catalog-processing',
         level: 'error',
         message: expect.stringMatching(
-          /^InputError: file:.*contract\.odcs\.yaml:19:22 error \[enum\] .*\(at \/schema\/0\/properties\/0\/logicalType\)$/,
+          /^InputError: \.\/contract\.odcs\.yaml:19:22 error \[enum\] .*\(at \/schema\/0\/properties\/0\/logicalType\)$/,
         ),
       }),
     ]);

@@ -13,6 +13,8 @@ import {
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
 import { DataProductProcessor } from './processor/DataProductProcessor';
+import { DatabaseContractRecords } from './contracts/ContractRecords';
+import { contractRoutes } from './contracts/contractRoutes';
 import { governanceFrom } from './processor/governance';
 import { CatalogProductDirectory } from './processor/productDirectory';
 
@@ -31,10 +33,26 @@ export const catalogModuleDataMesh = createBackendModule({
         logger: coreServices.logger,
         urlReader: coreServices.urlReader,
         auth: coreServices.auth,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        database: coreServices.database,
         catalogService: catalogServiceRef,
         catalog: catalogProcessingExtensionPoint,
       },
-      async init({ config, logger, urlReader, auth, catalogService, catalog }) {
+      async init({
+        config,
+        logger,
+        urlReader,
+        auth,
+        httpAuth,
+        httpRouter,
+        database,
+        catalogService,
+        catalog,
+      }) {
+        // What the processor reads, kept for the data-mesh backend's replicas (see README).
+        const records = await DatabaseContractRecords.create(database);
+        httpRouter.use(contractRoutes({ records, httpAuth }));
         catalog.addProcessor(
           new DataProductProcessor({
             reader: new SourceReader(urlReader),
@@ -42,6 +60,7 @@ export const catalogModuleDataMesh = createBackendModule({
             directory: new CatalogProductDirectory(catalogService, auth),
             governance: governanceFrom(await loadGovernancePolicies(config)),
             accessSettings: readAccessSettings(config),
+            records,
             logger,
           }),
         );

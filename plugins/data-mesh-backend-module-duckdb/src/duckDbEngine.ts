@@ -6,6 +6,10 @@
 import path from 'node:path';
 import type { Config } from '@backstage/config';
 import {
+  physicalName,
+  schemaObjects,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
+import {
   CheckError,
   type SloEngine,
   type SloEngineProduct,
@@ -124,9 +128,7 @@ export function duckDbServer(settings: DuckDbServerSettings): SloEngineServer {
             database ? 'database' : 'path'
           }`,
         );
-      const objects = (product.contract?.schema ?? [])
-        .filter(o => o && typeof o.name === 'string')
-        .map(o => o.physicalName || o.name);
+      const objects = schemaObjects(product.contract).map(physicalName);
       return DuckDbSession.open(
         {
           server: server.server,

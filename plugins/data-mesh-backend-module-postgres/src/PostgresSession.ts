@@ -83,21 +83,30 @@ export class PostgresSession implements EngineSession {
     }
   }
 
-  private async begin(client: PoolClient): Promise<void> {
+  /**
+   * Opens the check's read-only transaction and sets, for this transaction only (the third
+   * argument of set_config), the statement and lock timeouts, the domain's role and the
+   * search path; answers the backend's pid, to cancel the statement with. Two round trips.
+   */
+  private async begin(client: PoolClient): Promise<number> {
     const { schema, role } = this.target;
     const millis = Math.max(1, Math.floor(this.limits.timeoutMillis));
-    await client.query('BEGIN READ ONLY');
-    await client.query(`SET LOCAL statement_timeout = ${millis}`);
     // waiting for a lock ends before the statement does, and says so
-    await client.query(
-      `SET LOCAL lock_timeout = ${Math.max(
-        1,
-        Math.min(Math.floor(millis / 2), 5000),
-      )}`,
-    );
-    if (role) await client.query(`SET LOCAL ROLE ${ident(role)}`);
-    if (schema)
-      await client.query(`SET LOCAL search_path = ${ident(schema)}, public`);
+    const lockMillis = Math.max(1, Math.min(Math.floor(millis / 2), 5000));
+    await client.query('BEGIN READ ONLY');
+    const settings: Array<[string, string]> = [
+      ['statement_timeout', String(millis)],
+      ['lock_timeout', String(lockMillis)],
+    ];
+    if (role) settings.push(['role', role]);
+    if (schema) settings.push(['search_path', `${ident(schema)}, public`]);
+    const { rows } = await client.query({
+      text: `SELECT ${settings
+        .map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`)
+        .join(', ')}, pg_backend_pid() AS pid`,
+      values: settings.flat(),
+    });
+    return rows[0].pid as number;
   }
 
   /**
@@ -130,11 +139,9 @@ export class PostgresSession implements EngineSession {
     let onAbort: (() => void) | undefined;
     let cancelling: Promise<void> | undefined;
     try {
-      await this.begin(client);
+      const pid = await this.begin(client);
       if (contract) await this.refuseLeavingRole(client);
       if (signal) {
-        const pid = (await client.query('SELECT pg_backend_pid() AS pid'))
-          .rows[0].pid as number;
         onAbort = () => {
           cancelling = this.cancel(pid);
         };

@@ -4,7 +4,7 @@
  * `defaultRole`); a product whose domain has neither is not evaluated there.
  */
 import type { Config } from '@backstage/config';
-import { parseEntityRef } from '@backstage/catalog-model';
+import { parseProductRef } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type {
   SloEngine,
   SloEngineAdmission,
@@ -50,6 +50,19 @@ function rolesOf(server: Config, name: string) {
   return byDomain;
 }
 
+function positiveInteger(
+  server: Config,
+  key: string,
+  name: string,
+): number | undefined {
+  const value = server.getOptionalNumber(key);
+  if (value !== undefined && !(Number.isInteger(value) && value > 0))
+    throw new Error(
+      `dataMesh.servers.${name}.${key} must be a whole number above 0 (it is ${value})`,
+    );
+  return value;
+}
+
 /** Reads a PostgreSQL server's settings. */
 export function readPostgresServerSettings(
   name: string,
@@ -61,7 +74,11 @@ export function readPostgresServerSettings(
     );
   return {
     name,
-    connection: connectionOf(server),
+    connection: {
+      ...connectionOf(server),
+      // as many connections as products are evaluated at once, by default
+      max: positiveInteger(server, 'poolSize', name) ?? 8,
+    },
     roles: rolesOf(server, name),
     defaultRole: server.getOptionalString('defaultRole'),
   };
@@ -70,9 +87,7 @@ export function readPostgresServerSettings(
 function domainName(product: SloEngineProduct): string | undefined {
   if (!product.domain) return undefined;
   try {
-    return parseEntityRef(product.domain, {
-      defaultKind: 'domain',
-    }).name.toLocaleLowerCase('en-US');
+    return parseProductRef(product.domain, { defaultKind: 'domain' }).name;
   } catch {
     return undefined;
   }
@@ -127,7 +142,7 @@ export const postgresEngine: SloEngine = {
   serverTypes: ['postgres', 'postgresql'],
   description: 'a PostgreSQL connection',
   configKey: 'connection',
-  settings: ['connection', 'roles', 'defaultRole'],
+  settings: ['connection', 'poolSize', 'roles', 'defaultRole'],
   configure: ({ name, config }) =>
     postgresServer(readPostgresServerSettings(name, config)),
   categorize: postgresFailureCategory,

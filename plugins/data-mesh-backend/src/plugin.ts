@@ -9,6 +9,9 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   type SloEngine,
   dataMeshSloEnginesExtensionPoint,
+  dataMeshProductResourceRef,
+  type DataMeshHistorySource,
+  dataMeshHistoryExtensionPoint,
   loadGovernancePolicies,
   readAccessSettings,
   scmResolveUrl,
@@ -18,7 +21,8 @@ import { ObservationStore } from './database/ObservationStore';
 import { LineageStore } from './database/LineageStore';
 import { AlertOutbox } from './database/AlertOutbox';
 import { readHistoryRetention } from './results/pushBounds';
-import { CatalogProductSource } from './products/CatalogProductSource';
+import { CatalogProducts } from './products/CatalogProducts';
+import { CatalogRecordedContracts } from './products/RecordedContracts';
 import {
   ServerRegistry,
   readServerSettings,
@@ -27,16 +31,20 @@ import { readServerDirectories } from './evaluation/serverSettings';
 import { announceEngines } from './evaluation/announceEngines';
 import { SloRecorder } from './evaluation/SloRecorder';
 import { SloEvaluator } from './evaluation/SloEvaluator';
+import { EvaluationSchedule } from './database/EvaluationSchedule';
+import { ProductIndex } from './database/ProductIndex';
+import { ProductIndexer } from './products/ProductIndexer';
 import {
   readCheckLimits,
+  readEvaluatorSettings,
   readProductLimits,
 } from './evaluation/evaluationLimits';
 import { SloAlerts } from './alerts/SloAlerts';
 import { LineageService } from './lineage/LineageService';
-import { groupStates, healthOf } from './router/summaries';
-import { GovernanceEvaluator } from './governance/GovernanceEvaluator';
+import { groupStates, healthOf } from './products/productHealth';
+import { ProductVerdicts } from './governance/ProductVerdicts';
 import { createRouter } from './router/createRouter';
-import { backfillExamples } from './examples/backfillExamples';
+import { importHistory } from './history/importHistory';
 import {
   ProductAccessGate,
   registerProductResources,
@@ -51,7 +59,8 @@ import { registerActions } from './actions/registerActions';
 
 /**
  * The data-mesh backend plugin: SLO evaluation on a schedule, pushed results, OpenLineage
- * ingestion, lineage and the product API under `/api/data-mesh`.
+ * ingestion, lineage and the product API under `/api/data-mesh`. Modules add history sources
+ * through data-mesh-node's `dataMeshHistoryExtensionPoint`.
  *
  * @public
  */
@@ -68,6 +77,12 @@ export const dataMeshPlugin = createBackendPlugin({
         engines.push(engine);
       },
     });
+    const historySources: DataMeshHistorySource[] = [];
+    env.registerExtensionPoint(dataMeshHistoryExtensionPoint, {
+      addHistorySource(source) {
+        historySources.push(source);
+      },
+    });
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -78,8 +93,10 @@ export const dataMeshPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
         permissions: coreServices.permissions,
+        userInfo: coreServices.userInfo,
         permissionsRegistry: coreServices.permissionsRegistry,
         urlReader: coreServices.urlReader,
+        discovery: coreServices.discovery,
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         notifications: notificationService,
@@ -93,13 +110,20 @@ export const dataMeshPlugin = createBackendPlugin({
           retentionMs: readHistoryRetention(config),
         });
         const lineageEvents = new LineageStore(db);
-        const products = new CatalogProductSource({
+        const products = new CatalogProducts({
           catalog: deps.catalog,
           auth: deps.auth,
           urlReader: deps.urlReader,
           resolveUrl: scmResolveUrl(config),
           logger,
           accessSettings: readAccessSettings(config),
+          records: new CatalogRecordedContracts({
+            discovery: deps.discovery,
+            auth: deps.auth,
+            logger,
+          }),
+          refreshMillis:
+            config.getOptionalNumber('dataMesh.catalog.refreshMs') ?? 10_000,
         });
         // Data products are a permission resource of this plugin: policies answer who may
         // discover and read them with the data-mesh conditions, applied here.
@@ -107,7 +131,26 @@ export const dataMeshPlugin = createBackendPlugin({
         const gate = new ProductAccessGate({
           permissions: deps.permissions,
           catalog: deps.catalog,
+          ruleset: deps.permissionsRegistry.getPermissionRuleset(
+            dataMeshProductResourceRef,
+          ),
         });
+        // The explorer's list lives in the database, kept in step with the products.
+        const productIndex = new ProductIndex(db);
+        // Each product's one governance verdict: listed, filtered and shown the same everywhere.
+        const verdicts = new ProductVerdicts(
+          await loadGovernancePolicies(config),
+        );
+        const indexer = new ProductIndexer(
+          productIndex,
+          observations,
+          verdicts,
+        );
+        products.onChange(change =>
+          change.initial
+            ? indexer.all(change.all)
+            : indexer.changed(change.changed, change.removed),
+        );
         const settings = readServerSettings(config, engines);
         announceEngines(logger, engines, settings);
         const servers = new ServerRegistry(settings, readCheckLimits(config));
@@ -118,14 +161,22 @@ export const dataMeshPlugin = createBackendPlugin({
           logger,
           new AlertOutbox(db),
         );
-        const recorder = new SloRecorder(observations, alerts);
+        const recorder = new SloRecorder(observations, alerts, async ref => {
+          const product = await products.getProduct(ref);
+          if (product) await indexer.recorded(product);
+        });
+        const productLimits = readProductLimits(config);
         const evaluator = new SloEvaluator(
           products,
           servers,
           recorder,
           logger,
-          readProductLimits(config),
+          new EvaluationSchedule(db),
+          productLimits,
+          readEvaluatorSettings(config, productLimits),
         );
+        // A replica that stops gives its claimed products to the others at once.
+        lifecycle.addShutdownHook(() => evaluator.stop());
         const lineage = new LineageService({
           products,
           store: lineageEvents,
@@ -145,32 +196,28 @@ export const dataMeshPlugin = createBackendPlugin({
           serverDirectory: name => directories.get(name),
         });
 
-        const backfillDays = config.getOptionalNumber(
-          'dataMesh.examples.backfillDays',
-        );
         const scheduleConfig = config.getOptionalConfig(
           'dataMesh.slo.schedule',
         );
+        // Every replica looks for due products this often and evaluates them with the others;
+        // each product is due at the cadence its SLOs ask for (dataMesh.slo.cadence).
         await scheduler.scheduleTask({
           id: 'data-mesh-slo-evaluation',
-          scope: 'global',
+          scope: 'local',
           ...(scheduleConfig
             ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
                 scheduleConfig,
               )
             : {
-                frequency: { minutes: 5 },
-                timeout: { minutes: 10 },
+                frequency: { minutes: 1 },
+                timeout: { minutes: 30 },
                 initialDelay: { seconds: 30 },
               }),
           fn: async (signal: AbortSignal) => {
-            if (backfillDays && backfillDays > 0) {
-              await backfillExamples(products, observations, {
-                days: backfillDays,
-                logger,
-              });
-            }
-            await evaluator.evaluateAll({ signal });
+            await importHistory(historySources, products, observations, {
+              logger,
+            });
+            await evaluator.runDue({ signal });
           },
         });
 
@@ -191,6 +238,7 @@ export const dataMeshPlugin = createBackendPlugin({
           auth: deps.auth,
           httpAuth: deps.httpAuth,
           permissions: deps.permissions,
+          userInfo: deps.userInfo,
           products,
           observations,
           lineageEvents,
@@ -198,10 +246,9 @@ export const dataMeshPlugin = createBackendPlugin({
           evaluator,
           recorder,
           servers,
-          governance: new GovernanceEvaluator(
-            await loadGovernancePolicies(config),
-          ),
+          verdicts,
           gate,
+          productIndex,
           pushSubjects: PushSubjects.fromConfig(config),
           evaluations: new EvaluationLimiter({
             concurrent:

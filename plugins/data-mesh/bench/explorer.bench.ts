@@ -1,17 +1,20 @@
 /* eslint-disable no-console -- a benchmark prints its measurements */
 /*
- * The Data Products explorer with 5,000 products: from mounting the page (the backend's
- * answer ready) to the first page of products on screen with the page idle, and from
- * typing a field name into the search box to the matching products shown. Baseline:
- * Backstage's Table (material-table, as the catalog uses) with the same products and its
- * own search, paged by 25.
+ * The Data Products explorer with up to 20,000 products: from mounting the page to the first
+ * page of products on screen with the page idle (interactive), and from typing a field name
+ * into the search box to the matching products shown. The explorer asks the backend for the
+ * page it shows; here the backend's listing runs in the page over the products (its database
+ * cost is measured by data-mesh-backend's scale benchmark). Baseline: Backstage's Table
+ * (material-table, as the catalog uses) handed every product, with its own search, paged by
+ * 25. Goal: interactive in ≤ 1 s with 20,000 products.
  */
 import type { DataProductSummary } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { resolve } from 'node:path';
 import { ms, openBrowserBench, stats } from './harness/browserBench';
 
 const RUNS = Number(process.env.DATA_MESH_BENCH_RUNS ?? 5);
-const SIZES = [500, 5000];
+const SIZES = [500, 5000, 20000];
+const GOAL_MS = 1000;
 const HEALTH = ['healthy', 'breached', 'error', 'unknown'] as const;
 
 function products(count: number): DataProductSummary[] {
@@ -72,19 +75,27 @@ async function main() {
       };
       const ours = await measure('explorer');
       const baseline = await measure('backstage-table');
+      const open = ours.open.median / baseline.open.median;
+      const search = ours.search.median / baseline.search.median;
+      const goal =
+        size === SIZES[SIZES.length - 1]
+          ? ` (goal: interactive in ≤ ${GOAL_MS} ms: ${
+              ours.open.median <= GOAL_MS ? 'met' : 'NOT met'
+            })`
+          : '';
       console.log(
-        `${String(size).padStart(5)} products: explorer opens in ${ms(
-          ours.open.median,
-        )} [${ms(ours.open.min)}–${ms(ours.open.max)}],` +
-          ` finds a field in ${ms(ours.search.median)}` +
-          ` | Backstage Table ${ms(baseline.open.median)}, search ${ms(
+        [
+          `${String(size).padStart(5)} products: explorer opens in ${ms(
+            ours.open.median,
+          )} [${ms(ours.open.min)}–${ms(ours.open.max)}],`,
+          `finds a field in ${ms(ours.search.median)}`,
+          `| Backstage Table ${ms(baseline.open.median)}, search ${ms(
             baseline.search.median,
-          )}` +
-          ` | ratio ${(baseline.open.median / ours.open.median).toFixed(
+          )}`,
+          `| explorer ÷ Table ${open.toFixed(1)}× to open, ${search.toFixed(
             1,
-          )}× to open, ${(baseline.search.median / ours.search.median).toFixed(
-            1,
-          )}× to search`,
+          )}× to search (the explorer asks its backend, the Table holds every product)${goal}`,
+        ].join(' '),
       );
     }
   } finally {

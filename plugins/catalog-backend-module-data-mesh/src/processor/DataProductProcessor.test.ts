@@ -273,12 +273,9 @@ describe('DataProductProcessor', () => {
         dataProduct(),
         fileLocation(),
       );
+      // Named as beside the catalog file: no path of the host it was read on.
       expect(errors()).toEqual([
-        expect.stringContaining(
-          `${directory.resolve(
-            'sales-orders/contract.odcs.yaml',
-          )}:19:22 error [enum]`,
-        ),
+        expect.stringMatching(/^\.\/contract\.odcs\.yaml:19:22 error \[enum\]/),
       ]);
       expect(errors()[0]).toContain('(at /schema/0/properties/0/logicalType)');
       expect(relations()).toEqual([]);

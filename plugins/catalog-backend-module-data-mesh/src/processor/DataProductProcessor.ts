@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import { channel } from 'node:diagnostics_channel';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   CatalogProcessor,
   CatalogProcessorCache,
@@ -16,6 +16,8 @@ import {
   isDataProductEntity,
   isOpenlyDiscoverable,
   PROCESSED_ANNOTATIONS,
+  productDomain,
+  productRef,
   readDataProductSpec,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type {
@@ -32,13 +34,41 @@ import {
   ProductStatus,
   recordOnEntity,
 } from './productRecord';
-import { domainRelations, lineageRelations } from './productRelations';
-import { ProductSources } from './productSources';
+import {
+  domainRelations,
+  lineageRelations,
+  systemDomainOf,
+} from './productRelations';
+import { ProductFiles } from './productFiles';
 import { readProduct } from './readProduct';
+import type { ContractRecords } from '../contracts/ContractRecords';
 
 const CACHE_KEY = 'product';
+
+/**
+ * Where the processor's time goes, one message per stage of each product it processes:
+ * `{ stage, ms }` with stage `processing` (all of it), `reading` (files read, parsed, validated and summarised),
+ * `governing`, `recording` (the contract kept for the data-mesh backend) and `looking up`
+ * (other entities: contract ids, upstream products, domains). Published only while something
+ * subscribes (`diagnostics_channel.subscribe(PROCESSING_STAGES_CHANNEL, …)`), as benchmarks do.
+ *
+ * @public
+ */
+export const PROCESSING_STAGES_CHANNEL = 'data-mesh:catalog-processing';
+const stages = channel(PROCESSING_STAGES_CHANNEL);
+
+/** Runs `work`, telling the stages channel how long it took when someone listens. */
+async function timed<T>(stage: string, work: () => Promise<T> | T): Promise<T> {
+  if (!stages.hasSubscribers) return work();
+  const start = performance.now();
+  try {
+    return await work();
+  } finally {
+    stages.publish({ stage, ms: performance.now() - start });
+  }
+}
 /** Changes when a record holds more than before, so records cached earlier are rebuilt. */
-const RECORD_FORMAT = 2;
+const RECORD_FORMAT = 3;
 
 /**
  * Options of {@link DataProductProcessor}.
@@ -59,6 +89,11 @@ export interface DataProductProcessorOptions {
    * every signed-in user may discover it. Defaults to data-mesh-common's defaults.
    */
   accessSettings?: AccessSettings;
+  /**
+   * Where what was read of each product is kept for the data-mesh backend (this module's
+   * table in the catalog's database), so no replica of it reads a contract again.
+   */
+  records?: ContractRecords;
   logger?: LoggerService;
 }
 
@@ -98,11 +133,26 @@ export class DataProductProcessor implements CatalogProcessor {
     cache: CatalogProcessorCache,
   ): Promise<Entity> {
     if (!isDataProductEntity(entity)) return entity;
+    return timed('processing', () =>
+      this.processProduct(entity, location, emit, cache),
+    );
+  }
 
-    const self = stringifyEntityRef(entity);
-    const record = await this.record(entity, location, cache);
+  private async processProduct(
+    entity: Entity,
+    location: LocationSpec,
+    emit: CatalogProcessorEmit,
+    cache: CatalogProcessorCache,
+  ): Promise<Entity> {
+    const self = productRef(entity);
+    const systemDomain = await timed('looking up', () =>
+      systemDomainOf(entity, this.options.directory),
+    );
+    const record = await this.record(entity, location, cache, systemDomain);
     const { spec, issues: specIssues } = readDataProductSpec(entity);
-    const taken = await this.contractIdTaken(self, record, location);
+    const taken = await timed('looking up', () =>
+      this.contractIdTaken(self, record, location),
+    );
     const problems = [
       ...specIssues.map(issue => ({ ...issue, file: location.target })),
       ...record.problems,
@@ -132,21 +182,33 @@ export class DataProductProcessor implements CatalogProcessor {
       );
     }
 
-    const relations = [
+    const relations = await timed('looking up', async () => [
       ...(await lineageRelations(
         entity,
         [...spec.inputPorts, ...record.inputPorts],
         this.options.directory,
       )),
-      ...(await domainRelations(entity, this.options.directory)),
-    ];
+      ...domainRelations(
+        entity,
+        productDomain({
+          entity,
+          systemDomain,
+          contract: { domain: record.contractDomain },
+        }),
+      ),
+    ]);
     for (const relation of relations) emit(processingResult.relation(relation));
-    return recordOnEntity(
+    const processed = recordOnEntity(
       entity,
       taken ? { ...record, contractId: undefined } : record,
       status,
       errors,
     );
+    this.options.directory.noteClaim?.(
+      self,
+      processed.metadata.annotations?.[PROCESSED_ANNOTATIONS.contractId],
+    );
+    return processed;
   }
 
   /**
@@ -192,6 +254,7 @@ export class DataProductProcessor implements CatalogProcessor {
     entity: Entity,
     location: LocationSpec,
     cache: CatalogProcessorCache,
+    systemDomain: string | undefined,
   ): Promise<ProductRecord> {
     const key = createHash('sha256')
       .update(
@@ -203,10 +266,13 @@ export class DataProductProcessor implements CatalogProcessor {
           this.governance.version,
           this.governance.timeKey(),
           this.options.accessSettings ?? null,
+          systemDomain ?? null,
+          // records made before contracts were kept for the backend are made again
+          this.options.records ? 'records-1' : null,
         ]),
       )
       .digest('hex');
-    const sources = new ProductSources(this.options.reader, location);
+    const sources = new ProductFiles(this.options.reader, location);
     const cached = await cache.get<ProductRecord & Record<string, any>>(
       CACHE_KEY,
     );
@@ -214,23 +280,28 @@ export class DataProductProcessor implements CatalogProcessor {
       return cached;
     }
 
-    const reading = await readProduct({
-      entity,
-      location,
-      sources,
-      resolveUrl: this.options.resolveUrl,
-    });
-    const verdict = reading.contract
-      ? this.governance.evaluate({
-          entity,
-          contract: reading.contract,
-          contractIssues: reading.issues,
-          contractSource: reading.contractSource,
-        })
-      : {
-          ...governanceNotEvaluated.evaluate({ entity, contractIssues: [] }),
-          summary: 'no contract to evaluate',
-        };
+    const reading = await timed('reading', () =>
+      readProduct({
+        entity,
+        location,
+        sources,
+        resolveUrl: this.options.resolveUrl,
+      }),
+    );
+    const verdict = await timed('governing', () =>
+      reading.contract
+        ? this.governance.evaluate({
+            entity,
+            contract: reading.contract,
+            contractIssues: reading.issues,
+            contractSource: reading.contractSource,
+            systemDomain,
+          })
+        : {
+            ...governanceNotEvaluated.evaluate({ entity, contractIssues: [] }),
+            summary: 'no contract to evaluate',
+          },
+    );
     // What every catalog reader sees may only say what every signed-in user may discover.
     const openly = isOpenlyDiscoverable(
       describeProductAccess({
@@ -256,6 +327,10 @@ export class DataProductProcessor implements CatalogProcessor {
       contractSource: reading.contractSource,
       contractHash: reading.contractHash,
       contractId: reading.contract?.id,
+      contractDomain:
+        typeof reading.contract?.domain === 'string'
+          ? reading.contract.domain
+          : undefined,
       summary: openly ? reading.summary : undefined,
       openlyDiscoverable: openly,
       outputPorts: reading.outputPorts,
@@ -263,6 +338,18 @@ export class DataProductProcessor implements CatalogProcessor {
       problems,
       governance: verdict,
     };
+    await timed('recording', () =>
+      this.options.records?.save({
+        entityRef: productRef(entity),
+        contractHash: reading.contractHash,
+        format: reading.format ?? 'unknown',
+        location: reading.shownLocation,
+        contract: reading.contract,
+        source: reading.text,
+        issues: reading.issues,
+        readAt: Date.now(),
+      }),
+    );
     await cache.set(CACHE_KEY, JSON.parse(JSON.stringify(record)));
     return record;
   }

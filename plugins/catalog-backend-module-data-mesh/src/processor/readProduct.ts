@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Entity } from '@backstage/catalog-model';
 import type { LocationSpec } from '@backstage/plugin-catalog-node';
@@ -10,12 +11,13 @@ import {
   summarizeContract,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import {
+  describeSourceLocation,
   readProductContract,
   ResolveUrl,
   stringifySourceLocation,
 } from '@backstage-data-mesh/plugin-data-mesh-node';
 import { odpsInputPorts, odpsOutputPorts, scalar } from './odpsContracts';
-import type { ProductSources } from './productSources';
+import type { ProductFiles } from './productFiles';
 
 /**
  * What the processor learnt from a data product's contract (and ODPS descriptor): the
@@ -31,6 +33,10 @@ export interface ProductReading {
   summary?: ContractSummary;
   /** Changes exactly when the normalised contract does. */
   contractHash?: string;
+  /** The contract's text as read. */
+  text?: string;
+  /** Where it was read, without host paths: `./contract.yaml`, a URL, or `inline`. */
+  shownLocation?: string;
   outputPorts: DataProductOutputPort[];
   /** Input ports the ODPS descriptor declares (contract ids), besides the entity's own. */
   inputPorts: DataProductInputPort[];
@@ -58,6 +64,12 @@ function serverPorts(
   }));
 }
 
+/** How issues name the catalog file itself: its name, not the host's path to it. */
+function catalogFileName(location: LocationSpec): string {
+  if (location.type === 'file') return `./${path.basename(location.target)}`;
+  return location.target;
+}
+
 /**
  * Reads a data product's contract with data-mesh-node's `readProductContract` (inline, the
  * file `data-mesh/contract` names, or the files an ODPS descriptor points at), and adds what
@@ -67,10 +79,14 @@ function serverPorts(
 export async function readProduct(options: {
   entity: Entity;
   location: LocationSpec;
-  sources: ProductSources;
+  sources: ProductFiles;
   resolveUrl: ResolveUrl;
 }): Promise<ProductReading> {
-  const read = await readProductContract(options);
+  const read = await readProductContract({
+    ...options,
+    nameOf: describeSourceLocation,
+    catalogFileName: catalogFileName(options.location),
+  });
   const reading: ProductReading = {
     outputPorts: read.product ? odpsOutputPorts(read.product) : [],
     inputPorts: read.product ? odpsInputPorts(read.product) : [],
@@ -84,6 +100,9 @@ export async function readProduct(options: {
         ? 'inline'
         : stringifySourceLocation(read.source);
     reading.contractHash = hashOf(read.contract);
+    reading.text = read.text;
+    reading.shownLocation =
+      read.source === 'inline' ? 'inline' : describeSourceLocation(read.source);
     reading.summary = summarizeContract(read.contract, {
       format: read.format ?? 'unknown',
     });

@@ -240,6 +240,8 @@ export interface TestMesh {
   server: any;
   dir: string;
   notifications: NotificationSendOptions[];
+  /** Stops the backend as a replica stops: its shutdown hooks run. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -293,7 +295,7 @@ export const testPolicyModule = policyModule({
  * user keeps the plugin as the actor, as real Backstage tokens do (the permission backend
  * answers conditional questions only to a plugin acting for a user, not to the user).
  */
-const authWithActors = createServiceFactory({
+export const authWithActors = createServiceFactory({
   service: coreServices.auth,
   deps: { plugin: coreServices.pluginMetadata },
   factory({ plugin }) {
@@ -324,7 +326,7 @@ const authWithActors = createServiceFactory({
 });
 
 /** {@link authWithActors} for requests: what `httpAuth.credentials` reads. */
-const httpAuthWithActors = createServiceFactory({
+export const httpAuthWithActors = createServiceFactory({
   service: coreServices.httpAuth,
   deps: { plugin: coreServices.pluginMetadata },
   factory({ plugin }) {
@@ -355,7 +357,7 @@ const httpAuthWithActors = createServiceFactory({
 });
 
 /** Users' ownership claims as the catalog's membership gives them. */
-const userInfo = createServiceFactory({
+export const userInfo = createServiceFactory({
   service: coreServices.userInfo,
   deps: {},
   factory: () => ({
@@ -387,7 +389,7 @@ export async function startMesh(
 ): Promise<TestMesh> {
   if (!fs.existsSync(path.join(dir, 'catalog-info.yaml'))) writeCatalog(dir);
   const notifications: NotificationSendOptions[] = [];
-  const { server } = await startTestBackend({
+  const backend = await startTestBackend({
     features: [
       ...features,
       ...engines,
@@ -446,7 +448,7 @@ export async function startMesh(
     .match(/type: data-product/g)!.length;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const res = await request(server)
+    const res = await request(backend.server)
       .get('/api/catalog/entities?filter=spec.type=data-product')
       .set('Authorization', mockCredentials.service.header());
     if (res.status === 200 && res.body.length >= wanted) break;
@@ -456,5 +458,10 @@ export async function startMesh(
       );
     await new Promise(r => setTimeout(r, 200));
   }
-  return { server, dir, notifications };
+  return {
+    server: backend.server,
+    dir,
+    notifications,
+    stop: () => backend.stop(),
+  };
 }

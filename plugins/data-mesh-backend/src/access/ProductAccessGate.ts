@@ -13,21 +13,30 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import {
   AuthorizeResult,
+  type ConditionalPolicyDecision,
   type PolicyDecision,
   type ResourcePermission,
 } from '@backstage/plugin-permission-common';
-import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
+import {
+  type ConditionTransformer,
+  type PermissionRuleset,
+  createConditionAuthorizer,
+  createConditionTransformer,
+} from '@backstage/plugin-permission-node';
+import type { AccessCriteria, ListingAccess } from '../database/ProductIndex';
 import {
   dataMeshPermissions,
   dataMeshProductDiscoverPermission,
   dataMeshProductReadPermission,
+  productRef,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import {
+  type DataProductQuery,
   type DataProductResource,
   dataMeshProductPermissionRules,
   dataMeshProductResourceRef,
 } from '@backstage-data-mesh/plugin-data-mesh-node';
-import type { DataProduct, ProductSource } from '../products/DataProduct';
+import type { DataProduct, ProductCatalog } from '../products/DataProduct';
 
 /** What one caller may do with one product. */
 export interface ProductSight {
@@ -45,7 +54,7 @@ const NO_GRANTS: GrantLookup = () => [];
 /** Registers the data-product resource type, its rules and how to load a product by ref. */
 export function registerProductResources(
   registry: PermissionsRegistryService,
-  products: ProductSource,
+  products: ProductCatalog,
   grants: GrantLookup = NO_GRANTS,
 ) {
   registry.addResourceType({
@@ -56,7 +65,12 @@ export function registerProductResources(
       const list = await products.listProducts();
       const byRef = new Map(list.map(p => [p.entityRef, p]));
       return refs.map(ref => {
-        const product = byRef.get(ref.toLocaleLowerCase('en-US'));
+        let product: DataProduct | undefined;
+        try {
+          product = byRef.get(productRef(ref));
+        } catch {
+          product = undefined;
+        }
         return product ? productResource(product, grants) : undefined;
       });
     },
@@ -80,13 +94,68 @@ export class ProductAccessGate {
     Object.values(dataMeshProductPermissionRules),
   );
 
+  private readonly transform?: ConditionTransformer<DataProductQuery>;
+
   constructor(
     private readonly options: {
       permissions: PermissionsService;
       catalog: CatalogService;
       grants?: GrantLookup;
+      /** The registered rules, to turn conditions into the product index's query. */
+      ruleset?: PermissionRuleset<DataProductResource, DataProductQuery>;
     },
-  ) {}
+  ) {
+    if (options.ruleset)
+      this.transform = createConditionTransformer(options.ruleset);
+  }
+
+  /**
+   * What the caller may list, as the product index queries it: the products they may
+   * discover (or read), those they may read, and, when the catalog's read permission is
+   * conditional for them, the products the catalog shows them.
+   */
+  async listingAccess(
+    credentials: BackstageCredentials,
+    products: readonly DataProduct[],
+  ): Promise<ListingAccess> {
+    const [discover, read, catalogRead] =
+      await this.options.permissions.authorizeConditional(
+        [
+          { permission: dataMeshProductDiscoverPermission },
+          { permission: dataMeshProductReadPermission },
+          { permission: catalogEntityReadPermission },
+        ],
+        { credentials },
+      );
+    const criteria = (decision: PolicyDecision): AccessCriteria => {
+      if (decision.result === AuthorizeResult.ALLOW) return true;
+      if (decision.result === AuthorizeResult.DENY) return false;
+      if (!this.transform)
+        throw new Error(
+          'the product access gate was given no permission rules',
+        );
+      return this.transform((decision as ConditionalPolicyDecision).conditions);
+    };
+    const mayRead = criteria(read);
+    const mayDiscover = criteria(discover);
+    let discoverOrRead: AccessCriteria;
+    if (mayRead === true || mayDiscover === true) discoverOrRead = true;
+    else if (mayRead === false) discoverOrRead = mayDiscover;
+    else if (mayDiscover === false) discoverOrRead = mayRead;
+    else discoverOrRead = { anyOf: [mayDiscover, mayRead] };
+    const access: ListingAccess = { discover: discoverOrRead, read: mayRead };
+    if (catalogRead.result !== AuthorizeResult.ALLOW) {
+      const inCatalog = await this.catalogVisible(
+        credentials,
+        catalogRead,
+        products,
+      );
+      access.catalogVisible = new Set(
+        products.filter(inCatalog).map(p => p.entityRef),
+      );
+    }
+    return access;
+  }
 
   /**
    * What the caller may do with each product: one permission call for the three

@@ -42,7 +42,7 @@ export function registerCheckGovernanceAction(
         }),
     },
     action: async ({ input }) => {
-      const verdict = evaluateDraft(ctx.governance, input);
+      const verdict = evaluateDraft(ctx.verdicts, input);
       return {
         output: {
           entityRef: verdict.entityRef,

@@ -1,10 +1,11 @@
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { dataMeshActionsUsePermission } from '@backstage-data-mesh/plugin-data-mesh-common';
-import { discoverableProducts } from '../router/summaries';
+import { InputError } from '@backstage/errors';
+import {
+  dataMeshActionsUsePermission,
+  productRef,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
+import { productPage } from '../router/summaries';
 import type { RouterContext } from '../router/context';
-
-const words = (text: string) =>
-  text.toLocaleLowerCase('en-US').split(/\s+/).filter(Boolean);
 
 /**
  * `data-mesh:find-data-products`: the products the caller may discover, matching words of
@@ -71,35 +72,28 @@ export function registerFindDataProductsAction(
         }),
     },
     action: async ({ input, credentials }) => {
-      const wanted = words(input.query ?? '');
-      const domain = input.domain?.toLocaleLowerCase('en-US');
-      const owner = input.owner?.toLocaleLowerCase('en-US');
-      const matches = (await discoverableProducts(ctx, credentials)).filter(
-        p => {
-          if (
-            domain &&
-            p.domain?.toLocaleLowerCase('en-US') !== domain &&
-            !p.domain?.toLocaleLowerCase('en-US').endsWith(`/${domain}`)
-          )
-            return false;
-          if (owner && p.owner?.toLocaleLowerCase('en-US') !== owner)
-            return false;
-          const text = [
-            p.name,
-            p.title,
-            p.description,
-            ...p.tags,
-            ...p.fieldNames,
-          ]
-            .join(' ')
-            .toLocaleLowerCase('en-US');
-          return wanted.every(w => text.includes(w));
-        },
-      );
+      const ref = (text: string | undefined, defaultKind: string) => {
+        if (!text?.trim()) return undefined;
+        try {
+          return productRef(text, { defaultKind });
+        } catch (error) {
+          throw new InputError(`${defaultKind}: ${(error as Error).message}`);
+        }
+      };
+      // the explorer's listing: filtered and paged in the database, as the caller may see it
+      const page = await productPage(ctx, credentials, {
+        offset: 0,
+        limit: input.limit ?? 50,
+        q: input.query,
+        domain: ref(input.domain, 'domain'),
+        owner: ref(input.owner, 'group'),
+        mine: false,
+        demos: true,
+      });
       return {
         output: {
-          total: matches.length,
-          products: matches.slice(0, input.limit ?? 50).map(p => ({
+          total: page.total,
+          products: page.items.map(p => ({
             entityRef: p.entityRef,
             name: p.name,
             title: p.title,

@@ -15,6 +15,14 @@ const sha256 = (text: string) =>
 
 /** A stored dataset edge. */
 export interface StoredDatasetEdge extends DatasetEdge {
+  /** Identifies the edge (its two datasets). */
+  key: string;
+  lastSeen: number;
+}
+
+/** A dataset some event named, with its key. */
+export interface StoredDataset extends DatasetId {
+  key: string;
   lastSeen: number;
 }
 
@@ -104,22 +112,29 @@ export class LineageStore {
     });
   }
 
-  /** Every dataset an event named. */
-  async datasets(): Promise<DatasetId[]> {
-    const rows = await this.db('dm_lineage_datasets').select(
+  /** The datasets events named, every one or those seen since `since` (ms). */
+  async datasets(since?: number): Promise<StoredDataset[]> {
+    const query = this.db('dm_lineage_datasets').select(
+      'dataset_key',
       'namespace',
       'name',
+      'last_seen',
     );
-    return rows.map((row: any) => ({
+    if (since !== undefined) query.where('last_seen', '>=', since);
+    return (await query).map((row: any) => ({
+      key: row.dataset_key,
       namespace: row.namespace,
       name: row.name,
+      lastSeen: Number(row.last_seen),
     }));
   }
 
-  /** Every dataset edge known. */
-  async edges(): Promise<StoredDatasetEdge[]> {
-    const rows = await this.db('dm_lineage_edges').select();
-    return rows.map((row: any) => ({
+  /** The dataset edges known, every one or those seen since `since` (ms). */
+  async edges(since?: number): Promise<StoredDatasetEdge[]> {
+    const query = this.db('dm_lineage_edges').select();
+    if (since !== undefined) query.where('last_seen', '>=', since);
+    return (await query).map((row: any) => ({
+      key: row.edge_key,
       from: { namespace: row.from_namespace, name: row.from_name },
       to: { namespace: row.to_namespace, name: row.to_name },
       columns: parseColumns(row.columns),

@@ -87,7 +87,12 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     await knex.migrate.latest({ directory });
     await knex('dm_runs').insert(run('component:default/c', 'shared', 20));
     await knex('dm_runs').insert(run('component:default/d', 'shared', 10));
-    await knex.migrate.down({ directory });
+    // back to before the migration that made run ids per product
+    while (
+      Number(await knex.migrate.currentVersion({ directory })) >= 20250604000000
+    ) {
+      await knex.migrate.down({ directory });
+    }
     expect(
       await knex('dm_runs').where({ run_id: 'shared' }).select('entity_ref'),
     ).toEqual([{ entity_ref: 'component:default/d' }]);

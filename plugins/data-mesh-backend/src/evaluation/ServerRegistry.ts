@@ -6,7 +6,11 @@
  * for the product's domain). Credentials, directories and roles come from there, never from
  * the contract.
  */
-import type { OdcsServer } from '@backstage-data-mesh/plugin-data-mesh-common';
+import {
+  type OdcsServer,
+  principalRef,
+  productRef,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
 import type {
   CheckLimits,
   EngineSession,
@@ -35,8 +39,6 @@ export type ProductOnServer = Pick<
 /** Whether a product is evaluated on a contract server, or why not. */
 export type ServerChoice = { evaluated: EvaluatedServer } | { reason: string };
 
-const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
-
 export class ServerRegistry {
   constructor(
     private readonly settings: Map<string, ServerSettings>,
@@ -57,10 +59,10 @@ export class ServerRegistry {
         reason: `server ${name} is of type ${server.type}, which dataMesh.servers.${name} (${settings.engine.description}) does not evaluate`,
       };
     if (settings.products || settings.owners) {
-      const ref = lower(product.entityRef);
-      const owner = product.owner ? lower(product.owner) : undefined;
+      // both sides written by the one rule of references (data-mesh-common's productRef)
+      const owner = principalRef(product.owner);
       const served =
-        settings.products?.includes(ref) ||
+        settings.products?.includes(productRef(product.entityRef)) ||
         (owner !== undefined && settings.owners?.includes(owner));
       if (!served) {
         const keys = [

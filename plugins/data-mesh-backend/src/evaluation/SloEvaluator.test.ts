@@ -6,10 +6,11 @@ import type { Knex } from 'knex';
 import { ObservationStore } from '../database/ObservationStore';
 import { AlertOutbox } from '../database/AlertOutbox';
 import { SloAlerts } from '../alerts/SloAlerts';
-import type { DataProduct, ProductSource } from '../products/DataProduct';
+import type { DataProduct, ProductCatalog } from '../products/DataProduct';
 import type { ServerRegistry } from './ServerRegistry';
 import { SloRecorder } from './SloRecorder';
 import { SloEvaluator } from './SloEvaluator';
+import { EvaluationSchedule } from '../database/EvaluationSchedule';
 import { contractYaml, productOf, sqlRules } from './__testUtils__/products';
 import { registryOf } from './__testUtils__/servers';
 
@@ -46,7 +47,7 @@ function catalogProduct(name: string, quality: string): DataProduct {
 }
 
 /** A product source over a fixed list, as the catalog would list them. */
-function listOf(products: DataProduct[]): ProductSource {
+function listOf(products: DataProduct[]): ProductCatalog {
   return {
     listProducts: async () => products,
     getProduct: async ref => products.find(p => p.entityRef === ref),
@@ -69,12 +70,29 @@ describe.each(databases.eachSupportedId())('SloEvaluator on %p', databaseId => {
   let knex: Knex;
   let servers: ServerRegistry;
   let evaluator: SloEvaluator;
+  let schedule: EvaluationSchedule;
   const orders = catalogProduct(
     'orders',
     sqlRules(1, 'SELECT CAST(MIN(order_id) AS INTEGER) FROM orders'),
   );
   const ledger = catalogProduct('ledger', sqlRules(2, 'SELECT 0'));
 
+  /** A replica of the backend: its own evaluator on the shared database. */
+  const replica = (name: string, products?: DataProduct[]) => {
+    const logger = mockServices.logger.mock();
+    return new SloEvaluator(
+      listOf(products ?? [orders, ledger]),
+      servers,
+      new SloRecorder(
+        new ObservationStore(knex),
+        new SloAlerts(undefined, logger, new AlertOutbox(knex)),
+      ),
+      logger,
+      schedule,
+      {},
+      { replica: name, concurrency: 2 },
+    );
+  };
   const runs = async (entityRef: string) =>
     Number(
       (
@@ -89,15 +107,9 @@ describe.each(databases.eachSupportedId())('SloEvaluator on %p', databaseId => {
     });
     const logger = mockServices.logger.mock();
     servers = registryOf({ local: { directory: dir } }, 10_000);
-    evaluator = new SloEvaluator(
-      listOf([orders, ledger]),
-      servers,
-      new SloRecorder(
-        new ObservationStore(knex),
-        new SloAlerts(undefined, logger, new AlertOutbox(knex)),
-      ),
-      logger,
-    );
+    schedule = new EvaluationSchedule(knex);
+    evaluator = replica('first');
+    void logger;
   });
 
   afterAll(() => servers.close());
@@ -116,13 +128,12 @@ describe.each(databases.eachSupportedId())('SloEvaluator on %p', databaseId => {
     });
     expect(second).toEqual(first);
     expect(await runs(ledger.entityRef)).toBe(before + 1);
-    // the older form evaluates the one product too
-    expect(await evaluator.evaluateAll(ledger.entityRef)).toEqual(first);
   });
 
-  it('joins a round that is running, and stores categories only', async () => {
-    const round = evaluator.evaluateAll();
-    expect(evaluator.evaluateAll()).toBe(round);
+  it('evaluates every due product once, is then done until they are due again, and stores categories only', async () => {
+    await evaluator.plan();
+    const round = evaluator.runDue();
+    expect(evaluator.runDue()).toBe(round);
     expect(await round).toEqual({
       products: 2,
       evaluated: 2,
@@ -133,18 +144,82 @@ describe.each(databases.eachSupportedId())('SloEvaluator on %p', databaseId => {
       .where({ entity_ref: orders.entityRef })
       .first();
     expect(state.last_error).toBe('conversion error in rule "quality:q1"');
+    expect(await evaluator.runDue()).toEqual({
+      products: 0,
+      evaluated: 0,
+      observations: 0,
+      failures: [],
+    });
+    // due again one cadence (from the products' SLOs) later
+    const row = await knex('dm_evaluation_schedule')
+      .where({ entity_ref: ledger.entityRef })
+      .first();
+    expect(Number(row.due_at) - Number(row.last_finished_at)).toBe(
+      Number(row.cadence_ms),
+    );
+    expect(await schedule.dueCount(Date.now())).toBe(0);
   });
 
-  it('evaluates nothing more once its signal is aborted', async () => {
+  it('shares a round between replicas: each due product is evaluated once', async () => {
+    const others = [replica('second'), replica('third')];
+    const before =
+      (await runs(orders.entityRef)) + (await runs(ledger.entityRef));
+    await schedule.dueNow(Date.now());
+    const summaries = await Promise.all([
+      evaluator.runDue(),
+      ...others.map(o => o.runDue()),
+    ]);
+    expect(summaries.reduce((n, s) => n + s.evaluated, 0)).toBe(2);
+    expect(
+      (await runs(orders.entityRef)) + (await runs(ledger.entityRef)),
+    ).toBe(before + 2);
+  });
+
+  it('evaluates the mesh once when two replicas are asked to evaluate it at about the same time', async () => {
+    const other = replica('late');
+    const before =
+      (await runs(orders.entityRef)) + (await runs(ledger.entityRef));
+    await knex('dm_evaluation_schedule').update({ last_finished_at: 0 });
+    const first = await evaluator.evaluateAll();
+    const second = await other.evaluateAll();
+    expect(first.evaluated).toBe(2);
+    expect(second.evaluated).toBe(0);
+    expect(
+      (await runs(orders.entityRef)) + (await runs(ledger.entityRef)),
+    ).toBe(before + 2);
+  });
+
+  it('takes over a product whose replica stopped while evaluating it', async () => {
+    await schedule.dueNow(Date.now());
+    // A replica claims a product for a second, then stops without a word.
+    const [lost] = await schedule.claim({
+      replica: 'stopped',
+      limit: 1,
+      claimMs: 1,
+      now: Date.now(),
+    });
+    expect(lost).toBeDefined();
+    await new Promise(r => setTimeout(r, 5));
+    const before = await runs(lost.entityRef);
+    const summary = await replica('survivor').runDue();
+    expect(summary.evaluated).toBe(2);
+    expect(await runs(lost.entityRef)).toBe(before + 1);
+    // the stopped replica's late finish changes nothing
+    expect(await schedule.finished(lost, 'stopped', Date.now())).toBe(false);
+  });
+
+  it('evaluates nothing once its signal is aborted, and leaves the products due', async () => {
     const controller = new AbortController();
     controller.abort();
+    await knex('dm_evaluation_schedule').update({ last_finished_at: 0 });
     const before = await runs(orders.entityRef);
     expect(await evaluator.evaluateAll({ signal: controller.signal })).toEqual({
-      products: 2,
+      products: 0,
       evaluated: 0,
       observations: 0,
       failures: [],
     });
     expect(await runs(orders.entityRef)).toBe(before);
+    expect(await schedule.dueCount(Date.now())).toBe(2);
   });
 });

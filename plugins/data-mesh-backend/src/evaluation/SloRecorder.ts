@@ -1,5 +1,5 @@
 /**
- * Stores a run of outcomes (evaluated, pushed or backfilled) and tells the owners about
+ * Stores a run of outcomes (evaluated or pushed) and tells the owners about
  * the SLOs that changed: the alerts are stored with the run, then delivered at once; what
  * cannot be delivered now is retried by the delivery schedule.
  */
@@ -14,6 +14,8 @@ export class SloRecorder {
   constructor(
     private readonly store: ObservationStore,
     private readonly alerts: SloAlerts,
+    /** Told after a run of a product was stored (e.g. to update the product index). */
+    private readonly afterRecord?: (entityRef: string) => Promise<void>,
   ) {}
 
   async record(
@@ -29,6 +31,7 @@ export class SloRecorder {
     });
     if (notify && recorded.transitions.length > 0)
       await this.alerts.deliverNow(product.entityRef);
+    if (recorded.stored > 0) await this.afterRecord?.(product.entityRef);
     return recorded;
   }
 }

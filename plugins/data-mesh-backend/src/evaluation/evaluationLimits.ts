@@ -2,8 +2,17 @@
  * `dataMesh.slo` limits: how long one query may run, how many checks of one product are
  * evaluated and how long they may take together.
  */
-import type { Config } from '@backstage/config';
+import { type Config, readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
+import {
+  type CadenceSettings,
+  DEFAULT_CADENCE,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { CheckLimits } from '@backstage-data-mesh/plugin-data-mesh-node';
+import {
+  type EvaluatorSettings,
+  defaultEvaluatorSettings,
+} from './SloEvaluator';
 import { DEFAULT_PRODUCT_LIMITS, type ProductLimits } from './evaluateProduct';
 
 function positive(config: Config, key: string): number | undefined {
@@ -30,5 +39,46 @@ export function readProductLimits(config: Config): ProductLimits {
     productTimeBudgetMs:
       positive(config, 'dataMesh.slo.productTimeBudgetMs') ??
       DEFAULT_PRODUCT_LIMITS.productTimeBudgetMs,
+  };
+}
+
+function durationMs(config: Config, key: string): number | undefined {
+  if (!config.has(key)) return undefined;
+  return durationToMilliseconds(readDurationFromConfig(config, { key }));
+}
+
+/**
+ * `dataMesh.slo.concurrency` (products evaluated at once per replica, default 8) and
+ * `dataMesh.slo.cadence` (`min`, `max`, `default` durations and `checksPerPeriod`; see
+ * `evaluationCadence` of data-mesh-common).
+ */
+export function readEvaluatorSettings(
+  config: Config,
+  limits: ProductLimits,
+): Partial<EvaluatorSettings> & Pick<EvaluatorSettings, 'cadence'> {
+  const defaults = defaultEvaluatorSettings(limits);
+  const cadence: CadenceSettings = {
+    minMillis:
+      durationMs(config, 'dataMesh.slo.cadence.min') ??
+      DEFAULT_CADENCE.minMillis,
+    maxMillis:
+      durationMs(config, 'dataMesh.slo.cadence.max') ??
+      DEFAULT_CADENCE.maxMillis,
+    defaultMillis:
+      durationMs(config, 'dataMesh.slo.cadence.default') ??
+      DEFAULT_CADENCE.defaultMillis,
+    checksPerPeriod:
+      positive(config, 'dataMesh.slo.cadence.checksPerPeriod') ??
+      DEFAULT_CADENCE.checksPerPeriod,
+  };
+  if (cadence.minMillis > cadence.maxMillis)
+    throw new Error(
+      'dataMesh.slo.cadence.min must not be longer than dataMesh.slo.cadence.max',
+    );
+  return {
+    concurrency: Math.floor(
+      positive(config, 'dataMesh.slo.concurrency') ?? defaults.concurrency,
+    ),
+    cadence,
   };
 }

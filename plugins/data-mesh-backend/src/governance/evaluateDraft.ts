@@ -1,6 +1,10 @@
 import { InputError } from '@backstage/errors';
-import { readContract } from '@backstage-data-mesh/plugin-data-mesh-common';
-import type { GovernanceEvaluator } from './GovernanceEvaluator';
+import {
+  type GovernanceResponse,
+  productRef,
+  readContract,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { ProductVerdicts } from './ProductVerdicts';
 
 /**
  * The governance verdict of a draft data product (a catalog entity not registered yet, and
@@ -8,9 +12,9 @@ import type { GovernanceEvaluator } from './GovernanceEvaluator';
  * an `InputError` saying what to send.
  */
 export function evaluateDraft(
-  governance: GovernanceEvaluator,
+  verdicts: ProductVerdicts,
   draft: { entity?: unknown; contract?: unknown },
-) {
+): GovernanceResponse {
   const { entity, contract } = draft;
   if (typeof entity !== 'object' || entity === null || Array.isArray(entity)) {
     throw new InputError(
@@ -34,11 +38,14 @@ export function evaluateDraft(
           { fileName: 'draft contract' },
         );
   const metadata = (entity as { metadata?: Record<string, unknown> }).metadata;
-  const name = typeof metadata?.name === 'string' ? metadata.name : 'draft';
+  const name =
+    typeof metadata?.name === 'string' && metadata.name
+      ? metadata.name
+      : 'draft';
   const namespace =
-    typeof metadata?.namespace === 'string' ? metadata.namespace : 'default';
-  return governance.evaluate({
-    entityRef: `component:${namespace}/${name}`,
+    typeof metadata?.namespace === 'string' ? metadata.namespace : undefined;
+  return verdicts.draft({
+    entityRef: productRef({ kind: 'component', namespace, name }),
     entity: entity as Record<string, unknown>,
     contract: reading?.contract,
     contractIssues: reading?.issues ?? [],

@@ -1,7 +1,10 @@
 /**
  * The mesh's lineage graph, kept in memory: declared edges from the products' relations and
  * input ports, and OpenLineage edges whose datasets are matched to products through their
- * contracts' servers. Rebuilt when the product listing or the stored edges change, so a
+ * contracts' servers. Built incrementally: what each product contributes (its node, its
+ * declared upstreams, its dataset patterns) is worked out once per version of the product,
+ * and only the datasets and edges seen since the last look are read from the database, so
+ * a change of one product or one event does not read or derive the whole mesh again. A
  * query never calls the catalog per node.
  */
 import path from 'node:path';
@@ -16,40 +19,64 @@ import {
   type SloHealth,
   datasetPatterns,
   datasetRef,
+  physicalName,
+  productRef,
   readDataProductSpec,
+  schemaObjects,
   upstreamProductRef,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
-import type { DataProduct, ProductSource } from '../products/DataProduct';
-import type { LineageStore } from '../database/LineageStore';
+import type { DataProduct, ProductCatalog } from '../products/DataProduct';
+import type {
+  LineageStore,
+  StoredDataset,
+  StoredDatasetEdge,
+} from '../database/LineageStore';
 
 export interface LineageServiceOptions {
-  products: ProductSource;
+  products: ProductCatalog;
   store: LineageStore;
   /** Current SLO health per product ref. */
   health: () => Promise<Map<string, SloHealth>>;
   /** Directory of files of a server, when configured (to resolve relative paths). */
   serverDirectory: (serverName: string) => string | undefined;
+  /** How often the datasets and edges other replicas stored are looked for (default 10 s). */
+  pollMillis?: number;
 }
 
 /** How long the SLO health shown on lineage nodes is reused. */
 const HEALTH_MILLIS = 10_000;
+/** How often the datasets and edges other replicas stored are looked for. */
+const POLL_MILLIS = 10_000;
+/** Rows seen this long before the last look are read again (clocks of replicas differ). */
+const CLOCK_SKEW_MILLIS = 5 * 60_000;
+
+/** What one version of a product contributes to the graph. */
+interface ProductPart {
+  node: LineageNodeInput;
+  upstreams: string[];
+}
 
 export class LineageService {
   private cached?: {
-    signature: string;
+    products: DataProduct[];
     version: number;
     graph: Promise<LineageGraph>;
   };
   private version = 0;
-  private readonly signatures = new WeakMap<DataProduct[], string>();
   private readonly matchers = new WeakMap<DataProduct[], DatasetMatcher>();
+  private readonly parts = new WeakMap<DataProduct, ProductPart>();
+  private readonly datasets = new Map<string, StoredDataset>();
+  private readonly edges = new Map<string, StoredDatasetEdge>();
+  /** When the store was last looked at, and whether it must be looked at now. */
+  private lookedAt?: number;
+  private lookNow = false;
   private health?: { at: number; map: Promise<Map<string, SloHealth>> };
 
   constructor(private readonly options: LineageServiceOptions) {}
 
-  /** Marks the OpenLineage edges as changed. */
+  /** New OpenLineage edges were stored here: look for them before the next query. */
   invalidate(): void {
-    this.version += 1;
+    this.lookNow = true;
   }
 
   /** Matcher from OpenLineage datasets to products (kept per product listing). */
@@ -65,9 +92,7 @@ export class LineageService {
   private buildMatcher(products: DataProduct[]): DatasetMatcher {
     const matcher = new DatasetMatcher();
     for (const product of products) {
-      const objects = (product.contract?.schema ?? [])
-        .filter(o => o?.name)
-        .map(o => o.physicalName || o.name);
+      const objects = schemaObjects(product.contract).map(physicalName);
       for (const server of product.contract?.servers ?? []) {
         if (!server) continue;
         const base =
@@ -84,29 +109,47 @@ export class LineageService {
     return matcher;
   }
 
-  /** What the graph depends on in the listing: the products and their versions. */
-  private signatureOf(products: DataProduct[]): string {
-    let signature = this.signatures.get(products);
-    if (signature === undefined) {
-      signature = products
-        .map(p => `${p.entityRef}@${p.entity.metadata.etag ?? ''}`)
-        .join('|');
-      this.signatures.set(products, signature);
+  /**
+   * Reads the datasets and edges seen since the last look (all of them the first time);
+   * answers whether any arrived.
+   */
+  private async poll(): Promise<boolean> {
+    const now = Date.now();
+    const last = this.lookedAt;
+    const every = this.options.pollMillis ?? POLL_MILLIS;
+    if (last !== undefined && !this.lookNow && now - last < every) return false;
+    const since = last === undefined ? undefined : last - CLOCK_SKEW_MILLIS;
+    this.lookNow = false;
+    const [datasets, edges] = await Promise.all([
+      this.options.store.datasets(since),
+      this.options.store.edges(since),
+    ]);
+    let changed = false;
+    for (const dataset of datasets) {
+      if (!this.datasets.has(dataset.key)) changed = true;
+      this.datasets.set(dataset.key, dataset);
     }
-    return signature;
+    for (const edge of edges) {
+      const known = this.edges.get(edge.key);
+      if (!known || known.columns.length !== edge.columns.length)
+        changed = true;
+      this.edges.set(edge.key, edge);
+    }
+    this.lookedAt = now;
+    return changed;
   }
 
-  /** The graph, rebuilt only when the products or the OpenLineage edges changed. */
+  /** The graph, assembled again only when a product or the OpenLineage edges changed. */
   async graph(): Promise<LineageGraph> {
     const products = await this.options.products.listProducts();
-    const signature = this.signatureOf(products);
+    if (await this.poll()) this.version += 1;
     if (
       !this.cached ||
-      this.cached.signature !== signature ||
+      this.cached.products !== products ||
       this.cached.version !== this.version
     ) {
-      const graph = this.build(products);
-      this.cached = { signature, version: this.version, graph };
+      const graph = Promise.resolve().then(() => this.build(products));
+      this.cached = { products, version: this.version, graph };
       graph.catch(() => {
         if (this.cached?.graph === graph) this.cached = undefined;
       });
@@ -114,7 +157,10 @@ export class LineageService {
     return this.cached.graph;
   }
 
-  /** A traversal, its nodes carrying the current SLO health (reused for a few seconds). */
+  /**
+   * A traversal, its nodes carrying the current SLO health (reused for a few seconds); the
+   * route adds each product's governance verdict as the caller sees it.
+   */
   async query(root: string, query: LineageQuery): Promise<LineageResponse> {
     const [graph, health] = await Promise.all([this.graph(), this.healthMap()]);
     const response = graph.traverse(root, query);
@@ -137,20 +183,31 @@ export class LineageService {
     return this.health.map;
   }
 
-  private async build(products: DataProduct[]): Promise<LineageGraph> {
-    const [stored, datasets] = await Promise.all([
-      this.options.store.edges(),
-      this.options.store.datasets(),
-    ]);
-    const nodes: LineageNodeInput[] = products.map(p => ({
-      entityRef: p.entityRef,
-      title: p.title,
-      owner: p.owner,
-      domain: p.domain,
-    }));
+  /** What a product contributes: worked out once per version of the product. */
+  private partOf(product: DataProduct): ProductPart {
+    let part = this.parts.get(product);
+    if (!part) {
+      part = {
+        node: {
+          entityRef: product.entityRef,
+          title: product.title,
+          owner: product.owner,
+          domain: product.domain,
+        },
+        upstreams: declaredUpstreams(product),
+      };
+      this.parts.set(product, part);
+    }
+    return part;
+  }
+
+  private build(products: DataProduct[]): LineageGraph {
+    const nodes: LineageNodeInput[] = [];
     const edges: LineageEdgeInput[] = [];
     for (const product of products) {
-      for (const upstream of declaredUpstreams(product)) {
+      const part = this.partOf(product);
+      nodes.push(part.node);
+      for (const upstream of part.upstreams) {
         edges.push({
           from: upstream,
           to: product.entityRef,
@@ -159,7 +216,7 @@ export class LineageService {
       }
     }
     const matcher = this.matcherFor(products);
-    for (const dataset of datasets) {
+    for (const dataset of this.datasets.values()) {
       if (!matcher.match(dataset))
         nodes.push({
           entityRef: datasetRef(dataset),
@@ -167,9 +224,15 @@ export class LineageService {
           external: true,
         });
     }
-    for (const edge of stored) {
+    const byRef = new Map(products.map(p => [p.entityRef, p]));
+    for (const edge of this.edges.values()) {
       const from = matcher.match(edge.from);
       const to = matcher.match(edge.to);
+      const fromLabel = columnOwner(
+        edge.from.name,
+        from ? byRef.get(from) : undefined,
+      );
+      const toLabel = columnOwner(edge.to.name, to ? byRef.get(to) : undefined);
       const fromRef = from ?? datasetRef(edge.from);
       const toRef = to ?? datasetRef(edge.to);
       if (!from)
@@ -185,8 +248,8 @@ export class LineageService {
         to: toRef,
         source: 'openlineage',
         columns: edge.columns.map(c => ({
-          from: `${edge.from.name}.${c.from}`,
-          to: `${edge.to.name}.${c.to}`,
+          from: `${fromLabel}.${c.from}`,
+          to: `${toLabel}.${c.to}`,
         })),
       });
     }
@@ -194,19 +257,37 @@ export class LineageService {
   }
 }
 
+/**
+ * What a column of a dataset is prefixed with: the schema object of the product the dataset
+ * belongs to when the product has one object, else the dataset's table or file name (never
+ * the path a file has on some server).
+ */
+export function columnOwner(
+  datasetName: string,
+  product: Pick<DataProduct, 'contract'> | undefined,
+): string {
+  const objects = (product?.contract?.schema ?? []).filter(o => o?.name);
+  if (objects.length === 1) return objects[0].name;
+  const file = datasetName.split('/').filter(Boolean).pop() ?? datasetName;
+  if (!datasetName.includes('/')) return datasetName;
+  const dot = file.lastIndexOf('.');
+  const stem = dot > 0 ? file.slice(0, dot) : file;
+  return objects.find(o => (o.physicalName || o.name) === stem)?.name ?? stem;
+}
+
 /** The products a product reads from: its consumesDataFrom relations, else its input ports. */
 export function declaredUpstreams(product: DataProduct): string[] {
   const refs = new Set<string>();
   for (const relation of product.entity.relations ?? []) {
     if (relation.type === RELATION_CONSUMES_DATA_FROM)
-      refs.add(relation.targetRef.toLocaleLowerCase('en-US'));
+      refs.add(productRef(relation.targetRef));
   }
   if (refs.size === 0) {
     const { spec } = readDataProductSpec(product.entity);
     for (const port of spec.inputPorts) {
       try {
         const ref = upstreamProductRef(port, product.entity);
-        if (ref) refs.add(ref.toLocaleLowerCase('en-US'));
+        if (ref) refs.add(ref);
       } catch {
         // a port whose product is not an entity ref: documented only
       }

@@ -9,6 +9,6 @@ export function governanceRoutes(
 ) {
   router.post('/governance/evaluate', jsonBody(ctx), async (req, res) => {
     await ctx.httpAuth.credentials(req);
-    res.json(evaluateDraft(ctx.governance, req.body ?? {}));
+    res.json(evaluateDraft(ctx.verdicts, req.body ?? {}));
   });
 }

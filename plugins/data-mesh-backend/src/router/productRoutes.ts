@@ -1,33 +1,32 @@
 import type Router from 'express-promise-router';
-import type {
-  DataProductListResponse,
-  QualityCheckResult,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
 import { productFor } from './access';
+import { readListQuery } from './listQuery';
 import type { RouterContext } from './context';
-import { contractResponse, discoverableProducts, toDetails } from './summaries';
+import { contractResponse, productPage, toDetails } from './summaries';
 
 export function productRoutes(
   router: ReturnType<typeof Router>,
   ctx: RouterContext,
 ) {
-  /** The products the caller may discover; their data only where they may read it. */
+  /**
+   * One page of the products the caller may discover that match the filters, filtered and
+   * paged in the database; their data only where they may read it.
+   */
   router.get('/products', async (req, res) => {
     const credentials = await ctx.httpAuth.credentials(req);
-    const body: DataProductListResponse = {
-      items: await discoverableProducts(ctx, credentials),
-    };
-    res.json(body);
+    res.json(await productPage(ctx, credentials, readListQuery(req.query)));
   });
 
   router.get('/products/:namespace/:name', async (req, res) => {
     const { product, sight } = await productFor(ctx, req, 'discover');
+    const states = await ctx.observations.states(product.entityRef);
     res.json(
       toDetails(
         product,
-        await ctx.observations.states(product.entityRef),
+        states,
         ctx.servers,
         sight,
+        ctx.verdicts.verdictOf(product, states),
       ),
     );
   });
@@ -42,26 +41,13 @@ export function productRoutes(
   });
 
   /**
-   * The governance report. The quality results it weighs are the product's data: they are
-   * counted for readers only.
+   * The governance report: the product's one verdict, which the list and the card show too.
+   * The quality results it weighs are the product's data: a caller who may not read them sees
+   * the verdict without the policies that read them (`verdictForViewer`).
    */
   router.get('/products/:namespace/:name/governance', async (req, res) => {
     const { product, sight } = await productFor(ctx, req, 'discover');
-    let checks: QualityCheckResult[] | undefined;
-    if (sight.read) {
-      const states = await ctx.observations.states(product.entityRef);
-      checks = states
-        .filter(s => s.status === 'pass' || s.status === 'fail')
-        .map(s => ({ name: s.sloId, passed: s.status === 'pass' }));
-    }
-    res.json(
-      ctx.governance.evaluate({
-        entityRef: product.entityRef,
-        entity: product.entity,
-        contract: product.contract,
-        contractIssues: product.issues,
-        checks,
-      }),
-    );
+    const states = await ctx.observations.states(product.entityRef);
+    res.json(ctx.verdicts.report(product, states, sight));
   });
 }

@@ -5,57 +5,61 @@ import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   type DataProductContractResponse,
   type DataProductDetails,
+  type DataProductListResponse,
   type DataProductServer,
   type DataProductSummary,
-  type GovernanceHealth,
-  PROCESSED_ANNOTATIONS,
-  type SloHealth,
+  type ProductVerdict,
   readDataProductSpec,
   redactContractData,
-  sloHealth,
   upstreamProductRef,
+  verdictForViewer,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { StoredSloState } from '../database/ObservationStore';
+import { groupStates, healthOf } from '../products/productHealth';
 import type { DataProduct } from '../products/DataProduct';
 import type { ServerRegistry } from '../evaluation/ServerRegistry';
 import type { ProductSight } from '../access/ProductAccessGate';
 import type { RouterContext } from './context';
+import type { ListQuery } from './listQuery';
 
-function governanceOf(product: DataProduct): GovernanceHealth {
-  const recorded =
-    product.entity.metadata.annotations?.[PROCESSED_ANNOTATIONS.governance];
-  return recorded === 'pass' || recorded === 'warn' || recorded === 'block'
-    ? recorded
-    : 'unknown';
+/** The product's one verdict in brief, as the caller may see it (see `verdictForViewer`). */
+function governanceOf(
+  verdict: ProductVerdict | undefined,
+  sight: ProductSight,
+): Pick<
+  DataProductSummary,
+  'governance' | 'governanceEvaluatedAt' | 'governanceWithheld'
+> {
+  if (!verdict) return { governance: 'unknown' };
+  const shown = verdictForViewer(verdict, sight);
+  return {
+    governance: shown.health,
+    governanceEvaluatedAt: shown.evaluatedAt,
+    ...(shown.withheld ? { governanceWithheld: shown.withheld } : {}),
+  };
 }
 
-/** States by product ref. */
-export function groupStates(
-  states: StoredSloState[],
-): Map<string, StoredSloState[]> {
-  const byProduct = new Map<string, StoredSloState[]>();
-  for (const state of states) {
-    const list = byProduct.get(state.entityRef);
-    if (list) list.push(state);
-    else byProduct.set(state.entityRef, [state]);
-  }
-  return byProduct;
-}
-
-/** The product's SLO health from the states of the SLOs its contract still declares (and pushed ones). */
-export function healthOf(
-  product: DataProduct,
-  states: StoredSloState[],
-): SloHealth {
-  const declared = new Set(product.slos.map(s => s.id));
-  return sloHealth(
-    states
-      .filter(s => declared.has(s.sloId) || s.sloId.startsWith('datacontract:'))
-      .map(s => s.status),
+/** The SLO that says how fresh the product's data is: freshness, else latency. */
+function freshnessSlo(product: DataProduct) {
+  return (
+    product.slos.find(s => s.kind === 'freshness') ??
+    product.slos.find(s => s.kind === 'latency')
   );
 }
 
-function fieldNames(product: DataProduct): string[] {
+/** When the product's data last changed (ms), from its freshness SLO's last measurement. */
+export function freshAtOf(
+  product: DataProduct,
+  states: StoredSloState[],
+): number | undefined {
+  const freshness = freshnessSlo(product);
+  const state = freshness && states.find(s => s.sloId === freshness.id);
+  if (!state?.lastObservedAt || state.lastValue === undefined) return undefined;
+  return Math.round(Date.parse(state.lastObservedAt) - state.lastValue * 1000);
+}
+
+/** Every property name of the contract's schema, written `object.property`. */
+export function fieldNames(product: DataProduct): string[] {
   const names: string[] = [];
   for (const object of product.contract?.schema ?? []) {
     for (const property of object?.properties ?? []) {
@@ -67,20 +71,22 @@ function fieldNames(product: DataProduct): string[] {
 }
 
 /**
- * The product as the explorer lists it, for a caller who may discover it. Without `read`,
- * what the data shows (SLO health, when it last changed) is left out.
+ * The product as the explorer lists it, for a caller who may discover it, with its one
+ * governance verdict. Without `read`, what the data shows (SLO health, when it last changed,
+ * the verdicts of policies that read the quality results) is left out.
  */
 export function toSummary(
   product: DataProduct,
   states: StoredSloState[],
   sight: ProductSight,
+  verdict: ProductVerdict | undefined,
 ): DataProductSummary {
   const summary: DataProductSummary = {
     entityRef: product.entityRef,
     name: product.name,
     namespace: product.namespace,
     sloHealth: sight.read ? healthOf(product, states) : 'unknown',
-    governance: governanceOf(product),
+    ...governanceOf(verdict, sight),
     fieldNames: fieldNames(product),
     tags: product.tags,
     access: { read: sight.read, owners: product.access.owners },
@@ -98,17 +104,12 @@ export function toSummary(
   ];
   for (const [key, value] of optional)
     if (value !== undefined) (summary as any)[key] = value;
-  const freshness =
-    product.slos.find(s => s.kind === 'freshness') ??
-    product.slos.find(s => s.kind === 'latency');
+  const freshness = freshnessSlo(product);
   if (freshness) {
-    const state = states.find(s => s.sloId === freshness.id);
     summary.freshness = { maxAgeSeconds: freshness.target.value as number };
-    if (sight.read && state?.lastObservedAt && state.lastValue !== undefined) {
-      summary.freshness.lastUpdatedAt = new Date(
-        Date.parse(state.lastObservedAt) - state.lastValue * 1000,
-      ).toISOString();
-    }
+    const freshAt = sight.read ? freshAtOf(product, states) : undefined;
+    if (freshAt !== undefined)
+      summary.freshness.lastUpdatedAt = new Date(freshAt).toISOString();
   }
   return summary;
 }
@@ -128,6 +129,7 @@ export function toDetails(
   states: StoredSloState[],
   servers: ServerRegistry,
   sight: ProductSight,
+  verdict: ProductVerdict | undefined,
 ): DataProductDetails {
   const { spec, issues } = readDataProductSpec(product.entity);
   const ports: DataProductDetails['ports'] = spec.inputPorts.map(port => {
@@ -157,16 +159,20 @@ export function toDetails(
   }
   const serverViews: DataProductServer[] = (product.contract?.servers ?? [])
     .filter(Boolean)
-    .map(server => ({
-      server: server.server,
-      type: server.type,
-      environment: server.environment,
-      description: server.description,
-      location: serverLocation(server as unknown as Record<string, unknown>),
-      evaluated: servers.isEvaluated(product, server),
-    }));
+    .map(server => {
+      const choice = servers.choose(product, server);
+      return {
+        server: server.server,
+        type: server.type,
+        environment: server.environment,
+        description: server.description,
+        location: serverLocation(server as unknown as Record<string, unknown>),
+        evaluated: 'evaluated' in choice,
+        notEvaluatedBecause: 'reason' in choice ? choice.reason : undefined,
+      };
+    });
   return {
-    ...toSummary(product, states, sight),
+    ...toSummary(product, states, sight, verdict),
     ports: ports.map(
       p =>
         Object.fromEntries(
@@ -193,26 +199,79 @@ export function toDetails(
   };
 }
 
-/** The products `credentials` may discover, as the explorer lists them. */
-export async function discoverableProducts(
-  ctx: Pick<RouterContext, 'products' | 'observations' | 'gate'>,
+/**
+ * One page of the products `credentials` may discover that match the query, filtered and
+ * paged in the database, as the explorer lists them; their data only where they may read it.
+ */
+export async function productPage(
+  ctx: Pick<
+    RouterContext,
+    | 'products'
+    | 'observations'
+    | 'gate'
+    | 'auth'
+    | 'userInfo'
+    | 'productIndex'
+    | 'verdicts'
+  >,
   credentials: BackstageCredentials,
-): Promise<DataProductSummary[]> {
-  const [products, states] = await Promise.all([
-    ctx.products.listProducts(),
-    ctx.observations.states(),
+  query: ListQuery,
+): Promise<DataProductListResponse> {
+  const products = await ctx.products.listProducts();
+  const access = await ctx.gate.listingAccess(credentials, products);
+  const teams = ctx.auth.isPrincipal(credentials, 'user')
+    ? (await ctx.userInfo.getUserInfo(credentials)).ownershipEntityRefs
+    : [];
+  const ownedBy = query.mine ? teams : undefined;
+  const [page, facets] = await Promise.all([
+    ctx.productIndex.list({
+      access,
+      filters: {
+        text: query.q,
+        domain: query.domain,
+        owner: query.owner,
+        ownedBy,
+        classification: query.classification,
+        productKind: query.kind,
+        health: query.health,
+        governance: query.governance,
+        demos: query.demos,
+      },
+      sort: query.sort,
+      direction: query.direction,
+      offset: query.offset,
+      limit: query.limit,
+    }),
+    ctx.productIndex.facets(access),
   ]);
-  const sights = await ctx.gate.sight(credentials, products);
+  const counts = await ctx.productIndex.counts(access, teams);
+  const found = (
+    await Promise.all(page.entityRefs.map(ref => ctx.products.getProduct(ref)))
+  ).filter((p): p is DataProduct => !!p);
+  const [sights, states] = await Promise.all([
+    ctx.gate.sight(credentials, found),
+    ctx.observations.statesOf(found.map(p => p.entityRef)),
+  ]);
   const byProduct = groupStates(states);
-  const items: DataProductSummary[] = [];
-  for (const product of products) {
-    const sight = sights.get(product.entityRef)!;
-    if (!sight.discover) continue;
-    items.push(
-      toSummary(product, byProduct.get(product.entityRef) ?? [], sight),
-    );
-  }
-  return items;
+  const body: DataProductListResponse = {
+    items: found
+      .filter(p => sights.get(p.entityRef)?.discover)
+      .map(p => {
+        const own = byProduct.get(p.entityRef) ?? [];
+        return toSummary(
+          p,
+          own,
+          sights.get(p.entityRef)!,
+          ctx.verdicts.verdictOf(p, own),
+        );
+      }),
+    total: page.total,
+    offset: query.offset,
+    limit: query.limit,
+    facets,
+    counts,
+  };
+  return body;
 }
 
 /**
@@ -232,7 +291,7 @@ export function contractResponse(
     location: product.location,
     issues: product.issues,
   };
-  if (sight.read) body.source = product.source ?? '';
+  if (sight.read) body.source = product.contractText ?? '';
   else body.redacted = true;
   return body;
 }

@@ -5,9 +5,12 @@
 export type {
   DataProductContractResponse,
   DataProductDetails,
+  DataProductListQuery,
   DataProductListResponse,
   DataProductPort,
   DataProductSearchDocument,
+  RecordedProductContract,
+  RecordedProductContractsResponse,
   DataProductSearchDocumentsResponse,
   DataProductServer,
   DataProductSight,
@@ -31,7 +34,6 @@ export type {
   ColumnEdge,
   LineageDirection,
   LineageEdge,
-  LineageEdgeSource,
   LineageNode,
   LineageResponse,
 } from './lineage';
@@ -43,6 +45,5 @@ export type {
 } from './results';
 export type {
   GovernanceEvaluateRequest,
-  GovernancePolicyResult,
   GovernanceResponse,
 } from './governance';

@@ -20,31 +20,21 @@ export type SloHealth = 'healthy' | 'breached' | 'error' | 'unknown';
 export type GovernanceHealth = 'pass' | 'warn' | 'block' | 'unknown';
 
 /**
- * What the caller may see of a product they can discover.
- * @public
- */
-export interface DataProductSight {
-  read: boolean;
-  /** The product's owners (entity refs): whom to ask for access. */
-  owners: string[];
-}
-
-/**
  * One data product as the explorer lists it (`GET /api/data-mesh/products`).
  * @public
  */
 export interface DataProductSummary {
-  /** Full entity reference, e.g. `component:default/sales-orders`. */
+  /** Full entity reference, lower case (`productRef`), e.g. `component:default/orders`. */
   entityRef: string;
   name: string;
   namespace: string;
   title?: string;
   description?: string;
-  /** Entity ref of the Domain the product's System belongs to, e.g. `domain:default/sales`. */
+  /** Entity ref of the product's Domain (`productDomain`), e.g. `domain:default/sales`. */
   domain?: string;
-  /** Entity ref of the product's System, e.g. `system:default/sales-data`. */
+  /** Entity ref of the product's System, e.g. `system:default/retail`. */
   system?: string;
-  /** Entity ref of the owner, e.g. `group:default/sales-analytics`. */
+  /** Entity ref of the owner, e.g. `group:default/analytics`. */
   owner?: string;
   /** `source-aligned`, `aggregate` or `consumer-aligned`. */
   productKind?: 'source-aligned' | 'aggregate' | 'consumer-aligned';
@@ -57,7 +47,11 @@ export interface DataProductSummary {
    * What the caller may see: `read` false means the product's data (SLO status and values,
    * freshness, history, examples) is withheld, and `sloHealth` is `unknown`.
    */
-  access: DataProductSight;
+  access: {
+    read: boolean;
+    /** The product's owners (entity refs): whom to ask for access. */
+    owners: string[];
+  };
   /** `experimental`, `production`, `deprecated`... */
   lifecycle?: string;
   /** The contract's version. */
@@ -69,28 +63,21 @@ export interface DataProductSummary {
     lastUpdatedAt?: string;
     maxAgeSeconds?: number;
   };
+  /**
+   * The product's governance verdict in one word: the backend's one verdict of the product, as
+   * the Governance tab shows it in full (for this caller: see `governanceWithheld`).
+   */
   governance: GovernanceHealth;
+  /** When that verdict was evaluated (ISO 8601); absent when it was not. */
+  governanceEvaluatedAt?: string;
+  /**
+   * How many policy results the verdict leaves out for this caller, who may not read the
+   * product's data: the policies that read its quality results.
+   */
+  governanceWithheld?: number;
   /** Every property name of the contract's schema, `object.property`, for search. */
   fieldNames: string[];
   tags: string[];
-}
-
-/**
- * A port of a data product: where its data comes from (input) or where it is served (output).
- * @public
- */
-export interface DataProductPort {
-  name: string;
-  direction: 'input' | 'output';
-  /** The data product at the other end, when the port names one (entity ref). */
-  product?: string;
-  /** The contract id at the other end, when the port names one. */
-  contractId?: string;
-  /** The output port of the other product, when named. */
-  outputPort?: string;
-  /** For external sources or served locations: kind and location, e.g. `kafka-topic`, `orders.v1`. */
-  type?: string;
-  location?: string;
 }
 
 /**
@@ -107,6 +94,11 @@ export interface DataProductServer {
   location?: string;
   /** True when the backend has connection settings for it and evaluates SLOs there. */
   evaluated: boolean;
+  /**
+   * When not evaluated, why not, in words an owner can act on (e.g. that the portal does not
+   * measure servers of its type, or has no connection settings for it).
+   */
+  notEvaluatedBecause?: string;
 }
 
 /**
@@ -115,7 +107,19 @@ export interface DataProductServer {
  * @public
  */
 export interface DataProductDetails extends DataProductSummary {
-  ports: DataProductPort[];
+  ports: Array<{
+    name: string;
+    direction: 'input' | 'output';
+    /** The data product at the other end, when the port names one (entity ref). */
+    product?: string;
+    /** The contract id at the other end, when the port names one. */
+    contractId?: string;
+    /** The output port of the other product, when named. */
+    outputPort?: string;
+    /** For external sources or served locations: kind and location, e.g. `kafka-topic`, `orders.v1`. */
+    type?: string;
+    location?: string;
+  }>;
   servers: DataProductServer[];
   contractRef?: {
     /** The `data-mesh/contract` annotation value, or `inline` for `spec.dataProduct.contract`. */
@@ -151,11 +155,63 @@ export interface DataProductContractResponse {
 }
 
 /**
- * `GET /api/data-mesh/products`.
+ * `GET /api/data-mesh/products?offset=&limit=&q=&domain=&owner=&mine=&classification=&kind=&health=&governance=&sort=&direction=`:
+ * one page of the products the caller may discover that match the filters, filtered, sorted
+ * and paged in the backend's database. `health` and sorting by health or freshness count a
+ * product's data only where the caller may read it (elsewhere its health is `restricted`).
  * @public
  */
 export interface DataProductListResponse {
   items: DataProductSummary[];
+  /** How many products match the filters in all. */
+  total: number;
+  offset: number;
+  limit: number;
+  /** The values the filters may take among the products the caller may discover. */
+  facets: {
+    domains: string[];
+    owners: string[];
+    productKinds: string[];
+    classifications: string[];
+  };
+  /**
+   * Among the products the caller may discover, whatever the filters: how many are not
+   * demonstrations (`all`), how many of those the caller's teams own (`mine`), and how many
+   * are demonstrations (`demos`).
+   */
+  counts: { all: number; mine: number; demos: number };
+}
+
+/**
+ * The query of a product listing (see {@link DataProductListResponse}).
+ * @public
+ */
+export interface DataProductListQuery {
+  offset?: number;
+  /** At most 500 (default 100). */
+  limit?: number;
+  /** Words that must all appear in the name, title, description, tags or field names. */
+  q?: string;
+  domain?: string;
+  owner?: string;
+  /** Only the products of the caller's own teams. */
+  mine?: boolean;
+  /** `false` leaves out demonstration products (tagged `demo`); they are listed by default. */
+  demos?: boolean;
+  classification?: string;
+  kind?: string;
+  health?: SloHealth | 'restricted';
+  governance?: GovernanceHealth;
+  sort?:
+    | 'name'
+    | 'domain'
+    | 'owner'
+    | 'productKind'
+    | 'classification'
+    | 'sloHealth'
+    | 'governance'
+    | 'freshness';
+  direction?: 'asc' | 'desc';
 }
 
 /**
@@ -169,7 +225,11 @@ export interface DataProductSearchDocument {
   title: string;
   /** The entity's description, then the contract's name, purpose, objects and fields. */
   text: string;
-  /** The product's page in the portal, e.g. `/catalog/default/component/sales-orders`. */
+  /**
+   * The product's Contract tab in the portal, e.g.
+   * `/catalog/default/component/orders/contract`: never the catalog's own location
+   * of the entity, whose document search shows by the catalog's permission.
+   */
   location: string;
   entityRef: string;
   owner?: string;
@@ -188,3 +248,47 @@ export interface DataProductSearchDocumentsResponse {
   /** How many documents there are in all. */
   total: number;
 }
+
+/**
+ * What the catalog processor read of one data product, as the data-mesh catalog module keeps
+ * it for the data-mesh backend (`POST /api/catalog/data-mesh/contracts`): every replica of the
+ * backend reads contracts from here, never from their source, so a contract is read from its
+ * source once per change.
+ * @public
+ */
+export interface RecordedProductContract {
+  entityRef: string;
+  /** Changes exactly when the normalised contract does; absent when none was read. */
+  contractHash?: string;
+  /** `odcs`, `dcs`, `datamesh-v1`…, or `unknown` when nothing could be read. */
+  format: string;
+  /** Where it was read, without host paths: `./contract.yaml` beside the catalog file, a URL, `inline`. */
+  location?: string;
+  /** The normalised contract. */
+  contract?: OdcsContract;
+  /** The text as written. */
+  source?: string;
+  /** What was wrong with it (located, with what to do). */
+  issues: ContractIssue[];
+  /** When the processor read it (ms since the epoch). */
+  readAt: number;
+}
+
+/**
+ * `POST /api/catalog/data-mesh/contracts` with `{ entityRefs }` (at most 500): the recorded
+ * contracts of those products the catalog module holds one for.
+ * @public
+ */
+export interface RecordedProductContractsResponse {
+  items: RecordedProductContract[];
+}
+
+/**
+ * What the caller may see of a product they can discover.
+ */
+export type DataProductSight = DataProductSummary['access'];
+
+/**
+ * A port of a data product: where its data comes from (input) or where it is served (output).
+ */
+export type DataProductPort = DataProductDetails['ports'][number];

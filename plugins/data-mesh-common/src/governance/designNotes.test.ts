@@ -3,7 +3,7 @@ import { corpusText, describeCorpus } from '../__testUtils__/corpus';
 import { fixture } from '../__testUtils__/fixtures';
 import { evaluatePolicies } from './evaluatePolicies';
 import { layerPolicies } from './layering';
-import { SALES_POLICY_SET } from './packs/domains';
+import { examplePolicyFile } from './__testUtils__/examplePolicies';
 import { parsePolicySet } from './parsePolicySet';
 
 function read(text: string, file: string) {
@@ -13,7 +13,9 @@ function read(text: string, file: string) {
 }
 
 describeCorpus('the policies over the contracts of the design notes', () => {
-  const layers = layerPolicies([parsePolicySet(SALES_POLICY_SET).set!]);
+  const layers = layerPolicies([
+    parsePolicySet(examplePolicyFile('sales')).set!,
+  ]);
 
   it('lets orders-daily (datamesh/v1) through the publish rule: a valid contract with SLOs', () => {
     const reading = read(
@@ -51,7 +53,9 @@ describeCorpus('the policies over the contracts of the design notes', () => {
 });
 
 describe("the policies over the project's contracts in the design notes' formats", () => {
-  const layers = layerPolicies([parsePolicySet(SALES_POLICY_SET).set!]);
+  const layers = layerPolicies([
+    parsePolicySet(examplePolicyFile('sales')).set!,
+  ]);
   const verdictOf = (file: string, domain?: string) => {
     const reading = read(fixture(file), file);
     return evaluatePolicies(layers, {
@@ -70,7 +74,7 @@ describe("the policies over the project's contracts in the design notes' formats
     expect(outcome('quality-freshness')).toBe('pass');
   });
 
-  it("holds a data_product.yaml of the sales domain to its rules: 30 hours and 98 % fall short", () => {
+  it('holds a data_product.yaml of the sales domain to its rules: 30 hours and 98 % fall short', () => {
     const sales = verdictOf('data_product.yaml', 'sales').results.filter(r =>
       r.id.startsWith('sales-'),
     );

@@ -14,7 +14,7 @@ import { createPermissionResourceRef } from '@backstage/plugin-permission-node';
  * @public
  */
 export interface DataProductResource {
-  /** `component:default/sales-orders` (lower-case). */
+  /** `component:default/orders` (lower-case). */
   entityRef: string;
   access: ProductAccess;
   /** Users and groups holding a current read grant. */
@@ -22,11 +22,22 @@ export interface DataProductResource {
 }
 
 /**
- * The query form of the data-mesh rules: a test of one resource. The backend holds the
- * products in memory, so conditions are applied as predicates.
+ * The query form of the data-mesh rules, which the backend turns into the database query
+ * that lists, filters and pages products: who may `discover`, `read` or `write` them (the
+ * access model's audience, grants included), who owns them, which classification level they
+ * have.
  * @public
  */
-export type DataProductQuery = (resource: DataProductResource) => boolean;
+export type DataProductQuery =
+  | {
+      audience: {
+        action: 'discover' | 'read' | 'write';
+        /** Lower-case full entity refs of the user and their groups. */
+        claims: string[];
+      };
+    }
+  | { owners: string[] }
+  | { levels: string[] };
 
 /**
  * The permission resource ref of data products, owned by the `data-mesh` backend plugin.

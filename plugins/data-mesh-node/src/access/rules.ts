@@ -17,6 +17,13 @@ import {
   dataMeshProductResourceRef,
 } from './resource';
 
+/** Claims as the access model compares them: full, lower-case entity refs. */
+function principalRefs(claims: readonly string[]): string[] {
+  return claims
+    .map(c => principalRef(c))
+    .filter((c): c is string => c !== undefined);
+}
+
 const isProductAudience = createPermissionRule({
   name: 'IS_PRODUCT_AUDIENCE',
   description:
@@ -32,10 +39,9 @@ const isProductAudience = createPermissionRule({
   }),
   apply: (resource: DataProductResource, { action, claims }) =>
     mayAccess(resource.access, action, claims, resource.grants),
-  toQuery:
-    ({ action, claims }) =>
-    (resource: DataProductResource) =>
-      mayAccess(resource.access, action, claims, resource.grants),
+  toQuery: ({ action, claims }) => ({
+    audience: { action, claims: principalRefs(claims) },
+  }),
 });
 
 const isProductOwner = createPermissionRule({
@@ -51,12 +57,7 @@ const isProductOwner = createPermissionRule({
     const mine = new Set(claims.map(c => principalRef(c)));
     return resource.access.owners.some(owner => mine.has(owner));
   },
-  toQuery:
-    ({ claims }) =>
-    (resource: DataProductResource) => {
-      const mine = new Set(claims.map(c => principalRef(c)));
-      return resource.access.owners.some(owner => mine.has(owner));
-    },
+  toQuery: ({ claims }) => ({ owners: principalRefs(claims) }),
 });
 
 const hasClassification = createPermissionRule({
@@ -71,10 +72,7 @@ const hasClassification = createPermissionRule({
   }),
   apply: (resource: DataProductResource, { levels }) =>
     (levels as string[]).includes(resource.access.level),
-  toQuery:
-    ({ levels }) =>
-    (resource: DataProductResource) =>
-      (levels as string[]).includes(resource.access.level),
+  toQuery: ({ levels }) => ({ levels: [...levels] }),
 });
 
 /**

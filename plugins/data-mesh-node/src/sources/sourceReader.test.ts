@@ -107,6 +107,30 @@ describe('SourceReader', () => {
     );
   });
 
+  it('reads a file that grew after its size was taken, up to the size limit', async () => {
+    // The size the reader was told is smaller than the file it then reads.
+    const realStat = fs.stat.bind(fs);
+    const stat = jest
+      .spyOn(fs, 'stat')
+      .mockImplementation(async (path: Parameters<typeof fs.stat>[0]) => {
+        const stats = await realStat(path);
+        stats.size = 2;
+        return stats;
+      });
+    try {
+      const read = await new SourceReader(noUrls).read(file('contract.yaml'));
+      expect(read).toMatchObject({ unchanged: false });
+      expect((read as { text: string }).text).toHaveLength(11);
+      await expect(
+        new SourceReader(noUrls, { maxBytes: 8 }).read(file('contract.yaml')),
+      ).rejects.toThrow(
+        './contract.yaml is larger than the 8 bytes a contract or product file may have',
+      );
+    } finally {
+      stat.mockRestore();
+    }
+  });
+
   describe('URLs, through the URL reader', () => {
     let server: http.Server;
     let base: string;

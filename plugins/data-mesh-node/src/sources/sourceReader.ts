@@ -156,9 +156,18 @@ export class SourceReader implements SourceTexts {
           `${name} changed while it was read; try again`,
         );
       }
-      const buffer = Buffer.alloc(this.maxBytes + 1);
+      // Room for the size the file had, and one byte more to notice that it grew; grown
+      // (up to one byte past the cap) while the file keeps giving more.
+      let buffer = Buffer.allocUnsafe(Math.min(stat.size, this.maxBytes) + 1);
       let length = 0;
       for (;;) {
+        if (length === buffer.length) {
+          const grown = Buffer.allocUnsafe(
+            Math.min(buffer.length * 2, this.maxBytes + 1),
+          );
+          buffer.copy(grown, 0, 0, length);
+          buffer = grown;
+        }
         const { bytesRead } = await handle.read(
           buffer,
           length,

@@ -1,6 +1,7 @@
 import type {
   DataProductContractResponse,
   DataProductDetails,
+  DataProductListQuery,
   DataProductListResponse,
   GovernanceEvaluateRequest,
   GovernanceResponse,
@@ -41,8 +42,8 @@ export interface LineageQuery {
  * @public
  */
 export interface DataMeshApi {
-  /** Every data product, in brief, for the explorer. */
-  listProducts(): Promise<DataProductListResponse>;
+  /** One page of the data products the user may discover, filtered and sorted by the backend. */
+  listProducts(query?: DataProductListQuery): Promise<DataProductListResponse>;
   /** One product with its ports, servers and processing errors. */
   getProduct(product: DataProductRef): Promise<DataProductDetails>;
   /** The product's contract: normalised, as written, and what is wrong with it. */

@@ -1,6 +1,7 @@
 import type {
   DataProductContractResponse,
   DataProductDetails,
+  DataProductListQuery,
   DataProductListResponse,
   GovernanceEvaluateRequest,
   GovernanceResponse,
@@ -27,8 +28,15 @@ export class DataMeshClient implements DataMeshApi {
     this.#fetchApi = options.fetchApi;
   }
 
-  listProducts(): Promise<DataProductListResponse> {
-    return this.#get('/products');
+  listProducts(
+    query: DataProductListQuery = {},
+  ): Promise<DataProductListResponse> {
+    const params: Record<string, string> = {};
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '' && value !== false)
+        params[key] = String(value);
+    }
+    return this.#get('/products', params);
   }
 
   getProduct(product: DataProductRef): Promise<DataProductDetails> {
@@ -83,7 +91,8 @@ export class DataMeshClient implements DataMeshApi {
   }
 
   async #get<T>(path: string, params?: Record<string, string>): Promise<T> {
-    const query = params ? `?${new URLSearchParams(params)}` : '';
+    const search = params && new URLSearchParams(params).toString();
+    const query = search ? `?${search}` : '';
     const response = await this.#fetchApi.fetch(
       `${await this.#baseUrl()}${path}${query}`,
     );

@@ -1,11 +1,5 @@
 import { summary } from '../__testUtils__/fixtures';
-import {
-  filterChoices,
-  filterProducts,
-  freshnessState,
-  indexProducts,
-  sortProducts,
-} from './productQuery';
+import { freshnessState } from './productQuery';
 
 const orders = summary();
 const leads = summary({
@@ -35,96 +29,6 @@ const ledger = summary({
   fieldNames: [],
   tags: [],
   freshness: { lastUpdatedAt: '2025-01-01T00:00:00Z' },
-});
-const all = [orders, leads, ledger];
-const indexed = indexProducts(all);
-
-describe('filterProducts', () => {
-  it('searches names, titles, descriptions, tags and field names, every word, any case', () => {
-    expect(filterProducts(indexed, { text: 'CAMPAIGN_ID' })).toEqual([leads]);
-    expect(filterProducts(indexed, { text: 'web shop' })).toEqual([orders]);
-    expect(filterProducts(indexed, { text: 'ledger' })).toEqual([ledger]);
-    expect(filterProducts(indexed, { text: 'marketing lead_id' })).toEqual([
-      leads,
-    ]);
-    expect(filterProducts(indexed, { text: 'marketing order_id' })).toEqual([]);
-  });
-
-  it('filters by domain, owner, classification and health, all at once', () => {
-    expect(
-      filterProducts(indexed, { domain: 'domain:default/marketing' }),
-    ).toEqual([leads]);
-    expect(
-      filterProducts(indexed, { owner: 'group:default/finance-analytics' }),
-    ).toEqual([ledger]);
-    expect(filterProducts(indexed, { classification: 'confidential' })).toEqual(
-      [orders],
-    );
-    expect(filterProducts(indexed, { health: 'breached' })).toEqual([leads]);
-    expect(
-      filterProducts(indexed, {
-        health: 'breached',
-        domain: 'domain:default/sales',
-      }),
-    ).toEqual([]);
-    expect(filterProducts(indexed, {})).toEqual(all);
-  });
-});
-
-describe('sortProducts', () => {
-  it('sorts by name (title first), both ways', () => {
-    expect(sortProducts(all, 'name', 'asc').map(p => p.name)).toEqual([
-      'general-ledger',
-      'lead-attribution',
-      'sales-orders',
-    ]);
-    expect(sortProducts(all, 'name', 'desc').map(p => p.name)).toEqual([
-      'sales-orders',
-      'lead-attribution',
-      'general-ledger',
-    ]);
-  });
-
-  it('puts the worst health and governance first when ascending', () => {
-    expect(sortProducts(all, 'sloHealth', 'asc').map(p => p.sloHealth)).toEqual(
-      ['breached', 'unknown', 'healthy'],
-    );
-    expect(
-      sortProducts(all, 'governance', 'asc').map(p => p.governance),
-    ).toEqual(['block', 'warn', 'pass']);
-  });
-
-  it('sorts products without a value last, whatever the direction', () => {
-    expect(sortProducts(all, 'domain', 'asc').map(p => p.name)).toEqual([
-      'lead-attribution',
-      'sales-orders',
-      'general-ledger',
-    ]);
-    expect(sortProducts(all, 'domain', 'desc').map(p => p.name)).toEqual([
-      'sales-orders',
-      'lead-attribution',
-      'general-ledger',
-    ]);
-    expect(sortProducts(all, 'freshness', 'desc').map(p => p.name)).toEqual([
-      'lead-attribution',
-      'general-ledger',
-      'sales-orders',
-    ]);
-  });
-});
-
-describe('filterChoices', () => {
-  it('lists each distinct value once, sorted, without blanks', () => {
-    expect(filterChoices(all)).toEqual({
-      domains: ['domain:default/marketing', 'domain:default/sales'],
-      owners: [
-        'group:default/finance-analytics',
-        'group:default/marketing-analytics',
-        'group:default/sales-analytics',
-      ],
-      classifications: ['confidential', 'internal'],
-    });
-  });
 });
 
 describe('freshnessState', () => {

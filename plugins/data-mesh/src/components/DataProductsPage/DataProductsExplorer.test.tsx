@@ -1,4 +1,7 @@
-import type { DataProductSummary } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type {
+  DataProductListQuery,
+  DataProductSummary,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen, within } from '@testing-library/react';
@@ -35,6 +38,68 @@ function products(count: number): DataProductSummary[] {
   );
 }
 
+const HEALTH_RANK: Record<string, number> = {
+  breached: 0,
+  error: 1,
+  unknown: 2,
+  healthy: 3,
+};
+
+/**
+ * The backend's listing over `all`, as far as these tests need it (domain, health and text
+ * filters; sort by name or health; pages), recording every query the explorer sent.
+ */
+function pagedApi(all: DataProductSummary[], teams: string[] = []) {
+  const queries: DataProductListQuery[] = [];
+  const isDemo = (p: DataProductSummary) => (p.tags ?? []).includes('demo');
+  const owned = (p: DataProductSummary) => teams.includes(p.owner ?? '');
+  const api = fakeDataMeshApi({
+    listProducts: async (query = {}) => {
+      queries.push(query);
+      const words = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+      const matching = all
+        .filter(p => query.demos !== false || !isDemo(p))
+        .filter(p => !query.mine || owned(p))
+        .filter(p => !query.domain || p.domain === query.domain)
+        .filter(p => !query.health || p.sloHealth === query.health)
+        .filter(p =>
+          words.every(w =>
+            [p.name, p.title, ...p.fieldNames]
+              .join(' ')
+              .toLowerCase()
+              .includes(w),
+          ),
+        )
+        .sort((a, b) => {
+          const sign = query.direction === 'desc' ? -1 : 1;
+          if (query.sort === 'sloHealth')
+            return sign * (HEALTH_RANK[a.sloHealth] - HEALTH_RANK[b.sloHealth]);
+          return sign * (a.name < b.name ? -1 : 1);
+        });
+      const offset = query.offset ?? 0;
+      const limit = query.limit ?? 100;
+      return {
+        items: matching.slice(offset, offset + limit),
+        total: matching.length,
+        offset,
+        limit,
+        facets: {
+          domains: [...new Set(all.map(p => p.domain!))].sort(),
+          owners: [...new Set(all.map(p => p.owner!))].sort(),
+          productKinds: [],
+          classifications: [...new Set(all.map(p => p.classification!))].sort(),
+        },
+        counts: {
+          all: all.filter(p => !isDemo(p)).length,
+          mine: all.filter(p => !isDemo(p) && owned(p)).length,
+          demos: all.filter(isDemo).length,
+        },
+      };
+    },
+  });
+  return { api, queries };
+}
+
 function render(api: DataMeshApi, url = '/data-products') {
   return renderInTestApp(<DataProductsExplorer />, {
     apis: [[dataMeshApiRef, api]],
@@ -53,9 +118,8 @@ describe('DataProductsExplorer', () => {
       ...list[0],
       freshness: { lastUpdatedAt: '2000-01-01T00:00:00Z', maxAgeSeconds: 3600 },
     };
-    await render(
-      fakeDataMeshApi({ listProducts: async () => ({ items: list }) }),
-    );
+    const { api, queries } = pagedApi(list);
+    await render(api);
 
     const table = await screen.findByRole('table', { name: 'Data products' });
     expect(screen.getByText('60 data products')).toBeInTheDocument();
@@ -73,23 +137,27 @@ describe('DataProductsExplorer', () => {
     expect(within(first).getByText('Healthy')).toBeInTheDocument();
     expect(within(first).getByText(/years ago \(stale\)/)).toBeInTheDocument();
     expect(screen.getByText('1–25 of 60')).toBeInTheDocument();
+    // Only the page shown was asked for.
+    expect(queries[queries.length - 1]).toMatchObject({ offset: 0, limit: 25 });
+    await userEvent.click(screen.getByRole('button', { name: /next page/i }));
+    expect(await screen.findByText('26–50 of 60')).toBeInTheDocument();
+    expect(queries[queries.length - 1]).toMatchObject({
+      offset: 25,
+      limit: 25,
+    });
   });
 
   it('shows "Restricted" for the health and freshness of a product whose data the user may not read', async () => {
     await render(
-      fakeDataMeshApi({
-        listProducts: async () => ({
-          items: [
-            summary({
-              sloHealth: 'unknown',
-              access: {
-                read: false,
-                owners: ['group:default/sales-analytics'],
-              },
-            }),
-          ],
+      pagedApi([
+        summary({
+          sloHealth: 'unknown',
+          access: {
+            read: false,
+            owners: ['group:default/sales-analytics'],
+          },
         }),
-      }),
+      ]).api,
     );
     const table = await screen.findByRole('table', { name: 'Data products' });
     expect(within(table).getByText('Restricted')).toBeInTheDocument();
@@ -97,10 +165,62 @@ describe('DataProductsExplorer', () => {
     expect(within(table).queryByText('Not measured')).not.toBeInTheDocument();
   });
 
-  it('filters by domain and health, and searches field names', async () => {
+  it("opens on the team's own products for an owner, and shows all on request", async () => {
+    const { api, queries } = pagedApi(products(60), [
+      'group:default/finance-analytics',
+    ]);
+    await render(api);
+    expect(
+      await screen.findByText("Your team's products: 15 data products"),
+    ).toBeInTheDocument();
+    expect(queries[queries.length - 1]).toMatchObject({ mine: true });
+    const table = screen.getByRole('table', { name: 'Data products' });
+    expect(
+      within(table).getAllByRole('link', { name: 'finance-analytics' }),
+    ).toHaveLength(15);
+    await userEvent.click(screen.getByRole('button', { name: 'All (60)' }));
+    expect(await screen.findByText('60 data products')).toBeInTheDocument();
+    expect(queries[queries.length - 1]).toMatchObject({ mine: false });
+  });
+
+  it('opens on all products for someone who owns none, or for a filtered link', async () => {
+    const { unmount } = await render(pagedApi(products(8)).api);
+    expect(await screen.findByText('8 data products')).toBeInTheDocument();
+    unmount();
     await render(
-      fakeDataMeshApi({ listProducts: async () => ({ items: products(60) }) }),
+      pagedApi(products(8), ['group:default/finance-analytics']).api,
+      '/data-products?domain=domain%3Adefault%2Fsales',
     );
+    expect(await screen.findByText('2 of 8 data products')).toBeInTheDocument();
+  });
+
+  it('leaves demonstration products out until asked for', async () => {
+    const items = [
+      ...products(3),
+      summary({
+        entityRef: 'component:default/broken-contract-demo',
+        name: 'broken-contract-demo',
+        title: 'Demo: broken contract',
+        tags: ['demo'],
+      }),
+    ];
+    const { api, queries } = pagedApi(items);
+    await render(api);
+    expect(await screen.findByText('3 data products')).toBeInTheDocument();
+    expect(queries[queries.length - 1]).toMatchObject({ demos: false });
+    expect(
+      screen.queryByRole('link', { name: 'Demo: broken contract' }),
+    ).not.toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'Show demos (1)' }),
+    );
+    expect(
+      await screen.findByRole('link', { name: 'Demo: broken contract' }),
+    ).toBeInTheDocument();
+  });
+
+  it('filters by domain and health, and searches field names', async () => {
+    await render(pagedApi(products(60)).api);
     await screen.findByRole('table', { name: 'Data products' });
 
     await userEvent.click(screen.getByRole('combobox', { name: 'Domain' }));
@@ -141,7 +261,7 @@ describe('DataProductsExplorer', () => {
 
   it('reads its filters from the URL', async () => {
     await render(
-      fakeDataMeshApi({ listProducts: async () => ({ items: products(60) }) }),
+      pagedApi(products(60)).api,
       '/data-products?domain=domain%3Adefault%2Ffinance&health=unknown',
     );
     expect(
@@ -150,9 +270,7 @@ describe('DataProductsExplorer', () => {
   });
 
   it('sorts by a column from its header, both ways, with the keyboard', async () => {
-    await render(
-      fakeDataMeshApi({ listProducts: async () => ({ items: products(8) }) }),
-    );
+    await render(pagedApi(products(8)).api);
     const table = await screen.findByRole('table', { name: 'Data products' });
     const names = () =>
       within(table)
@@ -173,16 +291,14 @@ describe('DataProductsExplorer', () => {
 
   it('says when nothing matches, and when there are no products at all', async () => {
     const { unmount } = await render(
-      fakeDataMeshApi({ listProducts: async () => ({ items: products(4) }) }),
+      pagedApi(products(4)).api,
       '/data-products?q=nothing-like-this',
     );
     expect(
       await screen.findByText('No data product matches these filters.'),
     ).toBeInTheDocument();
     unmount();
-    await render(
-      fakeDataMeshApi({ listProducts: async () => ({ items: [] }) }),
-    );
+    await render(pagedApi([]).api);
     expect(await screen.findByText('No data products yet')).toBeInTheDocument();
   });
 
