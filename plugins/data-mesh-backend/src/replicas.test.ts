@@ -8,6 +8,8 @@ import path from 'node:path';
 import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
 import type { Knex } from 'knex';
 import request from 'supertest';
+import duckDbModule from '@backstage-data-mesh/plugin-data-mesh-backend-module-duckdb';
+import postgresModule from '@backstage-data-mesh/plugin-data-mesh-backend-module-postgres';
 import {
   product,
   startMesh,
@@ -83,10 +85,13 @@ suite('two replicas on %p', (databaseId: any) => {
         warehouse: { connection: warehouse },
       },
     };
-    [a, b] = await Promise.all([
-      startMesh(knex, dir, config),
-      startMesh(knex, dir, config),
-    ]);
+    // both engines, as the example portal installs them: files and the warehouse
+    const replica = () =>
+      startMesh(knex, dir, config, undefined, [], {}, [
+        duckDbModule,
+        postgresModule,
+      ]);
+    [a, b] = await Promise.all([replica(), replica()]);
   });
 
   afterAll(async () => {
