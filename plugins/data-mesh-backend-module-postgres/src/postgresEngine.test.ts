@@ -22,7 +22,11 @@ describe('readPostgresServerSettings', () => {
       }),
     ).toEqual({
       name: 'warehouse',
-      connection: { connectionString: 'postgresql://reader@db/warehouse' },
+      // as many connections as products are evaluated at once, by default
+      connection: {
+        connectionString: 'postgresql://reader@db/warehouse',
+        max: 8,
+      },
       roles: { sales: 'sales_reader', finance: 'finance_reader' },
       defaultRole: 'mesh_reader',
     });
@@ -38,6 +42,10 @@ describe('readPostgresServerSettings', () => {
         ssl: { rejectUnauthorized: true },
       }),
     );
+    expect(
+      settings({ connection: 'postgresql://x/y', poolSize: 20 }).connection
+        .max,
+    ).toBe(20);
   });
 
   it.each([
@@ -45,6 +53,10 @@ describe('readPostgresServerSettings', () => {
     [
       { connection: 'postgresql://x/y', roles: {} },
       /dataMesh\.servers\.warehouse\.roles names no domain/,
+    ],
+    [
+      { connection: 'postgresql://x/y', poolSize: 0 },
+      /dataMesh\.servers\.warehouse\.poolSize must be a whole number above 0 \(it is 0\)/,
     ],
   ])('refuses %j', (config, message) => {
     expect(() => settings(config)).toThrow(message);

@@ -33,12 +33,12 @@ export function registerFindDataProductsAction(
             .string()
             .optional()
             .describe(
-              'A domain ref or name, e.g. domain:default/sales or sales',
+              'A domain ref or name, e.g. domain:default/logistics or logistics',
             ),
           owner: z
             .string()
             .optional()
-            .describe('An owner ref, e.g. group:default/sales'),
+            .describe('An owner ref, e.g. group:default/analytics'),
           limit: z
             .number()
             .int()

@@ -26,7 +26,7 @@ export function registerGetDataContractAction(
           entityRef: z
             .string()
             .describe(
-              'The data product, e.g. component:default/sales-orders (a bare name is a component in the default namespace)',
+              'The data product, e.g. component:default/orders (a bare name is a component in the default namespace)',
             ),
         }),
       output: z =>

@@ -21,7 +21,7 @@ export function registerGetSloStatusAction(
         z.object({
           entityRef: z
             .string()
-            .describe('The data product, e.g. component:default/sales-orders'),
+            .describe('The data product, e.g. component:default/orders'),
           window: z
             .enum(['7d', '30d'])
             .optional()
