@@ -118,7 +118,7 @@ describe('catalogModuleDataMesh', () => {
     expect(entity.spec.dataProduct.contractSummary.id).toBe(
       'urn:datacontract:sales:orders',
     );
-  });
+  }, 30_000);
 
   it('refuses a second product whose contract has the id of the first, naming the first', async () => {
     const { get } = await start();
@@ -158,7 +158,7 @@ describe('catalogModuleDataMesh', () => {
       'data-mesh/contract-status': 'valid',
       'data-mesh/contract-id': 'urn:datacontract:sales:orders',
     });
-  });
+  }, 30_000);
 
   it('keeps the last valid version, with the error attached, when the contract turns invalid', async () => {
     const { server, get } = await start();
@@ -196,5 +196,5 @@ describe('catalogModuleDataMesh', () => {
         ),
       }),
     ]);
-  });
+  }, 30_000);
 });

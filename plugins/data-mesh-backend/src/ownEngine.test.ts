@@ -99,7 +99,7 @@ describe.each(databases.eachSupportedId())(
         {},
         [sqliteEngineModule],
       );
-    });
+    }, 60_000);
 
     afterAll(() => fs.rmSync(mesh.dir, { recursive: true, force: true }));
 

@@ -51,7 +51,7 @@ describe.each(databases.eachSupportedId())(
         {},
         [],
       );
-    });
+    }, 60_000);
 
     afterAll(() => fs.rmSync(mesh.dir, { recursive: true, force: true }));
 

@@ -92,7 +92,7 @@ suite('two replicas on %p', (databaseId: any) => {
         postgresModule,
       ]);
     [a, b] = await Promise.all([replica(), replica()]);
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await b?.stop();
