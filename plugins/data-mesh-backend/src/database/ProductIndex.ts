@@ -8,6 +8,7 @@ import type { Knex } from 'knex';
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import type { DataProductQuery } from '@backstage-data-mesh/plugin-data-mesh-node';
 import type { SloHealth } from '@backstage-data-mesh/plugin-data-mesh-common';
+import { whereCriteria } from './productCriteria';
 
 /** One product as the index keeps it. */
 export interface IndexedProduct {
@@ -75,8 +76,6 @@ export interface ListingAccess {
   read: AccessCriteria;
   catalogVisible?: ReadonlySet<string>;
 }
-
-type Criteria = PermissionCriteria<DataProductQuery>;
 
 const CHUNK = 200;
 
@@ -312,7 +311,7 @@ export class ProductIndex {
   private applyAccess(query: Knex.QueryBuilder, access: ListingAccess) {
     const { discover } = access;
     if (discover !== true && discover !== false)
-      query.where(q => this.where(q, discover));
+      query.where(q => whereCriteria(this.db, q, discover));
     if (access.catalogVisible) {
       const visible = [...access.catalogVisible];
       query.where(q => {
@@ -363,68 +362,10 @@ export class ProductIndex {
     if (read === false) return this.db.raw(otherwise);
     const readable = this.db('dm_products as r')
       .select('r.entity_ref')
-      .where(q => this.where(q, read, 'r'));
+      .where(q => whereCriteria(this.db, q, read, 'r'));
     return this.db.raw(
       `CASE WHEN p.entity_ref IN (?) THEN ?? ELSE ${otherwise} END`,
       [readable, column],
     );
-  }
-
-  /** The conditions of a policy decision as a WHERE over the products (alias `table`). */
-  private where(
-    query: Knex.QueryBuilder,
-    criteria: Criteria,
-    table = 'p',
-  ): Knex.QueryBuilder {
-    if ('allOf' in criteria) {
-      for (const inner of criteria.allOf)
-        query.where(q => this.where(q, inner, table));
-      return query;
-    }
-    if ('anyOf' in criteria) {
-      query.where(q => {
-        for (const inner of criteria.anyOf)
-          q.orWhere(qq => this.where(qq, inner, table));
-      });
-      return query;
-    }
-    if ('not' in criteria) {
-      return query.whereNot(q => this.where(q, criteria.not, table));
-    }
-    return this.condition(
-      query,
-      criteria as unknown as DataProductQuery,
-      table,
-    );
-  }
-
-  private condition(
-    query: Knex.QueryBuilder,
-    condition: DataProductQuery,
-    table: string,
-  ): Knex.QueryBuilder {
-    if ('levels' in condition)
-      return query.whereIn(`${table}.level`, condition.levels);
-    if ('owners' in condition)
-      return query.whereIn(`${table}.owner`, condition.owners);
-    if (!('audience' in condition)) {
-      throw new Error(
-        `a permission condition the data-mesh backend cannot query by: ${JSON.stringify(
-          condition,
-        )}`,
-      );
-    }
-    const { action, claims } = condition.audience;
-    return query.where(q => {
-      if (action === 'discover') q.where(`${table}.discover_everyone`, true);
-      if (action === 'read') q.where(`${table}.read_everyone`, true);
-      q.orWhereExists(
-        this.db('dm_product_audience as a')
-          .select(this.db.raw('1'))
-          .whereRaw('a.entity_ref = ??', [`${table}.entity_ref`])
-          .andWhere('a.action', action)
-          .whereIn('a.principal', claims.length ? claims : ['']),
-      );
-    });
   }
 }
