@@ -50,11 +50,13 @@ function condition(
   return query.where(q => {
     if (action === 'discover') q.where(`${table}.discover_everyone`, true);
     if (action === 'read') q.where(`${table}.read_everyone`, true);
-    q.orWhereExists(
+    // Uncorrelated, so the database reads the caller's few audience rows once (a hashed
+    // semi-join) rather than probing the audience for every product.
+    q.orWhereIn(
+      `${table}.entity_ref`,
       db('dm_product_audience as a')
-        .select(db.raw('1'))
-        .whereRaw('a.entity_ref = ??', [`${table}.entity_ref`])
-        .andWhere('a.action', action)
+        .select('a.entity_ref')
+        .where('a.action', action)
         .whereIn('a.principal', claims.length ? claims : ['']),
     );
   });
