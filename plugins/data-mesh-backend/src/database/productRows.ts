@@ -6,7 +6,10 @@
 import { createHash } from 'node:crypto';
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import type { DataProductQuery } from '@backstage-data-mesh/plugin-data-mesh-node';
-import type { SloHealth } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type {
+  DataProductListQuery,
+  SloHealth,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
 
 /** One product as the index keeps it. */
 export interface IndexedProduct {
@@ -51,15 +54,7 @@ export interface ProductFilters {
 }
 
 /** What a listing may be sorted by. */
-export type ProductSort =
-  | 'name'
-  | 'domain'
-  | 'owner'
-  | 'productKind'
-  | 'classification'
-  | 'sloHealth'
-  | 'governance'
-  | 'freshness';
+export type ProductSort = NonNullable<DataProductListQuery['sort']>;
 
 /** Allowed for every product, for none, or where the conditions (in query form) hold. */
 export type AccessCriteria = boolean | PermissionCriteria<DataProductQuery>;
