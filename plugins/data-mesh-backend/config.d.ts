@@ -142,6 +142,12 @@ export interface Config {
        * dashboards show trends. For the example mesh only: leave unset in production.
        */
       backfillDays?: number;
+      /**
+       * Names of the products whose made-up month spends its 30-day error budget (its last
+       * incident ended days ago, so it passes now but is at risk). Every other product's
+       * month is quiet: its budget holds.
+       */
+      spentBudget?: string[];
     };
   };
 }

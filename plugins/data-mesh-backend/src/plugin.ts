@@ -166,6 +166,9 @@ export const dataMeshPlugin = createBackendPlugin({
         const backfillDays = config.getOptionalNumber(
           'dataMesh.examples.backfillDays',
         );
+        const spentBudget = config.getOptionalStringArray(
+          'dataMesh.examples.spentBudget',
+        );
         const scheduleConfig = config.getOptionalConfig(
           'dataMesh.slo.schedule',
         );
@@ -187,6 +190,7 @@ export const dataMeshPlugin = createBackendPlugin({
             if (backfillDays && backfillDays > 0) {
               await backfillExamples(products, observations, {
                 days: backfillDays,
+                spentBudget,
                 logger,
               });
             }

@@ -8,6 +8,8 @@
  */
 import type { Knex } from 'knex';
 import {
+  type BurnRateAlert,
+  type SloAssessment,
   nextSloState,
   type SloState,
   type SloStatus,
@@ -23,6 +25,11 @@ export interface ObservationInput {
   message?: string;
   /** Milliseconds since the epoch. */
   observedAt: number;
+  /**
+   * Whether the SLO's alert condition holds (see `alertingOf` of data-mesh-common); not
+   * stored with the observation, it moves the state on.
+   */
+  alerting?: boolean;
 }
 
 /** An SLO that started failing or recovered with a run. */
@@ -54,7 +61,35 @@ export function rowToState(row: any): StoredSloState {
   if (row.last_observed_at !== null && row.last_observed_at !== undefined)
     state.lastObservedAt = iso(row.last_observed_at);
   if (row.last_error) state.lastError = row.last_error;
+  if (row.assessed_at !== null && row.assessed_at !== undefined) {
+    state.assessment = {
+      budgetRemaining: Number(row.budget_remaining ?? 1),
+      observations: Number(row.budget_observations ?? 0),
+      assessedAt: iso(row.assessed_at),
+    };
+    const burn = parseBurn(row.burn);
+    if (burn) state.assessment.burn = burn;
+  }
   return state;
+}
+
+function parseBurn(text: unknown): BurnRateAlert | undefined {
+  if (typeof text !== 'string' || !text) return undefined;
+  try {
+    return JSON.parse(text) as BurnRateAlert;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The columns that hold an SLO's assessment. */
+export function assessmentRow(assessment: SloAssessment) {
+  return {
+    budget_remaining: assessment.budgetRemaining,
+    budget_observations: assessment.observations,
+    burn: assessment.burn ? JSON.stringify(assessment.burn) : null,
+    assessed_at: Date.parse(assessment.assessedAt),
+  };
 }
 
 function stateRow(entityRef: string, sloId: string, state: SloState) {
@@ -84,6 +119,7 @@ function advance(
       at: iso(o.observedAt),
       value: o.value,
       message: o.message,
+      ...(o.alerting === undefined ? {} : { alerting: o.alerting }),
     }).state;
   }
   return state === previous ? undefined : state;

@@ -7,6 +7,7 @@ import {
   type SloView,
   dataMeshSloEvaluatePermission,
   parseSloWindow,
+  sloCondition,
   summarizeWindow,
   windowMillis,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
@@ -14,6 +15,18 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { EvaluationLimiter } from '../access/EvaluationLimiter';
 import { productByRef, productFor, requireProductPermission } from './access';
 import type { RouterContext } from './context';
+import { healthViewOf } from './summaries';
+import type { StoredSloState } from '../database/ObservationStore';
+
+/** The SLO's condition (its status with its error budget) and its assessment. */
+function withCondition(view: SloView, state: StoredSloState | undefined) {
+  const { condition, reason } = sloCondition(state ?? { status: 'unknown' });
+  view.condition = condition;
+  if (reason && (condition === 'at-risk' || condition === 'breached'))
+    view.conditionReason = reason;
+  if (state?.assessment) view.assessment = state.assessment;
+  return view;
+}
 
 function windowParam(value: unknown, fallback: '7d' | '30d') {
   if (value === undefined) return fallback;
@@ -68,7 +81,7 @@ export function sloRoutes(
         if (state.lastObservedAt) view.lastObservedAt = state.lastObservedAt;
         if (state.lastError) view.lastError = state.lastError;
       }
-      return view;
+      return withCondition(view, state);
     });
     // Checks pushed for SLOs the contract does not declare (datacontract-cli's own checks).
     for (const state of states) {
@@ -77,28 +90,37 @@ export function sloRoutes(
         counts.get(state.sloId) ?? { pass: 0, fail: 0, error: 0 },
         0.99,
       );
-      slos.push({
-        id: state.sloId,
-        name: state.sloId.slice('datacontract:'.length),
-        kind: 'quality',
-        target: {
-          text: 'the pushed check passes',
-          operator: '=',
-          value: 1,
-          objective: 0.99,
-        },
-        status: state.status,
-        since: state.since,
-        lastObservedAt: state.lastObservedAt,
-        lastValue: state.lastValue,
-        lastError: state.lastError,
-        attainment: summary.attainment,
-        observations: summary.observations,
-        errorBudget: summary.errorBudget,
-        source: 'push',
-      });
+      slos.push(
+        withCondition(
+          {
+            id: state.sloId,
+            name: state.sloId.slice('datacontract:'.length),
+            kind: 'quality',
+            target: {
+              text: 'the pushed check passes',
+              operator: '=',
+              value: 1,
+              objective: 0.99,
+            },
+            status: state.status,
+            since: state.since,
+            lastObservedAt: state.lastObservedAt,
+            lastValue: state.lastValue,
+            lastError: state.lastError,
+            attainment: summary.attainment,
+            observations: summary.observations,
+            errorBudget: summary.errorBudget,
+            source: 'push',
+          },
+          state,
+        ),
+      );
     }
-    const body: SloResponse = { window, slos };
+    const body: SloResponse = {
+      window,
+      health: healthViewOf(product, states),
+      slos,
+    };
     if (lastRun !== undefined)
       body.evaluatedAt = new Date(lastRun).toISOString();
     res.json(body);

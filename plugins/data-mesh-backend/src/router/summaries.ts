@@ -8,8 +8,9 @@ import {
   type GovernanceHealth,
   PROCESSED_ANNOTATIONS,
   type SloHealth,
+  type ProductHealthView,
+  productHealth,
   readDataProductSpec,
-  sloHealth,
   upstreamProductRef,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { StoredSloState } from '../database/ObservationStore';
@@ -39,17 +40,32 @@ export function groupStates(
   return byProduct;
 }
 
-/** The product's SLO health from the states of the SLOs its contract still declares (and pushed ones). */
-export function healthOf(
-  product: DataProduct,
+/**
+ * The product's SLO health and why, from the states of the SLOs its contract still
+ * declares (and pushed ones): their status and error budget, by `productHealth` of
+ * data-mesh-common. The explorer's index, the card and the SLOs tab all read it here.
+ */
+export function healthViewOf(
+  product: Pick<DataProduct, 'slos'>,
   states: StoredSloState[],
-): SloHealth {
-  const declared = new Set(product.slos.map(s => s.id));
-  return sloHealth(
+): ProductHealthView {
+  const declared = new Map(product.slos.map(s => [s.id, s.name]));
+  return productHealth(
     states
       .filter(s => declared.has(s.sloId) || s.sloId.startsWith('datacontract:'))
-      .map(s => s.status),
+      .map(s => ({
+        ...s,
+        name: declared.get(s.sloId) ?? s.sloId.slice('datacontract:'.length),
+      })),
   );
+}
+
+/** The product's SLO health (see {@link healthViewOf}). */
+export function healthOf(
+  product: Pick<DataProduct, 'slos'>,
+  states: StoredSloState[],
+): SloHealth {
+  return healthViewOf(product, states).health;
 }
 
 /** The SLO that says how fresh the product's data is: freshness, else latency. */

@@ -19,7 +19,11 @@ export type {
   SloHealth,
 } from './products';
 export type {
+  BurnRateAlert,
   ErrorBudget,
+  ProductHealthView,
+  SloAssessment,
+  SloCondition,
   SloHistoryPoint,
   SloHistoryResponse,
   SloKind,

@@ -1,3 +1,5 @@
+import type { SloHealth } from './products';
+
 /**
  * What an SLO measures. The first five come from a contract's `slaProperties`; the rest from
  * its quality rules (`completeness` for null/missing values, `uniqueness` for duplicates,
@@ -69,6 +71,63 @@ export interface ErrorBudget {
 }
 
 /**
+ * How one SLO stands once its error budget is counted, worst first: `breached` (it fails
+ * now), `at-risk` (it passes or errs now, but its 30-day budget is spent or burns too fast),
+ * `error` (its last check could not run), `healthy`, `unknown` (never measured).
+ * @public
+ */
+export type SloCondition =
+  | 'healthy'
+  | 'at-risk'
+  | 'breached'
+  | 'error'
+  | 'unknown';
+
+/**
+ * A multi-window burn-rate alert (SRE practice): the error budget burns at least
+ * `threshold` times faster than the objective allows over both a long window and a short
+ * one (the short one shows it still burns). A fast burn pages someone, a slow one opens a
+ * ticket.
+ * @public
+ */
+export interface BurnRateAlert {
+  speed: 'fast' | 'slow';
+  action: 'page' | 'ticket';
+  /** The burn rate over the long window. */
+  rate: number;
+  /** The rate at or above which this alert fires. */
+  threshold: number;
+  /** e.g. `1 hour`. */
+  longWindow: string;
+  /** e.g. `5 minutes`. */
+  shortWindow: string;
+}
+
+/**
+ * The state of an SLO's error budget when its last run was recorded: the budget left over
+ * 30 days and the burn-rate alert that fires, if any.
+ * @public
+ */
+export interface SloAssessment {
+  /** Share of the 30-day error budget left, 0..1. */
+  budgetRemaining: number;
+  /** Observations in the 30 days. */
+  observations: number;
+  burn?: BurnRateAlert;
+  /** ISO 8601. */
+  assessedAt: string;
+}
+
+/**
+ * A product's SLO health and, in words, why (`freshness: 30-day error budget spent`).
+ * @public
+ */
+export interface ProductHealthView {
+  health: SloHealth;
+  reasons: string[];
+}
+
+/**
  * One SLO of a product and how it is doing.
  * @public
  */
@@ -93,6 +152,12 @@ export interface SloView {
   lastError?: string;
   /** Where the observations come from: the backend's scheduler or pushed results. */
   source?: 'scheduler' | 'push';
+  /** How the SLO stands once its error budget is counted (see {@link SloCondition}). */
+  condition?: SloCondition;
+  /** Why it is `at-risk` or `breached`, in words. */
+  conditionReason?: string;
+  /** Its 30-day error budget and burn-rate alert when its last run was recorded. */
+  assessment?: SloAssessment;
 }
 
 /**
@@ -101,6 +166,8 @@ export interface SloView {
  */
 export interface SloResponse {
   window: SloWindow;
+  /** The product's SLO health, the same the explorer and the card show. */
+  health?: ProductHealthView;
   /** When the SLOs were last evaluated (ISO 8601). */
   evaluatedAt?: string;
   slos: SloView[];

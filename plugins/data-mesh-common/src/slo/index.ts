@@ -14,3 +14,11 @@ export type { SloOutcome, SloState, SloTransition } from './transitions';
 export type { SloDefinition, SloMeasure } from './types';
 export { DEFAULT_CADENCE, evaluationCadence } from './cadence';
 export type { CadenceSettings } from './cadence';
+export {
+  ASSESSMENT_WINDOWS_MS,
+  BURN_RATE_RULES,
+  burnRateAlert,
+} from './burnRate';
+export type { BurnRateRule } from './burnRate';
+export { assessSlo, productHealth, sloCondition } from './health';
+export type { AssessedSlo } from './health';

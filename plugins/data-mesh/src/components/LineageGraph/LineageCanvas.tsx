@@ -18,6 +18,7 @@ export function paletteFor(theme: Theme): ScenePalette {
     root: theme.palette.secondary.main,
     health: {
       healthy: theme.palette.success.main,
+      'at-risk': theme.palette.warning.dark,
       breached: theme.palette.error.main,
       error: theme.palette.warning.main,
       unknown: theme.palette.grey[500],

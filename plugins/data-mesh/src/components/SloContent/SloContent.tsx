@@ -1,5 +1,6 @@
 import type {
   DataProductDetails,
+  ProductHealthView,
   SloResponse,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import {
@@ -9,13 +10,14 @@ import {
   WarningPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
+import Box from '@mui/material/Box';
 import Grid from '@mui/material/Grid';
 import Typography from '@mui/material/Typography';
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { dataMeshApiRef } from '../../api';
 import { absoluteTime, relativeTime } from '../../lib/time';
-import { AsyncContent, useDataProductRef } from '../common';
+import { AsyncContent, SloHealthChip, useDataProductRef } from '../common';
 import { SloHistoryChart } from './SloHistoryChart';
 import { SloTable } from './SloTable';
 
@@ -59,6 +61,31 @@ function NoObservations(props: {
           : "Nothing has been measured yet: the portal has no connection to the contract's servers, and no pipeline has pushed results."
       }
     />
+  );
+}
+
+/**
+ * The product's SLO health, the same the explorer and the card show, and why in words.
+ */
+function HealthSummary({ health }: { health?: ProductHealthView }) {
+  if (!health) return null;
+  return (
+    <Box display="flex" gap={1} alignItems="baseline" flexWrap="wrap" mb={2}>
+      <Typography variant="body2" component="span">
+        SLO health
+      </Typography>
+      <SloHealthChip health={health.health} />
+      {health.reasons.length > 0 && (
+        <Typography
+          variant="body2"
+          color="text.secondary"
+          component="span"
+          aria-label="Why"
+        >
+          {health.reasons.join('; ')}
+        </Typography>
+      )}
+    </Box>
   );
 }
 
@@ -112,6 +139,7 @@ export function SloContent() {
                     : 'Not evaluated yet'
                 }
               >
+                <HealthSummary health={value.health} />
                 <SloTable slos30={value.slos} slos7={byId7} />
               </InfoCard>
             </Grid>

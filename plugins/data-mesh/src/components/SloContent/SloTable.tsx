@@ -9,7 +9,7 @@ import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { absoluteTime, relativeTime } from '../../lib/time';
-import { SloStatusChip } from '../common';
+import { SloHealthChip, SloStatusChip } from '../common';
 
 /** `99.2 %`, with one decimal below 100. */
 export function percent(share: number): string {
@@ -121,6 +121,20 @@ export function SloTable(props: {
             </TableCell>
             <TableCell>
               <SloStatusChip status={slo.status} />
+              {slo.condition === 'at-risk' && (
+                <Box component="span" ml={0.5}>
+                  <SloHealthChip health="at-risk" />
+                </Box>
+              )}
+              {slo.condition === 'at-risk' && slo.conditionReason && (
+                <Typography
+                  variant="caption"
+                  color="warning.dark"
+                  display="block"
+                >
+                  {slo.conditionReason}
+                </Typography>
+              )}
               {slo.since && (
                 <Typography
                   variant="caption"

@@ -9,6 +9,7 @@ type Tone = 'success' | 'error' | 'warning' | 'info' | 'default';
 
 const SLO_HEALTH: Record<SloHealth, [string, Tone]> = {
   healthy: ['Healthy', 'success'],
+  'at-risk': ['At risk', 'warning'],
   breached: ['Breached', 'error'],
   error: ['Check error', 'warning'],
   unknown: ['Not measured', 'default'],

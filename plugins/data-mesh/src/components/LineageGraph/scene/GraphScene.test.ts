@@ -11,6 +11,7 @@ const palette: ScenePalette = {
   root: '#f0f',
   health: {
     healthy: 'green',
+    'at-risk': 'darkorange',
     breached: 'red',
     error: 'orange',
     unknown: 'grey',
