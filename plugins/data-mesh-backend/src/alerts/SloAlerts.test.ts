@@ -328,4 +328,27 @@ describe('sloAlert', () => {
     });
     expect(alert.notification.payload.description).toContain('Target:');
   });
+
+  it('says the measured value in human units', () => {
+    const stale: AlertedProduct = {
+      ...product('orders'),
+      slos: deriveSlos({
+        ...contract,
+        schema: [
+          {
+            name: 'orders',
+            properties: [{ name: 'updated_at', logicalType: 'timestamp' }],
+          },
+        ],
+        slaProperties: [{ property: 'freshness', value: 1, unit: 'd' }],
+      } as OdcsContract).slos,
+    };
+    const alert = sloAlert(stale, 'group:default/sales', {
+      ...transition('sla:freshness'),
+      state: { ...transition('sla:freshness').state, lastValue: 251940.9 },
+    });
+    expect(alert.notification.payload.description).toBe(
+      'Target: data at most 1 day old. Measured 2 days 21 hours. Failing since 2025-06-01 00:00 UTC.',
+    );
+  });
 });

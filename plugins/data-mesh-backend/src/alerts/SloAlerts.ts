@@ -13,7 +13,16 @@ import {
   type AlertOutbox,
   type OutboxAlert,
 } from '../database/AlertOutbox';
+import { formatQuantity } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { boundedKey, plainText } from './alertText';
+
+/** `2025-06-01 12:00 UTC`. */
+function when(iso: string): string {
+  const at = Date.parse(iso);
+  return Number.isNaN(at)
+    ? iso
+    : `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
 
 const NAME_LENGTH = 100;
 const TITLE_LENGTH = 200;
@@ -47,11 +56,11 @@ export function sloAlert(
         slo ? `Target: ${slo.target.text}.` : undefined,
         t.state.lastError ??
           (t.state.lastValue !== undefined
-            ? `Measured ${t.state.lastValue}.`
+            ? `Measured ${formatQuantity(t.state.lastValue, slo?.target.unit)}.`
             : undefined),
-        `Failing since ${t.state.since}.`,
+        `Failing since ${when(t.state.since)}.`,
       ]
-    : [`Passing again since ${t.state.since}.`];
+    : [`Passing again since ${when(t.state.since)}.`];
   const key = boundedKey(`data-mesh:slo:${product.entityRef}:${t.sloId}`);
   return {
     entityRef: product.entityRef,

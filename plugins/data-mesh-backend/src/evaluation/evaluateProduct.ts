@@ -5,6 +5,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   type SloDefinition,
+  describeMeasurement,
   meetsTarget,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { ObservationInput } from '../database/ObservationStore';
@@ -55,8 +56,6 @@ export interface EvaluateProductOptions extends Partial<ProductLimits> {
   now?: () => number;
 }
 
-const round = (n: number) => Math.round(n * 1000) / 1000;
-
 /** The outcome of one measured value against its SLO's target. */
 export function toObservation(
   product: EvaluatedProduct,
@@ -90,9 +89,7 @@ export function toObservation(
     observedAt,
   };
   if (!pass)
-    observation.message = `measured ${round(measured.value)}${
-      slo.target.unit ? ` ${slo.target.unit}` : ''
-    }; target: ${slo.target.text}`;
+    observation.message = describeMeasurement(measured.value, slo.target);
   return observation;
 }
 

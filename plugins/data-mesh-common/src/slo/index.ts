@@ -22,3 +22,9 @@ export {
 export type { BurnRateRule } from './burnRate';
 export { assessSlo, productHealth, sloCondition } from './health';
 export type { AssessedSlo } from './health';
+export {
+  describeChange,
+  describeMeasurement,
+  formatQuantity,
+  humanDuration,
+} from './units';

@@ -105,6 +105,13 @@ describe('SloContent', () => {
     expect(
       within(table).getByText('Freshness').closest('tr'),
     ).toHaveTextContent('99.5 %');
+    // values in human units: 1200 seconds and 12 rows
+    expect(
+      within(within(table).getByText('Freshness').closest('tr')!).getByText(
+        '20 minutes',
+      ),
+    ).toBeInTheDocument();
+    expect(within(nulls).getByText('12 rows')).toBeInTheDocument();
 
     expect(
       await screen.findByRole('img', {

@@ -1,6 +1,7 @@
-import type {
-  SloHistoryPoint,
-  SloView,
+import {
+  type SloHistoryPoint,
+  type SloView,
+  formatQuantity,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import Box from '@mui/material/Box';
 import MenuItem from '@mui/material/MenuItem';
@@ -69,6 +70,10 @@ export function SloHistoryChart(props: {
   }, [points, selected]);
   const target =
     slo && typeof slo.target.value === 'number' ? slo.target.value : undefined;
+  const formatValue = (value: number) =>
+    series.numeric
+      ? formatQuantity(value, slo?.target.unit)
+      : passFailTick(value);
   const colors: Record<string, string> = {
     pass: theme.palette.success.main,
     fail: theme.palette.error.main,
@@ -134,7 +139,7 @@ export function SloHistoryChart(props: {
                         .toISOString()
                         .replace('T', ' ')
                         .slice(0, 16)
-                    : value
+                    : formatValue(value)
                 }
                 contentStyle={{
                   background: theme.palette.background.paper,

@@ -1,4 +1,7 @@
-import type { SloView } from '@backstage-data-mesh/plugin-data-mesh-common';
+import {
+  type SloView,
+  formatQuantity,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
 import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
 import Table from '@mui/material/Table';
@@ -63,10 +66,7 @@ function WindowCell({ slo, label }: { slo?: SloView; label: string }) {
 
 function lastValue(slo: SloView): string {
   if (slo.lastValue === undefined) return '–';
-  const unit = slo.target.unit ? ` ${slo.target.unit}` : '';
-  return `${
-    Number.isInteger(slo.lastValue) ? slo.lastValue : slo.lastValue.toFixed(2)
-  }${unit}`;
+  return formatQuantity(slo.lastValue, slo.target.unit);
 }
 
 /**
