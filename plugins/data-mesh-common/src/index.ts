@@ -70,6 +70,7 @@ export { readContract } from './read';
 export type { ContractReading, ReadContractOptions } from './read';
 
 export * from './slo';
+export * from './observability';
 export * from './lineage';
 export * from './permissions';
 export * from './access';

@@ -53,7 +53,10 @@ describe('evaluateProduct', () => {
       orders(sqlRules(1, 'SELECT COUNT(*) - 2 FROM orders')),
       servers,
     );
-    expect(statuses(own)).toEqual({ 'quality:q1': 'pass' });
+    expect(statuses(own)).toEqual({
+      'quality:q1': 'pass',
+      'schema:drift': 'pass',
+    });
 
     const evil = productOf(
       'evil',
@@ -93,6 +96,7 @@ describe('evaluateProduct', () => {
     );
     expect(statuses(evaluation)).toEqual({
       'quality:q1': 'error: conversion error in rule "quality:q1"',
+      'schema:drift': 'pass',
     });
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringMatching(
@@ -109,14 +113,16 @@ describe('evaluateProduct', () => {
       servers,
       { maxChecksPerProduct: 2 },
     );
+    // five rules and the schema drift check
     const reason =
-      'error: not evaluated: the contract declares 5 checks, more than the 2 evaluated per product';
+      'error: not evaluated: the contract declares 6 checks, more than the 2 evaluated per product';
     expect(statuses(evaluation)).toEqual({
       'quality:q1': 'pass',
       'quality:q2': 'pass',
       'quality:q3': reason,
       'quality:q4': reason,
       'quality:q5': reason,
+      'schema:drift': reason,
     });
   });
 
@@ -136,6 +142,7 @@ describe('evaluateProduct', () => {
       'quality:q3': skipped,
       'quality:q4': skipped,
       'quality:q5': skipped,
+      'schema:drift': skipped,
     });
   });
 
@@ -179,6 +186,7 @@ describe('evaluateProduct', () => {
     expect(statuses(await evaluateProduct(ghost, servers))).toEqual({
       'quality:q1': `error: server "local" could not be opened: ${reason}`,
       'sla:availability': `fail: data could not be read: ${reason}`,
+      'schema:drift': `error: server "local" could not be opened: ${reason}`,
     });
   });
 

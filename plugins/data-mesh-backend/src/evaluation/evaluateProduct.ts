@@ -16,8 +16,10 @@ import {
   categoryText,
   duration,
   engineDetail,
+  failedMeasurement,
   failureCategory,
 } from './engines/engineErrors';
+import { measureDrift } from './measureDrift';
 
 /** What an evaluation reads of a product: its server's view of it, and its SLOs. */
 export type EvaluatedProduct = ProductOnServer & { slos: SloDefinition[] };
@@ -88,8 +90,10 @@ export function toObservation(
     value: measured.value,
     observedAt,
   };
-  if (!pass)
+  if (measured.message) observation.message = measured.message;
+  else if (!pass)
     observation.message = describeMeasurement(measured.value, slo.target);
+  if (measured.details !== undefined) observation.details = measured.details;
   return observation;
 }
 
@@ -183,7 +187,21 @@ export async function evaluateProduct(
           measured.push(...skip(checks.slice(i), overBudget));
           break;
         }
-        const value = await session.measure(checks[i], checkSignal);
+        const check = checks[i];
+        const value =
+          check.measure.type === 'schema'
+            ? await measureDrift(
+                session,
+                product.contract,
+                check,
+                checkSignal,
+              ).catch(error =>
+                failedMeasurement(engine, error, check, {
+                  server,
+                  timeoutMillis: servers.timeoutMillis,
+                }),
+              )
+            : await session.measure(check, checkSignal);
         if (value.detail) log(value.sloId, value.detail);
         if (value.aborted) {
           if (signal?.aborted) {

@@ -2,6 +2,9 @@ import type Router from 'express-promise-router';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { parseEntityRef } from '@backstage/catalog-model';
 import {
+  type DriftFinding,
+  SCHEMA_DRIFT_SLO,
+  type SchemaDriftResponse,
   type SloHistoryResponse,
   type SloResponse,
   type SloView,
@@ -123,6 +126,25 @@ export function sloRoutes(
     };
     if (lastRun !== undefined)
       body.evaluatedAt = new Date(lastRun).toISOString();
+    res.json(body);
+  });
+
+  /** The last schema drift check: what departed from the contract, for the Contract tab. */
+  router.get('/products/:namespace/:name/drift', async (req, res) => {
+    const { product } = await productFor(ctx, req, 'read');
+    const state = (await ctx.observations.states(product.entityRef)).find(
+      s => s.sloId === SCHEMA_DRIFT_SLO,
+    );
+    const body: SchemaDriftResponse = {
+      status: state?.status ?? 'unknown',
+      findings: [],
+    };
+    if (state?.lastObservedAt) body.observedAt = state.lastObservedAt;
+    const details = state?.details as { findings?: unknown } | undefined;
+    if (Array.isArray(details?.findings))
+      body.findings = details!.findings as DriftFinding[];
+    if (state?.status === 'error' && state.lastError)
+      body.error = state.lastError;
     res.json(body);
   });
 

@@ -53,3 +53,4 @@ export type {
   GovernancePolicyResult,
   GovernanceResponse,
 } from './governance';
+export type { DriftFinding, SchemaDriftResponse } from './observability';

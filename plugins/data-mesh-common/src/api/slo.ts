@@ -3,7 +3,8 @@ import type { SloHealth } from './products';
 /**
  * What an SLO measures. The first five come from a contract's `slaProperties`; the rest from
  * its quality rules (`completeness` for null/missing values, `uniqueness` for duplicates,
- * `volume` for row counts, `validity` for invalid values, `quality` for SQL and other rules).
+ * `volume` for row counts, `validity` for invalid values, `quality` for SQL and other rules);
+ * `schema` compares the data's schema with the contract (drift).
  * @public
  */
 export type SloKind =
@@ -16,6 +17,7 @@ export type SloKind =
   | 'uniqueness'
   | 'validity'
   | 'volume'
+  | 'schema'
   | 'quality';
 
 /**

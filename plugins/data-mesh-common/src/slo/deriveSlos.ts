@@ -383,6 +383,37 @@ function qualitySlo(
   };
 }
 
+/** The id of the schema drift SLO. */
+export const SCHEMA_DRIFT_SLO = 'schema:drift';
+
+/**
+ * Schema drift, an SLO of every contract that names a server and fields: where the portal
+ * reads the server, each evaluation compares the data's schema with the contract; elsewhere
+ * pipelines may push it.
+ */
+function driftSlo(contract: OdcsContract): SloDefinition | undefined {
+  const objects = objectsOf(contract).filter(o => propertiesOf(o).length > 0);
+  if (objects.length === 0) return undefined;
+  const servers = Array.isArray(contract.servers)
+    ? contract.servers.filter(Boolean)
+    : [];
+  if (servers.length === 0) return undefined;
+  return {
+    id: SCHEMA_DRIFT_SLO,
+    name: 'schema drift',
+    kind: 'schema',
+    target: {
+      text: 'the data has every field of the contract, with its type',
+      operator: '=',
+      value: 0,
+      unit: 'fields',
+      objective: DEFAULT_OBJECTIVE,
+    },
+    measure: { type: 'schema', objects: objects.map(physical) },
+    path: toJsonPointer(['schema']),
+  };
+}
+
 function uniqueId(id: string, used: Set<string>): string {
   let candidate = id;
   for (let n = 2; used.has(candidate); n += 1) candidate = `${id}#${n}`;
@@ -454,5 +485,6 @@ export function deriveSlos(contract: OdcsContract): ContractSlos {
       });
     },
   );
+  add(driftSlo(contract));
   return { slos, issues };
 }

@@ -1,5 +1,5 @@
 export { durationSeconds, formatDuration } from './durations';
-export { deriveSlos } from './deriveSlos';
+export { SCHEMA_DRIFT_SLO, deriveSlos } from './deriveSlos';
 export type { ContractSlos } from './deriveSlos';
 export { meetsTarget } from './qualityTargets';
 export {

@@ -29,6 +29,11 @@ export type SloMeasure =
       /** `percent` compares the share of rows, otherwise the count. */
       unit: 'rows' | 'percent';
     }
+  /**
+   * Schema drift: the engine describes `objects` and the data's schema is compared with the
+   * contract (`compareSchemaToData`); the value is the number of findings that break it.
+   */
+  | { type: 'schema'; objects: string[] }
   /** An SQL rule: the query's single value. */
   | { type: 'sql'; query: string; object?: string; property?: string }
   /** Nothing the backend can measure: the SLO is fed by pushed results only. */

@@ -6,6 +6,7 @@ import type {
   GovernanceEvaluateRequest,
   GovernanceResponse,
   LineageResponse,
+  SchemaDriftResponse,
   SloHistoryResponse,
   SloResponse,
   SloWindow,
@@ -58,6 +59,10 @@ export class DataMeshClient implements DataMeshApi {
     return this.#get(`${productPath(product)}/slo/history`, { window });
   }
 
+  getSchemaDrift(product: DataProductRef): Promise<SchemaDriftResponse> {
+    return this.#get(`${productPath(product)}/drift`);
+  }
+
   getGovernance(product: DataProductRef): Promise<GovernanceResponse> {
     return this.#get(`${productPath(product)}/governance`);
   }
@@ -91,7 +96,8 @@ export class DataMeshClient implements DataMeshApi {
   }
 
   async #get<T>(path: string, params?: Record<string, string>): Promise<T> {
-    const query = params ? `?${new URLSearchParams(params)}` : '';
+    const search = params ? String(new URLSearchParams(params)) : '';
+    const query = search ? `?${search}` : '';
     const response = await this.#fetchApi.fetch(
       `${await this.#baseUrl()}${path}${query}`,
     );

@@ -1,0 +1,7 @@
+export {
+  compareSchemaToData,
+  describeDrift,
+  logicalTypeOfColumn,
+  missingObjects,
+} from './schemaDrift';
+export type { ObservedColumn, ObservedObject } from './schemaDrift';
