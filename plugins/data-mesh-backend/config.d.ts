@@ -101,7 +101,7 @@ export interface Config {
     push?: {
       subjects?: {
         [subject: string]: {
-          /** Entity refs of the products it pushes for, e.g. component:default/sales-orders. */
+          /** Entity refs of the products it pushes for, e.g. component:default/orders. */
           products?: string[];
           /** Owners (group or user refs) whose products it pushes for. */
           owners?: string[];
@@ -135,19 +135,6 @@ export interface Config {
        * is one dated more than 5 minutes ahead of the backend's clock.
        */
       retentionDays?: number;
-    };
-    examples?: {
-      /**
-       * Days of made-up hourly history to store for every product on first start, so the
-       * dashboards show trends. For the example mesh only: leave unset in production.
-       */
-      backfillDays?: number;
-      /**
-       * Names of the products whose made-up month spends its 30-day error budget (its last
-       * incident ended days ago, so it passes now but is at risk). Every other product's
-       * month is quiet: its budget holds.
-       */
-      spentBudget?: string[];
     };
   };
 }

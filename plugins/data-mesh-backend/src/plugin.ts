@@ -7,6 +7,8 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   dataMeshProductResourceRef,
+  type DataMeshHistorySource,
+  dataMeshHistoryExtensionPoint,
   loadGovernancePolicies,
   readAccessSettings,
   scmResolveUrl,
@@ -16,7 +18,7 @@ import { ObservationStore } from './database/ObservationStore';
 import { LineageStore } from './database/LineageStore';
 import { AlertOutbox } from './database/AlertOutbox';
 import { readHistoryRetention } from './results/pushBounds';
-import { CatalogProductSource } from './products/CatalogProductSource';
+import { CatalogProducts } from './products/CatalogProducts';
 import { CatalogRecordedContracts } from './products/RecordedContracts';
 import {
   ServerRegistry,
@@ -34,10 +36,10 @@ import {
 } from './evaluation/evaluationLimits';
 import { SloAlerts } from './alerts/SloAlerts';
 import { LineageService } from './lineage/LineageService';
-import { groupStates, healthOf } from './router/summaries';
-import { GovernanceEvaluator } from './governance/GovernanceEvaluator';
+import { groupStates, healthOf } from './products/productHealth';
+import { ProductVerdicts } from './governance/ProductVerdicts';
 import { createRouter } from './router/createRouter';
-import { backfillExamples } from './examples/backfillExamples';
+import { importHistory } from './history/importHistory';
 import {
   ProductAccessGate,
   registerProductResources,
@@ -51,13 +53,20 @@ import { DEFAULT_REQUEST_LIMITS } from './router/context';
 
 /**
  * The data-mesh backend plugin: SLO evaluation on a schedule, pushed results, OpenLineage
- * ingestion, lineage and the product API under `/api/data-mesh`.
+ * ingestion, lineage and the product API under `/api/data-mesh`. Modules add history sources
+ * through data-mesh-node's `dataMeshHistoryExtensionPoint`.
  *
  * @public
  */
 export const dataMeshPlugin = createBackendPlugin({
   pluginId: 'data-mesh',
   register(env) {
+    const historySources: DataMeshHistorySource[] = [];
+    env.registerExtensionPoint(dataMeshHistoryExtensionPoint, {
+      addHistorySource(source) {
+        historySources.push(source);
+      },
+    });
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -84,7 +93,7 @@ export const dataMeshPlugin = createBackendPlugin({
           retentionMs: readHistoryRetention(config),
         });
         const lineageEvents = new LineageStore(db);
-        const products = new CatalogProductSource({
+        const products = new CatalogProducts({
           catalog: deps.catalog,
           auth: deps.auth,
           urlReader: deps.urlReader,
@@ -111,7 +120,15 @@ export const dataMeshPlugin = createBackendPlugin({
         });
         // The explorer's list lives in the database, kept in step with the products.
         const productIndex = new ProductIndex(db);
-        const indexer = new ProductIndexer(productIndex, observations);
+        // Each product's one governance verdict: listed, filtered and shown the same everywhere.
+        const verdicts = new ProductVerdicts(
+          await loadGovernancePolicies(config),
+        );
+        const indexer = new ProductIndexer(
+          productIndex,
+          observations,
+          verdicts,
+        );
         products.onChange(change =>
           change.initial
             ? indexer.all(change.all)
@@ -163,12 +180,6 @@ export const dataMeshPlugin = createBackendPlugin({
           },
         });
 
-        const backfillDays = config.getOptionalNumber(
-          'dataMesh.examples.backfillDays',
-        );
-        const spentBudget = config.getOptionalStringArray(
-          'dataMesh.examples.spentBudget',
-        );
         const scheduleConfig = config.getOptionalConfig(
           'dataMesh.slo.schedule',
         );
@@ -187,13 +198,9 @@ export const dataMeshPlugin = createBackendPlugin({
                 initialDelay: { seconds: 30 },
               }),
           fn: async (signal: AbortSignal) => {
-            if (backfillDays && backfillDays > 0) {
-              await backfillExamples(products, observations, {
-                days: backfillDays,
-                spentBudget,
-                logger,
-              });
-            }
+            await importHistory(historySources, products, observations, {
+              logger,
+            });
             await evaluator.runDue({ signal });
           },
         });
@@ -224,9 +231,7 @@ export const dataMeshPlugin = createBackendPlugin({
             evaluator,
             recorder,
             servers,
-            governance: new GovernanceEvaluator(
-              await loadGovernancePolicies(config),
-            ),
+            verdicts,
             gate,
             productIndex,
             pushSubjects: PushSubjects.fromConfig(config),

@@ -35,6 +35,11 @@ export interface ObservationInput {
    * SLO's state when it is the SLO's latest outcome.
    */
   details?: unknown;
+  /**
+   * Milliseconds since the epoch: when the outcome's status began, when the check can tell
+   * (a failing freshness check: when the data became too old).
+   */
+  since?: number;
 }
 
 /** An SLO that started failing or recovered with a run. */
@@ -145,6 +150,7 @@ function advance(
       value: o.value,
       message: o.message,
       ...(o.alerting === undefined ? {} : { alerting: o.alerting }),
+      since: o.since === undefined ? undefined : iso(o.since),
     }).state;
   }
   return state === previous ? undefined : state;

@@ -5,8 +5,9 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   type SloDefinition,
+  dataStaleness,
   describeMeasurement,
-  meetsTarget,
+  meetsComparison,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { ObservationInput } from '../database/ObservationStore';
 import type { ProductOnServer, ServerRegistry } from './ServerRegistry';
@@ -83,7 +84,7 @@ export function toObservation(
       observedAt,
     };
   }
-  const pass = meetsTarget(measured.value, slo.target);
+  const pass = meetsComparison(measured.value, slo.target);
   const observation: ObservationInput = {
     sloId: slo.id,
     status: pass ? 'pass' : 'fail',
@@ -94,6 +95,11 @@ export function toObservation(
   else if (!pass)
     observation.message = describeMeasurement(measured.value, slo.target);
   if (measured.details !== undefined) observation.details = measured.details;
+  if (!pass) {
+    // Stale data has been failing since it crossed the limit, not since this check.
+    const stale = dataStaleness(slo, measured.value, observedAt)?.staleSince;
+    if (stale) observation.since = Date.parse(stale);
+  }
   return observation;
 }
 

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Config } from '@backstage/config';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { productRef } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { PoolConfig } from 'pg';
 
 /** Which products a server serves; every product when neither list is given. */
@@ -59,15 +59,13 @@ function refList(
   const defaultKind = key === 'products' ? 'component' : 'group';
   return list.map((ref, i) => {
     try {
-      return stringifyEntityRef(
-        parseEntityRef(ref, { defaultKind, defaultNamespace: 'default' }),
-      ).toLocaleLowerCase('en-US');
+      return productRef(ref, { defaultKind });
     } catch {
       throw new Error(
         `dataMesh.servers.${name}.${key}[${i}]: "${ref}" is not an entity ref; write kind:namespace/name (e.g. ${
           key === 'products'
-            ? 'component:default/sales-orders'
-            : 'group:default/sales'
+            ? 'component:default/orders'
+            : 'group:default/analytics'
         }) or a ${defaultKind}'s name`,
       );
     }

@@ -1,16 +1,17 @@
 import type Router from 'express-promise-router';
 import { InputError, NotAllowedError } from '@backstage/errors';
-import { parseEntityRef } from '@backstage/catalog-model';
 import {
   type DriftFinding,
   SCHEMA_DRIFT_SLO,
   type SchemaDriftResponse,
+  type SloDefinition,
   type SloHistoryResponse,
   type SloResponse,
   type SloView,
   dataMeshSloEvaluatePermission,
   parseSloWindow,
   sloCondition,
+  productRef,
   summarizeWindow,
   windowMillis,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
@@ -18,7 +19,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { EvaluationLimiter } from '../access/EvaluationLimiter';
 import { productByRef, productFor, requireProductPermission } from './access';
 import type { RouterContext } from './context';
-import { healthViewOf } from './summaries';
+import { healthViewOf } from '../products/productHealth';
 import type { StoredSloState } from '../database/ObservationStore';
 
 /** The SLO's condition (its status with its error budget) and its assessment. */
@@ -41,6 +42,24 @@ function windowParam(value: unknown, fallback: '7d' | '30d') {
   return window;
 }
 
+/**
+ * Why an SLO without a status is not measured: its rule is one only a pipeline can check,
+ * or the portal measures none of the product's servers (`serverReason`, from the server
+ * registry). Undefined when the portal measures it and has just not yet done so.
+ */
+export function notMeasuredBecause(
+  slo: Pick<SloDefinition, 'measure'>,
+  serverReason: string | undefined,
+): string | undefined {
+  if (slo.measure.type === 'pushed') {
+    return `the portal cannot measure it (${slo.measure.reason}); it shows the results the product's pipeline pushes`;
+  }
+  if (serverReason) {
+    return `the portal measures none of the product's servers (${serverReason}); push results from the product's pipeline, or configure a server the portal can read`;
+  }
+  return undefined;
+}
+
 /** At most this many history points per SLO; older data is bucketed. */
 const HISTORY_POINTS = 720;
 
@@ -61,6 +80,8 @@ export function sloRoutes(
       ctx.observations.lastRunAt(product.entityRef),
     ]);
     const stateOf = new Map(states.map(s => [s.sloId, s]));
+    const choice = ctx.servers.serverFor(product);
+    const serverReason = 'reason' in choice ? choice.reason : undefined;
     const slos: SloView[] = product.slos.map(slo => {
       const state = stateOf.get(slo.id);
       const summary = summarizeWindow(
@@ -78,6 +99,10 @@ export function sloRoutes(
         errorBudget: summary.errorBudget,
         source: slo.measure.type === 'pushed' ? 'push' : 'scheduler',
       };
+      if (!state) {
+        const reason = notMeasuredBecause(slo, serverReason);
+        if (reason) view.notMeasuredBecause = reason;
+      }
       if (state) {
         view.since = state.since;
         if (state.lastValue !== undefined) view.lastValue = state.lastValue;
@@ -156,14 +181,12 @@ export function sloRoutes(
       60_000,
       Math.ceil(span / HISTORY_POINTS / 60_000) * 60_000,
     );
-    const [points, exampleUntil] = await Promise.all([
-      ctx.observations.history(product.entityRef, Date.now() - span, bucket),
-      ctx.observations.exampleHistoryUntil(product.entityRef),
-    ]);
+    const points = await ctx.observations.history(
+      product.entityRef,
+      Date.now() - span,
+      bucket,
+    );
     const body: SloHistoryResponse = { window, points };
-    if (exampleUntil !== undefined) {
-      body.exampleHistoryUntil = new Date(exampleUntil).toISOString();
-    }
     res.json(body);
   });
 
@@ -192,18 +215,13 @@ export function sloRoutes(
     }
     if (typeof entity !== 'string' || !entity.trim()) {
       throw new InputError(
-        'entity must be the entity ref of a data product, e.g. component:default/sales-orders',
+        'entity must be the entity ref of a data product, e.g. component:default/orders',
       );
     }
     try {
-      parseEntityRef(entity, {
-        defaultKind: 'component',
-        defaultNamespace: 'default',
-      });
+      productRef(entity);
     } catch (error) {
-      throw new InputError(
-        `entity "${entity}" is not an entity ref: ${(error as Error).message}`,
-      );
+      throw new InputError((error as Error).message);
     }
     const { product } = await productByRef(
       ctx,

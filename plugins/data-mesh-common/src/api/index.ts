@@ -38,7 +38,6 @@ export type {
   ColumnEdge,
   LineageDirection,
   LineageEdge,
-  LineageEdgeSource,
   LineageNode,
   LineageResponse,
 } from './lineage';
@@ -50,7 +49,6 @@ export type {
 } from './results';
 export type {
   GovernanceEvaluateRequest,
-  GovernancePolicyResult,
   GovernanceResponse,
 } from './governance';
 export type { DriftFinding, SchemaDriftResponse } from './observability';

@@ -5,7 +5,7 @@
  */
 import type { DriftFinding } from '../api';
 import { diffContracts } from '../diff/diffContracts';
-import { pathOf } from '../diff/changeLog';
+import { changePath } from '../diff/changeLog';
 import type { OdcsContract, OdcsLogicalType } from '../odcs/model';
 import { logicalTypeOf } from '../formats/logicalTypeOf';
 
@@ -121,7 +121,7 @@ export function compareSchemaToData(
       if (seen.nullability) entry.required = column.nullable === false;
       return entry;
     });
-    const at = pathOf('schema', seen.object);
+    const at = changePath('schema', seen.object);
     const diff = diffContracts(
       { schema: [{ name: seen.object, properties: declared }] } as any,
       { schema: [{ name: seen.object, properties: data }] } as any,
@@ -191,7 +191,7 @@ function fieldOf(
   names: string[],
 ): { name: string; rest?: string } | undefined {
   for (const name of names) {
-    const at = pathOf(objectPath, 'properties', name);
+    const at = changePath(objectPath, 'properties', name);
     if (path === at) return { name };
     if (path.startsWith(`${at}.`))
       return { name, rest: path.slice(at.length + 1) };

@@ -96,7 +96,7 @@ export class DataMeshClient implements DataMeshApi {
   }
 
   async #get<T>(path: string, params?: Record<string, string>): Promise<T> {
-    const search = params ? String(new URLSearchParams(params)) : '';
+    const search = params && new URLSearchParams(params).toString();
     const query = search ? `?${search}` : '';
     const response = await this.#fetchApi.fetch(
       `${await this.#baseUrl()}${path}${query}`,

@@ -1,7 +1,0 @@
-export {
-  compareSchemaToData,
-  describeDrift,
-  logicalTypeOfColumn,
-  missingObjects,
-} from './schemaDrift';
-export type { ObservedColumn, ObservedObject } from './schemaDrift';
