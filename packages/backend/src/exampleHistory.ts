@@ -121,7 +121,9 @@ export function exampleHistory(
   const hours = options.days * 24 + 1;
   const observations: HistoricalObservation[] = [];
   for (const slo of slos) {
-    if (slo.measure.type === 'pushed') continue;
+    // no made-up row counts: a volume SLO compares the counts it measured itself
+    if (slo.measure.type === 'pushed' || slo.measure.type === 'volume')
+      continue;
     const random = seededRandom(`${entityRef} ${slo.id}`);
     const failing = incidentHours(hours, options.month ?? 'quiet', random);
     for (let h = 0; h < hours; h++) {

@@ -5,7 +5,9 @@
 import fs from 'node:fs';
 import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
+import type { Knex } from 'knex';
 import { startMesh, writeOrders } from './__testUtils__/testMesh';
+import { ObservationStore } from './database/ObservationStore';
 
 const databases = TestDatabases.create({
   ids: ['POSTGRES_15', 'SQLITE_3'],
@@ -19,9 +21,11 @@ describe.each(databases.eachSupportedId())(
   'observability through the API on %p',
   databaseId => {
     let mesh: Awaited<ReturnType<typeof startMesh>>;
+    let knex: Knex;
 
     beforeAll(async () => {
-      mesh = await startMesh(await databases.init(databaseId));
+      knex = await databases.init(databaseId);
+      mesh = await startMesh(knex);
     });
 
     afterAll(async () => {
@@ -78,6 +82,53 @@ describe.each(databases.eachSupportedId())(
         .get('/api/data-mesh/products/default/revenue/drift')
         .set('Authorization', user())
         .expect(404);
+    });
+
+    it('keeps the row count of each object and fails its volume SLO when it falls by more than half', async () => {
+      const day = 86_400_000;
+      const now = Date.now();
+      // the counts of the last days: 20 rows each
+      await new ObservationStore(knex).recordRun(
+        {
+          runId: 'volume-history',
+          entityRef: 'component:default/orders',
+          source: 'history',
+          finishedAt: now - day,
+          observations: [3, 2, 1].map(days => ({
+            sloId: 'volume:orders',
+            status: 'pass' as const,
+            value: 20,
+            observedAt: now - days * day,
+          })),
+        },
+        { advanceStates: false },
+      );
+      writeOrders(mesh.dir, { rows: 8 });
+      await evaluate('component:default/orders');
+      const slo = await request(mesh.server)
+        .get('/api/data-mesh/products/default/orders/slo')
+        .set('Authorization', user())
+        .expect(200);
+      expect(
+        slo.body.slos.find((s: any) => s.id === 'volume:orders'),
+      ).toMatchObject({
+        kind: 'volume',
+        status: 'fail',
+        lastValue: 8,
+        lastError:
+          '8 rows: 60 % fewer rows than the day before (more than 50 % change)',
+        target: { bounds: 'change', value: 50, unit: 'rows' },
+      });
+      const history = await request(mesh.server)
+        .get('/api/data-mesh/products/default/orders/slo/history?window=7d')
+        .set('Authorization', user())
+        .expect(200);
+      const counts = history.body.points.filter(
+        (p: any) => p.sloId === 'volume:orders',
+      );
+      expect(counts.slice(0, 3).map((p: any) => p.value)).toEqual([20, 20, 20]);
+      expect(counts[counts.length - 1].status).toBe('fail');
+      writeOrders(mesh.dir);
     });
   },
 );

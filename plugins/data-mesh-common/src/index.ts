@@ -246,6 +246,25 @@ export type {
   ObservedColumn,
   ObservedObject,
 } from './observability/schemaDrift';
+export {
+  ALERT_SEVERITIES,
+  parseAlertCondition,
+  readAlertSeverity,
+  readObservability,
+} from './observability/plan';
+export type {
+  AlertCondition,
+  AlertRule,
+  AlertSeverity,
+  CustomMetric,
+  ObservabilityPlan,
+} from './observability/plan';
+export { DEFAULT_VOLUME_SETTINGS, judgeVolume } from './observability/volume';
+export type {
+  CountPoint,
+  VolumeJudgement,
+  VolumeSettings,
+} from './observability/volume';
 export { readContract } from './read';
 export type { ContractReading } from './read';
 export { DEFAULT_CADENCE, evaluationCadence } from './slo/cadence';
@@ -258,6 +277,7 @@ export {
 export type { BurnRateRule } from './slo/burnRate';
 export { deriveSlos } from './slo/deriveSlos';
 export { SCHEMA_DRIFT_SLO } from './slo/driftSlo';
+export { VOLUME_SLO_PREFIX, volumeThreshold } from './slo/volumeSlos';
 export { assessSlo, productHealth, sloCondition } from './slo/health';
 export type { AssessedSlo } from './slo/health';
 export { dataStaleness } from './slo/staleness';

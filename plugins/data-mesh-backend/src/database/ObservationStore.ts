@@ -405,6 +405,34 @@ export class ObservationStore {
     });
   }
 
+  /**
+   * The values one SLO kept from `since` to `until` (default now), oldest first: the mean
+   * of each hour (the row counts of a volume SLO), for checks that judge a value by its
+   * change.
+   */
+  async series(
+    entityRef: string,
+    sloId: string,
+    since: number,
+    until: number = Date.now(),
+  ): Promise<Array<{ at: number; value: number }>> {
+    const hour = 3_600_000;
+    const rows = await this.db('dm_observations')
+      .where({ entity_ref: entityRef, slo_id: sloId })
+      .andWhere('observed_at', '>=', since)
+      .andWhere('observed_at', '<=', until)
+      .whereNotNull('value')
+      .groupBy(this.db.raw('CAST(observed_at / ? AS BIGINT)', [hour]))
+      .select(
+        this.db.raw('max(observed_at) as at'),
+        this.db.raw('avg(value) as value'),
+      )
+      .orderBy('at');
+    return (rows as any[])
+      .map(row => ({ at: Number(row.at), value: Number(row.value) }))
+      .filter(p => Number.isFinite(p.at) && Number.isFinite(p.value));
+  }
+
   /** True when the product has a run of this id. */
   async hasRun(entityRef: string, runId: string): Promise<boolean> {
     return (await this.productsWithRun(runId, [entityRef])).size > 0;

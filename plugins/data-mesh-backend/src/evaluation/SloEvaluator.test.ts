@@ -122,11 +122,11 @@ describe.each(databases.eachSupportedId())('SloEvaluator on %p', databaseId => {
       evaluator.evaluateProduct(ledger.entityRef),
       evaluator.evaluateProduct(ledger.entityRef),
     ]);
-    // its two rules and its schema drift
+    // its two rules, its schema drift and its volume
     expect(first).toEqual({
       products: 1,
       evaluated: 1,
-      observations: 3,
+      observations: 4,
       failures: [],
     });
     expect(second).toEqual(first);
@@ -140,7 +140,7 @@ describe.each(databases.eachSupportedId())('SloEvaluator on %p', databaseId => {
     expect(await round).toEqual({
       products: 2,
       evaluated: 2,
-      observations: 5,
+      observations: 7,
       failures: [],
     });
     const state = await knex('dm_slo_states')

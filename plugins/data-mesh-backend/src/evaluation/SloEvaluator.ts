@@ -257,6 +257,8 @@ export class SloEvaluator {
         ...this.limits,
         signal,
         logger: this.logger,
+        countsOf: (sloId, since) =>
+          this.recorder.series(product.entityRef, sloId, since),
       });
       if (!evaluation || evaluation.observations.length === 0) {
         // Nothing measured here (pushed results only): its budgets still age.

@@ -38,6 +38,11 @@ export class SloRecorder {
     return recorded;
   }
 
+  /** The values one SLO of the product kept since `since` (see `ObservationStore.series`). */
+  series(entityRef: string, sloId: string, since: number) {
+    return this.store.series(entityRef, sloId, since);
+  }
+
   /**
    * Assesses the error budgets of the product's SLOs as of now and tells the index: after
    * every run, and for products nothing measured for a while, so a spent budget shows.

@@ -63,6 +63,7 @@ describe('evaluateProduct', () => {
     expect(statuses(own)).toEqual({
       'quality:q1': 'pass',
       'schema:drift': 'pass',
+      'volume:orders': 'pass: 2 rows; no earlier count to compare with yet',
     });
 
     const evil = productOf(
@@ -125,6 +126,7 @@ describe('evaluateProduct', () => {
     expect(statuses(evaluation)).toEqual({
       'quality:q1': 'error: conversion error in rule "quality:q1"',
       'schema:drift': 'pass',
+      'volume:orders': 'pass: 2 rows; no earlier count to compare with yet',
     });
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringMatching(
@@ -141,9 +143,9 @@ describe('evaluateProduct', () => {
       servers,
       { maxChecksPerProduct: 2 },
     );
-    // five rules and the schema drift check
+    // five rules, the schema drift check and the volume of orders
     const reason =
-      'error: not evaluated: the contract declares 6 checks, more than the 2 evaluated per product';
+      'error: not evaluated: the contract declares 7 checks, more than the 2 evaluated per product';
     expect(statuses(evaluation)).toEqual({
       'quality:q1': 'pass',
       'quality:q2': 'pass',
@@ -151,6 +153,7 @@ describe('evaluateProduct', () => {
       'quality:q4': reason,
       'quality:q5': reason,
       'schema:drift': reason,
+      'volume:orders': reason,
     });
   });
 
@@ -171,6 +174,7 @@ describe('evaluateProduct', () => {
       'quality:q4': skipped,
       'quality:q5': skipped,
       'schema:drift': skipped,
+      'volume:orders': skipped,
     });
   });
 
@@ -215,6 +219,7 @@ describe('evaluateProduct', () => {
       'quality:q1': `error: server "local" could not be opened: ${reason}`,
       'sla:availability': `fail: data could not be read: ${reason}`,
       'schema:drift': `error: server "local" could not be opened: ${reason}`,
+      'volume:orders': `error: server "local" could not be opened: ${reason}`,
     });
   });
 

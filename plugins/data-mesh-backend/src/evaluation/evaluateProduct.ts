@@ -5,8 +5,10 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   type SloDefinition,
+  type CountPoint,
   dataStaleness,
   describeMeasurement,
+  judgeVolume,
   meetsComparison,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { ObservationInput } from '../database/ObservationStore';
@@ -57,6 +59,38 @@ export interface EvaluateProductOptions extends Partial<ProductLimits> {
   logger?: LoggerService;
   /** The clock the time budget is kept by; `Date.now` by default. */
   now?: () => number;
+  /**
+   * The values an SLO kept from `since` on (the row counts of a volume SLO), to judge a
+   * count by its change; without it a count has nothing to compare with.
+   */
+  countsOf?: (sloId: string, since: number) => Promise<CountPoint[]>;
+}
+
+/** How far back a volume check reads the counts it compares with: its baseline's weeks. */
+const VOLUME_LOOKBACK_MS = 29 * 86_400_000;
+
+/** Judges the measured row counts of volume SLOs by their change (see `judgeVolume`). */
+async function judgeVolumes(
+  product: EvaluatedProduct,
+  measured: MeasuredValue[],
+  at: number,
+  countsOf: EvaluateProductOptions['countsOf'],
+): Promise<void> {
+  for (const value of measured) {
+    const slo = product.slos.find(s => s.id === value.sloId);
+    if (slo?.measure.type !== 'volume' || value.value === undefined) continue;
+    if (value.error !== undefined || value.unreachable !== undefined) continue;
+    const series = countsOf
+      ? await countsOf(slo.id, at - VOLUME_LOOKBACK_MS)
+      : [];
+    const judgement = judgeVolume(value.value, at, series, {
+      thresholdPercent:
+        typeof slo.target.value === 'number' ? slo.target.value : undefined,
+    });
+    value.status = judgement.status;
+    value.message = judgement.message;
+    value.details = judgement;
+  }
 }
 
 /** The outcome of one measured value against its SLO's target. */
@@ -84,7 +118,9 @@ export function toObservation(
       observedAt,
     };
   }
-  const pass = meetsComparison(measured.value, slo.target);
+  const pass = measured.status
+    ? measured.status === 'pass'
+    : meetsComparison(measured.value, slo.target);
   const observation: ObservationInput = {
     sloId: slo.id,
     status: pass ? 'pass' : 'fail',
@@ -226,6 +262,7 @@ export async function evaluateProduct(
     aborted = true;
   }
   const finishedAt = now();
+  await judgeVolumes(product, measured, finishedAt, options.countsOf);
   const observations = measured
     .map(m => toObservation(product, m, finishedAt))
     .filter((o): o is ObservationInput => !!o);

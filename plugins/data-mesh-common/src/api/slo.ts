@@ -50,6 +50,11 @@ export interface SloTarget {
   value: number | [number, number];
   /** Unit of the measured value, e.g. `seconds`, `rows`, `percent`. */
   unit?: string;
+  /**
+   * `change`: `value` bounds the change of the measured value in per cent (volume), not
+   * the value itself.
+   */
+  bounds?: 'change';
   /** Share of observations that must pass over the window (0..1); 0.99 unless the contract says otherwise. */
   objective: number;
 }

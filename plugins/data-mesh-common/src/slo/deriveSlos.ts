@@ -5,10 +5,12 @@
 import type { ContractIssue } from '../issues';
 import type { OdcsContract } from '../odcs/model';
 import { slaKey } from '../product/slaValue';
+import { readObservability } from '../observability/plan';
 import { driftSlo } from './driftSlo';
 import { qualitySlo } from './qualitySlos';
 import { slaSlo } from './slaSlos';
 import type { SloDefinition } from './types';
+import { volumeSlos } from './volumeSlos';
 
 /**
  * The SLOs of a contract and the problems that kept some from being measurable.
@@ -92,5 +94,8 @@ export function deriveSlos(contract: OdcsContract): ContractSlos {
     },
   );
   add(driftSlo(contract));
+  const observability = readObservability(contract);
+  issues.push(...observability.issues);
+  volumeSlos(contract, observability.plan).forEach(add);
   return { slos, issues };
 }

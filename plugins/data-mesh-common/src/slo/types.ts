@@ -34,6 +34,11 @@ export type SloMeasure =
    * contract (`compareSchemaToData`); the value is the number of findings that break it.
    */
   | { type: 'schema'; objects: string[] }
+  /**
+   * Volume: the row count of `object`, kept per evaluation; the status is its change
+   * against the previous period and the weekday's baseline (`judgeVolume`).
+   */
+  | { type: 'volume'; object: string }
   /** An SQL rule: the query's single value. */
   | { type: 'sql'; query: string; object?: string; property?: string }
   /** Nothing the backend can measure: the SLO is fed by pushed results only. */

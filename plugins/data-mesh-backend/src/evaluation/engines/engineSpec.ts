@@ -402,4 +402,13 @@ export function describeEngine(
       expect(syntax.error).toMatch(/syntax error|single SELECT/);
     });
   });
+
+  describe(`${name}: volume`, () => {
+    it('counts the rows of an object, the count a volume SLO keeps', async () => {
+      const measured = await session().measure(
+        slo('volume:orders', { type: 'volume', object: 'orders' }),
+      );
+      expect(measured).toEqual({ sloId: 'volume:orders', value: 10 });
+    });
+  });
 }

@@ -23,6 +23,11 @@ export interface MeasuredValue {
   message?: string;
   /** What the check found, kept with the SLO's state (schema drift: its findings). */
   details?: unknown;
+  /**
+   * The outcome when the check decides it beyond comparing the value with the target
+   * (volume: the change of the count, see `judgeVolume`).
+   */
+  status?: 'pass' | 'fail';
 }
 
 /** The schema of a product's objects as the engine describes it. */
