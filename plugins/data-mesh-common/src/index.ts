@@ -247,6 +247,12 @@ export type {
   ObservedObject,
 } from './observability/schemaDrift';
 export {
+  alertingOf,
+  describeAlert,
+  notificationSeverity,
+} from './observability/alerts';
+export type { SloAlertRule } from './observability/alerts';
+export {
   ALERT_SEVERITIES,
   parseAlertCondition,
   readAlertSeverity,

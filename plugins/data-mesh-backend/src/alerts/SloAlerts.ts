@@ -13,7 +13,11 @@ import {
   type AlertOutbox,
   type OutboxAlert,
 } from '../database/AlertOutbox';
-import { formatQuantity } from '@backstage-data-mesh/plugin-data-mesh-common';
+import {
+  describeAlert,
+  formatQuantity,
+  notificationSeverity,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
 import { boundedKey, plainText } from './alertText';
 
 /** `2025-06-01 12:00 UTC`. */
@@ -65,8 +69,12 @@ export function sloAlert(
   const name = plainText(slo?.name ?? t.sloId, NAME_LENGTH);
   const productName = plainText(product.title ?? product.name, NAME_LENGTH);
   const failing = t.transition === 'failing';
+  const declared = slo && describeAlert(slo);
   const detail = failing
     ? [
+        declared
+          ? `${declared.charAt(0).toUpperCase()}${declared.slice(1)}.`
+          : undefined,
         slo ? `Target: ${slo.target.text}.` : undefined,
         t.state.lastError ??
           (t.state.lastValue !== undefined
@@ -85,7 +93,9 @@ export function sloAlert(
       payload: {
         title: plainText(
           failing
-            ? `${productName}: SLO "${name}" is failing`
+            ? `${productName}: SLO "${name}" is failing${
+                slo?.alert ? ` (${slo.alert.severity})` : ''
+              }`
             : `${productName}: SLO "${name}" recovered`,
           TITLE_LENGTH,
         ),
@@ -94,7 +104,9 @@ export function sloAlert(
           DESCRIPTION_LENGTH,
         ),
         link: sloLink(product, t.sloId),
-        severity: failing ? 'high' : 'normal',
+        severity: failing
+          ? notificationSeverity(slo?.alert?.severity)
+          : 'normal',
         topic: key,
         scope: key,
         metadata: {

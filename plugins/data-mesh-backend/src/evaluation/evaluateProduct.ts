@@ -6,6 +6,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   type SloDefinition,
   type CountPoint,
+  alertingOf,
   dataStaleness,
   describeMeasurement,
   judgeVolume,
@@ -131,6 +132,8 @@ export function toObservation(
   else if (!pass)
     observation.message = describeMeasurement(measured.value, slo.target);
   if (measured.details !== undefined) observation.details = measured.details;
+  const alerting = alertingOf(slo, observation.status, measured.value);
+  if (alerting !== undefined) observation.alerting = alerting;
   if (!pass) {
     // Stale data has been failing since it crossed the limit, not since this check.
     const stale = dataStaleness(slo, measured.value, observedAt)?.staleSince;

@@ -99,6 +99,11 @@ export function sloRoutes(
         errorBudget: summary.errorBudget,
         source: slo.measure.type === 'pushed' ? 'push' : 'scheduler',
       };
+      if (slo.alert)
+        view.alert = {
+          severity: slo.alert.severity,
+          ...(slo.alert.text ? { text: slo.alert.text } : {}),
+        };
       if (!state) {
         const reason = notMeasuredBecause(slo, serverReason);
         if (reason) view.notMeasuredBecause = reason;

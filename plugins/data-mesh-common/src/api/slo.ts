@@ -166,6 +166,14 @@ export interface SloView {
   /** Its 30-day error budget and burn-rate alert when its last run was recorded. */
   assessment?: SloAssessment;
   /**
+   * The alert its owners declared for it (`observability.alerts` of the product file, a
+   * quality rule's `severity`): its severity and condition as written.
+   */
+  alert?: {
+    severity: 'info' | 'warning' | 'error' | 'critical';
+    text?: string;
+  };
+  /**
    * While the SLO has no status (`unknown`): why the portal does not measure it, e.g. that
    * the contract's server is of a type it cannot read, or that only pipelines report it.
    */

@@ -128,7 +128,7 @@ describe('volume SLOs', () => {
         ],
       }),
     );
-    expect(slos.find(s => s.kind === 'volume')).toEqual({
+    expect(slos.find(s => s.kind === 'volume')).toMatchObject({
       id: 'volume:orders',
       name: 'volume of orders',
       kind: 'volume',

@@ -5,6 +5,7 @@
 import type { ContractIssue } from '../issues';
 import type { OdcsContract } from '../odcs/model';
 import { slaKey } from '../product/slaValue';
+import { attachAlerts } from '../observability/alerts';
 import { readObservability } from '../observability/plan';
 import { driftSlo } from './driftSlo';
 import { qualitySlo } from './qualitySlos';
@@ -97,5 +98,5 @@ export function deriveSlos(contract: OdcsContract): ContractSlos {
   const observability = readObservability(contract);
   issues.push(...observability.issues);
   volumeSlos(contract, observability.plan).forEach(add);
-  return { slos, issues };
+  return { slos: attachAlerts(contract, slos, observability.plan), issues };
 }

@@ -1,5 +1,6 @@
 import type { OdcsQualityMetric } from '../odcs/model';
 import type { SloKind, SloTarget } from '../api';
+import type { SloAlertRule } from '../observability/alerts';
 
 /**
  * How the backend measures an SLO in the engine that holds the data. Each measure yields
@@ -57,4 +58,9 @@ export interface SloDefinition {
   measure: SloMeasure;
   /** JSON pointer of the SLA property or quality rule in the contract. */
   path: string;
+  /**
+   * The alert the owners declared for it (the product file's `observability.alerts`, a
+   * quality rule's `severity`); without one, a failure alerts with a high severity.
+   */
+  alert?: SloAlertRule;
 }

@@ -217,6 +217,10 @@ export function SloTable(props: {
                       slo.kind,
                       sourceText(slo),
                       `objective ${percent(slo.target.objective)}`,
+                      slo.alert &&
+                        `${slo.alert.severity} alert${
+                          slo.alert.text ? ` when ${slo.alert.text}` : ''
+                        }`,
                     ]
                       .filter(Boolean)
                       .join(' · ')}
