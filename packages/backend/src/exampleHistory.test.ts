@@ -100,4 +100,28 @@ describe('exampleHistory', () => {
       ).health,
     ).toBe('at-risk');
   });
+
+  it('keeps the usual row count of each object for its volume SLO, and none it does not know', () => {
+    const measured = deriveSlos({
+      apiVersion: 'v3.1.0',
+      kind: 'DataContract',
+      id: 'orders',
+      version: '1.0.0',
+      status: 'active',
+      servers: [{ server: 'local', type: 'local', path: 'orders.csv' }],
+      schema: [{ name: 'orders' }, { name: 'refunds' }],
+    } as any).slos;
+    const counts = exampleHistory('component:default/orders', measured, {
+      days: 2,
+      now,
+      usualRows: new Map([['orders', 240]]),
+    });
+    expect(new Set(counts.map(o => o.sloId))).toEqual(
+      new Set(['volume:orders']),
+    );
+    expect(counts).toHaveLength(49);
+    expect(counts.every(o => o.value === 240 && o.status === 'pass')).toBe(
+      true,
+    );
+  });
 });

@@ -5,6 +5,7 @@
  * example data; the data-mesh backend stores it as history (never current status or alerts)
  * through its history extension point.
  */
+import path from 'node:path';
 import {
   coreServices,
   createBackendModule,
@@ -16,7 +17,7 @@ import {
 } from '@backstage-data-mesh/plugin-data-mesh-node';
 // The generator lives with the example mesh it writes data for, outside the packages.
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { seededRandom } from '../../../examples/generate-data';
+import { seededRandom, usualRowCounts } from '../../../examples/generate-data';
 
 /** The note every example observation carries. */
 export const BACKFILL_NOTE = 'example history (backfill), not measured';
@@ -61,6 +62,9 @@ function valueFor(
       return value;
   }
 }
+
+/** `component:default/orders` → `orders`. */
+const nameOf = (entityRef: string) => entityRef.split('/').pop() ?? '';
 
 /** How a product's example month went. */
 export type ExampleMonth =
@@ -114,16 +118,34 @@ function incidentHours(
 export function exampleHistory(
   entityRef: string,
   slos: readonly SloDefinition[],
-  options: { days: number; now: number; month?: ExampleMonth },
+  options: {
+    days: number;
+    now: number;
+    month?: ExampleMonth;
+    /** The rows each object usually has (by physical name): its volume SLO's counts. */
+    usualRows?: ReadonlyMap<string, number>;
+  },
 ): HistoricalObservation[] {
   const end = Math.floor(options.now / HOUR) * HOUR - HOUR;
   const start = end - options.days * 24 * HOUR;
   const hours = options.days * 24 + 1;
   const observations: HistoricalObservation[] = [];
   for (const slo of slos) {
-    // no made-up row counts: a volume SLO compares the counts it measured itself
-    if (slo.measure.type === 'pushed' || slo.measure.type === 'volume')
+    if (slo.measure.type === 'pushed') continue;
+    if (slo.measure.type === 'volume') {
+      // the usual count of the object, when the example data says it
+      const usual = options.usualRows?.get(slo.measure.object);
+      if (usual === undefined) continue;
+      for (let h = 0; h < hours; h++)
+        observations.push({
+          sloId: slo.id,
+          status: 'pass',
+          value: usual,
+          message: BACKFILL_NOTE,
+          observedAt: start + h * HOUR,
+        });
       continue;
+    }
     const random = seededRandom(`${entityRef} ${slo.id}`);
     const failing = incidentHours(hours, options.month ?? 'quiet', random);
     for (let h = 0; h < hours; h++) {
@@ -158,6 +180,12 @@ export const exampleHistoryModule = createBackendModule({
       async init({ config, history }) {
         const days = config.getOptionalNumber('dataMesh.examples.backfillDays');
         if (!days || days <= 0) return;
+        const examples = config.getOptionalString(
+          'dataMesh.examples.pipelines.examples',
+        );
+        const usual = examples
+          ? usualRowCounts(path.resolve(examples))
+          : undefined;
         const spending = new Set(
           config.getOptionalStringArray('dataMesh.examples.spentBudget') ?? [],
         );
@@ -167,9 +195,10 @@ export const exampleHistoryModule = createBackendModule({
             exampleHistory(product.entityRef, product.slos, {
               days,
               now,
-              month: spending.has(product.entityRef.split('/').pop() ?? '')
+              month: spending.has(nameOf(product.entityRef))
                 ? 'spends-budget'
                 : 'quiet',
+              usualRows: usual?.get(nameOf(product.entityRef)),
             }),
         });
       },
