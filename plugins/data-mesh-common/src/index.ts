@@ -284,6 +284,7 @@ export type { BurnRateRule } from './slo/burnRate';
 export { deriveSlos } from './slo/deriveSlos';
 export { SCHEMA_DRIFT_SLO } from './slo/driftSlo';
 export { VOLUME_SLO_PREFIX, volumeThreshold } from './slo/volumeSlos';
+export { METRIC_SLO_PREFIX, metricExpressionProblem } from './slo/metricSlos';
 export { assessSlo, productHealth, sloCondition } from './slo/health';
 export type { AssessedSlo } from './slo/health';
 export { dataStaleness } from './slo/staleness';

@@ -119,9 +119,12 @@ export function toObservation(
       observedAt,
     };
   }
-  const pass = measured.status
-    ? measured.status === 'pass'
-    : meetsComparison(measured.value, slo.target);
+  let pass: boolean;
+  if (measured.status) pass = measured.status === 'pass';
+  // a series the owners keep fails only when their alert condition on it holds
+  else if (slo.target.bounds === 'series')
+    pass = !alertingOf(slo, 'pass', measured.value);
+  else pass = meetsComparison(measured.value, slo.target);
   const observation: ObservationInput = {
     sloId: slo.id,
     status: pass ? 'pass' : 'fail',

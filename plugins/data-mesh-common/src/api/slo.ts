@@ -18,7 +18,9 @@ export type SloKind =
   | 'validity'
   | 'volume'
   | 'schema'
-  | 'quality';
+  | 'quality'
+  /** A metric the owners name, kept as a series (`observability.metrics`). */
+  | 'metric';
 
 /**
  * The outcome of one SLO check or the current state of an SLO:
@@ -52,9 +54,10 @@ export interface SloTarget {
   unit?: string;
   /**
    * `change`: `value` bounds the change of the measured value in per cent (volume), not
-   * the value itself.
+   * the value itself; `series`: the value is kept as a series, and passes unless an alert
+   * condition on it holds.
    */
-  bounds?: 'change';
+  bounds?: 'change' | 'series';
   /** Share of observations that must pass over the window (0..1); 0.99 unless the contract says otherwise. */
   objective: number;
 }

@@ -47,7 +47,10 @@ const AGE_UNITS: Record<string, number> = {
 };
 
 /** The SLOs an alert rule of the product file applies to. */
-function appliesTo(type: string, slo: SloDefinition): boolean {
+function appliesTo(type: string, metric: string, slo: SloDefinition): boolean {
+  // an alert on a metric the owners defined (`avg_order_value < 20`)
+  if (slo.kind === 'metric')
+    return slo.id === `metric:${type}` || slo.id === `metric:${metric}`;
   const kinds = TYPE_KINDS[type] ?? [type];
   if (!kinds.includes(slo.kind)) return false;
   // a quality alert speaks of the contract's rules, not of the SLA's completeness
@@ -70,7 +73,9 @@ export function attachAlerts(
   return slos.map(slo => {
     const own = ruleSeverity(contract, slo.path);
     if (own) return { ...slo, alert: own };
-    const rule = plan.alerts.find(a => appliesTo(a.type, slo));
+    const rule = plan.alerts.find(a =>
+      appliesTo(a.type, a.condition.metric, slo),
+    );
     if (!rule) return slo;
     const alert: SloAlertRule = { severity: rule.severity, path: rule.path };
     if (rule.condition.operator) {
@@ -101,9 +106,10 @@ function ruleSeverity(
 /** The value of a condition's metric for the SLO's measured value, when it has one. */
 function conditionValue(
   metric: string,
-  slo: Pick<SloDefinition, 'kind' | 'target'>,
+  slo: Pick<SloDefinition, 'kind' | 'target'> & { id?: string },
   value: number,
 ): number | undefined {
+  if (slo.kind === 'metric' && slo.id === `metric:${metric}`) return value;
   if (AGE_UNITS[metric] && slo.target.unit === 'seconds')
     return value / AGE_UNITS[metric];
   if (metric === 'row_count' && slo.kind === 'volume') return value;
@@ -144,7 +150,7 @@ function holds(value: number, condition: AlertCondition): boolean {
  * @public
  */
 export function alertingOf(
-  slo: Pick<SloDefinition, 'kind' | 'target' | 'alert'>,
+  slo: Pick<SloDefinition, 'kind' | 'target' | 'alert'> & { id?: string },
   status: Exclude<SloStatus, 'unknown'>,
   value: number | undefined,
 ): boolean | undefined {

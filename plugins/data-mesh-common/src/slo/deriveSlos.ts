@@ -11,6 +11,7 @@ import { driftSlo } from './driftSlo';
 import { qualitySlo } from './qualitySlos';
 import { slaSlo } from './slaSlos';
 import type { SloDefinition } from './types';
+import { metricSlos } from './metricSlos';
 import { volumeSlos } from './volumeSlos';
 
 /**
@@ -98,5 +99,6 @@ export function deriveSlos(contract: OdcsContract): ContractSlos {
   const observability = readObservability(contract);
   issues.push(...observability.issues);
   volumeSlos(contract, observability.plan).forEach(add);
+  metricSlos(contract, observability.plan, issues).forEach(add);
   return { slos: attachAlerts(contract, slos, observability.plan), issues };
 }

@@ -3,10 +3,11 @@
  * One specification for every check engine: the same table, the same SLOs, the same
  * expected values, whether the data sits in a file read by DuckDB or in PostgreSQL.
  */
-import type {
-  OdcsContract,
-  SloDefinition,
-  SloMeasure,
+import {
+  type OdcsContract,
+  type SloDefinition,
+  type SloMeasure,
+  deriveSlos,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { EngineSession } from './types';
 import { measureDrift } from '../measureDrift';
@@ -409,6 +410,39 @@ export function describeEngine(
         slo('volume:orders', { type: 'volume', object: 'orders' }),
       );
       expect(measured).toEqual({ sloId: 'volume:orders', value: 10 });
+    });
+  });
+
+  describe(`${name}: the metrics the owners name`, () => {
+    const metrics = deriveSlos({
+      ...ordersContract({ order_id: 'string', total: 'number' }),
+      servers: [{ server: 'local', type: 'local', path: 'orders.csv' } as any],
+      customProperties: [
+        {
+          property: 'observability',
+          value: {
+            metrics: [
+              'null_percentage_by_column',
+              { name: 'avg_total', expression: 'AVG(total)' },
+            ],
+          },
+        },
+      ],
+    }).slos.filter(s => s.kind === 'metric');
+
+    it("measures each column's null rate and a custom metric through the checks' path", async () => {
+      const values: Record<string, number | undefined> = {};
+      for (const metric of metrics) {
+        const measured = await session().measure(metric);
+        expect(measured.error).toBeUndefined();
+        values[metric.id] = measured.value;
+      }
+      expect(values).toEqual({
+        'metric:null_percentage:orders.order_id': 10,
+        'metric:null_percentage:orders.total': 0,
+        // 10 + 20 + … + 100, one total of -3 in place of 60
+        'metric:avg_total': (550 - 60 - 3) / 10,
+      });
     });
   });
 }

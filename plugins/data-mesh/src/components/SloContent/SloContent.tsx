@@ -20,6 +20,7 @@ import { dataMeshApiRef } from '../../api';
 import { absoluteTime, relativeTime } from '../../lib/time';
 import { AsyncContent, SloHealthChip, useDataProductRef } from '../common';
 import { SloHistoryChart } from './SloHistoryChart';
+import { MetricCharts } from './MetricCharts';
 import { SloTable } from './SloTable';
 
 /** Why no SLO has a measurement yet, as a panel that says what to do; nothing when some have. */
@@ -196,13 +197,33 @@ export function SloContent() {
               >
                 <HealthSummary health={value.health} />
                 <SloTable
-                  slos30={value.slos}
+                  slos30={value.slos.filter(s => s.kind !== 'metric')}
                   slos7={byId7}
                   upstream={upstream.value}
                   focus={focus}
                 />
               </InfoCard>
             </Grid>
+            {value.slos.some(s => s.kind === 'metric') && (
+              <Grid item xs={12}>
+                <InfoCard
+                  title="Metrics (30 days)"
+                  subheader="What the owners asked to keep: each column's null rate and their own metrics"
+                >
+                  <AsyncContent
+                    state={history}
+                    errorTitle="Could not load the metrics' history"
+                  >
+                    {h => (
+                      <MetricCharts
+                        metrics={value.slos.filter(s => s.kind === 'metric')}
+                        points={h.points}
+                      />
+                    )}
+                  </AsyncContent>
+                </InfoCard>
+              </Grid>
+            )}
             <Grid item xs={12}>
               <InfoCard title="History (30 days)">
                 <AsyncContent
@@ -216,7 +237,10 @@ export function SloContent() {
                         measured.
                       </Typography>
                     ) : (
-                      <SloHistoryChart slos={value.slos} points={h.points} />
+                      <SloHistoryChart
+                        slos={value.slos.filter(s => s.kind !== 'metric')}
+                        points={h.points}
+                      />
                     )
                   }
                 </AsyncContent>
