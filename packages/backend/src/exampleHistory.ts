@@ -131,7 +131,8 @@ export function exampleHistory(
   const hours = options.days * 24 + 1;
   const observations: HistoricalObservation[] = [];
   for (const slo of slos) {
-    if (slo.measure.type === 'pushed') continue;
+    // a metric's series is what the portal measured, not made up
+    if (slo.measure.type === 'pushed' || slo.kind === 'metric') continue;
     if (slo.measure.type === 'volume') {
       // the usual count of the object, when the example data says it
       const usual = options.usualRows?.get(slo.measure.object);
