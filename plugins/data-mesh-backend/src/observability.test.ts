@@ -130,5 +130,41 @@ describe.each(databases.eachSupportedId())(
       expect(counts[counts.length - 1].status).toBe('fail');
       writeOrders(mesh.dir);
     });
+
+    it('stores a Data Product Portal summary as observations of the product it names', async () => {
+      const created = new Date(Date.now() - 60_000).toISOString();
+      const push = await request(mesh.server)
+        .post('/api/data-mesh/results')
+        .set('Authorization', service())
+        .send({
+          entityRef: 'component:default/orders',
+          created_at: created,
+          overall_status: 'failure',
+          dimensions: { completeness: { status: 'success', score: 99.5 } },
+          technical_assets: [{ name: 'orders', status: 'failure' }],
+          details_url: 'https://quality.example.com/runs/42',
+        })
+        .expect(200);
+      expect(push.body).toMatchObject({ accepted: 2, duplicate: false });
+      const slo = await request(mesh.server)
+        .get('/api/data-mesh/products/default/orders/slo')
+        .set('Authorization', user())
+        .expect(200);
+      const pushed = slo.body.slos.filter((s: any) =>
+        s.id.startsWith('datacontract:'),
+      );
+      expect(
+        pushed.map((s: any) => [s.id, s.status, s.lastError ?? null]),
+      ).toEqual(
+        expect.arrayContaining([
+          ['datacontract:completeness', 'pass', null],
+          [
+            'datacontract:asset:orders',
+            'fail',
+            'orders: failure, details: https://quality.example.com/runs/42',
+          ],
+        ]),
+      );
+    });
   },
 );

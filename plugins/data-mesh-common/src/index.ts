@@ -253,6 +253,11 @@ export {
 } from './observability/alerts';
 export type { SloAlertRule } from './observability/alerts';
 export {
+  openLineageQualityChecks,
+  portalSummaryChecks,
+} from './observability/inputs';
+export type { ReportedCheck } from './observability/inputs';
+export {
   ALERT_SEVERITIES,
   parseAlertCondition,
   readAlertSeverity,
