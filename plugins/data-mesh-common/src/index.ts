@@ -287,6 +287,7 @@ export {
 } from './slo/burnRate';
 export type { BurnRateRule } from './slo/burnRate';
 export { deriveSlos } from './slo/deriveSlos';
+export { describeLibraryRule } from './slo/qualitySlos';
 export { SCHEMA_DRIFT_SLO } from './slo/driftSlo';
 export { VOLUME_SLO_PREFIX, volumeThreshold } from './slo/volumeSlos';
 export { METRIC_SLO_PREFIX, metricExpressionProblem } from './slo/metricSlos';
