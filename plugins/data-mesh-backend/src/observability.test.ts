@@ -3,6 +3,7 @@
  * volume, null rates and the owners' metrics, and the alerts the product file declares.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import type { Knex } from 'knex';
@@ -165,6 +166,66 @@ describe.each(databases.eachSupportedId())(
           ],
         ]),
       );
+    });
+
+    it("stores an OpenLineage event's quality facets as observations of the product its dataset is", async () => {
+      const file = path.join(mesh.dir, 'orders', 'orders.csv');
+      const res = await request(mesh.server)
+        .post('/api/data-mesh/openlineage/api/v1/lineage')
+        .set('Authorization', service())
+        .send({
+          eventType: 'COMPLETE',
+          eventTime: new Date(Date.now() - 30_000).toISOString(),
+          producer: 'https://example.com/pipeline',
+          schemaURL:
+            'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
+          run: { runId: '0190a8f0-0000-7000-8000-0000000000aa' },
+          job: { namespace: 'etl', name: 'check_orders' },
+          inputs: [
+            {
+              namespace: 'file',
+              name: file,
+              inputFacets: {
+                dataQualityAssertions: {
+                  _producer: 'x',
+                  _schemaURL: 'y',
+                  assertions: [
+                    {
+                      assertion: 'no_negative_totals',
+                      success: false,
+                      description: 'totals are never negative',
+                      actual: '2',
+                    },
+                  ],
+                },
+                dataQualityMetrics: {
+                  _producer: 'x',
+                  _schemaURL: 'y',
+                  rowCount: 20,
+                },
+              },
+            },
+          ],
+        })
+        .expect(201);
+      // the assertion, and the row count kept with the volume SLO's counts
+      expect(res.body).toMatchObject({
+        matchedProducts: ['component:default/orders'],
+        qualityResults: { 'component:default/orders': 2 },
+      });
+      const slo = await request(mesh.server)
+        .get('/api/data-mesh/products/default/orders/slo')
+        .set('Authorization', user())
+        .expect(200);
+      expect(
+        slo.body.slos.find(
+          (s: any) => s.id === 'datacontract:no_negative_totals:orders',
+        ),
+      ).toMatchObject({
+        status: 'fail',
+        lastValue: 2,
+        lastError: 'totals are never negative, actual 2',
+      });
     });
   },
 );
