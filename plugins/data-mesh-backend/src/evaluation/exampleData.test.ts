@@ -135,6 +135,16 @@ describe('the example data', () => {
         /^volume:\w+: fail \d+ rows: 60 % fewer rows than the usual \w+day \(median of 4 weeks\)/,
       ),
     );
+    // the owners hear of them with the severity their product files give
+    const slosOf = (name: string) =>
+      exampleProducts().find(p => p.name === name)!.slos;
+    expect(
+      slosOf(DRIFTED_PRODUCT).find(s => s.id === 'schema:drift')?.alert
+        ?.severity,
+    ).toBe('critical');
+    expect(
+      slosOf(SHRUNK_PRODUCT).find(s => s.kind === 'volume')?.alert?.severity,
+    ).toBe('warning');
     for (const breach of breaches[SHRUNK_PRODUCT])
       expect(breach).toMatch(/^(volume:\w+|quality:[^:]+(:[^:]+)*): fail/);
   }, 60_000);
