@@ -42,6 +42,14 @@ test('the drifted product fails its schema drift SLO, saying which column', asyn
     'interactions.outcome is in the contract but not in the data',
   );
   await saveScreenshot(page, 'slo-tab-schema-drift-1440');
+  await page.goto('/notifications');
+  await expect(
+    page
+      .getByText(
+        'Customer interactions: SLO "schema drift" is failing (critical)',
+      )
+      .first(),
+  ).toBeVisible();
 });
 
 test('the shrunk product fails its volume SLO against its usual count', async ({
@@ -56,6 +64,14 @@ test('the shrunk product fails its volume SLO against its usual count', async ({
   const { slos } = await untilFailing(page, /^volume of/);
   await expect(slos).toContainText(/60 % fewer rows than the usual \w+day/);
   await saveScreenshot(page, 'slo-tab-volume-1440');
+  await page.goto('/notifications');
+  await expect(
+    page
+      .getByText(
+        /Lead attribution: SLO "volume of [^"]+" is failing \(warning\)/,
+      )
+      .first(),
+  ).toBeVisible();
 });
 
 test("the owners' metrics are charted on the SLOs tab", async ({ page }) => {
@@ -85,7 +101,11 @@ test('the Governance tab at 1440 px breaks no Severity or Mode inside a word', a
     'fin-finance',
   );
   const verdicts = page.getByRole('table', { name: 'Policy verdicts' });
-  await expect(verdicts.getByRole('row').nth(1)).toBeVisible();
+  // every policy, the passing ones too
+  await page
+    .getByRole('button', { name: /Show the \d+ passing polic/i })
+    .click();
+  await expect(verdicts.getByRole('row').nth(5)).toBeVisible();
   // the lines each Severity (5th) and Mode (6th) cell's text takes
   const lines = await verdicts.evaluate(table =>
     Array.from(table.querySelectorAll('tbody tr')).flatMap(row =>
