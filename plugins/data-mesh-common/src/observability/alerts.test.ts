@@ -75,6 +75,7 @@ describe('the alerts an SLO answers to', () => {
       severity: 'warning',
       text: 'row_count_change > 50%',
     });
+    // a rowCount rule is no volume change: it keeps its own severity
     expect(byId('quality:enough-rows').alert).toEqual({
       severity: 'error',
       path: '/schema/0/quality/0/severity',
@@ -120,5 +121,36 @@ describe('the alerts an SLO answers to', () => {
       'critical alert (age_hours > 26), measured 1 day 3 hours',
     );
     expect(describeAlert(byId('quality:enough-rows'))).toBe('error alert');
+  });
+
+  it('gives a freshness alert to latency only without a freshness SLO, and a volume alert to no rowCount rule', () => {
+    const latencyOnly = deriveSlos({
+      ...contract,
+      slaProperties: [
+        {
+          property: 'latency',
+          value: 2,
+          unit: 'h',
+          element: 'orders.updated_at',
+        },
+      ],
+      schema: [
+        {
+          ...contract.schema![0],
+          quality: [
+            { id: 'enough-rows', metric: 'rowCount', mustBeGreaterThan: 5 },
+          ],
+        },
+      ],
+    } as OdcsContract).slos;
+    const alerted = Object.fromEntries(
+      latencyOnly.map(s => [s.id, s.alert?.severity]),
+    );
+    expect(alerted).toMatchObject({
+      'sla:latency': 'critical',
+      'volume:orders': 'warning',
+      'quality:enough-rows': undefined,
+    });
+    expect(byId('sla:freshness').alert?.severity).toBe('critical');
   });
 });

@@ -26,7 +26,7 @@ export interface SloAlertRule {
 
 /** The SLO kinds an alert `type` of the product file speaks of. */
 const TYPE_KINDS: Record<string, readonly string[]> = {
-  freshness: ['freshness', 'latency'],
+  freshness: ['freshness'],
   latency: ['latency'],
   frequency: ['frequency'],
   retention: ['retention'],
@@ -53,6 +53,8 @@ function appliesTo(type: string, metric: string, slo: SloDefinition): boolean {
     return slo.id === `metric:${type}` || slo.id === `metric:${metric}`;
   const kinds = TYPE_KINDS[type] ?? [type];
   if (!kinds.includes(slo.kind)) return false;
+  // a volume alert speaks of the change of the row count, not of a rowCount rule
+  if (type === 'volume') return slo.measure.type === 'volume';
   // a quality alert speaks of the contract's rules, not of the SLA's completeness
   if (type === 'quality') return slo.id.startsWith('quality:');
   return true;
@@ -73,8 +75,13 @@ export function attachAlerts(
   return slos.map(slo => {
     const own = ruleSeverity(contract, slo.path);
     if (own) return { ...slo, alert: own };
-    const rule = plan.alerts.find(a =>
-      appliesTo(a.type, a.condition.metric, slo),
+    const rule = plan.alerts.find(
+      a =>
+        appliesTo(a.type, a.condition.metric, slo) ||
+        // a freshness alert speaks of latency when the contract promises no freshness
+        (a.type === 'freshness' &&
+          slo.kind === 'latency' &&
+          !slos.some(s => s.kind === 'freshness')),
     );
     if (!rule) return slo;
     const alert: SloAlertRule = { severity: rule.severity, path: rule.path };
