@@ -143,7 +143,8 @@ describe('the example data', () => {
         ?.severity,
     ).toBe('critical');
     expect(
-      slosOf(SHRUNK_PRODUCT).find(s => s.kind === 'volume')?.alert?.severity,
+      slosOf(SHRUNK_PRODUCT).find(s => s.measure.type === 'volume')?.alert
+        ?.severity,
     ).toBe('warning');
     for (const breach of breaches[SHRUNK_PRODUCT])
       expect(breach).toMatch(/^(volume:\w+|quality:[^:]+(:[^:]+)*): fail/);
