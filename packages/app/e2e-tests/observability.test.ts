@@ -92,6 +92,30 @@ test("the owners' metrics are charted on the SLOs tab", async ({ page }) => {
   await saveScreenshot(page, 'slo-tab-metrics-1440');
 });
 
+test("the product imported from a data_product.yaml charts a field's null rate and its owners' metric", async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  // product-events' location is a file of the example data: the portal measures it there
+  await openAs(
+    page,
+    '/catalog/default/component/product-events/slos',
+    'pat-product',
+  );
+  const metric = page.locator('[data-metric="metric:avg_order_value"]');
+  await expect(async () => {
+    await page.reload();
+    await expect(metric.getByText(/^now /)).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 180_000, intervals: [5_000] });
+  const nullRate = page.locator(
+    '[data-metric="metric:null_percentage:events.order_value"]',
+  );
+  await expect(nullRate).toBeVisible();
+  await expect(nullRate.getByText(/^now /)).toBeVisible();
+  await metric.scrollIntoViewIfNeeded();
+  await saveScreenshot(page, 'slo-tab-data-product-yaml-metrics-1440');
+});
+
 test('the Governance tab at 1440 px breaks no Severity or Mode inside a word', async ({
   page,
 }) => {
