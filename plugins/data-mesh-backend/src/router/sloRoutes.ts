@@ -164,7 +164,12 @@ export function sloRoutes(
     };
     if (lastRun !== undefined)
       body.evaluatedAt = new Date(lastRun).toISOString();
-    const ports = rollUpPorts(product.contract, slos, perPort);
+    // the owners' metric series are kept, not promised: a port stands by its SLOs
+    const ports = rollUpPorts(
+      product.contract,
+      slos.filter(s => s.kind !== 'metric'),
+      perPort,
+    );
     if (ports) body.ports = ports;
     res.json(body);
   });
