@@ -27,7 +27,7 @@ describe.each(databases.eachSupportedId())(
     beforeAll(async () => {
       knex = await databases.init(databaseId);
       mesh = await startMesh(knex);
-    });
+    }, 60_000);
 
     afterAll(async () => {
       await mesh.stop();
