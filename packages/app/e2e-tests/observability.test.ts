@@ -92,6 +92,30 @@ test("the owners' metrics are charted on the SLOs tab", async ({ page }) => {
   await saveScreenshot(page, 'slo-tab-metrics-1440');
 });
 
+test("the product imported from a data_product.yaml charts a field's null rate and its owners' metric", async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  // product-events' location is a file of the example data: the portal measures it there
+  await openAs(
+    page,
+    '/catalog/default/component/product-events/slos',
+    'pat-product',
+  );
+  const metric = page.locator('[data-metric="metric:avg_order_value"]');
+  await expect(async () => {
+    await page.reload();
+    await expect(metric.getByText(/^now /)).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 180_000, intervals: [5_000] });
+  const nullRate = page.locator(
+    '[data-metric="metric:null_percentage:events.order_value"]',
+  );
+  await expect(nullRate).toBeVisible();
+  await expect(nullRate.getByText(/^now /)).toBeVisible();
+  await metric.scrollIntoViewIfNeeded();
+  await saveScreenshot(page, 'slo-tab-data-product-yaml-metrics-1440');
+});
+
 test('the Governance tab at 1440 px breaks no Severity or Mode inside a word', async ({
   page,
 }) => {
@@ -136,6 +160,58 @@ async function token(request: APIRequestContext): Promise<string> {
   );
   return (await res.json()).backstageIdentity.token;
 }
+
+test("a product with several output ports shows each port's SLOs; a push names its port", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(240_000);
+  // sales-orders serves a local file and the warehouse: the portal measures the file, a
+  // pipeline pushes for the warehouse with the example pipeline token
+  const pipeline = {
+    Authorization: 'Bearer local-example-pipeline-token',
+  };
+  const push = (outputPort: string, runId: string) =>
+    request.post(`${backend}/api/data-mesh/results`, {
+      headers: pipeline,
+      data: {
+        runId,
+        entityRef: 'component:default/sales-orders',
+        outputPort,
+        observations: [{ sloId: 'schema:drift', status: 'pass' }],
+      },
+    });
+  const refused = await push('lake', `e2e-port-lake-${Date.now()}`);
+  expect(refused.status()).toBe(400);
+  expect((await refused.json()).issues[0]).toMatchObject({
+    path: '/outputPort',
+    message: expect.stringContaining('"local", "warehouse"'),
+  });
+  const accepted = await push('warehouse', `e2e-port-warehouse-${Date.now()}`);
+  expect(accepted.status()).toBe(200);
+
+  await openAs(
+    page,
+    '/catalog/default/component/sales-orders/slos',
+    'sam-sales',
+  );
+  const ports = page.getByRole('table', { name: 'Output ports' });
+  const local = ports.locator('tr[data-port="local"]');
+  await expect(async () => {
+    await page.reload();
+    await expect(local.getByText(/\d+ passing/)).toBeVisible({
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 180_000, intervals: [5_000] });
+  const warehouse = ports.locator('tr[data-port="warehouse"]');
+  await expect(warehouse).toContainText('postgres');
+  await expect(warehouse).toContainText(/1 passing · \d+ not checked/);
+  await expect(page.getByLabel('Product summary')).toContainText(
+    'over 2 output ports',
+  );
+  await ports.scrollIntoViewIfNeeded();
+  await saveScreenshot(page, 'slo-tab-output-ports-1440');
+});
 
 test("the explorer's health is the SLOs tab's for every product", async ({
   request,

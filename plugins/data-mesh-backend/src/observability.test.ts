@@ -27,7 +27,7 @@ describe.each(databases.eachSupportedId())(
     beforeAll(async () => {
       knex = await databases.init(databaseId);
       mesh = await startMesh(knex);
-    });
+    }, 60_000);
 
     afterAll(async () => {
       await mesh.stop();
@@ -130,6 +130,64 @@ describe.each(databases.eachSupportedId())(
       expect(counts.slice(0, 3).map((p: any) => p.value)).toEqual([20, 20, 20]);
       expect(counts[counts.length - 1].status).toBe('fail');
       writeOrders(mesh.dir);
+    });
+
+    it("shows each output port's SLOs and the product's summary; a push names its port, an unknown port is refused", async () => {
+      await evaluate('component:default/orders');
+      const refused = await request(mesh.server)
+        .post('/api/data-mesh/results')
+        .set('Authorization', service())
+        .send({
+          runId: 'port-lake',
+          entityRef: 'component:default/orders',
+          outputPort: 'lake',
+          observations: [{ sloId: 'sla:freshness', status: 'fail' }],
+        })
+        .expect(400);
+      expect(refused.body.issues).toEqual([
+        expect.objectContaining({
+          path: '/outputPort',
+          message:
+            'outputPort "lake" is not a port of the product: its contract\'s output ports (servers) are "local", "warehouse".',
+        }),
+      ]);
+      await request(mesh.server)
+        .post('/api/data-mesh/results')
+        .set('Authorization', service())
+        .send({
+          runId: 'port-warehouse',
+          entityRef: 'component:default/orders',
+          outputPort: 'warehouse',
+          observations: [{ sloId: 'sla:freshness', status: 'fail' }],
+        })
+        .expect(200);
+      const slo = await request(mesh.server)
+        .get('/api/data-mesh/products/default/orders/slo')
+        .set('Authorization', user())
+        .expect(200);
+      const { ports } = slo.body;
+      expect(ports.ports.map((p: any) => [p.port, p.type])).toEqual([
+        ['local', 'local'],
+        ['warehouse', 'postgres'],
+      ]);
+      const freshnessOn = (port: string) =>
+        ports.ports
+          .find((p: any) => p.port === port)
+          .slos.find((s: any) => s.id === 'sla:freshness').status;
+      // the scheduler measured the local file; the pipeline pushed for the warehouse
+      expect(freshnessOn('local')).toBe('pass');
+      expect(freshnessOn('warehouse')).toBe('fail');
+      const warehouse = ports.ports.find((p: any) => p.port === 'warehouse');
+      expect(warehouse.summary).toMatchObject({ status: 'fail', fail: 1 });
+      expect(warehouse.summary.unknown).toBe(warehouse.slos.length - 1);
+      expect(ports.summary.pass + ports.summary.fail).toBeGreaterThan(0);
+      // the product's summary counts each SLO's current status once
+      expect(
+        ports.summary.pass +
+          ports.summary.fail +
+          ports.summary.error +
+          ports.summary.unknown,
+      ).toBe(slo.body.slos.filter((s: any) => s.kind !== 'metric').length);
     });
 
     it('stores a Data Product Portal summary as observations of the product it names', async () => {

@@ -294,6 +294,18 @@ export { METRIC_SLO_PREFIX, metricExpressionProblem } from './slo/metricSlos';
 export { assessSlo, productHealth, sloCondition } from './slo/health';
 export type { AssessedSlo } from './slo/health';
 export { dataStaleness } from './slo/staleness';
+export {
+  outputPortNames,
+  outputPortProblem,
+  rollUpPorts,
+  tallySlos,
+} from './slo/portRollup';
+export type {
+  OutputPortSlos,
+  PortObservation,
+  PortRollup,
+  SloTally,
+} from './slo/portRollup';
 export type { ContractSlos } from './slo/deriveSlos';
 export {
   countObservations,

@@ -35,6 +35,49 @@ describe.each(databases.eachSupportedId())(
       store = new ObservationStore(knex);
     });
 
+    it("keeps each SLO's latest check per output port, from the runs that name one", async () => {
+      const product = 'component:default/ported';
+      const run = (
+        runId: string,
+        server: string | undefined,
+        source: 'scheduler' | 'push' | 'history',
+        status: 'pass' | 'fail',
+        at: number,
+      ) =>
+        store.recordRun(
+          {
+            runId,
+            entityRef: product,
+            source,
+            server,
+            finishedAt: at,
+            observations: [{ sloId: 'sla:freshness', status, observedAt: at }],
+          },
+          { advanceStates: source !== 'history' },
+        );
+      await run('p1', 'local', 'scheduler', 'fail', T0);
+      await run('p2', 'local', 'scheduler', 'pass', T0 + HOUR);
+      await run('p3', 'warehouse', 'push', 'fail', T0 + 30 * 60_000);
+      await run('p4', undefined, 'push', 'fail', T0 + 2 * HOUR);
+      await run('p5', 'local', 'history', 'fail', T0 + 3 * HOUR);
+      const latest = await store.latestPerPort(product, T0 - HOUR);
+      expect(latest.sort((a, b) => a.port.localeCompare(b.port))).toEqual([
+        {
+          sloId: 'sla:freshness',
+          port: 'local',
+          status: 'pass',
+          at: new Date(T0 + HOUR).toISOString(),
+        },
+        {
+          sloId: 'sla:freshness',
+          port: 'warehouse',
+          status: 'fail',
+          at: new Date(T0 + 30 * 60_000).toISOString(),
+        },
+      ]);
+      expect(await store.latestPerPort(product, T0 + 2 * HOUR)).toEqual([]);
+    });
+
     it('counts a window exactly, also when it starts inside an hour', async () => {
       // every 10 minutes for 5 hours: the 31st observation fails
       const observations = Array.from({ length: 30 }, (_, i) => ({

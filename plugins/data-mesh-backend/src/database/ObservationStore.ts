@@ -6,6 +6,7 @@ import { InputError } from '@backstage/errors';
 import {
   ASSESSMENT_WINDOWS_MS,
   type ObservationCounts,
+  type PortObservation,
   type SloHistoryPoint,
   type SloStatus,
   assessSlo,
@@ -431,6 +432,51 @@ export class ObservationStore {
     return (rows as any[])
       .map(row => ({ at: Number(row.at), value: Number(row.value) }))
       .filter(p => Number.isFinite(p.at) && Number.isFinite(p.value));
+  }
+
+  /**
+   * The latest check of each SLO on each server (output port) since `since`: the
+   * observations of the scheduler's runs and of pushes that named the port, not of history.
+   */
+  async latestPerPort(
+    entityRef: string,
+    since: number,
+  ): Promise<PortObservation[]> {
+    const joined = () =>
+      this.db('dm_observations as o')
+        .join('dm_runs as r', function runOf() {
+          this.on('r.entity_ref', '=', 'o.entity_ref').andOn(
+            'r.run_id',
+            '=',
+            'o.run_id',
+          );
+        })
+        .where('o.entity_ref', entityRef)
+        .andWhere('o.observed_at', '>=', since)
+        .whereNotNull('r.server')
+        .whereNot('r.source', 'history');
+    const latest = joined()
+      .groupBy('o.slo_id', 'r.server')
+      .select('o.slo_id as slo_id', 'r.server as server')
+      .max({ at: 'o.observed_at' });
+    const rows: Array<{
+      slo_id: string;
+      server: string;
+      status: SloStatus;
+      observed_at: unknown;
+    }> = await joined()
+      .join(latest.as('l'), function latestOf() {
+        this.on('l.slo_id', '=', 'o.slo_id')
+          .andOn('l.server', '=', 'r.server')
+          .andOn('l.at', '=', 'o.observed_at');
+      })
+      .select('o.slo_id', 'r.server', 'o.status', 'o.observed_at');
+    return rows.map(row => ({
+      sloId: row.slo_id,
+      port: row.server,
+      status: row.status,
+      at: iso(row.observed_at),
+    }));
   }
 
   /** True when the product has a run of this id. */

@@ -88,6 +88,7 @@ describe('the example data', () => {
       { timeoutMillis: 10_000 },
     );
     const outcomes: Record<string, string[]> = {};
+    const measured: Record<string, string[]> = {};
     let evaluated = 0;
     const usual = usualRowCounts(examples);
     const day = 86_400_000;
@@ -107,12 +108,24 @@ describe('the example data', () => {
       });
       if (!evaluation) continue;
       evaluated += 1;
+      measured[product.name] = evaluation.observations.map(o => o.sloId);
       outcomes[product.name] = evaluation.observations
         .filter(o => o.status !== 'pass')
         .map(o => `${o.sloId}: ${o.status} ${o.message ?? ''}`);
     }
     await servers.close();
-    expect(evaluated).toBeGreaterThanOrEqual(9);
+    expect(evaluated).toBeGreaterThanOrEqual(10);
+    // the product imported from a data_product.yaml is measured on its local file: its
+    // owners' custom metric and every column's null rate
+    expect(measured['product-events']).toEqual(
+      expect.arrayContaining([
+        'sla:freshness',
+        'metric:avg_order_value',
+        'metric:null_percentage:events.order_value',
+        'schema:drift',
+        'volume:events',
+      ]),
+    );
     const breaches = Object.fromEntries(
       Object.entries(outcomes).filter(([, list]) => list.length > 0),
     );

@@ -48,6 +48,27 @@ describe('readPushedResults', () => {
     ]);
   });
 
+  it('reads the output port a push names, and refuses one that is no name', () => {
+    const read = readPushedResults(
+      own([{ sloId: 'sla:freshness', status: 'pass' }], {
+        outputPort: 'warehouse',
+      }),
+      { now: NOW },
+    );
+    expect(read.run?.outputPort).toBe('warehouse');
+    const refused = readPushedResults(
+      own([{ sloId: 'sla:freshness', status: 'pass' }], { outputPort: '' }),
+      { now: NOW },
+    );
+    expect(refused.run).toBeUndefined();
+    expect(refused.issues).toEqual([
+      expect.objectContaining({
+        path: '/outputPort',
+        message: expect.stringMatching(/^outputPort must be the name of one/),
+      }),
+    ]);
+  });
+
   it('refuses a time in the future, and says what to send', () => {
     const result = readPushedResults(
       own([

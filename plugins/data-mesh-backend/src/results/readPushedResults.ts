@@ -51,6 +51,8 @@ export interface PushedRun {
   /** datacontract-cli names the contract. */
   dataContractId?: string;
   server?: string;
+  /** Our format: the output port the results are of (checked against the contract's). */
+  outputPort?: string;
   startedAt?: number;
   finishedAt: number;
   checks: PushedCheck[];
@@ -210,6 +212,7 @@ function readOwnRun(body: object, bounds: PushTimeBounds): Read {
       runId: run.runId.trim(),
       entityRef: run.entityRef.trim(),
       server: run.server ?? undefined,
+      ...(run.outputPort !== undefined ? { outputPort: run.outputPort } : {}),
       startedAt,
       finishedAt,
       checks,

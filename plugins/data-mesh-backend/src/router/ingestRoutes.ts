@@ -10,6 +10,7 @@ import {
   dataMeshLineageCreatePermission,
   dataMeshResultsCreatePermission,
   formatIssue,
+  outputPortProblem,
   readOpenLineageEvent,
   productRef,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
@@ -117,6 +118,20 @@ export function ingestRoutes(
     );
     const refusal = ctx.pushSubjects.refusal(credentials, product);
     if (refusal) throw new NotAllowedError(refusal);
+    const portProblem =
+      run.outputPort !== undefined
+        ? outputPortProblem(product.contract, run.outputPort)
+        : undefined;
+    if (portProblem) {
+      return badRequest(res, 'The results were not stored', [
+        {
+          severity: 'error',
+          path: '/outputPort',
+          rule: 'results',
+          message: portProblem,
+        },
+      ]);
+    }
     const matched = matchPushedChecks(product.slos, run.checks, {
       knownCheckIds: await ctx.observations.pushedCheckIds(product.entityRef),
     });
@@ -128,7 +143,8 @@ export function ingestRoutes(
       runId: run.runId,
       entityRef: product.entityRef,
       source: run.format === 'datacontract' ? 'datacontract' : 'push',
-      server: run.server,
+      // the port the results are of is the server they were checked on
+      server: run.outputPort ?? run.server,
       startedAt: run.startedAt,
       finishedAt: run.finishedAt,
       observations,

@@ -9,7 +9,9 @@ import {
   type SloResponse,
   type SloView,
   dataMeshSloEvaluatePermission,
+  outputPortNames,
   parseSloWindow,
+  rollUpPorts,
   sloCondition,
   productRef,
   summarizeWindow,
@@ -71,13 +73,19 @@ export function sloRoutes(
     const window = windowParam(req.query.window, '7d');
     const { product } = await productFor(ctx, req, 'read');
     const now = Date.now();
-    const [counts, states, lastRun] = await Promise.all([
+    const [counts, states, lastRun, perPort] = await Promise.all([
       ctx.observations.windowCounts(
         product.entityRef,
         now - windowMillis(window),
       ),
       ctx.observations.states(product.entityRef),
       ctx.observations.lastRunAt(product.entityRef),
+      outputPortNames(product.contract).length > 1
+        ? ctx.observations.latestPerPort(
+            product.entityRef,
+            now - windowMillis(window),
+          )
+        : Promise.resolve([]),
     ]);
     const stateOf = new Map(states.map(s => [s.sloId, s]));
     const choice = ctx.servers.serverFor(product);
@@ -156,6 +164,13 @@ export function sloRoutes(
     };
     if (lastRun !== undefined)
       body.evaluatedAt = new Date(lastRun).toISOString();
+    // the owners' metric series are kept, not promised: a port stands by its SLOs
+    const ports = rollUpPorts(
+      product.contract,
+      slos.filter(s => s.kind !== 'metric'),
+      perPort,
+    );
+    if (ports) body.ports = ports;
     res.json(body);
   });
 

@@ -1,3 +1,4 @@
+import type { PortRollup } from '../slo/portRollup';
 import type { SloHealth } from './products';
 
 /**
@@ -194,6 +195,11 @@ export interface SloResponse {
   /** When the SLOs were last evaluated (ISO 8601). */
   evaluatedAt?: string;
   slos: SloView[];
+  /**
+   * For a product with several output ports: each port's SLOs (the latest check on that
+   * port) and the product's summary.
+   */
+  ports?: PortRollup;
 }
 
 /**

@@ -84,6 +84,46 @@ describe('the alerts an SLO answers to', () => {
     expect(byId('schema:drift').alert).toBeUndefined();
   });
 
+  it("reads an SLA property's severity, its own or a custom property's, as a quality rule's", () => {
+    const withSla = (sla: Record<string, unknown>) =>
+      deriveSlos({
+        ...contract,
+        slaProperties: [
+          {
+            property: 'freshness',
+            value: 24,
+            unit: 'h',
+            element: 'orders.updated_at',
+            ...sla,
+          },
+        ],
+      } as unknown as OdcsContract).slos.find(s => s.id === 'sla:freshness')!
+        .alert;
+    expect(withSla({ severity: 'high' })).toEqual({
+      severity: 'error',
+      path: '/slaProperties/0/severity',
+    });
+    expect(
+      withSla({
+        customProperties: [
+          { property: 'driverNote', value: 'x' },
+          { property: 'severity', value: 'warning' },
+        ],
+      }),
+    ).toEqual({
+      severity: 'warning',
+      path: '/slaProperties/0/customProperties/1/value',
+    });
+    // a word that is no severity: the product file's alert, as without one
+    expect(withSla({ severity: 'urgent' })).toMatchObject({
+      severity: 'critical',
+      text: 'age_hours > 26',
+    });
+    expect(notificationSeverity(withSla({ severity: 'low' })!.severity)).toBe(
+      'low',
+    );
+  });
+
   it('alerts on the condition the owners wrote, not on every failed check', () => {
     const freshness = byId('sla:freshness');
     expect(alertingOf(freshness, 'fail', 25 * HOUR)).toBe(false);

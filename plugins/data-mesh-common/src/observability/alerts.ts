@@ -1,7 +1,8 @@
 /**
  * Which alert of the owners an SLO answers to, and whether it holds: the product file's
  * `observability.alerts` (`age_hours > 26` critical, a volume change a warning) and an ODCS
- * quality rule's own `severity`. A notification's severity and text follow them.
+ * quality rule's or SLA property's own `severity`. A notification's severity and text follow
+ * them.
  */
 import type { SloStatus } from '../api';
 import type { OdcsContract } from '../odcs/model';
@@ -61,7 +62,8 @@ function appliesTo(type: string, metric: string, slo: SloDefinition): boolean {
 }
 
 /**
- * Gives each SLO the alert it answers to: an ODCS quality rule's own `severity` first, then
+ * Gives each SLO the alert it answers to: an ODCS quality rule's or SLA property's own
+ * `severity` (an SLA property may say it as a custom property `severity`) first, then
  * the first rule of the product file's `observability.alerts` whose type names its kind
  * (`freshness`, `volume`, `schema`, `quality`, …). SLOs without one alert their owners
  * when they fail, as before.
@@ -93,11 +95,39 @@ export function attachAlerts(
   });
 }
 
-/** The `severity` of the ODCS quality rule at `path`, when it has one. */
+/**
+ * The severity an ODCS SLA property declares: its own `severity`, else its custom
+ * property `severity` (ODCS v3.2 lets an SLA property carry custom properties).
+ */
+function slaSeverity(
+  contract: OdcsContract,
+  index: number,
+): SloAlertRule | undefined {
+  const sla = contract.slaProperties?.[index];
+  if (!sla) return undefined;
+  const base = `/slaProperties/${index}`;
+  const own = readAlertSeverity((sla as { severity?: unknown }).severity);
+  if (own) return { severity: own, path: `${base}/severity` };
+  const custom = Array.isArray(sla.customProperties)
+    ? sla.customProperties
+    : [];
+  const at = custom.findIndex(p => p?.property?.toLowerCase?.() === 'severity');
+  const severity = at >= 0 ? readAlertSeverity(custom[at].value) : undefined;
+  return severity
+    ? { severity, path: `${base}/customProperties/${at}/value` }
+    : undefined;
+}
+
+/**
+ * The severity the contract declares at an SLO's source: an ODCS quality rule's
+ * `severity`, or an SLA property's (see {@link slaSeverity}); the same words either way.
+ */
 function ruleSeverity(
   contract: OdcsContract,
   path: string,
 ): SloAlertRule | undefined {
+  const sla = /^\/slaProperties\/(\d+)$/.exec(path);
+  if (sla) return slaSeverity(contract, Number(sla[1]));
   const match =
     /^\/schema\/(\d+)(?:\/properties\/(\d+))?\/quality\/(\d+)$/.exec(path);
   if (!match) return undefined;

@@ -21,6 +21,7 @@ import { absoluteTime, relativeTime } from '../../lib/time';
 import { AsyncContent, SloHealthChip, useDataProductRef } from '../common';
 import { SloHistoryChart } from './SloHistoryChart';
 import { MetricCharts } from './MetricCharts';
+import { PortRollupTable } from './PortRollupTable';
 import { SloTable } from './SloTable';
 
 /** Why no SLO has a measurement yet, as a panel that says what to do; nothing when some have. */
@@ -204,6 +205,16 @@ export function SloContent() {
                 />
               </InfoCard>
             </Grid>
+            {value.ports && (
+              <Grid item xs={12}>
+                <InfoCard
+                  title="Output ports"
+                  subheader="Each port's SLOs at their latest check on it: the portal's on the server it measures, a pipeline's push on the port it names"
+                >
+                  <PortRollupTable rollup={value.ports} slos={value.slos} />
+                </InfoCard>
+              </Grid>
+            )}
             {value.slos.some(s => s.kind === 'metric') && (
               <Grid item xs={12}>
                 <InfoCard
