@@ -10,17 +10,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import {
-  type SloDefinition,
-  filePath,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { SloDefinition } from '@backstage-data-mesh/plugin-data-mesh-common';
 import {
   type CheckLimits,
+  type DescribedSchema,
   CheckError,
   type EngineSession,
   type MeasuredValue,
-  categoryText,
-  engineDetail,
   failedMeasurement,
   failureCategory,
   ident,
@@ -30,187 +26,23 @@ import {
   toNumber,
 } from '@backstage-data-mesh/plugin-data-mesh-node';
 import { duckDbDialect, duckDbFailureCategory } from './duckDbDialect';
+import {
+  type DuckDbLimits,
+  type DuckDbTarget,
+  type Unreadable,
+  attachDatabase,
+  createViews,
+  productDirectory,
+} from './duckDbTarget';
 
-/** What a DuckDB session reads. */
-export interface DuckDbTarget {
-  /** The contract server's name, for messages. */
-  server: string;
-  /** The server's configured directory; contract paths are relative to it. */
-  directory: string;
-  /**
-   * The product's own directory, relative to `directory` (`data/orders`): the only
-   * place the session may read.
-   */
-  productDirectory: string;
-  /** `files`: one file (or glob) per object; `database`: a DuckDB database file. */
-  kind: 'files' | 'database';
-  /** Path as the contract writes it (relative to `directory`), may hold `{model}`. */
-  path: string;
-  /** `csv`, `parquet`, `json`; for `files`. */
-  format?: string;
-  /** For `database`: the schema holding the objects. */
-  schema?: string;
-  /** Physical names of the contract's schema objects. */
-  objects: string[];
-}
-
-/** Limits of a DuckDB session: DuckDB's own size strings (`256MB`, `1GiB`). */
-export interface DuckDbLimits extends CheckLimits {
-  memoryLimit: string;
-  maxTempDirectorySize: string;
-}
-
-/** The limits DuckDB sessions run under unless the server's configuration says otherwise. */
-export const DUCKDB_DEFAULT_LIMITS = {
-  memoryLimit: '256MB',
-  maxTempDirectorySize: '512MB',
-};
-
-const READERS: Record<string, string> = {
-  csv: 'read_csv',
-  parquet: 'read_parquet',
-  json: 'read_json_auto',
-  ndjson: 'read_json_auto',
-  jsonl: 'read_json_auto',
-};
-
-const inside = (base: string, target: string) => {
-  const rel = path.relative(base, target);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-};
-
-/**
- * Where a product reads on a file server: its own directory as configured (`lexical`,
- * under the server's directory) and as it really is on disk (`real`, symbolic links
- * resolved), which is what DuckDB may read.
- */
-export interface ProductDirectory {
-  server: string;
-  directory: string;
-  relative: string;
-  lexical: string;
-  real: string;
-}
-
-/**
- * Resolves the product's own directory. Errors say what is wrong relative to the server's
- * directory, never its absolute path.
- */
-export async function productDirectory(
-  target: Pick<DuckDbTarget, 'server' | 'directory' | 'productDirectory'>,
-): Promise<ProductDirectory> {
-  const directory = path.resolve(target.directory);
-  const lexical = path.resolve(directory, target.productDirectory);
-  if (!inside(directory, lexical)) {
-    throw new CheckError(
-      `the product directory "${target.productDirectory}" of server "${target.server}" is not a sub-directory of the server's directory (dataMesh.servers.${target.server}.productDirectory)`,
-    );
-  }
-  let real: string;
-  try {
-    real = await fs.promises.realpath(lexical);
-  } catch {
-    throw new CheckError(
-      `the product's own directory "${target.productDirectory}" does not exist on server "${target.server}"`,
-    );
-  }
-  return {
-    server: target.server,
-    directory,
-    relative: target.productDirectory,
-    lexical,
-    real,
-  };
-}
-
-/**
- * The real path of `written` (relative to the server's directory, as contracts write paths),
- * refusing any path outside the product's own directory.
- */
-export function insideProductDirectory(
-  product: ProductDirectory,
-  written: string,
-): string {
-  const target = path.resolve(product.directory, written);
-  if (!inside(product.lexical, target)) {
-    // a path written absolute may name the server's directory: it is not repeated
-    const which = path.isAbsolute(written)
-      ? 'an absolute path'
-      : `"${written}"`;
-    throw new CheckError(
-      `the path ${which} is outside the product's own directory ("${product.relative}" on server "${product.server}")`,
-    );
-  }
-  return path.join(product.real, path.relative(product.lexical, target));
-}
-
-type Unreadable = Map<string, { reason: string; detail?: string }>;
-
-async function attachDatabase(
-  connection: DuckDBConnection,
-  product: ProductDirectory,
-  target: DuckDbTarget,
-): Promise<Unreadable> {
-  const file = insideProductDirectory(product, target.path);
-  try {
-    await connection.run(`ATTACH ${literal(file)} AS dm_source (READ_ONLY)`);
-    await connection.run(
-      `USE dm_source${target.schema ? `.${ident(target.schema)}` : ''}`,
-    );
-  } catch (error) {
-    throw new CheckError(
-      `the database "${target.path}" could not be opened: ${categoryText(
-        failureCategory(duckDbFailureCategory, error),
-      )}`,
-    );
-  }
-  return new Map();
-}
-
-/** One view per schema object over its file; the objects whose file cannot be read, and why. */
-async function createViews(
-  connection: DuckDBConnection,
-  product: ProductDirectory,
-  target: DuckDbTarget,
-): Promise<Unreadable> {
-  const unreadable: Unreadable = new Map();
-  const reader =
-    READERS[
-      (target.format ?? path.extname(target.path).slice(1)).toLowerCase()
-    ];
-  for (const object of target.objects) {
-    try {
-      if (!reader)
-        throw new CheckError(
-          `the file format "${target.format}" is not one of ${Object.keys(
-            READERS,
-          ).join(', ')}`,
-        );
-      const file = insideProductDirectory(
-        product,
-        filePath(target.path, object),
-      );
-      await connection.run(
-        `CREATE VIEW ${ident(object)} AS SELECT * FROM ${reader}(${literal(
-          file,
-        )})`,
-      );
-    } catch (error) {
-      unreadable.set(
-        object,
-        error instanceof CheckError
-          ? { reason: error.message }
-          : {
-              reason: categoryText(
-                failureCategory(duckDbFailureCategory, error),
-              ),
-              detail: engineDetail(error),
-            },
-      );
-    }
-  }
-  return unreadable;
-}
+export {
+  DUCKDB_DEFAULT_LIMITS,
+  type DuckDbLimits,
+  type DuckDbTarget,
+  type ProductDirectory,
+  insideProductDirectory,
+  productDirectory,
+} from './duckDbTarget';
 
 export class DuckDbSession implements EngineSession {
   /** The last query, settled or not. */
@@ -224,6 +56,8 @@ export class DuckDbSession implements EngineSession {
     /** Objects whose data could not be opened, with the reason (safe to show) and the engine's text. */
     private readonly unreadable: Unreadable,
     private readonly spill: string,
+    /** Whether the data declares its types and nullability (not so for CSV and JSON files). */
+    private readonly declares: { types: boolean; nullability: boolean },
   ) {}
 
   static async open(
@@ -257,6 +91,9 @@ export class DuckDbSession implements EngineSession {
         target.kind === 'database'
           ? await attachDatabase(connection, product, target)
           : await createViews(connection, product, target);
+      const format = (
+        target.format ?? path.extname(target.path).slice(1)
+      ).toLowerCase();
       return new DuckDbSession(
         instance,
         connection,
@@ -264,6 +101,10 @@ export class DuckDbSession implements EngineSession {
         limits,
         unreadable,
         spill,
+        {
+          types: target.kind === 'database' || format === 'parquet',
+          nullability: target.kind === 'database',
+        },
       );
     } catch (error) {
       connection?.closeSync();
@@ -273,10 +114,8 @@ export class DuckDbSession implements EngineSession {
     }
   }
 
-  private async value(
-    sql: string,
-    signal?: AbortSignal,
-  ): Promise<number | null | undefined> {
+  /** The rows `sql` returns, interrupted at the time limit or when `signal` aborts. */
+  private async rows(sql: string, signal?: AbortSignal): Promise<unknown[][]> {
     const work = this.connection.runAndReadAll(sql);
     this.pending = work.then(
       () => {},
@@ -288,9 +127,50 @@ export class DuckDbSession implements EngineSession {
       () => this.connection.interrupt(),
       signal,
     );
-    const rows = reader.getRows();
+    return reader.getRows();
+  }
+
+  private async value(
+    sql: string,
+    signal?: AbortSignal,
+  ): Promise<number | null | undefined> {
+    const rows = await this.rows(sql, signal);
     if (rows.length === 0 || rows[0].length === 0) return null;
     return toNumber(rows[0][0]);
+  }
+
+  async describe(
+    objects: string[],
+    signal?: AbortSignal,
+  ): Promise<DescribedSchema> {
+    const described: DescribedSchema = { observed: [], missing: [] };
+    for (const object of objects) {
+      const cannot = this.unreadable.get(object);
+      if (cannot)
+        throw new CheckError(`cannot read ${object}: ${cannot.reason}`);
+      let rows: unknown[][];
+      try {
+        // column_name, column_type, null, key, default, extra
+        rows = await this.rows(`DESCRIBE ${ident(object)}`, signal);
+      } catch (error) {
+        if (failureCategory(duckDbFailureCategory, error) === 'unknown-name') {
+          described.missing.push(object);
+          continue;
+        }
+        throw error;
+      }
+      described.observed.push({
+        object,
+        typed: this.declares.types,
+        nullability: this.declares.nullability,
+        columns: rows.map(row => ({
+          name: String(row[0]),
+          type: String(row[1]),
+          nullable: String(row[2]).toUpperCase() !== 'NO',
+        })),
+      });
+    }
+    return described;
   }
 
   private async checkSingleSelect(query: string): Promise<string | undefined> {

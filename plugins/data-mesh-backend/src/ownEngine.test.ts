@@ -131,6 +131,25 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it('counts rows for volume through the shared queries, and says why schema drift is not measured on an engine that does not describe its data', async () => {
+      await request(mesh.server)
+        .post('/api/data-mesh/slo/evaluate?entity=component:default/ledger')
+        .set('Authorization', owner())
+        .expect(200);
+      const slo = await request(mesh.server)
+        .get('/api/data-mesh/products/default/ledger/slo')
+        .set('Authorization', owner())
+        .expect(200);
+      const byId = Object.fromEntries(slo.body.slos.map((s: any) => [s.id, s]));
+      expect(byId['volume:entries'].lastValue).toBe(3);
+      expect(byId['schema:drift']).toMatchObject({
+        status: 'error',
+        lastError: expect.stringMatching(
+          /^not measured: .*does not describe the columns of its data/,
+        ),
+      });
+    });
+
     it("shows the product's server as evaluated", async () => {
       const details = await request(mesh.server)
         .get('/api/data-mesh/products/default/ledger')

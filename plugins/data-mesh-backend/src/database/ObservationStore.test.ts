@@ -35,6 +35,49 @@ describe.each(databases.eachSupportedId())(
       store = new ObservationStore(knex);
     });
 
+    it("keeps each SLO's latest check per output port, from the runs that name one", async () => {
+      const product = 'component:default/ported';
+      const run = (
+        runId: string,
+        server: string | undefined,
+        source: 'scheduler' | 'push' | 'history',
+        status: 'pass' | 'fail',
+        at: number,
+      ) =>
+        store.recordRun(
+          {
+            runId,
+            entityRef: product,
+            source,
+            server,
+            finishedAt: at,
+            observations: [{ sloId: 'sla:freshness', status, observedAt: at }],
+          },
+          { advanceStates: source !== 'history' },
+        );
+      await run('p1', 'local', 'scheduler', 'fail', T0);
+      await run('p2', 'local', 'scheduler', 'pass', T0 + HOUR);
+      await run('p3', 'warehouse', 'push', 'fail', T0 + 30 * 60_000);
+      await run('p4', undefined, 'push', 'fail', T0 + 2 * HOUR);
+      await run('p5', 'local', 'history', 'fail', T0 + 3 * HOUR);
+      const latest = await store.latestPerPort(product, T0 - HOUR);
+      expect(latest.sort((a, b) => a.port.localeCompare(b.port))).toEqual([
+        {
+          sloId: 'sla:freshness',
+          port: 'local',
+          status: 'pass',
+          at: new Date(T0 + HOUR).toISOString(),
+        },
+        {
+          sloId: 'sla:freshness',
+          port: 'warehouse',
+          status: 'fail',
+          at: new Date(T0 + 30 * 60_000).toISOString(),
+        },
+      ]);
+      expect(await store.latestPerPort(product, T0 + 2 * HOUR)).toEqual([]);
+    });
+
     it('counts a window exactly, also when it starts inside an hour', async () => {
       // every 10 minutes for 5 hours: the 31st observation fails
       const observations = Array.from({ length: 30 }, (_, i) => ({
@@ -439,6 +482,68 @@ describe.each(databases.eachSupportedId())(
         );
         expect(runs.filter(r => !r.duplicate)).toHaveLength(1);
         expect(await alertsOf(product)).toEqual([['quality:rows', 'breach']]);
+      });
+    });
+
+    describe('assessing error budgets', () => {
+      const product = 'component:default/budgets';
+      const now = T0 + 30 * 24 * HOUR;
+      const hourly = (from: number, statuses: string) =>
+        statuses.split('').map((c, i) => ({
+          sloId: 'sla:freshness',
+          status: (c === 'f' ? 'fail' : 'pass') as 'pass' | 'fail',
+          observedAt: from + i * HOUR,
+        }));
+
+      it('keeps the 30-day budget and the burn-rate alert with the state', async () => {
+        // 20 failing hours three weeks ago, then passing: the budget is spent, nothing burns
+        await store.recordRun({
+          runId: 'month',
+          entityRef: product,
+          source: 'scheduler',
+          finishedAt: now - HOUR,
+          observations: [
+            ...hourly(now - 29 * 24 * HOUR, 'p'.repeat(100)),
+            ...hourly(now - 21 * 24 * HOUR, 'f'.repeat(20)),
+            ...hourly(now - 10 * 24 * HOUR, 'p'.repeat(239)),
+          ],
+        });
+        const [assessed] = await store.assess(product, () => 0.99, now);
+        expect(assessed.assessment).toEqual({
+          budgetRemaining: 0,
+          observations: 359,
+          assessedAt: new Date(now).toISOString(),
+        });
+        const [stored] = await store.states(product);
+        expect(stored.assessment).toEqual(assessed.assessment);
+        expect(stored.status).toBe('pass');
+      });
+
+      it('records a fast burn while the SLO keeps failing, and forgets it once it passes', async () => {
+        await store.recordRun({
+          runId: 'failing-now',
+          entityRef: product,
+          source: 'scheduler',
+          finishedAt: now,
+          observations: hourly(now - 2 * HOUR, 'ff'),
+        });
+        const [burning] = await store.assess(product, () => 0.99, now);
+        expect(burning.status).toBe('fail');
+        expect(burning.assessment?.burn).toMatchObject({
+          speed: 'fast',
+          action: 'page',
+          longWindow: '1 hour',
+        });
+        await store.recordRun({
+          runId: 'passing-again',
+          entityRef: product,
+          source: 'scheduler',
+          finishedAt: now + 2 * HOUR,
+          observations: hourly(now + HOUR, 'pp'),
+        });
+        const [calm] = await store.assess(product, () => 0.99, now + 3 * HOUR);
+        expect(calm.status).toBe('pass');
+        expect(calm.assessment?.burn?.action).not.toBe('page');
       });
     });
   },

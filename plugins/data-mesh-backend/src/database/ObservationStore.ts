@@ -3,18 +3,27 @@
  */
 import type { Knex } from 'knex';
 import { InputError } from '@backstage/errors';
-import type {
-  ObservationCounts,
-  SloHistoryPoint,
-  SloStatus,
+import {
+  ASSESSMENT_WINDOWS_MS,
+  type ObservationCounts,
+  type PortObservation,
+  type SloHistoryPoint,
+  assessSlo,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { type OutboxAlert, enqueueAlerts } from './AlertOutbox';
+import {
+  history,
+  latestPerPort,
+  series,
+  windowCounts,
+} from './observationQueries';
 import { DEFAULT_RETENTION_DAYS } from '../results/pushBounds';
 import {
   type ObservationInput,
   type StateTransition,
   type StoredSloState,
   advanceStates,
+  assessmentRow,
   rowToState,
 } from './sloStates';
 
@@ -52,11 +61,8 @@ export const PUSHED_CHECK_PREFIX = 'datacontract:';
 
 const INSERT_CHUNK = 400;
 const HOUR = 3_600_000;
-/** Outcomes by rank in history buckets (worst wins). */
-const WORST: Record<number, SloStatus> = { 0: 'pass', 1: 'error', 2: 'fail' };
 const num = (value: unknown): number | undefined =>
   value === null || value === undefined ? undefined : Number(value);
-const iso = (ms: unknown) => new Date(Number(ms)).toISOString();
 
 /** The longest id the tables store (varchar(255)). */
 const MAX_KEY = 255;
@@ -201,8 +207,7 @@ export class ObservationStore {
 
   /**
    * Observation counts per SLO and outcome from `since` to `until` (ms, default now; an
-   * observation dated later does not count yet): whole hours from the hourly counts, the
-   * parts of the first and the last hour from the observations themselves.
+   * observation dated later does not count yet), see `observationQueries.ts`.
    */
   async windowCounts(
     entityRef: string,
@@ -210,63 +215,41 @@ export class ObservationStore {
     sloId?: string,
     until: number = Date.now(),
   ): Promise<Map<string, ObservationCounts>> {
-    const firstHour = Math.ceil(since / HOUR) * HOUR;
-    const lastHour = Math.floor(until / HOUR) * HOUR;
-    const wholeHours = firstHour < lastHour;
-    const hourly = this.db('dm_observation_hours')
-      .where('entity_ref', entityRef)
-      .andWhere('hour', '>=', firstHour)
-      .andWhere('hour', '<', lastHour)
-      .groupBy('slo_id')
-      .select('slo_id')
-      .sum({ pass: 'pass', fail: 'fail', error: 'error' });
-    const partial = this.db('dm_observations')
-      .where('entity_ref', entityRef)
-      .andWhere('observed_at', '>=', since)
-      .andWhere('observed_at', '<=', until)
-      .groupBy('slo_id', 'status')
-      .select('slo_id', 'status')
-      .count({ n: '*' });
-    if (wholeHours) {
-      partial.andWhere(q =>
-        q
-          .where('observed_at', '<', firstHour)
-          .orWhere('observed_at', '>=', lastHour),
+    return windowCounts(this.db, entityRef, since, sloId, until);
+  }
+
+  /**
+   * Assesses the error budget of every SLO of the product that has a state, as of `now`:
+   * the share of its 30-day budget left and the burn-rate alert that fires (see
+   * `assessSlo` of data-mesh-common), stored with the state. `objectiveOf` gives each SLO's
+   * objective. Returns the states as assessed.
+   */
+  async assess(
+    entityRef: string,
+    objectiveOf: (sloId: string) => number,
+    now: number = Date.now(),
+  ): Promise<StoredSloState[]> {
+    const states = await this.states(entityRef);
+    if (states.length === 0) return states;
+    const counts = new Map<number, Map<string, ObservationCounts>>();
+    for (const windowMs of ASSESSMENT_WINDOWS_MS)
+      counts.set(
+        windowMs,
+        await this.windowCounts(entityRef, now - windowMs, undefined, now),
       );
+    const none: ObservationCounts = { pass: 0, fail: 0, error: 0 };
+    for (const state of states) {
+      state.assessment = assessSlo(
+        windowMs => counts.get(windowMs)?.get(state.sloId) ?? none,
+        objectiveOf(state.sloId),
+        state.status,
+        now,
+      );
+      await this.db('dm_slo_states')
+        .where({ entity_ref: entityRef, slo_id: state.sloId })
+        .update(assessmentRow(state.assessment));
     }
-    if (sloId) {
-      hourly.andWhere('slo_id', sloId);
-      partial.andWhere('slo_id', sloId);
-    }
-    const [hours, edge] = await Promise.all([
-      wholeHours ? hourly : Promise.resolve([]),
-      partial,
-    ]);
-    const counts = new Map<string, ObservationCounts>();
-    const entry = (id: string) => {
-      let c = counts.get(id);
-      if (!c) {
-        c = { pass: 0, fail: 0, error: 0 };
-        counts.set(id, c);
-      }
-      return c;
-    };
-    for (const row of hours as any[]) {
-      const c = entry(row.slo_id);
-      c.pass += Number(row.pass ?? 0);
-      c.fail += Number(row.fail ?? 0);
-      c.error += Number(row.error ?? 0);
-    }
-    for (const row of edge as any[]) {
-      if (
-        row.status === 'pass' ||
-        row.status === 'fail' ||
-        row.status === 'error'
-      ) {
-        entry(row.slo_id)[row.status as 'pass'] += Number(row.n);
-      }
-    }
-    return counts;
+    return states;
   }
 
   /** Observation counts of one SLO from `since` to `until` (ms, default now). */
@@ -326,46 +309,32 @@ export class ObservationStore {
     return num(row?.at);
   }
 
-  /**
-   * The product's observations from `since` to `until` (default now), oldest first, one point
-   * per SLO and bucket of `bucketMs`: the worst outcome in the bucket (fail, then error, then
-   * pass) and the mean value.
-   */
+  /** The product's history points per SLO and bucket (`observationQueries.ts`). */
   async history(
     entityRef: string,
     since: number,
     bucketMs: number,
     until: number = Date.now(),
   ): Promise<SloHistoryPoint[]> {
-    const bucket = Math.max(1, Math.floor(bucketMs));
-    const rows = await this.db('dm_observations')
-      .where('entity_ref', entityRef)
-      .andWhere('observed_at', '>=', since)
-      .andWhere('observed_at', '<=', until)
-      .groupBy(
-        'slo_id',
-        this.db.raw('CAST(observed_at / ? AS BIGINT)', [bucket]),
-      )
-      .select(
-        'slo_id',
-        this.db.raw('min(observed_at) as at'),
-        this.db.raw(
-          "max(case status when 'fail' then 2 when 'error' then 1 else 0 end) as worst",
-        ),
-        this.db.raw('avg(value) as value'),
-      )
-      .orderBy('at');
-    return (rows as any[]).map(row => {
-      const worst = Number(row.worst);
-      const point: SloHistoryPoint = {
-        sloId: row.slo_id,
-        at: iso(row.at),
-        status: WORST[worst] ?? 'pass',
-      };
-      const value = num(row.value);
-      if (value !== undefined && Number.isFinite(value)) point.value = value;
-      return point;
-    });
+    return history(this.db, entityRef, since, bucketMs, until);
+  }
+
+  /** The hourly means one SLO kept (a volume SLO's row counts), see `observationQueries.ts`. */
+  async series(
+    entityRef: string,
+    sloId: string,
+    since: number,
+    until: number = Date.now(),
+  ): Promise<Array<{ at: number; value: number }>> {
+    return series(this.db, entityRef, sloId, since, until);
+  }
+
+  /** The latest check of each SLO on each output port (`observationQueries.ts`). */
+  async latestPerPort(
+    entityRef: string,
+    since: number,
+  ): Promise<PortObservation[]> {
+    return latestPerPort(this.db, entityRef, since);
   }
 
   /** True when the product has a run of this id. */

@@ -24,7 +24,7 @@ const key = z.string().min(1).max(MAX_KEY_LENGTH);
 const runId = z.string().refine(v => v.trim() !== '' && v.length <= MAX_RUN_ID);
 const server = z.string().max(MAX_KEY_LENGTH).nullish();
 
-/** The portal's own format: `{ runId, entityRef, observations: [...] }`. */
+/** The portal's own format: `{ runId, entityRef, outputPort?, observations: [...] }`. */
 export const ownRunSchema = z.object({
   runId,
   entityRef: z
@@ -32,6 +32,8 @@ export const ownRunSchema = z.object({
     .refine(v => v.trim() !== '')
     .refine(v => v.trim().length <= MAX_KEY_LENGTH),
   server,
+  /** The output port the results are of: one of the contract's servers. */
+  outputPort: z.string().min(1).max(MAX_KEY_LENGTH).optional(),
   startedAt: time,
   finishedAt: time,
   observations: z
@@ -93,6 +95,8 @@ function sentence(body: unknown, path: (string | number)[]): string {
       return 'dataContractId must be the id of the tested contract (datacontract-cli sets it from the contract).';
     case 'server':
       return `server must be the name of a contract server, at most ${MAX_KEY_LENGTH} characters.`;
+    case 'outputPort':
+      return `outputPort must be the name of one of the product's output ports (its contract's servers), at most ${MAX_KEY_LENGTH} characters.`;
     case 'checks':
       if (index === undefined)
         return Array.isArray(found)

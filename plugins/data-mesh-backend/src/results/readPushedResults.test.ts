@@ -48,6 +48,27 @@ describe('readPushedResults', () => {
     ]);
   });
 
+  it('reads the output port a push names, and refuses one that is no name', () => {
+    const read = readPushedResults(
+      own([{ sloId: 'sla:freshness', status: 'pass' }], {
+        outputPort: 'warehouse',
+      }),
+      { now: NOW },
+    );
+    expect(read.run?.outputPort).toBe('warehouse');
+    const refused = readPushedResults(
+      own([{ sloId: 'sla:freshness', status: 'pass' }], { outputPort: '' }),
+      { now: NOW },
+    );
+    expect(refused.run).toBeUndefined();
+    expect(refused.issues).toEqual([
+      expect.objectContaining({
+        path: '/outputPort',
+        message: expect.stringMatching(/^outputPort must be the name of one/),
+      }),
+    ]);
+  });
+
   it('refuses a time in the future, and says what to send', () => {
     const result = readPushedResults(
       own([
@@ -219,5 +240,36 @@ describe('readPushedResults', () => {
         { now: NOW },
       ).issues.map(i => i.path),
     ).toEqual(['/id', '/checks/0']);
+  });
+
+  it('reads a Data Product Portal summary as checks of the product it names', () => {
+    const result = readPushedResults(
+      {
+        entityRef: 'component:default/orders',
+        created_at: iso(NOW - 60_000),
+        overall_status: 'failure',
+        dimensions: { completeness: 'success', validity: 'failure' },
+        technical_assets: [{ name: 'orders', status: 'failure' }],
+        details_url: 'https://quality.example.com/runs/42',
+      },
+      { now: NOW },
+    );
+    expect(result.issues).toEqual([]);
+    expect(result.run).toMatchObject({
+      format: 'portal-summary',
+      runId: `portal:${iso(NOW - 60_000)}`,
+      entityRef: 'component:default/orders',
+      finishedAt: NOW - 60_000,
+    });
+    expect(
+      result.run!.checks.map(c => [c.check?.type, c.check?.model, c.status]),
+    ).toEqual([
+      ['completeness', undefined, 'pass'],
+      ['validity', undefined, 'fail'],
+      ['asset', 'orders', 'fail'],
+    ]);
+    expect(
+      paths(readPushedResults({ overall_status: 'unknown' }, { now: NOW })),
+    ).toEqual(['/entityRef', '/runId', '/overall_status']);
   });
 });

@@ -10,11 +10,13 @@ import {
   dataMeshLineageCreatePermission,
   dataMeshResultsCreatePermission,
   formatIssue,
+  outputPortProblem,
   readOpenLineageEvent,
   productRef,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { readPushedResults } from '../results/readPushedResults';
 import { matchPushedChecks } from '../results/matchChecks';
+import { recordOpenLineageQuality } from '../results/openLineageQuality';
 import { NotAllowedError } from '@backstage/errors';
 import {
   pushCredentials,
@@ -116,6 +118,20 @@ export function ingestRoutes(
     );
     const refusal = ctx.pushSubjects.refusal(credentials, product);
     if (refusal) throw new NotAllowedError(refusal);
+    const portProblem =
+      run.outputPort !== undefined
+        ? outputPortProblem(product.contract, run.outputPort)
+        : undefined;
+    if (portProblem) {
+      return badRequest(res, 'The results were not stored', [
+        {
+          severity: 'error',
+          path: '/outputPort',
+          rule: 'results',
+          message: portProblem,
+        },
+      ]);
+    }
     const matched = matchPushedChecks(product.slos, run.checks, {
       knownCheckIds: await ctx.observations.pushedCheckIds(product.entityRef),
     });
@@ -127,7 +143,8 @@ export function ingestRoutes(
       runId: run.runId,
       entityRef: product.entityRef,
       source: run.format === 'datacontract' ? 'datacontract' : 'push',
-      server: run.server,
+      // the port the results are of is the server they were checked on
+      server: run.outputPort ?? run.server,
       startedAt: run.startedAt,
       finishedAt: run.finishedAt,
       observations,
@@ -165,7 +182,8 @@ export function ingestRoutes(
         event,
       );
       if (!duplicate) ctx.lineage.invalidate();
-      const matcher = ctx.lineage.matcherFor(await ctx.products.listProducts());
+      const products = await ctx.products.listProducts();
+      const matcher = ctx.lineage.matcherFor(products);
       const matched = new Set<string>();
       for (const dataset of event.datasets) {
         const ref = matcher.match(dataset);
@@ -176,6 +194,13 @@ export function ingestRoutes(
         edges: duplicate ? 0 : event.edges.length,
         matchedProducts: [...matched].sort(),
       };
+      const quality = await recordOpenLineageQuality(
+        ctx,
+        res.locals.credentials,
+        req.body,
+        { eventId, eventTime: event.eventTime, matcher, products },
+      );
+      if (Object.keys(quality).length > 0) body.qualityResults = quality;
       return res.status(201).json(body);
     },
   );

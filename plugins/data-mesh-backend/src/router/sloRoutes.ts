@@ -1,13 +1,19 @@
 import type Router from 'express-promise-router';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import {
+  type DriftFinding,
+  SCHEMA_DRIFT_SLO,
+  type SchemaDriftResponse,
   type SloDefinition,
   type SloHistoryResponse,
   type SloResponse,
   type SloView,
   type SloWindow,
   dataMeshSloEvaluatePermission,
+  outputPortNames,
   parseSloWindow,
+  rollUpPorts,
+  sloCondition,
   productRef,
   summarizeWindow,
   windowMillis,
@@ -17,6 +23,18 @@ import { EvaluationLimiter } from '../access/EvaluationLimiter';
 import { productByRef, productFor, requireProductPermission } from './access';
 import type { RouterContext } from './context';
 import type { DataProduct } from '../products/DataProduct';
+import { healthViewOf } from '../products/productHealth';
+import type { StoredSloState } from '../database/ObservationStore';
+
+/** The SLO's condition (its status with its error budget) and its assessment. */
+function withCondition(view: SloView, state: StoredSloState | undefined) {
+  const { condition, reason } = sloCondition(state ?? { status: 'unknown' });
+  view.condition = condition;
+  if (reason && (condition === 'at-risk' || condition === 'breached'))
+    view.conditionReason = reason;
+  if (state?.assessment) view.assessment = state.assessment;
+  return view;
+}
 
 function windowParam(value: unknown, fallback: '7d' | '30d') {
   if (value === undefined) return fallback;
@@ -57,6 +75,25 @@ export function sloRoutes(
     const window = windowParam(req.query.window, '7d');
     const { product } = await productFor(ctx, req, 'read');
     res.json(await sloStatus(ctx, product, window));
+  });
+
+  /** The last schema drift check: what departed from the contract, for the Contract tab. */
+  router.get('/products/:namespace/:name/drift', async (req, res) => {
+    const { product } = await productFor(ctx, req, 'read');
+    const state = (await ctx.observations.states(product.entityRef)).find(
+      s => s.sloId === SCHEMA_DRIFT_SLO,
+    );
+    const body: SchemaDriftResponse = {
+      status: state?.status ?? 'unknown',
+      findings: [],
+    };
+    if (state?.lastObservedAt) body.observedAt = state.lastObservedAt;
+    const details = state?.details as { findings?: unknown } | undefined;
+    if (Array.isArray(details?.findings))
+      body.findings = details!.findings as DriftFinding[];
+    if (state?.status === 'error' && state.lastError)
+      body.error = state.lastError;
+    res.json(body);
   });
 
   router.get('/products/:namespace/:name/slo/history', async (req, res) => {
@@ -141,7 +178,8 @@ export function sloRoutes(
 
 /**
  * The SLOs of a product a caller may read, over `window`: each with its target, status,
- * attainment and error budget; and checks pushed for SLOs its contract does not declare.
+ * attainment, error budget and condition, the product's health and, with several output
+ * ports, each port's roll-up; and checks pushed for SLOs its contract does not declare.
  */
 export async function sloStatus(
   ctx: Pick<RouterContext, 'observations' | 'servers'>,
@@ -149,13 +187,19 @@ export async function sloStatus(
   window: SloWindow,
 ): Promise<SloResponse> {
   const now = Date.now();
-  const [counts, states, lastRun] = await Promise.all([
+  const [counts, states, lastRun, perPort] = await Promise.all([
     ctx.observations.windowCounts(
       product.entityRef,
       now - windowMillis(window),
     ),
     ctx.observations.states(product.entityRef),
     ctx.observations.lastRunAt(product.entityRef),
+    outputPortNames(product.contract).length > 1
+      ? ctx.observations.latestPerPort(
+          product.entityRef,
+          now - windowMillis(window),
+        )
+      : Promise.resolve([]),
   ]);
   const stateOf = new Map(states.map(s => [s.sloId, s]));
   const choice = ctx.servers.serverFor(product);
@@ -177,6 +221,11 @@ export async function sloStatus(
       errorBudget: summary.errorBudget,
       source: slo.measure.type === 'pushed' ? 'push' : 'scheduler',
     };
+    if (slo.alert)
+      view.alert = {
+        severity: slo.alert.severity,
+        ...(slo.alert.text ? { text: slo.alert.text } : {}),
+      };
     if (!state) {
       const reason = notMeasuredBecause(slo, serverReason);
       if (reason) view.notMeasuredBecause = reason;
@@ -187,7 +236,7 @@ export async function sloStatus(
       if (state.lastObservedAt) view.lastObservedAt = state.lastObservedAt;
       if (state.lastError) view.lastError = state.lastError;
     }
-    return view;
+    return withCondition(view, state);
   });
   // Checks pushed for SLOs the contract does not declare (datacontract-cli's own checks).
   for (const state of states) {
@@ -196,28 +245,44 @@ export async function sloStatus(
       counts.get(state.sloId) ?? { pass: 0, fail: 0, error: 0 },
       0.99,
     );
-    slos.push({
-      id: state.sloId,
-      name: state.sloId.slice('datacontract:'.length),
-      kind: 'quality',
-      target: {
-        text: 'the pushed check passes',
-        operator: '=',
-        value: 1,
-        objective: 0.99,
-      },
-      status: state.status,
-      since: state.since,
-      lastObservedAt: state.lastObservedAt,
-      lastValue: state.lastValue,
-      lastError: state.lastError,
-      attainment: summary.attainment,
-      observations: summary.observations,
-      errorBudget: summary.errorBudget,
-      source: 'push',
-    });
+    slos.push(
+      withCondition(
+        {
+          id: state.sloId,
+          name: state.sloId.slice('datacontract:'.length),
+          kind: 'quality',
+          target: {
+            text: 'the pushed check passes',
+            operator: '=',
+            value: 1,
+            objective: 0.99,
+          },
+          status: state.status,
+          since: state.since,
+          lastObservedAt: state.lastObservedAt,
+          lastValue: state.lastValue,
+          lastError: state.lastError,
+          attainment: summary.attainment,
+          observations: summary.observations,
+          errorBudget: summary.errorBudget,
+          source: 'push',
+        },
+        state,
+      ),
+    );
   }
-  const body: SloResponse = { window, slos };
+  const body: SloResponse = {
+    window,
+    health: healthViewOf(product, states),
+    slos,
+  };
   if (lastRun !== undefined) body.evaluatedAt = new Date(lastRun).toISOString();
+  // the owners' metric series are kept, not promised: a port stands by its SLOs
+  const ports = rollUpPorts(
+    product.contract,
+    slos.filter(s => s.kind !== 'metric'),
+    perPort,
+  );
+  if (ports) body.ports = ports;
   return body;
 }

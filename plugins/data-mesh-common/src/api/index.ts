@@ -19,7 +19,11 @@ export type {
   SloHealth,
 } from './products';
 export type {
+  BurnRateAlert,
   ErrorBudget,
+  ProductHealthView,
+  SloAssessment,
+  SloCondition,
   SloHistoryPoint,
   SloHistoryResponse,
   SloKind,
@@ -47,3 +51,4 @@ export type {
   GovernanceEvaluateRequest,
   GovernanceResponse,
 } from './governance';
+export type { DriftFinding, SchemaDriftResponse } from './observability';

@@ -12,6 +12,12 @@ export interface PushResultsRequest {
   entityRef: string;
   /** The contract server measured, e.g. `production`. */
   server?: string;
+  /**
+   * The output port the results are of: one of the contract's servers (its output ports),
+   * else the push is refused (400, `/outputPort`). The SLOs tab of a product with several
+   * output ports shows each port's SLOs at their latest results.
+   */
+  outputPort?: string;
   /** ISO 8601. */
   startedAt?: string;
   /** ISO 8601; defaults to when the backend received the run. */
@@ -56,6 +62,11 @@ export interface OpenLineageIngestResponse {
   edges: number;
   /** Data products the event's datasets matched, by entity ref. */
   matchedProducts: string[];
+  /**
+   * Observations stored from the datasets' quality facets (`dataQualityAssertions`,
+   * `dataQualityMetrics`), by product, for products the caller may push results for.
+   */
+  qualityResults?: Record<string, number>;
 }
 
 /**

@@ -10,7 +10,13 @@ export {
   dataMeshSloEnginesExtensionPoint,
   type DataMeshSloEnginesExtensionPoint,
 } from './extensionPoint';
-export type { CheckLimits, EngineSession, MeasuredValue } from './types';
+export type {
+  CheckLimits,
+  DescribedSchema,
+  EngineSession,
+  MeasuredValue,
+} from './types';
+export { measureDrift, type DriftDetails } from './measureDrift';
 export {
   CheckAbortedError,
   CheckError,

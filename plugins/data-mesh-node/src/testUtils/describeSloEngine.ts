@@ -5,60 +5,15 @@
  * your own. Run it from your engine's tests (Jest) on a session opened on the `orders`
  * table of {@link orderRows}.
  */
-import type {
-  SloDefinition,
-  SloMeasure,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { SloMeasure } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { EngineSession } from '../engines/types';
+import {
+  type DeclaredSchema,
+  describeObservability,
+} from './describeObservability';
+import { slo } from './orders';
 
 const MINUTE = 60_000;
-
-function orderId(i: number): string | null {
-  if (i === 0) return null;
-  return i === 9 ? 'o-8' : `o-${i}`;
-}
-
-/**
- * The `orders` table the specification reads: 10 rows, one null id, one duplicate id, two invalid statuses (lost, n/a), one negative total.
- *
- * @public
- */
-export function orderRows(now: number) {
-  const statuses = [
-    'open',
-    'shipped',
-    'open',
-    'lost',
-    'n/a',
-    'shipped',
-    'open',
-    'shipped',
-    'open',
-    'shipped',
-  ];
-  return statuses.map((status, i) => ({
-    order_id: orderId(i),
-    status,
-    total: i === 5 ? -3 : 10 * (i + 1),
-    updated_at: new Date(now - 30 * MINUTE - i * 24 * 60 * MINUTE),
-  }));
-}
-
-/**
- * An SLO with the measure `measure`.
- *
- * @public
- */
-export function slo(id: string, measure: SloMeasure): SloDefinition {
-  return {
-    id,
-    name: id,
-    kind: 'quality',
-    target: { text: '', operator: '<=', value: 0, objective: 0.99 },
-    measure,
-    path: '',
-  };
-}
 
 const lib = (
   metric: any,
@@ -76,8 +31,11 @@ const lib = (
 
 /**
  * Registers the engine specification (Jest `describe` blocks) on a session opened on the
- * `orders` table: library metrics, freshness and retention, availability, and contract SQL
- * (single SELECT only, one value read, a category instead of the engine's words).
+ * `orders` table: library metrics, freshness and retention, availability, contract SQL
+ * (single SELECT only, one value read, a category instead of the engine's words), row
+ * counts for volume, the owners' metrics, and schema drift. Pass `schema`, what the data
+ * declares, when the engine's sessions implement `describe`; without it the specification
+ * expects them not to, and schema drift to be not measured, saying why.
  *
  * @public
  */
@@ -85,6 +43,7 @@ export function describeSloEngine(
   name: string,
   session: () => EngineSession,
   now: () => number,
+  schema?: DeclaredSchema,
 ) {
   describe(`${name}: library metrics`, () => {
     it.each([
@@ -272,4 +231,6 @@ export function describeSloEngine(
       expect(syntax.error).toMatch(/syntax error|single SELECT/);
     });
   });
+
+  describeObservability(name, session, schema);
 }

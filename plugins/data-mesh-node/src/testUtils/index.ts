@@ -3,5 +3,11 @@
  *
  * @packageDocumentation
  */
-export { describeSloEngine, orderRows, slo } from './describeSloEngine';
-export type { EngineSession, MeasuredValue } from '../engines/types';
+export { describeSloEngine } from './describeSloEngine';
+export type { DeclaredSchema } from './describeObservability';
+export { orderRows, ordersContract, slo } from './orders';
+export type {
+  DescribedSchema,
+  EngineSession,
+  MeasuredValue,
+} from '../engines/types';

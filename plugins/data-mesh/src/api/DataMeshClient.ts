@@ -6,6 +6,7 @@ import type {
   GovernanceEvaluateRequest,
   GovernanceResponse,
   LineageResponse,
+  SchemaDriftResponse,
   SloHistoryResponse,
   SloResponse,
   SloWindow,
@@ -56,6 +57,10 @@ export class DataMeshClient implements DataMeshApi {
     window: SloWindow,
   ): Promise<SloHistoryResponse> {
     return this.#get(`${productPath(product)}/slo/history`, { window });
+  }
+
+  getSchemaDrift(product: DataProductRef): Promise<SchemaDriftResponse> {
+    return this.#get(`${productPath(product)}/drift`);
   }
 
   getGovernance(product: DataProductRef): Promise<GovernanceResponse> {

@@ -464,3 +464,57 @@ describe('readDataProductYaml: what does not map', () => {
     ]);
   });
 });
+
+describe('readDataProductYaml: a location that is a file', () => {
+  const convert = (location: string, type?: string) =>
+    readDataProductYaml({
+      name: 'product-events',
+      version: '1.0.0',
+      schema: {
+        ...(type ? { type } : {}),
+        location,
+        fields: [{ name: 'event_id', type: 'string' }],
+      },
+    }).contract;
+
+  it('is a local server, the file its object, named as its queries name it', () => {
+    const contract = convert('data/product-events/events.parquet', 'parquet');
+    expect(contract.servers).toEqual([
+      {
+        server: 'local',
+        type: 'local',
+        path: 'data/product-events/events.parquet',
+        format: 'parquet',
+      },
+    ]);
+    expect(contract.schema![0]).toMatchObject({
+      name: 'product-events',
+      physicalName: 'events',
+    });
+    expect(officialSchemaErrors(contract)).toEqual([]);
+  });
+
+  it('takes the format from the extension when no type is written', () => {
+    expect(convert('exports/orders.csv').servers).toEqual([
+      {
+        server: 'local',
+        type: 'local',
+        path: 'exports/orders.csv',
+        format: 'csv',
+      },
+    ]);
+  });
+
+  it('stays a custom server when the path climbs out, the type disagrees or no file format is named', () => {
+    for (const [location, type] of [
+      ['../elsewhere/events.parquet', 'parquet'],
+      ['data/events.parquet', 'csv'],
+      ['data/events/', 'parquet'],
+      ['warehouse.sales.orders', undefined],
+    ] as const) {
+      const contract = convert(location, type);
+      expect(contract.servers?.[0]).toMatchObject({ type: 'custom' });
+      expect(contract.schema![0].physicalName).toBeUndefined();
+    }
+  });
+});

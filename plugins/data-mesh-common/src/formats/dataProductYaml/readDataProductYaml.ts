@@ -54,11 +54,44 @@ function convertGrants(grants: unknown, access: string): Converted<OdcsRole>[] {
   });
 }
 
+/** File formats a `local` server holds (the ones the portal reads from a directory). */
+const LOCAL_FILE_FORMATS = new Set([
+  'parquet',
+  'csv',
+  'json',
+  'ndjson',
+  'jsonl',
+]);
+
+/**
+ * The format of a location written as a file (no scheme, no `..`, the extension of a format
+ * read from a directory, agreeing with `schema.type` when given): the path of a `local`
+ * server, relative to the directory the portal's configuration gives that server.
+ */
+function localFileFormat(location: string, format: string | undefined) {
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(location)) return undefined;
+  if (location.split(/[\\/]/).includes('..')) return undefined;
+  const extension = /\.([A-Za-z0-9]+)$/.exec(location)?.[1]?.toLowerCase();
+  if (!extension || !LOCAL_FILE_FORMATS.has(extension)) return undefined;
+  if (format !== undefined && format.toLowerCase() !== extension)
+    return undefined;
+  return extension;
+}
+
 function convertServer(
   schema: Record<string, unknown>,
 ): Record<string, unknown> | undefined {
   const location = scalarText(schema.location);
   if (location === undefined) return undefined;
+  const format = scalarText(schema.type);
+  const localFormat = localFileFormat(location, format);
+  if (localFormat !== undefined)
+    return {
+      server: 'local',
+      type: 'local',
+      path: location,
+      format: format ?? localFormat,
+    };
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/
     .exec(location)?.[1]
     ?.toLowerCase();
@@ -69,9 +102,20 @@ function convertServer(
   };
   if (isS3 || classifyUri(location) !== 'invalid') server.location = location;
   else server.path = location;
-  if (schema.type !== undefined)
-    server.format = scalarText(schema.type) ?? schema.type;
+  if (schema.type !== undefined) server.format = format ?? schema.type;
   return server;
+}
+
+/**
+ * The table name a local file's queries use: its base name without the extension
+ * (`data/product-events/events.parquet` → `events`), when that is a plain identifier.
+ */
+function fileObjectName(server: Record<string, unknown>): string | undefined {
+  if (server.type !== 'local' || typeof server.path !== 'string')
+    return undefined;
+  const base = server.path.split(/[\\/]/).pop() ?? '';
+  const stem = base.replace(/\.[A-Za-z0-9]+$/, '');
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(stem) ? stem : undefined;
 }
 
 /**
@@ -85,7 +129,11 @@ function convertServer(
  *   a support channel (`mailto:`), where ODCS readers and governance find the contact.
  * - `schema.fields` → the properties of one schema object named after the product (see
  *   {@link convertDataProductFields}); `schema.location` + `schema.type` → a server
- *   (`s3` for `s3://` locations, `custom` otherwise) with `location` and `format`;
+ *   with `location` and `format`: `s3` for `s3://` locations; `local` with `path` for a file
+ *   path (no scheme, no `..`) in a format read from a directory (parquet, csv, json), whose
+ *   base name becomes the object's `physicalName` (`…/events.parquet` → `events`, the table
+ *   its quality queries name), the portal reading it only inside the directory its
+ *   configuration gives that server; `custom` otherwise;
  *   `schema.partitioned_by` → `partitioned`/`partitionKeyPosition`.
  * - `access.read`/`access.write` → `roles` with `access: read`/`write` (`role` → `role`;
  *   a `domain` grant is a role named after the domain with the custom property `domain`);
@@ -146,6 +194,8 @@ export function readDataProductYaml(value: unknown): ContractConversion {
     const server = convertServer(schema);
     if (server) {
       contract.servers = [server];
+      const physical = fileObjectName(server);
+      if (physical && physical !== name) object.physicalName = physical;
       trace.link(['servers', 0], ['schema', 'location']);
       schemaMapped.push('type');
     } else {

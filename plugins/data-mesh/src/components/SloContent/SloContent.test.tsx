@@ -106,6 +106,13 @@ describe('SloContent', () => {
     expect(
       within(table).getByText('Freshness').closest('tr'),
     ).toHaveTextContent('99.5 %');
+    // values in human units: 1200 seconds and 12 rows
+    expect(
+      within(within(table).getByText('Freshness').closest('tr')!).getByText(
+        '20 minutes',
+      ),
+    ).toBeInTheDocument();
+    expect(within(nulls).getByText('12 rows')).toBeInTheDocument();
 
     expect(
       await screen.findByRole('img', {
@@ -113,6 +120,101 @@ describe('SloContent', () => {
       }),
     ).toBeInTheDocument();
     expect(screen.queryByText('No observations yet')).not.toBeInTheDocument();
+  });
+
+  it('shows the health the explorer shows, at risk with a spent budget, and why', async () => {
+    const spent = sloView({
+      condition: 'at-risk',
+      conditionReason: 'its 30-day error budget is spent',
+    });
+    const api = fakeDataMeshApi({
+      getSlos: async (_, window) => ({
+        window,
+        health: {
+          health: 'at-risk',
+          reasons: ['Freshness: its 30-day error budget is spent'],
+        },
+        slos: [spent],
+      }),
+      getSloHistory: async () => ({ window: '30d', points: [] }),
+      getProduct: async () => details({ sloHealth: 'at-risk' }),
+    });
+    await renderForProduct(<SloContent />, api);
+    expect(await screen.findByLabelText('Why')).toHaveTextContent(
+      'Freshness: its 30-day error budget is spent',
+    );
+    const table = screen.getByRole('table', {
+      name: 'Service level objectives',
+    });
+    const row = within(table).getByText('Freshness').closest('tr')!;
+    expect(within(row).getByText('Pass')).toBeInTheDocument();
+    expect(within(row).getByText('At risk')).toBeInTheDocument();
+    expect(
+      within(row).getByText('its 30-day error budget is spent'),
+    ).toBeInTheDocument();
+  });
+
+  it("shows each output port's SLOs and the product's summary for a product with several ports", async () => {
+    const api = fakeDataMeshApi({
+      getSlos: async (_, window) => ({
+        ...slos(window),
+        ports: {
+          summary: { status: 'fail', pass: 1, fail: 1, error: 1, unknown: 0 },
+          ports: [
+            {
+              port: 'local',
+              type: 'local',
+              slos: [
+                { id: 'sla:freshness', status: 'pass' },
+                { id: 'quality:orders.customer_id:nullValues', status: 'fail' },
+                { id: 'sla:latency', status: 'unknown' },
+              ],
+              summary: {
+                status: 'fail',
+                pass: 1,
+                fail: 1,
+                error: 0,
+                unknown: 1,
+              },
+            },
+            {
+              port: 'warehouse',
+              type: 'postgres',
+              slos: [
+                { id: 'sla:freshness', status: 'pass' },
+                {
+                  id: 'quality:orders.customer_id:nullValues',
+                  status: 'unknown',
+                },
+                { id: 'sla:latency', status: 'unknown' },
+              ],
+              summary: {
+                status: 'pass',
+                pass: 1,
+                fail: 0,
+                error: 0,
+                unknown: 2,
+              },
+            },
+          ],
+        },
+      }),
+      getSloHistory: async () => ({ window: '30d', points: [] }),
+      getProduct: async () => details(),
+    });
+    await renderForProduct(<SloContent />, api);
+    const table = await screen.findByRole('table', { name: 'Output ports' });
+    expect(screen.getByLabelText('Product summary')).toHaveTextContent(
+      'Product: 1 passing · 1 failing · 1 in error, over 2 output ports',
+    );
+    const local = within(table).getByText('local', { selector: 'p' });
+    const localRow = local.closest('tr')!;
+    expect(within(localRow).getByText('Fail')).toBeInTheDocument();
+    expect(localRow).toHaveTextContent('1 passing · 1 failing · 1 not checked');
+    expect(localRow).toHaveTextContent('No null customer_id');
+    const warehouseRow = within(table).getByText('warehouse').closest('tr')!;
+    expect(within(warehouseRow).getByText('Pass')).toBeInTheDocument();
+    expect(warehouseRow).toHaveTextContent('1 passing · 2 not checked');
   });
 
   it('says the contract declares no SLOs', async () => {
