@@ -6,8 +6,11 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
+  type GrantPlatform,
+  dataMeshGrantPlatformsExtensionPoint,
   dataMeshProductResourceRef,
   loadGovernancePolicies,
+  readAccessRequestSettings,
   readAccessSettings,
   scmResolveUrl,
 } from '@backstage-data-mesh/plugin-data-mesh-node';
@@ -48,6 +51,9 @@ import {
   EvaluationLimiter,
 } from './access/EvaluationLimiter';
 import { DEFAULT_REQUEST_LIMITS } from './router/context';
+import { AccessStore } from './database/AccessStore';
+import { GrantView } from './access/GrantView';
+import { AccessRequests } from './access/AccessRequests';
 
 /**
  * The data-mesh backend plugin: SLO evaluation on a schedule, pushed results, OpenLineage
@@ -58,6 +64,13 @@ import { DEFAULT_REQUEST_LIMITS } from './router/context';
 export const dataMeshPlugin = createBackendPlugin({
   pluginId: 'data-mesh',
   register(env) {
+    // Modules add the platforms on which access grants are applied (see data-mesh-node).
+    const grantPlatforms: GrantPlatform[] = [];
+    env.registerExtensionPoint(dataMeshGrantPlatformsExtensionPoint, {
+      addGrantPlatform(platform) {
+        grantPlatforms.push(platform);
+      },
+    });
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -99,12 +112,27 @@ export const dataMeshPlugin = createBackendPlugin({
           refreshMillis:
             config.getOptionalNumber('dataMesh.catalog.refreshMs') ?? 10_000,
         });
+        // Who holds a read grant, in memory, read again every few seconds.
+        const accessStore = new AccessStore(db);
+        const grants = new GrantView(accessStore, {
+          logger,
+          refreshMillis: config.getOptionalNumber(
+            'dataMesh.accessRequests.refreshMs',
+          ),
+        });
+        await grants.start();
+        lifecycle.addShutdownHook(() => grants.stop());
         // Data products are a permission resource of this plugin: policies answer who may
         // discover and read them with the data-mesh conditions, applied here.
-        registerProductResources(deps.permissionsRegistry, products);
+        registerProductResources(
+          deps.permissionsRegistry,
+          products,
+          grants.lookup,
+        );
         const gate = new ProductAccessGate({
           permissions: deps.permissions,
           catalog: deps.catalog,
+          grants: grants.lookup,
           ruleset: deps.permissionsRegistry.getPermissionRuleset(
             dataMeshProductResourceRef,
           ),
@@ -128,6 +156,16 @@ export const dataMeshPlugin = createBackendPlugin({
         const recorder = new SloRecorder(observations, alerts, async ref => {
           const product = await products.getProduct(ref);
           if (product) await indexer.recorded(product);
+        });
+        const access = new AccessRequests({
+          store: accessStore,
+          products,
+          grants,
+          platforms: () => grantPlatforms,
+          logger,
+          settings: readAccessRequestSettings(config),
+          notify: !!deps.notifications,
+          deliver: ref => alerts.deliverNow(ref),
         });
         const productLimits = readProductLimits(config);
         const evaluator = new SloEvaluator(
@@ -206,6 +244,28 @@ export const dataMeshPlugin = createBackendPlugin({
           },
         });
 
+        // Grants whose time is up end (and are removed where they were applied), once,
+        // on whichever replica runs the task; grants a platform failed to take are retried.
+        const accessSchedule = config.getOptionalConfig(
+          'dataMesh.accessRequests.schedule',
+        );
+        await scheduler.scheduleTask({
+          id: 'data-mesh-access-expiry',
+          scope: 'global',
+          ...(accessSchedule
+            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                accessSchedule,
+              )
+            : {
+                frequency: { seconds: 30 },
+                timeout: { minutes: 5 },
+                initialDelay: { seconds: 15 },
+              }),
+          fn: async () => {
+            await access.runDue();
+          },
+        });
+
         httpRouter.use(
           createRouter({
             logger,
@@ -226,6 +286,8 @@ export const dataMeshPlugin = createBackendPlugin({
             gate,
             productIndex,
             pushSubjects: PushSubjects.fromConfig(config),
+            access,
+            accessStore,
             evaluations: new EvaluationLimiter({
               concurrent:
                 config.getOptionalNumber(

@@ -71,6 +71,18 @@ export const dataMeshSloEvaluatePermission = createPermission({
 });
 
 /**
+ * Deciding a product's access requests and revoking its grants, and reading its access
+ * audit trail. Asked with the product as resource; by default its owners (and services, for
+ * an approval workflow outside the portal).
+ * @public
+ */
+export const dataMeshAccessDecidePermission = createPermission({
+  name: 'data-mesh.access.decide',
+  attributes: { action: 'update' },
+  resourceType: DATA_MESH_PRODUCT_RESOURCE_TYPE,
+});
+
+/**
  * Every permission of the data-mesh backend.
  * @public
  */
@@ -80,4 +92,5 @@ export const dataMeshPermissions = [
   dataMeshResultsCreatePermission,
   dataMeshLineageCreatePermission,
   dataMeshSloEvaluatePermission,
+  dataMeshAccessDecidePermission,
 ];

@@ -38,3 +38,10 @@ export type {
 
 export * from './access';
 export { migrateLatest } from './database/migrateLatest';
+export { dataMeshGrantPlatformsExtensionPoint } from './grants/platforms';
+export type {
+  DataMeshGrantPlatformsExtensionPoint,
+  GrantOnPlatform,
+  GrantPlatform,
+  GrantPlatformOutcome,
+} from './grants/platforms';

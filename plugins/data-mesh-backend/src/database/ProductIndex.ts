@@ -366,6 +366,16 @@ export class ProductIndex {
           .andWhere('a.action', action)
           .whereIn('a.principal', claims.length ? claims : ['']),
       );
+      // A grant holder reads, and so discovers, while the grant holds.
+      if (action !== 'write')
+        q.orWhereExists(
+          this.db('dm_access_grants as g')
+            .select(this.db.raw('1'))
+            .whereRaw('g.entity_ref = ??', [`${table}.entity_ref`])
+            .andWhere('g.state', 'active')
+            .andWhere('g.expires_at', '>', Date.now())
+            .whereIn('g.principal', claims.length ? claims : ['']),
+        );
     });
   }
 }

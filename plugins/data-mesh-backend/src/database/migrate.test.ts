@@ -17,6 +17,9 @@ const databases = TestDatabases.create({
 
 const directory = path.resolve(__dirname, '../../migrations');
 const TABLES = [
+  'dm_access_audit',
+  'dm_access_grants',
+  'dm_access_requests',
   'dm_alert_outbox',
   'dm_lineage_datasets',
   'dm_lineage_edges',

@@ -17,6 +17,8 @@ import type { ProductAccessGate } from '../access/ProductAccessGate';
 import type { ProductIndex } from '../database/ProductIndex';
 import type { PushSubjects } from '../access/PushSubjects';
 import type { EvaluationLimiter } from '../access/EvaluationLimiter';
+import type { AccessRequests } from '../access/AccessRequests';
+import type { AccessStore } from '../database/AccessStore';
 
 /** The bounds of what one request may send. */
 export interface RequestLimits {
@@ -59,4 +61,7 @@ export interface RouterContext {
   /** How many evaluations one caller may ask for. */
   evaluations: EvaluationLimiter;
   limits: RequestLimits;
+  /** Access requests and grants: asking, deciding, expiring. */
+  access: AccessRequests;
+  accessStore: AccessStore;
 }

@@ -7,6 +7,7 @@ import { ingestRoutes } from './ingestRoutes';
 import { lineageRoutes } from './lineageRoutes';
 import { governanceRoutes } from './governanceRoutes';
 import { searchRoutes } from './searchRoutes';
+import { accessRoutes } from './accessRoutes';
 
 /** The JSON body parser of one route, with the context's size limit. */
 export function jsonBody(ctx: RouterContext): express.RequestHandler {
@@ -28,5 +29,6 @@ export function createRouter(ctx: RouterContext): express.Router {
   lineageRoutes(router, ctx);
   governanceRoutes(router, ctx);
   searchRoutes(router, ctx);
+  accessRoutes(router, ctx);
   return router;
 }

@@ -29,3 +29,25 @@ export type {
   ProductAccess,
 } from './productAccess';
 export { redactContractData } from './redact';
+export {
+  ACCESS_REQUEST_STATES,
+  ACCESS_TEXT_MAX,
+  DEFAULT_ACCESS_REQUEST_SETTINGS,
+  autoApprovalOf,
+  grantHolds,
+  readAccessDecision,
+  readAccessRequest,
+  readAutoApproval,
+} from './requests';
+export type {
+  AccessAuditAction,
+  AccessDecisionInput,
+  AccessGrantState,
+  AccessRequestInput,
+  AccessRequestSettings,
+  AccessRequestState,
+  AutoApproval,
+  GrantWindow,
+  ReadAccessDecision,
+  ReadAccessRequest,
+} from './requests';

@@ -49,3 +49,13 @@ export type {
   GovernancePolicyResult,
   GovernanceResponse,
 } from './governance';
+export type {
+  AccessAuditEntry,
+  AccessAuditResponse,
+  AccessGrantPlatformView,
+  AccessGrantView,
+  AccessGrantsResponse,
+  AccessRequestView,
+  AccessRequestsResponse,
+  ProductAccessResponse,
+} from './access';

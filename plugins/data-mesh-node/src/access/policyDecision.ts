@@ -3,6 +3,7 @@
  * call (or to replace, permission by permission).
  */
 import {
+  dataMeshAccessDecidePermission,
   dataMeshLineageCreatePermission,
   dataMeshProductDiscoverPermission,
   dataMeshProductReadPermission,
@@ -32,7 +33,9 @@ import {
  *   token) is allowed — restrict static tokens with `accessRestrictions`;
  * - push results for a product: a user who may write it (its owners); a service is allowed,
  *   and the backend then checks `dataMesh.push.subjects`;
- * - send OpenLineage events: services only.
+ * - send OpenLineage events: services only;
+ * - decide a product's access requests, revoke its grants, read its access audit: its
+ *   owners; a service (an approval workflow) is allowed.
  *
  * ```ts
  * async handle(request, user) {
@@ -51,6 +54,13 @@ export function dataMeshPolicyDecision(
   const claims = user?.info.ownershipEntityRefs ?? [];
   if (isPermission(permission, dataMeshLineageCreatePermission)) {
     return { result: user ? AuthorizeResult.DENY : AuthorizeResult.ALLOW };
+  }
+  if (isPermission(permission, dataMeshAccessDecidePermission)) {
+    if (!user) return { result: AuthorizeResult.ALLOW };
+    return createDataMeshProductConditionalDecision(
+      dataMeshAccessDecidePermission,
+      dataMeshProductConditions.isProductOwner({ claims }),
+    );
   }
   const byAccess = [
     [dataMeshProductDiscoverPermission, 'discover'],
