@@ -54,6 +54,7 @@ import { DEFAULT_REQUEST_LIMITS } from './router/context';
 import { AccessStore } from './database/AccessStore';
 import { GrantView } from './access/GrantView';
 import { AccessRequests } from './access/AccessRequests';
+import { PostgresGrantPlatform } from './access/platforms/PostgresGrantPlatform';
 
 /**
  * The data-mesh backend plugin: SLO evaluation on a schedule, pushed results, OpenLineage
@@ -157,11 +158,18 @@ export const dataMeshPlugin = createBackendPlugin({
           const product = await products.getProduct(ref);
           if (product) await indexer.recorded(product);
         });
+        // Grants become GRANT/REVOKE on PostgreSQL servers configured with `grants`, and
+        // whatever the modules' platforms do.
+        const postgresGrants = new PostgresGrantPlatform(
+          () => [...settings.values()],
+          logger,
+        );
+        lifecycle.addShutdownHook(() => postgresGrants.close());
         const access = new AccessRequests({
           store: accessStore,
           products,
           grants,
-          platforms: () => grantPlatforms,
+          platforms: () => [postgresGrants, ...grantPlatforms],
           logger,
           settings: readAccessRequestSettings(config),
           notify: !!deps.notifications,
