@@ -55,6 +55,9 @@ import { AccessStore } from './database/AccessStore';
 import { GrantView } from './access/GrantView';
 import { AccessRequests } from './access/AccessRequests';
 import { PostgresGrantPlatform } from './access/platforms/PostgresGrantPlatform';
+import { VersionStore } from './database/VersionStore';
+import { ProductConsumers } from './versions/ProductConsumers';
+import { ContractVersions } from './versions/ContractVersions';
 
 /**
  * The data-mesh backend plugin: SLO evaluation on a schedule, pushed results, OpenLineage
@@ -209,6 +212,35 @@ export const dataMeshPlugin = createBackendPlugin({
           },
         });
 
+        // Contract versions: every contract the catalog serves is kept, a breaking one tells
+        // the consumers it hits; producers announce versions before publishing them.
+        const consumers = new ProductConsumers({
+          products,
+          grants: grants.lookup,
+          lineage,
+        });
+        const versions = new ContractVersions({
+          store: new VersionStore(db),
+          products,
+          consumers,
+          logger,
+          notify: !!deps.notifications,
+          deliver: ref => alerts.deliverNow(ref),
+          deprecationDays: config.getOptionalNumber(
+            'dataMesh.versions.deprecationDays',
+          ),
+        });
+        products.onChange(async change => {
+          try {
+            await versions.noticed({
+              initial: change.initial,
+              changed: change.initial ? change.all : change.changed,
+            });
+          } catch (error) {
+            logger.warn(`Could not record the contract versions: ${error}`);
+          }
+        });
+
         const backfillDays = config.getOptionalNumber(
           'dataMesh.examples.backfillDays',
         );
@@ -296,6 +328,8 @@ export const dataMeshPlugin = createBackendPlugin({
             pushSubjects: PushSubjects.fromConfig(config),
             access,
             accessStore,
+            versions,
+            consumers,
             evaluations: new EvaluationLimiter({
               concurrent:
                 config.getOptionalNumber(

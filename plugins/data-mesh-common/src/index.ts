@@ -75,3 +75,5 @@ export * from './permissions';
 export * from './access';
 
 export * from './draft';
+
+export * from './consumers';

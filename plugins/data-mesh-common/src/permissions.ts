@@ -83,6 +83,18 @@ export const dataMeshAccessDecidePermission = createPermission({
 });
 
 /**
+ * Announcing a coming version of a product's contract (or recording a past one), so the
+ * consumers it breaks are told and the breaking-change gate counts their answers. By default
+ * its owners, and services (a CI pipeline).
+ * @public
+ */
+export const dataMeshVersionCreatePermission = createPermission({
+  name: 'data-mesh.version.create',
+  attributes: { action: 'create' },
+  resourceType: DATA_MESH_PRODUCT_RESOURCE_TYPE,
+});
+
+/**
  * Every permission of the data-mesh backend.
  * @public
  */
@@ -93,4 +105,5 @@ export const dataMeshPermissions = [
   dataMeshLineageCreatePermission,
   dataMeshSloEvaluatePermission,
   dataMeshAccessDecidePermission,
+  dataMeshVersionCreatePermission,
 ];

@@ -8,6 +8,7 @@ import { lineageRoutes } from './lineageRoutes';
 import { governanceRoutes } from './governanceRoutes';
 import { searchRoutes } from './searchRoutes';
 import { accessRoutes } from './accessRoutes';
+import { versionRoutes } from './versionRoutes';
 
 /** The JSON body parser of one route, with the context's size limit. */
 export function jsonBody(ctx: RouterContext): express.RequestHandler {
@@ -30,5 +31,6 @@ export function createRouter(ctx: RouterContext): express.Router {
   governanceRoutes(router, ctx);
   searchRoutes(router, ctx);
   accessRoutes(router, ctx);
+  versionRoutes(router, ctx);
   return router;
 }

@@ -59,3 +59,12 @@ export type {
   AccessRequestsResponse,
   ProductAccessResponse,
 } from './access';
+export type {
+  AcknowledgeVersionRequest,
+  AnnounceContractVersionRequest,
+  ContractImpactResponse,
+  ContractVersionDiffResponse,
+  ContractVersionView,
+  ContractVersionsResponse,
+  ProductConsumersResponse,
+} from './versions';

@@ -5,6 +5,7 @@
 import {
   dataMeshAccessDecidePermission,
   dataMeshLineageCreatePermission,
+  dataMeshVersionCreatePermission,
   dataMeshProductDiscoverPermission,
   dataMeshProductReadPermission,
   dataMeshResultsCreatePermission,
@@ -34,8 +35,8 @@ import {
  * - push results for a product: a user who may write it (its owners); a service is allowed,
  *   and the backend then checks `dataMesh.push.subjects`;
  * - send OpenLineage events: services only;
- * - decide a product's access requests, revoke its grants, read its access audit: its
- *   owners; a service (an approval workflow) is allowed.
+ * - decide a product's access requests, revoke its grants, read its access audit, announce
+ *   a version of its contract: its owners; a service (an approval workflow, CI) is allowed.
  *
  * ```ts
  * async handle(request, user) {
@@ -55,10 +56,14 @@ export function dataMeshPolicyDecision(
   if (isPermission(permission, dataMeshLineageCreatePermission)) {
     return { result: user ? AuthorizeResult.DENY : AuthorizeResult.ALLOW };
   }
-  if (isPermission(permission, dataMeshAccessDecidePermission)) {
+  for (const owned of [
+    dataMeshAccessDecidePermission,
+    dataMeshVersionCreatePermission,
+  ]) {
+    if (!isPermission(permission, owned)) continue;
     if (!user) return { result: AuthorizeResult.ALLOW };
     return createDataMeshProductConditionalDecision(
-      dataMeshAccessDecidePermission,
+      owned,
       dataMeshProductConditions.isProductOwner({ claims }),
     );
   }
