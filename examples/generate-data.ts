@@ -34,8 +34,8 @@ const STALE_LAG_MS = 3 * 86_400_000;
 const FRESH_LAG_MS = 2 * 60_000;
 const DEFAULT_NOW = '2025-06-01T12:00:00Z';
 
-/** mulberry32, seeded from text. */
-function random(seed: string): () => number {
+/** mulberry32, seeded from text: the same numbers for the same text, every run. */
+export function seededRandom(seed: string): () => number {
   let h = 1779033703 ^ seed.length;
   for (let i = 0; i < seed.length; i++) {
     h = Math.imul(h ^ seed.charCodeAt(i), 3432918353);
@@ -169,7 +169,7 @@ export function objectRows(
   object: OdcsSchemaObject,
   now: number,
 ) {
-  const next = random(`${product}/${object.name}`);
+  const next = seededRandom(`${product}/${object.name}`);
   const properties = (object.properties ?? []).filter(
     p => p && typeof p.name === 'string' && !p.properties && !p.items,
   );
@@ -260,14 +260,12 @@ async function writeProduct(
   return written;
 }
 
-/** Generates every example product's data under `out`, as of `now`. */
-export async function generateExampleData(options: {
-  examples: string;
-  out: string;
-  now: number;
-}): Promise<string[]> {
-  const products = path.join(options.examples, 'products');
-  const written: string[] = [];
+/** Every example product with a contract: its name and its contract, read and normalised. */
+export function exampleContracts(
+  examples: string,
+): Array<{ name: string; contract: OdcsContract }> {
+  const products = path.join(examples, 'products');
+  const found: Array<{ name: string; contract: OdcsContract }> = [];
   for (const name of fs.readdirSync(products).sort()) {
     const catalogFile = path.join(products, name, 'catalog-info.yaml');
     if (!fs.existsSync(catalogFile)) continue;
@@ -283,15 +281,42 @@ export async function generateExampleData(options: {
     const { contract } = readContract(fs.readFileSync(contractFile, 'utf8'), {
       fileName: contractFile,
     });
-    if (contract)
-      written.push(
-        ...(await writeProduct(
-          entity.metadata.name,
-          contract,
-          options.out,
-          options.now,
-        )),
-      );
+    if (contract) found.push({ name: entity.metadata.name, contract });
+  }
+  return found;
+}
+
+/**
+ * The file of a product's schema object on its `local` server, under `out`; undefined for a
+ * product without one.
+ */
+export function localFile(
+  contract: OdcsContract,
+  out: string,
+  object?: string,
+): string | undefined {
+  const server = (contract.servers ?? []).find(s => s?.type === 'local') as any;
+  if (!server?.path) return undefined;
+  const first = (contract.schema ?? []).find(o => o?.name);
+  const objectName = object ?? (first && (first.physicalName || first.name));
+  if (!objectName) return undefined;
+  return path.join(
+    out,
+    String(server.path).replace(/\{(model|object)\}/g, objectName),
+  );
+}
+
+/** Generates every example product's data under `out`, as of `now`. */
+export async function generateExampleData(options: {
+  examples: string;
+  out: string;
+  now: number;
+}): Promise<string[]> {
+  const written: string[] = [];
+  for (const { name, contract } of exampleContracts(options.examples)) {
+    written.push(
+      ...(await writeProduct(name, contract, options.out, options.now)),
+    );
   }
   return written;
 }

@@ -56,10 +56,13 @@ yarn lint || failed_steps=$((failed_steps + 1))
 step "unit and integration tests (Jest)"
 CI=true yarn backstage-cli repo test --verbose --json --outputFile="$reports/jest.json"
 
-step "end-to-end tests (Playwright, Chromium)"
+step "end-to-end tests (Playwright, Chromium): the development portal"
 CI=true DATA_MESH_E2E_RUN="ci-$$" yarn playwright test
-rm -rf "$root/.data/e2e-ci-$$"
+
+step "end-to-end tests (Playwright, Chromium): the production build, served by the backend"
+CI=true DATA_MESH_E2E_RUN="ci-$$" DATA_MESH_E2E_BUILD=production yarn playwright test
+rm -rf "$root/.data/e2e-ci-$$" "$root/.data/e2e-ci-$$-production"
 
 step "summary"
 echo "elapsed: ${SECONDS}s"
-node scripts/test-summary.js "$reports/jest.json" "$root/e2e-test-report/results.json" "$failed_steps"
+node scripts/test-summary.js "$reports/jest.json" "$root/e2e-test-report/results.json,$root/e2e-test-report/results-production.json" "$failed_steps"

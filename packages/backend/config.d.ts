@@ -1,6 +1,25 @@
 export interface Config {
+  auth?: {
+    providers?: {
+      /** Sign-in as an example person (src/exampleSignIn.ts). */
+      example?: {
+        /** The names of the User entities one may sign in as. */
+        users?: string[];
+        /**
+         * Lets the example sign-in work outside development (NODE_ENV). Only for tests of a
+         * production build on a local machine: anyone can sign in as anyone listed.
+         */
+        dangerouslyAllowOutsideDevelopment?: boolean;
+      };
+    };
+  };
   dataMesh?: {
     examples?: {
+      /**
+       * Days of made-up hourly SLO history to store for every example product on first start
+       * (src/exampleHistory.ts), so the dashboards show trends. For the example mesh only.
+       */
+      backfillDays?: number;
       /**
        * The example products' pipelines (examples/generate-data.ts), run by the example
        * portal's backend so that the example data stays fresh.

@@ -132,7 +132,7 @@ export interface Config {
     push?: {
       subjects?: {
         [subject: string]: {
-          /** Entity refs of the products it pushes for, e.g. component:default/sales-orders. */
+          /** Entity refs of the products it pushes for, e.g. component:default/orders. */
           products?: string[];
           /** Owners (group or user refs) whose products it pushes for. */
           owners?: string[];
@@ -179,13 +179,6 @@ export interface Config {
        * platforms they were applied on, once across replicas (default every 30 seconds).
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
-    };
-    examples?: {
-      /**
-       * Days of made-up hourly history to store for every product on first start, so the
-       * dashboards show trends. For the example mesh only: leave unset in production.
-       */
-      backfillDays?: number;
     };
   };
 }

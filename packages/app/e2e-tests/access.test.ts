@@ -13,7 +13,7 @@ async function explorerLists(page: Page, title: string) {
 test('its owner sees the restricted product everywhere, and reads its data', async ({
   page,
 }) => {
-  await openAs(page, '/data-products', 'fin-finance');
+  await openAs(page, '/data-products?view=all', 'fin-finance');
   await expect(await explorerLists(page, 'General ledger')).toBeVisible();
   await saveScreenshot(page, 'access-explorer-owner');
 
@@ -49,7 +49,7 @@ test('its owner sees the restricted product everywhere, and reads its data', asy
 test('a non-owner does not see a restricted product in the explorer, on its page, in lineage or in search', async ({
   page,
 }) => {
-  await openAs(page, '/data-products', 'guest');
+  await openAs(page, '/data-products?view=all', 'guest');
   await expect(await explorerLists(page, 'General ledger')).toHaveCount(0);
   // Sales orders is confidential: listed, but its health and freshness are withheld.
   const orders = page

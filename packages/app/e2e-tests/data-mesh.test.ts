@@ -20,6 +20,10 @@ test.describe('data products', () => {
       .getByRole('link', { name: 'Data Products' })
       .click();
     await expect(page).toHaveURL(/\/data-products/);
+    // The guest's team owns products: the explorer opens on them; all are a click away.
+    await expect(page.getByText(/^Your team's products:/)).toBeVisible();
+    await page.getByRole('button', { name: /^All \(\d+\)$/ }).click();
+    await expect(page).toHaveURL(/view=all/);
 
     const table = page.getByRole('table', { name: 'Data products' });
     await expect(

@@ -1,10 +1,14 @@
 import { expect, Page } from '@playwright/test';
 import path from 'node:path';
 
-/** Where e2e screenshots are kept as test artefacts. */
+/** True in the pass on the production build (playwright.config.ts). */
+export const productionBuild = process.env.DATA_MESH_E2E_BUILD === 'production';
+
+/** Where e2e screenshots are kept as test artefacts (one folder per pass). */
 export const screenshotDir = path.resolve(
   __dirname,
   '../../../e2e-test-report/screenshots',
+  productionBuild ? 'production-build' : '',
 );
 
 /**

@@ -1,5 +1,6 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import { catalogGraphModule } from './modules/catalogGraph';
 import { navModule } from './modules/nav';
 import { signInModule } from './modules/signIn';
 
@@ -8,5 +9,5 @@ import { signInModule } from './modules/signIn';
  * (`app.packages: all` in app-config.yaml); features listed here are added explicitly.
  */
 export default createApp({
-  features: [catalogPlugin, navModule, signInModule],
+  features: [catalogPlugin, catalogGraphModule, navModule, signInModule],
 });

@@ -2,7 +2,8 @@
  * Sign-in as one of the example organisation's people (example portal only): the sign-in
  * page offers the users listed in `auth.providers.example.users`, so the portal can be tried
  * as an owner and as someone who owns nothing. Like the guest provider, it refuses to work
- * outside development.
+ * outside development unless `auth.providers.example.dangerouslyAllowOutsideDevelopment` is
+ * set, which only the end-to-end tests of the production build do.
  */
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { AuthenticationError, NotAllowedError } from '@backstage/errors';
@@ -15,15 +16,21 @@ import {
 /** The request header that names the example user to sign in as. */
 export const EXAMPLE_USER_HEADER = 'x-example-user';
 
-const exampleAuthenticator = createProxyAuthenticator({
+/** Who may sign in, and how the sign-in is refused. */
+export const exampleAuthenticator = createProxyAuthenticator({
   defaultProfileTransform: async (result: { user: string }) => ({
     profile: { displayName: result.user },
   }),
   initialize({ config }) {
-    return { users: config.getOptionalStringArray('users') ?? [] };
+    return {
+      users: config.getOptionalStringArray('users') ?? [],
+      outsideDevelopment:
+        config.getOptionalBoolean('dangerouslyAllowOutsideDevelopment') ===
+        true,
+    };
   },
-  async authenticate({ req }, { users }) {
-    if (process.env.NODE_ENV !== 'development') {
+  async authenticate({ req }, { users, outsideDevelopment }) {
+    if (process.env.NODE_ENV !== 'development' && !outsideDevelopment) {
       throw new NotAllowedError(
         'the example sign-in works in development only; configure a real sign-in provider',
       );

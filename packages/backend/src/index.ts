@@ -1,5 +1,6 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { dataMeshPermissionPolicyModule } from './dataMeshPermissionPolicy';
+import { exampleHistoryModule } from './exampleHistory';
 import { examplePipelinesModule } from './examplePipelines';
 import { exampleSignInModule } from './exampleSignIn';
 
@@ -54,8 +55,12 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 // Data products: SLO evaluation, pushed results, OpenLineage and lineage (see its README).
 backend.add(import('@backstage-data-mesh/plugin-data-mesh-backend'));
-// The example mesh's stand-in pipelines keep its data fresh (example portal only).
+// The example mesh's stand-in pipelines keep its data fresh, and 30 days of made-up history
+// fill its SLO charts (example portal only).
 backend.add(examplePipelinesModule);
-backend.add(import('@backstage-data-mesh/plugin-scaffolder-backend-module-data-mesh'));
+backend.add(exampleHistoryModule);
+backend.add(
+  import('@backstage-data-mesh/plugin-scaffolder-backend-module-data-mesh'),
+);
 
 backend.start();

@@ -101,7 +101,7 @@ describe('catalogModuleDataMesh', () => {
       r => r?.contract?.version === '1.1.0',
     );
     expect(changed.contractHash).not.toBe(record.contractHash);
-  });
+  }, 30_000);
 
   it('is installed with one line and records the contract on the product', async () => {
     const { get } = await start();

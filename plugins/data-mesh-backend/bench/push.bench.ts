@@ -169,7 +169,7 @@ async function main() {
           new SloAlerts(undefined, silent, new AlertOutbox(db.knex)),
         ),
         servers: {} as any,
-        governance: {} as any,
+        verdicts: {} as any,
         gate: { allows: async () => true } as any,
         pushSubjects: new PushSubjects(
           new Map([

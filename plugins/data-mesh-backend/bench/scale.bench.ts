@@ -192,10 +192,17 @@ async function until(
 }
 
 /**
- * Makes every product due, starts the replicas' rounds at once, and measures the time until
- * every product was evaluated, from the runs recorded; checks each product once.
+ * Asks the replicas to evaluate the whole mesh at once, and measures the time until every
+ * product was evaluated, from the runs recorded; checks each product once.
  */
 async function round(db: Knex, replicas: Replica[]) {
+  // Asked to evaluate the whole mesh, a replica leaves out the products evaluated in the last
+  // minute (two replicas asked at once evaluate each product once): the round starts when the
+  // last one is older than that.
+  const [{ latest }] = await db('dm_runs')
+    .where('source', 'scheduler')
+    .max({ latest: 'finished_at' });
+  if (latest) await sleep(Math.max(0, Number(latest) + 61_000 - Date.now()));
   const started = Date.now();
   for (const replica of replicas) {
     // The answer comes when the replica's part of the round is done; the database tells.

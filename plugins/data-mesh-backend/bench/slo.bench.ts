@@ -43,7 +43,7 @@ async function main() {
           {
             runId: 'year',
             entityRef: ENTITY,
-            source: 'backfill',
+            source: 'history',
             finishedAt: now,
             observations,
           },
@@ -53,7 +53,7 @@ async function main() {
           {
             runId: 'other',
             entityRef: 'component:default/other',
-            source: 'backfill',
+            source: 'history',
             finishedAt: now,
             observations: observations.map(o => ({
               ...o,

@@ -16,12 +16,32 @@ exports.up = async function up(knex) {
     table.string('product_kind', 32).nullable();
     table.string('level', 16).notNullable().comment('classification level');
     table.string('lifecycle', 64).nullable();
-    table.string('governance', 16).notNullable();
+    table
+      .boolean('demo')
+      .notNullable()
+      .defaultTo(false)
+      .comment(
+        'a demonstration product, which the explorer leaves out unless asked',
+      );
+    table
+      .string('governance', 16)
+      .notNullable()
+      .comment('the governance verdict, as a reader of the product sees it');
+    table
+      .string('governance_public', 16)
+      .notNullable()
+      .comment('the verdict as one who may only discover it sees it');
     table.string('slo_health', 16).notNullable().defaultTo('unknown');
-    table.bigInteger('fresh_at').nullable().comment('when the data last changed');
+    table
+      .bigInteger('fresh_at')
+      .nullable()
+      .comment('when the data last changed');
     table.boolean('discover_everyone').notNullable();
     table.boolean('read_everyone').notNullable();
-    table.text('search_text').notNullable().comment('lower-case words to find it by');
+    table
+      .text('search_text')
+      .notNullable()
+      .comment('lower-case words to find it by');
     table.string('row_hash', 64).notNullable();
     table.index(['domain'], 'dm_products_domain_idx');
     table.index(['owner'], 'dm_products_owner_idx');

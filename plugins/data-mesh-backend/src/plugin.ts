@@ -9,6 +9,8 @@ import {
   type GrantPlatform,
   dataMeshGrantPlatformsExtensionPoint,
   dataMeshProductResourceRef,
+  type DataMeshHistorySource,
+  dataMeshHistoryExtensionPoint,
   loadGovernancePolicies,
   readAccessRequestSettings,
   readAccessSettings,
@@ -19,7 +21,7 @@ import { ObservationStore } from './database/ObservationStore';
 import { LineageStore } from './database/LineageStore';
 import { AlertOutbox } from './database/AlertOutbox';
 import { readHistoryRetention } from './results/pushBounds';
-import { CatalogProductSource } from './products/CatalogProductSource';
+import { CatalogProducts } from './products/CatalogProducts';
 import { CatalogRecordedContracts } from './products/RecordedContracts';
 import {
   ServerRegistry,
@@ -37,10 +39,10 @@ import {
 } from './evaluation/evaluationLimits';
 import { SloAlerts } from './alerts/SloAlerts';
 import { LineageService } from './lineage/LineageService';
-import { groupStates, healthOf } from './router/summaries';
-import { GovernanceEvaluator } from './governance/GovernanceEvaluator';
+import { groupStates, healthOf } from './products/productHealth';
+import { ProductVerdicts } from './governance/ProductVerdicts';
 import { createRouter } from './router/createRouter';
-import { backfillExamples } from './examples/backfillExamples';
+import { importHistory } from './history/importHistory';
 import {
   ProductAccessGate,
   registerProductResources,
@@ -61,7 +63,8 @@ import { ContractVersions } from './versions/ContractVersions';
 
 /**
  * The data-mesh backend plugin: SLO evaluation on a schedule, pushed results, OpenLineage
- * ingestion, lineage and the product API under `/api/data-mesh`.
+ * ingestion, lineage and the product API under `/api/data-mesh`. Modules add history sources
+ * through data-mesh-node's `dataMeshHistoryExtensionPoint`.
  *
  * @public
  */
@@ -73,6 +76,12 @@ export const dataMeshPlugin = createBackendPlugin({
     env.registerExtensionPoint(dataMeshGrantPlatformsExtensionPoint, {
       addGrantPlatform(platform) {
         grantPlatforms.push(platform);
+      },
+    });
+    const historySources: DataMeshHistorySource[] = [];
+    env.registerExtensionPoint(dataMeshHistoryExtensionPoint, {
+      addHistorySource(source) {
+        historySources.push(source);
       },
     });
     env.registerInit({
@@ -101,7 +110,7 @@ export const dataMeshPlugin = createBackendPlugin({
           retentionMs: readHistoryRetention(config),
         });
         const lineageEvents = new LineageStore(db);
-        const products = new CatalogProductSource({
+        const products = new CatalogProducts({
           catalog: deps.catalog,
           auth: deps.auth,
           urlReader: deps.urlReader,
@@ -143,7 +152,15 @@ export const dataMeshPlugin = createBackendPlugin({
         });
         // The explorer's list lives in the database, kept in step with the products.
         const productIndex = new ProductIndex(db);
-        const indexer = new ProductIndexer(productIndex, observations);
+        // Each product's one governance verdict: listed, filtered and shown the same everywhere.
+        const verdicts = new ProductVerdicts(
+          await loadGovernancePolicies(config),
+        );
+        const indexer = new ProductIndexer(
+          productIndex,
+          observations,
+          verdicts,
+        );
         products.onChange(change =>
           change.initial
             ? indexer.all(change.all)
@@ -241,9 +258,6 @@ export const dataMeshPlugin = createBackendPlugin({
           }
         });
 
-        const backfillDays = config.getOptionalNumber(
-          'dataMesh.examples.backfillDays',
-        );
         const scheduleConfig = config.getOptionalConfig(
           'dataMesh.slo.schedule',
         );
@@ -262,12 +276,9 @@ export const dataMeshPlugin = createBackendPlugin({
                 initialDelay: { seconds: 30 },
               }),
           fn: async (signal: AbortSignal) => {
-            if (backfillDays && backfillDays > 0) {
-              await backfillExamples(products, observations, {
-                days: backfillDays,
-                logger,
-              });
-            }
+            await importHistory(historySources, products, observations, {
+              logger,
+            });
             await evaluator.runDue({ signal });
           },
         });
@@ -320,9 +331,7 @@ export const dataMeshPlugin = createBackendPlugin({
             evaluator,
             recorder,
             servers,
-            governance: new GovernanceEvaluator(
-              await loadGovernancePolicies(config),
-            ),
+            verdicts,
             gate,
             productIndex,
             pushSubjects: PushSubjects.fromConfig(config),

@@ -57,7 +57,7 @@ describe('search over data products (with plugin-search-backend-module-data-mesh
       expect(found[0]).toMatchObject({
         type: 'data-product',
         document: {
-          location: '/catalog/default/component/revenue',
+          location: '/catalog/default/component/revenue/contract',
           entityRef: 'component:default/revenue',
         },
       });

@@ -11,7 +11,7 @@ import {
   LineageGraph,
   type LineageEdgeInput,
   type LineageNodeInput,
-} from '../src/lineage';
+} from '../src/lineage/LineageGraph';
 
 const PRODUCTS = 10_000;
 const LAYERS = 8;

@@ -1,47 +1,76 @@
 /**
- * The data-mesh suite's shared core: the ODCS contract model, source parsing with
- * positions, validation, and the issue values every package reports through.
+ * The data-mesh suite's shared core, where everything that decides lives once: the ODCS
+ * contract model, reading and validating contracts in every format the suite knows, the
+ * facts of a product (its reference, domain, schema objects, SLA values and quality
+ * thresholds), access, governance, the breaking-change diff, SLOs, lineage and permissions.
+ * It exports what the other packages of the suite and their users need; the rest is internal.
  *
  * @packageDocumentation
  */
 
-export type { ContractIssue, IssueSeverity, PathSegment } from './issues';
-export {
-  formatIssue,
-  formatPath,
-  hasErrors,
-  parseJsonPointer,
-  toJsonPointer,
-} from './issues';
-
-export { DEFAULT_SOURCE_LIMITS, parseSource } from './source';
+export { CLASSIFICATION_LEVELS } from './access/classification';
 export type {
-  LocateTarget,
-  ParseSourceOptions,
-  SourceDocument,
-  SourceFile,
-  SourceFormat,
-  SourceLimits,
-  SourcePosition,
-} from './source';
-
-export * from './odcs/model';
-
+  ClassificationLevel,
+  ProductClassification,
+} from './access/classification';
 export {
-  isPersonalData,
-  personalDataReason,
-  SENSITIVE_CLASSIFICATIONS,
-} from './pii';
-export type { PersonalDataMarkers, PersonalDataReason } from './pii';
-
-export * from './api';
-
-export * from './entity';
-
-export * from './governance';
-
+  DEFAULT_ACCESS_SETTINGS,
+  describeProductAccess,
+  isOpenlyDiscoverable,
+  mayAccess,
+  principalRef,
+} from './access/productAccess';
+export type {
+  AccessAction,
+  AccessContext,
+  AccessDefault,
+  AccessSettings,
+  Audience,
+  ProductAccess,
+} from './access/productAccess';
+export { redactContractData } from './access/redact';
+export type {
+  GovernanceEvaluateRequest,
+  GovernanceResponse,
+} from './api/governance';
+export type {
+  ColumnEdge,
+  LineageDirection,
+  LineageNode,
+  LineageResponse,
+} from './api/lineage';
+export type {
+  DataProductContractResponse,
+  DataProductDetails,
+  DataProductListQuery,
+  DataProductListResponse,
+  DataProductSearchDocument,
+  DataProductSearchDocumentsResponse,
+  DataProductServer,
+  DataProductSummary,
+  GovernanceHealth,
+  RecordedProductContract,
+  RecordedProductContractsResponse,
+  SloHealth,
+} from './api/products';
+export type {
+  OpenLineageIngestResponse,
+  PushResultsRequest,
+  PushResultsResponse,
+} from './api/results';
+export type {
+  ErrorBudget,
+  SloHistoryPoint,
+  SloHistoryResponse,
+  SloKind,
+  SloResponse,
+  SloStatus,
+  SloTarget,
+  SloView,
+  SloWindow,
+} from './api/slo';
 export { diffContracts } from './diff/diffContracts';
-export { checkVersionBump, compareVersions, parseVersion } from './diff/semver';
+export { parseVersion } from './diff/semver';
 export type { SemanticVersion } from './diff/semver';
 export type {
   ChangeKind,
@@ -50,30 +79,239 @@ export type {
   ContractDiff,
   VersionBump,
 } from './diff/types';
-
+export { draftObjectName } from './draft/draftContract';
+export { draftDataProduct } from './draft/draftDataProduct';
+export { DRAFT_CONTRACT_FILE } from './draft/draftEntity';
+export {
+  isProductName,
+  PRODUCT_NAME_MAX_LENGTH,
+  PRODUCT_NAME_PATTERN,
+  productNameOf,
+} from './draft/names';
+export { reviseContract } from './draft/reviseContract';
+export type { ContractRevision, RevisedContract } from './draft/reviseContract';
+export type { DataProductDraft, DataProductDraftInput } from './draft/types';
+export {
+  DATA_PRODUCT_ANNOTATIONS,
+  DATA_PRODUCT_TYPE,
+  PROCESSED_ANNOTATIONS,
+  RELATION_CONSUMES_DATA_FROM,
+  RELATION_PROVIDES_DATA_TO,
+} from './entity/constants';
+export type { DataProductKind } from './entity/constants';
+export { summarizeContract } from './entity/contractSummary';
+export type {
+  ContractSummary,
+  DataProductOutputPort,
+} from './entity/contractSummary';
+export {
+  isDataProductEntity,
+  readDataProductSpec,
+  upstreamProductRef,
+} from './entity/dataProductSpec';
+export type {
+  DataProductInputPort,
+  DataProductSpec,
+} from './entity/dataProductSpec';
+export { contractSearchText } from './entity/searchText';
+export { contractSource, describeContractSource } from './formats/provenance';
+export type { ContractSource } from './formats/provenance';
+export type { ContractFormat } from './formats/types';
+export type { CompiledPolicy } from './governance/compilePolicy';
+export { evaluatePolicies, selects } from './governance/evaluatePolicies';
+export { layerPolicies } from './governance/layering';
+export type { PolicyLayers } from './governance/layering';
+export { BUILT_IN_POLICIES } from './governance/packs/builtin';
+export { parsePolicySet } from './governance/parsePolicySet';
+export type { PolicyInput, QualityCheckResult } from './governance/policyInput';
+export { policyTimeKey } from './governance/policyTimeKey';
+export { describeProduct } from './governance/productFacts';
+export type { GovernedEntity, ProductFacts } from './governance/productFacts';
+export { governProduct, verdictForViewer } from './governance/productVerdict';
+export type { ProductVerdict } from './governance/productVerdict';
+export type {
+  GovernanceVerdict,
+  PolicyDefinition,
+  PolicyMode,
+  PolicyOutcome,
+  PolicyResult,
+  PolicySelector,
+  PolicySet,
+  PolicySeverity,
+  PolicyStatus,
+} from './governance/types';
+export type { CompiledPolicySet } from './governance/validatePolicySet';
+export { summarizeVerdict, verdictHealth } from './governance/verdictSummary';
 export { impactOf, lineageFromEntities } from './impact/impactOf';
 export type {
-  AffectedProduct,
   EntityWithRelations,
-  ImpactOptions,
   ImpactReport,
   LineageEdge,
 } from './impact/impactOf';
-
-export { validateOdcs } from './odcs/validate';
+export { formatIssue, hasErrors, toJsonPointer } from './issues';
+export type { ContractIssue, PathSegment } from './issues';
+export { LineageGraph } from './lineage/LineageGraph';
+export type {
+  LineageEdgeInput,
+  LineageNodeInput,
+  LineageQuery,
+} from './lineage/LineageGraph';
+export {
+  DatasetMatcher,
+  datasetPatterns,
+  datasetRef,
+  filePath,
+} from './lineage/datasetNames';
+export type { DatasetPattern } from './lineage/datasetNames';
+export {
+  DEFAULT_OPENLINEAGE_LIMITS,
+  readOpenLineageEvent,
+} from './lineage/openLineage';
+export type {
+  DatasetEdge,
+  DatasetId,
+  OpenLineageLimits,
+  OpenLineageSummary,
+} from './lineage/openLineage';
+export type {
+  OdcsAuthoritativeDefinition,
+  OdcsCustomProperty,
+} from './odcs/model/common';
+export type {
+  OdcsContract,
+  OdcsSlaProperty,
+  OdcsTeamMember,
+} from './odcs/model/contract';
+export type {
+  OdcsLogicalTypeOptions,
+  OdcsLogicalTypeOptionsByType,
+} from './odcs/model/logicalTypes';
+export { ODCS_QUALITY_OPERATORS } from './odcs/model/quality';
+export type {
+  OdcsQualityMetric,
+  OdcsQualityOperator,
+  OdcsQualityRule,
+} from './odcs/model/quality';
+export type {
+  OdcsPropertyBase,
+  OdcsSchemaElement,
+  OdcsSchemaObject,
+  OdcsSchemaProperty,
+} from './odcs/model/schema';
+export type { OdcsServer, OdcsServerConnections } from './odcs/model/servers';
 export { serializeOdcs } from './odcs/serialize';
-export type { SerializeOdcsOptions } from './odcs/serialize';
-
-export * from './formats';
-export * from './odps';
+export { validateOdcs } from './odcs/validate';
+export type { OdpsProduct } from './odps/model';
+export {
+  CONTRACT_LOCATION_PROPERTY,
+  odpsPortContracts,
+} from './odps/portContracts';
+export type { OdpsPortContract } from './odps/portContracts';
+export {
+  DATA_MESH_PRODUCT_RESOURCE_TYPE,
+  dataMeshAccessDecidePermission,
+  dataMeshLineageCreatePermission,
+  dataMeshPermissions,
+  dataMeshProductDiscoverPermission,
+  dataMeshProductReadPermission,
+  dataMeshResultsCreatePermission,
+  dataMeshSloEvaluatePermission,
+  dataMeshVersionCreatePermission,
+} from './permissions';
+export { isPersonalData } from './pii';
+export { formatDuration } from './product/durations';
+export type { DurationUnit } from './product/durations';
+export { DEMO_TAG, isDemoProduct } from './product/demo';
+export { productDomain } from './product/productDomain';
+export type { ProductDomain } from './product/productDomain';
+export { parseProductRef, productRef } from './product/productRef';
+export {
+  meetsComparison,
+  qualityComparison,
+} from './product/qualityComparison';
+export type { QualityComparison } from './product/qualityComparison';
+export { physicalName, schemaObjects } from './product/schemaObjects';
+export { readSlaValue } from './product/slaValue';
+export type { SlaValueReading } from './product/slaValue';
 export { readContract } from './read';
-export type { ContractReading, ReadContractOptions } from './read';
-
-export * from './slo';
-export * from './lineage';
-export * from './permissions';
-export * from './access';
-
-export * from './draft';
-
-export * from './consumers';
+export type { ContractReading } from './read';
+export { DEFAULT_CADENCE, evaluationCadence } from './slo/cadence';
+export type { CadenceSettings } from './slo/cadence';
+export { deriveSlos } from './slo/deriveSlos';
+export { dataStaleness } from './slo/staleness';
+export type { ContractSlos } from './slo/deriveSlos';
+export {
+  parseSloWindow,
+  summarizeWindow,
+  windowMillis,
+} from './slo/errorBudget';
+export type { ObservationCounts, WindowSummary } from './slo/errorBudget';
+export { nextSloState, sloHealth } from './slo/transitions';
+export type { SloOutcome, SloState, SloTransition } from './slo/transitions';
+export type { SloDefinition, SloMeasure } from './slo/types';
+export { DEFAULT_SOURCE_LIMITS } from './source/limits';
+export type { SourceLimits } from './source/limits';
+export { parseSource } from './source/parseSource';
+export type { SourceDocument, SourceFile } from './source/parseSource';
+export {
+  ACCESS_REQUEST_STATES,
+  ACCESS_TEXT_MAX,
+  DEFAULT_ACCESS_REQUEST_SETTINGS,
+  autoApprovalOf,
+  grantHolds,
+  readAccessDecision,
+  readAccessRequest,
+  readAutoApproval,
+} from './access/requests';
+export type {
+  AccessAuditAction,
+  AccessDecisionInput,
+  AccessGrantState,
+  AccessRequestInput,
+  AccessRequestSettings,
+  AccessRequestState,
+  AutoApproval,
+  GrantWindow,
+  ReadAccessDecision,
+  ReadAccessRequest,
+} from './access/requests';
+export type {
+  AccessAuditEntry,
+  AccessAuditResponse,
+  AccessGrantPlatformView,
+  AccessGrantView,
+  AccessGrantsResponse,
+  AccessRequestView,
+  AccessRequestsResponse,
+  ProductAccessResponse,
+} from './api/access';
+export type {
+  AcknowledgeVersionRequest,
+  AnnounceContractVersionRequest,
+  ContractImpactResponse,
+  ContractVersionDiffResponse,
+  ContractVersionView,
+  ContractVersionsResponse,
+  ProductConsumersResponse,
+} from './api/versions';
+export { readChangelog } from './consumers/changelog';
+export type { ChangelogEntry } from './consumers/changelog';
+export {
+  consumersOf,
+  fieldOfColumn,
+  hitConsumers,
+} from './consumers/consumers';
+export type {
+  ConsumerCandidate,
+  ConsumerSource,
+  HitConsumer,
+  ProductConsumer,
+} from './consumers/consumers';
+export { DEFAULT_DEPRECATION_DAYS, breakingChangeGate } from './consumers/gate';
+export type {
+  BreakingChangeGate,
+  ConsumerAcknowledgement,
+  GateConsumer,
+  GateState,
+} from './consumers/gate';
+export { isBrokenProduct } from './entity/productStatus';

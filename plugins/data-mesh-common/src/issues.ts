@@ -6,18 +6,16 @@
  * short machine id (`rule`) that tools can filter on.
  */
 
-/**
- * How bad an issue is: an `error` makes the input unusable, a `warning` does not.
- * @public
- */
-export type IssueSeverity = 'error' | 'warning';
+/** How bad an issue is: an `error` makes the input unusable, a `warning` does not. */
+export type IssueSeverity = ContractIssue['severity'];
 
 /**
  * One problem found in a contract or a source file.
  * @public
  */
 export interface ContractIssue {
-  severity: IssueSeverity;
+  /** `error` blocks; `warning` informs. */
+  severity: 'error' | 'warning';
   /** JSON pointer (RFC 6901) of the offending value, e.g. `/schema/0/properties/1/name`; `""` is the root. */
   path: string;
   /** A sentence a person understands, naming the key or path and what to do. */

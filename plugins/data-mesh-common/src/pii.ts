@@ -33,17 +33,6 @@ export type PersonalDataReason =
   | { source: 'customProperty'; value: unknown }
   | { source: 'classification'; classification: string };
 
-/**
- * The parts of a property that say whether it is personal data. Loosely typed: it reads
- * properties of any contract version, valid or not, and never throws.
- * @public
- */
-export interface PersonalDataMarkers {
-  tags?: unknown;
-  customProperties?: unknown;
-  classification?: unknown;
-}
-
 function squash(text: string): string {
   return text.toLowerCase().replace(/[\s_-]+/g, '');
 }
@@ -63,7 +52,10 @@ function isTrue(value: unknown): boolean {
  * @public
  */
 export function personalDataReason(
-  property: PersonalDataMarkers | null | undefined,
+  property:
+    | { tags?: unknown; customProperties?: unknown; classification?: unknown }
+    | null
+    | undefined,
 ): PersonalDataReason | undefined {
   if (!property || typeof property !== 'object') return undefined;
   const { tags, customProperties, classification } = property;
@@ -101,7 +93,10 @@ export function personalDataReason(
  * @public
  */
 export function isPersonalData(
-  property: PersonalDataMarkers | null | undefined,
+  property:
+    | { tags?: unknown; customProperties?: unknown; classification?: unknown }
+    | null
+    | undefined,
 ): boolean {
   return personalDataReason(property) !== undefined;
 }

@@ -42,17 +42,6 @@ export interface ContractReading {
   valid: boolean;
 }
 
-/**
- * Options of {@link readContract}.
- * @public
- */
-export interface ReadContractOptions {
-  /** Named in every issue. */
-  fileName?: string;
-  /** Bounds on the input (see `parseSource`). */
-  limits?: Partial<SourceLimits>;
-}
-
 type Converter = (value: unknown) => ContractConversion;
 type FormatCheck = (value: unknown) => ContractIssue[];
 
@@ -208,7 +197,7 @@ function readDocument(document: SourceDocument): ContractReading {
  */
 export function readContract(
   text: string,
-  options: ReadContractOptions = {},
+  options: { fileName?: string; limits?: Partial<SourceLimits> } = {},
 ): ContractReading {
   const parsed = parseSource(text, {
     fileName: options.fileName,

@@ -1,7 +1,7 @@
 /**
  * Node.js library of the data-mesh suite: loading contracts and products from files and
- * URLs, loading the governance policies `dataMesh.governance` configures, and the
- * `data-mesh` CLI.
+ * URLs, loading the governance policies `dataMesh.governance` configures, the access rules,
+ * the extension point for history sources, and the `data-mesh` CLI.
  *
  * @packageDocumentation
  */
@@ -45,3 +45,10 @@ export type {
   GrantPlatform,
   GrantPlatformOutcome,
 } from './grants/platforms';
+
+export { dataMeshHistoryExtensionPoint } from './history';
+export type {
+  DataMeshHistoryExtensionPoint,
+  DataMeshHistorySource,
+  HistoricalObservation,
+} from './history';

@@ -14,8 +14,18 @@ export { DataMeshClient, dataMeshApiRef } from './api';
 export type { DataMeshApi, DataProductRef, LineageQuery } from './api';
 export { dataProductFilter, isDataProduct } from './filters';
 export {
+  CatalogEntityField,
+  ENTITY_PICKER_FIELD_NAME,
   GOVERNANCE_FIELD_NAME,
   GovernanceVerdictField,
+  PRODUCT_NAME_FIELD_NAME,
+  ProductNameField,
+  catalogEntityFormFieldExtension,
   governanceFormFieldExtension,
+  productNameFormFieldExtension,
 } from './scaffolder';
-export type { GovernanceVerdictFieldOptions } from './scaffolder';
+export type {
+  CatalogEntityFieldOptions,
+  GovernanceVerdictFieldOptions,
+  ProductNameFieldOptions,
+} from './scaffolder';

@@ -18,6 +18,21 @@ export {
 export { DataMeshClient, dataMeshApiRef } from './api';
 export type { DataMeshApi, DataProductRef, LineageQuery } from './api';
 export { dataProductFilter, isDataProduct } from './filters';
-export { GOVERNANCE_FIELD_NAME, GovernanceVerdictField } from './scaffolder';
-export type { GovernanceVerdictFieldOptions } from './scaffolder';
-export { DataProductGovernanceFieldExtension } from './scaffolder/legacyExtension';
+export {
+  CatalogEntityField,
+  ENTITY_PICKER_FIELD_NAME,
+  GOVERNANCE_FIELD_NAME,
+  GovernanceVerdictField,
+  PRODUCT_NAME_FIELD_NAME,
+  ProductNameField,
+} from './scaffolder';
+export type {
+  CatalogEntityFieldOptions,
+  GovernanceVerdictFieldOptions,
+  ProductNameFieldOptions,
+} from './scaffolder';
+export {
+  DataProductEntityPickerFieldExtension,
+  DataProductGovernanceFieldExtension,
+  DataProductNameFieldExtension,
+} from './scaffolder/legacyExtension';

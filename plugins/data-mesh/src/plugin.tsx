@@ -5,12 +5,18 @@ import {
   dataMeshApi,
   dataProductEntityCard,
   dataProductsPage,
+  dataProductSearchResultItem,
+  dataProductSearchResultType,
   dataProductsRouteRef,
   governanceEntityContent,
   lineageEntityContent,
   slosEntityContent,
 } from './extensions';
-import { governanceFormFieldExtension } from './scaffolder';
+import {
+  catalogEntityFormFieldExtension,
+  governanceFormFieldExtension,
+  productNameFormFieldExtension,
+} from './scaffolder';
 
 /**
  * The data-mesh plugin for the new frontend system: the Data Products page (and its
@@ -36,5 +42,9 @@ export const dataMeshPlugin = createFrontendPlugin({
     governanceEntityContent,
     dataProductEntityCard,
     governanceFormFieldExtension,
+    productNameFormFieldExtension,
+    catalogEntityFormFieldExtension,
+    dataProductSearchResultItem,
+    dataProductSearchResultType,
   ],
 });

@@ -5,6 +5,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createDataMeshActions } from './actions';
+import { withPlainFailures } from './actions/plainFailures';
 import { DataMeshApiClient } from './governance/DataMeshApiClient';
 import { ensurePublishedLocation } from './publish/publishLocation';
 import { readScaffolderConfig } from './config';
@@ -46,7 +47,7 @@ export const scaffolderModuleDataMesh = createBackendModule({
             catalog,
             userInfo,
             publish: settings.publish,
-          }),
+          }).map(action => withPlainFailures(action, logger)),
         );
         if (settings.publish) {
           await ensurePublishedLocation(settings.publish.publishDir);

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { channel } from 'node:diagnostics_channel';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   CatalogProcessor,
   CatalogProcessorCache,
@@ -17,6 +16,8 @@ import {
   isDataProductEntity,
   isOpenlyDiscoverable,
   PROCESSED_ANNOTATIONS,
+  productDomain,
+  productRef,
   readDataProductSpec,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type {
@@ -33,8 +34,12 @@ import {
   ProductStatus,
   recordOnEntity,
 } from './productRecord';
-import { domainRelations, lineageRelations } from './productRelations';
-import { ProductSources } from './productSources';
+import {
+  domainRelations,
+  lineageRelations,
+  systemDomainOf,
+} from './productRelations';
+import { ProductFiles } from './productFiles';
 import { readProduct } from './readProduct';
 import type { ContractRecords } from '../contracts/ContractRecords';
 
@@ -61,7 +66,7 @@ async function timed<T>(stage: string, work: () => Promise<T> | T): Promise<T> {
   }
 }
 /** Changes when a record holds more than before, so records cached earlier are rebuilt. */
-const RECORD_FORMAT = 2;
+const RECORD_FORMAT = 3;
 
 /** Options of {@link DataProductProcessor}. */
 export interface DataProductProcessorOptions {
@@ -131,8 +136,11 @@ export class DataProductProcessor implements CatalogProcessor {
     emit: CatalogProcessorEmit,
     cache: CatalogProcessorCache,
   ): Promise<Entity> {
-    const self = stringifyEntityRef(entity);
-    const record = await this.record(entity, location, cache);
+    const self = productRef(entity);
+    const systemDomain = await timed('looking up', () =>
+      systemDomainOf(entity, this.options.directory),
+    );
+    const record = await this.record(entity, location, cache, systemDomain);
     const { spec, issues: specIssues } = readDataProductSpec(entity);
     const taken = await timed('looking up', () =>
       this.contractIdTaken(self, record, location),
@@ -172,7 +180,14 @@ export class DataProductProcessor implements CatalogProcessor {
         [...spec.inputPorts, ...record.inputPorts],
         this.options.directory,
       )),
-      ...(await domainRelations(entity, this.options.directory)),
+      ...domainRelations(
+        entity,
+        productDomain({
+          entity,
+          systemDomain,
+          contract: { domain: record.contractDomain },
+        }),
+      ),
     ]);
     for (const relation of relations) emit(processingResult.relation(relation));
     const processed = recordOnEntity(
@@ -231,6 +246,7 @@ export class DataProductProcessor implements CatalogProcessor {
     entity: Entity,
     location: LocationSpec,
     cache: CatalogProcessorCache,
+    systemDomain: string | undefined,
   ): Promise<ProductRecord> {
     const key = createHash('sha256')
       .update(
@@ -242,12 +258,13 @@ export class DataProductProcessor implements CatalogProcessor {
           this.governance.version,
           this.governance.timeKey(),
           this.options.accessSettings ?? null,
+          systemDomain ?? null,
           // records made before contracts were kept for the backend are made again
           this.options.records ? 'records-1' : null,
         ]),
       )
       .digest('hex');
-    const sources = new ProductSources(this.options.reader, location);
+    const sources = new ProductFiles(this.options.reader, location);
     const cached = await cache.get<ProductRecord & Record<string, any>>(
       CACHE_KEY,
     );
@@ -270,6 +287,7 @@ export class DataProductProcessor implements CatalogProcessor {
             contract: reading.contract,
             contractIssues: reading.issues,
             contractSource: reading.contractSource,
+            systemDomain,
           })
         : {
             ...governanceNotEvaluated.evaluate({ entity, contractIssues: [] }),
@@ -301,6 +319,10 @@ export class DataProductProcessor implements CatalogProcessor {
       contractSource: reading.contractSource,
       contractHash: reading.contractHash,
       contractId: reading.contract?.id,
+      contractDomain:
+        typeof reading.contract?.domain === 'string'
+          ? reading.contract.domain
+          : undefined,
       summary: openly ? reading.summary : undefined,
       openlyDiscoverable: openly,
       outputPorts: reading.outputPorts,
@@ -310,7 +332,7 @@ export class DataProductProcessor implements CatalogProcessor {
     };
     await timed('recording', () =>
       this.options.records?.save({
-        entityRef: stringifyEntityRef(entity),
+        entityRef: productRef(entity),
         contractHash: reading.contractHash,
         format: reading.format ?? 'unknown',
         location: reading.shownLocation,

@@ -1,18 +1,20 @@
 import type { Entity } from '@backstage/catalog-model';
 import {
   ContractIssue,
-  evaluatePolicies,
+  governProduct,
   OdcsContract,
   PolicyLayers,
   policyTimeKey,
   summarizeVerdict,
-  verdictHealth,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { GovernancePolicies } from '@backstage-data-mesh/plugin-data-mesh-node';
 
 /**
- * The governance verdict as the entity records it: one word, a one-line summary, and the
- * failures that block the product (processing errors).
+ * The publish check as the entity records it: the governance verdict on what the catalog
+ * knows of the product (its entity, contract and System; no quality results), in one word, a
+ * one-line summary, and the failures that block publishing it (processing errors). The portal's
+ * views show the data-mesh backend's verdict, computed by the same `governProduct` from these
+ * facts and the product's latest quality results.
  */
 export interface RecordedVerdict {
   verdict: 'pass' | 'warn' | 'block' | 'not-evaluated';
@@ -34,6 +36,8 @@ export interface GovernanceCheck {
     contract?: OdcsContract;
     contractIssues: ContractIssue[];
     contractSource?: string;
+    /** The domain of the product's System, which decides its domain (`productDomain`). */
+    systemDomain?: string;
   }): RecordedVerdict;
 }
 
@@ -60,16 +64,23 @@ export function policyGovernance(
   return {
     version: options.version,
     timeKey: () => policyTimeKey(layers, now()),
-    evaluate({ entity, contract, contractIssues, contractSource }) {
-      const verdict = evaluatePolicies(layers, {
+    evaluate({
+      entity,
+      contract,
+      contractIssues,
+      contractSource,
+      systemDomain,
+    }) {
+      const verdict = governProduct(layers, {
         entity,
         contract: contract ?? null,
         contractIssues,
+        systemDomain,
         now: now(),
       });
       const blocks = verdict.results.filter(r => r.outcome === 'block');
       return {
-        verdict: verdictHealth(verdict),
+        verdict: verdict.health,
         summary: summarizeVerdict(verdict),
         blocking: blocks.map(result => ({
           severity: 'error',

@@ -1,10 +1,10 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   DATA_PRODUCT_TYPE,
   PROCESSED_ANNOTATIONS,
+  productRef,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 
 /**
@@ -132,7 +132,7 @@ export class CatalogProductDirectory implements ProductDirectory {
       at: this.now(),
     };
     for (const item of items) {
-      const ref = stringifyEntityRef(item);
+      const ref = productRef(item);
       const claimed =
         item.metadata.annotations?.[PROCESSED_ANNOTATIONS.contractId];
       if (typeof claimed === 'string' && claimed)
@@ -222,12 +222,14 @@ export class CatalogProductDirectory implements ProductDirectory {
         );
         const domain = system?.spec?.domain;
         if (typeof domain !== 'string' || !domain) return undefined;
-        return stringifyEntityRef(
-          parseEntityRef(domain, {
+        try {
+          return productRef(domain, {
             defaultKind: 'domain',
-            defaultNamespace: system!.metadata.namespace ?? 'default',
-          }),
-        );
+            defaultNamespace: system!.metadata.namespace,
+          });
+        } catch {
+          return undefined;
+        }
       },
       domain => domain !== undefined,
     );

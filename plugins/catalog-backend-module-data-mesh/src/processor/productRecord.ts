@@ -26,6 +26,8 @@ export interface ProductRecord {
   contractHash?: string;
   /** The id of the contract read, when one was. */
   contractId?: string;
+  /** The contract's `domain`, for the product's domain when its System has none. */
+  contractDomain?: string;
   /** Left out unless every signed-in user may discover the product. */
   summary?: ContractSummary;
   /** Whether every signed-in user may discover the product (data-mesh-common's access model). */

@@ -4,11 +4,12 @@ import {
   parseEntityRef,
   RELATION_HAS_PART,
   RELATION_PART_OF,
-  stringifyEntityRef,
 } from '@backstage/catalog-model';
 import type { EntityRelationSpec } from '@backstage/plugin-catalog-node';
 import {
   DataProductInputPort,
+  type ProductDomain,
+  productRef,
   RELATION_CONSUMES_DATA_FROM,
   RELATION_PROVIDES_DATA_TO,
   upstreamProductRef,
@@ -40,7 +41,7 @@ export async function lineageRelations(
   ports: readonly DataProductInputPort[],
   directory: ProductDirectory,
 ): Promise<EntityRelationSpec[]> {
-  const self = stringifyEntityRef(entity);
+  const self = productRef(entity);
   const upstream = new Set<string>();
   for (const port of ports) {
     const named = upstreamProductRef(port, entity);
@@ -60,29 +61,39 @@ export async function lineageRelations(
 }
 
 /**
- * The product is part of its system's domain (`partOf` / `hasPart`), so the catalog can list
- * a domain's products and filter by `relations.partof=domain:default/sales`. The system
- * relation itself comes from Backstage's built-in processor.
+ * The product is part of its domain (`partOf` / `hasPart`), so the catalog can list a
+ * domain's products and filter by `relations.partof=domain:default/sales`. The domain is
+ * the one `productDomain` gives (its System's domain, else the one the entity or contract
+ * names), as the explorer and governance use it. The system relation itself comes from
+ * Backstage's built-in processor.
  */
-export async function domainRelations(
+export function domainRelations(
+  entity: Entity,
+  domain: ProductDomain | undefined,
+): EntityRelationSpec[] {
+  return domain
+    ? both(entity, domain.ref, RELATION_PART_OF, RELATION_HAS_PART)
+    : [];
+}
+
+/**
+ * The domain of the System a product names (`spec.system`), as a Domain ref; undefined when
+ * the product names no System, the System is unknown or has no domain.
+ */
+export async function systemDomainOf(
   entity: Entity,
   directory: ProductDirectory,
-): Promise<EntityRelationSpec[]> {
+): Promise<string | undefined> {
   const system = entity.spec?.system;
-  if (typeof system !== 'string' || !system) return [];
+  if (typeof system !== 'string' || !system) return undefined;
   let systemRef: string;
   try {
-    systemRef = stringifyEntityRef(
-      parseEntityRef(system, {
-        defaultKind: 'system',
-        defaultNamespace: entity.metadata.namespace ?? 'default',
-      }),
-    );
+    systemRef = productRef(system, {
+      defaultKind: 'system',
+      defaultNamespace: entity.metadata.namespace,
+    });
   } catch {
-    return []; // the built-in processor reports a malformed system ref
+    return undefined; // the built-in processor reports a malformed system ref
   }
-  const domain = await directory.domainOf(systemRef);
-  return domain
-    ? both(entity, domain, RELATION_PART_OF, RELATION_HAS_PART)
-    : [];
+  return directory.domainOf(systemRef);
 }

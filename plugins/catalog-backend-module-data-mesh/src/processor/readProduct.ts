@@ -17,7 +17,7 @@ import {
   stringifySourceLocation,
 } from '@backstage-data-mesh/plugin-data-mesh-node';
 import { odpsInputPorts, odpsOutputPorts, scalar } from './odpsContracts';
-import type { ProductSources } from './productSources';
+import type { ProductFiles } from './productFiles';
 
 /**
  * What the processor learnt from a data product's contract (and ODPS descriptor): the
@@ -79,7 +79,7 @@ function catalogFileName(location: LocationSpec): string {
 export async function readProduct(options: {
   entity: Entity;
   location: LocationSpec;
-  sources: ProductSources;
+  sources: ProductFiles;
   resolveUrl: ResolveUrl;
 }): Promise<ProductReading> {
   const read = await readProductContract({

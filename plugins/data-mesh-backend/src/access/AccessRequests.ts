@@ -24,7 +24,7 @@ import type {
   StoredGrant,
   StoredRequest,
 } from '../database/AccessStore';
-import type { DataProduct, ProductSource } from '../products/DataProduct';
+import type { DataProduct, ProductCatalog } from '../products/DataProduct';
 import type { GrantView } from './GrantView';
 import {
   decisionAlerts,
@@ -35,7 +35,7 @@ import {
 /** Whether notifications are sent at all (a notifications service is installed). */
 export interface AccessRequestsOptions {
   store: AccessStore;
-  products: ProductSource;
+  products: ProductCatalog;
   grants: GrantView;
   platforms: () => readonly GrantPlatform[];
   logger: LoggerService;

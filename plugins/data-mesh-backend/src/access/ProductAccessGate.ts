@@ -28,6 +28,7 @@ import {
   dataMeshPermissions,
   dataMeshProductDiscoverPermission,
   dataMeshProductReadPermission,
+  productRef,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import {
   type DataProductQuery,
@@ -35,7 +36,7 @@ import {
   dataMeshProductPermissionRules,
   dataMeshProductResourceRef,
 } from '@backstage-data-mesh/plugin-data-mesh-node';
-import type { DataProduct, ProductSource } from '../products/DataProduct';
+import type { DataProduct, ProductCatalog } from '../products/DataProduct';
 
 /** What one caller may do with one product. */
 export interface ProductSight {
@@ -53,7 +54,7 @@ const NO_GRANTS: GrantLookup = () => [];
 /** Registers the data-product resource type, its rules and how to load a product by ref. */
 export function registerProductResources(
   registry: PermissionsRegistryService,
-  products: ProductSource,
+  products: ProductCatalog,
   grants: GrantLookup = NO_GRANTS,
 ) {
   registry.addResourceType({
@@ -64,7 +65,12 @@ export function registerProductResources(
       const list = await products.listProducts();
       const byRef = new Map(list.map(p => [p.entityRef, p]));
       return refs.map(ref => {
-        const product = byRef.get(ref.toLocaleLowerCase('en-US'));
+        let product: DataProduct | undefined;
+        try {
+          product = byRef.get(productRef(ref));
+        } catch {
+          product = undefined;
+        }
         return product ? productResource(product, grants) : undefined;
       });
     },

@@ -5,9 +5,11 @@
  */
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
-import { principalRef } from '@backstage-data-mesh/plugin-data-mesh-common';
+import {
+  principalRef,
+  productRef,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { DataProduct } from '../products/DataProduct';
-import { normalizeRef } from '../products/CatalogProductSource';
 
 interface SubjectScope {
   products: Set<string>;
@@ -23,10 +25,10 @@ export class PushSubjects {
       const products = (entry.getOptionalStringArray('products') ?? []).map(
         ref => {
           try {
-            return normalizeRef(ref);
+            return productRef(ref);
           } catch {
             throw new Error(
-              `dataMesh.push.subjects.${subject}.products: "${ref}" is not an entity ref; write e.g. component:default/sales-orders`,
+              `dataMesh.push.subjects.${subject}.products: "${ref}" is not an entity ref; write e.g. component:default/orders`,
             );
           }
         },
@@ -35,7 +37,7 @@ export class PushSubjects {
         const owner = principalRef(ref);
         if (!owner)
           throw new Error(
-            `dataMesh.push.subjects.${subject}.owners: "${ref}" is not an entity ref; write e.g. group:default/sales-analytics`,
+            `dataMesh.push.subjects.${subject}.owners: "${ref}" is not an entity ref; write e.g. group:default/analytics`,
           );
         return owner;
       });

@@ -325,6 +325,8 @@ describe('sloAlert', () => {
     expect(alert.notification.payload).toMatchObject({
       title: 'Orders: SLO "rows in orders" is failing',
       topic: `data-mesh:slo:component:default/orders:${SLO}`,
+      // the SLOs tab, at this SLO
+      link: '/catalog/default/component/orders/slos?slo=quality%3Aenough-rows',
     });
     expect(alert.notification.payload.description).toContain('Target:');
   });

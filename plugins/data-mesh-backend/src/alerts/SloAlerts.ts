@@ -32,6 +32,20 @@ export type AlertedProduct = Pick<
   'entityRef' | 'name' | 'namespace' | 'title' | 'owner' | 'slos'
 >;
 
+/**
+ * Where an alert leads: the product's SLOs tab, scrolled to the SLO it speaks of
+ * (`?slo=<id>`, which the tab highlights).
+ */
+export function sloLink(
+  product: Pick<AlertedProduct, 'namespace' | 'name'>,
+  sloId: string,
+): string {
+  const path = [product.namespace, 'component', product.name]
+    .map(encodeURIComponent)
+    .join('/');
+  return `/catalog/${path}/slos?${new URLSearchParams({ slo: sloId })}`;
+}
+
 /** The alert telling a product's owners about one transition of an SLO. */
 export function sloAlert(
   product: AlertedProduct,
@@ -70,7 +84,7 @@ export function sloAlert(
           detail.filter(Boolean).join(' '),
           DESCRIPTION_LENGTH,
         ),
-        link: `/catalog/${product.namespace}/component/${product.name}`,
+        link: sloLink(product, t.sloId),
         severity: failing ? 'high' : 'normal',
         topic: key,
         scope: key,

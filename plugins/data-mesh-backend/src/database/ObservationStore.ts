@@ -20,12 +20,12 @@ import {
 
 export type { ObservationInput, StateTransition, StoredSloState };
 
-/** A run of checks on one product: the scheduler's, a pipeline's push, or the example backfill. */
+/** A run of checks on one product: the scheduler's, a pipeline's push, or imported history. */
 export interface RunInput {
   /** Unique per product: the same id for another product is another run. */
   runId: string;
   entityRef: string;
-  source: 'scheduler' | 'push' | 'datacontract' | 'backfill';
+  source: 'scheduler' | 'push' | 'datacontract' | 'history';
   server?: string;
   startedAt?: number;
   finishedAt: number;
@@ -368,24 +368,21 @@ export class ObservationStore {
     });
   }
 
-  /** When the product's example history ends (ms), if it has any. */
-  async exampleHistoryUntil(entityRef: string): Promise<number | undefined> {
-    const row = await this.db('dm_runs')
-      .where({ entity_ref: entityRef, source: 'backfill' })
-      .max({ at: 'finished_at' })
-      .first();
-    return num(row?.at);
+  /** True when the product has a run of this id. */
+  async hasRun(entityRef: string, runId: string): Promise<boolean> {
+    return (await this.productsWithRun(runId, [entityRef])).size > 0;
   }
 
-  /** True when any run of this source was stored for the product. */
-  async hasRuns(
-    entityRef: string,
-    source: RunInput['source'],
-  ): Promise<boolean> {
-    return Boolean(
-      await this.db('dm_runs')
-        .where({ entity_ref: entityRef, source })
-        .first('run_id'),
+  /** Which of the products have a run of this id (every product with one, without a list). */
+  async productsWithRun(
+    runId: string,
+    entityRefs?: readonly string[],
+  ): Promise<Set<string>> {
+    const query = this.db('dm_runs').where({ run_id: runId });
+    if (entityRefs) query.whereIn('entity_ref', entityRefs);
+    const rows: Array<{ entity_ref: string }> = await query.select(
+      'entity_ref',
     );
+    return new Set(rows.map(row => row.entity_ref));
   }
 }

@@ -35,7 +35,9 @@ function product(
     owner: 'group:default/sales',
     productKind: 'source-aligned',
     level: 'internal',
+    demo: false,
     governance: 'pass',
+    governancePublic: 'pass',
     sloHealth: 'healthy',
     discover: { everyone: true, refs: ['group:default/sales'] },
     read: { everyone: true, refs: ['group:default/sales'] },
@@ -57,6 +59,9 @@ const secret = product('ledger', {
 const confidential = product('customers', {
   level: 'confidential',
   sloHealth: 'breached',
+  // A policy over its quality results blocks it; who may not read it does not see that one.
+  governance: 'block',
+  governancePublic: 'pass',
   read: { everyone: false, refs: ['group:default/sales'] },
   words: ['customers', 'customers.email'],
 });
@@ -139,6 +144,63 @@ describe.each(databases.eachSupportedId())('ProductIndex on %p', databaseId => {
     ).toEqual({ entityRefs: [], total: 0 });
   });
 
+  it('leaves out demonstrations when asked, and counts all, mine and demos', async () => {
+    const demo = product('broken-demo', { demo: true });
+    await index.write([demo]);
+    try {
+      const everyone = { discover: true, read: true } as const;
+      const listed = await index.list({
+        access: everyone,
+        offset: 0,
+        limit: 500,
+      });
+      const withoutDemos = await index.list({
+        access: everyone,
+        filters: { demos: false },
+        offset: 0,
+        limit: 500,
+      });
+      expect(listed.total - withoutDemos.total).toBe(1);
+      expect(withoutDemos.entityRefs).not.toContain(demo.entityRef);
+      const counts = await index.counts(everyone, ['Group:Default/Finance']);
+      expect(counts).toEqual({
+        all: withoutDemos.total,
+        mine: 1,
+        demos: 1,
+      });
+      expect((await index.counts(everyone, [])).mine).toBe(0);
+    } finally {
+      await index.remove([demo.entityRef]);
+    }
+  });
+
+  it('filters by the governance verdict each caller sees', async () => {
+    const pat = {
+      discover: audience('discover', ['group:default/product']),
+      read: audience('read', ['group:default/product']),
+    };
+    const sales = {
+      discover: audience('discover', ['group:default/sales']),
+      read: audience('read', ['group:default/sales']),
+    };
+    const blocked = (access: typeof pat) =>
+      index.list({
+        access,
+        filters: { governance: 'block' },
+        offset: 0,
+        limit: 100,
+      });
+    expect((await blocked(pat)).entityRefs).toEqual([]);
+    expect((await blocked(sales)).entityRefs).toEqual([confidential.entityRef]);
+    const blockedFirst = await index.list({
+      access: sales,
+      sort: 'governance',
+      offset: 0,
+      limit: 1,
+    });
+    expect(blockedFirst.entityRefs).toEqual([confidential.entityRef]);
+  });
+
   it('filters and sorts by health only where the caller may read it', async () => {
     const pat = {
       discover: audience('discover', ['group:default/product']),
@@ -191,11 +253,17 @@ describe.each(databases.eachSupportedId())('ProductIndex on %p', databaseId => {
       .where({ entity_ref: secret.entityRef })
       .first('row_hash');
     expect(after.row_hash).toBe(before.row_hash);
-    await index.setHealth(confidential.entityRef, 'breached', 1000);
+    await index.setMeasured(confidential.entityRef, {
+      sloHealth: 'breached',
+      freshAt: 1000,
+      governance: 'warn',
+      governancePublic: 'pass',
+    });
     const row = await knex('dm_products')
       .where({ entity_ref: confidential.entityRef })
       .first();
     expect(row.slo_health).toBe('breached');
     expect(Number(row.fresh_at)).toBe(1000);
+    expect([row.governance, row.governance_public]).toEqual(['warn', 'pass']);
   });
 });

@@ -20,7 +20,12 @@ export interface IndexedProduct {
   productKind?: string;
   level: string;
   lifecycle?: string;
+  /** A demonstration product (tagged `demo`). */
+  demo: boolean;
+  /** The governance verdict (`pass`, `warn`, `block`, `unknown`), as a reader sees it. */
   governance: string;
+  /** The verdict as one who may discover but not read the product sees it. */
+  governancePublic: string;
   sloHealth: SloHealth;
   freshAt?: number;
   discover: { everyone: boolean; refs: string[] };
@@ -42,6 +47,8 @@ export interface ProductFilters {
   productKind?: string;
   health?: SloHealth | 'restricted';
   governance?: string;
+  /** `false` leaves out demonstration products. */
+  demos?: boolean;
 }
 
 /** What a listing may be sorted by. */
@@ -91,7 +98,9 @@ function rowOf(product: IndexedProduct) {
     product_kind: product.productKind ?? null,
     level: product.level,
     lifecycle: product.lifecycle ?? null,
+    demo: product.demo,
     governance: product.governance,
+    governance_public: product.governancePublic,
     slo_health: product.sloHealth,
     fresh_at: product.freshAt ?? null,
     discover_everyone: product.discover.everyone,
@@ -162,21 +171,33 @@ export class ProductIndex {
     }
   }
 
-  /** Records a product's current SLO health and when its data last changed. */
-  async setHealth(
+  /**
+   * Records what a product's latest run changed: its SLO health, when its data last changed,
+   * and its governance verdict (policies may read the quality results).
+   */
+  async setMeasured(
     entityRef: string,
-    health: SloHealth,
-    freshAt: number | undefined,
+    measured: Pick<
+      IndexedProduct,
+      'sloHealth' | 'freshAt' | 'governance' | 'governancePublic'
+    >,
   ): Promise<void> {
     await this.db('dm_products')
       .where({ entity_ref: entityRef })
-      .update({ slo_health: health, fresh_at: freshAt ?? null });
+      .update({
+        slo_health: measured.sloHealth,
+        fresh_at: measured.freshAt ?? null,
+        governance: measured.governance,
+        governance_public: measured.governancePublic,
+      });
   }
 
   /**
    * One page of the products the caller may discover that match the filters, and how many
    * match in all. Health and freshness count only where the caller may read the product:
-   * elsewhere they are "restricted", for filtering and sorting alike.
+   * elsewhere they are "restricted", for filtering and sorting alike; the governance verdict
+   * is the one the caller sees (without the policies that read quality results, unless they
+   * may read the product).
    */
   async list(options: {
     access: ListingAccess;
@@ -191,7 +212,12 @@ export class ProductIndex {
     const base = this.db('dm_products as p');
     this.applyAccess(base, access);
     const health = this.healthExpression(access.read);
-    this.applyFilters(base, filters, health);
+    const governance = this.readableExpression(
+      access.read,
+      'p.governance',
+      'p.governance_public',
+    );
+    this.applyFilters(base, filters, health, governance);
     const [{ n }] = await base.clone().count({ n: '*' });
     const page = base
       .clone()
@@ -214,7 +240,8 @@ export class ProductIndex {
         [health],
       ),
       governance: this.db.raw(
-        "CASE p.governance WHEN 'block' THEN 0 WHEN 'warn' THEN 1 WHEN 'unknown' THEN 2 ELSE 3 END",
+        "CASE ? WHEN 'block' THEN 0 WHEN 'warn' THEN 1 WHEN 'unknown' THEN 2 ELSE 3 END",
+        [governance],
       ),
       freshness: this.readableExpression(access.read, 'p.fresh_at', 'NULL'),
     };
@@ -226,6 +253,35 @@ export class ProductIndex {
     return {
       entityRefs: (await page).map((r: any) => r.entity_ref),
       total: Number(n),
+    };
+  }
+
+  /**
+   * Among the products the caller may discover: how many are not demonstrations, how many of
+   * those `ownedBy` own, and how many are demonstrations.
+   */
+  async counts(
+    access: ListingAccess,
+    ownedBy: readonly string[],
+  ): Promise<{ all: number; mine: number; demos: number }> {
+    if (access.discover === false) return { all: 0, mine: 0, demos: 0 };
+    const count = async (narrow: (q: Knex.QueryBuilder) => void) => {
+      const query = this.db('dm_products as p');
+      this.applyAccess(query, access);
+      narrow(query);
+      const [{ n }] = await query.count({ n: '*' });
+      return Number(n);
+    };
+    const owners = ownedBy.map(o => o.toLocaleLowerCase('en-US'));
+    return {
+      all: await count(q => q.where('p.demo', false)),
+      mine:
+        owners.length === 0
+          ? 0
+          : await count(q =>
+              q.where('p.demo', false).whereIn('p.owner', owners),
+            ),
+      demos: await count(q => q.where('p.demo', true)),
     };
   }
 
@@ -271,6 +327,7 @@ export class ProductIndex {
     query: Knex.QueryBuilder,
     filters: ProductFilters,
     health: Knex.Raw,
+    governance: Knex.Raw,
   ) {
     for (const word of (filters.text ?? '')
       .toLocaleLowerCase('en-US')
@@ -285,7 +342,9 @@ export class ProductIndex {
     if (filters.ownedBy) query.whereIn('p.owner', filters.ownedBy.map(lower));
     if (filters.classification) query.where('p.level', filters.classification);
     if (filters.productKind) query.where('p.product_kind', filters.productKind);
-    if (filters.governance) query.where('p.governance', filters.governance);
+    if (filters.demos === false) query.where('p.demo', false);
+    if (filters.governance)
+      query.whereRaw('? = ?', [governance, filters.governance]);
     if (filters.health) query.whereRaw('? = ?', [health, filters.health]);
   }
 

@@ -23,6 +23,11 @@ export interface ObservationInput {
   message?: string;
   /** Milliseconds since the epoch. */
   observedAt: number;
+  /**
+   * Milliseconds since the epoch: when the outcome's status began, when the check can tell
+   * (a failing freshness check: when the data became too old).
+   */
+  since?: number;
 }
 
 /** An SLO that started failing or recovered with a run. */
@@ -84,6 +89,7 @@ function advance(
       at: iso(o.observedAt),
       value: o.value,
       message: o.message,
+      since: o.since === undefined ? undefined : iso(o.since),
     }).state;
   }
   return state === previous ? undefined : state;

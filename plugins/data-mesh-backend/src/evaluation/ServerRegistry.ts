@@ -7,8 +7,14 @@
  * (PostgreSQL).
  */
 import path from 'node:path';
-import { parseEntityRef } from '@backstage/catalog-model';
-import type { OdcsServer } from '@backstage-data-mesh/plugin-data-mesh-common';
+import {
+  type OdcsServer,
+  parseProductRef,
+  physicalName,
+  principalRef,
+  productRef,
+  schemaObjects,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { DataProduct } from '../products/DataProduct';
 import { DUCKDB_DEFAULT_LIMITS, DuckDbSession } from './engines/DuckDbSession';
 import { PostgresPools, PostgresSession } from './engines/PostgresSession';
@@ -49,8 +55,6 @@ export type ServerChoice = { evaluated: EvaluatedServer } | { reason: string };
 const FILE_TYPES = new Set(['local', 'duckdb']);
 const POSTGRES_TYPES = new Set(['postgres', 'postgresql']);
 
-const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
-
 /** `{name}` and `{namespace}` of the template, for one product. */
 export function renderProductDirectory(
   template: string,
@@ -69,10 +73,10 @@ export function servesProduct(
   product: Pick<ProductOnServer, 'entityRef' | 'owner'>,
 ): boolean {
   if (!settings.products && !settings.owners) return true;
-  const ref = lower(product.entityRef);
-  const owner = product.owner ? lower(product.owner) : undefined;
+  // both sides written by the one rule of references (data-mesh-common's productRef)
+  const owner = principalRef(product.owner);
   return (
-    !!settings.products?.includes(ref) ||
+    !!settings.products?.includes(productRef(product.entityRef)) ||
     (owner !== undefined && !!settings.owners?.includes(owner))
   );
 }
@@ -83,9 +87,7 @@ export function domainName(
 ): string | undefined {
   if (!product.domain) return undefined;
   try {
-    return lower(
-      parseEntityRef(product.domain, { defaultKind: 'domain' }).name,
-    );
+    return parseProductRef(product.domain, { defaultKind: 'domain' }).name;
   } catch {
     return undefined;
   }
@@ -198,9 +200,7 @@ export class ServerRegistry {
     evaluated: EvaluatedServer,
   ): Promise<EngineSession> {
     const { server, settings } = evaluated;
-    const objects = (product.contract?.schema ?? [])
-      .filter(o => o && typeof o.name === 'string')
-      .map(o => o.physicalName || o.name);
+    const objects = schemaObjects(product.contract).map(physicalName);
     const fields = server as unknown as Record<string, unknown>;
     const schema =
       typeof fields.schema === 'string' ? fields.schema : undefined;

@@ -6,7 +6,7 @@ import type { Knex } from 'knex';
 import { ObservationStore } from '../database/ObservationStore';
 import { AlertOutbox } from '../database/AlertOutbox';
 import { SloAlerts } from '../alerts/SloAlerts';
-import type { DataProduct, ProductSource } from '../products/DataProduct';
+import type { DataProduct, ProductCatalog } from '../products/DataProduct';
 import { ServerRegistry } from './ServerRegistry';
 import { SloRecorder } from './SloRecorder';
 import { SloEvaluator } from './SloEvaluator';
@@ -46,7 +46,7 @@ function catalogProduct(name: string, quality: string): DataProduct {
 }
 
 /** A product source over a fixed list, as the catalog would list them. */
-function listOf(products: DataProduct[]): ProductSource {
+function listOf(products: DataProduct[]): ProductCatalog {
   return {
     listProducts: async () => products,
     getProduct: async ref => products.find(p => p.entityRef === ref),

@@ -14,7 +14,7 @@ import {
   DEFAULT_CADENCE,
   evaluationCadence,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
-import type { DataProduct, ProductSource } from '../products/DataProduct';
+import type { DataProduct, ProductCatalog } from '../products/DataProduct';
 import type {
   ClaimedEvaluation,
   EvaluationSchedule,
@@ -77,7 +77,7 @@ export class SloEvaluator {
   private readonly stopping = new AbortController();
 
   constructor(
-    private readonly products: ProductSource,
+    private readonly products: ProductCatalog,
     private readonly servers: ServerRegistry,
     private readonly recorder: SloRecorder,
     private readonly logger: LoggerService,

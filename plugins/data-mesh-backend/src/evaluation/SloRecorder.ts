@@ -1,5 +1,5 @@
 /**
- * Stores a run of outcomes (evaluated, pushed or backfilled) and tells the owners about
+ * Stores a run of outcomes (evaluated or pushed) and tells the owners about
  * the SLOs that changed: the alerts are stored with the run, then delivered at once; what
  * cannot be delivered now is retried by the delivery schedule.
  */

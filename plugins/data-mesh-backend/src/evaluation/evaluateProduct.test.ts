@@ -27,6 +27,13 @@ beforeAll(() => {
     `order_id,total\n${SECRET},1\n`,
   );
   fs.mkdirSync(path.join(dir, 'evil'));
+  fs.mkdirSync(path.join(dir, 'events'));
+  fs.writeFileSync(
+    path.join(dir, 'events', 'events.csv'),
+    `event_id,loaded_at\ne-1,${new Date(
+      Date.now() - 3 * 86_400_000,
+    ).toISOString()}\n`,
+  );
 });
 
 afterAll(async () => {
@@ -82,6 +89,27 @@ describe('evaluateProduct', () => {
     );
     expect(JSON.stringify([refused, read])).not.toContain(SECRET);
     expect(JSON.stringify([refused, read])).not.toContain(dir);
+  });
+
+  it('dates a failing freshness check from when the data became too old', async () => {
+    const events = productOf(
+      'events',
+      contractYaml({
+        path: 'events/events.csv',
+        object: 'events',
+        columns: ['event_id', 'loaded_at'],
+        sla: '  - property: freshness\n    value: 1\n    unit: d\n    element: events.loaded_at',
+      }),
+    );
+    const evaluation = await evaluateProduct(events, servers);
+    const freshness = evaluation!.observations.find(
+      o => o.sloId === 'sla:freshness',
+    )!;
+    expect(freshness.status).toBe('fail');
+    // three days old with a one-day limit: stale for about two days
+    const staleFor = freshness.observedAt - freshness.since!;
+    expect(staleFor).toBeGreaterThan(2 * 86_400_000 - 60_000);
+    expect(staleFor).toBeLessThan(2 * 86_400_000 + 60_000);
   });
 
   it("stores the category and logs the engine's words", async () => {

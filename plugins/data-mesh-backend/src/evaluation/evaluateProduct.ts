@@ -5,7 +5,8 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   type SloDefinition,
-  meetsTarget,
+  dataStaleness,
+  meetsComparison,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { ObservationInput } from '../database/ObservationStore';
 import type { ProductOnServer, ServerRegistry } from './ServerRegistry';
@@ -82,17 +83,21 @@ export function toObservation(
       observedAt,
     };
   }
-  const pass = meetsTarget(measured.value, slo.target);
+  const pass = meetsComparison(measured.value, slo.target);
   const observation: ObservationInput = {
     sloId: slo.id,
     status: pass ? 'pass' : 'fail',
     value: measured.value,
     observedAt,
   };
-  if (!pass)
+  if (!pass) {
     observation.message = `measured ${round(measured.value)}${
       slo.target.unit ? ` ${slo.target.unit}` : ''
     }; target: ${slo.target.text}`;
+    // Stale data has been failing since it crossed the limit, not since this check.
+    const stale = dataStaleness(slo, measured.value, observedAt)?.staleSince;
+    if (stale) observation.since = Date.parse(stale);
+  }
   return observation;
 }
 

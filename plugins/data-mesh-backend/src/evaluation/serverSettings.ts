@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Config } from '@backstage/config';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { productRef } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { PoolConfig } from 'pg';
 
 /** Which products a server serves; every product when neither list is given. */
@@ -77,15 +77,13 @@ function refList(
   const defaultKind = key === 'products' ? 'component' : 'group';
   return list.map((ref, i) => {
     try {
-      return stringifyEntityRef(
-        parseEntityRef(ref, { defaultKind, defaultNamespace: 'default' }),
-      ).toLocaleLowerCase('en-US');
+      return productRef(ref, { defaultKind });
     } catch {
       throw new Error(
         `dataMesh.servers.${name}.${key}[${i}]: "${ref}" is not an entity ref; write kind:namespace/name (e.g. ${
           key === 'products'
-            ? 'component:default/sales-orders'
-            : 'group:default/sales'
+            ? 'component:default/orders'
+            : 'group:default/analytics'
         }) or a ${defaultKind}'s name`,
       );
     }
@@ -166,9 +164,10 @@ function grantSettings(
     const ref = entry.getString('principal');
     let principal: string;
     try {
-      principal = stringifyEntityRef(
-        parseEntityRef(ref, { defaultKind: 'user', defaultNamespace: 'default' }),
-      ).toLocaleLowerCase('en-US');
+      principal = productRef(ref, {
+        defaultKind: 'user',
+        defaultNamespace: 'default',
+      });
     } catch {
       throw new Error(
         `${key}.accounts[${i}].principal: "${ref}" is not an entity ref; write the user or group whose grants become this role, e.g. user:default/sam or group:default/finance-analytics`,

@@ -3,8 +3,8 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import { readOpenLineageEvent } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { Knex } from 'knex';
 import { LineageStore } from '../database/LineageStore';
-import type { DataProduct, ProductSource } from '../products/DataProduct';
-import { LineageService } from './LineageService';
+import type { DataProduct, ProductCatalog } from '../products/DataProduct';
+import { columnOwner, LineageService } from './LineageService';
 
 const databases = TestDatabases.create({
   ids: ['POSTGRES_15', 'SQLITE_3'],
@@ -59,7 +59,7 @@ describe.each(databases.eachSupportedId())('LineageService on %p', id => {
 
   it("builds on what it knows: a changed product's edges, and only the events seen since it last looked, also those another replica stored", async () => {
     let products = [product('orders'), product('revenue', 'orders')];
-    const source: ProductSource = {
+    const source: ProductCatalog = {
       listProducts: async () => products,
       getProduct: async ref => products.find(p => p.entityRef === ref),
     };
@@ -105,5 +105,34 @@ describe.each(databases.eachSupportedId())('LineageService on %p', id => {
         depth: 1,
       }).edges,
     ).toEqual([]);
+  });
+});
+
+const contractWith = (
+  ...objects: Array<{ name: string; physicalName?: string }>
+) => ({ contract: { schema: objects } } as any);
+
+describe('columnOwner', () => {
+  it("names a product's column by its schema object, never by the file's path on a server", () => {
+    expect(
+      columnOwner(
+        '/srv/portal/.data/example-data/data/sales-orders/orders.parquet',
+        contractWith({ name: 'orders' }),
+      ),
+    ).toBe('orders');
+    expect(
+      columnOwner(
+        '/srv/data/ledger/journal_lines_v2.parquet',
+        contractWith(
+          { name: 'journal_lines', physicalName: 'journal_lines_v2' },
+          { name: 'accounts' },
+        ),
+      ),
+    ).toBe('journal_lines');
+  });
+
+  it('names an external dataset by its table or file name', () => {
+    expect(columnOwner('orders.v1', undefined)).toBe('orders.v1');
+    expect(columnOwner('/landing/raw/events.json', undefined)).toBe('events');
   });
 });

@@ -19,10 +19,13 @@ import {
   type SloHealth,
   datasetPatterns,
   datasetRef,
+  physicalName,
+  productRef,
   readDataProductSpec,
+  schemaObjects,
   upstreamProductRef,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
-import type { DataProduct, ProductSource } from '../products/DataProduct';
+import type { DataProduct, ProductCatalog } from '../products/DataProduct';
 import type {
   LineageStore,
   StoredDataset,
@@ -30,7 +33,7 @@ import type {
 } from '../database/LineageStore';
 
 export interface LineageServiceOptions {
-  products: ProductSource;
+  products: ProductCatalog;
   store: LineageStore;
   /** Current SLO health per product ref. */
   health: () => Promise<Map<string, SloHealth>>;
@@ -89,9 +92,7 @@ export class LineageService {
   private buildMatcher(products: DataProduct[]): DatasetMatcher {
     const matcher = new DatasetMatcher();
     for (const product of products) {
-      const objects = (product.contract?.schema ?? [])
-        .filter(o => o?.name)
-        .map(o => o.physicalName || o.name);
+      const objects = schemaObjects(product.contract).map(physicalName);
       for (const server of product.contract?.servers ?? []) {
         if (!server) continue;
         const base =
@@ -156,7 +157,10 @@ export class LineageService {
     return this.cached.graph;
   }
 
-  /** A traversal, its nodes carrying the current SLO health (reused for a few seconds). */
+  /**
+   * A traversal, its nodes carrying the current SLO health (reused for a few seconds); the
+   * route adds each product's governance verdict as the caller sees it.
+   */
   async query(root: string, query: LineageQuery): Promise<LineageResponse> {
     const [graph, health] = await Promise.all([this.graph(), this.healthMap()]);
     const response = graph.traverse(root, query);
@@ -220,9 +224,15 @@ export class LineageService {
           external: true,
         });
     }
+    const byRef = new Map(products.map(p => [p.entityRef, p]));
     for (const edge of this.edges.values()) {
       const from = matcher.match(edge.from);
       const to = matcher.match(edge.to);
+      const fromLabel = columnOwner(
+        edge.from.name,
+        from ? byRef.get(from) : undefined,
+      );
+      const toLabel = columnOwner(edge.to.name, to ? byRef.get(to) : undefined);
       const fromRef = from ?? datasetRef(edge.from);
       const toRef = to ?? datasetRef(edge.to);
       if (!from)
@@ -238,8 +248,8 @@ export class LineageService {
         to: toRef,
         source: 'openlineage',
         columns: edge.columns.map(c => ({
-          from: `${edge.from.name}.${c.from}`,
-          to: `${edge.to.name}.${c.to}`,
+          from: `${fromLabel}.${c.from}`,
+          to: `${toLabel}.${c.to}`,
         })),
       });
     }
@@ -247,19 +257,37 @@ export class LineageService {
   }
 }
 
+/**
+ * What a column of a dataset is prefixed with: the schema object of the product the dataset
+ * belongs to when the product has one object, else the dataset's table or file name (never
+ * the path a file has on some server).
+ */
+export function columnOwner(
+  datasetName: string,
+  product: Pick<DataProduct, 'contract'> | undefined,
+): string {
+  const objects = (product?.contract?.schema ?? []).filter(o => o?.name);
+  if (objects.length === 1) return objects[0].name;
+  const file = datasetName.split('/').filter(Boolean).pop() ?? datasetName;
+  if (!datasetName.includes('/')) return datasetName;
+  const dot = file.lastIndexOf('.');
+  const stem = dot > 0 ? file.slice(0, dot) : file;
+  return objects.find(o => (o.physicalName || o.name) === stem)?.name ?? stem;
+}
+
 /** The products a product reads from: its consumesDataFrom relations, else its input ports. */
 export function declaredUpstreams(product: DataProduct): string[] {
   const refs = new Set<string>();
   for (const relation of product.entity.relations ?? []) {
     if (relation.type === RELATION_CONSUMES_DATA_FROM)
-      refs.add(relation.targetRef.toLocaleLowerCase('en-US'));
+      refs.add(productRef(relation.targetRef));
   }
   if (refs.size === 0) {
     const { spec } = readDataProductSpec(product.entity);
     for (const port of spec.inputPorts) {
       try {
         const ref = upstreamProductRef(port, product.entity);
-        if (ref) refs.add(ref.toLocaleLowerCase('en-US'));
+        if (ref) refs.add(ref);
       } catch {
         // a port whose product is not an entity ref: documented only
       }

@@ -32,7 +32,7 @@ export interface DataProduct {
   /** `odcs`, `dcs`, `datamesh-v1`... */
   format: string;
   /** The contract's text as written. */
-  source?: string;
+  contractText?: string;
   /** Where the contract was read from: `file:/…`, `url:…` or `inline`. */
   location?: string;
   /** Directory of a contract file, for server paths written relative to it. */
@@ -42,9 +42,10 @@ export interface DataProduct {
 }
 
 /**
- * Lists the mesh's data products with their contracts.
+ * The mesh's data products with their contracts: the catalog's data products as the backend
+ * serves them.
  */
-export interface ProductSource {
+export interface ProductCatalog {
   /** Every data product, in one catalog call (cached briefly). */
   listProducts(): Promise<DataProduct[]>;
   /** One data product by entity ref, or undefined. */

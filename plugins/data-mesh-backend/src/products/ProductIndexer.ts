@@ -9,13 +9,14 @@ import type {
 } from '../database/ObservationStore';
 import type { IndexedProduct, ProductIndex } from '../database/ProductIndex';
 import {
-  fieldNames,
-  freshAtOf,
-  governanceOf,
-  groupStates,
-  healthOf,
-} from '../router/summaries';
+  isDemoProduct,
+  type ProductVerdict,
+  verdictForViewer,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
+import { fieldNames, freshAtOf } from '../router/summaries';
+import type { ProductVerdicts } from '../governance/ProductVerdicts';
 import type { DataProduct } from './DataProduct';
+import { groupStates, healthOf } from './productHealth';
 
 /** Above this many changed products, every state is read at once instead of per product. */
 const READ_ALL_STATES_FROM = 50;
@@ -24,6 +25,7 @@ const READ_ALL_STATES_FROM = 50;
 export function indexedProductOf(
   product: DataProduct,
   states: StoredSloState[],
+  verdict: ProductVerdict | undefined,
 ): IndexedProduct {
   const { access } = product;
   return {
@@ -36,9 +38,8 @@ export function indexedProductOf(
     productKind: product.productKind,
     level: product.classification,
     lifecycle: product.lifecycle,
-    governance: governanceOf(product),
-    sloHealth: healthOf(product, states),
-    freshAt: freshAtOf(product, states),
+    demo: isDemoProduct(product),
+    ...measuredOf(product, states, verdict),
     discover: access.discover,
     read: access.read,
     write: { refs: access.write.refs },
@@ -52,17 +53,42 @@ export function indexedProductOf(
   };
 }
 
+/** What a product's runs change in its row: health, freshness and the governance verdict. */
+function measuredOf(
+  product: DataProduct,
+  states: StoredSloState[],
+  verdict: ProductVerdict | undefined,
+) {
+  return {
+    sloHealth: healthOf(product, states),
+    freshAt: freshAtOf(product, states),
+    governance: verdict?.health ?? 'unknown',
+    governancePublic: verdict
+      ? verdictForViewer(verdict, { read: false }).health
+      : 'unknown',
+  };
+}
+
 export class ProductIndexer {
   constructor(
     private readonly index: ProductIndex,
     private readonly observations: ObservationStore,
+    private readonly verdicts: ProductVerdicts,
   ) {}
+
+  private row(product: DataProduct, states: StoredSloState[]): IndexedProduct {
+    return indexedProductOf(
+      product,
+      states,
+      this.verdicts.verdictOf(product, states),
+    );
+  }
 
   /** The whole mesh: the index then holds exactly these products. */
   async all(products: readonly DataProduct[]): Promise<void> {
     const states = groupStates(await this.observations.states());
     await this.index.sync(
-      products.map(p => indexedProductOf(p, states.get(p.entityRef) ?? [])),
+      products.map(p => this.row(p, states.get(p.entityRef) ?? [])),
     );
   }
 
@@ -83,18 +109,17 @@ export class ProductIndexer {
         );
     }
     await this.index.write(
-      products.map(p => indexedProductOf(p, states.get(p.entityRef) ?? [])),
+      products.map(p => this.row(p, states.get(p.entityRef) ?? [])),
     );
     await this.index.remove(removed);
   }
 
-  /** A run of the product was recorded: its health and freshness may have changed. */
+  /** A run of the product was recorded: its health, freshness and verdict may have changed. */
   async recorded(product: DataProduct): Promise<void> {
     const states = await this.observations.states(product.entityRef);
-    await this.index.setHealth(
+    await this.index.setMeasured(
       product.entityRef,
-      healthOf(product, states),
-      freshAtOf(product, states),
+      measuredOf(product, states, this.verdicts.verdictOf(product, states)),
     );
   }
 }

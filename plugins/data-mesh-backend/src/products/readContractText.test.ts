@@ -14,7 +14,7 @@ import {
   scmResolveUrl,
   SourceReader,
 } from '@backstage-data-mesh/plugin-data-mesh-node';
-import { CatalogProductSource } from './CatalogProductSource';
+import { CatalogProducts } from './CatalogProducts';
 import { readCatalogContract } from './readContractText';
 
 const CONTRACT = `apiVersion: v3.1.0
@@ -111,7 +111,7 @@ describe('reading a product contract in the backend', () => {
     );
     expect(contract).toMatchObject({
       format: 'odcs',
-      source: CONTRACT,
+      contractText: CONTRACT,
       location: './sales-orders.odcs.yaml',
       contractDirectory: dir.resolve('products/sales-orders'),
       issues: [],
@@ -126,11 +126,11 @@ describe('reading a product contract in the backend', () => {
         'data-mesh/contract': './sales-orders.odcs.yaml',
       }),
     );
-    expect(named.source).toBe(CONTRACT);
+    expect(named.contractText).toBe(CONTRACT);
     const only = await read(
       entity('evil', { 'data-mesh/contract-source': 'file:/etc/passwd' }),
     );
-    expect(only.source).toBeUndefined();
+    expect(only.contractText).toBeUndefined();
     expect(only.contract).toBeUndefined();
     expect(only.issues).toEqual([
       expect.objectContaining({ severity: 'error', rule: 'no-contract' }),
@@ -158,7 +158,7 @@ describe('reading a product contract in the backend', () => {
           'data-mesh/contract-source': 'file:/etc/passwd',
         }),
       );
-      expect(contract.source).toBeUndefined();
+      expect(contract.contractText).toBeUndefined();
       expect(contract.contract).toBeUndefined();
       expect(contract.location).toBeUndefined();
       expect(contract.issues).toEqual([
@@ -176,7 +176,7 @@ describe('reading a product contract in the backend', () => {
     const contract = await read(
       entity('remote', { 'data-mesh/contract': url }),
     );
-    expect(contract).toMatchObject({ source: CONTRACT, location: url });
+    expect(contract).toMatchObject({ contractText: CONTRACT, location: url });
     expect(requests).toEqual(['/contracts/sales-orders.odcs.yaml']);
   });
 
@@ -204,13 +204,13 @@ outputPorts:
     );
     expect(odps).toMatchObject({
       location: './sales-orders.odcs.yaml',
-      source: CONTRACT,
+      contractText: CONTRACT,
       issues: [],
     });
   });
 
-  it('lists products whose forged annotations serve no source (CatalogProductSource)', async () => {
-    const products = new CatalogProductSource({
+  it('lists products whose forged annotations serve no source (CatalogProducts)', async () => {
+    const products = new CatalogProducts({
       catalog: catalogServiceMock({
         entities: [
           entity('sales-orders', {
@@ -231,11 +231,11 @@ outputPorts:
     const listed = await products.listProducts();
     const byName = new Map(listed.map(p => [p.name, p]));
     expect(byName.get('sales-orders')).toMatchObject({
-      source: CONTRACT,
+      contractText: CONTRACT,
       location: './sales-orders.odcs.yaml',
     });
     for (const name of ['evil', 'linked']) {
-      expect(byName.get(name)?.source).toBeUndefined();
+      expect(byName.get(name)?.contractText).toBeUndefined();
       expect(byName.get(name)?.contract).toBeUndefined();
       expect(byName.get(name)?.issues[0].severity).toBe('error');
     }

@@ -26,10 +26,10 @@ export interface CatalogContract {
   /** `odcs`, `dcs`, `datamesh-v1`…, or `unknown` when nothing could be read. */
   format: string;
   /** The text read from where the entity says the contract is; absent when nothing was read. */
-  source?: string;
+  contractText?: string;
   /**
    * Where the contract was read, without the host's paths: a file relative to the catalog
-   * file's directory (`./sales-orders.odcs.yaml`), a URL, or `inline`.
+   * file's directory (`./orders.odcs.yaml`), a URL, or `inline`.
    */
   location?: string;
   /** The directory of a contract file, for server paths written relative to it. */
@@ -84,7 +84,7 @@ export async function readCatalogContract(
   return {
     contract: read.contract,
     format: read.format ?? 'unknown',
-    source: read.text,
+    contractText: read.text,
     location:
       source === undefined || source === 'inline'
         ? source

@@ -174,4 +174,50 @@ describe('readPushedResults', () => {
       ),
     ).toEqual(['/server']);
   });
+
+  it('checks a body against its schema, each problem located and saying what to send', () => {
+    const result = readPushedResults(
+      own([
+        { sloId: 'sla:freshness', status: 'ok', value: 'high' },
+        'pass' as unknown as object,
+        { status: 'pass', observedAt: '2025-06-01 12:00' },
+      ]),
+      { now: NOW },
+    );
+    expect(result.run).toBeUndefined();
+    expect(result.issues.map(i => [i.path, i.message])).toEqual([
+      [
+        '/observations/0/status',
+        'observation 0: status must be "pass", "fail" or "error" (found "ok").',
+      ],
+      [
+        '/observations/0/value',
+        'observation 0: value must be a finite number.',
+      ],
+      ['/observations/1', 'observation 1 must be an object.'],
+      [
+        '/observations/2/sloId',
+        'observation 2 needs its sloId (see GET …/slo for the ids).',
+      ],
+      [
+        '/observations/2/observedAt',
+        'observations/2/observedAt must be an ISO 8601 date-time with a timezone, e.g. 2025-06-01T12:00:00Z (found "2025-06-01 12:00").',
+      ],
+    ]);
+    expect(
+      readPushedResults({ runId: 'r', entityRef: 'x' }, { now: NOW }).issues,
+    ).toEqual([
+      expect.objectContaining({
+        path: '/observations',
+        message:
+          'observations must be a non-empty array of {sloId, status, value?, observedAt?, message?}.',
+      }),
+    ]);
+    expect(
+      readPushedResults(
+        { dataContractId: 'urn:x', checks: [{ result: 'passed' }] },
+        { now: NOW },
+      ).issues.map(i => i.path),
+    ).toEqual(['/id', '/checks/0']);
+  });
 });

@@ -2,6 +2,7 @@
  * Who may do what: credentials from the request (a Backstage token in `Authorization`, or
  * in `x-api-key` as datacontract-cli sends it) and the permission checks.
  */
+import { productRef } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   AuthenticationError,
@@ -15,7 +16,6 @@ import {
 } from '@backstage/plugin-permission-common';
 import type { Request } from 'express';
 import type { DataProduct } from '../products/DataProduct';
-import { normalizeRef } from '../products/CatalogProductSource';
 import type { ProductSight } from '../access/ProductAccessGate';
 import type { RouterContext } from './context';
 
@@ -97,7 +97,7 @@ export async function productByRef(
 ): Promise<{ product: DataProduct; sight: ProductSight }> {
   let ref: string;
   try {
-    ref = normalizeRef(entityRef);
+    ref = productRef(entityRef);
   } catch {
     throw new NotFoundError(`no data product ${entityRef}`);
   }

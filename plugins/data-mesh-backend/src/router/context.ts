@@ -7,12 +7,12 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { ObservationStore } from '../database/ObservationStore';
 import type { LineageStore } from '../database/LineageStore';
-import type { ProductSource } from '../products/DataProduct';
+import type { ProductCatalog } from '../products/DataProduct';
 import type { LineageService } from '../lineage/LineageService';
 import type { SloEvaluator } from '../evaluation/SloEvaluator';
 import type { SloRecorder } from '../evaluation/SloRecorder';
 import type { ServerRegistry } from '../evaluation/ServerRegistry';
-import type { GovernanceEvaluator } from '../governance/GovernanceEvaluator';
+import type { ProductVerdicts } from '../governance/ProductVerdicts';
 import type { ProductAccessGate } from '../access/ProductAccessGate';
 import type { ProductIndex } from '../database/ProductIndex';
 import type { PushSubjects } from '../access/PushSubjects';
@@ -46,14 +46,15 @@ export interface RouterContext {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   userInfo: UserInfoService;
-  products: ProductSource;
+  products: ProductCatalog;
   observations: ObservationStore;
   lineageEvents: LineageStore;
   lineage: LineageService;
   evaluator: SloEvaluator;
   recorder: SloRecorder;
   servers: ServerRegistry;
-  governance: GovernanceEvaluator;
+  /** Each product's one governance verdict. */
+  verdicts: ProductVerdicts;
   /** Who sees what of which product (the permission framework, asked in batches). */
   gate: ProductAccessGate;
   /** The explorer's list of products, filtered and paged in the database. */

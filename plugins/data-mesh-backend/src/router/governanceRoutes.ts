@@ -1,6 +1,9 @@
 import type Router from 'express-promise-router';
 import { InputError } from '@backstage/errors';
-import { readContract } from '@backstage-data-mesh/plugin-data-mesh-common';
+import {
+  productRef,
+  readContract,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { RouterContext } from './context';
 import { jsonBody } from './createRouter';
 
@@ -37,14 +40,16 @@ export function governanceRoutes(
             { fileName: 'draft contract' },
           );
     const name =
-      typeof entity.metadata?.name === 'string'
+      typeof entity.metadata?.name === 'string' && entity.metadata.name
         ? entity.metadata.name
         : 'draft';
+    const namespace =
+      typeof entity.metadata?.namespace === 'string'
+        ? entity.metadata.namespace
+        : undefined;
     res.json(
-      ctx.governance.evaluate({
-        entityRef: `component:${
-          entity.metadata?.namespace ?? 'default'
-        }/${name}`,
+      ctx.verdicts.draft({
+        entityRef: productRef({ kind: 'component', namespace, name }),
         entity,
         contract: reading?.contract,
         contractIssues: reading?.issues ?? [],

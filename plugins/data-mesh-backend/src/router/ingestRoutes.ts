@@ -11,10 +11,10 @@ import {
   dataMeshResultsCreatePermission,
   formatIssue,
   readOpenLineageEvent,
+  productRef,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { readPushedResults } from '../results/readPushedResults';
 import { matchPushedChecks } from '../results/matchChecks';
-import { normalizeRef } from '../products/CatalogProductSource';
 import { NotAllowedError } from '@backstage/errors';
 import {
   pushCredentials,
@@ -63,7 +63,7 @@ export function ingestRoutes(
     if (run.entityRef) {
       let ref: string | undefined;
       try {
-        ref = normalizeRef(run.entityRef);
+        ref = productRef(run.entityRef);
       } catch {
         ref = undefined;
       }

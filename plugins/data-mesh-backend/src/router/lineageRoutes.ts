@@ -1,12 +1,17 @@
+import {
+  type GovernanceHealth,
+  productRef,
+  verdictForViewer,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
 import type Router from 'express-promise-router';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type {
   LineageDirection,
   LineageResponse,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
-import { normalizeRef } from '../products/CatalogProductSource';
 import type { ProductSight } from '../access/ProductAccessGate';
 import type { RouterContext } from './context';
+import { groupStates } from '../products/productHealth';
 
 /** The deepest traversal a request may ask for; deeper asks are the full closure anyway. */
 export const MAX_LINEAGE_DEPTH = 1000;
@@ -56,14 +61,14 @@ export function lineageRoutes(
     const { entity, depth = '1', direction = 'both', columns } = req.query;
     if (typeof entity !== 'string' || !entity) {
       throw new InputError(
-        'entity is required: the entity ref of a data product, e.g. component:default/sales-orders',
+        'entity is required: the entity ref of a data product, e.g. component:default/orders',
       );
     }
     let root: string;
     if (entity.startsWith('dataset:')) root = entity;
     else {
       try {
-        root = normalizeRef(entity);
+        root = productRef(entity);
       } catch (error) {
         throw new InputError(
           `entity "${entity}" is not an entity ref: ${
@@ -105,6 +110,29 @@ export function lineageRoutes(
     );
     if (!root.startsWith('dataset:') && !sights.get(root)?.discover) {
       throw new NotFoundError(`no data product ${root}`);
+    }
+    // Each product's one governance verdict, as far as the caller may see it.
+    const shown = products.filter(
+      p => inGraph.has(p.entityRef) && sights.get(p.entityRef)?.discover,
+    );
+    const states = groupStates(
+      await ctx.observations.statesOf(shown.map(p => p.entityRef)),
+    );
+    const verdicts = new Map<string, GovernanceHealth>();
+    for (const product of shown) {
+      const verdict = ctx.verdicts.verdictOf(
+        product,
+        states.get(product.entityRef) ?? [],
+      );
+      if (verdict)
+        verdicts.set(
+          product.entityRef,
+          verdictForViewer(verdict, sights.get(product.entityRef)!).health,
+        );
+    }
+    for (const node of response.nodes) {
+      const verdict = verdicts.get(node.entityRef);
+      if (verdict) node.governance = verdict;
     }
     res.json(lineageAsSeen(response, sights));
   });

@@ -71,6 +71,9 @@ export function readListQuery(query: Record<string, unknown>): Checked {
   const mine = text(query, 'mine');
   if (mine !== undefined && mine !== 'true' && mine !== 'false')
     throw new InputError(`mine must be true or false (found "${mine}")`);
+  const demos = text(query, 'demos');
+  if (demos !== undefined && demos !== 'true' && demos !== 'false')
+    throw new InputError(`demos must be true or false (found "${demos}")`);
   return {
     offset: whole(query, 'offset', 0, Number.MAX_SAFE_INTEGER),
     limit: whole(query, 'limit', DEFAULT_PAGE, MAX_PAGE),
@@ -78,6 +81,7 @@ export function readListQuery(query: Record<string, unknown>): Checked {
     domain: text(query, 'domain'),
     owner: text(query, 'owner'),
     mine: mine === 'true',
+    demos: demos !== 'false',
     classification: text(query, 'classification'),
     kind: text(query, 'kind'),
     health: oneOf(query, 'health', HEALTH) as Checked['health'],

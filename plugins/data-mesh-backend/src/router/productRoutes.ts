@@ -2,14 +2,14 @@ import type Router from 'express-promise-router';
 import {
   type DataProductContractResponse,
   type DataProductListResponse,
-  type QualityCheckResult,
   redactContractData,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { productFor } from './access';
 import { readListQuery } from './listQuery';
 import type { DataProduct } from '../products/DataProduct';
 import type { RouterContext } from './context';
-import { groupStates, toDetails, toSummary } from './summaries';
+import { groupStates } from '../products/productHealth';
+import { toDetails, toSummary } from './summaries';
 
 export function productRoutes(
   router: ReturnType<typeof Router>,
@@ -24,12 +24,10 @@ export function productRoutes(
     const query = readListQuery(req.query);
     const products = await ctx.products.listProducts();
     const access = await ctx.gate.listingAccess(credentials, products);
-    let ownedBy: string[] | undefined;
-    if (query.mine) {
-      ownedBy = ctx.auth.isPrincipal(credentials, 'user')
-        ? (await ctx.userInfo.getUserInfo(credentials)).ownershipEntityRefs
-        : [];
-    }
+    const teams = ctx.auth.isPrincipal(credentials, 'user')
+      ? (await ctx.userInfo.getUserInfo(credentials)).ownershipEntityRefs
+      : [];
+    const ownedBy = query.mine ? teams : undefined;
     const [page, facets] = await Promise.all([
       ctx.productIndex.list({
         access,
@@ -42,6 +40,7 @@ export function productRoutes(
           productKind: query.kind,
           health: query.health,
           governance: query.governance,
+          demos: query.demos,
         },
         sort: query.sort,
         direction: query.direction,
@@ -50,6 +49,7 @@ export function productRoutes(
       }),
       ctx.productIndex.facets(access),
     ]);
+    const counts = await ctx.productIndex.counts(access, teams);
     const found = (
       await Promise.all(
         page.entityRefs.map(ref => ctx.products.getProduct(ref)),
@@ -63,29 +63,34 @@ export function productRoutes(
     const body: DataProductListResponse = {
       items: found
         .filter(p => sights.get(p.entityRef)?.discover)
-        .map(p =>
-          toSummary(
+        .map(p => {
+          const own = byProduct.get(p.entityRef) ?? [];
+          return toSummary(
             p,
-            byProduct.get(p.entityRef) ?? [],
+            own,
             sights.get(p.entityRef)!,
-          ),
-        ),
+            ctx.verdicts.verdictOf(p, own),
+          );
+        }),
       total: page.total,
       offset: query.offset,
       limit: query.limit,
       facets,
+      counts,
     };
     res.json(body);
   });
 
   router.get('/products/:namespace/:name', async (req, res) => {
     const { product, sight } = await productFor(ctx, req, 'discover');
+    const states = await ctx.observations.states(product.entityRef);
     res.json(
       toDetails(
         product,
-        await ctx.observations.states(product.entityRef),
+        states,
         ctx.servers,
         sight,
+        ctx.verdicts.verdictOf(product, states),
       ),
     );
   });
@@ -105,32 +110,19 @@ export function productRoutes(
       location: product.location,
       issues: product.issues,
     };
-    if (sight.read) body.source = product.source ?? '';
+    if (sight.read) body.source = product.contractText ?? '';
     else body.redacted = true;
     res.json(body);
   });
 
   /**
-   * The governance report. The quality results it weighs are the product's data: they are
-   * counted for readers only.
+   * The governance report: the product's one verdict, which the list and the card show too.
+   * The quality results it weighs are the product's data: a caller who may not read them sees
+   * the verdict without the policies that read them (`verdictForViewer`).
    */
   router.get('/products/:namespace/:name/governance', async (req, res) => {
     const { product, sight } = await productFor(ctx, req, 'discover');
-    let checks: QualityCheckResult[] | undefined;
-    if (sight.read) {
-      const states = await ctx.observations.states(product.entityRef);
-      checks = states
-        .filter(s => s.status === 'pass' || s.status === 'fail')
-        .map(s => ({ name: s.sloId, passed: s.status === 'pass' }));
-    }
-    res.json(
-      ctx.governance.evaluate({
-        entityRef: product.entityRef,
-        entity: product.entity,
-        contract: product.contract,
-        contractIssues: product.issues,
-        checks,
-      }),
-    );
+    const states = await ctx.observations.states(product.entityRef);
+    res.json(ctx.verdicts.report(product, states, sight));
   });
 }

@@ -36,7 +36,10 @@ function documentOf(product: DataProduct): DataProductSearchDocument {
   const document: DataProductSearchDocument = {
     title: product.title ?? product.name,
     text: text.filter(Boolean).join('\n'),
-    location: `/catalog/${product.namespace}/component/${product.name}`,
+    // The Contract tab, where the fields found are: a location of its own, so the document
+    // never shares one with the catalog's document of the entity (search engines keep one
+    // document per location, and each is shown to whom its own permission allows).
+    location: `/catalog/${product.namespace}/component/${product.name}/contract`,
     entityRef: product.entityRef,
     classification: product.classification,
     authorization: { resourceRef: product.entityRef },

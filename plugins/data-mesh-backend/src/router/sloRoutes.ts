@@ -1,12 +1,13 @@
 import type Router from 'express-promise-router';
 import { InputError, NotAllowedError } from '@backstage/errors';
-import { parseEntityRef } from '@backstage/catalog-model';
 import {
+  type SloDefinition,
   type SloHistoryResponse,
   type SloResponse,
   type SloView,
   dataMeshSloEvaluatePermission,
   parseSloWindow,
+  productRef,
   summarizeWindow,
   windowMillis,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
@@ -23,6 +24,24 @@ function windowParam(value: unknown, fallback: '7d' | '30d') {
       `window must be 7d or 30d (found ${JSON.stringify(value)})`,
     );
   return window;
+}
+
+/**
+ * Why an SLO without a status is not measured: its rule is one only a pipeline can check,
+ * or the portal measures none of the product's servers (`serverReason`, from the server
+ * registry). Undefined when the portal measures it and has just not yet done so.
+ */
+export function notMeasuredBecause(
+  slo: Pick<SloDefinition, 'measure'>,
+  serverReason: string | undefined,
+): string | undefined {
+  if (slo.measure.type === 'pushed') {
+    return `the portal cannot measure it (${slo.measure.reason}); it shows the results the product's pipeline pushes`;
+  }
+  if (serverReason) {
+    return `the portal measures none of the product's servers (${serverReason}); push results from the product's pipeline, or configure a server the portal can read`;
+  }
+  return undefined;
 }
 
 /** At most this many history points per SLO; older data is bucketed. */
@@ -45,6 +64,8 @@ export function sloRoutes(
       ctx.observations.lastRunAt(product.entityRef),
     ]);
     const stateOf = new Map(states.map(s => [s.sloId, s]));
+    const choice = ctx.servers.serverFor(product);
+    const serverReason = 'reason' in choice ? choice.reason : undefined;
     const slos: SloView[] = product.slos.map(slo => {
       const state = stateOf.get(slo.id);
       const summary = summarizeWindow(
@@ -62,6 +83,10 @@ export function sloRoutes(
         errorBudget: summary.errorBudget,
         source: slo.measure.type === 'pushed' ? 'push' : 'scheduler',
       };
+      if (!state) {
+        const reason = notMeasuredBecause(slo, serverReason);
+        if (reason) view.notMeasuredBecause = reason;
+      }
       if (state) {
         view.since = state.since;
         if (state.lastValue !== undefined) view.lastValue = state.lastValue;
@@ -112,14 +137,12 @@ export function sloRoutes(
       60_000,
       Math.ceil(span / HISTORY_POINTS / 60_000) * 60_000,
     );
-    const [points, exampleUntil] = await Promise.all([
-      ctx.observations.history(product.entityRef, Date.now() - span, bucket),
-      ctx.observations.exampleHistoryUntil(product.entityRef),
-    ]);
+    const points = await ctx.observations.history(
+      product.entityRef,
+      Date.now() - span,
+      bucket,
+    );
     const body: SloHistoryResponse = { window, points };
-    if (exampleUntil !== undefined) {
-      body.exampleHistoryUntil = new Date(exampleUntil).toISOString();
-    }
     res.json(body);
   });
 
@@ -148,18 +171,13 @@ export function sloRoutes(
     }
     if (typeof entity !== 'string' || !entity.trim()) {
       throw new InputError(
-        'entity must be the entity ref of a data product, e.g. component:default/sales-orders',
+        'entity must be the entity ref of a data product, e.g. component:default/orders',
       );
     }
     try {
-      parseEntityRef(entity, {
-        defaultKind: 'component',
-        defaultNamespace: 'default',
-      });
+      productRef(entity);
     } catch (error) {
-      throw new InputError(
-        `entity "${entity}" is not an entity ref: ${(error as Error).message}`,
-      );
+      throw new InputError((error as Error).message);
     }
     const { product } = await productByRef(
       ctx,

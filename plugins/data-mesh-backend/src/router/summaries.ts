@@ -5,51 +5,32 @@ import {
   type DataProductDetails,
   type DataProductServer,
   type DataProductSummary,
-  type GovernanceHealth,
-  PROCESSED_ANNOTATIONS,
-  type SloHealth,
+  type ProductVerdict,
   readDataProductSpec,
-  sloHealth,
   upstreamProductRef,
+  verdictForViewer,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { StoredSloState } from '../database/ObservationStore';
+import { healthOf } from '../products/productHealth';
 import type { DataProduct } from '../products/DataProduct';
 import type { ServerRegistry } from '../evaluation/ServerRegistry';
 import type { ProductSight } from '../access/ProductAccessGate';
 
-/** The governance verdict the catalog processor recorded on the product. */
-export function governanceOf(product: DataProduct): GovernanceHealth {
-  const recorded =
-    product.entity.metadata.annotations?.[PROCESSED_ANNOTATIONS.governance];
-  return recorded === 'pass' || recorded === 'warn' || recorded === 'block'
-    ? recorded
-    : 'unknown';
-}
-
-/** States by product ref. */
-export function groupStates(
-  states: StoredSloState[],
-): Map<string, StoredSloState[]> {
-  const byProduct = new Map<string, StoredSloState[]>();
-  for (const state of states) {
-    const list = byProduct.get(state.entityRef);
-    if (list) list.push(state);
-    else byProduct.set(state.entityRef, [state]);
-  }
-  return byProduct;
-}
-
-/** The product's SLO health from the states of the SLOs its contract still declares (and pushed ones). */
-export function healthOf(
-  product: DataProduct,
-  states: StoredSloState[],
-): SloHealth {
-  const declared = new Set(product.slos.map(s => s.id));
-  return sloHealth(
-    states
-      .filter(s => declared.has(s.sloId) || s.sloId.startsWith('datacontract:'))
-      .map(s => s.status),
-  );
+/** The product's one verdict in brief, as the caller may see it (see `verdictForViewer`). */
+function governanceOf(
+  verdict: ProductVerdict | undefined,
+  sight: ProductSight,
+): Pick<
+  DataProductSummary,
+  'governance' | 'governanceEvaluatedAt' | 'governanceWithheld'
+> {
+  if (!verdict) return { governance: 'unknown' };
+  const shown = verdictForViewer(verdict, sight);
+  return {
+    governance: shown.health,
+    governanceEvaluatedAt: shown.evaluatedAt,
+    ...(shown.withheld ? { governanceWithheld: shown.withheld } : {}),
+  };
 }
 
 /** The SLO that says how fresh the product's data is: freshness, else latency. */
@@ -84,20 +65,22 @@ export function fieldNames(product: DataProduct): string[] {
 }
 
 /**
- * The product as the explorer lists it, for a caller who may discover it. Without `read`,
- * what the data shows (SLO health, when it last changed) is left out.
+ * The product as the explorer lists it, for a caller who may discover it, with its one
+ * governance verdict. Without `read`, what the data shows (SLO health, when it last changed,
+ * the verdicts of policies that read the quality results) is left out.
  */
 export function toSummary(
   product: DataProduct,
   states: StoredSloState[],
   sight: ProductSight,
+  verdict: ProductVerdict | undefined,
 ): DataProductSummary {
   const summary: DataProductSummary = {
     entityRef: product.entityRef,
     name: product.name,
     namespace: product.namespace,
     sloHealth: sight.read ? healthOf(product, states) : 'unknown',
-    governance: governanceOf(product),
+    ...governanceOf(verdict, sight),
     fieldNames: fieldNames(product),
     tags: product.tags,
     access: { read: sight.read, owners: product.access.owners },
@@ -140,6 +123,7 @@ export function toDetails(
   states: StoredSloState[],
   servers: ServerRegistry,
   sight: ProductSight,
+  verdict: ProductVerdict | undefined,
 ): DataProductDetails {
   const { spec, issues } = readDataProductSpec(product.entity);
   const ports: DataProductDetails['ports'] = spec.inputPorts.map(port => {
@@ -169,16 +153,20 @@ export function toDetails(
   }
   const serverViews: DataProductServer[] = (product.contract?.servers ?? [])
     .filter(Boolean)
-    .map(server => ({
-      server: server.server,
-      type: server.type,
-      environment: server.environment,
-      description: server.description,
-      location: serverLocation(server as unknown as Record<string, unknown>),
-      evaluated: servers.isEvaluated(product, server),
-    }));
+    .map(server => {
+      const choice = servers.choose(product, server);
+      return {
+        server: server.server,
+        type: server.type,
+        environment: server.environment,
+        description: server.description,
+        location: serverLocation(server as unknown as Record<string, unknown>),
+        evaluated: 'evaluated' in choice,
+        notEvaluatedBecause: 'reason' in choice ? choice.reason : undefined,
+      };
+    });
   return {
-    ...toSummary(product, states, sight),
+    ...toSummary(product, states, sight, verdict),
     ports: ports.map(
       p =>
         Object.fromEntries(

@@ -23,7 +23,7 @@ import {
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { StoredVersion, VersionStore } from '../database/VersionStore';
 import type { OutboxAlert } from '../database/AlertOutbox';
-import type { DataProduct, ProductSource } from '../products/DataProduct';
+import type { DataProduct, ProductCatalog } from '../products/DataProduct';
 import type { ProductConsumers } from './ProductConsumers';
 import {
   acknowledgedAlert,
@@ -69,7 +69,7 @@ export class ContractVersions {
   constructor(
     private readonly options: {
       store: VersionStore;
-      products: ProductSource;
+      products: ProductCatalog;
       consumers: ProductConsumers;
       logger: LoggerService;
       notify: boolean;

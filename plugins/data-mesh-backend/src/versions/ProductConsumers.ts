@@ -12,7 +12,7 @@ import {
   readDataProductSpec,
   upstreamProductRef,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
-import type { DataProduct, ProductSource } from '../products/DataProduct';
+import type { DataProduct, ProductCatalog } from '../products/DataProduct';
 import type { GrantLookup } from '../access/ProductAccessGate';
 import type { LineageService } from '../lineage/LineageService';
 
@@ -55,7 +55,7 @@ function portsOn(
 export class ProductConsumers {
   constructor(
     private readonly options: {
-      products: ProductSource;
+      products: ProductCatalog;
       grants: GrantLookup;
       lineage: Pick<LineageService, 'graph'>;
     },

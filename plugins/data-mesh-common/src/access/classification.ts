@@ -87,26 +87,20 @@ export function stricterLevel(
 }
 
 /**
- * Where a classification was written, for the product page's "why".
- * @public
- */
-export interface ClassificationSource {
-  /** `annotation`, `spec`, `contract` (custom property) or `field`. */
-  where: 'annotation' | 'spec' | 'contract' | 'field';
-  /** The annotation or property, or the field's path (`orders.customer.email`). */
-  name: string;
-  written: string;
-  level: ClassificationLevel;
-}
-
-/**
  * A product's classification: the strictest level written anywhere, and every place one
  * was written.
  * @public
  */
 export interface ProductClassification {
   level?: ClassificationLevel;
-  sources: ClassificationSource[];
+  sources: Array<{
+    /** `annotation`, `spec`, `contract` (custom property) or `field`. */
+    where: 'annotation' | 'spec' | 'contract' | 'field';
+    /** The annotation or property, or the field's path (`orders.customer.email`). */
+    name: string;
+    written: string;
+    level: ClassificationLevel;
+  }>;
 }
 
 /** The annotation with which an entity classifies its whole product. */
@@ -176,3 +170,8 @@ export function productClassification(
   for (const source of sources) level = stricterLevel(level, source.level);
   return { level, sources };
 }
+
+/**
+ * Where a classification was written, for the product page's "why".
+ */
+export type ClassificationSource = ProductClassification['sources'][number];

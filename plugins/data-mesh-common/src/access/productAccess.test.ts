@@ -1,7 +1,4 @@
-import {
-  classificationLevel,
-  productClassification,
-} from './classification';
+import { classificationLevel, productClassification } from './classification';
 import {
   DEFAULT_ACCESS_SETTINGS,
   describeProductAccess,
@@ -173,9 +170,12 @@ describe('describeProductAccess', () => {
 
   it('compares claims as full lower-case refs', () => {
     const access = describeProductAccess({
-      entity: entity({ 'data-mesh/classification': 'secret' }, {
-        owner: 'Group:Default/Sales',
-      }),
+      entity: entity(
+        { 'data-mesh/classification': 'secret' },
+        {
+          owner: 'Group:Default/Sales',
+        },
+      ),
       contract: contract(),
     });
     expect(mayAccess(access, 'read', ['group:default/sales'])).toBe(true);

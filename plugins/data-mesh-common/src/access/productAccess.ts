@@ -3,7 +3,7 @@
  * its data: decided once, here, from its classification, its owners, the `access` block of
  * a `data_product.yaml` and the contract's `roles`, with defaults a platform team sets.
  */
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { productRef } from '../product/productRef';
 import {
   type ClassificationLevel,
   type ProductClassification,
@@ -18,21 +18,18 @@ import {
 export type AccessDefault = 'everyone' | 'owners' | string[];
 
 /**
- * Who discovers and who reads a product of one classification level, by default.
- * @public
- */
-export interface LevelAccess {
-  discover: AccessDefault;
-  read: AccessDefault;
-}
-
-/**
  * The platform's access settings (`dataMesh.access` in app-config).
  * @public
  */
 export interface AccessSettings {
   /** Per classification level. Levels left out keep {@link DEFAULT_ACCESS_SETTINGS}. */
-  levels: Record<ClassificationLevel, LevelAccess>;
+  levels: Record<
+    ClassificationLevel,
+    {
+      discover: AccessDefault;
+      read: AccessDefault;
+    }
+  >;
   /** The level of a product that writes no classification anywhere (default `internal`). */
   unclassified: ClassificationLevel;
   /**
@@ -71,17 +68,6 @@ export interface Audience {
 }
 
 /**
- * Why someone is in a product's audience, for the product page ("finance (domain)").
- * @public
- */
-export interface AudienceReason {
-  level: 'discover' | 'read' | 'write';
-  /** `owner`, `default` (the classification's default), `role`, `domain`, `group`, `discovery`. */
-  via: 'owner' | 'default' | 'role' | 'domain' | 'group' | 'discovery';
-  name: string;
-}
-
-/**
  * Who may do what with one data product.
  * @public
  */
@@ -94,7 +80,12 @@ export interface ProductAccess {
   discover: Audience;
   read: Audience;
   write: Audience;
-  reasons: AudienceReason[];
+  reasons: Array<{
+    level: 'discover' | 'read' | 'write';
+    /** `owner`, `default` (the classification's default), `role`, `domain`, `group`, `discovery`. */
+    via: 'owner' | 'default' | 'role' | 'domain' | 'group' | 'discovery';
+    name: string;
+  }>;
 }
 
 /**
@@ -109,9 +100,9 @@ export interface AccessContext {
 type Loose = Record<string, any> | undefined | null;
 
 /**
- * A user or group reference as access compares it: full and lower-case
- * (`group:default/sales-analytics`); a bare name is a group in `namespace`. Undefined for
- * text that is not an entity ref.
+ * A user or group reference as access compares it, by the one rule of entity references
+ * (`productRef`): full and lower-case (`group:default/analytics`); a bare name is a group in
+ * `namespace`. Undefined for text that is not an entity ref.
  * @public
  */
 export function principalRef(
@@ -120,12 +111,10 @@ export function principalRef(
 ): string | undefined {
   if (typeof ref !== 'string' || !ref.trim()) return undefined;
   try {
-    return stringifyEntityRef(
-      parseEntityRef(ref.trim(), {
-        defaultKind: 'group',
-        defaultNamespace: namespace,
-      }),
-    ).toLocaleLowerCase('en-US');
+    return productRef(ref, {
+      defaultKind: 'group',
+      defaultNamespace: namespace,
+    });
   } catch {
     return undefined;
   }
@@ -268,9 +257,13 @@ export function describeProductAccess(options: {
   write.add(owners);
   for (const grant of contractGrants(contract)) {
     let refs: string[] = [];
-    if (grant.via === 'role') refs = refsOf(settings.roles[grant.name] ?? [], 'default');
+    if (grant.via === 'role')
+      refs = refsOf(settings.roles[grant.name] ?? [], 'default');
     else if (grant.via === 'domain')
-      refs = refsOf(options.context?.domainMembers?.(grant.name) ?? [], 'default');
+      refs = refsOf(
+        options.context?.domainMembers?.(grant.name) ?? [],
+        'default',
+      );
     else refs = refsOf([grant.name], namespace);
     (grant.access === 'write' ? write : read).add(refs);
     reasons.push({ level: grant.access, via: grant.via, name: grant.name });
@@ -319,9 +312,7 @@ export function mayAccess(
   const audience = access[action];
   if (audience.everyone) return true;
   const mine = new Set(
-    claims
-      .map(c => principalRef(c, 'default'))
-      .filter((c): c is string => !!c),
+    claims.map(c => principalRef(c, 'default')).filter((c): c is string => !!c),
   );
   if (audience.refs.some(ref => mine.has(ref))) return true;
   if (action === 'write') return false;
@@ -337,3 +328,13 @@ export function mayAccess(
 export function isOpenlyDiscoverable(access: ProductAccess): boolean {
   return access.discover.everyone;
 }
+
+/**
+ * Why someone is in a product's audience, for the product page ("finance (domain)").
+ */
+export type AudienceReason = ProductAccess['reasons'][number];
+
+/**
+ * Who discovers and who reads a product of one classification level, by default.
+ */
+export type LevelAccess = AccessSettings['levels'][ClassificationLevel];

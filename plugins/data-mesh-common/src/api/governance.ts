@@ -3,15 +3,10 @@ import type { GovernanceVerdict, PolicyResult } from '../governance/types';
 import type { GovernanceHealth } from './products';
 
 /**
- * One policy's result for one product: the governance engine's {@link PolicyResult}.
- * @public
- */
-export type GovernancePolicyResult = PolicyResult;
-
-/**
  * `GET /api/data-mesh/products/:namespace/:name/governance` and the answer of
  * `POST /api/data-mesh/governance/evaluate`: the product's compliance report, the governance
- * engine's {@link GovernanceVerdict} with the verdict in one word.
+ * engine's {@link GovernanceVerdict} with the verdict in one word. For a product, it is the
+ * one verdict the backend keeps (`governProduct`), as far as the caller may read it.
  * @public
  */
 export interface GovernanceResponse extends Partial<GovernanceVerdict> {
@@ -24,6 +19,11 @@ export interface GovernanceResponse extends Partial<GovernanceVerdict> {
   summary: GovernanceVerdict['summary'];
   /** Problems that kept policies from being evaluated (unreadable contract, invalid policy file). */
   issues: ContractIssue[];
+  /**
+   * How many results were withheld from this caller, who may discover the product but not read
+   * its data: the policies that read its quality results (see `verdictForViewer`).
+   */
+  withheld?: number;
 }
 
 /**

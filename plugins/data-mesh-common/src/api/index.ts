@@ -34,7 +34,6 @@ export type {
   ColumnEdge,
   LineageDirection,
   LineageEdge,
-  LineageEdgeSource,
   LineageNode,
   LineageResponse,
 } from './lineage';
@@ -46,7 +45,6 @@ export type {
 } from './results';
 export type {
   GovernanceEvaluateRequest,
-  GovernancePolicyResult,
   GovernanceResponse,
 } from './governance';
 export type {

@@ -1,4 +1,4 @@
-import type { SloHealth } from './products';
+import type { GovernanceHealth, SloHealth } from './products';
 
 /**
  * Which way a lineage query walks from its root: `up` to the sources, `down` to the consumers.
@@ -9,9 +9,8 @@ export type LineageDirection = 'up' | 'down' | 'both';
 /**
  * Where a lineage edge is known from: the product's declared input ports (and the catalog's
  * `consumesDataFrom` relations), or OpenLineage events pipelines sent.
- * @public
  */
-export type LineageEdgeSource = 'declared' | 'openlineage';
+export type LineageEdgeSource = LineageEdge['source'];
 
 /**
  * A node of the lineage graph: a data product, or a dataset no product claims.
@@ -24,6 +23,8 @@ export interface LineageNode {
   owner?: string;
   domain?: string;
   sloHealth: SloHealth;
+  /** The product's governance verdict, when it is a product the caller may discover. */
+  governance?: GovernanceHealth;
   /** True for an OpenLineage dataset that matches no data product. */
   external?: boolean;
   /**
@@ -52,7 +53,11 @@ export interface ColumnEdge {
 export interface LineageEdge {
   from: string;
   to: string;
-  source: LineageEdgeSource;
+  /**
+   * Where the edge is known from: the product's declared input ports (and the catalog's
+   * `consumesDataFrom` relations), or OpenLineage events pipelines sent.
+   */
+  source: 'declared' | 'openlineage';
   /** Column edges, only when asked for (`columns=true`) and known. */
   columns?: ColumnEdge[];
 }

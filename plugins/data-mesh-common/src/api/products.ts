@@ -20,31 +20,21 @@ export type SloHealth = 'healthy' | 'breached' | 'error' | 'unknown';
 export type GovernanceHealth = 'pass' | 'warn' | 'block' | 'unknown';
 
 /**
- * What the caller may see of a product they can discover.
- * @public
- */
-export interface DataProductSight {
-  read: boolean;
-  /** The product's owners (entity refs): whom to ask for access. */
-  owners: string[];
-}
-
-/**
  * One data product as the explorer lists it (`GET /api/data-mesh/products`).
  * @public
  */
 export interface DataProductSummary {
-  /** Full entity reference, e.g. `component:default/sales-orders`. */
+  /** Full entity reference, lower case (`productRef`), e.g. `component:default/orders`. */
   entityRef: string;
   name: string;
   namespace: string;
   title?: string;
   description?: string;
-  /** Entity ref of the Domain the product's System belongs to, e.g. `domain:default/sales`. */
+  /** Entity ref of the product's Domain (`productDomain`), e.g. `domain:default/sales`. */
   domain?: string;
-  /** Entity ref of the product's System, e.g. `system:default/sales-data`. */
+  /** Entity ref of the product's System, e.g. `system:default/retail`. */
   system?: string;
-  /** Entity ref of the owner, e.g. `group:default/sales-analytics`. */
+  /** Entity ref of the owner, e.g. `group:default/analytics`. */
   owner?: string;
   /** `source-aligned`, `aggregate` or `consumer-aligned`. */
   productKind?: 'source-aligned' | 'aggregate' | 'consumer-aligned';
@@ -57,7 +47,11 @@ export interface DataProductSummary {
    * What the caller may see: `read` false means the product's data (SLO status and values,
    * freshness, history, examples) is withheld, and `sloHealth` is `unknown`.
    */
-  access: DataProductSight;
+  access: {
+    read: boolean;
+    /** The product's owners (entity refs): whom to ask for access. */
+    owners: string[];
+  };
   /** `experimental`, `production`, `deprecated`... */
   lifecycle?: string;
   /** The contract's version. */
@@ -69,28 +63,21 @@ export interface DataProductSummary {
     lastUpdatedAt?: string;
     maxAgeSeconds?: number;
   };
+  /**
+   * The product's governance verdict in one word: the backend's one verdict of the product, as
+   * the Governance tab shows it in full (for this caller: see `governanceWithheld`).
+   */
   governance: GovernanceHealth;
+  /** When that verdict was evaluated (ISO 8601); absent when it was not. */
+  governanceEvaluatedAt?: string;
+  /**
+   * How many policy results the verdict leaves out for this caller, who may not read the
+   * product's data: the policies that read its quality results.
+   */
+  governanceWithheld?: number;
   /** Every property name of the contract's schema, `object.property`, for search. */
   fieldNames: string[];
   tags: string[];
-}
-
-/**
- * A port of a data product: where its data comes from (input) or where it is served (output).
- * @public
- */
-export interface DataProductPort {
-  name: string;
-  direction: 'input' | 'output';
-  /** The data product at the other end, when the port names one (entity ref). */
-  product?: string;
-  /** The contract id at the other end, when the port names one. */
-  contractId?: string;
-  /** The output port of the other product, when named. */
-  outputPort?: string;
-  /** For external sources or served locations: kind and location, e.g. `kafka-topic`, `orders.v1`. */
-  type?: string;
-  location?: string;
 }
 
 /**
@@ -107,6 +94,11 @@ export interface DataProductServer {
   location?: string;
   /** True when the backend has connection settings for it and evaluates SLOs there. */
   evaluated: boolean;
+  /**
+   * When not evaluated, why not, in words an owner can act on (e.g. that the portal does not
+   * measure servers of its type, or has no connection settings for it).
+   */
+  notEvaluatedBecause?: string;
 }
 
 /**
@@ -115,7 +107,19 @@ export interface DataProductServer {
  * @public
  */
 export interface DataProductDetails extends DataProductSummary {
-  ports: DataProductPort[];
+  ports: Array<{
+    name: string;
+    direction: 'input' | 'output';
+    /** The data product at the other end, when the port names one (entity ref). */
+    product?: string;
+    /** The contract id at the other end, when the port names one. */
+    contractId?: string;
+    /** The output port of the other product, when named. */
+    outputPort?: string;
+    /** For external sources or served locations: kind and location, e.g. `kafka-topic`, `orders.v1`. */
+    type?: string;
+    location?: string;
+  }>;
   servers: DataProductServer[];
   contractRef?: {
     /** The `data-mesh/contract` annotation value, or `inline` for `spec.dataProduct.contract`. */
@@ -170,6 +174,12 @@ export interface DataProductListResponse {
     productKinds: string[];
     classifications: string[];
   };
+  /**
+   * Among the products the caller may discover, whatever the filters: how many are not
+   * demonstrations (`all`), how many of those the caller's teams own (`mine`), and how many
+   * are demonstrations (`demos`).
+   */
+  counts: { all: number; mine: number; demos: number };
 }
 
 /**
@@ -186,6 +196,8 @@ export interface DataProductListQuery {
   owner?: string;
   /** Only the products of the caller's own teams. */
   mine?: boolean;
+  /** `false` leaves out demonstration products (tagged `demo`); they are listed by default. */
+  demos?: boolean;
   classification?: string;
   kind?: string;
   health?: SloHealth | 'restricted';
@@ -213,7 +225,11 @@ export interface DataProductSearchDocument {
   title: string;
   /** The entity's description, then the contract's name, purpose, objects and fields. */
   text: string;
-  /** The product's page in the portal, e.g. `/catalog/default/component/sales-orders`. */
+  /**
+   * The product's Contract tab in the portal, e.g.
+   * `/catalog/default/component/orders/contract`: never the catalog's own location
+   * of the entity, whose document search shows by the catalog's permission.
+   */
   location: string;
   entityRef: string;
   owner?: string;
@@ -266,3 +282,13 @@ export interface RecordedProductContract {
 export interface RecordedProductContractsResponse {
   items: RecordedProductContract[];
 }
+
+/**
+ * What the caller may see of a product they can discover.
+ */
+export type DataProductSight = DataProductSummary['access'];
+
+/**
+ * A port of a data product: where its data comes from (input) or where it is served (output).
+ */
+export type DataProductPort = DataProductDetails['ports'][number];

@@ -1,25 +1,6 @@
 import type { SloStatus } from './slo';
 
 /**
- * One measured result of a check, pushed by a pipeline.
- * @public
- */
-export interface PushedObservation {
-  /**
-   * The SLO it measures: an id from `GET …/slo` (e.g. `sla:latency`,
-   * `quality:orders.order_id:nullValues`), or a quality rule's `id`/`name` in the contract.
-   */
-  sloId: string;
-  status: Exclude<SloStatus, 'unknown'>;
-  /** The measured value, when there is one. */
-  value?: number;
-  /** When it was measured (ISO 8601 with a timezone); the run's `finishedAt` otherwise. */
-  observedAt?: string;
-  /** What went wrong, for `fail` and `error`. */
-  message?: string;
-}
-
-/**
  * The body of `POST /api/data-mesh/results` in the portal's own format
  * (the backend also accepts what `datacontract test --publish <url>` sends).
  * @public
@@ -27,7 +8,7 @@ export interface PushedObservation {
 export interface PushResultsRequest {
   /** Identifies the run: pushing the same run id again changes nothing. */
   runId: string;
-  /** The data product measured (entity ref, e.g. `component:default/sales-orders`). */
+  /** The data product measured (entity ref, e.g. `component:default/orders`). */
   entityRef: string;
   /** The contract server measured, e.g. `production`. */
   server?: string;
@@ -35,7 +16,20 @@ export interface PushResultsRequest {
   startedAt?: string;
   /** ISO 8601; defaults to when the backend received the run. */
   finishedAt?: string;
-  observations: PushedObservation[];
+  observations: Array<{
+    /**
+     * The SLO it measures: an id from `GET …/slo` (e.g. `sla:latency`,
+     * `quality:orders.order_id:nullValues`), or a quality rule's `id`/`name` in the contract.
+     */
+    sloId: string;
+    status: Exclude<SloStatus, 'unknown'>;
+    /** The measured value, when there is one. */
+    value?: number;
+    /** When it was measured (ISO 8601 with a timezone); the run's `finishedAt` otherwise. */
+    observedAt?: string;
+    /** What went wrong, for `fail` and `error`. */
+    message?: string;
+  }>;
 }
 
 /**
@@ -63,3 +57,8 @@ export interface OpenLineageIngestResponse {
   /** Data products the event's datasets matched, by entity ref. */
   matchedProducts: string[];
 }
+
+/**
+ * One measured result of a check, pushed by a pipeline.
+ */
+export type PushedObservation = PushResultsRequest['observations'][number];

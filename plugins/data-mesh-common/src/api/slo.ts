@@ -93,6 +93,11 @@ export interface SloView {
   lastError?: string;
   /** Where the observations come from: the backend's scheduler or pushed results. */
   source?: 'scheduler' | 'push';
+  /**
+   * While the SLO has no status (`unknown`): why the portal does not measure it, e.g. that
+   * the contract's server is of a type it cannot read, or that only pipelines report it.
+   */
+  notMeasuredBecause?: string;
 }
 
 /**
@@ -125,9 +130,4 @@ export interface SloHistoryPoint {
 export interface SloHistoryResponse {
   window: SloWindow;
   points: SloHistoryPoint[];
-  /**
-   * ISO 8601: points up to this time are made-up example history (the example mesh's
-   * backfill, `dataMesh.examples.backfillDays`), not measurements. Absent for real data.
-   */
-  exampleHistoryUntil?: string;
 }

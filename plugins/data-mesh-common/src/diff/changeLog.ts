@@ -64,16 +64,16 @@ function isShort(value: unknown): boolean {
 }
 
 /** Shows a value inside a message: strings quoted, lists bracketed, absent as "(none)". */
-export function show(value: unknown): string {
+export function describeValue(value: unknown): string {
   if (value === undefined || value === null) return '(none)';
   if (typeof value === 'string') return `"${value}"`;
-  if (Array.isArray(value)) return `[${value.map(show).join(', ')}]`;
+  if (Array.isArray(value)) return `[${value.map(describeValue).join(', ')}]`;
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
 
 /** Joins a path segment, quoting names that contain the separator. */
-export function pathOf(base: string, ...segments: string[]): string {
+export function changePath(base: string, ...segments: string[]): string {
   let path = base;
   for (const segment of segments) {
     const part = /[.\s[\]]/.test(segment)
@@ -86,7 +86,7 @@ export function pathOf(base: string, ...segments: string[]): string {
 }
 
 /** Deep equality for plain JSON-like values, ignoring key order. */
-export function sameValue(a: unknown, b: unknown): boolean {
+export function sameContractValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (
     typeof a !== typeof b ||
@@ -100,7 +100,8 @@ export function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a)) {
     const list = b as unknown[];
     return (
-      a.length === list.length && a.every((item, i) => sameValue(item, list[i]))
+      a.length === list.length &&
+      a.every((item, i) => sameContractValue(item, list[i]))
     );
   }
   const x = a as Record<string, unknown>;
@@ -108,5 +109,5 @@ export function sameValue(a: unknown, b: unknown): boolean {
   const keys = Object.keys(x).filter(k => x[k] !== undefined);
   if (keys.length !== Object.keys(y).filter(k => y[k] !== undefined).length)
     return false;
-  return keys.every(k => sameValue(x[k], y[k]));
+  return keys.every(k => sameContractValue(x[k], y[k]));
 }

@@ -1,4 +1,11 @@
-import { ChangeLog, pathOf, sameValue, show } from './changeLog';
+import {
+  ChangeLog,
+  changePath,
+  sameContractValue,
+  describeValue,
+} from './changeLog';
+import { compareRequiredList } from './compareValueLists';
+import { isRecord } from '../parsedValues';
 
 /**
  * Which way each `logicalTypeOptions` bound points. A lower bound that goes down, or an upper
@@ -48,6 +55,149 @@ function boundWord(key: string): string {
 }
 
 /**
+ * What a change of one constraint means, from the constraint's point of view: dropping it and
+ * loosening it weaken the promise (breaking); adding it and tightening it strengthen it.
+ */
+interface Ladder {
+  dropped(was: unknown): string;
+  gained(now: unknown): string;
+  /** `narrower`, `wider`, or `unordered` when the two values cannot be compared. */
+  order(was: unknown, now: unknown): 'narrower' | 'wider' | 'unordered';
+  narrower(was: unknown, now: unknown): string;
+  wider(was: unknown, now: unknown): string;
+  unordered?(was: unknown, now: unknown): string;
+}
+
+/** Logs a change by its ladder: breaking when it weakens the promise, info when it narrows. */
+function compareNarrowing(
+  log: ChangeLog,
+  at: string,
+  ladder: Ladder,
+  was: unknown,
+  now: unknown,
+) {
+  const absent = (v: unknown) => v === undefined || v === null;
+  const breaking = (message: string) =>
+    log.breaking('constraint-changed', at, message, was, now);
+  const stronger = (message: string) =>
+    log.info('constraint-changed', at, message, 'minor', was, now);
+  if (absent(now)) return breaking(ladder.dropped(was));
+  if (absent(was)) return stronger(ladder.gained(now));
+  const order = ladder.order(was, now);
+  if (order === 'narrower') return stronger(ladder.narrower(was, now));
+  if (order === 'unordered' && ladder.unordered)
+    return breaking(ladder.unordered(was, now));
+  return breaking(ladder.wider(was, now));
+}
+
+function boundLadder(label: string, key: string): Ladder {
+  const word = boundWord(key);
+  const lower = LOWER_BOUNDS.has(key);
+  return {
+    dropped: was =>
+      `${label} dropped its ${word} of ${describeValue(
+        was,
+      )}: a weaker promise, consumers may now receive values ${
+        lower ? 'below' : 'above'
+      } it.`,
+    gained: now =>
+      `${label} gained a ${word} of ${describeValue(
+        now,
+      )}: a stronger promise, consumers stay safe (the producer must make sure existing data meets it).`,
+    order: (was, now) => {
+      const [a, b] = [comparable(was), comparable(now)];
+      if (a === undefined || b === undefined) return 'unordered';
+      return (lower ? b < a : b > a) ? 'wider' : 'narrower';
+    },
+    unordered: (was, now) =>
+      `${label} changed its ${word} from ${describeValue(
+        was,
+      )} to ${describeValue(
+        now,
+      )}, and the two cannot be ordered: treat it as a weaker promise.`,
+    wider: (was, now) =>
+      `${label} ${
+        lower ? 'lowered' : 'raised'
+      } its ${word} from ${describeValue(was)} to ${describeValue(
+        now,
+      )}: a wider range, consumers may now receive values they did not expect.`,
+    narrower: (was, now) =>
+      `${label} ${
+        lower ? 'raised' : 'lowered'
+      } its ${word} from ${describeValue(was)} to ${describeValue(
+        now,
+      )}: a narrower range, consumers stay safe.`,
+  };
+}
+
+function restrictionLadder(label: string, key: string): Ladder {
+  return {
+    dropped: was =>
+      `${label} dropped its ${key} ${describeValue(
+        was,
+      )}: a weaker promise, consumers may now receive values that do not match it.`,
+    gained: now =>
+      `${label} gained the ${key} ${describeValue(
+        now,
+      )}: a stronger promise, consumers stay safe.`,
+    order: () => 'wider',
+    narrower: () => '',
+    wider: (was, now) =>
+      `${label} changed its ${key} from ${describeValue(
+        was,
+      )} to ${describeValue(
+        now,
+      )}: values valid before may be rejected and new shapes may appear, so consumers can break.`,
+  };
+}
+
+function multipleOfLadder(label: string): Ladder {
+  return {
+    dropped: was =>
+      `${label} no longer promises multiples of ${describeValue(
+        was,
+      )}: consumers may receive other values.`,
+    gained: now =>
+      `${label} now promises multiples of ${describeValue(
+        now,
+      )}: a stronger promise, consumers stay safe.`,
+    order: (was, now) => {
+      const [a, b] = [comparable(was), comparable(now)];
+      return a !== undefined &&
+        b !== undefined &&
+        a !== 0 &&
+        Number.isInteger(b / a)
+        ? 'narrower'
+        : 'wider';
+    },
+    narrower: (was, now) =>
+      `${label} now promises multiples of ${describeValue(
+        now,
+      )} instead of ${describeValue(
+        was,
+      )}: every new value was valid before, consumers stay safe.`,
+    wider: (was, now) =>
+      `${label} now promises multiples of ${describeValue(
+        now,
+      )} instead of ${describeValue(
+        was,
+      )}: consumers may receive values that were not valid before.`,
+  };
+}
+
+const VECTORS = 'consumers comparing or storing these vectors break';
+const INSTANTS = 'consumers would read the same values as different instants';
+
+/** Options whose change breaks consumers whichever way it goes: their name, and why. */
+const REINTERPRETED: Record<string, [string, string]> = {
+  dimensions: ['vector dimensions', VECTORS],
+  elementType: ['vector elementType', VECTORS],
+  distanceMetric: ['vector distanceMetric', VECTORS],
+  timezone: ['timezone', INSTANTS],
+  defaultTimezone: ['defaultTimezone', INSTANTS],
+};
+
+/**
  * Compares the `logicalTypeOptions` of one property, by the direction of each change.
  */
 export function compareConstraints(
@@ -62,16 +212,16 @@ export function compareConstraints(
   const keys = [...new Set([...Object.keys(olds), ...Object.keys(news)])];
   for (const key of keys) {
     const [was, now] = [olds[key], news[key]];
-    if (sameValue(was, now)) continue;
-    const at = pathOf(path, 'logicalTypeOptions', key);
+    if (sameContractValue(was, now)) continue;
+    const at = changePath(path, 'logicalTypeOptions', key);
     if (LOWER_BOUNDS.has(key) || UPPER_BOUNDS.has(key)) {
-      compareBound(log, at, label, key, was, now);
+      compareNarrowing(log, at, boundLadder(label, key), was, now);
     } else if (RESTRICTIONS.has(key)) {
-      compareRestriction(log, at, label, key, was, now);
+      compareNarrowing(log, at, restrictionLadder(label, key), was, now);
     } else if (key === 'multipleOf') {
-      compareMultipleOf(log, at, label, was, now);
+      compareNarrowing(log, at, multipleOfLadder(label), was, now);
     } else if (key === 'uniqueItems') {
-      if (now === true) {
+      if (now === true)
         log.info(
           'constraint-changed',
           at,
@@ -80,7 +230,7 @@ export function compareConstraints(
           was,
           now,
         );
-      } else {
+      else
         log.breaking(
           'constraint-changed',
           at,
@@ -88,33 +238,19 @@ export function compareConstraints(
           was,
           now,
         );
-      }
     } else if (
       key === 'required' &&
       (Array.isArray(was) || Array.isArray(now))
     ) {
       compareRequiredList(log, at, label, was, now);
-    } else if (
-      key === 'dimensions' ||
-      key === 'elementType' ||
-      key === 'distanceMetric'
-    ) {
+    } else if (Object.hasOwn(REINTERPRETED, key)) {
+      const [name, why] = REINTERPRETED[key];
       log.breaking(
         'constraint-changed',
         at,
-        `${label} changed its vector ${key} from ${show(was)} to ${show(
-          now,
-        )}: consumers comparing or storing these vectors break.`,
-        was,
-        now,
-      );
-    } else if (key === 'timezone' || key === 'defaultTimezone') {
-      log.breaking(
-        'constraint-changed',
-        at,
-        `${label} changed its ${key} from ${show(was)} to ${show(
-          now,
-        )}: consumers would read the same values as different instants.`,
+        `${label} changed its ${name} from ${describeValue(
+          was,
+        )} to ${describeValue(now)}: ${why}.`,
         was,
         now,
       );
@@ -122,302 +258,12 @@ export function compareConstraints(
       log.warning(
         'constraint-changed',
         at,
-        `${label} changed its ${key} option from ${show(was)} to ${show(
-          now,
-        )}: check how consumers read it.`,
+        `${label} changed its ${key} option from ${describeValue(
+          was,
+        )} to ${describeValue(now)}: check how consumers read it.`,
         was,
         now,
       );
     }
   }
-}
-
-function compareBound(
-  log: ChangeLog,
-  at: string,
-  label: string,
-  key: string,
-  was: unknown,
-  now: unknown,
-) {
-  const word = boundWord(key);
-  const lower = LOWER_BOUNDS.has(key);
-  if (now === undefined || now === null) {
-    log.breaking(
-      'constraint-changed',
-      at,
-      `${label} dropped its ${word} of ${show(
-        was,
-      )}: a weaker promise, consumers may now receive values ${
-        lower ? 'below' : 'above'
-      } it.`,
-      was,
-      now,
-    );
-    return;
-  }
-  if (was === undefined || was === null) {
-    log.info(
-      'constraint-changed',
-      at,
-      `${label} gained a ${word} of ${show(
-        now,
-      )}: a stronger promise, consumers stay safe (the producer must make sure existing data meets it).`,
-      'minor',
-      was,
-      now,
-    );
-    return;
-  }
-  const [a, b] = [comparable(was), comparable(now)];
-  if (a === undefined || b === undefined) {
-    log.breaking(
-      'constraint-changed',
-      at,
-      `${label} changed its ${word} from ${show(was)} to ${show(
-        now,
-      )}, and the two cannot be ordered: treat it as a weaker promise.`,
-      was,
-      now,
-    );
-    return;
-  }
-  const widened = lower ? b < a : b > a;
-  if (widened) {
-    log.breaking(
-      'constraint-changed',
-      at,
-      `${label} ${lower ? 'lowered' : 'raised'} its ${word} from ${show(
-        was,
-      )} to ${show(
-        now,
-      )}: a wider range, consumers may now receive values they did not expect.`,
-      was,
-      now,
-    );
-  } else {
-    log.info(
-      'constraint-changed',
-      at,
-      `${label} ${lower ? 'raised' : 'lowered'} its ${word} from ${show(
-        was,
-      )} to ${show(now)}: a narrower range, consumers stay safe.`,
-      'minor',
-      was,
-      now,
-    );
-  }
-}
-
-function compareRestriction(
-  log: ChangeLog,
-  at: string,
-  label: string,
-  key: string,
-  was: unknown,
-  now: unknown,
-) {
-  if (now === undefined || now === null) {
-    log.breaking(
-      'constraint-changed',
-      at,
-      `${label} dropped its ${key} ${show(
-        was,
-      )}: a weaker promise, consumers may now receive values that do not match it.`,
-      was,
-      now,
-    );
-  } else if (was === undefined || was === null) {
-    log.info(
-      'constraint-changed',
-      at,
-      `${label} gained the ${key} ${show(
-        now,
-      )}: a stronger promise, consumers stay safe.`,
-      'minor',
-      was,
-      now,
-    );
-  } else {
-    log.breaking(
-      'constraint-changed',
-      at,
-      `${label} changed its ${key} from ${show(was)} to ${show(
-        now,
-      )}: values valid before may be rejected and new shapes may appear, so consumers can break.`,
-      was,
-      now,
-    );
-  }
-}
-
-function compareMultipleOf(
-  log: ChangeLog,
-  at: string,
-  label: string,
-  was: unknown,
-  now: unknown,
-) {
-  const [a, b] = [comparable(was), comparable(now)];
-  if (now === undefined || now === null) {
-    log.breaking(
-      'constraint-changed',
-      at,
-      `${label} no longer promises multiples of ${show(
-        was,
-      )}: consumers may receive other values.`,
-      was,
-      now,
-    );
-  } else if (was === undefined || was === null) {
-    log.info(
-      'constraint-changed',
-      at,
-      `${label} now promises multiples of ${show(
-        now,
-      )}: a stronger promise, consumers stay safe.`,
-      'minor',
-      was,
-      now,
-    );
-  } else if (
-    a !== undefined &&
-    b !== undefined &&
-    a !== 0 &&
-    Number.isInteger(b / a)
-  ) {
-    log.info(
-      'constraint-changed',
-      at,
-      `${label} now promises multiples of ${show(now)} instead of ${show(
-        was,
-      )}: every new value was valid before, consumers stay safe.`,
-      'minor',
-      was,
-      now,
-    );
-  } else {
-    log.breaking(
-      'constraint-changed',
-      at,
-      `${label} now promises multiples of ${show(now)} instead of ${show(
-        was,
-      )}: consumers may receive values that were not valid before.`,
-      was,
-      now,
-    );
-  }
-}
-
-function compareRequiredList(
-  log: ChangeLog,
-  at: string,
-  label: string,
-  was: unknown,
-  now: unknown,
-) {
-  const olds = Array.isArray(was) ? was.map(String) : [];
-  const news = Array.isArray(now) ? now.map(String) : [];
-  const dropped = olds.filter(name => !news.includes(name));
-  const added = news.filter(name => !olds.includes(name));
-  if (dropped.length) {
-    log.breaking(
-      'constraint-changed',
-      at,
-      `${label} no longer requires the keys ${show(
-        dropped,
-      )}: consumers may receive objects without them.`,
-      was,
-      now,
-    );
-  }
-  if (added.length) {
-    log.info(
-      'constraint-changed',
-      at,
-      `${label} now requires the keys ${show(
-        added,
-      )}: a stronger promise, consumers stay safe.`,
-      'minor',
-      was,
-      now,
-    );
-  }
-}
-
-/**
- * Compares the allowed values of a property (`enum` in ODCS v3.2). New values break consumers
- * that handle every value; fewer values keep them safe.
- */
-export function compareAllowedValues(
-  log: ChangeLog,
-  at: string,
-  label: string,
-  was: readonly unknown[] | undefined,
-  now: readonly unknown[] | undefined,
-  what = 'allowed values',
-) {
-  const olds = Array.isArray(was) ? was : undefined;
-  const news = Array.isArray(now) ? now : undefined;
-  if (!olds && !news) return;
-  if (!news) {
-    log.breaking(
-      'enum-changed',
-      at,
-      `${label} dropped its list of ${what} ${show(
-        olds!.map(allowedValue),
-      )}: consumers may now receive any value.`,
-    );
-    return;
-  }
-  if (!olds) {
-    log.info(
-      'enum-changed',
-      at,
-      `${label} now limits its values to ${show(
-        news.map(allowedValue),
-      )}: a stronger promise, consumers stay safe.`,
-      'minor',
-    );
-    return;
-  }
-  const key = (v: unknown) => JSON.stringify(allowedValue(v));
-  const oldKeys = new Set(olds.map(key));
-  const newKeys = new Set(news.map(key));
-  const added = news.filter(v => !oldKeys.has(key(v))).map(allowedValue);
-  const removed = olds.filter(v => !newKeys.has(key(v))).map(allowedValue);
-  if (added.length) {
-    log.breaking(
-      'enum-changed',
-      at,
-      `${label} allows new values ${show(
-        added,
-      )}: consumers that handle every value can break on them.`,
-      undefined,
-      added,
-    );
-  }
-  if (removed.length) {
-    log.info(
-      'enum-changed',
-      at,
-      `${label} no longer allows ${show(
-        removed,
-      )}: fewer values, consumers stay safe.`,
-      'minor',
-      removed,
-      undefined,
-    );
-  }
-}
-
-/** An allowed value as written: a scalar, or an ODCS v3.2 enum entry `{ value, label, ... }`. */
-function allowedValue(entry: unknown): unknown {
-  return typeof entry === 'object' && entry !== null && 'value' in entry
-    ? (entry as { value: unknown }).value
-    : entry;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,9 +1,20 @@
-import { ChangeLog, pathOf, sameValue, show } from './changeLog';
-import { compareAllowedValues, compareConstraints } from './compareConstraints';
+import {
+  ChangeLog,
+  changePath,
+  sameContractValue,
+  describeValue,
+} from './changeLog';
+import { compareConstraints } from './compareConstraints';
+import { compareAllowedValues } from './compareValueLists';
 import { compareQuality } from './compareQuality';
 import { compareSensitivity } from './compareSensitivity';
 import { compareLogicalType, comparePhysicalType } from './compareTypes';
-import { ContractProperty, ContractRelationship } from './contractView';
+import type {
+  OdcsPropertyBase,
+  OdcsPropertyRelationship,
+  OdcsSchemaRelationship,
+} from '../odcs/model';
+import type { Partly } from './types';
 import { matchElements } from './match';
 
 const DOC_KEYS = [
@@ -18,7 +29,7 @@ const DOC_KEYS = [
   'authoritativeDefinitions',
 ] as const;
 
-function nameOf(property: ContractProperty): string | undefined {
+function nameOf(property: Partly<OdcsPropertyBase>): string | undefined {
   return typeof property.name === 'string' ? property.name : undefined;
 }
 
@@ -30,8 +41,8 @@ export function compareProperties(
   log: ChangeLog,
   path: string,
   label: string,
-  before: readonly ContractProperty[] | undefined,
-  after: readonly ContractProperty[] | undefined,
+  before: readonly Partly<OdcsPropertyBase>[] | undefined,
+  after: readonly Partly<OdcsPropertyBase>[] | undefined,
 ) {
   for (const { before: was, after: now, renamed } of matchElements(
     before,
@@ -39,12 +50,12 @@ export function compareProperties(
     nameOf,
   )) {
     const name = nameOf(now ?? was!) ?? '(unnamed)';
-    const at = pathOf(path, 'properties', name);
+    const at = changePath(path, 'properties', name);
     const field = label ? `${label}.${name}` : name;
     if (!now) {
       log.breaking(
         'property-removed',
-        pathOf(path, 'properties', nameOf(was!) ?? '(unnamed)'),
+        changePath(path, 'properties', nameOf(was!) ?? '(unnamed)'),
         `Field ${field} was removed: consumers reading it break.`,
       );
     } else if (!was) {
@@ -62,9 +73,9 @@ export function compareProperties(
         log.breaking(
           'property-renamed',
           at,
-          `Field ${label ? `${label}.` : ''}${show(
+          `Field ${label ? `${label}.` : ''}${describeValue(
             was.name,
-          )} was renamed to ${show(now.name)} (same id ${show(
+          )} was renamed to ${describeValue(now.name)} (same id ${describeValue(
             now.id,
           )}): consumers selecting the old name break.`,
           was.name,
@@ -81,15 +92,15 @@ export function compareProperty(
   log: ChangeLog,
   at: string,
   label: string,
-  was: ContractProperty,
-  now: ContractProperty,
+  was: Partly<OdcsPropertyBase>,
+  now: Partly<OdcsPropertyBase>,
 ) {
-  if (!sameValue(was.physicalName, now.physicalName)) {
+  if (!sameContractValue(was.physicalName, now.physicalName)) {
     if (now.physicalName === undefined) {
       log.warning(
         'physical-name-changed',
-        pathOf(at, 'physicalName'),
-        `${label} no longer states its physical name (was ${show(
+        changePath(at, 'physicalName'),
+        `${label} no longer states its physical name (was ${describeValue(
           was.physicalName,
         )}).`,
         was.physicalName,
@@ -98,8 +109,10 @@ export function compareProperty(
     } else if (was.physicalName === undefined) {
       log.info(
         'physical-name-changed',
-        pathOf(at, 'physicalName'),
-        `${label} now states its physical name ${show(now.physicalName)}.`,
+        changePath(at, 'physicalName'),
+        `${label} now states its physical name ${describeValue(
+          now.physicalName,
+        )}.`,
         'patch',
         was.physicalName,
         now.physicalName,
@@ -107,10 +120,12 @@ export function compareProperty(
     } else {
       log.breaking(
         'physical-name-changed',
-        pathOf(at, 'physicalName'),
-        `${label} changed its physical name from ${show(
+        changePath(at, 'physicalName'),
+        `${label} changed its physical name from ${describeValue(
           was.physicalName,
-        )} to ${show(now.physicalName)}: queries on the old column break.`,
+        )} to ${describeValue(
+          now.physicalName,
+        )}: queries on the old column break.`,
         was.physicalName,
         now.physicalName,
       );
@@ -118,14 +133,14 @@ export function compareProperty(
   }
   compareLogicalType(
     log,
-    pathOf(at, 'logicalType'),
+    changePath(at, 'logicalType'),
     label,
     was.logicalType,
     now.logicalType,
   );
   comparePhysicalType(
     log,
-    pathOf(at, 'physicalType'),
+    changePath(at, 'physicalType'),
     label,
     was.physicalType,
     now.physicalType,
@@ -135,7 +150,7 @@ export function compareProperty(
     if (now.required) {
       log.info(
         'required-changed',
-        pathOf(at, 'required'),
+        changePath(at, 'required'),
         `${label} is now required: a stronger promise, consumers stay safe (the producer must never send nulls).`,
         'minor',
         was.required,
@@ -144,7 +159,7 @@ export function compareProperty(
     } else {
       log.breaking(
         'required-changed',
-        pathOf(at, 'required'),
+        changePath(at, 'required'),
         `${label} is no longer required: consumers may now receive nulls.`,
         was.required,
         now.required,
@@ -155,7 +170,7 @@ export function compareProperty(
     if (now.unique) {
       log.info(
         'unique-changed',
-        pathOf(at, 'unique'),
+        changePath(at, 'unique'),
         `${label} is now unique: a stronger promise, consumers stay safe.`,
         'minor',
         was.unique,
@@ -164,7 +179,7 @@ export function compareProperty(
     } else {
       log.breaking(
         'unique-changed',
-        pathOf(at, 'unique'),
+        changePath(at, 'unique'),
         `${label} is no longer unique: consumers may now receive duplicates.`,
         was.unique,
         now.unique,
@@ -178,7 +193,7 @@ export function compareProperty(
     was.logicalTypeOptions,
     now.logicalTypeOptions,
   );
-  compareAllowedValues(log, pathOf(at, 'enum'), label, was.enum, now.enum);
+  compareAllowedValues(log, changePath(at, 'enum'), label, was.enum, now.enum);
   compareSensitivity(log, at, label, was, now);
   compareEncryption(log, at, label, was, now);
   compareRelationships(log, at, label, was.relationships, now.relationships);
@@ -192,20 +207,20 @@ export function compareProperty(
     if (!now.items) {
       log.breaking(
         'type-changed',
-        pathOf(at, 'items'),
+        changePath(at, 'items'),
         `${label} no longer describes its array items: consumers lose the promise of what the items hold.`,
       );
     } else if (!was.items) {
       log.info(
         'type-changed',
-        pathOf(at, 'items'),
+        changePath(at, 'items'),
         `${label} now describes its array items.`,
         'minor',
       );
     } else {
       compareProperty(
         log,
-        pathOf(at, 'items'),
+        changePath(at, 'items'),
         `${label} (items)`,
         was.items,
         now.items,
@@ -218,7 +233,7 @@ export function compareProperty(
     if (a && b)
       compareProperty(
         log,
-        pathOf(at, 'map', side),
+        changePath(at, 'map', side),
         `${label} (map ${side}s)`,
         a,
         b,
@@ -226,13 +241,13 @@ export function compareProperty(
     else if (a)
       log.breaking(
         'type-changed',
-        pathOf(at, 'map', side),
+        changePath(at, 'map', side),
         `${label} no longer describes its map ${side}s.`,
       );
     else if (b)
       log.info(
         'type-changed',
-        pathOf(at, 'map', side),
+        changePath(at, 'map', side),
         `${label} now describes its map ${side}s.`,
         'minor',
       );
@@ -241,7 +256,7 @@ export function compareProperty(
     if (now.deprecated) {
       log.warning(
         'status-changed',
-        pathOf(at, 'deprecated'),
+        changePath(at, 'deprecated'),
         `${label} is now deprecated: consumers should stop using it before it is removed.`,
         was.deprecated,
         now.deprecated,
@@ -249,7 +264,7 @@ export function compareProperty(
     } else {
       log.info(
         'status-changed',
-        pathOf(at, 'deprecated'),
+        changePath(at, 'deprecated'),
         `${label} is no longer deprecated.`,
         'patch',
         was.deprecated,
@@ -259,9 +274,9 @@ export function compareProperty(
   }
   const docs = DOC_KEYS.filter(
     key =>
-      !sameValue(
-        was[key as keyof ContractProperty],
-        now[key as keyof ContractProperty],
+      !sameContractValue(
+        was[key as keyof Partly<OdcsPropertyBase>],
+        now[key as keyof Partly<OdcsPropertyBase>],
       ),
   );
   if (docs.length) {
@@ -278,17 +293,17 @@ function compareEncryption(
   log: ChangeLog,
   at: string,
   label: string,
-  was: ContractProperty,
-  now: ContractProperty,
+  was: Partly<OdcsPropertyBase>,
+  now: Partly<OdcsPropertyBase>,
 ) {
   const [e0, e1] = [was.encryptedName, now.encryptedName];
   if (e0 === e1) return;
-  const path = pathOf(at, 'encryptedName');
+  const path = changePath(at, 'encryptedName');
   if (!e1) {
     log.breaking(
       'physical-name-changed',
       path,
-      `${label} no longer names its encrypted column ${show(
+      `${label} no longer names its encrypted column ${describeValue(
         e0,
       )}: consumers reading the encrypted value break.`,
       e0,
@@ -298,7 +313,7 @@ function compareEncryption(
     log.info(
       'physical-name-changed',
       path,
-      `${label} now names its encrypted column ${show(e1)}.`,
+      `${label} now names its encrypted column ${describeValue(e1)}.`,
       'minor',
       e0,
       e1,
@@ -307,19 +322,23 @@ function compareEncryption(
     log.breaking(
       'physical-name-changed',
       path,
-      `${label} renamed its encrypted column from ${show(e0)} to ${show(
-        e1,
-      )}: consumers reading the encrypted value break.`,
+      `${label} renamed its encrypted column from ${describeValue(
+        e0,
+      )} to ${describeValue(e1)}: consumers reading the encrypted value break.`,
       e0,
       e1,
     );
   }
 }
 
-function relationshipKey(r: ContractRelationship): string {
+function relationshipKey(
+  r: Partly<OdcsPropertyRelationship | OdcsSchemaRelationship>,
+): string {
   const side = (v: unknown) =>
     Array.isArray(v) ? v.join(',') : String(v ?? '');
-  return `${r.type ?? 'foreignKey'}:${side(r.from)}->${side(r.to)}`;
+  return `${r.type ?? 'foreignKey'}:${side(
+    'from' in r ? r.from : undefined,
+  )}->${side(r.to)}`;
 }
 
 /**
@@ -330,8 +349,12 @@ export function compareRelationships(
   log: ChangeLog,
   at: string,
   label: string,
-  before: readonly ContractRelationship[] | undefined,
-  after: readonly ContractRelationship[] | undefined,
+  before:
+    | readonly Partly<OdcsPropertyRelationship | OdcsSchemaRelationship>[]
+    | undefined,
+  after:
+    | readonly Partly<OdcsPropertyRelationship | OdcsSchemaRelationship>[]
+    | undefined,
 ) {
   const olds = new Map(
     (Array.isArray(before) ? before : []).map(r => [relationshipKey(r), r]),
@@ -343,8 +366,8 @@ export function compareRelationships(
     if (!news.has(key)) {
       log.breaking(
         'relationship-changed',
-        pathOf(at, 'relationships', key),
-        `${label} no longer promises the relationship ${show(
+        changePath(at, 'relationships', key),
+        `${label} no longer promises the relationship ${describeValue(
           r.to,
         )}: consumers joining on it lose the guarantee.`,
       );
@@ -354,8 +377,8 @@ export function compareRelationships(
     if (!olds.has(key)) {
       log.info(
         'relationship-changed',
-        pathOf(at, 'relationships', key),
-        `${label} now promises the relationship ${show(r.to)}.`,
+        changePath(at, 'relationships', key),
+        `${label} now promises the relationship ${describeValue(r.to)}.`,
         'minor',
       );
     }

@@ -1,89 +1,33 @@
-import { ChangeLog, pathOf, sameValue, show } from './changeLog';
-import { compareAllowedValues } from './compareConstraints';
-import { ContractQualityRule } from './contractView';
+import {
+  ChangeLog,
+  changePath,
+  sameContractValue,
+  describeValue,
+} from './changeLog';
+import { compareAllowedValues } from './compareValueLists';
+import type { OdcsQualityRule } from '../odcs/model';
+import { type Partly, valueAt } from './types';
 import { matchElements } from './match';
 import { ODCS_QUALITY_OPERATORS } from '../odcs/model';
+import {
+  acceptedRange,
+  qualityComparison,
+  rangeContains,
+} from '../product/qualityComparison';
 
-interface Range {
-  lo: number;
-  loOpen: boolean;
-  hi: number;
-  hiOpen: boolean;
+/** The values a rule accepts, when its comparison is one interval (see `qualityComparison`). */
+function rangeOf(rule: Partly<OdcsQualityRule>) {
+  const comparison = qualityComparison(rule as Record<string, unknown>);
+  return comparison ? acceptedRange(comparison) : undefined;
 }
 
-/** The values a rule accepts for its measure, when that is one interval. */
-function acceptedRange(rule: ContractQualityRule): Range | undefined {
-  const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
-  let range: Range = {
-    lo: -Infinity,
-    loOpen: true,
-    hi: Infinity,
-    hiOpen: true,
-  };
-  let found = false;
-  const narrow = (part: Range) => {
-    found = true;
-    if (part.lo > range.lo || (part.lo === range.lo && part.loOpen)) {
-      range = { ...range, lo: part.lo, loOpen: part.loOpen };
-    }
-    if (part.hi < range.hi || (part.hi === range.hi && part.hiOpen)) {
-      range = { ...range, hi: part.hi, hiOpen: part.hiOpen };
-    }
-  };
-  const any = { lo: -Infinity, loOpen: true, hi: Infinity, hiOpen: true };
-  const value = (v: unknown) => num(v);
-  if (value(rule.mustBe) !== undefined) {
-    narrow({
-      lo: rule.mustBe as number,
-      loOpen: false,
-      hi: rule.mustBe as number,
-      hiOpen: false,
-    });
-  }
-  if (value(rule.mustBeGreaterThan) !== undefined)
-    narrow({ ...any, lo: rule.mustBeGreaterThan!, loOpen: true });
-  if (value(rule.mustBeGreaterOrEqualTo) !== undefined)
-    narrow({ ...any, lo: rule.mustBeGreaterOrEqualTo!, loOpen: false });
-  if (value(rule.mustBeLessThan) !== undefined)
-    narrow({ ...any, hi: rule.mustBeLessThan!, hiOpen: true });
-  if (value(rule.mustBeLessOrEqualTo) !== undefined)
-    narrow({ ...any, hi: rule.mustBeLessOrEqualTo!, hiOpen: false });
-  const between = rule.mustBeBetween;
-  if (
-    Array.isArray(between) &&
-    between.length === 2 &&
-    between.every(v => typeof v === 'number')
-  ) {
-    narrow({
-      lo: Math.min(...between),
-      loOpen: false,
-      hi: Math.max(...between),
-      hiOpen: false,
-    });
-  }
-  const exclusions =
-    rule.mustNotBe !== undefined || rule.mustNotBeBetween !== undefined;
-  return found && !exclusions ? range : undefined;
-}
-
-/** Whether every value in `inner` is in `outer`. */
-function contains(outer: Range, inner: Range): boolean {
-  const loOk =
-    inner.lo > outer.lo ||
-    (inner.lo === outer.lo && (!outer.loOpen || inner.loOpen));
-  const hiOk =
-    inner.hi < outer.hi ||
-    (inner.hi === outer.hi && (!outer.hiOpen || inner.hiOpen));
-  return loOk && hiOk;
-}
-
-function describeRule(rule: ContractQualityRule): string {
+function describeRule(rule: Partly<OdcsQualityRule>): string {
   const what =
     rule.name ?? rule.metric ?? rule.rule ?? rule.id ?? rule.type ?? 'quality';
   return `quality check "${what}"`;
 }
 
-function ruleKey(rule: ContractQualityRule): string | undefined {
+function ruleKey(rule: Partly<OdcsQualityRule>): string | undefined {
   if (typeof rule.name === 'string') return `name:${rule.name}`;
   const metric = rule.metric ?? rule.rule;
   if (typeof metric === 'string')
@@ -93,7 +37,7 @@ function ruleKey(rule: ContractQualityRule): string | undefined {
   return undefined;
 }
 
-function thresholds(rule: ContractQualityRule): Record<string, unknown> {
+function thresholds(rule: Partly<OdcsQualityRule>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const op of ODCS_QUALITY_OPERATORS)
     if (rule[op] !== undefined) out[op] = rule[op];
@@ -131,13 +75,13 @@ export function compareQuality(
   log: ChangeLog,
   path: string,
   label: string,
-  before: readonly ContractQualityRule[] | undefined,
-  after: readonly ContractQualityRule[] | undefined,
+  before: readonly Partly<OdcsQualityRule>[] | undefined,
+  after: readonly Partly<OdcsQualityRule>[] | undefined,
 ) {
   const pairs = matchElements(before, after, ruleKey);
   for (const { before: was, after: now } of pairs) {
     const rule = (now ?? was)!;
-    const at = pathOf(
+    const at = changePath(
       path,
       'quality',
       rule.id ??
@@ -176,40 +120,49 @@ function compareRule(
   log: ChangeLog,
   at: string,
   label: string,
-  was: ContractQualityRule,
-  now: ContractQualityRule,
+  was: Partly<OdcsQualityRule>,
+  now: Partly<OdcsQualityRule>,
 ) {
   const name = describeRule(now);
-  const meaning = MEANING_KEYS.filter(k => !sameValue(was[k], now[k]));
+  const meaning = MEANING_KEYS.filter(
+    k => !sameContractValue(valueAt(was, k), valueAt(now, k)),
+  );
   if (meaning.length) {
     log.warning(
       'quality-changed',
       at,
       `${label}: the ${name} now measures something else (${meaning
-        .map(k => `${k} ${show(was[k])} → ${show(now[k])}`)
+        .map(
+          k =>
+            `${k} ${describeValue(valueAt(was, k))} → ${describeValue(
+              valueAt(now, k),
+            )}`,
+        )
         .join(', ')}): consumers relying on it should check.`,
     );
     return;
   }
   const [t0, t1] = [thresholds(was), thresholds(now)];
-  if (!sameValue(t0, t1)) {
-    const [r0, r1] = [acceptedRange(was), acceptedRange(now)];
-    if (r0 && r1 && contains(r0, r1)) {
+  if (!sameContractValue(t0, t1)) {
+    const [r0, r1] = [rangeOf(was), rangeOf(now)];
+    if (r0 && r1 && rangeContains(r0, r1)) {
       log.info(
         'quality-changed',
         at,
-        `${label}: the ${name} is stricter (${show(t0)} → ${show(
-          t1,
-        )}): a stronger promise, consumers stay safe.`,
+        `${label}: the ${name} is stricter (${describeValue(
+          t0,
+        )} → ${describeValue(t1)}): a stronger promise, consumers stay safe.`,
         'minor',
         t0,
         t1,
       );
-    } else if (r0 && r1 && contains(r1, r0)) {
+    } else if (r0 && r1 && rangeContains(r1, r0)) {
       log.warning(
         'quality-changed',
         at,
-        `${label}: the ${name} is looser (${show(t0)} → ${show(
+        `${label}: the ${name} is looser (${describeValue(
+          t0,
+        )} → ${describeValue(
           t1,
         )}): a weaker quality promise, consumers relying on it should check.`,
         t0,
@@ -219,9 +172,9 @@ function compareRule(
       log.warning(
         'quality-changed',
         at,
-        `${label}: the ${name} changed its threshold (${show(t0)} → ${show(
-          t1,
-        )}): consumers relying on it should check.`,
+        `${label}: the ${name} changed its threshold (${describeValue(
+          t0,
+        )} → ${describeValue(t1)}): consumers relying on it should check.`,
         t0,
         t1,
       );
@@ -230,11 +183,11 @@ function compareRule(
   const args0 = (was.arguments ?? {}) as Record<string, unknown>;
   const args1 = (now.arguments ?? {}) as Record<string, unknown>;
   for (const key of new Set([...Object.keys(args0), ...Object.keys(args1)])) {
-    if (sameValue(args0[key], args1[key])) continue;
+    if (sameContractValue(args0[key], args1[key])) continue;
     if (key === 'validValues') {
       compareAllowedValues(
         log,
-        pathOf(at, 'arguments', key),
+        changePath(at, 'arguments', key),
         `${label} (${name})`,
         args0[key] as unknown[],
         args1[key] as unknown[],
@@ -243,16 +196,18 @@ function compareRule(
     } else {
       log.warning(
         'quality-changed',
-        pathOf(at, 'arguments', key),
-        `${label}: the ${name} changed its argument ${key} from ${show(
+        changePath(at, 'arguments', key),
+        `${label}: the ${name} changed its argument ${key} from ${describeValue(
           args0[key],
-        )} to ${show(args1[key])}.`,
+        )} to ${describeValue(args1[key])}.`,
         args0[key],
         args1[key],
       );
     }
   }
-  const docs = [...DOC_KEYS].filter(k => !sameValue(was[k], now[k]));
+  const docs = [...DOC_KEYS].filter(
+    k => !sameContractValue(valueAt(was, k), valueAt(now, k)),
+  );
   if (docs.length) {
     log.info(
       'quality-changed',

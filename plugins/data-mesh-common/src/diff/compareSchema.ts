@@ -1,22 +1,28 @@
-import { ChangeLog, pathOf, sameValue, show } from './changeLog';
+import {
+  ChangeLog,
+  changePath,
+  sameContractValue,
+  describeValue,
+} from './changeLog';
 import { compareProperties, compareRelationships } from './compareProperties';
 import { compareQuality } from './compareQuality';
-import { ContractProperty, ContractSchemaObject } from './contractView';
+import type { OdcsPropertyBase, OdcsSchemaObject } from '../odcs/model';
+import type { Partly } from './types';
 import { matchElements } from './match';
 
-function nameOf(object: ContractSchemaObject): string | undefined {
+function nameOf(object: Partly<OdcsSchemaObject>): string | undefined {
   return typeof object.name === 'string' ? object.name : undefined;
 }
 
 /** The top-level columns flagged by `flag`, ordered by their position (then list order). */
 function keyColumns(
-  object: ContractSchemaObject,
+  object: Partly<OdcsSchemaObject>,
   flag: 'primaryKey' | 'partitioned',
   position: 'primaryKeyPosition' | 'partitionKeyPosition',
 ): string[] {
   const props = Array.isArray(object.properties) ? object.properties : [];
   return props
-    .map((p: ContractProperty, i) => ({ p, i }))
+    .map((p: Partly<OdcsPropertyBase>, i) => ({ p, i }))
     .filter(({ p }) => p?.[flag] === true)
     .sort((a, b) => rank(a.p[position]) - rank(b.p[position]) || a.i - b.i)
     .map(({ p }) => p.id ?? p.name ?? '(unnamed)');
@@ -34,8 +40,8 @@ function rank(position: unknown): number {
  */
 export function compareSchema(
   log: ChangeLog,
-  before: readonly ContractSchemaObject[] | undefined,
-  after: readonly ContractSchemaObject[] | undefined,
+  before: readonly Partly<OdcsSchemaObject>[] | undefined,
+  after: readonly Partly<OdcsSchemaObject>[] | undefined,
 ) {
   for (const { before: was, after: now, renamed } of matchElements(
     before,
@@ -43,11 +49,11 @@ export function compareSchema(
     nameOf,
   )) {
     const name = nameOf(now ?? was!) ?? '(unnamed)';
-    const at = pathOf('schema', name);
+    const at = changePath('schema', name);
     if (!now) {
       log.breaking(
         'object-removed',
-        pathOf('schema', nameOf(was!) ?? '(unnamed)'),
+        changePath('schema', nameOf(was!) ?? '(unnamed)'),
         `Schema object ${name} was removed: every consumer reading it breaks.`,
       );
       continue;
@@ -65,9 +71,11 @@ export function compareSchema(
       log.breaking(
         'object-renamed',
         at,
-        `Schema object ${show(was.name)} was renamed to ${show(
-          now.name,
-        )} (same id ${show(now.id)}): consumers using the old name break.`,
+        `Schema object ${describeValue(
+          was.name,
+        )} was renamed to ${describeValue(now.name)} (same id ${describeValue(
+          now.id,
+        )}): consumers using the old name break.`,
         was.name,
         now.name,
       );
@@ -80,28 +88,30 @@ function compareObject(
   log: ChangeLog,
   at: string,
   name: string,
-  was: ContractSchemaObject,
-  now: ContractSchemaObject,
+  was: Partly<OdcsSchemaObject>,
+  now: Partly<OdcsSchemaObject>,
 ) {
   const label = `Schema object ${name}`;
-  if (!sameValue(was.physicalName, now.physicalName)) {
+  if (!sameContractValue(was.physicalName, now.physicalName)) {
     if (was.physicalName !== undefined && now.physicalName !== undefined) {
       log.breaking(
         'physical-name-changed',
-        pathOf(at, 'physicalName'),
-        `${label} changed its physical name from ${show(
+        changePath(at, 'physicalName'),
+        `${label} changed its physical name from ${describeValue(
           was.physicalName,
-        )} to ${show(now.physicalName)}: queries on the old table break.`,
+        )} to ${describeValue(
+          now.physicalName,
+        )}: queries on the old table break.`,
         was.physicalName,
         now.physicalName,
       );
     } else {
       log.info(
         'physical-name-changed',
-        pathOf(at, 'physicalName'),
-        `${label} changed its physical name from ${show(
+        changePath(at, 'physicalName'),
+        `${label} changed its physical name from ${describeValue(
           was.physicalName,
-        )} to ${show(now.physicalName)}.`,
+        )} to ${describeValue(now.physicalName)}.`,
         'patch',
         was.physicalName,
         now.physicalName,
@@ -109,14 +119,16 @@ function compareObject(
     }
   }
   if (
-    !sameValue(was.physicalType, now.physicalType) &&
+    !sameContractValue(was.physicalType, now.physicalType) &&
     was.physicalType !== undefined &&
     now.physicalType !== undefined
   ) {
     log.warning(
       'type-changed',
-      pathOf(at, 'physicalType'),
-      `${label} changed from a ${show(was.physicalType)} to a ${show(
+      changePath(at, 'physicalType'),
+      `${label} changed from a ${describeValue(
+        was.physicalType,
+      )} to a ${describeValue(
         now.physicalType,
       )}: check how consumers access it.`,
       was.physicalType,
@@ -128,11 +140,13 @@ function compareObject(
     keyColumns(was, 'partitioned', 'partitionKeyPosition'),
     keyColumns(now, 'partitioned', 'partitionKeyPosition'),
   ];
-  if (!sameValue(p0, p1)) {
+  if (!sameContractValue(p0, p1)) {
     log.warning(
       'partitioning-changed',
-      pathOf(at, 'partitioning'),
-      `${label} changed its partitioning from ${show(p0)} to ${show(
+      changePath(at, 'partitioning'),
+      `${label} changed its partitioning from ${describeValue(
+        p0,
+      )} to ${describeValue(
         p1,
       )}: queries that prune by partition may slow down or need changes.`,
       p0,
@@ -150,7 +164,7 @@ function compareObject(
       'dataGranularityDescription',
       'customProperties',
     ] as const
-  ).filter(key => !sameValue(was[key], now[key]));
+  ).filter(key => !sameContractValue(was[key], now[key]));
   if (docs.length)
     log.info(
       'description-changed',
@@ -169,25 +183,25 @@ function comparePrimaryKey(
   log: ChangeLog,
   at: string,
   label: string,
-  was: ContractSchemaObject,
-  now: ContractSchemaObject,
+  was: Partly<OdcsSchemaObject>,
+  now: Partly<OdcsSchemaObject>,
 ) {
   const [k0, k1] = [
     keyColumns(was, 'primaryKey', 'primaryKeyPosition'),
     keyColumns(now, 'primaryKey', 'primaryKeyPosition'),
   ];
-  if (sameValue(k0, k1)) return;
-  const names = (keys: string[], object: ContractSchemaObject) =>
+  if (sameContractValue(k0, k1)) return;
+  const names = (keys: string[], object: Partly<OdcsSchemaObject>) =>
     keys.map(
       k => object.properties?.find(p => (p.id ?? p.name) === k)?.name ?? k,
     );
   const [n0, n1] = [names(k0, was), names(k1, now)];
-  const path = pathOf(at, 'primaryKey');
+  const path = changePath(at, 'primaryKey');
   if (k1.length === 0) {
     log.breaking(
       'primary-key-changed',
       path,
-      `${label} no longer has a primary key (was ${show(
+      `${label} no longer has a primary key (was ${describeValue(
         n0,
       )}): consumers merging or deduplicating by it break.`,
       n0,
@@ -197,7 +211,7 @@ function comparePrimaryKey(
     log.info(
       'primary-key-changed',
       path,
-      `${label} now declares the primary key ${show(
+      `${label} now declares the primary key ${describeValue(
         n1,
       )}: a stronger promise, consumers stay safe.`,
       'minor',
@@ -208,7 +222,9 @@ function comparePrimaryKey(
     log.warning(
       'primary-key-changed',
       path,
-      `${label} narrowed its primary key from ${show(n0)} to ${show(
+      `${label} narrowed its primary key from ${describeValue(
+        n0,
+      )} to ${describeValue(
         n1,
       )}: the old key still identifies rows, but the grain changed.`,
       n0,
@@ -218,7 +234,9 @@ function comparePrimaryKey(
     log.warning(
       'primary-key-changed',
       path,
-      `${label} reordered its primary key from ${show(n0)} to ${show(n1)}.`,
+      `${label} reordered its primary key from ${describeValue(
+        n0,
+      )} to ${describeValue(n1)}.`,
       n0,
       n1,
     );
@@ -226,7 +244,9 @@ function comparePrimaryKey(
     log.breaking(
       'primary-key-changed',
       path,
-      `${label} changed its primary key from ${show(n0)} to ${show(
+      `${label} changed its primary key from ${describeValue(
+        n0,
+      )} to ${describeValue(
         n1,
       )}: consumers merging or deduplicating by the old key break.`,
       n0,

@@ -1,5 +1,6 @@
-import { ChangeLog, pathOf, show } from './changeLog';
-import { ContractProperty } from './contractView';
+import { ChangeLog, changePath, describeValue } from './changeLog';
+import type { OdcsPropertyBase } from '../odcs/model';
+import type { Partly } from './types';
 import { classificationRank } from '../access/classification';
 import { hasPiiMarker } from './sensitivity';
 
@@ -13,18 +14,18 @@ export function compareSensitivity(
   log: ChangeLog,
   path: string,
   label: string,
-  was: ContractProperty,
-  now: ContractProperty,
+  was: Partly<OdcsPropertyBase>,
+  now: Partly<OdcsPropertyBase>,
 ) {
   const [c0, c1] = [was.classification, now.classification];
   if (c0 !== c1) {
-    const at = pathOf(path, 'classification');
+    const at = changePath(path, 'classification');
     const [r0, r1] = [classificationRank(c0), classificationRank(c1)];
     if (c1 === undefined || c1 === null || c1 === '') {
       log.breaking(
         'classification-changed',
         at,
-        `${label} lost its classification ${show(
+        `${label} lost its classification ${describeValue(
           c0,
         )}: consumers no longer know how the field must be protected.`,
         c0,
@@ -35,7 +36,7 @@ export function compareSensitivity(
         log.info(
           'classification-changed',
           at,
-          `${label} is now classified ${show(c1)}.`,
+          `${label} is now classified ${describeValue(c1)}.`,
           'minor',
           c0,
           c1,
@@ -44,7 +45,7 @@ export function compareSensitivity(
         log.warning(
           'classification-changed',
           at,
-          `${label} is now classified ${show(
+          `${label} is now classified ${describeValue(
             c1,
           )}: access may become restricted for some consumers.`,
           c0,
@@ -55,7 +56,7 @@ export function compareSensitivity(
       log.breaking(
         'classification-changed',
         at,
-        `${label} is now more sensitive (${show(c0)} → ${show(
+        `${label} is now more sensitive (${describeValue(c0)} → ${describeValue(
           c1,
         )}): consumers may lose access and must protect the copies they hold.`,
         c0,
@@ -65,7 +66,7 @@ export function compareSensitivity(
       log.breaking(
         'classification-changed',
         at,
-        `${label} is now less sensitive (${show(c0)} → ${show(
+        `${label} is now less sensitive (${describeValue(c0)} → ${describeValue(
           c1,
         )}): consumers and derived products that inherit the label change how they protect it, so a governance review must confirm it.`,
         c0,
@@ -75,7 +76,9 @@ export function compareSensitivity(
       log.breaking(
         'classification-changed',
         at,
-        `${label} changed its classification from ${show(c0)} to ${show(
+        `${label} changed its classification from ${describeValue(
+          c0,
+        )} to ${describeValue(
           c1,
         )}: consumers must review how they may use and protect it.`,
         c0,
@@ -85,7 +88,7 @@ export function compareSensitivity(
   }
   const [p0, p1] = [hasPiiMarker(was), hasPiiMarker(now)];
   if (p0 !== p1) {
-    const at = pathOf(path, 'pii');
+    const at = changePath(path, 'pii');
     if (p1) {
       log.breaking(
         'pii-changed',

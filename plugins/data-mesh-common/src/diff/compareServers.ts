@@ -1,5 +1,11 @@
-import { ChangeLog, pathOf, sameValue, show } from './changeLog';
-import { ContractServer } from './contractView';
+import {
+  ChangeLog,
+  changePath,
+  sameContractValue,
+  describeValue,
+} from './changeLog';
+import type { OdcsServer } from '../odcs/model';
+import { type Partly, valueAt } from './types';
 import { matchElements } from './match';
 
 /** Server fields that do not say where or how to connect. */
@@ -12,7 +18,7 @@ const NOT_CONNECTION = new Set([
   'customProperties',
 ]);
 
-function serverName(server: ContractServer): string | undefined {
+function serverName(server: Partly<OdcsServer>): string | undefined {
   return typeof server.server === 'string' ? server.server : undefined;
 }
 
@@ -23,8 +29,8 @@ function serverName(server: ContractServer): string | undefined {
  */
 export function compareServers(
   log: ChangeLog,
-  before: readonly ContractServer[] | undefined,
-  after: readonly ContractServer[] | undefined,
+  before: readonly Partly<OdcsServer>[] | undefined,
+  after: readonly Partly<OdcsServer>[] | undefined,
 ) {
   for (const { before: was, after: now, renamed } of matchElements(
     before,
@@ -33,7 +39,7 @@ export function compareServers(
   )) {
     const name =
       serverName(now ?? was!) ?? String((now ?? was!).type ?? '(unnamed)');
-    const at = pathOf('servers', name);
+    const at = changePath('servers', name);
     if (!now) {
       log.breaking(
         'server-removed',
@@ -55,7 +61,7 @@ export function compareServers(
       log.warning(
         'server-changed',
         at,
-        `Server ${show(was.server)} was renamed to ${show(
+        `Server ${describeValue(was.server)} was renamed to ${describeValue(
           now.server,
         )}: tools that select servers by name must follow.`,
         was.server,
@@ -68,32 +74,34 @@ export function compareServers(
       ),
     );
     for (const key of keys) {
-      if (sameValue(was[key], now[key])) continue;
+      if (sameContractValue(valueAt(was, key), valueAt(now, key))) continue;
       log.breaking(
         'server-changed',
-        pathOf(at, key),
-        `Server ${name} changed its ${key} from ${show(was[key])} to ${show(
-          now[key],
+        changePath(at, key),
+        `Server ${name} changed its ${key} from ${describeValue(
+          valueAt(was, key),
+        )} to ${describeValue(
+          valueAt(now, key),
         )}: consumers connecting to the old location break.`,
-        was[key],
-        now[key],
+        valueAt(was, key),
+        valueAt(now, key),
       );
     }
-    if (!sameValue(was.environment, now.environment)) {
+    if (!sameContractValue(was.environment, now.environment)) {
       log.warning(
         'server-changed',
-        pathOf(at, 'environment'),
-        `Server ${name} changed its environment from ${show(
+        changePath(at, 'environment'),
+        `Server ${name} changed its environment from ${describeValue(
           was.environment,
-        )} to ${show(now.environment)}.`,
+        )} to ${describeValue(now.environment)}.`,
         was.environment,
         now.environment,
       );
     }
     compareRoles(log, at, `Server ${name}`, was.roles, now.roles);
     if (
-      !sameValue(was.description, now.description) ||
-      !sameValue(was.customProperties, now.customProperties)
+      !sameContractValue(was.description, now.description) ||
+      !sameContractValue(was.customProperties, now.customProperties)
     ) {
       log.info(
         'server-changed',
@@ -129,16 +137,16 @@ export function compareRoles(
     if (!news.has(name)) {
       log.warning(
         'metadata-changed',
-        pathOf(at, 'roles', name),
-        `${label} no longer offers the access role ${show(
+        changePath(at, 'roles', name),
+        `${label} no longer offers the access role ${describeValue(
           name,
         )}: consumers who use it lose access.`,
       );
-    } else if (!sameValue(role, news.get(name))) {
+    } else if (!sameContractValue(role, news.get(name))) {
       log.warning(
         'metadata-changed',
-        pathOf(at, 'roles', name),
-        `${label} changed the access role ${show(
+        changePath(at, 'roles', name),
+        `${label} changed the access role ${describeValue(
           name,
         )}: check its access level and approvers.`,
       );
@@ -148,8 +156,8 @@ export function compareRoles(
     if (!olds.has(name))
       log.info(
         'metadata-changed',
-        pathOf(at, 'roles', name),
-        `${label} offers a new access role ${show(name)}.`,
+        changePath(at, 'roles', name),
+        `${label} offers a new access role ${describeValue(name)}.`,
         'minor',
       );
   }

@@ -1,26 +1,32 @@
-import { ChangeLog, pathOf, sameValue, show } from './changeLog';
-import { ContractSlaProperty } from './contractView';
+import {
+  ChangeLog,
+  changePath,
+  sameContractValue,
+  describeValue,
+} from './changeLog';
+import type { OdcsSlaProperty } from '../odcs/model';
+import type { Partly } from './types';
 import { matchElements } from './match';
 import {
-  durationSeconds,
-  percentValue,
+  readSlaValue,
   slaDirection,
+  slaKey,
   timeValue,
-} from './slaValues';
+} from '../product/slaValue';
 
-function slaLabel(sla: ContractSlaProperty): string {
+function slaLabel(sla: Partly<OdcsSlaProperty>): string {
   return `${sla.property ?? 'SLA'}${sla.element ? ` of ${sla.element}` : ''}`;
 }
 
-function slaPath(sla: ContractSlaProperty): string {
+function slaPath(sla: Partly<OdcsSlaProperty>): string {
   const segments = [String(sla.property ?? 'sla')];
   if (sla.element) segments.push(String(sla.element));
   if (sla.driver) segments.push(String(sla.driver));
-  return pathOf('slaProperties', ...segments);
+  return changePath('slaProperties', ...segments);
 }
 
-function valueText(sla: ContractSlaProperty): string {
-  return `${show(sla.value)}${sla.unit ? ` ${sla.unit}` : ''}`;
+function valueText(sla: Partly<OdcsSlaProperty>): string {
+  return `${describeValue(sla.value)}${sla.unit ? ` ${sla.unit}` : ''}`;
 }
 
 /**
@@ -30,12 +36,12 @@ function valueText(sla: ContractSlaProperty): string {
  */
 export function compareSla(
   log: ChangeLog,
-  before: readonly ContractSlaProperty[] | undefined,
-  after: readonly ContractSlaProperty[] | undefined,
+  before: readonly Partly<OdcsSlaProperty>[] | undefined,
+  after: readonly Partly<OdcsSlaProperty>[] | undefined,
 ) {
-  const key = (s: ContractSlaProperty) =>
+  const key = (s: Partly<OdcsSlaProperty>) =>
     typeof s.property === 'string'
-      ? `${s.property.toLowerCase()}|${s.element ?? ''}|${s.driver ?? ''}`
+      ? `${slaKey(s.property)}|${s.element ?? ''}|${s.driver ?? ''}`
       : undefined;
   for (const { before: was, after: now } of matchElements(before, after, key)) {
     const sla = (now ?? was)!;
@@ -62,14 +68,14 @@ export function compareSla(
       continue;
     }
     if (
-      sameValue(was.value, now.value) &&
-      sameValue(was.unit, now.unit) &&
-      sameValue(was.valueExt, now.valueExt)
+      sameContractValue(was.value, now.value) &&
+      sameContractValue(was.unit, now.unit) &&
+      sameContractValue(was.valueExt, now.valueExt)
     ) {
       if (
-        !sameValue(was.description, now.description) ||
-        !sameValue(was.schedule, now.schedule) ||
-        !sameValue(was.scheduler, now.scheduler)
+        !sameContractValue(was.description, now.description) ||
+        !sameContractValue(was.schedule, now.schedule) ||
+        !sameContractValue(was.scheduler, now.scheduler)
       ) {
         log.info(
           'sla-changed',
@@ -87,8 +93,8 @@ export function compareSla(
 function compareSlaValue(
   log: ChangeLog,
   at: string,
-  was: ContractSlaProperty,
-  now: ContractSlaProperty,
+  was: Partly<OdcsSlaProperty>,
+  now: Partly<OdcsSlaProperty>,
 ) {
   const label = `The SLA ${slaLabel(now)}`;
   const change = `${valueText(was)} → ${valueText(now)}`;
@@ -97,8 +103,8 @@ function compareSlaValue(
   let words: [string, string] = ['better', 'worse'];
   if (direction === 'shorter-is-better' || direction === 'longer-is-better') {
     const [a, b] = [
-      durationSeconds(was.value, was.unit),
-      durationSeconds(now.value, now.unit),
+      readSlaValue(was.value, was.unit).duration?.seconds,
+      readSlaValue(now.value, now.unit).duration?.seconds,
     ];
     if (a !== undefined && b !== undefined)
       order = direction === 'shorter-is-better' ? a - b : b - a;
@@ -114,8 +120,8 @@ function compareSlaValue(
     }
   } else if (direction === 'higher-is-better') {
     const [a, b] = [
-      percentValue(was.value, was.unit),
-      percentValue(now.value, now.unit),
+      readSlaValue(was.value, was.unit).percent,
+      readSlaValue(now.value, now.unit).percent,
     ];
     if (a !== undefined && b !== undefined) order = b - a;
     words = ['higher', 'lower'];

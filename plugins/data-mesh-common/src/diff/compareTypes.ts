@@ -1,4 +1,4 @@
-import { ChangeLog, show } from './changeLog';
+import { ChangeLog, describeValue } from './changeLog';
 
 interface PhysicalType {
   base: string;
@@ -31,7 +31,7 @@ export function compareLogicalType(
     log.warning(
       'type-changed',
       at,
-      `${label} no longer states its logical type (was ${show(
+      `${label} no longer states its logical type (was ${describeValue(
         was,
       )}): consumers lose the promise of what they will decode.`,
       was,
@@ -41,7 +41,7 @@ export function compareLogicalType(
     log.info(
       'type-changed',
       at,
-      `${label} now states its logical type ${show(
+      `${label} now states its logical type ${describeValue(
         now,
       )}: a stronger promise, consumers stay safe.`,
       'minor',
@@ -52,9 +52,11 @@ export function compareLogicalType(
     log.breaking(
       'type-changed',
       at,
-      `${label} changed its logical type from ${show(was)} to ${show(
-        now,
-      )}: consumers decoding ${show(was)} values break.`,
+      `${label} changed its logical type from ${describeValue(
+        was,
+      )} to ${describeValue(now)}: consumers decoding ${describeValue(
+        was,
+      )} values break.`,
       was,
       now,
     );
@@ -89,7 +91,9 @@ export function comparePhysicalType(
         log.breaking(
           'type-changed',
           at,
-          `${label} widened its physical type from ${show(was)} to ${show(
+          `${label} widened its physical type from ${describeValue(
+            was,
+          )} to ${describeValue(
             now,
           )}: longer or larger values may now arrive and overflow consumers' columns.`,
           was,
@@ -99,7 +103,9 @@ export function comparePhysicalType(
         log.info(
           'type-changed',
           at,
-          `${label} narrowed its physical type from ${show(was)} to ${show(
+          `${label} narrowed its physical type from ${describeValue(
+            was,
+          )} to ${describeValue(
             now,
           )}: every new value fits the old type, consumers stay safe.`,
           'minor',
@@ -112,9 +118,11 @@ export function comparePhysicalType(
     log.breaking(
       'type-changed',
       at,
-      `${label} changed its physical type from ${show(was)} to ${show(
-        now,
-      )}: consumers reading ${show(was)} can break.`,
+      `${label} changed its physical type from ${describeValue(
+        was,
+      )} to ${describeValue(now)}: consumers reading ${describeValue(
+        was,
+      )} can break.`,
       was,
       now,
     );
@@ -125,7 +133,9 @@ export function comparePhysicalType(
     log.warning(
       'type-changed',
       at,
-      `${label} no longer states its physical type (was ${show(was)}).`,
+      `${label} no longer states its physical type (was ${describeValue(
+        was,
+      )}).`,
       was,
       now,
     );
@@ -133,7 +143,7 @@ export function comparePhysicalType(
     log.info(
       'type-changed',
       at,
-      `${label} now states its physical type ${show(now)}.`,
+      `${label} now states its physical type ${describeValue(now)}.`,
       'minor',
       was,
       now,
@@ -142,7 +152,9 @@ export function comparePhysicalType(
     log.breaking(
       'type-changed',
       at,
-      `${label} changed its physical type from ${show(was)} to ${show(now)}.`,
+      `${label} changed its physical type from ${describeValue(
+        was,
+      )} to ${describeValue(now)}.`,
       was,
       now,
     );

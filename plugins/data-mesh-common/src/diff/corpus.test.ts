@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { pathOf } from './changeLog';
-import { ContractDocument } from './contractView';
+import { changePath } from './changeLog';
 import type { OdcsContract } from '../odcs/model';
+
+/** A contract or a part of it as an author may write it: any shape, as the diff must take. */
+type Written = Record<string, any>;
 import { diffContracts as diffOdcs } from './diffContracts';
 
-const diffContracts = (a: ContractDocument, b: ContractDocument) =>
+const diffContracts = (a: Written, b: Written) =>
   diffOdcs(a as unknown as OdcsContract, b as unknown as OdcsContract);
 
 const EXAMPLES = path.resolve(
@@ -18,7 +20,7 @@ const files = fs
   .filter(f => f.endsWith('.yaml'))
   .sort();
 
-function load(file: string): ContractDocument {
+function load(file: string): Written {
   return parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8'));
 }
 
@@ -39,7 +41,7 @@ describe('diffContracts over the official ODCS examples', () => {
   });
 
   const withProperties = files.filter(f =>
-    load(f).schema?.some(o => (o.properties?.length ?? 0) > 0),
+    load(f).schema?.some((o: Written) => (o.properties?.length ?? 0) > 0),
   );
 
   it.each(withProperties)(
@@ -54,7 +56,7 @@ describe('diffContracts over the official ODCS examples', () => {
         expect.objectContaining({
           kind: 'property-removed',
           severity: 'breaking',
-          path: pathOf('schema', object.name, 'properties', removed.name),
+          path: changePath('schema', object.name, 'properties', removed.name),
         }),
       );
       expect(diff.requiredBump).toBe('major');

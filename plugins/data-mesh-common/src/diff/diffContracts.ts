@@ -1,9 +1,9 @@
-import { ChangeLog, sameValue, show } from './changeLog';
+import { ChangeLog, sameContractValue, describeValue } from './changeLog';
 import { compareSchema } from './compareSchema';
 import { compareRoles, compareServers } from './compareServers';
 import { compareSla } from './compareSla';
 import type { OdcsContract } from '../odcs/model';
-import { ContractDocument } from './contractView';
+import type { Partly } from './types';
 import { checkVersionBump, largerBump } from './semver';
 import { ChangeSeverity, ContractDiff, VersionBump } from './types';
 
@@ -43,8 +43,8 @@ export function diffContracts(
   newContract: OdcsContract | null | undefined,
 ): ContractDiff {
   // read through a loose view: contracts arrive from several readers and are never trusted
-  const before = (oldContract ?? {}) as unknown as ContractDocument;
-  const after = (newContract ?? {}) as unknown as ContractDocument;
+  const before = (oldContract ?? {}) as unknown as Partly<OdcsContract>;
+  const after = (newContract ?? {}) as unknown as Partly<OdcsContract>;
   const log = new ChangeLog();
   compareHeader(log, before, after);
   compareSchema(log, before.schema, after.schema);
@@ -79,14 +79,14 @@ export function diffContracts(
 
 function compareHeader(
   log: ChangeLog,
-  was: ContractDocument,
-  now: ContractDocument,
+  was: Partly<OdcsContract>,
+  now: Partly<OdcsContract>,
 ) {
-  if (!sameValue(was.id, now.id)) {
+  if (!sameContractValue(was.id, now.id)) {
     log.warning(
       'identity-changed',
       'id',
-      `The contract id changed from ${show(was.id)} to ${show(
+      `The contract id changed from ${describeValue(was.id)} to ${describeValue(
         now.id,
       )}: tools that track the contract by id will see a different contract.`,
       was.id,
@@ -94,11 +94,13 @@ function compareHeader(
     );
   }
   for (const key of ['name', 'dataProduct', 'domain'] as const) {
-    if (!sameValue(was[key], now[key])) {
+    if (!sameContractValue(was[key], now[key])) {
       log.warning(
         'identity-changed',
         key,
-        `The contract's ${key} changed from ${show(was[key])} to ${show(
+        `The contract's ${key} changed from ${describeValue(
+          was[key],
+        )} to ${describeValue(
           now[key],
         )}: consumers finding it by ${key} must follow.`,
         was[key],
@@ -106,13 +108,13 @@ function compareHeader(
       );
     }
   }
-  if (!sameValue(was.status, now.status)) {
+  if (!sameContractValue(was.status, now.status)) {
     const status = String(now.status ?? '').toLowerCase();
     if (['deprecated', 'retired'].includes(status)) {
       log.warning(
         'status-changed',
         'status',
-        `The contract is now ${show(
+        `The contract is now ${describeValue(
           now.status,
         )}: consumers should plan their migration.`,
         was.status,
@@ -122,22 +124,22 @@ function compareHeader(
       log.info(
         'status-changed',
         'status',
-        `The contract status changed from ${show(was.status)} to ${show(
-          now.status,
-        )}.`,
+        `The contract status changed from ${describeValue(
+          was.status,
+        )} to ${describeValue(now.status)}.`,
         'patch',
         was.status,
         now.status,
       );
     }
   }
-  if (!sameValue(was.slaDefaultElement, now.slaDefaultElement)) {
+  if (!sameContractValue(was.slaDefaultElement, now.slaDefaultElement)) {
     log.warning(
       'sla-changed',
       'slaDefaultElement',
-      `The default element of the SLAs changed from ${show(
+      `The default element of the SLAs changed from ${describeValue(
         was.slaDefaultElement,
-      )} to ${show(
+      )} to ${describeValue(
         now.slaDefaultElement,
       )}: the SLAs now measure another column.`,
       was.slaDefaultElement,
@@ -146,9 +148,9 @@ function compareHeader(
   }
   for (const key of DOCUMENTATION) {
     if (
-      !sameValue(
-        was[key as keyof ContractDocument],
-        now[key as keyof ContractDocument],
+      !sameContractValue(
+        was[key as keyof Partly<OdcsContract>],
+        now[key as keyof Partly<OdcsContract>],
       )
     ) {
       log.info(

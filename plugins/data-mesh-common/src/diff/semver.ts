@@ -124,8 +124,8 @@ export function checkVersionBump(
   const to = parseVersion(toText);
   if (!from || !to) {
     const bad = !from
-      ? `old version ${show(fromText)}`
-      : `new version ${show(toText)}`;
+      ? `old version ${quotedVersion(fromText)}`
+      : `new version ${quotedVersion(toText)}`;
     if (required === 'none') {
       return {
         ok: true,
@@ -168,7 +168,7 @@ export function checkVersionBump(
   return { ok, actual, message };
 }
 
-function show(value: unknown): string {
+function quotedVersion(value: unknown): string {
   return value === undefined || value === null || value === ''
     ? '(missing)'
     : JSON.stringify(value);

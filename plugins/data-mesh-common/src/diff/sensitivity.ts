@@ -1,9 +1,10 @@
 import { personalDataReason } from '../pii';
-import { ContractCustomProperty } from './contractView';
+import type { OdcsCustomProperty } from '../odcs/model';
+import type { Partly } from './types';
 
 /** Reads a custom property by name (case-insensitive), as ODCS stores them in a list. */
 export function customProperty(
-  list: readonly ContractCustomProperty[] | undefined,
+  list: readonly Partly<OdcsCustomProperty>[] | undefined,
   name: string,
 ): unknown {
   if (!Array.isArray(list)) return undefined;

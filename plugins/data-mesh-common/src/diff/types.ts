@@ -103,3 +103,21 @@ export interface ContractDiff {
   /** One sentence explaining {@link ContractDiff.versionOk}. */
   versionMessage: string;
 }
+
+/**
+ * A part of the ODCS model as the diff meets it: the model's own type with every key
+ * optional, at any depth. Contracts reach the diff from several readers and versions, so the
+ * diff reads each value as possibly absent or of another shape, and checks before using it.
+ */
+export type Partly<T> = T extends readonly (infer Item)[]
+  ? readonly Partly<Item>[]
+  : T extends object
+  ? { [Key in keyof T]?: Partly<T[Key]> }
+  : T;
+
+/** The value of any key of a contract part, for code that compares keys by name. */
+export function valueAt(part: object, key: string): unknown {
+  return Object.hasOwn(part, key)
+    ? (part as Record<string, unknown>)[key]
+    : undefined;
+}

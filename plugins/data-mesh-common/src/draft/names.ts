@@ -15,13 +15,56 @@ export function refName(value: unknown): string | undefined {
   );
 }
 
-/** A table or topic name from a product name: `sales-orders` → `sales_orders`. */
+/** A table or topic name from a product name: `daily-orders` → `daily_orders`. */
 export function objectNameOf(productName: string): string {
   return productName
     .trim()
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
+}
+
+/**
+ * What a new product's catalog name must look like: lower-case letters and digits, words
+ * joined by single hyphens, at most 63 characters (as the software templates ask).
+ * @public
+ */
+export const PRODUCT_NAME_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** @public */
+export const PRODUCT_NAME_MAX_LENGTH = 63;
+
+/**
+ * The catalog name a product with this title gets: `UX Checkout Events` →
+ * `ux-checkout-events`; accents dropped, anything else between words a single hyphen, cut
+ * to {@link PRODUCT_NAME_MAX_LENGTH} at a word boundary. Empty when the title has no letter
+ * or digit.
+ * @public
+ */
+export function productNameOf(title: string): string {
+  const words = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  let name = '';
+  for (const word of words) {
+    const next = name ? `${name}-${word}` : word;
+    if (next.length > PRODUCT_NAME_MAX_LENGTH) break;
+    name = next;
+  }
+  return name || (words[0] ?? '').slice(0, PRODUCT_NAME_MAX_LENGTH);
+}
+
+/**
+ * True when `name` can be a new product's catalog name (see {@link PRODUCT_NAME_PATTERN}).
+ * @public
+ */
+export function isProductName(name: string): boolean {
+  return (
+    name.length <= PRODUCT_NAME_MAX_LENGTH && PRODUCT_NAME_PATTERN.test(name)
+  );
 }
 
 /** Text that is a non-empty string after trimming, else undefined. */

@@ -8,31 +8,6 @@ import type { OdcsContract, OdcsSchemaProperty } from '../odcs/model';
 import { isPersonalData } from '../pii';
 
 /**
- * One field of a contract object, in brief. Nested properties are flattened to dotted names
- * (`address.city`).
- * @public
- */
-export interface ContractFieldSummary {
-  name: string;
-  /** The logical type (`string`, `number`, `date`, …) when the contract gives one. */
-  type?: string;
-  /** The description, cut to {@link SUMMARY_LIMITS}.descriptionLength characters. */
-  description?: string;
-  /** Present (true) when the field holds personal data. */
-  personalData?: true;
-}
-
-/**
- * One schema object (table, topic, file) of a contract, in brief.
- * @public
- */
-export interface ContractObjectSummary {
-  name: string;
-  description?: string;
-  fields: ContractFieldSummary[];
-}
-
-/**
  * What a contract says, in brief: identity, format, and the outline of its schema.
  * @public
  */
@@ -51,7 +26,19 @@ export interface ContractSummary {
   fieldCount: number;
   /** True when at least one field holds personal data. */
   personalData: boolean;
-  objects: ContractObjectSummary[];
+  objects: Array<{
+    name: string;
+    description?: string;
+    fields: Array<{
+      name: string;
+      /** The logical type (`string`, `number`, `date`, …) when the contract gives one. */
+      type?: string;
+      /** The description, cut to {@link SUMMARY_LIMITS}.descriptionLength characters. */
+      description?: string;
+      /** Present (true) when the field holds personal data. */
+      personalData?: true;
+    }>;
+  }>;
   /** True when fields or descriptions were left out to keep the entity small. */
   truncated?: true;
 }
@@ -179,3 +166,14 @@ export function summaryFieldNames(summary: ContractSummary): string[] {
     object.fields.map(field => `${object.name}.${field.name}`),
   );
 }
+
+/**
+ * One schema object (table, topic, file) of a contract, in brief.
+ */
+export type ContractObjectSummary = ContractSummary['objects'][number];
+
+/**
+ * One field of a contract object, in brief. Nested properties are flattened to dotted names
+ * (`address.city`).
+ */
+export type ContractFieldSummary = ContractObjectSummary['fields'][number];

@@ -3,13 +3,14 @@
  * (lineage), an inline contract, and what the catalog processor adds.
  */
 import type { Entity } from '@backstage/catalog-model';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import type { ContractIssue } from '../issues';
 import { toJsonPointer } from '../issues';
+import { productRef } from '../product/productRef';
 import { DATA_PRODUCT_KINDS, DATA_PRODUCT_TYPE } from './constants';
 import type { DataProductKind } from './constants';
 import type { ContractSummary, DataProductOutputPort } from './contractSummary';
 import { type AutoApproval, readAutoApproval } from '../access/requests';
+import { isRecord } from '../parsedValues';
 
 /**
  * Where a data product reads data from. A port names an upstream data product (`product`,
@@ -19,7 +20,7 @@ import { type AutoApproval, readAutoApproval } from '../access/requests';
  */
 export interface DataProductInputPort {
   name: string;
-  /** The upstream data product, as an entity ref (`sales-orders`, `component:default/sales-orders`). */
+  /** The upstream data product, as an entity ref (`orders`, `component:default/orders`). */
   product?: string;
   /** The contract id of the upstream data, when the product is not named directly. */
   contractId?: string;
@@ -83,10 +84,6 @@ const PORT_TEXT_KEYS = [
   'location',
   'description',
 ] as const;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function issue(
   path: (string | number)[],
@@ -153,7 +150,7 @@ function readInputPort(
           ['inputPorts', index, 'product'],
           `inputPorts[${index}].product "${
             port.product
-          }" is not an entity ref: write "sales-orders" or "component:default/sales-orders" (${
+          }" is not an entity ref: write "orders" or "component:default/orders" (${
             (error as Error).message
           })`,
           'entity-ref',
@@ -290,9 +287,10 @@ export function readDataProductSpec(entity: Entity): {
 }
 
 /**
- * The full entity ref (`component:default/sales-orders`) of the upstream product an input
- * port names; a ref without kind means a `Component`, without namespace the entity's own.
- * Throws a TypeError when the port's `product` is not an entity ref.
+ * The reference of the upstream product an input port names, by the suite's one rule
+ * (`productRef`): a bare name is a `component` in the entity's own namespace; lower case.
+ * Undefined when the port names no product.
+ * @throws TypeError when the port's `product` is not an entity ref
  * @public
  */
 export function upstreamProductRef(
@@ -300,10 +298,7 @@ export function upstreamProductRef(
   entity: Entity,
 ): string | undefined {
   if (!port.product) return undefined;
-  return stringifyEntityRef(
-    parseEntityRef(port.product, {
-      defaultKind: 'component',
-      defaultNamespace: entity.metadata.namespace ?? 'default',
-    }),
-  );
+  return productRef(port.product, {
+    defaultNamespace: entity.metadata.namespace,
+  });
 }

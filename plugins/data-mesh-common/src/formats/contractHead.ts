@@ -3,7 +3,7 @@ import type { OdcsContract } from '../odcs/model';
 import type { ConversionTrace } from './conversionTrace';
 import { IMPORTED_API_VERSION, IMPORTED_CONTRACT_STATUS } from './provenance';
 import type { Converted } from './types';
-import { scalarText } from './values';
+import { scalarText } from '../parsedValues';
 
 /**
  * The head of a contract converted from an in-house format (datamesh/v1, data_product.yaml)

@@ -1,5 +1,5 @@
 import type { ContractFormat } from './types';
-import { isRecord } from './values';
+import { isRecord } from '../parsedValues';
 
 /** Top-level keys of the `data_product.yaml` shape besides `name`. */
 const DATA_PRODUCT_YAML_KEYS = [

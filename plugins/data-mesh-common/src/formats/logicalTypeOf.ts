@@ -1,5 +1,5 @@
 import type { OdcsLogicalType } from '../odcs/model';
-import { ownEntry } from './values';
+import { ownEntry } from '../parsedValues';
 
 /**
  * ODCS logical types of common type names: DCS field types, SQL and Avro/Parquet names.

@@ -1,5 +1,5 @@
 import type { OdcsContract } from '../odcs/model';
-import { isRecord } from './values';
+import { isRecord } from '../parsedValues';
 
 function normalizeRules(rules: unknown): void {
   if (!Array.isArray(rules)) return;

@@ -4,7 +4,7 @@ import type { ConversionTrace } from './conversionTrace';
 import { keepUnmapped } from './keptFields';
 import { odcsServerFields } from './odcsServers';
 import { PORT_TYPE_PROPERTY } from './ports';
-import { isRecord, scalarText } from './values';
+import { isRecord, scalarText } from '../parsedValues';
 
 /**
  * Converts the output ports of an in-house format to ODCS servers. The ports name no

@@ -1,5 +1,5 @@
 import type { OdcsContract, OdcsCustomProperty } from '../odcs/model';
-import { isRecord, scalarText } from './values';
+import { isRecord, scalarText } from '../parsedValues';
 
 /**
  * Contract custom property holding the input ports of an imported contract.

@@ -1,6 +1,6 @@
 import type { OdcsCustomProperty } from '../odcs/model';
 import type { ContractFormat } from './types';
-import { isRecord, ownEntry } from './values';
+import { isRecord, ownEntry } from '../parsedValues';
 
 /**
  * The ODCS version converted contracts are written in: their keys are those of v3.1.

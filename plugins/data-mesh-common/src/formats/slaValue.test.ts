@@ -1,6 +1,6 @@
-import { parseSlaValue } from './slaValue';
+import { toOdcsSlaValue } from './slaValue';
 
-describe('parseSlaValue', () => {
+describe('toOdcsSlaValue', () => {
   it.each([
     ['99.9%', 99.9, 'percent'],
     ['> 99.5%', 99.5, 'percent'],
@@ -16,20 +16,20 @@ describe('parseSlaValue', () => {
     ['PT24H', 24, 'h'],
     ['PT5M', 5, 'min'],
   ])('reads %p as %p %p', (text, value, unit) => {
-    expect(parseSlaValue(text)).toEqual({ value, unit });
+    expect(toOdcsSlaValue(text)).toEqual({ value, unit });
   });
 
   it('keeps text it cannot read as the value, without a unit', () => {
-    expect(parseSlaValue('9am to 5pm in EST')).toEqual({
+    expect(toOdcsSlaValue('9am to 5pm in EST')).toEqual({
       value: '9am to 5pm in EST',
     });
-    expect(parseSlaValue('P1DT2H')).toEqual({ value: 'P1DT2H' });
-    expect(parseSlaValue('0 2 * * *')).toEqual({ value: '0 2 * * *' });
+    expect(toOdcsSlaValue('P1DT2H')).toEqual({ value: 'P1DT2H' });
+    expect(toOdcsSlaValue('0 2 * * *')).toEqual({ value: '0 2 * * *' });
   });
 
   it('takes numbers, booleans and null as they are', () => {
-    expect(parseSlaValue(24)).toEqual({ value: 24 });
-    expect(parseSlaValue(false)).toEqual({ value: false });
-    expect(parseSlaValue(null)).toEqual({ value: null });
+    expect(toOdcsSlaValue(24)).toEqual({ value: 24 });
+    expect(toOdcsSlaValue(false)).toEqual({ value: false });
+    expect(toOdcsSlaValue(null)).toEqual({ value: null });
   });
 });

@@ -57,6 +57,8 @@ export interface CompiledExpression {
   source: string;
   /** The type CEL inferred: `bool`, `string`, `dyn`... */
   type: string;
+  /** The policy variables the expression reads (`checks`, `contract`...). */
+  variables: string[];
   evaluate(activation: Record<string, unknown>): unknown;
 }
 
@@ -113,9 +115,35 @@ export function compileExpression(
     expression: {
       source,
       type: checked.type ?? 'dyn',
+      variables: variablesOf(parsed.ast),
       evaluate: activation => run(activation),
     },
   };
+}
+
+/**
+ * The policy variables an expression names. A name a macro binds (`c` in
+ * `checks.all(c, ...)`) that is also a policy variable counts too: the answer errs towards
+ * reading more.
+ */
+function variablesOf(ast: unknown): string[] {
+  const found = new Set<string>();
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
+    if (!node || typeof node !== 'object') return;
+    const { op, args } = node as { op?: string; args?: unknown };
+    if (op === 'id' && typeof args === 'string') {
+      if ((POLICY_VARIABLES as readonly string[]).includes(args))
+        found.add(args);
+      return;
+    }
+    if (op !== undefined) visit(args);
+  };
+  visit(ast);
+  return [...found].sort();
 }
 
 /**

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { readContract } from '../read';
 import { evaluatePolicies } from './evaluatePolicies';
 import { layerPolicies } from './layering';
-import { SALES_POLICY_SET } from './packs/domains';
+import { examplePolicyFile } from './__testUtils__/examplePolicies';
 import { parsePolicySet } from './parsePolicySet';
 
 const NOTES = path.resolve(
@@ -21,7 +21,9 @@ function read(file: string) {
 }
 
 describe('the policies over the contracts of the design notes', () => {
-  const layers = layerPolicies([parsePolicySet(SALES_POLICY_SET).set!]);
+  const layers = layerPolicies([
+    parsePolicySet(examplePolicyFile('sales')).set!,
+  ]);
 
   it('lets orders-daily (datamesh/v1) through the publish rule: a valid contract with SLOs', () => {
     const reading = read('orders-daily.datamesh-v1.yaml');

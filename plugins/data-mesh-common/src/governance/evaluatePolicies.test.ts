@@ -7,7 +7,7 @@ import {
 } from './__testUtils__/compliantProduct';
 import { evaluatePolicies } from './evaluatePolicies';
 import { layerPolicies } from './layering';
-import { FINANCE_POLICY_SET, SALES_POLICY_SET } from './packs/domains';
+import { examplePolicyFile } from './__testUtils__/examplePolicies';
 import { PolicyDefinition } from './types';
 import { CompiledPolicySet, validatePolicySet } from './validatePolicySet';
 import { parsePolicySet } from './parsePolicySet';
@@ -161,15 +161,15 @@ describe('evaluatePolicies: selectors and layering', () => {
   });
 
   it('applies a domain set only to products of its domain', () => {
-    const finance = parsePolicySet(FINANCE_POLICY_SET).set!;
-    const sales = parsePolicySet(SALES_POLICY_SET).set!;
+    const finance = parsePolicySet(examplePolicyFile('finance')).set!;
+    const sales = parsePolicySet(examplePolicyFile('sales')).set!;
     const ids = verdict([finance, sales]).results.map(r => r.id);
     expect(ids.some(id => id.startsWith('sales-'))).toBe(true);
     expect(ids.some(id => id.startsWith('finance-'))).toBe(false);
   });
 
   it('expresses the finance domain defaults: completeness 99.9%, freshness 1 hour, confidential', () => {
-    const finance = parsePolicySet(FINANCE_POLICY_SET).set!;
+    const finance = parsePolicySet(examplePolicyFile('finance')).set!;
     const result = verdict(
       [finance],
       (_, e) => (e.metadata.annotations['data-mesh/domain'] = 'finance'),

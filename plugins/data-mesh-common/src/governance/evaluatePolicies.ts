@@ -1,7 +1,7 @@
 import { diffContracts } from '../diff/diffContracts';
 import { ContractDiff } from '../diff/types';
 import type { OdcsContract } from '../odcs/model';
-import { buildActivation, PolicyInput } from './activation';
+import { policyVariables, PolicyInput } from './policyInput';
 import { runtimeErrorSummary } from './cel';
 import { PolicyLayers } from './layering';
 import { ProductFacts } from './productFacts';
@@ -15,17 +15,13 @@ import {
 import { CompiledPolicy } from './validatePolicySet';
 
 /**
- * Options of {@link evaluatePolicies}.
- *
- * @public
+ * Options of {@link evaluatePolicies}: `previousVerdict` is the product's previous report; a
+ * policy whose outcome did not change keeps its `since`, so the report can say since when a
+ * policy has been failing (or passing).
  */
-export interface EvaluatePoliciesOptions {
-  /**
-   * The product's previous report: a policy whose outcome did not change keeps its `since`,
-   * so the report can say since when a policy has been failing (or passing).
-   */
+export type EvaluatePoliciesOptions = {
   previousVerdict?: GovernanceVerdict | null;
-}
+};
 
 function matches(
   list: string[] | undefined,
@@ -128,7 +124,7 @@ function evaluateOne(
 export function evaluatePolicies(
   layers: PolicyLayers,
   input: PolicyInput,
-  options: EvaluatePoliciesOptions = {},
+  options: { previousVerdict?: GovernanceVerdict | null } = {},
 ): GovernanceVerdict {
   const now = input.now ?? new Date();
   const evaluatedAt = now.toISOString();
@@ -139,7 +135,7 @@ export function evaluatePolicies(
       input.contract as OdcsContract,
     );
   }
-  const activation = buildActivation({ ...input, now }, diff);
+  const activation = policyVariables({ ...input, now }, diff);
   const previous = new Map(
     (options.previousVerdict?.results ?? []).map(r => [r.id, r]),
   );
@@ -175,6 +171,7 @@ export function evaluatePolicies(
     };
     if (policy.description) result.description = policy.description;
     if (policy.graceUntil) result.graceUntil = policy.graceUntil;
+    if (policy.readsQualityResults) result.readsQualityResults = true;
     if (!passed && policy.compiledRemediation)
       result.remediation = policy.compiledRemediation.render(activation);
     results.push(result);

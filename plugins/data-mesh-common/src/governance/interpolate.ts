@@ -13,6 +13,8 @@ type Part = string | CompiledExpression;
  */
 export interface MessageTemplate {
   source: string;
+  /** The policy variables its placeholders read. */
+  variables: string[];
   render(activation: Record<string, unknown>): string;
 }
 
@@ -87,6 +89,13 @@ export function compileTemplate(
   return {
     template: {
       source,
+      variables: [
+        ...new Set(
+          parts.flatMap(part =>
+            typeof part === 'string' ? [] : part.variables,
+          ),
+        ),
+      ].sort(),
       render(activation) {
         let out = '';
         for (const part of parts) {

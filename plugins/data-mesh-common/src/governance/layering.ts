@@ -19,12 +19,6 @@ export interface PolicyLayers {
   policiesFor(domain: string | null | undefined): CompiledPolicy[];
 }
 
-/** Options of {@link layerPolicies}. */
-export interface LayerPoliciesOptions {
-  /** Include the built-in rule pack first (default true). */
-  builtIn?: boolean;
-}
-
 function overlay(
   base: CompiledPolicy,
   override: CompiledPolicy,
@@ -67,7 +61,7 @@ function apply(
  */
 export function layerPolicies(
   sets: readonly CompiledPolicySet[],
-  options: LayerPoliciesOptions = {},
+  options: { builtIn?: boolean } = {},
 ): PolicyLayers {
   const ordered = [
     ...(options.builtIn === false ? [] : [builtInPolicySet()]),

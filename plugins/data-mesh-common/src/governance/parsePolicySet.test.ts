@@ -1,4 +1,7 @@
-import { EXAMPLE_DOMAIN_POLICY_SETS } from './packs/domains';
+import {
+  EXAMPLE_DOMAINS,
+  examplePolicyFile,
+} from './__testUtils__/examplePolicies';
 import { parsePolicySet } from './parsePolicySet';
 
 const header =
@@ -203,10 +206,10 @@ describe('parsePolicySet', () => {
     ]);
   });
 
-  it.each(Object.entries(EXAMPLE_DOMAIN_POLICY_SETS))(
-    'compiles the example %s domain set',
-    (domain, text) => {
-      const { set, issues } = parsePolicySet(text, {
+  it.each(EXAMPLE_DOMAINS)(
+    'compiles the example mesh’s %s domain set',
+    domain => {
+      const { set, issues } = parsePolicySet(examplePolicyFile(domain), {
         fileName: `${domain}.yaml`,
       });
       expect(issues).toEqual([]);

@@ -1,4 +1,4 @@
-import { buildActivation } from './activation';
+import { policyVariables } from './policyInput';
 import { describeProduct } from './productFacts';
 
 describe('describeProduct', () => {
@@ -100,7 +100,7 @@ describe('describeProduct', () => {
   });
 });
 
-describe('buildActivation', () => {
+describe('policyVariables', () => {
   it('flattens nested fields with their paths and PII facts', () => {
     const contract = {
       schema: [
@@ -136,7 +136,7 @@ describe('buildActivation', () => {
         { property: 'availability', value: '99.9%' },
       ],
     };
-    const activation = buildActivation({ contract }, null) as any;
+    const activation = policyVariables({ contract }, null) as any;
     expect(
       activation.fields.map((f: any) => [
         f.path,

@@ -1,5 +1,6 @@
 import { customProperty, isTruthyFlag } from '../diff/sensitivity';
 import { productClassification } from '../access/classification';
+import { productDomain } from '../product/productDomain';
 
 /**
  * The loose shape of a Backstage entity, as far as governance reads it.
@@ -30,7 +31,11 @@ export interface GovernedEntity {
 export interface ProductFacts {
   /** `metadata.name` of the entity, else the contract's `name`, `dataProduct` or `id`. */
   name?: string;
-  /** Annotation `data-mesh/domain` (or `datamesh/domain`), else `spec.domain`, else the contract's `domain`. */
+  /**
+   * The name of the product's domain, by `productDomain`: its System's domain when the caller
+   * knows it, else the annotation `data-mesh/domain`, `spec.domain`, the contract's `domain`.
+   * Lower case, as domain policy sets are compared.
+   */
   domain?: string;
   /**
    * The strictest level written anywhere: the annotation `data-mesh/classification`,
@@ -151,6 +156,7 @@ function migrationGuideOf(contract: Record<string, any>): string | undefined {
 export function describeProduct(
   entity: GovernedEntity | undefined | null,
   contract: Record<string, any> | undefined | null,
+  systemDomain?: string | null,
 ): ProductFacts {
   const e = entity ?? undefined;
   const c = contract ?? {};
@@ -163,10 +169,11 @@ export function describeProduct(
       text(c.name) ??
       text(c.dataProduct) ??
       text(c.id),
-    domain:
-      annotation(e, 'data-mesh/domain', 'datamesh/domain') ??
-      text(spec.domain) ??
-      text(c.domain),
+    domain: productDomain({
+      entity: e as Parameters<typeof productDomain>[0]['entity'],
+      contract: c,
+      systemDomain,
+    })?.name,
     classification,
     lifecycle: text(spec.lifecycle) ?? text(c.status),
     kind:

@@ -129,6 +129,11 @@ export interface PolicyResult {
   source: string;
   /** Since when (ISO 8601) the policy has had this outcome, carried over from earlier reports. */
   since: string;
+  /**
+   * True when the policy reads the product's latest quality results (`checks`): its result
+   * says something about the product's data, so only the product's readers see it.
+   */
+  readsQualityResults?: boolean;
 }
 
 /**

@@ -9,10 +9,11 @@ import {
   RELATION_CONSUMES_DATA_FROM,
   RELATION_PROVIDES_DATA_TO,
 } from '../entity/constants';
+import { productRef } from '../product/productRef';
 
 /**
  * One lineage edge: `downstream` reads data that `upstream` serves. Refs are entity refs
- * (`component:default/sales-orders`). When `fields` is given, the downstream product reads only
+ * (`component:default/orders`; compared by the one rule of `productRef`). When `fields` is given, the downstream product reads only
  * these fields of the upstream contract (`object.field`), so a breaking change elsewhere in the
  * schema does not hit it.
  *
@@ -25,23 +26,6 @@ export interface LineageEdge {
 }
 
 /**
- * A downstream product that a breaking change hits.
- *
- * @public
- */
-export interface AffectedProduct {
-  entityRef: string;
-  /** The owner (an entity ref), when known. */
-  owner?: string;
-  /** 1 for a direct consumer, 2 for a consumer of a consumer... */
-  distance: number;
-  /** The products between the changed one and this one, changed product first. */
-  via: string[];
-  /** The breaking changes that reach it (for direct consumers that declare their fields, only those). */
-  changes: ContractChange[];
-}
-
-/**
  * Who a contract change hits downstream.
  *
  * @public
@@ -51,17 +35,19 @@ export interface ImpactReport {
   entityRef: string;
   breakingChanges: ContractChange[];
   /** Every downstream product the breaking changes reach, nearest first; empty when nothing breaks. */
-  affected: AffectedProduct[];
+  affected: Array<{
+    entityRef: string;
+    /** The owner (an entity ref), when known. */
+    owner?: string;
+    /** 1 for a direct consumer, 2 for a consumer of a consumer... */
+    distance: number;
+    /** The products between the changed one and this one, changed product first. */
+    via: string[];
+    /** The breaking changes that reach it (for direct consumers that declare their fields, only those). */
+    changes: ContractChange[];
+  }>;
   /** The distinct owners of the affected products, to notify. */
   owners: string[];
-}
-
-/** Options of {@link impactOf}. */
-export interface ImpactOptions {
-  /** The owner of a product, for the report. */
-  ownerOf?: (entityRef: string) => string | undefined;
-  /** How many hops to follow (default: all). */
-  maxDepth?: number;
 }
 
 /** The field (`object.field`) a change is about, or undefined for a change of the whole contract. */
@@ -104,8 +90,14 @@ export function impactOf(
   diff: ContractDiff,
   entityRef: string,
   edges: readonly LineageEdge[],
-  options: ImpactOptions = {},
+  options: {
+    /** The owner of a product, for the report. */
+    ownerOf?: (entityRef: string) => string | undefined;
+    /** How many hops to follow (default: all). */
+    maxDepth?: number;
+  } = {},
 ): ImpactReport {
+  const start = targetOf(entityRef);
   const breakingChanges = diff.changes.filter(c => c.severity === 'breaking');
   const report: ImpactReport = {
     entityRef,
@@ -115,14 +107,19 @@ export function impactOf(
   };
   if (breakingChanges.length === 0) return report;
   const downstreamOf = new Map<string, LineageEdge[]>();
-  for (const edge of edges) {
+  for (const written of edges) {
+    const edge = {
+      ...written,
+      upstream: targetOf(written.upstream),
+      downstream: targetOf(written.downstream),
+    };
     const list = downstreamOf.get(edge.upstream) ?? [];
     list.push(edge);
     downstreamOf.set(edge.upstream, list);
   }
-  const seen = new Set([entityRef]);
+  const seen = new Set([start]);
   let frontier: { ref: string; via: string[]; changes: ContractChange[] }[] = [
-    { ref: entityRef, via: [], changes: breakingChanges },
+    { ref: start, via: [], changes: breakingChanges },
   ];
   for (
     let distance = 1;
@@ -174,10 +171,13 @@ export interface EntityWithRelations {
   relations?: { type: string; targetRef: string }[];
 }
 
-function refOf(entity: EntityWithRelations): string {
-  return `${entity.kind.toLocaleLowerCase('en-US')}:${
-    entity.metadata.namespace ?? 'default'
-  }/${entity.metadata.name}`;
+/** A relation's target, by the one rule of product references; unreadable text as written. */
+function targetOf(targetRef: string): string {
+  try {
+    return productRef(targetRef);
+  } catch {
+    return targetRef;
+  }
 }
 
 /**
@@ -198,8 +198,7 @@ function portFields(
     } catch {
       ref = undefined;
     }
-    if (!ref || ref.toLocaleLowerCase('en-US') !== upstream.toLocaleLowerCase('en-US'))
-      continue;
+    if (!ref || ref !== upstream) continue;
     named = true;
     if (!port.fields?.length) return undefined;
     for (const field of port.fields) fields.add(field);
@@ -222,26 +221,24 @@ export function lineageFromEntities(entities: readonly EntityWithRelations[]): {
   const edges = new Map<string, LineageEdge>();
   const owners = new Map<string, string>();
   const broken = new Set(
-    entities.filter(e => isBrokenProduct(e)).map(e => refOf(e)),
+    entities.filter(e => isBrokenProduct(e)).map(e => productRef(e)),
   );
   for (const entity of entities) {
-    const ref = refOf(entity);
+    const ref = productRef(entity);
     for (const relation of entity.relations ?? []) {
+      const target = targetOf(relation.targetRef);
       if (relation.type === RELATION_PROVIDES_DATA_TO) {
-        const key = `${ref}>${relation.targetRef}`;
-        if (!edges.has(key) && !broken.has(relation.targetRef))
-          edges.set(key, { upstream: ref, downstream: relation.targetRef });
+        const key = `${ref}>${target}`;
+        if (!edges.has(key) && !broken.has(target))
+          edges.set(key, { upstream: ref, downstream: target });
       } else if (relation.type === RELATION_CONSUMES_DATA_FROM) {
         if (broken.has(ref)) continue;
-        const edge: LineageEdge = {
-          upstream: relation.targetRef,
-          downstream: ref,
-        };
+        const edge: LineageEdge = { upstream: target, downstream: ref };
         const fields = entity.spec?.dataProduct
-          ? portFields(entity, relation.targetRef)
+          ? portFields(entity, target)
           : undefined;
         if (fields) edge.fields = fields;
-        edges.set(`${relation.targetRef}>${ref}`, edge);
+        edges.set(`${target}>${ref}`, edge);
       } else if (relation.type === 'ownedBy' && !owners.has(ref)) {
         owners.set(ref, relation.targetRef);
       }
@@ -251,3 +248,8 @@ export function lineageFromEntities(entities: readonly EntityWithRelations[]): {
   }
   return { edges: [...edges.values()], ownerOf: ref => owners.get(ref) };
 }
+
+/**
+ * A downstream product that a breaking change hits.
+ */
+export type AffectedProduct = ImpactReport['affected'][number];

@@ -7,7 +7,6 @@ import type {
   ColumnEdge,
   LineageDirection,
   LineageEdge,
-  LineageEdgeSource,
   LineageNode,
   LineageResponse,
   SloHealth,
@@ -33,7 +32,7 @@ export interface LineageNodeInput {
 export interface LineageEdgeInput {
   from: string;
   to: string;
-  source: LineageEdgeSource;
+  source: LineageEdge['source'];
   columns?: ColumnEdge[];
 }
 
@@ -52,7 +51,7 @@ export interface LineageQuery {
 interface StoredEdge {
   from: number;
   to: number;
-  source: LineageEdgeSource;
+  source: LineageEdge['source'];
   columns: Map<string, ColumnEdge>;
 }
 

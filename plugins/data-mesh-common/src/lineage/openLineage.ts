@@ -8,6 +8,7 @@
  */
 import type { ContractIssue } from '../issues';
 import type { ColumnEdge } from '../api';
+import { isRecord } from '../parsedValues';
 
 /**
  * A dataset as OpenLineage names it.
@@ -58,10 +59,6 @@ const RUN_EVENT_TYPES = [
 ];
 const ISO_DATE_TIME =
   /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/i;
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Milliseconds since the epoch of an OpenLineage `eventTime`, reading a time without a
@@ -348,9 +345,11 @@ export function readOpenLineageEvent(
       issues.push(
         issue(
           '',
-          `The event links ${inputs.length} inputs to ${outputs.length} outputs, ${
-            inputs.length * outputs.length
-          } edges, more than the ${limits.maxEdges} one event may make: send one event per job step.`,
+          `The event links ${inputs.length} inputs to ${
+            outputs.length
+          } outputs, ${inputs.length * outputs.length} edges, more than the ${
+            limits.maxEdges
+          } one event may make: send one event per job step.`,
         ),
       );
       return { issues };

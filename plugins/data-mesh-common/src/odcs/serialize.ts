@@ -2,15 +2,6 @@ import { stringify } from 'yaml';
 import type { OdcsContract } from './model';
 
 /**
- * Options of {@link serializeOdcs}.
- * @public
- */
-export interface SerializeOdcsOptions {
-  /** `yaml` (the default) or `json`. */
-  format?: 'yaml' | 'json';
-}
-
-/**
  * Writes a contract as YAML (or JSON), keys in the order the contract holds them, so that
  * reading the text back gives an equal contract: strings that would read as another type
  * (`"1.0"`, `"true"`, `"2024-01-01"`...) are quoted, long strings are not folded, multi-line
@@ -20,7 +11,7 @@ export interface SerializeOdcsOptions {
  */
 export function serializeOdcs(
   contract: OdcsContract,
-  options: SerializeOdcsOptions = {},
+  options: { format?: 'yaml' | 'json' } = {},
 ): string {
   if (options.format === 'json')
     return `${JSON.stringify(contract, null, 2)}\n`;

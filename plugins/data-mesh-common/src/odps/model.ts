@@ -1,132 +1,28 @@
 /**
  * The Open Data Product Standard (ODPS, Bitol) v1.0.0 product descriptor. A data product is
- * not a contract: it names the contracts of its ports by `contractId`.
+ * not a contract: it names the contracts of its ports by `contractId`. Custom properties and
+ * authoritative definitions are the Bitol building blocks ODCS uses too.
  */
+import type {
+  OdcsAuthoritativeDefinition,
+  OdcsCustomProperty,
+} from '../odcs/model';
+import { everyOf } from '../odcs/model/everyOf';
+
+/** Every ODPS version this suite reads. */
+export const ODPS_API_VERSIONS = everyOf<OdpsProduct['apiVersion']>()([
+  'v0.9.0',
+  'v1.0.0',
+] as const);
 
 /**
- * The ODPS versions this suite reads.
- * @public
- */
-export const ODPS_API_VERSIONS = ['v0.9.0', 'v1.0.0'] as const;
-
-/** @public */
-export type OdpsApiVersion = (typeof ODPS_API_VERSIONS)[number];
-
-/** A key/value pair for anything the standard does not define. @public */
-export interface OdpsCustomProperty {
-  property: string;
-  value: unknown;
-  description?: string;
-}
-
-/** A link to a source that defines or explains the element. @public */
-export interface OdpsAuthoritativeDefinition {
-  type: string;
-  url: string;
-  description?: string;
-}
-
-/** What most ODPS objects carry for extension and documentation. @public */
-export interface OdpsExtensible {
-  tags?: string[];
-  customProperties?: OdpsCustomProperty[];
-  authoritativeDefinitions?: OdpsAuthoritativeDefinition[];
-}
-
-/** The product's description. @public */
-export interface OdpsDescription {
-  purpose?: string;
-  limitations?: string;
-  usage?: string;
-  customProperties?: OdpsCustomProperty[];
-  authoritativeDefinitions?: OdpsAuthoritativeDefinition[];
-}
-
-/** Where the product reads data from: another product's output, by its contract. @public */
-export interface OdpsInputPort extends OdpsExtensible {
-  name: string;
-  version: string;
-  /** The contract of the data the port reads. */
-  contractId: string;
-}
-
-/** A contract an output port depends on. @public */
-export interface OdpsInputContract {
-  id: string;
-  version: string;
-}
-
-/** A software bill of materials of an output port. @public */
-export interface OdpsSbom {
-  /** Default `external`. */
-  type?: string;
-  url: string;
-}
-
-/** What the product serves; `name` + `version` identify it. @public */
-export interface OdpsOutputPort extends OdpsExtensible {
-  name: string;
-  version: string;
-  description?: string;
-  /** e.g. `tables`. */
-  type?: string;
-  /** The contract the port promises. */
-  contractId?: string;
-  sbom?: OdpsSbom[];
-  /** The contracts this output is built from. */
-  inputContracts?: OdpsInputContract[];
-}
-
-/** An access point for managing the product (observability, control, dictionary…). @public */
-export interface OdpsManagementPort extends OdpsExtensible {
-  name: string;
-  /** e.g. `discoverability`, `observability`, `control`, `dictionary`. */
-  content: string;
-  /** `rest` (default) or `topic`. */
-  type?: string;
-  url?: string;
-  channel?: string;
-  description?: string;
-}
-
-/** A support or communication channel. @public */
-export interface OdpsSupportChannel extends OdpsExtensible {
-  channel: string;
-  url: string;
-  description?: string;
-  /** e.g. `email`, `slack`, `teams`, `discord`, `ticket`, `other`. */
-  tool?: string;
-  /** e.g. `interactive`, `announcements`, `issues`. */
-  scope?: string;
-  invitationUrl?: string;
-}
-
-/** A member of the product team. @public */
-export interface OdpsTeamMember extends OdpsExtensible {
-  username: string;
-  name?: string;
-  description?: string;
-  role?: string;
-  /** ISO date. */
-  dateIn?: string;
-  /** ISO date. */
-  dateOut?: string;
-  replacedByUsername?: string;
-}
-
-/** The team that owns the product. @public */
-export interface OdpsTeam extends OdpsExtensible {
-  name?: string;
-  description?: string;
-  members?: OdpsTeamMember[];
-}
-
-/**
- * An ODPS data product descriptor.
+ * An ODPS data product descriptor. Most of its objects may also carry `tags`,
+ * `customProperties` and `authoritativeDefinitions`.
  * @public
  */
 export interface OdpsProduct {
-  apiVersion: OdpsApiVersion;
+  /** The ODPS versions this suite reads. */
+  apiVersion: 'v0.9.0' | 'v1.0.0';
   kind: 'DataProduct';
   id: string;
   status: string;
@@ -134,15 +30,93 @@ export interface OdpsProduct {
   version?: string;
   domain?: string;
   tenant?: string;
-  description?: OdpsDescription;
+  description?: {
+    purpose?: string;
+    limitations?: string;
+    usage?: string;
+    customProperties?: OdcsCustomProperty[];
+    authoritativeDefinitions?: OdcsAuthoritativeDefinition[];
+  };
   tags?: string[];
-  inputPorts?: OdpsInputPort[];
-  outputPorts?: OdpsOutputPort[];
-  managementPorts?: OdpsManagementPort[];
-  support?: OdpsSupportChannel[];
-  team?: OdpsTeam;
+  /** Where the product reads data from: another product's output, by its contract. */
+  inputPorts?: Array<{
+    tags?: string[];
+    customProperties?: OdcsCustomProperty[];
+    authoritativeDefinitions?: OdcsAuthoritativeDefinition[];
+    name: string;
+    version: string;
+    /** The contract of the data the port reads. */
+    contractId: string;
+  }>;
+  /** What the product serves; `name` + `version` identify a port. */
+  outputPorts?: Array<{
+    tags?: string[];
+    customProperties?: OdcsCustomProperty[];
+    authoritativeDefinitions?: OdcsAuthoritativeDefinition[];
+    name: string;
+    version: string;
+    description?: string;
+    /** e.g. `tables`. */
+    type?: string;
+    /** The contract the port promises. */
+    contractId?: string;
+    /** Software bills of materials; `type` defaults to `external`. */
+    sbom?: Array<{ type?: string; url: string }>;
+    /** The contracts this output is built from. */
+    inputContracts?: Array<{ id: string; version: string }>;
+  }>;
+  /** Access points for managing the product (observability, control, dictionary…). */
+  managementPorts?: Array<{
+    tags?: string[];
+    customProperties?: OdcsCustomProperty[];
+    authoritativeDefinitions?: OdcsAuthoritativeDefinition[];
+    name: string;
+    /** e.g. `discoverability`, `observability`, `control`, `dictionary`. */
+    content: string;
+    /** `rest` (default) or `topic`. */
+    type?: string;
+    url?: string;
+    channel?: string;
+    description?: string;
+  }>;
+  /** Support and communication channels. */
+  support?: Array<{
+    tags?: string[];
+    customProperties?: OdcsCustomProperty[];
+    authoritativeDefinitions?: OdcsAuthoritativeDefinition[];
+    channel: string;
+    url: string;
+    description?: string;
+    /** e.g. `email`, `slack`, `teams`, `discord`, `ticket`, `other`. */
+    tool?: string;
+    /** e.g. `interactive`, `announcements`, `issues`. */
+    scope?: string;
+    invitationUrl?: string;
+  }>;
+  /** The team that owns the product. */
+  team?: {
+    tags?: string[];
+    customProperties?: OdcsCustomProperty[];
+    authoritativeDefinitions?: OdcsAuthoritativeDefinition[];
+    name?: string;
+    description?: string;
+    members?: Array<{
+      tags?: string[];
+      customProperties?: OdcsCustomProperty[];
+      authoritativeDefinitions?: OdcsAuthoritativeDefinition[];
+      username: string;
+      name?: string;
+      description?: string;
+      role?: string;
+      /** ISO date. */
+      dateIn?: string;
+      /** ISO date. */
+      dateOut?: string;
+      replacedByUsername?: string;
+    }>;
+  };
   /** RFC 3339 date-time. */
   productCreatedTs?: string;
-  customProperties?: OdpsCustomProperty[];
-  authoritativeDefinitions?: OdpsAuthoritativeDefinition[];
+  customProperties?: OdcsCustomProperty[];
+  authoritativeDefinitions?: OdcsAuthoritativeDefinition[];
 }

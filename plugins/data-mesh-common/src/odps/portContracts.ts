@@ -1,4 +1,4 @@
-import { isRecord, scalarText } from '../formats/values';
+import { isRecord, scalarText } from '../parsedValues';
 import type { OdpsProduct } from './model';
 
 /**

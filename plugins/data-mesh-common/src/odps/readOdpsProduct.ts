@@ -1,6 +1,6 @@
 import type { ContractIssue } from '../issues';
 import type { ContractPort } from '../formats/ports';
-import { isRecord, scalarText } from '../formats/values';
+import { isRecord, scalarText } from '../parsedValues';
 import type { OdpsProduct } from './model';
 import { validateOdps } from './validateOdps';
 
@@ -50,12 +50,10 @@ export function productPorts(product: OdpsProduct): ContractPort[] {
       type: scalarText(port.type),
       contractId: scalarText(port.contractId),
     };
-    const inputs = (port.inputContracts ?? [])
-      .filter(isRecord)
-      .map(input => ({
-        contractId: scalarText(input.id),
-        version: scalarText(input.version),
-      }));
+    const inputs = (port.inputContracts ?? []).filter(isRecord).map(input => ({
+      contractId: scalarText(input.id),
+      version: scalarText(input.version),
+    }));
     if (inputs.length > 0) output.inputContracts = inputs;
     ports.push(output);
   }

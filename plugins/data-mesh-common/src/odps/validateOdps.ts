@@ -1,7 +1,7 @@
 import type { ContractIssue, PathSegment } from '../issues';
 import { IssueLog } from '../formats/issueLog';
 import { checkUri } from '../formats/uriPolicy';
-import { isRecord, ownEntry } from '../formats/values';
+import { isRecord, ownEntry } from '../parsedValues';
 import { ODPS_API_VERSIONS } from './model';
 import { ODPS_SHAPES, OdpsShapeName, OdpsValueKind } from './odpsShapes';
 

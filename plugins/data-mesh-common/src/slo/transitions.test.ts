@@ -67,6 +67,25 @@ describe('nextSloState', () => {
     expect(state.lastValue).toBe(3);
   });
 
+  it('dates a failure from when the check says it began, never before the last outcome', () => {
+    const first = nextSloState(undefined, {
+      status: 'fail',
+      at: at(10),
+      since: at(2),
+    });
+    expect(first.state.since).toBe(at(2));
+    expect(first.transition).toBe('failing');
+    const passed = nextSloState(undefined, { status: 'pass', at: at(5) }).state;
+    expect(
+      nextSloState(passed, { status: 'fail', at: at(10), since: at(2) }).state
+        .since,
+    ).toBe(at(5));
+    expect(
+      nextSloState(passed, { status: 'fail', at: at(10), since: at(12) }).state
+        .since,
+    ).toBe(at(10));
+  });
+
   it('leaves the state alone for an outcome older than the last one', () => {
     const { state } = run(['fail', 'fail']);
     const late = nextSloState(state, { status: 'pass', at: at(-5) });

@@ -31,6 +31,12 @@ export interface SloOutcome {
   at: string;
   value?: number;
   message?: string;
+  /**
+   * ISO 8601: when the outcome's status began, when the check can tell (a freshness check
+   * knows since when the data is too old); `at` otherwise. Never earlier than the previous
+   * outcome, nor later than `at`.
+   */
+  since?: string;
 }
 
 /**
@@ -68,7 +74,7 @@ export function nextSloState(
     since:
       previous && previous.status === outcome.status
         ? previous.since
-        : outcome.at,
+        : startOf(previous, outcome),
     failing,
     lastValue:
       outcome.value ??
@@ -80,6 +86,18 @@ export function nextSloState(
   if (failing && !(previous?.failing ?? false)) transition = 'failing';
   else if (!failing && (previous?.failing ?? false)) transition = 'recovered';
   return transition ? { state, transition } : { state };
+}
+
+/** When a new status began: the outcome's `since`, kept between the last outcome and `at`. */
+function startOf(previous: SloState | undefined, outcome: SloOutcome): string {
+  const at = Date.parse(outcome.at);
+  const since = outcome.since ? Date.parse(outcome.since) : NaN;
+  if (Number.isNaN(since) || Number.isNaN(at) || since >= at) return outcome.at;
+  const floor = previous?.lastObservedAt
+    ? Date.parse(previous.lastObservedAt)
+    : NaN;
+  if (!Number.isNaN(floor) && since < floor) return previous!.lastObservedAt!;
+  return new Date(since).toISOString();
 }
 
 /**

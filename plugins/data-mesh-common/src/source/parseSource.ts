@@ -9,21 +9,12 @@ import {
 } from 'yaml';
 import type { ContractIssue, PathSegment } from '../issues';
 import { DEFAULT_SOURCE_LIMITS, SourceLimits } from './limits';
-import {
-  LocateTarget,
-  locateOffset,
-  positionOf,
-  SourcePosition,
-} from './locate';
+import { locateOffset, positionOf } from './locate';
 import { screenText } from './screen';
 import { deeperThan } from './depth';
 
-/**
- * The syntax a source file is written in. JSON is read as YAML (JSON is YAML); the
- * distinction only shapes messages.
- * @public
- */
-export type SourceFormat = 'yaml' | 'json';
+/** The syntax a source file is written in. */
+type SourceFormat = SourceFile['format'];
 
 /**
  * One document of a source file, with a way back from any JSON path to its line and column.
@@ -41,7 +32,8 @@ export interface SourceDocument {
   value: unknown;
   /** The file name given to `parseSource`, if any. */
   file?: string;
-  format: SourceFormat;
+  /** JSON is read as YAML (JSON is YAML); the distinction only shapes messages. */
+  format: 'yaml' | 'json';
   /**
    * Where the value at `path` (a JSON pointer or its segments) is written, or undefined
    * when nothing is written there. With `target: 'key'`, points at the key of the last
@@ -49,8 +41,8 @@ export interface SourceDocument {
    */
   locate(
     path: string | readonly PathSegment[],
-    target?: LocateTarget,
-  ): SourcePosition | undefined;
+    target?: 'value' | 'key',
+  ): { line: number; column: number } | undefined;
 }
 
 /**
@@ -60,18 +52,8 @@ export interface SourceDocument {
 export interface SourceFile {
   documents: SourceDocument[];
   issues: ContractIssue[];
-  format: SourceFormat;
-}
-
-/**
- * Options of {@link parseSource}.
- * @public
- */
-export interface ParseSourceOptions {
-  /** Named in every issue and document, so messages say which file. */
-  fileName?: string;
-  /** Tighter or looser bounds than {@link DEFAULT_SOURCE_LIMITS}. */
-  limits?: Partial<SourceLimits>;
+  /** JSON is read as YAML (JSON is YAML); the distinction only shapes messages. */
+  format: 'yaml' | 'json';
 }
 
 const COLLECTION_TYPES = new Set(['block-map', 'block-seq', 'flow-collection']);
@@ -167,7 +149,12 @@ function aliasMessage(error: Error, limits: SourceLimits): string {
  */
 export function parseSource(
   text: string,
-  options: ParseSourceOptions = {},
+  options: {
+    /** Named in every issue and document, so messages say which file. */
+    fileName?: string;
+    /** Tighter or looser bounds than {@link DEFAULT_SOURCE_LIMITS}. */
+    limits?: Partial<SourceLimits>;
+  } = {},
 ): SourceFile {
   const limits: SourceLimits = { ...DEFAULT_SOURCE_LIMITS, ...options.limits };
   const file = options.fileName;

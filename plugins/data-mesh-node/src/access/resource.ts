@@ -14,7 +14,7 @@ import { createPermissionResourceRef } from '@backstage/plugin-permission-node';
  * @public
  */
 export interface DataProductResource {
-  /** `component:default/sales-orders` (lower-case). */
+  /** `component:default/orders` (lower-case). */
   entityRef: string;
   access: ProductAccess;
   /** Users and groups holding a current read grant. */

@@ -15,9 +15,9 @@ import { loadPolicyFiles, PolicyFileList } from './loadPolicyFiles';
  *     enabled: true           # false: no policy is evaluated
  *     builtIn: true           # the built-in rule pack of data-mesh-common
  *     policies:               # for every product
- *       - ../../examples/policies/global.yaml
+ *       - policies/global.yaml
  *     domains:                # for one domain's products
- *       finance: [../../examples/policies/finance.yaml]
+ *       finance: [policies/finance.yaml]
  * ```
  *
  * @public

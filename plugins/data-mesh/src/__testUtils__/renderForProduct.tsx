@@ -13,6 +13,8 @@ export function renderForProduct(
   element: ReactElement,
   api: DataMeshApi,
   entity: Entity = salesOrdersEntity,
+  /** The URL the page is opened at, e.g. `/?slo=sla:freshness`. */
+  url?: string,
 ) {
   return renderInTestApp(
     <EntityProvider entity={entity}>{element}</EntityProvider>,
@@ -21,6 +23,7 @@ export function renderForProduct(
       mountedRoutes: {
         '/catalog/:namespace/:kind/:name': entityRouteRef as any,
       },
+      ...(url ? { initialRouteEntries: [url] } : {}),
     },
   );
 }

@@ -91,7 +91,8 @@ export class DataMeshClient implements DataMeshApi {
   }
 
   async #get<T>(path: string, params?: Record<string, string>): Promise<T> {
-    const query = params ? `?${new URLSearchParams(params)}` : '';
+    const search = params && new URLSearchParams(params).toString();
+    const query = search ? `?${search}` : '';
     const response = await this.#fetchApi.fetch(
       `${await this.#baseUrl()}${path}${query}`,
     );

@@ -8,3 +8,7 @@ export {
   slosEntityContent,
 } from './entityContents';
 export { dataProductsRouteRef } from './routes';
+export {
+  dataProductSearchResultItem,
+  dataProductSearchResultType,
+} from './search';

@@ -2,7 +2,7 @@ import { parseEntityRef } from '@backstage/catalog-model';
 
 /**
  * An entity ref as people read it: the name alone in the default namespace
- * (`group:default/sales-analytics` → `sales-analytics`), `namespace/name` otherwise.
+ * (`group:default/analytics` → `analytics`), `namespace/name` otherwise.
  * Text that is not a ref comes back as it is.
  */
 export function shortRef(ref: string | undefined): string {
@@ -12,16 +12,5 @@ export function shortRef(ref: string | undefined): string {
     return namespace === 'default' ? name : `${namespace}/${name}`;
   } catch {
     return ref;
-  }
-}
-
-/** The `namespace` and `name` of an entity ref, or undefined when it is not one. */
-export function productRefOf(
-  ref: string,
-): { kind: string; namespace: string; name: string } | undefined {
-  try {
-    return parseEntityRef(ref, { defaultKind: 'component' });
-  } catch {
-    return undefined;
   }
 }

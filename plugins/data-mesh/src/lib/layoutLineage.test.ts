@@ -1,3 +1,4 @@
+import { edgeCrossings } from './edgeCrossings';
 import { layoutLineage } from './layoutLineage';
 
 const ids = (...names: string[]) => names.map(id => ({ id }));
@@ -25,6 +26,53 @@ describe('layoutLineage', () => {
     expect(at('dashboard').x).toBe(200);
     expect(layout.minX).toBe(-200);
     expect(layout.maxX).toBe(200);
+  });
+
+  it('puts a product fed from two distances one column after the furthest, and routes the long edge between the nodes', () => {
+    // revenue feeds the ledger and the financial metrics; the ledger feeds them too
+    const edges = [
+      { from: 'revenue', to: 'ledger' },
+      { from: 'ledger', to: 'metrics' },
+      { from: 'revenue', to: 'metrics' },
+      { from: 'orders', to: 'revenue' },
+    ];
+    const layout = layoutLineage(
+      'revenue',
+      ids('revenue', 'ledger', 'metrics', 'orders'),
+      edges,
+    );
+    const at = (id: string) => layout.byId.get(id)!;
+    expect(at('ledger').layer).toBe(1);
+    expect(at('metrics').layer).toBe(2);
+    expect(at('metrics').hops).toBe(1);
+    expect(at('orders').layer).toBe(-1);
+    // the revenue → metrics edge crosses the ledger's column in a row of its own
+    const long = layout.routes[2]!.points;
+    expect(long).toHaveLength(4);
+    expect(long[1].y).not.toBe(at('ledger').y);
+    expect(edgeCrossings(layout, edges, { width: 200, height: 52 })).toEqual(
+      [],
+    );
+  });
+
+  it('routes no edge through a node, in random graphs with long and backward edges', () => {
+    let seed = 7;
+    const random = () =>
+      (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let round = 0; round < 20; round++) {
+      const count = 6 + Math.floor(random() * 14);
+      const nodes = Array.from({ length: count }, (_, i) => ({ id: `n${i}` }));
+      const edges: { from: string; to: string }[] = [];
+      for (let k = 0; k < count * 1.6; k++) {
+        const a = Math.floor(random() * count);
+        const b = Math.floor(random() * count);
+        if (a !== b) edges.push({ from: `n${a}`, to: `n${b}` });
+      }
+      const layout = layoutLineage('n0', nodes, edges);
+      expect(edgeCrossings(layout, edges, { width: 200, height: 52 })).toEqual(
+        [],
+      );
+    }
   });
 
   it('gives every node of a column its own row, centred', () => {

@@ -11,6 +11,8 @@ export interface ProductFilters {
   health?: SloHealth | 'restricted';
   /** Words that must all appear in the name, title, description, tags or field names. */
   text?: string;
+  /** Also the demonstration products (tagged `demo`), which are left out by default. */
+  includeDemos?: boolean;
 }
 
 /** The columns the explorer sorts by. */

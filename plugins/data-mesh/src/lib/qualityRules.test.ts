@@ -7,7 +7,7 @@ import {
 describe('describeThreshold', () => {
   it('writes each operator as a symbol', () => {
     expect(describeThreshold({ mustBe: 0 })).toBe('= 0');
-    expect(describeThreshold({ mustNotBe: 'x' })).toBe('≠ x');
+    expect(describeThreshold({ mustNotBe: 3 })).toBe('≠ 3');
     expect(describeThreshold({ mustBeGreaterThan: 1000 })).toBe('> 1000');
     expect(describeThreshold({ mustBeLessOrEqualTo: 5 })).toBe('≤ 5');
     expect(describeThreshold({ mustBeBetween: [1, 5] })).toBe(
@@ -17,6 +17,23 @@ describe('describeThreshold', () => {
       'not between 1 and 5',
     );
     expect(describeThreshold({ description: 'words only' })).toBeUndefined();
+  });
+
+  it('reads a threshold as the SLOs and the diff do (qualityComparison)', () => {
+    // numeric text is its number
+    expect(describeThreshold({ mustBeLessThan: '5' as any })).toBe('< 5');
+    // a range is read smallest first
+    expect(describeThreshold({ mustBeBetween: [10, 1] })).toBe(
+      'between 1 and 10',
+    );
+    // of several operators, the first in ODCS order is the rule's comparison
+    expect(
+      describeThreshold({ mustBeLessThan: 10, mustBeGreaterThan: 2 }),
+    ).toBe('> 2');
+  });
+
+  it('shows a threshold that is not numeric as written', () => {
+    expect(describeThreshold({ mustNotBe: 'x' })).toBe('mustNotBe: "x"');
   });
 });
 

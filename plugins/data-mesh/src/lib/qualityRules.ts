@@ -1,7 +1,9 @@
-import type {
-  OdcsContract,
-  OdcsPropertyBase,
-  OdcsQualityRule,
+import {
+  type OdcsContract,
+  type OdcsPropertyBase,
+  type OdcsQualityRule,
+  ODCS_QUALITY_OPERATORS,
+  qualityComparison,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 
 /** A quality rule with the element it applies to. */
@@ -11,27 +13,30 @@ export interface PlacedQualityRule {
   rule: OdcsQualityRule;
 }
 
-const OPERATORS: Array<[keyof OdcsQualityRule, string]> = [
-  ['mustBe', '='],
-  ['mustNotBe', '≠'],
-  ['mustBeGreaterThan', '>'],
-  ['mustBeGreaterOrEqualTo', '≥'],
-  ['mustBeLessThan', '<'],
-  ['mustBeLessOrEqualTo', '≤'],
-];
+const SYMBOLS: Record<string, string> = {
+  '=': '=',
+  '!=': '≠',
+  '>': '>',
+  '>=': '≥',
+  '<': '<',
+  '<=': '≤',
+};
 
-/** The threshold of a rule in symbols, e.g. `= 0`, `> 1000`, `between 1 and 5`. */
+/**
+ * The threshold of a rule in symbols, e.g. `= 0`, `> 1000`, `between 1 and 5`, as
+ * data-mesh-common reads it (`qualityComparison`, the reading the SLOs and the diff use);
+ * a threshold that is not numeric is shown as written (`mustBe: "open"`).
+ */
 export function describeThreshold(rule: OdcsQualityRule): string | undefined {
-  for (const [key, symbol] of OPERATORS) {
-    if (rule[key] !== undefined) return `${symbol} ${String(rule[key])}`;
+  const comparison = qualityComparison(rule);
+  if (comparison) {
+    const { operator, value } = comparison;
+    return Array.isArray(value)
+      ? `${operator} ${value[0]} and ${value[1]}`
+      : `${SYMBOLS[operator]} ${value}`;
   }
-  if (Array.isArray(rule.mustBeBetween)) {
-    return `between ${rule.mustBeBetween[0]} and ${rule.mustBeBetween[1]}`;
-  }
-  if (Array.isArray(rule.mustNotBeBetween)) {
-    return `not between ${rule.mustNotBeBetween[0]} and ${rule.mustNotBeBetween[1]}`;
-  }
-  return undefined;
+  const written = ODCS_QUALITY_OPERATORS.find(op => rule[op] !== undefined);
+  return written ? `${written}: ${JSON.stringify(rule[written])}` : undefined;
 }
 
 /** What the rule measures: its metric, its engine, or `sql`/`text`. */

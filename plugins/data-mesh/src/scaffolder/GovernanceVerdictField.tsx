@@ -15,6 +15,11 @@ export interface GovernanceVerdictFieldOptions {
   requirePass?: boolean;
   /** Milliseconds of stillness before the draft is evaluated (default 500). */
   delay?: number;
+  /**
+   * How to fix a policy's finding in the words of the form (its fields' titles), by policy
+   * id; a policy without one shows its own remediation, which speaks of the contract.
+   */
+  hints?: Record<string, string>;
 }
 
 /**
@@ -43,5 +48,5 @@ export function GovernanceVerdictField(
     if (!state.evaluating && verdict !== formData) onChange(verdict);
   }, [state.evaluating, verdict, formData, onChange]);
 
-  return <VerdictPanel {...state} />;
+  return <VerdictPanel {...state} hints={options.hints} />;
 }

@@ -1,5 +1,5 @@
 import type {
-  GovernancePolicyResult,
+  PolicyResult,
   GovernanceResponse,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { formatIssue } from '@backstage-data-mesh/plugin-data-mesh-common';
@@ -36,7 +36,7 @@ const SEVERITY = {
   unknown: 'info',
 } as const;
 
-function Finding({ result }: { result: GovernancePolicyResult }) {
+function Finding({ result, hint }: { result: PolicyResult; hint?: string }) {
   return (
     <Box component="li" sx={{ mb: 1, listStyle: 'none' }}>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
@@ -45,13 +45,13 @@ function Finding({ result }: { result: GovernancePolicyResult }) {
           <strong>{result.id}</strong>: {result.message}
         </Typography>
       </Box>
-      {result.remediation && (
+      {(hint ?? result.remediation) && (
         <Typography
           variant="body2"
           color="text.secondary"
           sx={{ ml: 1, mt: 0.5 }}
         >
-          How to fix: {result.remediation}
+          How to fix: {hint ?? result.remediation}
         </Typography>
       )}
     </Box>
@@ -60,19 +60,27 @@ function Finding({ result }: { result: GovernancePolicyResult }) {
 
 /**
  * What the policies say about the product the form describes: the verdict, then every policy
- * that blocks or warns with how to fix it (informational and draft findings last).
+ * that blocks or warns with how to fix it, in the form's words where the template gives them
+ * (`hints`, by policy id), informational findings last. Draft policies (tried out by a domain,
+ * never blocking) are counted, not listed.
  */
 export function VerdictPanel(props: {
   report?: GovernanceResponse;
   evaluating: boolean;
   error?: Error;
+  hints?: Record<string, string>;
 }) {
-  const { report, evaluating, error } = props;
+  const { report, evaluating, error, hints = {} } = props;
   const verdict = verdictOf(report);
-  const findings = (report?.results ?? []).filter(r => r.outcome !== 'pass');
+  const results = report?.results ?? [];
+  const drafts = results.filter(r => r.outcome === 'draft');
+  const findings = results.filter(
+    r => r.outcome !== 'pass' && r.outcome !== 'draft',
+  );
   const order = { block: 0, warn: 1, info: 2, draft: 3, pass: 4 };
   findings.sort((a, b) => order[a.outcome] - order[b.outcome]);
-  const passed = (report?.results ?? []).length - findings.length;
+  const passed = results.filter(r => r.outcome === 'pass').length;
+  const enforced = results.length - drafts.length;
 
   return (
     <Box aria-live="polite" aria-label="Governance verdict" sx={{ my: 2 }}>
@@ -86,7 +94,7 @@ export function VerdictPanel(props: {
           <AlertTitle>{TITLES[verdict]}</AlertTitle>
           {report && (
             <Typography variant="body2" sx={{ mb: findings.length ? 1 : 0 }}>
-              {passed} of {report.results.length} policies pass
+              {passed} of {enforced} policies pass
               {verdict === 'block' &&
                 ': the product cannot be created until the blocking findings are fixed.'}
             </Typography>
@@ -99,9 +107,20 @@ export function VerdictPanel(props: {
           {findings.length > 0 && (
             <Box component="ul" sx={{ p: 0, m: 0 }}>
               {findings.map(result => (
-                <Finding key={result.id} result={result} />
+                <Finding
+                  key={result.id}
+                  result={result}
+                  hint={hints[result.id]}
+                />
               ))}
             </Box>
+          )}
+          {drafts.length > 0 && (
+            <Typography variant="caption" display="block" sx={{ mt: 1 }}>
+              {drafts.length} draft polic{drafts.length === 1 ? 'y' : 'ies'} of
+              the domain {drafts.length === 1 ? 'is' : 'are'} being tried out;
+              drafts never block and are shown on the product's Governance tab.
+            </Typography>
           )}
         </Alert>
       )}

@@ -1,4 +1,16 @@
 export { GovernanceVerdictField } from './GovernanceVerdictField';
 export type { GovernanceVerdictFieldOptions } from './GovernanceVerdictField';
-export { GOVERNANCE_FIELD_NAME } from './formField';
-export { governanceFormFieldExtension } from './extension';
+export {
+  ENTITY_PICKER_FIELD_NAME,
+  GOVERNANCE_FIELD_NAME,
+  PRODUCT_NAME_FIELD_NAME,
+} from './formField';
+export {
+  catalogEntityFormFieldExtension,
+  governanceFormFieldExtension,
+  productNameFormFieldExtension,
+} from './extension';
+export { ProductNameField } from './ProductNameField';
+export type { ProductNameFieldOptions } from './ProductNameField';
+export { CatalogEntityField } from './CatalogEntityField';
+export type { CatalogEntityFieldOptions } from './CatalogEntityField';

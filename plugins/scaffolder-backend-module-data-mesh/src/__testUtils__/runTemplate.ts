@@ -3,7 +3,10 @@ import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import type { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { createFetchTemplateAction } from '@backstage/plugin-scaffolder-backend';
+import {
+  createFetchTemplateAction,
+  createFetchTemplateFileAction,
+} from '@backstage/plugin-scaffolder-backend';
 import { validate } from 'jsonschema';
 import { createTemplateRenderer } from 'nunjitsu';
 import { promises as fs } from 'node:fs';
@@ -35,11 +38,13 @@ export async function templateFiles(): Promise<TemplateFile[]> {
 
 /** The built-in actions the templates use, as the scaffolder backend creates them. */
 export function builtInActions(): TemplateAction<any, any, any>[] {
+  const options = {
+    reader: mockServices.urlReader.mock(),
+    integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
+  };
   return [
-    createFetchTemplateAction({
-      reader: mockServices.urlReader.mock(),
-      integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
-    }),
+    createFetchTemplateAction(options),
+    createFetchTemplateFileAction(options),
   ];
 }
 

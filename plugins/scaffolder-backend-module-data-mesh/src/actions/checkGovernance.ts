@@ -122,10 +122,12 @@ export function createCheckGovernanceAction(options: {
         const lines = blocked
           ? description.blocking
           : description.other.filter(l => l.level === 'warn');
+        // One list item per violation: the task page shows the message as Markdown.
         throw new InputError(
           [
             `${name} does not pass governance, so it was not created. Fix the form and run the template again:`,
-            ...lines.map(l => l.text),
+            '',
+            ...lines.map(l => `- ${l.text}`),
           ].join('\n'),
         );
       }

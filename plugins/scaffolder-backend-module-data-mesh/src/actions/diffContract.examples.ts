@@ -12,7 +12,7 @@ export const examples: TemplateExample[] = [
           action: 'data-mesh:contract:diff',
           name: 'Classify the changes',
           input: {
-            entityRef: 'component:default/sales-orders',
+            entityRef: 'component:default/orders',
             contractPath: 'contract.odcs.yaml',
           },
         },
@@ -28,7 +28,7 @@ export const examples: TemplateExample[] = [
           action: 'data-mesh:contract:diff',
           name: 'Classify the changes',
           input: {
-            entityRef: 'component:default/sales-orders',
+            entityRef: 'component:default/orders',
             previousContractPath: 'previous/contract.odcs.yaml',
             contractPath: 'contract.odcs.yaml',
           },

@@ -1,4 +1,3 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
@@ -13,6 +12,7 @@ import {
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { ProductContracts } from '../governance/DataMeshApiClient';
 import { readInside } from '../workspacePaths';
+import { inputProductRef } from '../inputProductRef';
 import { examples } from './diffContract.examples';
 
 async function readWorkspaceContract(
@@ -57,7 +57,7 @@ export function createDiffContractAction(options: {
         entityRef: z =>
           z.string({
             description:
-              'The existing data product, e.g. component:default/sales-orders',
+              'The existing data product, e.g. component:default/orders',
           }),
         contractPath: z =>
           z
@@ -96,12 +96,7 @@ export function createDiffContractAction(options: {
     async handler(ctx) {
       const { contractPath = 'contract.odcs.yaml', previousContractPath } =
         ctx.input;
-      const entityRef = stringifyEntityRef(
-        parseEntityRef(ctx.input.entityRef, {
-          defaultKind: 'component',
-          defaultNamespace: 'default',
-        }),
-      );
+      const entityRef = inputProductRef(ctx.input.entityRef);
       const credentials = await ctx.getInitiatorCredentials();
       const next = await readWorkspaceContract(
         ctx.workspacePath,

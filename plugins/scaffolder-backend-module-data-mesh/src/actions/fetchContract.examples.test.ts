@@ -18,7 +18,7 @@ describe('data-mesh:contract:fetch examples', () => {
     async (_, example) => {
       const [step] = parse(example.example).steps;
       const entities = meshEntities();
-      entities[0].metadata.name = 'sales-orders';
+      entities[0].metadata.name = 'orders';
       const ctx = createMockActionContext<any, any>({
         input: step.input,
         workspacePath: dir.path,

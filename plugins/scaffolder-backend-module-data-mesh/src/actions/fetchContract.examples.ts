@@ -11,7 +11,7 @@ export const examples: TemplateExample[] = [
           id: 'fetch',
           action: 'data-mesh:contract:fetch',
           name: 'Fetch the current contract',
-          input: { entityRef: 'component:default/sales-orders' },
+          input: { entityRef: 'component:default/orders' },
         },
       ],
     }),

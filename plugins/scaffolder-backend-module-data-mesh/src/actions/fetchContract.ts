@@ -1,5 +1,4 @@
 import type { Entity } from '@backstage/catalog-model';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
@@ -14,6 +13,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import type { ProductContracts } from '../governance/DataMeshApiClient';
 import { writeInside } from '../workspacePaths';
+import { inputProductRef } from '../inputProductRef';
 import { examples } from './fetchContract.examples';
 import { skeletonProduct } from './skeletonValues';
 
@@ -74,8 +74,7 @@ export function createFetchContractAction(options: {
       input: {
         entityRef: z =>
           z.string({
-            description:
-              'The data product, e.g. component:default/sales-orders',
+            description: 'The data product, e.g. component:default/orders',
           }),
         targetPath: z =>
           z
@@ -108,12 +107,7 @@ export function createFetchContractAction(options: {
     },
     async handler(ctx) {
       const { targetPath = '.' } = ctx.input;
-      const entityRef = stringifyEntityRef(
-        parseEntityRef(ctx.input.entityRef, {
-          defaultKind: 'component',
-          defaultNamespace: 'default',
-        }),
-      );
+      const entityRef = inputProductRef(ctx.input.entityRef);
       const credentials = await ctx.getInitiatorCredentials();
       const entity = await catalog.getEntityByRef(entityRef, { credentials });
       if (!entity || !isDataProductEntity(entity)) {

@@ -17,12 +17,12 @@ export const examples: TemplateExample[] = [
             description:
               'Every order placed in the web shop, one row per order.',
             domain: 'domain:default/sales',
-            system: 'system:default/sales-data',
-            owner: 'group:default/sales-analytics',
+            system: 'system:default/retail',
+            owner: 'group:default/analytics',
             productKind: 'source-aligned',
             classification: 'confidential',
             dataCategory: 'operational',
-            contact: 'sales-data@example.com',
+            contact: 'orders-team@example.com',
             auditLogging: true,
             fields: [
               {
@@ -90,12 +90,12 @@ export const examples: TemplateExample[] = [
           input: {
             name: 'customer-revenue',
             domain: 'sales',
-            owner: 'sales-analytics',
+            owner: 'analytics',
             productKind: 'aggregate',
             classification: 'internal',
             inputPorts: [
-              'component:default/sales-orders',
-              'component:default/customer-segments',
+              'component:default/orders',
+              'component:default/segments',
             ],
             fields: [
               {

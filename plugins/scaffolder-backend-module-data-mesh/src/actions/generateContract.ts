@@ -1,9 +1,9 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   DRAFT_CONTRACT_FILE,
   draftDataProduct,
   draftObjectName,
+  productRef,
   serializeOdcs,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import path from 'node:path';
@@ -86,7 +86,7 @@ export function createGenerateContractAction() {
         'targetPath',
         stringify(entity, { lineWidth: 0, aliasDuplicateObjects: false }),
       );
-      const entityRef = stringifyEntityRef({
+      const entityRef = productRef({
         kind: 'Component',
         name: entity.metadata.name,
       });

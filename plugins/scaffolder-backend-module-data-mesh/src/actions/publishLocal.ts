@@ -82,7 +82,7 @@ export function createPublishLocalAction(options: PublishLocalActionOptions) {
           z
             .string({
               description:
-                'With branch: the product the new version is proposed for (its owners only), e.g. component:default/sales-orders; by default component:default/<repoName>',
+                'With branch: the product the new version is proposed for (its owners only), e.g. component:default/orders; by default component:default/<repoName>',
             })
             .optional(),
         commitMessage: z =>

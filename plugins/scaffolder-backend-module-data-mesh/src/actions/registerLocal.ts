@@ -1,4 +1,3 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import type {
   BackstageCredentials,
   LoggerService,
@@ -15,6 +14,7 @@ import {
 } from '../publish/publishLocation';
 import type { ProductContracts } from '../governance/DataMeshApiClient';
 import { resolveInside } from '../workspacePaths';
+import { inputProductRef } from '../inputProductRef';
 import { examples } from './registerLocal.examples';
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
@@ -94,7 +94,7 @@ export function createRegisterLocalAction(options: {
         entityRef: z =>
           z.string({
             description:
-              'The entity to wait for, e.g. component:default/web-orders',
+              'The entity to wait for, e.g. component:default/orders',
           }),
         catalogInfoPath: z =>
           z
@@ -124,12 +124,7 @@ export function createRegisterLocalAction(options: {
         catalogInfoPath = 'catalog-info.yaml',
         timeoutSeconds = 60,
       } = ctx.input;
-      const entityRef = stringifyEntityRef(
-        parseEntityRef(ctx.input.entityRef, {
-          defaultKind: 'component',
-          defaultNamespace: 'default',
-        }),
-      );
+      const entityRef = inputProductRef(ctx.input.entityRef);
       const repoPath = resolveInside(publishDir, repoName, 'repoName');
       const file = resolveInside(repoPath, catalogInfoPath, 'catalogInfoPath');
       const catalogInfoUrl = `file:${file}`;

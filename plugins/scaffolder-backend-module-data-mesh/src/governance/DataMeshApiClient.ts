@@ -3,13 +3,13 @@ import type {
   BackstageCredentials,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import type {
   DataProductContractResponse,
   GovernanceEvaluateRequest,
   GovernanceResponse,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import { parseProductRef } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { GovernanceEvaluator } from './GovernanceEvaluator';
 
 /** The plugin id of the data-mesh backend. */
@@ -57,10 +57,7 @@ export class DataMeshApiClient
     entityRef: string,
     options: { credentials: BackstageCredentials },
   ): Promise<DataProductContractResponse> {
-    const ref = parseEntityRef(entityRef, {
-      defaultKind: 'component',
-      defaultNamespace: 'default',
-    });
+    const ref = parseProductRef(entityRef);
     return this.call<DataProductContractResponse>(
       `/products/${encodeURIComponent(ref.namespace)}/${encodeURIComponent(
         ref.name,

@@ -1,6 +1,6 @@
 import type {
   ContractIssue,
-  GovernancePolicyResult,
+  PolicyResult,
   GovernanceResponse,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { formatIssue } from '@backstage-data-mesh/plugin-data-mesh-common';
@@ -26,7 +26,7 @@ function count(n: number, one: string, many = `${one}s`) {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-function qualifier(result: GovernancePolicyResult): string {
+function qualifier(result: PolicyResult): string {
   if (result.outcome === 'draft')
     return `${result.severity}, draft policy: reported, not enforced`;
   if (
@@ -39,7 +39,7 @@ function qualifier(result: GovernancePolicyResult): string {
   return result.severity;
 }
 
-function entry(result: GovernancePolicyResult, marker: string): string {
+function entry(result: PolicyResult, marker: string): string {
   const fix = result.remediation
     ? `\n    How to fix: ${result.remediation}`
     : '';

@@ -2,25 +2,10 @@ import type {
   BackstageCredentials,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { principalRef } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-
-/** The entity ref an action's input names, with `component` and `default` as defaults. */
-function productRef(written: string): string {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(written, {
-        defaultKind: 'component',
-        defaultNamespace: 'default',
-      }),
-    );
-  } catch {
-    throw new InputError(
-      `entityRef "${written}" is not an entity ref: write it as component:default/<name>`,
-    );
-  }
-}
+import { inputProductRef } from '../inputProductRef';
 
 /**
  * Checks that the person who started the task owns the product whose repository a branch is
@@ -32,7 +17,7 @@ function productRef(written: string): string {
  *   NotAllowedError when the person does not own it
  */
 export async function assertOwnsProduct(options: {
-  /** The product, as the template names it (`component:default/sales-orders`). */
+  /** The product, as the template names it (`component:default/orders`). */
   entityRef: string;
   /** The repository the branch is proposed on. */
   repoName: string;
@@ -40,7 +25,7 @@ export async function assertOwnsProduct(options: {
   catalog: CatalogService;
   userInfo: UserInfoService;
 }): Promise<void> {
-  const ref = productRef(options.entityRef);
+  const ref = inputProductRef(options.entityRef);
   const entity = await options.catalog.getEntityByRef(ref, {
     credentials: options.credentials,
   });
@@ -63,29 +48,14 @@ export async function assertOwnsProduct(options: {
     );
   }
   const written = entity.spec?.owner;
-  let owner: string | undefined;
-  try {
-    owner =
-      typeof written === 'string'
-        ? stringifyEntityRef(
-            parseEntityRef(written, {
-              defaultKind: 'group',
-              defaultNamespace: entity.metadata.namespace ?? 'default',
-            }),
-          )
-        : undefined;
-  } catch {
-    owner = undefined;
-  }
+  const owner = principalRef(written, entity.metadata.namespace);
   if (!owner) {
     throw new NotAllowedError(
       `${ref} names no usable owner (spec.owner), so nobody may propose a new version of it: give it an owner first`,
     );
   }
-  const mine = new Set(
-    user.ownershipEntityRefs.map(r => r.toLocaleLowerCase('en-US')),
-  );
-  if (!mine.has(owner.toLocaleLowerCase('en-US'))) {
+  const mine = new Set(user.ownershipEntityRefs.map(r => principalRef(r)));
+  if (!mine.has(owner)) {
     throw new NotAllowedError(
       `${user.userEntityRef} does not own ${ref} (its owner is ${owner}): only its owners may propose a new version on its repository; ask one of them, or ask to join ${owner}`,
     );

@@ -230,6 +230,10 @@ describe("running the templates (governed by the example portal's policies)", ()
       '### 1.0.0\n\n- Created with the *Source-aligned data product* template.',
     );
 
+    // the log names the files it wrote, never a name still to be rendered
+    expect(run.logger.text()).not.toContain('${{');
+    expect(run.logger.text()).toContain('web_orders.py');
+
     const sql = await read('pipeline/dbt/models/web_orders.sql');
     expect(sql).toContain('    cast(null as varchar) as order_id,\n');
     expect(sql).toContain('    cast(null as timestamp) as ordered_at\n');

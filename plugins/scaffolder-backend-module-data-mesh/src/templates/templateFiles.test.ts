@@ -3,6 +3,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { BUILT_IN_POLICIES } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { inProcessGovernance } from '../__testUtils__/inProcessGovernance';
 import { ContractsOf } from '../__testUtils__/mesh';
 import { createDataMeshActions } from '../actions';
@@ -17,7 +18,10 @@ const FORM_FIELDS = [
   'EntityPicker',
   'MultiEntityPicker',
   'OwnerPicker',
+  // the data-mesh frontend plugin's fields
   'DataProductGovernance',
+  'DataProductName',
+  'DataProductEntityPicker',
 ];
 
 const actions = [
@@ -165,6 +169,27 @@ describe('the software templates', () => {
       for (const field of uiFields(template.spec.parameters)) {
         expect(FORM_FIELDS).toContain(field);
       }
+    });
+
+    it("gives the governance field's fix hints for policies that exist", () => {
+      const known = new Set(BUILT_IN_POLICIES.map(p => p.id));
+      const hinted = JSON.stringify(template.spec.parameters).matchAll(
+        /"hints":\{([^}]*)\}/g,
+      );
+      let count = 0;
+      for (const [, body] of hinted) {
+        for (const id of Object.keys(JSON.parse(`{${body}}`))) {
+          count += 1;
+          expect({ hint: id, known: known.has(id) }).toEqual({
+            hint: id,
+            known: true,
+          });
+        }
+      }
+      const governed = uiFields(template.spec.parameters).includes(
+        'DataProductGovernance',
+      );
+      expect(governed ? count > 10 : count === 0).toBe(true);
     });
 
     it('fetches skeletons that exist beside it', async () => {

@@ -33,7 +33,7 @@ export interface DuckDbTarget {
   /** The server's configured directory; contract paths are relative to it. */
   directory: string;
   /**
-   * The product's own directory, relative to `directory` (`data/sales-orders`): the only
+   * The product's own directory, relative to `directory` (`data/orders`): the only
    * place the session may read.
    */
   productDirectory: string;

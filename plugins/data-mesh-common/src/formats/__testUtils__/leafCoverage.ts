@@ -1,4 +1,4 @@
-import { parseSlaValue } from '../slaValue';
+import { toOdcsSlaValue } from '../slaValue';
 
 /** A scalar of a source document and where it is. */
 export interface SourceLeaf {
@@ -51,7 +51,7 @@ export function missingLeaves(
   return leavesOf(source).filter(leaf => {
     if (scalars.has(leaf.value)) return false;
     if (typeof leaf.value === 'string') {
-      const { value, unit } = parseSlaValue(leaf.value);
+      const { value, unit } = toOdcsSlaValue(leaf.value);
       if (unit !== undefined && slaValues.has(`${value} ${unit}`)) return false;
     }
     return true;

@@ -1,8 +1,8 @@
 import type { ContractIssue, PathSegment } from '../../issues';
 import { IssueLog } from '../issueLog';
 import { isKnownTypeName } from '../logicalTypeOf';
-import { parseSlaValue } from '../slaValue';
-import { isRecord } from '../values';
+import { isUnreadableSlaText } from '../slaValue';
+import { isRecord } from '../../parsedValues';
 import { KNOWN_CONSTRAINTS } from './dataProductFields';
 
 function checkFields(log: IssueLog, schema: Record<string, unknown>): void {
@@ -96,11 +96,7 @@ function checkFields(log: IssueLog, schema: Record<string, unknown>): void {
 function checkSla(log: IssueLog, sla: unknown): void {
   if (!isRecord(sla)) return;
   for (const [key, raw] of Object.entries(sla)) {
-    if (
-      typeof raw === 'string' &&
-      parseSlaValue(raw).unit === undefined &&
-      key !== 'update_schedule'
-    ) {
+    if (isUnreadableSlaText(raw) && key !== 'update_schedule') {
       log.warn(
         ['sla', key],
         'sla-value',
@@ -125,7 +121,7 @@ function checkSla(log: IssueLog, sla: unknown): void {
 
 /**
  * Checks a `data_product.yaml`: `name` and `version`, the owner (a key written with no value
- * is reported: in `slack: #sales-data`, YAML reads `#` as the start of a comment), the fields
+ * is reported: in `slack: #data-team`, YAML reads `#` as the start of a comment), the fields
  * (name, type, constraints), partition columns, access grants and the SLA. Paths point into
  * the source document.
  * @public

@@ -6,7 +6,7 @@ import { addKeptFields, keepUnmapped } from '../keptFields';
 import { logicalTypeOf } from '../logicalTypeOf';
 import { pickTypeOptions } from '../typeOptions';
 import type { Converted } from '../types';
-import { isRecord, ownEntry, scalarText } from '../values';
+import { isRecord, ownEntry, scalarText } from '../../parsedValues';
 
 /** Word constraints of the `data_product.yaml` shape and the ODCS flag each sets. */
 const FLAG_CONSTRAINTS: Readonly<

@@ -5,9 +5,9 @@ import type {
 } from '../../odcs/model';
 import type { ConversionTrace } from '../conversionTrace';
 import { keepUnmapped } from '../keptFields';
-import { parseSlaValue } from '../slaValue';
+import { toOdcsSlaValue } from '../slaValue';
 import type { Converted } from '../types';
-import { isRecord, scalarText } from '../values';
+import { isRecord, scalarText } from '../../parsedValues';
 
 type SlaProperty = Converted<OdcsSlaProperty>;
 type QualityRule = Converted<OdcsQualityRule>;
@@ -17,7 +17,7 @@ function slaProperty(
   raw: unknown,
   unitIfNumber?: string,
 ): SlaProperty {
-  const { value, unit } = parseSlaValue(raw);
+  const { value, unit } = toOdcsSlaValue(raw);
   const out: SlaProperty = { property, value };
   const chosen = unit ?? (typeof value === 'number' ? unitIfNumber : undefined);
   if (chosen !== undefined) out.unit = chosen;

@@ -12,7 +12,7 @@ import { keepUnmapped } from '../keptFields';
 import { sourceFormatProperties } from '../provenance';
 import type { ContractConversion, Converted } from '../types';
 import { classifyUri } from '../uri';
-import { isRecord, scalarText } from '../values';
+import { isRecord, scalarText } from '../../parsedValues';
 import { convertDataProductFields } from './dataProductFields';
 import { convertDataProductSla } from './dataProductSla';
 
@@ -32,7 +32,7 @@ function convertOwner(owner: unknown): Converted<OdcsTeam> {
   const team: Converted<OdcsTeam> = {};
   if (owner.team !== undefined)
     team.name = scalarText(owner.team) ?? owner.team;
-  // A null value (`slack: #sales-data`, where `#` starts a comment) is kept too.
+  // A null value (`slack: #data-team`, where `#` starts a comment) is kept too.
   const kept = keepUnmapped(owner, owner.team !== undefined ? ['team'] : []);
   if (kept.length > 0) team.customProperties = kept;
   return team;
@@ -80,7 +80,7 @@ function convertServer(
  * - `name` → `id` and `name`; `version`, `domain` as they are; `description` →
  *   `description.purpose`; `status` is `active` (ODCS needs one).
  * - `owner.team` → `team.name`; `owner.contact`, `owner.slack`… → `team.customProperties`
- *   (a key written with no value, like `slack: #sales-data` where `#` starts a comment, is
+ *   (a key written with no value, like `slack: #data-team` where `#` starts a comment, is
  *   kept with the value null); an `owner.contact` that is an e-mail address (or URL) is also
  *   a support channel (`mailto:`), where ODCS readers and governance find the contact.
  * - `schema.fields` → the properties of one schema object named after the product (see

@@ -1,8 +1,8 @@
 import type { ContractIssue } from '../../issues';
 import { IssueLog } from '../issueLog';
-import { parseSlaValue } from '../slaValue';
+import { isUnreadableSlaText } from '../slaValue';
 import { checkTextKeys } from '../textKeys';
-import { isRecord } from '../values';
+import { isRecord } from '../../parsedValues';
 
 /**
  * The `apiVersion` this reader knows for the in-house DataContract format.
@@ -95,7 +95,7 @@ export function checkDatameshV1(value: unknown): ContractIssue[] {
   }
   if (isRecord(spec.slo)) {
     for (const [name, raw] of Object.entries(spec.slo)) {
-      if (typeof raw === 'string' && parseSlaValue(raw).unit === undefined) {
+      if (isUnreadableSlaText(raw)) {
         log.warn(
           ['spec', 'slo', name],
           'sla-value',

@@ -11,9 +11,9 @@ import { keepUnmapped } from '../keptFields';
 import { convertOutputPorts } from '../outputPorts';
 import { INPUT_PORTS_PROPERTY } from '../ports';
 import { sourceFormatProperties } from '../provenance';
-import { parseSlaValue } from '../slaValue';
+import { toOdcsSlaValue } from '../slaValue';
 import type { ContractConversion, Converted } from '../types';
-import { isRecord, scalarText } from '../values';
+import { isRecord, scalarText } from '../../parsedValues';
 
 function convertSlo(
   slo: Record<string, unknown>,
@@ -27,7 +27,7 @@ function convertSlo(
       continue;
     }
     trace.link(['slaProperties', sla.length], ['spec', 'slo', property]);
-    const { value, unit } = parseSlaValue(raw);
+    const { value, unit } = toOdcsSlaValue(raw);
     sla.push(
       unit === undefined ? { property, value } : { property, value, unit },
     );
@@ -130,7 +130,7 @@ export function readDatameshV1(value: unknown): ContractConversion {
         ['slaProperties', sla.length],
         ['spec', 'classification', 'retention'],
       );
-      const { value: retention, unit } = parseSlaValue(
+      const { value: retention, unit } = toOdcsSlaValue(
         classification.retention,
       );
       sla.push(

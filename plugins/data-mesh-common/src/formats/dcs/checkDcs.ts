@@ -2,7 +2,7 @@ import type { ContractIssue, PathSegment } from '../../issues';
 import { IssueLog } from '../issueLog';
 import { checkTextKeys } from '../textKeys';
 import { checkUri } from '../uriPolicy';
-import { isRecord } from '../values';
+import { isRecord } from '../../parsedValues';
 import { DCS_FIELD_TYPES } from './dcsTypes';
 
 /**

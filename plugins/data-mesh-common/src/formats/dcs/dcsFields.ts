@@ -6,7 +6,7 @@ import type {
 } from '../../odcs/model';
 import type { ConversionTrace } from '../conversionTrace';
 import { addKeptFields, keepUnmapped } from '../keptFields';
-import { isRecord } from '../values';
+import { isRecord } from '../../parsedValues';
 import { allowedValuesRule } from '../allowedValuesRule';
 import { convertDcsQualityRule } from './dcsQuality';
 import { resolveDcsRef } from './dcsRefs';

@@ -4,7 +4,7 @@ import type {
   OdcsSchemaObject,
 } from '../../odcs/model';
 import type { Converted } from '../types';
-import { isRecord, ownEntry } from '../values';
+import { isRecord, ownEntry } from '../../parsedValues';
 
 /** DCS 0.9 quality `type` → the ODCS custom-rule `engine`. */
 const ENGINES: Readonly<Record<string, string>> = {

@@ -3,7 +3,7 @@ import type { OdcsSchemaObject } from '../../odcs/model';
 import type { ConversionTrace } from '../conversionTrace';
 import { addKeptFields, keepUnmapped } from '../keptFields';
 import type { Converted } from '../types';
-import { isRecord } from '../values';
+import { isRecord } from '../../parsedValues';
 import { convertDcsFields } from './dcsFields';
 import { convertDcsQualityRule } from './dcsQuality';
 

@@ -3,7 +3,7 @@ import { ODCS_QUALITY_OPERATORS } from '../../odcs/model';
 import type { PathSegment } from '../../issues';
 import type { ConversionTrace } from '../conversionTrace';
 import { addKeptFields } from '../keptFields';
-import { isRecord, ownEntry } from '../values';
+import { isRecord, ownEntry } from '../../parsedValues';
 
 /** Quality attributes DCS and ODCS share under the same name. */
 const SHARED_KEYS = new Set([

@@ -1,6 +1,6 @@
 import type { PathSegment } from '../../issues';
 import type { ConversionTrace } from '../conversionTrace';
-import { isRecord } from '../values';
+import { isRecord } from '../../parsedValues';
 
 const LOCAL_DEFINITION = '#/definitions/';
 /** Attributes that describe a definition itself, not the fields that use it. */

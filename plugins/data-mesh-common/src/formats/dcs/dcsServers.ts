@@ -3,7 +3,7 @@ import type { ConversionTrace } from '../conversionTrace';
 import { addKeptFields, keepUnmapped } from '../keptFields';
 import { odcsServerFields, odcsServerType } from '../odcsServers';
 import type { Converted } from '../types';
-import { isRecord } from '../values';
+import { isRecord } from '../../parsedValues';
 
 const COMMON_KEYS = ['description', 'environment'];
 

@@ -1,9 +1,9 @@
 import type { OdcsCustomProperty, OdcsSlaProperty } from '../../odcs/model';
 import type { ConversionTrace } from '../conversionTrace';
 import { keepUnmapped } from '../keptFields';
-import { parseSlaValue } from '../slaValue';
+import { toOdcsSlaValue } from '../slaValue';
 import type { Converted } from '../types';
-import { isRecord, ownEntry } from '../values';
+import { isRecord, ownEntry } from '../../parsedValues';
 
 type SlaProperty = Converted<OdcsSlaProperty>;
 
@@ -19,7 +19,7 @@ function slaProperty(
   raw: unknown,
   extra: SlaProperty = {},
 ): SlaProperty {
-  const { value, unit } = parseSlaValue(raw);
+  const { value, unit } = toOdcsSlaValue(raw);
   const out: SlaProperty = { property, value };
   if (unit !== undefined) out.unit = unit;
   for (const [key, extraValue] of Object.entries(extra)) {

@@ -13,7 +13,7 @@ import {
   sourceFormatProperties,
 } from '../provenance';
 import type { ContractConversion, Converted } from '../types';
-import { isRecord, scalarText } from '../values';
+import { isRecord, scalarText } from '../../parsedValues';
 import { convertDcsModels } from './dcsModels';
 import { splitDcsLegacyQuality } from './dcsLegacyQuality';
 import { convertDcsServers } from './dcsServers';

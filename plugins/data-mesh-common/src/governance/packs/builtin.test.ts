@@ -2,7 +2,7 @@ import {
   compliantContract,
   compliantEntity,
 } from '../__testUtils__/compliantProduct';
-import { PolicyInput } from '../activation';
+import { PolicyInput } from '../policyInput';
 import { evaluatePolicies } from '../evaluatePolicies';
 import { layerPolicies } from '../layering';
 import { BUILT_IN_POLICIES, builtInPolicySet } from './builtin';

@@ -1,36 +1,5 @@
-import type {
-  OdcsAuthoritativeDefinition,
-  OdcsCustomProperty,
-  OdcsStableId,
-} from './common';
-
-/**
- * Kinds of quality rule: `text` (words for people), `library` (a predefined metric),
- * `sql` (a query whose result is compared), `custom` (an engine's own rule, e.g. Soda or
- * Great Expectations).
- * @public
- */
-export const ODCS_QUALITY_TYPES = ['text', 'library', 'sql', 'custom'] as const;
-
-/** @public */
-export type OdcsQualityType = (typeof ODCS_QUALITY_TYPES)[number];
-
-/**
- * The data quality dimensions a rule measures.
- * @public
- */
-export const ODCS_QUALITY_DIMENSIONS = [
-  'accuracy',
-  'completeness',
-  'conformity',
-  'consistency',
-  'coverage',
-  'timeliness',
-  'uniqueness',
-] as const;
-
-/** @public */
-export type OdcsQualityDimension = (typeof ODCS_QUALITY_DIMENSIONS)[number];
+import { everyOf } from './everyOf';
+import type { OdcsAuthoritativeDefinition, OdcsCustomProperty } from './common';
 
 /**
  * The predefined metrics of `library` rules. `invalidValues` takes its allowed values or
@@ -38,22 +7,41 @@ export type OdcsQualityDimension = (typeof ODCS_QUALITY_DIMENSIONS)[number];
  * count as missing (`missingValues`).
  * @public
  */
-export const ODCS_QUALITY_METRICS = [
+export type OdcsQualityMetric =
+  | 'nullValues'
+  | 'missingValues'
+  | 'invalidValues'
+  | 'duplicateValues'
+  | 'rowCount';
+
+/** Every {@link OdcsQualityMetric}, in the standard's order. */
+export const ODCS_QUALITY_METRICS = everyOf<OdcsQualityMetric>()([
   'nullValues',
   'missingValues',
   'invalidValues',
   'duplicateValues',
   'rowCount',
-] as const;
-
-/** @public */
-export type OdcsQualityMetric = (typeof ODCS_QUALITY_METRICS)[number];
+] as const);
 
 /**
  * The comparison operators of `library` and `sql` rules; a rule uses exactly one.
  * @public
  */
-export const ODCS_QUALITY_OPERATORS = [
+export type OdcsQualityOperator =
+  | 'mustBe'
+  | 'mustNotBe'
+  | 'mustBeGreaterThan'
+  | 'mustBeGreaterOrEqualTo'
+  | 'mustBeLessThan'
+  | 'mustBeLessOrEqualTo'
+  | 'mustBeBetween'
+  | 'mustNotBeBetween';
+
+/**
+ * Every {@link OdcsQualityOperator}, in the standard's order.
+ * @public
+ */
+export const ODCS_QUALITY_OPERATORS = everyOf<OdcsQualityOperator>()([
   'mustBe',
   'mustNotBe',
   'mustBeGreaterThan',
@@ -62,41 +50,32 @@ export const ODCS_QUALITY_OPERATORS = [
   'mustBeLessOrEqualTo',
   'mustBeBetween',
   'mustNotBeBetween',
-] as const;
-
-/** @public */
-export type OdcsQualityOperator = (typeof ODCS_QUALITY_OPERATORS)[number];
+] as const);
 
 /**
- * The comparison a `library` or `sql` rule makes between its measured value and a threshold.
+ * A data quality rule, on a schema object or on a property. `library` and `sql` rules compare
+ * what they measure with a threshold through exactly one operator.
  * @public
  */
-export interface OdcsQualityOperators {
-  /** Equal to (`=`). */
-  mustBe?: unknown;
-  /** Not equal to (`!=`). */
-  mustNotBe?: unknown;
-  mustBeGreaterThan?: number;
-  mustBeGreaterOrEqualTo?: number;
-  mustBeLessThan?: number;
-  mustBeLessOrEqualTo?: number;
-  /** Inclusive range, smallest first. */
-  mustBeBetween?: [number, number];
-  /** Outside the inclusive range, smallest first. */
-  mustNotBeBetween?: [number, number];
-}
-
-/**
- * A data quality rule, on a schema object or on a property.
- * @public
- */
-export interface OdcsQualityRule extends OdcsQualityOperators {
-  id?: OdcsStableId;
+export interface OdcsQualityRule {
+  id?: string;
   name?: string;
   description?: string;
-  /** Kind of rule; `library` when a `metric` is given. */
-  type?: OdcsQualityType;
-  dimension?: OdcsQualityDimension;
+  /**
+   * Kind of rule: `text` (words for people), `library` (a predefined metric; the default when
+   * a `metric` is given), `sql` (a query whose result is compared), `custom` (an engine's own
+   * rule, e.g. Soda or Great Expectations).
+   */
+  type?: 'text' | 'library' | 'sql' | 'custom';
+  /** The data quality dimension the rule measures. */
+  dimension?:
+    | 'accuracy'
+    | 'completeness'
+    | 'conformity'
+    | 'consistency'
+    | 'coverage'
+    | 'timeliness'
+    | 'uniqueness';
   /** e.g. `reconciliation`. */
   method?: string;
   /** `library` rules: the predefined metric. */
@@ -111,6 +90,18 @@ export interface OdcsQualityRule extends OdcsQualityOperators {
   engine?: string;
   /** `custom` rules: the rule in the engine's own terms. */
   implementation?: string | Record<string, unknown>;
+  /** Equal to (`=`). */
+  mustBe?: unknown;
+  /** Not equal to (`!=`). */
+  mustNotBe?: unknown;
+  mustBeGreaterThan?: number;
+  mustBeGreaterOrEqualTo?: number;
+  mustBeLessThan?: number;
+  mustBeLessOrEqualTo?: number;
+  /** Inclusive range, smallest first. */
+  mustBeBetween?: [number, number];
+  /** Outside the inclusive range, smallest first. */
+  mustNotBeBetween?: [number, number];
   /** Unit of the measured value, e.g. `rows` or `percent`. */
   unit?: string;
   /** e.g. `info`, `warning`, `error`. */
@@ -125,3 +116,24 @@ export interface OdcsQualityRule extends OdcsQualityOperators {
   customProperties?: OdcsCustomProperty[];
   authoritativeDefinitions?: OdcsAuthoritativeDefinition[];
 }
+
+type Named<K extends keyof OdcsQualityRule> = NonNullable<OdcsQualityRule[K]>;
+
+/** Every kind of rule. */
+export const ODCS_QUALITY_TYPES = everyOf<Named<'type'>>()([
+  'text',
+  'library',
+  'sql',
+  'custom',
+] as const);
+
+/** Every quality dimension, in the standard's order. */
+export const ODCS_QUALITY_DIMENSIONS = everyOf<Named<'dimension'>>()([
+  'accuracy',
+  'completeness',
+  'conformity',
+  'consistency',
+  'coverage',
+  'timeliness',
+  'uniqueness',
+] as const);

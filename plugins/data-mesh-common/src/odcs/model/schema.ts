@@ -1,83 +1,8 @@
-import type {
-  OdcsAuthoritativeDefinition,
-  OdcsCustomProperty,
-  OdcsPropertyRelationship,
-  OdcsScalar,
-  OdcsSchemaRelationship,
-  OdcsStableId,
-} from './common';
-import type { OdcsContext } from './fundamentals';
+import { everyOf } from './everyOf';
+import type { OdcsAuthoritativeDefinition, OdcsCustomProperty } from './common';
 import type { OdcsLogicalTypeOptions } from './logicalTypes';
 import type { OdcsQualityRule } from './quality';
-
-/**
- * The logical types of a property. `map` and `vector` are v3.2 additions.
- * @public
- */
-export const ODCS_LOGICAL_TYPES = [
-  'string',
-  'date',
-  'timestamp',
-  'time',
-  'number',
-  'integer',
-  'object',
-  'array',
-  'boolean',
-  'map',
-  'vector',
-] as const;
-
-/**
- * One of {@link ODCS_LOGICAL_TYPES}.
- * @public
- */
-export type OdcsLogicalType = (typeof ODCS_LOGICAL_TYPES)[number];
-
-/**
- * The semantic roles of a property (v3.2): a physical `column` (the default), an aggregated
- * `measure` (its expression in `transformLogic`), or a `dimension` to group and filter by.
- * @public
- */
-export const ODCS_SEMANTIC_TYPES = ['column', 'measure', 'dimension'] as const;
-
-/**
- * One of {@link ODCS_SEMANTIC_TYPES}.
- * @public
- */
-export type OdcsSemanticType = (typeof ODCS_SEMANTIC_TYPES)[number];
-
-/**
- * An alternative name for an element, for catalogs and natural-language tools (v3.2).
- * @public
- */
-export interface OdcsSynonym {
-  id?: OdcsStableId;
-  synonym: string;
-  description?: string;
-  /** BCP 47 language tag, e.g. `fr-FR`, when the synonym is language-specific. */
-  locale?: string;
-  /** Where the synonym comes from, e.g. `glossary`. */
-  source?: string;
-  /** e.g. `active`, `deprecated`. */
-  status?: string;
-  customProperties?: OdcsCustomProperty[];
-}
-
-/**
- * One allowed value of a property (v3.2 `enum`).
- * @public
- */
-export interface OdcsEnumValue {
-  value: OdcsScalar;
-  /** Label for people, e.g. in a UI. */
-  label?: string;
-  id?: OdcsStableId;
-  description?: string;
-  customProperties?: OdcsCustomProperty[];
-  authoritativeDefinitions?: OdcsAuthoritativeDefinition[];
-  tags?: string[];
-}
+import type { OdcsContract } from './contract';
 
 /**
  * What schema objects and properties have in common.
@@ -85,7 +10,7 @@ export interface OdcsEnumValue {
  */
 export interface OdcsSchemaElement {
   /** Stable id, used by fully qualified references and by diffs to follow renames. */
-  id?: OdcsStableId;
+  id?: string;
   name?: string;
   /** Physical type in the data source: `table`, `view`, `topic`, or e.g. `VARCHAR(2)` for a column. */
   physicalType?: string;
@@ -93,8 +18,19 @@ export interface OdcsSchemaElement {
   businessName?: string;
   /** The element should not be used in new work (v3.2). */
   deprecated?: boolean;
-  /** Alternative names (v3.2). */
-  synonyms?: OdcsSynonym[];
+  /** Alternative names, for catalogs and natural-language tools (v3.2). */
+  synonyms?: Array<{
+    id?: string;
+    synonym: string;
+    description?: string;
+    /** BCP 47 language tag, e.g. `fr-FR`, when the synonym is language-specific. */
+    locale?: string;
+    /** Where the synonym comes from, e.g. `glossary`. */
+    source?: string;
+    /** e.g. `active`, `deprecated`. */
+    status?: string;
+    customProperties?: OdcsCustomProperty[];
+  }>;
   authoritativeDefinitions?: OdcsAuthoritativeDefinition[];
   tags?: string[];
   customProperties?: OdcsCustomProperty[];
@@ -111,27 +47,35 @@ export interface OdcsSchemaObject extends OdcsSchemaElement {
   /** Granularity of the data, e.g. "one row per order line". */
   dataGranularityDescription?: string;
   properties?: OdcsSchemaProperty[];
-  relationships?: OdcsSchemaRelationship[];
+  /** Foreign keys between properties, both ends named as in a property's `relationships`. */
+  relationships?: Array<
+    NonNullable<OdcsPropertyBase['relationships']>[number] & {
+      from: string | string[];
+    }
+  >;
   quality?: OdcsQualityRule[];
-  /** Guidance for AI and semantic tools (v3.2). */
-  context?: OdcsContext;
-}
-
-/**
- * The key and value definitions of a `map` property (v3.2).
- * @public
- */
-export interface OdcsMapDefinition {
-  key: OdcsItemProperty;
-  value: OdcsItemProperty;
+  /** Guidance for AI and semantic tools (v3.2), as the contract's `context`. */
+  context?: OdcsContract['context'];
 }
 
 /**
  * What every property (column, field, array item, map key or value) can say about itself.
+ * Array items and map keys and values are properties whose name is optional.
  * @public
  */
 export interface OdcsPropertyBase extends OdcsSchemaElement {
-  logicalType?: OdcsLogicalType;
+  logicalType?:
+    | 'string'
+    | 'date'
+    | 'timestamp'
+    | 'time'
+    | 'number'
+    | 'integer'
+    | 'object'
+    | 'array'
+    | 'boolean'
+    | 'map'
+    | 'vector';
   /** Constraints of the logical type; which keys apply depends on `logicalType`. */
   logicalTypeOptions?: OdcsLogicalTypeOptions;
   physicalName?: string;
@@ -159,18 +103,43 @@ export interface OdcsPropertyBase extends OdcsSchemaElement {
   examples?: unknown[];
   /** A critical data element (CDE). Default false. */
   criticalDataElement?: boolean;
-  relationships?: OdcsPropertyRelationship[];
+  /**
+   * Foreign keys from this property. `to` references the other end: shorthand
+   * `table.column`, or fully qualified by ids `schema/<objectId>/properties/<propertyId>`,
+   * optionally prefixed by another contract's file (`other.yaml#schema/...`); a list of the
+   * same length for composite keys.
+   */
+  relationships?: Array<{
+    /** Stable id of the relationship (v3.2). */
+    id?: string;
+    /** The only type the standard defines. */
+    type?: 'foreignKey';
+    to: string | string[];
+    customProperties?: OdcsCustomProperty[];
+  }>;
   quality?: OdcsQualityRule[];
   /** Nested properties of an `object` property (and of array items). */
   properties?: OdcsSchemaProperty[];
   /** The item definition of an `array` property. */
-  items?: OdcsItemProperty;
-  /** Semantic role (v3.2). */
-  semanticType?: OdcsSemanticType;
+  items?: OdcsPropertyBase;
+  /**
+   * Semantic role (v3.2): a physical `column` (the default), an aggregated `measure` (its
+   * expression in `transformLogic`), or a `dimension` to group and filter by.
+   */
+  semanticType?: 'column' | 'measure' | 'dimension';
   /** Allowed values (v3.2). */
-  enum?: OdcsEnumValue[];
+  enum?: Array<{
+    value: string | number | boolean | null;
+    /** Label for people, e.g. in a UI. */
+    label?: string;
+    id?: string;
+    description?: string;
+    customProperties?: OdcsCustomProperty[];
+    authoritativeDefinitions?: OdcsAuthoritativeDefinition[];
+    tags?: string[];
+  }>;
   /** Key and value of a `map` property (v3.2). */
-  map?: OdcsMapDefinition;
+  map?: { key: OdcsPropertyBase; value: OdcsPropertyBase };
 }
 
 /**
@@ -181,8 +150,26 @@ export interface OdcsSchemaProperty extends OdcsPropertyBase {
   name: string;
 }
 
-/**
- * The item of an array, or the key or value of a map: a property whose name is optional.
- * @public
- */
-export type OdcsItemProperty = OdcsPropertyBase;
+type Kind<K extends keyof OdcsPropertyBase> = NonNullable<OdcsPropertyBase[K]>;
+
+/** Every logical type, in the standard's order. `map` and `vector` are v3.2 additions. */
+export const ODCS_LOGICAL_TYPES = everyOf<Kind<'logicalType'>>()([
+  'string',
+  'date',
+  'timestamp',
+  'time',
+  'number',
+  'integer',
+  'object',
+  'array',
+  'boolean',
+  'map',
+  'vector',
+] as const);
+
+/** Every semantic type (v3.2). */
+export const ODCS_SEMANTIC_TYPES = everyOf<Kind<'semanticType'>>()([
+  'column',
+  'measure',
+  'dimension',
+] as const);

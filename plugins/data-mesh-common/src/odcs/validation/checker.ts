@@ -1,7 +1,7 @@
 import type { ContractIssue, IssueSeverity, PathSegment } from '../../issues';
 import { formatPath, toJsonPointer } from '../../issues';
 import type { LocateTarget } from '../../source/locate';
-import { suggestKey } from './suggest';
+import { suggestKey } from '../../suggestKey';
 
 /**
  * The rules a contract is checked by: those of v3.1 (which v3.0.x contracts follow too), or

@@ -1,4 +1,4 @@
-import { ODCS_API_VERSIONS } from '../model';
+import { ODCS_API_VERSIONS } from '../model/lists';
 import {
   Check,
   checkShape,

@@ -3,7 +3,7 @@ import {
   ODCS_NUMBER_FORMATS,
   ODCS_VECTOR_DISTANCE_METRICS,
   ODCS_VECTOR_ELEMENT_TYPES,
-} from '../model';
+} from '../model/lists';
 import {
   checkShape,
   Checker,

@@ -3,7 +3,7 @@ import {
   ODCS_QUALITY_METRICS,
   ODCS_QUALITY_OPERATORS,
   ODCS_QUALITY_TYPES,
-} from '../model';
+} from '../model/lists';
 import {
   Check,
   checkShape,

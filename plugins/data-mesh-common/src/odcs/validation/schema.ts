@@ -1,4 +1,4 @@
-import { ODCS_LOGICAL_TYPES, ODCS_SEMANTIC_TYPES } from '../model';
+import { ODCS_LOGICAL_TYPES, ODCS_SEMANTIC_TYPES } from '../model/lists';
 import {
   Check,
   checkShape,

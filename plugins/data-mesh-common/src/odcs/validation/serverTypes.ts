@@ -1,4 +1,5 @@
-import { ODCS_SERVER_TYPES, OdcsServerType } from '../model';
+import type { OdcsServerType } from '../model';
+import { ODCS_SERVER_TYPES } from '../model/lists';
 import { Check, Field, reportType, RuleSet, v32 } from './checker';
 import { integer, isInteger, matching, text, uri } from './values';
 

@@ -1,10 +1,15 @@
-import { EmptyState, ResponseErrorPanel } from '@backstage/core-components';
+import {
+  EmptyState,
+  InfoCard,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import Alert from '@mui/material/Alert';
 import Grid from '@mui/material/Grid';
 import useAsync from 'react-use/esm/useAsync';
 import { dataMeshApiRef } from '../../api';
 import { AsyncContent, useDataProductRef } from '../common';
+import { ProductContacts } from '../ProductContacts';
 import { ContractOverviewCard } from './ContractOverviewCard';
 import { ContractSourceCard, sourceFileName } from './ContractSourceCard';
 import { QualityRulesCard } from './QualityRulesCard';
@@ -40,6 +45,14 @@ export function ContractContent() {
               location={value.location}
               issues={value.issues}
             />
+          </Grid>
+          <Grid item xs={12}>
+            <InfoCard title="Whom to ask">
+              <ProductContacts
+                owner={details.value?.owner}
+                contract={value.contract}
+              />
+            </InfoCard>
           </Grid>
           {value.contract ? (
             <>

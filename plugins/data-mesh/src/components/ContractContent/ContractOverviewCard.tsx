@@ -5,11 +5,11 @@ import type {
 import { formatIssue } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { InfoCard, WarningPanel } from '@backstage/core-components';
 import Box from '@mui/material/Box';
-import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { readChangelog } from '../../lib/changelog';
 import { absoluteTime } from '../../lib/time';
+import { ToneChip } from '../common';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   if (children === undefined || children === null || children === '')
@@ -47,7 +47,7 @@ export function ContractOverviewCard(props: {
           <span data-testid="contract-version">{contract?.version}</span>
         </Fact>
         <Fact label="Status">
-          {contract?.status && <Chip size="small" label={contract.status} />}
+          {contract?.status && <ToneChip label={contract.status} />}
         </Fact>
         <Fact label="Contract id">{contract?.id}</Fact>
         <Fact label="Format">
@@ -105,12 +105,7 @@ export function ContractOverviewCard(props: {
               <strong>{entry.version}</strong>
               {entry.date && ` (${entry.date})`}
               {entry.breaking && (
-                <Chip
-                  size="small"
-                  color="warning"
-                  label="breaking"
-                  sx={{ ml: 1 }}
-                />
+                <ToneChip label="breaking" tone="warning" ml={1} />
               )}
               {entry.changes.length > 0 && (
                 <ul>

@@ -7,18 +7,17 @@ import {
   describeCheck,
   describeThreshold,
 } from '../../lib/qualityRules';
-import { GridTable, LONG_TABLE_ROWS } from '../common';
+import { GridTable, Identifier, LONG_TABLE_ROWS } from '../common';
 
-const COLUMNS =
-  'minmax(160px, 1fr) minmax(240px, 2.2fr) minmax(110px, 0.8fr) minmax(110px, 0.8fr) minmax(110px, 0.7fr) minmax(80px, 0.5fr) minmax(100px, 0.7fr)';
-const HEADERS = [
-  'Element',
-  'Rule',
-  'Check',
-  'Threshold',
-  'Dimension',
-  'Severity',
-  'Schedule',
+/** The columns, each with its grid track; severity and schedule only when a rule has one. */
+const COLUMNS = [
+  { header: 'Element', track: 'minmax(160px, 1fr)' },
+  { header: 'Rule', track: 'minmax(240px, 2.2fr)' },
+  { header: 'Check', track: 'minmax(110px, 0.8fr)' },
+  { header: 'Threshold', track: 'minmax(110px, 0.8fr)' },
+  { header: 'Dimension', track: 'minmax(130px, 0.7fr)' },
+  { header: 'Severity', track: 'minmax(100px, 0.5fr)', optional: true },
+  { header: 'Schedule', track: 'minmax(110px, 0.7fr)', optional: true },
 ];
 
 /** Every quality rule of the contract: where it applies, what it checks, the threshold. */
@@ -28,6 +27,13 @@ export const QualityRulesCard = memo(function QualityRules({
   contract: OdcsContract;
 }) {
   const rules = useMemo(() => contractQualityRules(contract), [contract]);
+  const hasSeverity = rules.some(({ rule }) => !!rule.severity);
+  const hasSchedule = rules.some(
+    ({ rule }) => !!(rule.scheduler || rule.schedule),
+  );
+  const columns = COLUMNS.filter(
+    c => !c.optional || (c.header === 'Severity' ? hasSeverity : hasSchedule),
+  );
   return (
     <InfoCard
       title="Quality rules"
@@ -44,10 +50,14 @@ export const QualityRulesCard = memo(function QualityRules({
             role="table"
             className={rules.length > LONG_TABLE_ROWS ? 'long' : undefined}
             aria-label="Quality rules"
-            style={{ '--columns': COLUMNS } as CSSProperties}
+            style={
+              {
+                '--columns': columns.map(c => c.track).join(' '),
+              } as CSSProperties
+            }
           >
             <div role="row" className="head">
-              {HEADERS.map(header => (
+              {columns.map(({ header }) => (
                 <div role="columnheader" className="cell" key={header}>
                   {header}
                 </div>
@@ -60,7 +70,7 @@ export const QualityRulesCard = memo(function QualityRules({
                 key={`${element}:${rule.id ?? rule.name ?? i}`}
               >
                 <div role="cell" className="cell mono">
-                  {element}
+                  <Identifier text={element} />
                 </div>
                 <div role="cell" className="cell">
                   {rule.name && <strong>{rule.name} </strong>}
@@ -78,12 +88,16 @@ export const QualityRulesCard = memo(function QualityRules({
                 <div role="cell" className="cell">
                   {rule.dimension}
                 </div>
-                <div role="cell" className="cell">
-                  {rule.severity}
-                </div>
-                <div role="cell" className="cell">
-                  {[rule.scheduler, rule.schedule].filter(Boolean).join(' ')}
-                </div>
+                {hasSeverity && (
+                  <div role="cell" className="cell">
+                    {rule.severity}
+                  </div>
+                )}
+                {hasSchedule && (
+                  <div role="cell" className="cell">
+                    {[rule.scheduler, rule.schedule].filter(Boolean).join(' ')}
+                  </div>
+                )}
               </div>
             ))}
           </GridTable>

@@ -5,10 +5,12 @@ import {
 import { CSSProperties, memo, useCallback, useMemo, useState } from 'react';
 import { describeConstraints, propertyFlags } from '../../lib/constraints';
 import { SchemaRow, visibleSchemaRows } from '../../lib/schemaRows';
-import { GridTable } from '../common';
+import { GridTable, Identifier } from '../common';
 
 const COLUMNS =
-  'minmax(200px, 1.4fr) minmax(110px, 0.8fr) minmax(100px, 0.7fr) minmax(140px, 1fr) minmax(120px, 0.7fr) minmax(220px, 2fr) minmax(120px, 0.8fr)';
+  'minmax(200px, 1.4fr) minmax(110px, 0.8fr) minmax(100px, 0.7fr) minmax(140px, 1fr) minmax(140px, 0.7fr) minmax(220px, 2fr)';
+/** The examples column, shown when some field of the object has examples. */
+const EXAMPLES_COLUMN = ' minmax(120px, 0.8fr)';
 
 const HEADERS = [
   'Field',
@@ -17,7 +19,6 @@ const HEADERS = [
   'Constraints',
   'Classification',
   'Description',
-  'Examples',
 ];
 
 function typeOf(property: OdcsPropertyBase): string {
@@ -43,12 +44,14 @@ function examplesOf(property: OdcsPropertyBase): string {
 
 interface RowProps {
   row: SchemaRow;
+  showExamples: boolean;
   collapsed: boolean;
   onToggle(path: string): void;
 }
 
 const SchemaRowView = memo(function SchemaTableRow({
   row,
+  showExamples,
   collapsed,
   onToggle,
 }: RowProps) {
@@ -74,10 +77,12 @@ const SchemaRowView = memo(function SchemaTableRow({
           </button>
         )}
         <span className={row.role === 'property' ? 'name' : 'role'}>
-          {row.label}
+          <Identifier text={row.label} />
         </span>
         {p.physicalName && p.physicalName !== row.label && (
-          <span className="secondary mono">{p.physicalName}</span>
+          <span className="secondary mono">
+            <Identifier text={p.physicalName} />
+          </span>
         )}
         {p.businessName && <span className="secondary">{p.businessName}</span>}
       </div>
@@ -97,7 +102,7 @@ const SchemaRowView = memo(function SchemaTableRow({
       <div role="cell" className="cell">
         {constraints.map(c => (
           <span key={c} className="secondary mono">
-            {c}
+            <Identifier text={c} />
           </span>
         ))}
       </div>
@@ -115,9 +120,11 @@ const SchemaRowView = memo(function SchemaTableRow({
       <div role="cell" className="cell">
         {p.description}
       </div>
-      <div role="cell" className="cell mono">
-        {examplesOf(p)}
-      </div>
+      {showExamples && (
+        <div role="cell" className="cell mono">
+          <Identifier text={examplesOf(p)} />
+        </div>
+      )}
     </div>
   );
 });
@@ -149,6 +156,10 @@ export function SchemaTable({
     () => visibleSchemaRows(rows, collapsed),
     [rows, collapsed],
   );
+  const showExamples = useMemo(
+    () => rows.some(row => examplesOf(row.property) !== ''),
+    [rows],
+  );
   return (
     <div style={{ overflowX: 'auto' }}>
       <GridTable
@@ -156,10 +167,14 @@ export function SchemaTable({
         className={long ? 'long' : undefined}
         aria-label={label}
         aria-rowcount={visible.length + 1}
-        style={{ '--columns': COLUMNS } as CSSProperties}
+        style={
+          {
+            '--columns': COLUMNS + (showExamples ? EXAMPLES_COLUMN : ''),
+          } as CSSProperties
+        }
       >
         <div role="row" className="head">
-          {HEADERS.map(header => (
+          {[...HEADERS, ...(showExamples ? ['Examples'] : [])].map(header => (
             <div role="columnheader" className="cell" key={header}>
               {header}
             </div>
@@ -169,6 +184,7 @@ export function SchemaTable({
           <SchemaRowView
             key={row.path}
             row={row}
+            showExamples={showExamples}
             collapsed={collapsed.has(row.path)}
             onToggle={onToggle}
           />

@@ -3,6 +3,7 @@ import type {
   OdcsContract,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { InfoCard } from '@backstage/core-components';
+import Box from '@mui/material/Box';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -10,6 +11,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import { Identifier, readableTableSx } from '../common';
 
 function locationOf(server: Record<string, unknown>): string {
   const text = (key: string) =>
@@ -55,42 +57,57 @@ export function ServersAndPortsCard(props: {
           so SLOs can only come from results that pipelines push.
         </Typography>
       ) : (
-        <Table size="small" aria-label="Servers" sx={{ mb: 2 }}>
-          <TableHead>
-            <TableRow>
-              <TableCell>Server</TableCell>
-              <TableCell>Type</TableCell>
-              <TableCell>Environment</TableCell>
-              <TableCell>Location</TableCell>
-              <TableCell>SLO checks</TableCell>
-              <TableCell>Description</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {servers.map(server => {
-              const m = measured.get(server.server);
-              return (
-                <TableRow key={server.server}>
-                  <TableCell sx={{ fontFamily: 'monospace' }}>
-                    {server.server}
-                  </TableCell>
-                  <TableCell>{server.type}</TableCell>
-                  <TableCell>{server.environment}</TableCell>
-                  <TableCell
-                    sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }}
-                  >
-                    {m?.location ??
-                      locationOf(server as unknown as Record<string, unknown>)}
-                  </TableCell>
-                  <TableCell>
-                    {m?.evaluated ? 'Measured by the portal' : 'Not measured'}
-                  </TableCell>
-                  <TableCell>{server.description}</TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+        <Box sx={{ overflowX: 'auto', mb: 2 }}>
+          <Table size="small" aria-label="Servers" sx={readableTableSx}>
+            <TableHead>
+              <TableRow>
+                <TableCell>Server</TableCell>
+                <TableCell>Type</TableCell>
+                <TableCell>Environment</TableCell>
+                <TableCell>Location</TableCell>
+                <TableCell>SLO checks</TableCell>
+                <TableCell>Description</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {servers.map(server => {
+                const m = measured.get(server.server);
+                return (
+                  <TableRow key={server.server}>
+                    <TableCell sx={{ fontFamily: 'monospace' }}>
+                      <Identifier text={server.server} />
+                    </TableCell>
+                    <TableCell>{server.type}</TableCell>
+                    <TableCell>{server.environment}</TableCell>
+                    <TableCell sx={{ fontFamily: 'monospace' }}>
+                      <Identifier
+                        text={
+                          m?.location ??
+                          locationOf(
+                            server as unknown as Record<string, unknown>,
+                          )
+                        }
+                      />
+                    </TableCell>
+                    <TableCell>
+                      {m?.evaluated ? 'Measured by the portal' : 'Not measured'}
+                      {m?.notEvaluatedBecause && (
+                        <Typography
+                          variant="caption"
+                          color="text.secondary"
+                          display="block"
+                        >
+                          {m.notEvaluatedBecause}
+                        </Typography>
+                      )}
+                    </TableCell>
+                    <TableCell>{server.description}</TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </Box>
       )}
       <Typography variant="subtitle2" component="h3">
         Ports
@@ -102,42 +119,44 @@ export function ServersAndPortsCard(props: {
             : 'Ports are not available.'}
         </Typography>
       ) : (
-        <Table size="small" aria-label="Ports">
-          <TableHead>
-            <TableRow>
-              <TableCell>Port</TableCell>
-              <TableCell>Direction</TableCell>
-              <TableCell>Connects to</TableCell>
-              <TableCell>Type</TableCell>
-              <TableCell>Location</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {ports.map(port => (
-              <TableRow key={`${port.direction}:${port.name}`}>
-                <TableCell sx={{ fontFamily: 'monospace' }}>
-                  {port.name}
-                </TableCell>
-                <TableCell>{port.direction}</TableCell>
-                <TableCell>
-                  {port.product ? (
-                    <EntityRefLink
-                      entityRef={port.product}
-                      defaultKind="component"
-                    />
-                  ) : (
-                    port.contractId ?? ''
-                  )}
-                  {port.outputPort && ` (${port.outputPort})`}
-                </TableCell>
-                <TableCell>{port.type}</TableCell>
-                <TableCell sx={{ fontFamily: 'monospace' }}>
-                  {port.location}
-                </TableCell>
+        <Box sx={{ overflowX: 'auto' }}>
+          <Table size="small" aria-label="Ports" sx={readableTableSx}>
+            <TableHead>
+              <TableRow>
+                <TableCell>Port</TableCell>
+                <TableCell>Direction</TableCell>
+                <TableCell>Connects to</TableCell>
+                <TableCell>Type</TableCell>
+                <TableCell>Location</TableCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHead>
+            <TableBody>
+              {ports.map(port => (
+                <TableRow key={`${port.direction}:${port.name}`}>
+                  <TableCell sx={{ fontFamily: 'monospace' }}>
+                    <Identifier text={port.name} />
+                  </TableCell>
+                  <TableCell>{port.direction}</TableCell>
+                  <TableCell>
+                    {port.product ? (
+                      <EntityRefLink
+                        entityRef={port.product}
+                        defaultKind="component"
+                      />
+                    ) : (
+                      port.contractId ?? ''
+                    )}
+                    {port.outputPort && ` (${port.outputPort})`}
+                  </TableCell>
+                  <TableCell>{port.type}</TableCell>
+                  <TableCell sx={{ fontFamily: 'monospace' }}>
+                    {port.location && <Identifier text={port.location} />}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
       )}
     </InfoCard>
   );

@@ -41,6 +41,50 @@ describe('DataProductCard', () => {
     ]);
   });
 
+  it("says whom to ask: the owner, the contract's team and its support channels", async () => {
+    const api = fakeDataMeshApi({
+      getProduct: async () => details(),
+      getContract: async () => ({
+        format: 'odcs',
+        issues: [],
+        contract: {
+          apiVersion: 'v3.1.0',
+          kind: 'DataContract',
+          id: 'urn:datacontract:sales:orders',
+          version: '1.4.0',
+          status: 'active',
+          team: {
+            name: 'sales-analytics',
+            members: [
+              { username: 'sam@example.com', role: 'Data Product Owner' },
+            ],
+          },
+          support: [
+            {
+              channel: '#sales-data',
+              tool: 'slack',
+              url: 'https://chat.example.com/channels/sales-data',
+            },
+          ],
+        } as any,
+      }),
+    });
+    await renderForProduct(<DataProductCard />, api);
+    const contacts = await screen.findByRole('region', { name: 'Contacts' });
+    expect(
+      await within(contacts).findByRole('link', { name: /^#sales-data/ }),
+    ).toHaveAttribute('href', 'https://chat.example.com/channels/sales-data');
+    expect(
+      within(contacts).getByRole('link', { name: /^sam@example.com/ }),
+    ).toHaveAttribute('href', 'mailto:sam@example.com');
+    expect(
+      within(contacts).getByText(/Data Product Owner/),
+    ).toBeInTheDocument();
+    expect(
+      within(contacts).getByRole('link', { name: 'sales-analytics' }),
+    ).toHaveAttribute('href', '/catalog/default/group/sales-analytics');
+  });
+
   it('shows what the catalog knows while the backend answers', async () => {
     await renderForProduct(
       <DataProductCard />,

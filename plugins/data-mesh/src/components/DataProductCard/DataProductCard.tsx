@@ -7,13 +7,17 @@ import {
   useEntityRefLink,
 } from '@backstage/plugin-catalog-react';
 import Box from '@mui/material/Box';
+import Divider from '@mui/material/Divider';
 import Grid from '@mui/material/Grid';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { dataMeshApiRef } from '../../api';
+import { freshnessState } from '../../lib/productQuery';
+import { absoluteTime, relativeTime } from '../../lib/time';
 import { GovernanceChip, SloHealthChip, useDataProductRef } from '../common';
 import { statusOf } from '../common/AccessPanel';
+import { ProductContacts } from '../ProductContacts';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -38,8 +42,9 @@ export const DATA_PRODUCT_TABS = [
 
 /**
  * The data product at a glance, for the entity's overview tab: owner, domain, kind,
- * contract version, classification, SLO health and governance verdict, and links to the
- * product's tabs. What the catalog knows shows at once; the rest when the backend answers.
+ * contract version, classification, SLO health, freshness and governance verdict, whom to
+ * ask (the contract's team and support channels), and links to the product's tabs. What
+ * the catalog knows shows at once; the rest when the backend answers.
  */
 export function DataProductCard() {
   const { entity } = useEntity();
@@ -47,10 +52,16 @@ export function DataProductCard() {
   const api = useApi(dataMeshApiRef);
   const entityLink = useEntityRefLink();
   const details = useAsync(() => api.getProduct(product), [api, product]);
+  const contract = useAsync(() => api.getContract(product), [api, product]);
   const spec = readDataProductSpec(entity).spec;
   const summary = details.value;
   const owner = summary?.owner ?? (entity.spec?.owner as string | undefined);
   const base = entityLink(entity);
+  const updated = summary?.freshness?.lastUpdatedAt;
+  const stale =
+    summary && freshnessState(summary, Date.now()) === 'stale'
+      ? ' (stale)'
+      : '';
 
   return (
     <InfoCard
@@ -60,21 +71,26 @@ export function DataProductCard() {
     >
       {details.loading && <Progress />}
       <Grid container spacing={2}>
-        <Field label="Owner">
-          {owner && <EntityRefLink entityRef={owner} defaultKind="group" />}
-        </Field>
         <Field label="Domain">
           {summary?.domain ? (
             <EntityRefLink entityRef={summary.domain} />
           ) : undefined}
         </Field>
-        <Field label="Kind">{summary?.productKind ?? spec.kind}</Field>
+        <Field label="Product kind">{summary?.productKind ?? spec.kind}</Field>
         <Field label="Contract version">
           {summary?.version ?? spec.contractSummary?.version}
         </Field>
         <Field label="Classification">{summary?.classification}</Field>
         <Field label="Lifecycle">
           {summary?.lifecycle ?? (entity.spec?.lifecycle as string)}
+        </Field>
+        <Field label="Data updated">
+          {updated ? (
+            <span title={absoluteTime(updated)}>
+              {relativeTime(updated)}
+              {stale}
+            </span>
+          ) : undefined}
         </Field>
         <Field label="SLO health">
           {summary ? (
@@ -86,7 +102,11 @@ export function DataProductCard() {
         </Field>
         <Field label="Governance">
           {summary ? (
-            <GovernanceChip verdict={summary.governance} />
+            <GovernanceChip
+              verdict={summary.governance}
+              evaluatedAt={summary.governanceEvaluatedAt}
+              withheld={summary.governanceWithheld}
+            />
           ) : undefined}
         </Field>
       </Grid>
@@ -115,6 +135,15 @@ export function DataProductCard() {
           ))}{' '}
           for access.
         </Typography>
+      )}
+      {!(details.error && statusOf(details.error) === 404) && (
+        <>
+          <Divider sx={{ my: 2 }} />
+          <Typography variant="subtitle2" component="h3" gutterBottom>
+            Whom to ask
+          </Typography>
+          <ProductContacts owner={owner} contract={contract.value?.contract} />
+        </>
       )}
       <Box
         display="flex"

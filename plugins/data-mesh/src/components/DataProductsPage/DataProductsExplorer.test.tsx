@@ -49,13 +49,17 @@ const HEALTH_RANK: Record<string, number> = {
  * The backend's listing over `all`, as far as these tests need it (domain, health and text
  * filters; sort by name or health; pages), recording every query the explorer sent.
  */
-function pagedApi(all: DataProductSummary[]) {
+function pagedApi(all: DataProductSummary[], teams: string[] = []) {
   const queries: DataProductListQuery[] = [];
+  const isDemo = (p: DataProductSummary) => (p.tags ?? []).includes('demo');
+  const owned = (p: DataProductSummary) => teams.includes(p.owner ?? '');
   const api = fakeDataMeshApi({
     listProducts: async (query = {}) => {
       queries.push(query);
       const words = (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
       const matching = all
+        .filter(p => query.demos !== false || !isDemo(p))
+        .filter(p => !query.mine || owned(p))
         .filter(p => !query.domain || p.domain === query.domain)
         .filter(p => !query.health || p.sloHealth === query.health)
         .filter(p =>
@@ -84,6 +88,11 @@ function pagedApi(all: DataProductSummary[]) {
           owners: [...new Set(all.map(p => p.owner!))].sort(),
           productKinds: [],
           classifications: [...new Set(all.map(p => p.classification!))].sort(),
+        },
+        counts: {
+          all: all.filter(p => !isDemo(p)).length,
+          mine: all.filter(p => !isDemo(p) && owned(p)).length,
+          demos: all.filter(isDemo).length,
         },
       };
     },
@@ -156,6 +165,60 @@ describe('DataProductsExplorer', () => {
     expect(within(table).queryByText('Not measured')).not.toBeInTheDocument();
   });
 
+  it("opens on the team's own products for an owner, and shows all on request", async () => {
+    const { api, queries } = pagedApi(products(60), [
+      'group:default/finance-analytics',
+    ]);
+    await render(api);
+    expect(
+      await screen.findByText("Your team's products: 15 data products"),
+    ).toBeInTheDocument();
+    expect(queries[queries.length - 1]).toMatchObject({ mine: true });
+    const table = screen.getByRole('table', { name: 'Data products' });
+    expect(
+      within(table).getAllByRole('link', { name: 'finance-analytics' }),
+    ).toHaveLength(15);
+    await userEvent.click(screen.getByRole('button', { name: 'All (60)' }));
+    expect(await screen.findByText('60 data products')).toBeInTheDocument();
+    expect(queries[queries.length - 1]).toMatchObject({ mine: false });
+  });
+
+  it('opens on all products for someone who owns none, or for a filtered link', async () => {
+    const { unmount } = await render(pagedApi(products(8)).api);
+    expect(await screen.findByText('8 data products')).toBeInTheDocument();
+    unmount();
+    await render(
+      pagedApi(products(8), ['group:default/finance-analytics']).api,
+      '/data-products?domain=domain%3Adefault%2Fsales',
+    );
+    expect(await screen.findByText('2 of 8 data products')).toBeInTheDocument();
+  });
+
+  it('leaves demonstration products out until asked for', async () => {
+    const items = [
+      ...products(3),
+      summary({
+        entityRef: 'component:default/broken-contract-demo',
+        name: 'broken-contract-demo',
+        title: 'Demo: broken contract',
+        tags: ['demo'],
+      }),
+    ];
+    const { api, queries } = pagedApi(items);
+    await render(api);
+    expect(await screen.findByText('3 data products')).toBeInTheDocument();
+    expect(queries[queries.length - 1]).toMatchObject({ demos: false });
+    expect(
+      screen.queryByRole('link', { name: 'Demo: broken contract' }),
+    ).not.toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'Show demos (1)' }),
+    );
+    expect(
+      await screen.findByRole('link', { name: 'Demo: broken contract' }),
+    ).toBeInTheDocument();
+  });
+
   it('filters by domain and health, and searches field names', async () => {
     await render(pagedApi(products(60)).api);
     await screen.findByRole('table', { name: 'Data products' });
@@ -165,7 +228,7 @@ describe('DataProductsExplorer', () => {
       await screen.findByRole('option', { name: 'marketing' }),
     );
     expect(
-      await screen.findByText('15 matching data products'),
+      await screen.findByText('15 of 60 data products'),
     ).toBeInTheDocument();
     const table = screen.getByRole('table', { name: 'Data products' });
     expect(
@@ -177,7 +240,7 @@ describe('DataProductsExplorer', () => {
       await screen.findByRole('option', { name: 'Breached' }),
     );
     expect(
-      await screen.findByText('15 matching data products'),
+      await screen.findByText('15 of 60 data products'),
     ).toBeInTheDocument();
     await userEvent.click(
       screen.getByRole('button', { name: 'Clear filters' }),
@@ -189,7 +252,7 @@ describe('DataProductsExplorer', () => {
       'loyalty_tier',
     );
     expect(
-      await screen.findByText('1 matching data products'),
+      await screen.findByText('1 of 60 data products'),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('link', { name: 'Product 0042' }),
@@ -202,7 +265,7 @@ describe('DataProductsExplorer', () => {
       '/data-products?domain=domain%3Adefault%2Ffinance&health=unknown',
     );
     expect(
-      await screen.findByText('15 matching data products'),
+      await screen.findByText('15 of 60 data products'),
     ).toBeInTheDocument();
   });
 

@@ -10,7 +10,7 @@ import { dataMeshApiRef } from '../../api';
 import { AsyncContent } from '../common';
 import { ExplorerFilters } from './ExplorerFilters';
 import { ProductTable } from './ProductTable';
-import { PAGE_SIZES, useExplorerQuery } from './useExplorerQuery';
+import { defaultView, PAGE_SIZES, useExplorerQuery } from './useExplorerQuery';
 
 /** How long typing in the search box waits before asking the backend. */
 const TYPING_MS = 250;
@@ -28,14 +28,22 @@ function useSettled<T>(value: T, ms: number): T {
  * The data products the user may discover, with their domain, owner, classification, SLO
  * health and freshness: searchable (names, descriptions, field names), filterable, sortable,
  * paginated. The backend filters, sorts and pages; the explorer asks only for the page it
- * shows. The content of the Data Products page, without its header.
+ * shows. A user who owns products starts in the My team view; demonstration products are
+ * left out unless asked for. The content of the Data Products page, without its header.
  */
 export function DataProductsExplorer() {
   const api = useApi(dataMeshApiRef);
   const [query, setQuery] = useExplorerQuery();
   const text = useSettled(query.text, TYPING_MS);
   const { domain, owner, classification, health, sort, direction } = query;
-  const { page, pageSize } = query;
+  const { page, pageSize, includeDemos } = query;
+  // The last answer stays on screen while the next one loads.
+  const [shown, setShown] = useState<DataProductListResponse>();
+  // Without a view in the URL, the team's products first; all when the team owns none.
+  const view =
+    query.view ??
+    (shown ? defaultView(query, shown.counts.mine > 0) : undefined) ??
+    defaultView(query, true);
   const state = useAsync(
     () =>
       api.listProducts({
@@ -48,6 +56,8 @@ export function DataProductsExplorer() {
         health,
         sort,
         direction,
+        mine: view === 'mine',
+        demos: !!includeDemos,
       }),
     [
       api,
@@ -60,10 +70,10 @@ export function DataProductsExplorer() {
       health,
       sort,
       direction,
+      view,
+      includeDemos,
     ],
   );
-  // The last answer stays on screen while the next one loads.
-  const [shown, setShown] = useState<DataProductListResponse>();
   useEffect(() => {
     if (state.value) setShown(state.value);
   }, [state.value]);
@@ -75,8 +85,10 @@ export function DataProductsExplorer() {
       state={{ ...state, loading: !shown && state.loading, value: shown }}
       errorTitle="Could not load the data products"
     >
-      {answer =>
-        answer.total === 0 && !filtered ? (
+      {answer => {
+        const { counts } = answer;
+        const inView = view === 'mine' ? counts.mine : counts.all;
+        return counts.all + counts.demos === 0 ? (
           <EmptyState
             missing="content"
             title="No data products yet"
@@ -87,8 +99,10 @@ export function DataProductsExplorer() {
           <>
             <ExplorerFilters
               query={query}
+              view={view}
+              counts={counts}
               choices={answer.facets}
-              onChange={setQuery}
+              onChange={change => setQuery({ view, ...change })}
             />
             <Typography
               variant="body2"
@@ -96,14 +110,19 @@ export function DataProductsExplorer() {
               mb={1}
               role="status"
             >
-              {filtered
-                ? `${answer.total} matching data products`
+              {view === 'mine' ? "Your team's products: " : ''}
+              {filtered || includeDemos
+                ? `${answer.total} of ${
+                    inView + (includeDemos ? counts.demos : 0)
+                  } data products`
                 : `${answer.total} data products`}
             </Typography>
             <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
               {answer.items.length === 0 ? (
                 <Typography variant="body2" p={2}>
-                  No data product matches these filters.
+                  {view === 'mine' && counts.mine === 0
+                    ? 'Your team owns no data product. Show all products to browse the mesh.'
+                    : 'No data product matches these filters.'}
                 </Typography>
               ) : (
                 <ProductTable
@@ -136,8 +155,8 @@ export function DataProductsExplorer() {
               />
             </Paper>
           </>
-        )
-      }
+        );
+      }}
     </AsyncContent>
   );
 }

@@ -2,13 +2,17 @@ import type { SloHealth } from '@backstage-data-mesh/plugin-data-mesh-common';
 import SearchIcon from '@mui/icons-material/Search';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import InputAdornment from '@mui/material/InputAdornment';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import { useEffect, useState } from 'react';
 import { shortRef } from '../../lib/entityRefs';
 import { SLO_HEALTH_LABELS } from '../common';
-import type { ExplorerQuery } from './useExplorerQuery';
+import type { ExplorerQuery, ExplorerView } from './useExplorerQuery';
 
 function Choice(props: {
   label: string;
@@ -38,13 +42,18 @@ function Choice(props: {
   );
 }
 
-/** The explorer's search box and filters (domain, owner, classification, SLO health). */
+/**
+ * The explorer's view (the user's team's products or all), search box and filters (domain,
+ * owner, classification, SLO health), and whether demonstration products are listed.
+ */
 export function ExplorerFilters(props: {
   query: ExplorerQuery;
+  view: ExplorerView;
+  counts: { mine: number; all: number; demos: number };
   choices: { domains: string[]; owners: string[]; classifications: string[] };
   onChange(change: Partial<ExplorerQuery>): void;
 }) {
-  const { query, choices, onChange } = props;
+  const { query, view, counts, choices, onChange } = props;
   const [text, setText] = useState(query.text ?? '');
   useEffect(() => setText(query.text ?? ''), [query.text]);
   const refs = (values: string[]) =>
@@ -65,6 +74,22 @@ export function ExplorerFilters(props: {
       mb={2}
       role="search"
     >
+      <ToggleButtonGroup
+        size="small"
+        exclusive
+        value={view}
+        onChange={(_, next: ExplorerView | null) =>
+          next && onChange({ view: next })
+        }
+        aria-label="Products shown"
+      >
+        <ToggleButton value="mine" sx={{ textTransform: 'none' }}>
+          My team ({counts.mine})
+        </ToggleButton>
+        <ToggleButton value="all" sx={{ textTransform: 'none' }}>
+          All ({counts.all})
+        </ToggleButton>
+      </ToggleButtonGroup>
       <TextField
         size="small"
         value={text}
@@ -112,6 +137,20 @@ export function ExplorerFilters(props: {
           onChange({ health: health as SloHealth | undefined })
         }
       />
+      {counts.demos > 0 && (
+        <FormControlLabel
+          control={
+            <Checkbox
+              size="small"
+              checked={!!query.includeDemos}
+              onChange={e =>
+                onChange({ includeDemos: e.target.checked || undefined })
+              }
+            />
+          }
+          label={`Show demos (${counts.demos})`}
+        />
+      )}
       {filtered && (
         <Button
           size="small"

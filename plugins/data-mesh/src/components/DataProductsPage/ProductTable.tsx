@@ -1,6 +1,7 @@
 import type { DataProductSummary } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { Link } from '@backstage/core-components';
 import { useEntityRefLink } from '@backstage/plugin-catalog-react';
+import { useTheme } from '@mui/material/styles';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -8,18 +9,37 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import Typography from '@mui/material/Typography';
+import useMediaQuery from '@mui/material/useMediaQuery';
 import { memo } from 'react';
 import { shortRef } from '../../lib/entityRefs';
 import { freshnessState, ProductSortKey } from '../../lib/productQuery';
 import { absoluteTime, relativeTime } from '../../lib/time';
-import { GovernanceChip, SloHealthChip } from '../common';
+import { GovernanceChip, readableTableSx, SloHealthChip } from '../common';
 
-const COLUMNS: Array<{ key: ProductSortKey; label: string }> = [
+interface Column {
+  key: ProductSortKey;
+  label: string;
+}
+
+/** Every column, for screens wide enough to show them side by side. */
+const WIDE: Column[] = [
   { key: 'name', label: 'Product' },
   { key: 'domain', label: 'Domain' },
   { key: 'owner', label: 'Owner' },
-  { key: 'productKind', label: 'Kind' },
+  { key: 'productKind', label: 'Product kind' },
   { key: 'classification', label: 'Classification' },
+  { key: 'sloHealth', label: 'SLO health' },
+  { key: 'governance', label: 'Governance' },
+  { key: 'freshness', label: 'Freshness' },
+];
+
+/**
+ * Narrower screens: kind and classification go under the product's name, owner under its
+ * domain, so the status columns (SLO health, governance, freshness) stay in view.
+ */
+const COMPACT: Column[] = [
+  { key: 'name', label: 'Product' },
+  { key: 'domain', label: 'Domain' },
   { key: 'sloHealth', label: 'SLO health' },
   { key: 'governance', label: 'Governance' },
   { key: 'freshness', label: 'Freshness' },
@@ -53,18 +73,32 @@ function Freshness({
   );
 }
 
+const Secondary = ({ children }: { children: string }) => (
+  <Typography variant="caption" color="text.secondary" display="block">
+    {children}
+  </Typography>
+);
+
 const ProductRow = memo(function ProductRowView({
   product,
   now,
   linkTo,
+  compact,
 }: {
   product: DataProductSummary;
   now: number;
   linkTo: (entityRef: string) => string;
+  compact: boolean;
 }) {
+  const owner = product.owner && (
+    <Link to={linkTo(product.owner)}>{shortRef(product.owner)}</Link>
+  );
+  const facts = [product.productKind, product.classification]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <TableRow hover>
-      <TableCell>
+      <TableCell sx={{ width: compact ? '40%' : '26%' }}>
         <Link to={linkTo(product.entityRef)}>
           {product.title ?? product.name}
         </Link>
@@ -84,19 +118,25 @@ const ProductRow = memo(function ProductRowView({
             {product.description}
           </Typography>
         )}
+        {compact && facts && <Secondary>{facts}</Secondary>}
       </TableCell>
       <TableCell>
         {product.domain && (
           <Link to={linkTo(product.domain)}>{shortRef(product.domain)}</Link>
         )}
-      </TableCell>
-      <TableCell>
-        {product.owner && (
-          <Link to={linkTo(product.owner)}>{shortRef(product.owner)}</Link>
+        {compact && owner && (
+          <Typography variant="caption" display="block">
+            {owner}
+          </Typography>
         )}
       </TableCell>
-      <TableCell>{product.productKind}</TableCell>
-      <TableCell>{product.classification}</TableCell>
+      {!compact && (
+        <>
+          <TableCell>{owner}</TableCell>
+          <TableCell>{product.productKind}</TableCell>
+          <TableCell>{product.classification}</TableCell>
+        </>
+      )}
       <TableCell>
         <SloHealthChip
           health={product.sloHealth}
@@ -104,7 +144,11 @@ const ProductRow = memo(function ProductRowView({
         />
       </TableCell>
       <TableCell>
-        <GovernanceChip verdict={product.governance} />
+        <GovernanceChip
+          verdict={product.governance}
+          evaluatedAt={product.governanceEvaluatedAt}
+          withheld={product.governanceWithheld}
+        />
       </TableCell>
       <TableCell>
         <Freshness product={product} now={now} />
@@ -113,7 +157,11 @@ const ProductRow = memo(function ProductRowView({
   );
 });
 
-/** One page of products, sortable by every column (the headers are buttons). */
+/**
+ * One page of products, sortable by every column (the headers are buttons). Below the
+ * `lg` breakpoint the table folds kind, classification and owner into the product and
+ * domain columns, so that health, governance and freshness stay visible.
+ */
 export function ProductTable(props: {
   products: DataProductSummary[];
   sort: ProductSortKey;
@@ -122,17 +170,24 @@ export function ProductTable(props: {
   now: number;
 }) {
   const { products, sort, direction, onSort, now } = props;
+  const theme = useTheme();
+  const compact = useMediaQuery(theme.breakpoints.down('lg'));
+  const columns = compact ? COMPACT : WIDE;
   // Plain links (not EntityRefLink, which looks every entity up): a page shows 75 of them.
   const linkTo = useEntityRefLink();
   return (
     <Table
       size="small"
       aria-label="Data products"
-      sx={{ '& th, & td:not(:first-of-type)': { whiteSpace: 'nowrap' } }}
+      sx={{
+        ...readableTableSx,
+        '& th, & td': { ...readableTableSx['& th, & td'], px: 1 },
+        '& th:first-of-type, & td:first-of-type': { pl: 2 },
+      }}
     >
       <TableHead>
         <TableRow>
-          {COLUMNS.map(column => (
+          {columns.map(column => (
             <TableCell
               key={column.key}
               sortDirection={sort === column.key ? direction : false}
@@ -155,6 +210,7 @@ export function ProductTable(props: {
             product={product}
             now={now}
             linkTo={linkTo}
+            compact={compact}
           />
         ))}
       </TableBody>

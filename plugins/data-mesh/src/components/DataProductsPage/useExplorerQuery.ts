@@ -3,8 +3,13 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { ProductFilters, ProductSortKey } from '../../lib/productQuery';
 
+/** Which products the explorer starts from: the user's team's, or every product. */
+export type ExplorerView = 'mine' | 'all';
+
 /** The explorer's state: filters, sort and page. */
 export interface ExplorerQuery extends ProductFilters {
+  /** Absent when the URL names none: the explorer then picks one (see `defaultView`). */
+  view?: ExplorerView;
   sort: ProductSortKey;
   direction: 'asc' | 'desc';
   page: number;
@@ -32,7 +37,10 @@ export function parseExplorerQuery(params: URLSearchParams): ExplorerQuery {
   const health = get('health') as SloHealth | undefined;
   const page = Number(get('page') ?? 1);
   const pageSize = Number(get('size') ?? PAGE_SIZES[0]);
+  const view = get('view');
   return {
+    view: view === 'mine' || view === 'all' ? view : undefined,
+    includeDemos: get('demos') === 'true' || undefined,
     text: get('q'),
     domain: get('domain'),
     owner: get('owner'),
@@ -51,6 +59,8 @@ export function formatExplorerQuery(query: ExplorerQuery): URLSearchParams {
   const set = (key: string, value: string | undefined) => {
     if (value) params.set(key, value);
   };
+  set('view', query.view);
+  if (query.includeDemos) set('demos', 'true');
   set('q', query.text);
   set('domain', query.domain);
   set('owner', query.owner);
@@ -61,6 +71,24 @@ export function formatExplorerQuery(query: ExplorerQuery): URLSearchParams {
   if (query.page > 0) set('page', String(query.page + 1));
   if (query.pageSize !== PAGE_SIZES[0]) set('size', String(query.pageSize));
   return params;
+}
+
+/**
+ * The view a URL without `view` opens: the user's team's products when the user owns some and
+ * the URL filters nothing (a shared, filtered link shows what it filtered), else all.
+ */
+export function defaultView(
+  query: ExplorerQuery,
+  ownsProducts: boolean,
+): ExplorerView {
+  const filtered = !!(
+    query.text ||
+    query.domain ||
+    query.owner ||
+    query.classification ||
+    query.health
+  );
+  return ownsProducts && !filtered ? 'mine' : 'all';
 }
 
 /**

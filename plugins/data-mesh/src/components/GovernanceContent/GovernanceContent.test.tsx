@@ -1,8 +1,9 @@
 import type {
-  GovernancePolicyResult,
+  PolicyResult,
   GovernanceResponse,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import {
   backendError,
   fakeDataMeshApi,
@@ -11,9 +12,7 @@ import {
 import { renderForProduct } from '../../__testUtils__/renderForProduct';
 import { GovernanceContent } from './GovernanceContent';
 
-function result(
-  overrides: Partial<GovernancePolicyResult>,
-): GovernancePolicyResult {
+function result(overrides: Partial<PolicyResult>): PolicyResult {
   return {
     id: 'owner-required',
     severity: 'error',
@@ -76,9 +75,39 @@ function report(
 }
 
 describe('GovernanceContent', () => {
-  it('lists every policy verdict, blocking first, with why and since when', async () => {
+  it('opens on the failing policies, the passing ones folded into one line', async () => {
     const api = fakeDataMeshApi({ getGovernance: async () => report() });
     await renderForProduct(<GovernanceContent />, api);
+    const table = await screen.findByRole('table', { name: 'Policy verdicts' });
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .map(r => r.getAttribute('data-policy'))
+        .filter(Boolean),
+    ).toEqual(['pii-classified', 'freshness-slo', 'tags-required']);
+    expect(
+      screen.getByRole('checkbox', { name: 'Failing only' }),
+    ).toBeChecked();
+    await userEvent.click(
+      within(table).getByRole('button', { name: 'Show the 1 passing policy' }),
+    );
+    expect(within(table).getByText('Pass').closest('tr')).toHaveAttribute(
+      'data-policy',
+      'owner-required',
+    );
+    expect(
+      screen.getByRole('checkbox', { name: 'Failing only' }),
+    ).not.toBeChecked();
+  });
+
+  it('lists every policy verdict, blocking first, with why and since when', async () => {
+    const api = fakeDataMeshApi({ getGovernance: async () => report() });
+    await renderForProduct(
+      <GovernanceContent />,
+      api,
+      undefined,
+      '/?policies=all',
+    );
 
     const table = await screen.findByRole('table', { name: 'Policy verdicts' });
     const rows = within(table).getAllByRole('row').slice(1);

@@ -1,4 +1,5 @@
 import type { LineageResponse } from '@backstage-data-mesh/plugin-data-mesh-common';
+import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -6,6 +7,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { shortRef } from '../../lib/entityRefs';
+import { Identifier, readableTableSx } from '../common';
 
 /** Which column feeds which, across the products of the graph. */
 export function ColumnLineageTable({ lineage }: { lineage: LineageResponse }) {
@@ -24,29 +26,35 @@ export function ColumnLineageTable({ lineage }: { lineage: LineageResponse }) {
     );
   }
   return (
-    <Table size="small" aria-label="Column lineage">
-      <TableHead>
-        <TableRow>
-          <TableCell>From product</TableCell>
-          <TableCell>Column</TableCell>
-          <TableCell>To product</TableCell>
-          <TableCell>Column</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {rows.map(({ edge, column }) => (
-          <TableRow key={`${edge.from}:${column.from}>${edge.to}:${column.to}`}>
-            <TableCell>
-              {titles.get(edge.from) ?? shortRef(edge.from)}
-            </TableCell>
-            <TableCell sx={{ fontFamily: 'monospace' }}>
-              {column.from}
-            </TableCell>
-            <TableCell>{titles.get(edge.to) ?? shortRef(edge.to)}</TableCell>
-            <TableCell sx={{ fontFamily: 'monospace' }}>{column.to}</TableCell>
+    <Box sx={{ overflowX: 'auto' }}>
+      <Table size="small" aria-label="Column lineage" sx={readableTableSx}>
+        <TableHead>
+          <TableRow>
+            <TableCell>From product</TableCell>
+            <TableCell>Column</TableCell>
+            <TableCell>To product</TableCell>
+            <TableCell>Column</TableCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHead>
+        <TableBody>
+          {rows.map(({ edge, column }) => (
+            <TableRow
+              key={`${edge.from}:${column.from}>${edge.to}:${column.to}`}
+            >
+              <TableCell>
+                {titles.get(edge.from) ?? shortRef(edge.from)}
+              </TableCell>
+              <TableCell sx={{ fontFamily: 'monospace' }}>
+                <Identifier text={column.from} />
+              </TableCell>
+              <TableCell>{titles.get(edge.to) ?? shortRef(edge.to)}</TableCell>
+              <TableCell sx={{ fontFamily: 'monospace' }}>
+                <Identifier text={column.to} />
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
   );
 }

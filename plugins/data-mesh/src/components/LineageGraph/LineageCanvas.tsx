@@ -16,6 +16,7 @@ export function paletteFor(theme: Theme): ScenePalette {
     edge: theme.palette.mode === 'dark' ? '#777777' : '#9e9e9e',
     edgeHighlight: theme.palette.primary.main,
     root: theme.palette.secondary.main,
+    blocked: theme.palette.error.main,
     health: {
       healthy: theme.palette.success.main,
       breached: theme.palette.error.main,

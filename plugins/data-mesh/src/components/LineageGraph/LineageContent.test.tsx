@@ -199,6 +199,57 @@ describe('LineageContent', () => {
     ]);
   });
 
+  it('opens with the settings a shared link names, and draws the column lineage', async () => {
+    const queries: LineageQuery[] = [];
+    const api = fakeDataMeshApi({
+      getLineage: async q => {
+        queries.push(q);
+        return lineage(q);
+      },
+    });
+    await renderForProduct(
+      <LineageContent />,
+      api,
+      undefined,
+      '/?depth=2&direction=down&columns=true',
+    );
+    const diagram = await screen.findByRole('img', {
+      name: 'Column lineage from Sales orders to Revenue metrics: 1 column link',
+    });
+    expect(diagram.querySelectorAll('path')).toHaveLength(1);
+    expect(
+      within(diagram).getByText('orders.total_amount'),
+    ).toBeInTheDocument();
+    expect(queries[0]).toEqual({
+      entityRef: 'component:default/sales-orders',
+      depth: 2,
+      direction: 'down',
+      columns: true,
+    });
+    expect(
+      screen.getByRole('checkbox', { name: 'Column lineage' }),
+    ).toBeChecked();
+  });
+
+  it('shows which products governance blocks', async () => {
+    const api = fakeDataMeshApi({
+      getLineage: async q => {
+        const answer = lineage(q);
+        answer.nodes[2] = { ...answer.nodes[2], governance: 'block' };
+        return answer;
+      },
+    });
+    await renderForProduct(<LineageContent />, api);
+    const table = await screen.findByRole('table', {
+      name: 'Products in the lineage graph',
+    });
+    expect(
+      within(
+        within(table).getByText('Revenue metrics').closest('tr')!,
+      ).getByText('Block'),
+    ).toBeInTheDocument();
+  });
+
   it('says when no product feeds or reads this one', async () => {
     const api = fakeDataMeshApi({
       getLineage: async q => ({

@@ -13,13 +13,18 @@ import Grid from '@mui/material/Grid';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { dataMeshApiRef } from '../../api';
 import { useDataProductRef } from '../common';
+import { ColumnLineageDiagram } from './ColumnLineageDiagram';
 import { ColumnLineageTable } from './ColumnLineageTable';
 import { LineageCanvas } from './LineageCanvas';
-import { LineageControls, LineageOptions } from './LineageControls';
+import {
+  LINEAGE_DEPTHS,
+  LineageControls,
+  LineageOptions,
+} from './LineageControls';
 import { LineageNodesTable } from './LineageNodesTable';
 import type { GraphScene } from './scene/GraphScene';
 import { toScene } from './scene/toScene';
@@ -80,9 +85,9 @@ export function LineageView(props: {
         mt={1}
       >
         Upstream on the left, downstream on the right. Border colour: SLO health
-        (green healthy, red breached, orange check error, grey not measured).
-        Dashed edges are seen in OpenLineage events only. Click a product to
-        open it.
+        (green healthy, red breached, orange check error, grey not measured); a
+        dashed red outer border: a governance policy blocks the product. Dashed
+        edges are seen in OpenLineage events only. Click a product to open it.
       </Typography>
       <Box mt={2}>
         <LineageNodesTable nodes={lineage.nodes} layers={scene.layers} />
@@ -92,6 +97,7 @@ export function LineageView(props: {
           <Typography variant="h6" component="h3" gutterBottom>
             Column lineage
           </Typography>
+          <ColumnLineageDiagram lineage={lineage} />
           <ColumnLineageTable lineage={lineage} />
         </Box>
       )}
@@ -99,20 +105,47 @@ export function LineageView(props: {
   );
 }
 
+/** Reads the lineage view's settings from the URL (`depth`, `direction`, `columns`). */
+export function parseLineageOptions(params: URLSearchParams): LineageOptions {
+  const depth = Number(params.get('depth'));
+  const direction = params.get('direction');
+  return {
+    depth: LINEAGE_DEPTHS.includes(depth) ? depth : 1,
+    direction: direction === 'up' || direction === 'down' ? direction : 'both',
+    columns: params.get('columns') === 'true',
+  };
+}
+
+/** The lineage view's settings, kept in the URL so that a view can be shared. */
+function useLineageOptions(): [LineageOptions, (o: LineageOptions) => void] {
+  const [params, setParams] = useSearchParams();
+  const options = useMemo(() => parseLineageOptions(params), [params]);
+  const setOptions = useCallback(
+    (next: LineageOptions) => {
+      const out = new URLSearchParams(params);
+      const set = (key: string, value: string | undefined) =>
+        value === undefined ? out.delete(key) : out.set(key, value);
+      set('depth', next.depth === 1 ? undefined : String(next.depth));
+      set('direction', next.direction === 'both' ? undefined : next.direction);
+      set('columns', next.columns ? 'true' : undefined);
+      setParams(out, { replace: true });
+    },
+    [params, setParams],
+  );
+  return [options, setOptions];
+}
+
 /**
  * The Lineage tab of a data product: the products upstream and downstream of it as a
- * graph (one hop by default; deeper, one direction, or with column lineage on demand).
+ * graph (one hop by default; deeper, one direction, or with column lineage on demand),
+ * its settings kept in the URL.
  */
 export function LineageContent() {
   const product = useDataProductRef();
   const api = useApi(dataMeshApiRef);
   const navigate = useNavigate();
   const entityLink = useEntityRefLink();
-  const [options, setOptions] = useState<LineageOptions>({
-    depth: 1,
-    direction: 'both',
-    columns: false,
-  });
+  const [options, setOptions] = useLineageOptions();
   const state = useAsync(
     () => api.getLineage({ entityRef: product.entityRef, ...options }),
     [api, product.entityRef, options],

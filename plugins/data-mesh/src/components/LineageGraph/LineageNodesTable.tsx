@@ -8,7 +8,7 @@ import TablePagination from '@mui/material/TablePagination';
 import TableRow from '@mui/material/TableRow';
 import { useMemo, useState } from 'react';
 import { shortRef } from '../../lib/entityRefs';
-import { SloHealthChip } from '../common';
+import { GovernanceChip, readableTableSx, SloHealthChip } from '../common';
 
 /** `upstream, 2 hops`, `downstream, 1 hop`, `this product`. */
 /** A node's name: a link to a product, or what an external or hidden node is. */
@@ -70,7 +70,11 @@ export function LineageNodesTable(props: {
   const shown = ordered.slice(page * rowsPerPage, (page + 1) * rowsPerPage);
   return (
     <>
-      <Table size="small" aria-label="Products in the lineage graph">
+      <Table
+        size="small"
+        aria-label="Products in the lineage graph"
+        sx={readableTableSx}
+      >
         <TableHead>
           <TableRow>
             <TableCell>Product</TableCell>
@@ -78,6 +82,7 @@ export function LineageNodesTable(props: {
             <TableCell>Owner</TableCell>
             <TableCell>Domain</TableCell>
             <TableCell>SLO health</TableCell>
+            <TableCell>Governance</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -95,6 +100,11 @@ export function LineageNodesTable(props: {
               </TableCell>
               <TableCell>
                 <SloHealthChip health={node.sloHealth} />
+              </TableCell>
+              <TableCell>
+                {node.governance && (
+                  <GovernanceChip verdict={node.governance} />
+                )}
               </TableCell>
             </TableRow>
           ))}

@@ -99,9 +99,10 @@ describe('SloContent', () => {
     ).toHaveLength(2);
     const latency = within(table).getByText('Latency').closest('tr')!;
     expect(within(latency).getByText('Error')).toBeInTheDocument();
-    expect(
-      within(latency).getByText('connect ECONNREFUSED 127.0.0.1:5432'),
-    ).toBeInTheDocument();
+    // the error on a row of its own, below its SLO
+    expect((latency.nextElementSibling as HTMLElement).textContent).toContain(
+      'Last error: connect ECONNREFUSED 127.0.0.1:5432',
+    );
     expect(
       within(table).getByText('Freshness').closest('tr'),
     ).toHaveTextContent('99.5 %');
@@ -163,6 +164,126 @@ describe('SloContent', () => {
     expect(
       screen.getByText(/measures these SLOs on warehouse/),
     ).toBeInTheDocument();
+  });
+
+  it('highlights the SLO a notification links to', async () => {
+    const api = fakeDataMeshApi({
+      getSlos: async (_, window) => slos(window),
+      getSloHistory: async () => ({ window: '30d', points: [] }),
+      getProduct: async () => details(),
+      getLineage: async () => ({
+        root: 'component:default/sales-orders',
+        direction: 'up',
+        depth: 1,
+        truncated: false,
+        nodes: [],
+        edges: [],
+      }),
+    });
+    await renderForProduct(
+      <SloContent />,
+      api,
+      undefined,
+      '/?slo=quality%3Aorders.customer_id%3AnullValues',
+    );
+    const table = await screen.findByRole('table', {
+      name: 'Service level objectives',
+    });
+    const row = within(table).getByText('No null customer_id').closest('tr')!;
+    expect(row).toHaveAttribute('aria-current', 'true');
+    expect(
+      within(table).getByText('Freshness').closest('tr'),
+    ).not.toHaveAttribute('aria-current');
+  });
+
+  it('says of stale data since when it is stale, when it last loaded, and how the upstream products do', async () => {
+    const stale = sloView({
+      status: 'fail',
+      since: '2025-06-14T11:00:00Z',
+      // 3 days old at 11:00 on the 15th, with a limit of 1 hour
+      lastValue: 3 * 86_400,
+      lastObservedAt: '2025-06-15T11:00:00Z',
+      lastError: 'measured 259200 seconds; target: data at most 1 hour old',
+    });
+    const api = fakeDataMeshApi({
+      getSlos: async (_, window) => ({ window, slos: [stale] }),
+      getSloHistory: async () => ({ window: '30d', points: [] }),
+      getProduct: async () => details(),
+      getLineage: async () => ({
+        root: 'component:default/sales-orders',
+        direction: 'up',
+        depth: 1,
+        truncated: false,
+        nodes: [
+          {
+            entityRef: 'component:default/sales-orders',
+            sloHealth: 'breached',
+            depth: 0,
+          },
+          {
+            entityRef: 'component:default/product-events',
+            title: 'Product events',
+            sloHealth: 'unknown',
+            depth: 1,
+          },
+        ],
+        edges: [
+          {
+            from: 'component:default/product-events',
+            to: 'component:default/sales-orders',
+            source: 'declared',
+          },
+        ],
+      }),
+    });
+    await renderForProduct(<SloContent />, api);
+    const row = (
+      await screen.findByText(
+        'Last error: measured 259200 seconds; target: data at most 1 hour old',
+      )
+    ).closest('tr')!;
+    expect(
+      within(row).getByText(/^Data stale since 2025-06-12 12:00 UTC/),
+    ).toBeInTheDocument();
+    expect(
+      within(row).getByText(/^Last loaded 2025-06-12 11:00 UTC/),
+    ).toBeInTheDocument();
+    expect(await within(row).findByText(/^Upstream:/)).toHaveTextContent(
+      'Upstream: Product events (not measured)',
+    );
+  });
+
+  it('says why SLOs are unknown when the portal cannot measure the product', async () => {
+    const unmeasured = sloView({
+      status: 'unknown',
+      since: undefined,
+      notMeasuredBecause:
+        "the portal measures none of the product's servers (server production is of type custom, which the portal does not evaluate)",
+    });
+    const api = fakeDataMeshApi({
+      getSlos: async (_, window) => ({ window, slos: [unmeasured] }),
+      getSloHistory: async () => ({ window: '30d', points: [] }),
+      getProduct: async () =>
+        details({
+          servers: [
+            {
+              server: 'production',
+              type: 'custom',
+              evaluated: false,
+              notEvaluatedBecause:
+                'server production is of type custom, which the portal does not evaluate',
+            },
+          ],
+        }),
+    });
+    await renderForProduct(<SloContent />, api);
+    expect(
+      await screen.findByText(/Why every SLO is unknown/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/^The portal measures none of the product's servers/),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Not measured: see why above')).toBeInTheDocument();
   });
 
   it('shows a progress bar while loading and the error when the backend fails', async () => {

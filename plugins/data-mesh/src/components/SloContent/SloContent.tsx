@@ -12,6 +12,7 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import Grid from '@mui/material/Grid';
 import Typography from '@mui/material/Typography';
 import { useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { dataMeshApiRef } from '../../api';
 import { absoluteTime, relativeTime } from '../../lib/time';
@@ -44,6 +45,25 @@ function NoObservations(props: {
     );
   }
   const measured = details?.servers.filter(s => s.evaluated) ?? [];
+  const reasons = (details?.servers ?? [])
+    .map(s => s.notEvaluatedBecause)
+    .filter(Boolean);
+  if (details && measured.length === 0 && reasons.length > 0) {
+    return (
+      <WarningPanel
+        severity="info"
+        title="The portal does not measure this product"
+        defaultExpanded
+        message={
+          <>
+            {reasons.join('; ')}. The SLOs stay unknown until the product's
+            pipeline pushes its results to{' '}
+            <code>POST /api/data-mesh/results</code>.
+          </>
+        }
+      />
+    );
+  }
   return (
     <WarningPanel
       severity="info"
@@ -62,6 +82,24 @@ function NoObservations(props: {
   );
 }
 
+/** Why the SLOs without a status are not measured, when they share one reason. */
+function NotMeasured({ slos }: { slos: SloResponse }) {
+  const unknown = slos.slos.filter(s => s.status === 'unknown');
+  const reasons = new Set(unknown.map(s => s.notMeasuredBecause));
+  const [reason] = [...reasons];
+  if (unknown.length === 0 || reasons.size !== 1 || !reason) return null;
+  return (
+    <WarningPanel
+      severity="info"
+      title={`Why ${
+        unknown.length === slos.slos.length ? 'every SLO is' : 'some SLOs are'
+      } unknown`}
+      defaultExpanded
+      message={`${reason.charAt(0).toUpperCase()}${reason.slice(1)}.`}
+    />
+  );
+}
+
 /**
  * The SLOs tab of a data product: every SLO's target and status, attainment and error
  * budget over 7 and 30 days, the history of its checks, and the last errors.
@@ -76,6 +114,22 @@ export function SloContent() {
     [api, product],
   );
   const details = useAsync(() => api.getProduct(product), [api, product]);
+  const failing = !!slos30.value?.slos.some(s => s.status === 'fail');
+  // How the products this one reads from are doing, to tell a failure's cause.
+  const upstream = useAsync(async () => {
+    if (!failing) return undefined;
+    const lineage = await api.getLineage({
+      entityRef: product.entityRef,
+      depth: 1,
+      direction: 'up',
+    });
+    const direct = new Set(
+      lineage.edges.filter(e => e.to === lineage.root).map(e => e.from),
+    );
+    return lineage.nodes.filter(n => direct.has(n.entityRef));
+  }, [api, product.entityRef, failing]);
+  const [params] = useSearchParams();
+  const focus = params.get('slo') ?? undefined;
   const byId7 = useMemo(
     () => new Map((slos7.value?.slos ?? []).map(s => [s.id, s])),
     [slos7.value],
@@ -93,6 +147,7 @@ export function SloContent() {
         ) : (
           <Grid container spacing={3}>
             <Grid item xs={12}>
+              <NotMeasured slos={value} />
               <NoObservations slos={value} details={details.value} />
               {slos7.error && (
                 <ResponseErrorPanel
@@ -112,7 +167,12 @@ export function SloContent() {
                     : 'Not evaluated yet'
                 }
               >
-                <SloTable slos30={value.slos} slos7={byId7} />
+                <SloTable
+                  slos30={value.slos}
+                  slos7={byId7}
+                  upstream={upstream.value}
+                  focus={focus}
+                />
               </InfoCard>
             </Grid>
             <Grid item xs={12}>

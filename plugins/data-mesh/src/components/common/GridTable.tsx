@@ -41,9 +41,12 @@ export const GridTable = styled('div')(({ theme }) => ({
     zIndex: 1,
     background: theme.palette.background.paper,
   },
+  // Cells wrap between words only (identifiers after their separators, see Identifier);
+  // the column minimums fit the headers' longest words.
   '& .cell': {
     padding: theme.spacing(0.75, 1),
-    overflowWrap: 'anywhere',
+    overflowWrap: 'normal',
+    wordBreak: 'normal',
     minWidth: 0,
   },
   '& .name': { fontFamily: 'monospace', fontWeight: 600 },

@@ -4,8 +4,10 @@ import type {
   SloStatus,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import Chip from '@mui/material/Chip';
-
-type Tone = 'success' | 'error' | 'warning' | 'info' | 'default';
+import Typography from '@mui/material/Typography';
+import { useTheme } from '@mui/material/styles';
+import { absoluteTime, relativeTime } from '../../lib/time';
+import { chipColors, type Tone } from './chipColors';
 
 const SLO_HEALTH: Record<SloHealth, [string, Tone]> = {
   healthy: ['Healthy', 'success'],
@@ -39,17 +41,45 @@ const OUTCOME: Record<PolicyOutcome, [string, Tone]> = {
   draft: ['Draft', 'default'],
 };
 
-function ToneChip({ entry, title }: { entry: [string, Tone]; title?: string }) {
-  const [label, tone] = entry;
+/**
+ * A small chip in one of the status tones, its text readable (WCAG AA, 4.5:1) on its
+ * background in the light and the dark theme alike.
+ */
+export function ToneChip(props: {
+  label: string;
+  tone?: Tone;
+  title?: string;
+  /** Extra room to its left, in theme spacing units. */
+  ml?: number;
+}) {
+  const { label, tone = 'default', title, ml } = props;
+  const theme = useTheme();
+  const colors = chipColors(theme, tone);
   return (
     <Chip
       size="small"
       label={label}
-      color={tone}
-      variant={tone === 'default' ? 'outlined' : 'filled'}
+      variant="outlined"
       title={title}
+      sx={{
+        ...colors,
+        fontWeight: tone === 'default' ? 400 : 600,
+        whiteSpace: 'nowrap',
+        ml,
+        '& .MuiChip-label': { overflow: 'visible' },
+      }}
     />
   );
+}
+
+function EntryChip({
+  entry,
+  title,
+}: {
+  entry: [string, Tone];
+  title?: string;
+}) {
+  return <ToneChip label={entry[0]} tone={entry[1]} title={title} />;
 }
 
 /**
@@ -65,28 +95,70 @@ export function SloHealthChip({
 }) {
   if (restricted) {
     return (
-      <ToneChip
+      <EntryChip
         entry={['Restricted', 'default']}
         title="Only the product's readers see its SLOs"
       />
     );
   }
-  return <ToneChip entry={SLO_HEALTH[health] ?? SLO_HEALTH.unknown} />;
+  return <EntryChip entry={SLO_HEALTH[health] ?? SLO_HEALTH.unknown} />;
 }
 
 /** One SLO's current status. */
 export function SloStatusChip({ status }: { status: SloStatus }) {
-  return <ToneChip entry={SLO_STATUS[status] ?? SLO_STATUS.unknown} />;
+  return <EntryChip entry={SLO_STATUS[status] ?? SLO_STATUS.unknown} />;
 }
 
-/** A product's governance verdict. */
-export function GovernanceChip({ verdict }: { verdict: GovernanceHealth }) {
-  return <ToneChip entry={GOVERNANCE[verdict] ?? GOVERNANCE.unknown} />;
+/** What a product's verdict leaves out for a caller who may not read its data. */
+export function withheldNote(withheld: number | undefined): string | undefined {
+  if (!withheld) return undefined;
+  return `${withheld} ${
+    withheld === 1 ? 'policy reads' : 'policies read'
+  } this product's quality results, which only its readers see: the verdict shown leaves ${
+    withheld === 1 ? 'it' : 'them'
+  } out`;
+}
+
+/**
+ * A product's governance verdict: the backend's one verdict of the product, as the list, the
+ * card and the Governance tab show it, with when it was evaluated (and, on hover, what it
+ * leaves out for a caller who may not read the product's data).
+ */
+export function GovernanceChip({
+  verdict,
+  evaluatedAt,
+  withheld,
+}: {
+  verdict: GovernanceHealth;
+  evaluatedAt?: string;
+  withheld?: number;
+}) {
+  const chip = (
+    <EntryChip
+      entry={GOVERNANCE[verdict] ?? GOVERNANCE.unknown}
+      title={withheldNote(withheld)}
+    />
+  );
+  if (!evaluatedAt) return chip;
+  return (
+    <span>
+      {chip}
+      <Typography
+        variant="caption"
+        color="text.secondary"
+        display="block"
+        title={absoluteTime(evaluatedAt)}
+      >
+        evaluated {relativeTime(evaluatedAt)}
+        {withheld ? ' · partial' : ''}
+      </Typography>
+    </span>
+  );
 }
 
 /** One policy's outcome. */
 export function PolicyOutcomeChip({ outcome }: { outcome: PolicyOutcome }) {
-  return <ToneChip entry={OUTCOME[outcome] ?? OUTCOME.draft} />;
+  return <EntryChip entry={OUTCOME[outcome] ?? OUTCOME.draft} />;
 }
 
 /** Labels of the health values, for filters and legends. */

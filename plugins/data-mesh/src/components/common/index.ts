@@ -7,7 +7,12 @@ export {
   SLO_HEALTH_LABELS,
   SloHealthChip,
   SloStatusChip,
+  ToneChip,
+  withheldNote,
 } from './StatusChip';
+export { chipColors } from './chipColors';
+export type { Tone } from './chipColors';
 export type { PolicyOutcome } from './StatusChip';
 export { useDataProductRef } from './useDataProductRef';
 export { GridTable, LONG_TABLE_ROWS } from './GridTable';
+export { Identifier, readableTableSx } from './readableTable';

@@ -1,4 +1,4 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { productRef } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { useMemo } from 'react';
 import type { DataProductRef } from '../../api';
@@ -12,7 +12,7 @@ export function useDataProductRef(): DataProductRef & { entityRef: string } {
     () => ({
       namespace,
       name,
-      entityRef: stringifyEntityRef({ kind: entity.kind, namespace, name }),
+      entityRef: productRef({ kind: entity.kind, namespace, name }),
     }),
     [entity.kind, namespace, name],
   );

@@ -9,6 +9,7 @@ const palette: ScenePalette = {
   edge: '#999',
   edgeHighlight: '#00f',
   root: '#f0f',
+  blocked: '#f00',
   health: {
     healthy: 'green',
     breached: 'red',
@@ -60,7 +61,18 @@ function setup() {
   });
   scene.setGraph(
     [node('root', 0, 0), node('down', 280, 0)],
-    [{ from: 0, to: 1, observed: false }],
+    [
+      {
+        from: 0,
+        to: 1,
+        observed: false,
+        points: [
+          { x: 100, y: 0 },
+          { x: 180, y: 0 },
+        ],
+        box: { minX: 100, minY: 0, maxX: 180, maxY: 0 },
+      },
+    ],
   );
   const screenOf = (x: number, y: number) => ({
     x: x * scene.view.scale + scene.view.tx,

@@ -1,3 +1,4 @@
+import { routeCurves } from '../../../lib/layoutLineage';
 import type { SceneEdge, SceneNode, ScenePalette } from './types';
 import { NODE_HEIGHT, NODE_WIDTH } from './types';
 import type { Box, Viewport } from './viewport';
@@ -33,24 +34,26 @@ function intersects(
   return maxX >= b.minX && minX <= b.maxX && maxY >= b.minY && minY <= b.maxY;
 }
 
-function edgePath(path: Path2D, a: SceneNode, b: SceneNode, curved: boolean) {
-  const x1 = a.x + HALF_W;
-  const x2 = b.x - HALF_W;
-  if (!curved) {
-    path.moveTo(x1, a.y);
-    path.lineTo(x2, b.y);
-    return;
+/** The edge along its route: curves between columns, straight runs through free rows. */
+function edgePath(path: Path2D, edge: SceneEdge, curved: boolean) {
+  const [first] = edge.points;
+  path.moveTo(first.x, first.y);
+  for (const [, c1, c2, end] of routeCurves(edge.points)) {
+    if (curved) path.bezierCurveTo(c1.x, c1.y, c2.x, c2.y, end.x, end.y);
+    else path.lineTo(end.x, end.y);
   }
-  const bend = Math.max(40, Math.abs(x2 - x1) / 2);
-  path.moveTo(x1, a.y);
-  path.bezierCurveTo(x1 + bend, a.y, x2 - bend, b.y, x2, b.y);
 }
 
-function arrowPath(path: Path2D, b: SceneNode) {
-  const x = b.x - HALF_W;
-  path.moveTo(x, b.y);
-  path.lineTo(x - 9, b.y - 5);
-  path.lineTo(x - 9, b.y + 5);
+/** The arrow head where the route meets its target, pointing the way the route goes in. */
+function arrowPath(path: Path2D, edge: SceneEdge) {
+  const points = edge.points;
+  const end = points[points.length - 1];
+  let k = points.length - 2;
+  while (k > 0 && points[k].x === end.x) k--;
+  const dir = end.x >= points[Math.max(0, k)].x ? 1 : -1;
+  path.moveTo(end.x, end.y);
+  path.lineTo(end.x - 9 * dir, end.y - 5);
+  path.lineTo(end.x - 9 * dir, end.y + 5);
   path.closePath();
 }
 
@@ -134,23 +137,13 @@ export function drawGraph(ctx: CanvasRenderingContext2D, frame: Frame) {
   const showArrows = s >= 0.3;
   const curved = s >= TEXT_SCALE;
   for (const e of edges) {
-    const a = nodes[e.from];
-    const b = nodes[e.to];
-    if (
-      !intersects(
-        box,
-        Math.min(a.x, b.x),
-        Math.min(a.y, b.y),
-        Math.max(a.x, b.x),
-        Math.max(a.y, b.y),
-      )
-    ) {
+    if (!intersects(box, e.box.minX, e.box.minY, e.box.maxX, e.box.maxY)) {
       continue;
     }
     let target = e.observed ? observed : declared;
     if (e.from === hovered || e.to === hovered) target = highlight;
-    edgePath(target, a, b, curved);
-    if (showArrows) arrowPath(arrows, b);
+    edgePath(target, e, curved);
+    if (showArrows) arrowPath(arrows, e);
   }
   ctx.lineWidth = 1 / s;
   ctx.strokeStyle = palette.edge;
@@ -230,6 +223,23 @@ export function drawGraph(ctx: CanvasRenderingContext2D, frame: Frame) {
       ctx.fillStyle = color;
       ctx.fill(dot);
     }
+    // A blocked product: a dashed outer border in the blocked colour.
+    const blocked = new Path2D();
+    for (const n of inView) {
+      if (!n.blocked) continue;
+      blocked.roundRect(
+        n.x - HALF_W - 5,
+        n.y - HALF_H - 5,
+        NODE_WIDTH + 10,
+        NODE_HEIGHT + 10,
+        12,
+      );
+    }
+    ctx.lineWidth = Math.max(2.5, 2.5 / s);
+    ctx.strokeStyle = palette.blocked;
+    ctx.setLineDash([7 / Math.max(s, 0.2), 4 / Math.max(s, 0.2)]);
+    ctx.stroke(blocked);
+    ctx.setLineDash([]);
     const root = inView.find(n => n.isRoot);
     const hover = hovered >= 0 ? nodes[hovered] : undefined;
     for (const [n, color] of [

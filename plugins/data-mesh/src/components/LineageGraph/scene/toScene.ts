@@ -1,7 +1,7 @@
 import type { LineageResponse } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { layoutLineage } from '../../../lib/layoutLineage';
 import { shortRef } from '../../../lib/entityRefs';
-import type { SceneEdge, SceneNode } from './types';
+import { NODE_WIDTH, type SceneEdge, type SceneNode } from './types';
 
 /** A lineage graph placed for the canvas, with each node's hop distance and side. */
 export interface LineageScene {
@@ -11,7 +11,6 @@ export interface LineageScene {
   layers: Map<string, number>;
 }
 
-/** Lays out a lineage answer and turns it into what the canvas draws. */
 /** What a node's second line says: who owns it, or what kind of node it is. */
 function subtitleOf(
   node: LineageResponse['nodes'][number],
@@ -20,21 +19,24 @@ function subtitleOf(
 ): string {
   if (node.hidden) return 'not shown to you';
   if (node.external) return 'external dataset';
-  return [owner, domain].filter(Boolean).join(' · ') || 'no owner';
+  const who = [owner, domain].filter(Boolean).join(' · ') || 'no owner';
+  return node.governance === 'block' ? `blocked · ${who}` : who;
 }
 
+/** Lays out a lineage answer and turns it into what the canvas draws. */
 export function toScene(lineage: LineageResponse): LineageScene {
   const layout = layoutLineage(
     lineage.root,
     lineage.nodes.map(n => ({ id: n.entityRef })),
     lineage.edges,
+    { nodeWidth: NODE_WIDTH },
   );
   const indexById = new Map<string, number>();
   const layers = new Map<string, number>();
   const nodes: SceneNode[] = lineage.nodes.map((n, i) => {
     const placed = layout.nodes[i];
     indexById.set(n.entityRef, i);
-    layers.set(n.entityRef, placed.layer);
+    layers.set(n.entityRef, Math.sign(placed.layer) * Math.abs(placed.hops));
     const owner = n.owner ? shortRef(n.owner) : undefined;
     const domain = n.domain ? shortRef(n.domain) : undefined;
     return {
@@ -45,14 +47,29 @@ export function toScene(lineage: LineageResponse): LineageScene {
       subtitle: subtitleOf(n, owner, domain),
       health: n.sloHealth,
       isRoot: n.entityRef === lineage.root,
+      blocked: n.governance === 'block',
     };
   });
   const edges: SceneEdge[] = [];
-  for (const e of lineage.edges) {
+  lineage.edges.forEach((e, i) => {
     const from = indexById.get(e.from);
     const to = indexById.get(e.to);
-    if (from === undefined || to === undefined) continue;
-    edges.push({ from, to, observed: e.source === 'openlineage' });
-  }
+    const route = layout.routes[i];
+    if (from === undefined || to === undefined || !route) return;
+    const xs = route.points.map(p => p.x);
+    const ys = route.points.map(p => p.y);
+    edges.push({
+      from,
+      to,
+      observed: e.source === 'openlineage',
+      points: route.points,
+      box: {
+        minX: Math.min(...xs),
+        maxX: Math.max(...xs),
+        minY: Math.min(...ys),
+        maxY: Math.max(...ys),
+      },
+    });
+  });
   return { nodes, edges, layers };
 }

@@ -1,3 +1,5 @@
+import type { RoutePoint } from '../../../lib/layoutLineage';
+
 /** The SLO health a node shows, as the backend reports it. */
 export type NodeHealth = 'healthy' | 'breached' | 'error' | 'unknown';
 
@@ -10,6 +12,8 @@ export interface SceneNode {
   subtitle: string;
   health: NodeHealth;
   isRoot: boolean;
+  /** An enforced policy blocks the product: drawn with a blocked border. */
+  blocked?: boolean;
 }
 
 /** An edge between two nodes, by their index in the node list. */
@@ -18,6 +22,10 @@ export interface SceneEdge {
   to: number;
   /** Edges seen only in OpenLineage events (not declared) are drawn dashed. */
   observed: boolean;
+  /** The edge's route from the source's side to the target's (see `layoutLineage`). */
+  points: RoutePoint[];
+  /** The route's bounding box, to skip edges out of view. */
+  box: { minX: number; minY: number; maxX: number; maxY: number };
 }
 
 /** The colours of the canvas, taken from the app theme. */
@@ -29,6 +37,8 @@ export interface ScenePalette {
   edge: string;
   edgeHighlight: string;
   root: string;
+  /** The border of a product governance blocks. */
+  blocked: string;
   health: Record<NodeHealth, string>;
 }
 

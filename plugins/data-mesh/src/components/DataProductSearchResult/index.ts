@@ -1,0 +1,4 @@
+export {
+  DataProductSearchResult,
+  snippetLines,
+} from './DataProductSearchResult';

@@ -1,0 +1,1 @@
+export { ProductContacts } from './ProductContacts';
