@@ -133,7 +133,10 @@ schema:
       const asked = await request(mesh.server)
         .post(api('/access-requests'))
         .set('Authorization', mockCredentials.user.header(OTHER))
-        .send({ entityRef: 'component:default/stock', purpose: 'Replenishment' });
+        .send({
+          entityRef: 'component:default/stock',
+          purpose: 'Replenishment',
+        });
       expect(asked.status).toBe(201);
       expect(await reads()).toBe(false);
       const end = new Date(Date.now() + 1500).toISOString();

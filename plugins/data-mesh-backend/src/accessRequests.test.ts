@@ -88,10 +88,7 @@ function requestMesh(): string {
   (segments.spec.dataProduct as any).accessRequests = {
     autoApprove: { groups: ['group:default/product'], days: 7 },
   };
-  writeCatalog(dir, [
-    product('invoices', { owner: OWNER }),
-    segments,
-  ]);
+  writeCatalog(dir, [product('invoices', { owner: OWNER }), segments]);
   return dir;
 }
 
@@ -131,8 +128,13 @@ describe.each(databases.eachSupportedId())(
         .send(body);
 
     it('lets a consumer ask for a restricted product it discovers, lets its owner approve with an end, and ends the access then', async () => {
-      expect((await get('/products/default/invoices/slo', other())).status).toBe(403);
-      const contract = await get('/products/default/invoices/contract', other());
+      expect(
+        (await get('/products/default/invoices/slo', other())).status,
+      ).toBe(403);
+      const contract = await get(
+        '/products/default/invoices/contract',
+        other(),
+      );
       expect(contract.body.redacted).toBe(true);
 
       const asked = await post('/access-requests', other(), {
@@ -185,8 +187,11 @@ describe.each(databases.eachSupportedId())(
         ).status,
       ).toBe(403);
       expect(
-        (await post(`/access-requests/${id}/decision`, owner(), { decision: 'approve' }))
-          .body.issues[0].path,
+        (
+          await post(`/access-requests/${id}/decision`, owner(), {
+            decision: 'approve',
+          })
+        ).body.issues[0].path,
       ).toBe('/expiresAt');
       const approved = await post(`/access-requests/${id}/decision`, owner(), {
         decision: 'approve',
@@ -217,7 +222,9 @@ describe.each(databases.eachSupportedId())(
       ).toBe(true);
 
       // The grant passes the read check: data, contract and the explorer's list.
-      expect((await get('/products/default/invoices/slo', other())).status).toBe(200);
+      expect(
+        (await get('/products/default/invoices/slo', other())).status,
+      ).toBe(200);
       const whole = await get('/products/default/invoices/contract', other());
       expect(whole.body.redacted).toBeUndefined();
       expect(whole.body.source).toContain('inv-secret-1');
@@ -233,7 +240,9 @@ describe.each(databases.eachSupportedId())(
       while (Date.now() <= Date.parse(end)) {
         await new Promise(r => setTimeout(r, 100));
       }
-      expect((await get('/products/default/invoices/slo', other())).status).toBe(403);
+      expect(
+        (await get('/products/default/invoices/slo', other())).status,
+      ).toBe(403);
       expect(
         (await get('/products?health=restricted', other())).body.items.map(
           (p: any) => p.name,
@@ -298,10 +307,12 @@ describe.each(databases.eachSupportedId())(
         grant: { state: 'active', grantedBy: 'auto' },
       });
       const grant = asked.body.request.grant;
+      expect(Date.parse(grant.expiresAt) - Date.parse(grant.createdAt)).toBe(
+        7 * 86_400_000,
+      );
       expect(
-        Date.parse(grant.expiresAt) - Date.parse(grant.createdAt),
-      ).toBe(7 * 86_400_000);
-      expect((await get('/products/default/segments/slo', other())).status).toBe(200);
+        (await get('/products/default/segments/slo', other())).status,
+      ).toBe(200);
 
       const revoke = (who: string) =>
         request(mesh.server)
@@ -310,9 +321,14 @@ describe.each(databases.eachSupportedId())(
       expect((await revoke(other())).status).toBe(403);
       const revoked = await revoke(owner());
       expect(revoked.status).toBe(200);
-      expect(revoked.body.grant).toMatchObject({ state: 'revoked', endedBy: OWNER });
+      expect(revoked.body.grant).toMatchObject({
+        state: 'revoked',
+        endedBy: OWNER,
+      });
       expect((await revoke(owner())).status).toBe(409);
-      expect((await get('/products/default/segments/slo', other())).status).toBe(403);
+      expect(
+        (await get('/products/default/segments/slo', other())).status,
+      ).toBe(403);
       const grants = await get(
         '/grants?entity=component:default/segments',
         owner(),

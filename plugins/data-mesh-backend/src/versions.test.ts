@@ -99,7 +99,10 @@ describe.each(databases.eachSupportedId())(
     const get = (route: string, who: string) =>
       request(mesh.server).get(api(route)).set('Authorization', who);
     const post = (route: string, who: string, body: object) =>
-      request(mesh.server).post(api(route)).set('Authorization', who).send(body);
+      request(mesh.server)
+        .post(api(route))
+        .set('Authorization', who)
+        .send(body);
 
     beforeAll(async () => {
       mesh = await startMesh(await databases.init(databaseId), versionMesh());
@@ -121,7 +124,10 @@ describe.each(databases.eachSupportedId())(
           comparable: true,
         }),
       ]);
-      const consumers = await get('/products/default/orders/consumers', owner());
+      const consumers = await get(
+        '/products/default/orders/consumers',
+        owner(),
+      );
       expect(consumers.body.items).toEqual([
         {
           ref: 'component:default/revenue',
@@ -139,7 +145,10 @@ describe.each(databases.eachSupportedId())(
         },
       ]);
       // Someone who may not discover the restricted revenue product sees it hidden.
-      const seenByOther = await get('/products/default/orders/consumers', other());
+      const seenByOther = await get(
+        '/products/default/orders/consumers',
+        other(),
+      );
       expect(seenByOther.body.items.map((c: any) => c.ref)).toEqual([
         'hidden:1',
         'component:default/segments',
@@ -152,9 +161,13 @@ describe.each(databases.eachSupportedId())(
         (await post('/products/default/orders/versions', other(), { contract }))
           .status,
       ).toBe(403);
-      const announced = await post('/products/default/orders/versions', owner(), {
-        contract,
-      });
+      const announced = await post(
+        '/products/default/orders/versions',
+        owner(),
+        {
+          contract,
+        },
+      );
       expect(announced.status).toBe(201);
       const version = announced.body.version;
       expect(version).toMatchObject({
@@ -179,7 +192,9 @@ describe.each(databases.eachSupportedId())(
       expect(told.map(n => n.recipients)).toEqual([
         { type: 'entity', entityRef: 'group:default/product' },
       ]);
-      expect(told[0].payload.title).toContain('2.0.0 breaks what component:default/segments reads');
+      expect(told[0].payload.title).toContain(
+        '2.0.0 breaks what component:default/segments reads',
+      );
       // Announcing it again changes nothing.
       expect(
         (await post('/products/default/orders/versions', owner(), { contract }))
@@ -196,10 +211,18 @@ describe.each(databases.eachSupportedId())(
       });
 
       // Only the consumer's owners answer for it.
-      const ack = { consumer: 'component:default/segments', decision: 'acknowledged' };
+      const ack = {
+        consumer: 'component:default/segments',
+        decision: 'acknowledged',
+      };
       expect(
-        (await post(`/products/default/orders/versions/${version.id}/acknowledgements`, owner(), ack))
-          .status,
+        (
+          await post(
+            `/products/default/orders/versions/${version.id}/acknowledgements`,
+            owner(),
+            ack,
+          )
+        ).status,
       ).toBe(403);
       expect(
         (

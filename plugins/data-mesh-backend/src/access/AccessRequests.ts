@@ -258,7 +258,10 @@ export class AccessRequests {
       );
     }
     const untouched = grant.platforms.filter(
-      p => !outcomes.some(o => o.platform === p.platform && o.account === p.account),
+      p =>
+        !outcomes.some(
+          o => o.platform === p.platform && o.account === p.account,
+        ),
     );
     return this.recordOutcomes(grant, [...untouched, ...outcomes], outcomes);
   }
@@ -303,12 +306,14 @@ export class AccessRequests {
         ),
     );
     const action = (o: GrantPlatformOutcome) =>
-      ({
-        applied: 'applied',
-        failed: 'apply-failed',
-        removed: 'unapplied',
-        'remove-failed': 'unapply-failed',
-      } as const)[o.state];
+      ((
+        {
+          applied: 'applied',
+          failed: 'apply-failed',
+          removed: 'unapplied',
+          'remove-failed': 'unapply-failed',
+        } as const
+      )[o.state]);
     await this.options.store.record(
       news.map(o => ({
         entityRef: grant.entityRef,

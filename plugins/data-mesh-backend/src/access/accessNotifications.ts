@@ -19,7 +19,8 @@ export interface NotifiedProduct {
 const TITLE = 200;
 const DESCRIPTION = 500;
 
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+const day = (ms: number) =>
+  new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 
 function accessLink(product: NotifiedProduct): string {
   return `/catalog/${product.namespace}/component/${product.name}/access`;
@@ -79,7 +80,11 @@ export function requestAlerts(
           : `${nameOf(product)}: ${who} asks for read access`,
         `Purpose: ${request.purpose}${
           request.until ? ` Needed until ${day(request.until)} UTC.` : ''
-        }${grant ? ` Until ${day(grant.expiresAt)} UTC.` : ' Decide on the Access tab.'}`,
+        }${
+          grant
+            ? ` Until ${day(grant.expiresAt)} UTC.`
+            : ' Decide on the Access tab.'
+        }`,
         grant ? 'low' : 'normal',
         { requestId: request.id, event: grant ? 'auto-approved' : 'requested' },
       ),
@@ -139,8 +144,12 @@ export function grantEndedAlerts(
         ? `${nameOf(product)}: your read access ended`
         : `${nameOf(product)}: your read access was revoked`,
       expired
-        ? `The grant ran until ${day(grant.expiresAt)} UTC. Ask again on the Access tab if you still need the data.`
-        : `Revoked by ${grant.endedBy ?? 'the owners'}${note ? `: ${note}` : '.'}`,
+        ? `The grant ran until ${day(
+            grant.expiresAt,
+          )} UTC. Ask again on the Access tab if you still need the data.`
+        : `Revoked by ${grant.endedBy ?? 'the owners'}${
+            note ? `: ${note}` : '.'
+          }`,
       'normal',
       { grantId: grant.id, event: grant.state },
     ),

@@ -191,9 +191,11 @@ export class SloAlerts {
           );
         } else {
           this.logger.warn(
-            `Could not deliver the ${alert.kind} notification that ${alertSubject(
-              alert,
-            )} (attempt ${alert.attempts} of ${
+            `Could not deliver the ${
+              alert.kind
+            } notification that ${alertSubject(alert)} (attempt ${
+              alert.attempts
+            } of ${
               ALERT_DELIVERY.maxAttempts
             }): ${reason}; trying again at ${new Date(
               nextAttemptAt,

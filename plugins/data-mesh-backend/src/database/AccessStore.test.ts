@@ -45,7 +45,11 @@ describe.each(databases.eachSupportedId())('AccessStore on %p', databaseId => {
         store.decide(
           request.id,
           { decision: 'approve', expiresAt: NOW + 1000 + i },
-          { by: `user:default/owner-${i}`, now: NOW, alerts: () => notice('decided') },
+          {
+            by: `user:default/owner-${i}`,
+            now: NOW,
+            alerts: () => notice('decided'),
+          },
         ),
       ),
     );
@@ -70,7 +74,11 @@ describe.each(databases.eachSupportedId())('AccessStore on %p', databaseId => {
     expect(ended.filter(Boolean)).toHaveLength(1);
     expect(await replicas[0].activeGrants(NOW)).toHaveLength(0);
     const trail = await replicas[0].auditTrail(PRODUCT);
-    expect(trail.map(e => e.action)).toEqual(['expired', 'approved', 'requested']);
+    expect(trail.map(e => e.action)).toEqual([
+      'expired',
+      'approved',
+      'requested',
+    ]);
     const told = (await new AlertOutbox(knex).alerts(PRODUCT)).map(
       a => a.notification.payload.title,
     );
@@ -81,12 +89,23 @@ describe.each(databases.eachSupportedId())('AccessStore on %p', databaseId => {
     const store = new AccessStore(knex);
     const { grant } = await store.createRequest(
       { entityRef: PRODUCT, requester: PAT, principal: PAT, purpose: 'x' },
-      { now: NOW, auto: { expiresAt: NOW + 5000, reason: 'auto' }, alerts: () => [] },
+      {
+        now: NOW,
+        auto: { expiresAt: NOW + 5000, reason: 'auto' },
+        alerts: () => [],
+      },
     );
     await store.setPlatforms(grant!.id, [
-      { platform: 'postgres:warehouse', account: 'pat', state: 'failed', error: 'no such role' },
+      {
+        platform: 'postgres:warehouse',
+        account: 'pat',
+        state: 'failed',
+        error: 'no such role',
+      },
     ]);
-    expect((await store.grantsToRetry(NOW)).map(g => g.id)).toEqual([grant!.id]);
+    expect((await store.grantsToRetry(NOW)).map(g => g.id)).toEqual([
+      grant!.id,
+    ]);
     await store.setPlatforms(grant!.id, [
       { platform: 'postgres:warehouse', account: 'pat', state: 'applied' },
     ]);

@@ -379,7 +379,11 @@ export class AccessStore {
       if (!row || row.state !== 'pending') return undefined;
       const changed = await tx('dm_access_requests')
         .where({ id, state: 'pending' })
-        .update({ state: 'withdrawn', decided_by: options.by, decided_at: options.now });
+        .update({
+          state: 'withdrawn',
+          decided_by: options.by,
+          decided_at: options.now,
+        });
       if (changed !== 1) return undefined;
       await this.audit(
         tx,
@@ -534,7 +538,9 @@ export class AccessStore {
   }
 
   /** The grants that answered these requests. */
-  async grantsOfRequests(ids: readonly string[]): Promise<Map<string, StoredGrant>> {
+  async grantsOfRequests(
+    ids: readonly string[],
+  ): Promise<Map<string, StoredGrant>> {
     const found = new Map<string, StoredGrant>();
     for (let i = 0; i < ids.length; i += 500) {
       const rows = await this.db('dm_access_grants').whereIn(
@@ -573,7 +579,10 @@ export class AccessStore {
   }
 
   /** A product's audit trail, newest first. */
-  async auditTrail(entityRef: string, limit = 500): Promise<AccessAuditEntry[]> {
+  async auditTrail(
+    entityRef: string,
+    limit = 500,
+  ): Promise<AccessAuditEntry[]> {
     const rows = await this.db('dm_access_audit')
       .where({ entity_ref: entityRef })
       .orderBy('id', 'desc')

@@ -47,7 +47,9 @@ function stateParam(value: unknown, states: readonly string[]) {
   if (value === undefined || value === '') return undefined;
   if (typeof value !== 'string' || !states.includes(value))
     throw new InputError(
-      `state must be one of ${states.join(', ')} (found ${JSON.stringify(value)})`,
+      `state must be one of ${states.join(', ')} (found ${JSON.stringify(
+        value,
+      )})`,
     );
   return value;
 }
@@ -93,7 +95,10 @@ export function accessRoutes(
       request.entityRef,
       'discover',
     );
-    if (request.outputPort && !outputPorts(product).includes(request.outputPort)) {
+    if (
+      request.outputPort &&
+      !outputPorts(product).includes(request.outputPort)
+    ) {
       badRequest(res, 'The request was not stored', [
         {
           severity: 'error',
@@ -118,12 +123,16 @@ export function accessRoutes(
     );
     if (pending)
       throw new ConflictError(
-        `a request of ${request.principal} for ${product.entityRef} waits for its owners already (${pending.id}, asked ${new Date(
+        `a request of ${request.principal} for ${
+          product.entityRef
+        } waits for its owners already (${pending.id}, asked ${new Date(
           pending.createdAt,
         ).toISOString()})`,
       );
     const created = await ctx.access.request(request, me, product);
-    res.status(201).json({ request: requestView(created.request, created.grant) });
+    res
+      .status(201)
+      .json({ request: requestView(created.request, created.grant) });
   });
 
   router.get('/access-requests', async (req, res) => {
@@ -133,7 +142,12 @@ export function accessRoutes(
     const me = await caller(ctx, credentials);
     let items: StoredRequest[];
     if (typeof entity === 'string' && entity) {
-      const { product } = await productByRef(ctx, credentials, entity, 'discover');
+      const { product } = await productByRef(
+        ctx,
+        credentials,
+        entity,
+        'discover',
+      );
       const all = await decides(credentials, product);
       if (!all && !me) throw new NotAllowedError('only users have requests');
       items = await ctx.accessStore.requests({
@@ -207,7 +221,10 @@ export function accessRoutes(
         badRequest(res, 'Nothing was decided', issues);
         return;
       }
-      const by = credentials.principal as { userEntityRef?: string; subject?: string };
+      const by = credentials.principal as {
+        userEntityRef?: string;
+        subject?: string;
+      };
       const decided = await ctx.access.decide(
         request,
         decision,
@@ -245,7 +262,12 @@ export function accessRoutes(
     const me = await caller(ctx, credentials);
     let body: AccessGrantsResponse;
     if (typeof entity === 'string' && entity) {
-      const { product } = await productByRef(ctx, credentials, entity, 'discover');
+      const { product } = await productByRef(
+        ctx,
+        credentials,
+        entity,
+        'discover',
+      );
       const all = await decides(credentials, product);
       if (!all && !me) throw new NotAllowedError('only users hold grants');
       body = {
@@ -290,8 +312,14 @@ export function accessRoutes(
       dataMeshAccessDecidePermission,
       product,
     );
-    const by = credentials.principal as { userEntityRef?: string; subject?: string };
-    const note = typeof req.query.note === 'string' ? req.query.note.slice(0, 2000) : undefined;
+    const by = credentials.principal as {
+      userEntityRef?: string;
+      subject?: string;
+    };
+    const note =
+      typeof req.query.note === 'string'
+        ? req.query.note.slice(0, 2000)
+        : undefined;
     const ended = await ctx.access.revoke(
       grant,
       by.userEntityRef ?? by.subject ?? 'service',
@@ -314,7 +342,12 @@ export function accessRoutes(
       throw new InputError(
         'entity is required: the product whose audit trail to show, e.g. component:default/sales-orders',
       );
-    const { product } = await productByRef(ctx, credentials, entity, 'discover');
+    const { product } = await productByRef(
+      ctx,
+      credentials,
+      entity,
+      'discover',
+    );
     await requireProductPermission(
       ctx,
       credentials,

@@ -1,10 +1,6 @@
 import type Router from 'express-promise-router';
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import {
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   type BreakingChangeGate,
   type ContractImpactResponse,
@@ -230,13 +226,16 @@ export function versionRoutes(
         product,
         version.gate?.consumers.map(c => c.ref) ?? [],
       );
-      res
-        .status(created ? 201 : 200)
-        .json(
-          version.gate
-            ? { version: { ...version, gate: hideInGate(version.gate, visible) } }
-            : { version },
-        );
+      res.status(created ? 201 : 200).json(
+        version.gate
+          ? {
+              version: {
+                ...version,
+                gate: hideInGate(version.gate, visible),
+              },
+            }
+          : { version },
+      );
     },
   );
 
@@ -264,7 +263,9 @@ export function versionRoutes(
       const { items } = await ctx.versions.list(product, false);
       const gate = items.find(i => i.id === version.id)?.gate;
       const hit = gate?.consumers.find(
-        c => c.ref.toLocaleLowerCase('en-US') === consumer.toLocaleLowerCase('en-US'),
+        c =>
+          c.ref.toLocaleLowerCase('en-US') ===
+          consumer.toLocaleLowerCase('en-US'),
       );
       if (!hit)
         throw new InputError(
@@ -302,7 +303,10 @@ export function versionRoutes(
           );
         untilIso = new Date(time).toISOString();
       }
-      const principal = credentials.principal as { userEntityRef?: string; subject?: string };
+      const principal = credentials.principal as {
+        userEntityRef?: string;
+        subject?: string;
+      };
       await ctx.versions.acknowledge(product, version, {
         consumer: hit.ref,
         decision,

@@ -229,16 +229,21 @@ export class ContractVersions {
     const upcoming = stored
       .filter(v => v.publishedAt === undefined)
       .sort((a, b) => placeOf(a) - placeOf(b));
-    const currentId = product.contract ? versionId(product.contract) : undefined;
+    const currentId = product.contract
+      ? versionId(product.contract)
+      : undefined;
     const current =
-      published.find(v => v.id === currentId) ?? published[published.length - 1];
+      published.find(v => v.id === currentId) ??
+      published[published.length - 1];
     const placed: PlacedVersion[] = [];
     published.forEach((v, i) => {
       const previous = published[i - 1];
       placed.push({
         stored: v,
         previous,
-        diff: previous ? diffContracts(previous.contract, v.contract) : undefined,
+        diff: previous
+          ? diffContracts(previous.contract, v.contract)
+          : undefined,
       });
     });
     for (const v of upcoming) {
@@ -280,7 +285,9 @@ export class ContractVersions {
       this.options.consumers.of(product),
       this.options.store.acknowledgements(product.entityRef),
     ]);
-    const currentId = product.contract ? versionId(product.contract) : undefined;
+    const currentId = product.contract
+      ? versionId(product.contract)
+      : undefined;
     const changelog = readChangelog(product.contract);
     const items: ContractVersionView[] = placed.map(p =>
       this.view(product, p, currentId, consumers, acks),
@@ -399,9 +406,9 @@ export class ContractVersions {
           await this.options.consumers.of(product),
         )
       : [];
-    const acks = (await this.options.store.acknowledgements(product.entityRef)).get(
-      id,
-    );
+    const acks = (
+      await this.options.store.acknowledgements(product.entityRef)
+    ).get(id);
     const stored = await this.options.store.version(product.entityRef, id);
     const gate = breakingChangeGate({
       hit,
@@ -439,7 +446,9 @@ export class ContractVersions {
     key: string,
   ): Promise<StoredVersion | undefined> {
     const stored = await this.options.store.versions(product.entityRef);
-    return stored.find(v => v.id === key) ?? stored.find(v => v.version === key);
+    return (
+      stored.find(v => v.id === key) ?? stored.find(v => v.version === key)
+    );
   }
 
   /** A hit consumer's owner answers a breaking version; the producer's owners are told. */

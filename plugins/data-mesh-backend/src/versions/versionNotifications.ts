@@ -23,9 +23,9 @@ const nameOf = (product: NotifiedProduct) =>
   plainText(product.title ?? product.name, 100);
 
 const versionsLink = (product: NotifiedProduct, id: string) =>
-  `/catalog/${product.namespace}/component/${product.name}/contract?version=${encodeURIComponent(
-    id,
-  )}`;
+  `/catalog/${product.namespace}/component/${
+    product.name
+  }/contract?version=${encodeURIComponent(id)}`;
 
 /** One notification per owner of each hit consumer, saying what breaks for it. */
 export function breakingVersionAlerts(
@@ -46,7 +46,9 @@ export function breakingVersionAlerts(
         ? ` (and ${consumer.changes.length - 3} more)`
         : '';
     for (const owner of consumer.owners) {
-      const key = boundedKey(`data-mesh:version:${product.entityRef}:${id}:${consumer.ref}`);
+      const key = boundedKey(
+        `data-mesh:version:${product.entityRef}:${id}:${consumer.ref}`,
+      );
       alerts.push({
         entityRef: product.entityRef,
         sloId: boundedKey(`version:${id}`),
@@ -55,7 +57,9 @@ export function breakingVersionAlerts(
           recipients: { type: 'entity', entityRef: owner },
           payload: {
             title: plainText(
-              `${nameOf(product)}${version} breaks what ${consumer.ref} reads: acknowledge it`,
+              `${nameOf(product)}${version} breaks what ${
+                consumer.ref
+              } reads: acknowledge it`,
               200,
             ),
             description: plainText(`${what}${more}`, 500),
@@ -95,8 +99,12 @@ export function acknowledgedAlert(
         payload: {
           title: plainText(
             ack.decision === 'acknowledged'
-              ? `${nameOf(product)}${label}: ${ack.consumer} is ready for the change`
-              : `${nameOf(product)}${label}: ${ack.consumer} asks for more time`,
+              ? `${nameOf(product)}${label}: ${
+                  ack.consumer
+                } is ready for the change`
+              : `${nameOf(product)}${label}: ${
+                  ack.consumer
+                } asks for more time`,
             200,
           ),
           description: plainText(

@@ -49,10 +49,16 @@ describe('readAccessRequest', () => {
       purpose: 'x'.repeat(2001),
     });
     expect(request).toBeUndefined();
-    expect(issues.map(i => i.path)).toEqual(['/entityRef', '/purpose', '/until']);
+    expect(issues.map(i => i.path)).toEqual([
+      '/entityRef',
+      '/purpose',
+      '/until',
+    ]);
     expect(issues[2].message).toMatch(/has passed/);
-    expect(read({ entityRef: 'x', purpose: 'p', until: '2030-01-01' }).issues[0]
-      .message).toMatch(/more than 365 days ahead/);
+    expect(
+      read({ entityRef: 'x', purpose: 'p', until: '2030-01-01' }).issues[0]
+        .message,
+    ).toMatch(/more than 365 days ahead/);
     expect(read('nope').issues[0].message).toMatch(/JSON object/);
   });
 });
@@ -64,9 +70,9 @@ describe('readAccessDecision', () => {
     expect(
       read({ decision: 'approve', expiresAt: '2025-06-01T12:01:00Z' }).decision,
     ).toEqual({ decision: 'approve', expiresAt: NOW + 60_000 });
-    expect(read({ decision: 'refuse', note: 'Not for marketing' }).decision).toEqual(
-      { decision: 'refuse', note: 'Not for marketing' },
-    );
+    expect(
+      read({ decision: 'refuse', note: 'Not for marketing' }).decision,
+    ).toEqual({ decision: 'refuse', note: 'Not for marketing' });
   });
 
   it('wants an end to every grant and a reason for every refusal', () => {
@@ -123,7 +129,10 @@ describe('auto-approval', () => {
         principal: SAM,
         now: NOW,
       }),
-    ).toMatchObject({ approved: false, reason: expect.stringMatching(/restricted/) });
+    ).toMatchObject({
+      approved: false,
+      reason: expect.stringMatching(/restricted/),
+    });
     expect(
       autoApprovalOf({
         rule,

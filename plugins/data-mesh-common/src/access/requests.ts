@@ -16,7 +16,11 @@ import { principalRef } from './productAccess';
  * withdrawn by the requester.
  * @public
  */
-export type AccessRequestState = 'pending' | 'approved' | 'refused' | 'withdrawn';
+export type AccessRequestState =
+  | 'pending'
+  | 'approved'
+  | 'refused'
+  | 'withdrawn';
 
 /** @public */
 export const ACCESS_REQUEST_STATES: readonly AccessRequestState[] = [
@@ -363,9 +367,7 @@ export function readAccessDecision(
   }
   if (issues.length > 0 || expiresAt === undefined) return { issues };
   return {
-    decision: note
-      ? { decision, note, expiresAt }
-      : { decision, expiresAt },
+    decision: note ? { decision, note, expiresAt } : { decision, expiresAt },
     issues,
   };
 }
@@ -515,7 +517,8 @@ export function autoApprovalOf(options: {
   | { approved: false; reason: string } {
   const settings = options.settings ?? DEFAULT_ACCESS_REQUEST_SETTINGS;
   const { rule } = options;
-  if (!rule) return { approved: false, reason: 'the product decides by its owners' };
+  if (!rule)
+    return { approved: false, reason: 'the product decides by its owners' };
   const level = classificationLevel(options.level) ?? 'internal';
   if (!settings.autoApproveLevels.includes(level)) {
     return {
@@ -541,10 +544,14 @@ export function autoApprovalOf(options: {
   ) {
     return {
       approved: false,
-      reason: 'the requester is in none of the groups it approves automatically',
+      reason:
+        'the requester is in none of the groups it approves automatically',
     };
   }
-  const days = Math.min(rule.days ?? settings.autoApproveDays, settings.maxDays);
+  const days = Math.min(
+    rule.days ?? settings.autoApproveDays,
+    settings.maxDays,
+  );
   const end = options.now + days * DAY_MS;
   const expiresAt =
     options.until !== undefined && options.until < end ? options.until : end;

@@ -44,7 +44,12 @@ describe('consumersOf', () => {
         broken: false,
         ports: [{ fields: ['orders.total_amount'] }],
       },
-      { entityRef: BROKEN, owner: 'group:default/platform', broken: true, ports: [{}] },
+      {
+        entityRef: BROKEN,
+        owner: 'group:default/platform',
+        broken: true,
+        ports: [{}],
+      },
     ],
     grants: ['user:default/fin'],
     openLineage: [
@@ -136,7 +141,10 @@ describe('breakingChangeGate', () => {
   it('waits for every hit consumer during the deprecation period', () => {
     const gate = breakingChangeGate({
       hit,
-      acknowledgements: [ack(SEGMENTS, 'acknowledged'), ack(REVENUE, 'more-time')],
+      acknowledgements: [
+        ack(SEGMENTS, 'acknowledged'),
+        ack(REVENUE, 'more-time'),
+      ],
       announcedAt,
       now: announcedAt + 86_400_000,
     });
@@ -153,7 +161,10 @@ describe('breakingChangeGate', () => {
     expect(
       breakingChangeGate({
         hit,
-        acknowledgements: [ack(SEGMENTS, 'acknowledged'), ack(REVENUE, 'acknowledged')],
+        acknowledgements: [
+          ack(SEGMENTS, 'acknowledged'),
+          ack(REVENUE, 'acknowledged'),
+        ],
         announcedAt,
         now: announcedAt,
       }).state,
@@ -168,8 +179,12 @@ describe('breakingChangeGate', () => {
       }).reason,
     ).toMatch(/7-day deprecation period ran out/);
     expect(
-      breakingChangeGate({ hit: [], acknowledgements: [], announcedAt, now: announcedAt })
-        .state,
+      breakingChangeGate({
+        hit: [],
+        acknowledgements: [],
+        announcedAt,
+        now: announcedAt,
+      }).state,
     ).toBe('not-breaking');
   });
 });

@@ -131,7 +131,14 @@ export function consumersOf(input: {
     const key = lower(ref);
     let consumer = byRef.get(key);
     if (!consumer) {
-      consumer = { ref, kind, via: [], owners: [], all: false, read: new Set() };
+      consumer = {
+        ref,
+        kind,
+        via: [],
+        owners: [],
+        all: false,
+        read: new Set(),
+      };
       byRef.set(key, consumer);
     }
     if (!consumer.via.includes(via)) consumer.via.push(via);

@@ -97,10 +97,14 @@ export function breakingChangeGate(input: {
     state = 'open';
     reason = `The ${days}-day deprecation period ran out on ${new Date(
       ends,
-    ).toISOString()}; ${pending} of ${consumers.length} consumers had not acknowledged.`;
+    ).toISOString()}; ${pending} of ${
+      consumers.length
+    } consumers had not acknowledged.`;
   } else {
     state = 'waiting';
-    reason = `${pending} of ${consumers.length} consumers it hits have not acknowledged; the deprecation period runs until ${new Date(
+    reason = `${pending} of ${
+      consumers.length
+    } consumers it hits have not acknowledged; the deprecation period runs until ${new Date(
       ends,
     ).toISOString()}.`;
   }

@@ -30,7 +30,8 @@ export function readAccessRequestSettings(
 ): AccessRequestSettings {
   const section = config.getOptionalConfig('dataMesh.accessRequests');
   if (!section) return DEFAULT_ACCESS_REQUEST_SETTINGS;
-  const maxDays = days(section, 'maxDays') ?? DEFAULT_ACCESS_REQUEST_SETTINGS.maxDays;
+  const maxDays =
+    days(section, 'maxDays') ?? DEFAULT_ACCESS_REQUEST_SETTINGS.maxDays;
   const autoApproveDays = Math.min(
     days(section, 'autoApproveDays') ??
       DEFAULT_ACCESS_REQUEST_SETTINGS.autoApproveDays,

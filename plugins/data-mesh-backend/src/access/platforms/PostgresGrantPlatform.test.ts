@@ -51,7 +51,9 @@ const grant = (
 });
 
 (url ? describe : describe.skip)(
-  `GRANT and REVOKE on PostgreSQL (DM_PG_URL ${url ? 'set' : 'not set: start scripts/pg-cluster.sh'})`,
+  `GRANT and REVOKE on PostgreSQL (DM_PG_URL ${
+    url ? 'set' : 'not set: start scripts/pg-cluster.sh'
+  })`,
   () => {
     let admin: Client;
     let db: Client;
@@ -59,10 +61,10 @@ const grant = (
 
     const canRead = async (role: string, table: string) =>
       (
-        await db.query(
-          `SELECT has_table_privilege($1, $2, 'SELECT') AS ok`,
-          [role, table],
-        )
+        await db.query(`SELECT has_table_privilege($1, $2, 'SELECT') AS ok`, [
+          role,
+          table,
+        ])
       ).rows[0].ok as boolean;
 
     beforeAll(async () => {
@@ -155,7 +157,9 @@ const grant = (
         }),
       ).toEqual([]);
       expect(await canRead(TEAM, 'sales.orders')).toBe(true);
-      expect(await platform.apply(grant('user:default/nobody', ['orders']))).toEqual([
+      expect(
+        await platform.apply(grant('user:default/nobody', ['orders'])),
+      ).toEqual([
         {
           platform: 'postgres:warehouse',
           state: 'failed',

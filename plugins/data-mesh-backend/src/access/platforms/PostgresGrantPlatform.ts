@@ -16,10 +16,7 @@ import type {
 } from '@backstage-data-mesh/plugin-data-mesh-node';
 import type { OdcsServer } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { ident } from '../../evaluation/checkQueries';
-import {
-  domainName,
-  servesProduct,
-} from '../../evaluation/ServerRegistry';
+import { domainName, servesProduct } from '../../evaluation/ServerRegistry';
 import type {
   PostgresServerSettings,
   ServerSettings,
@@ -97,8 +94,12 @@ export class PostgresGrantPlatform implements GrantPlatform {
         problem: grantor
           ? undefined
           : `no role grants the tables of ${
-              domain ? `domain ${domain}` : `${product.entityRef}, which has no domain`
-            } (dataMesh.servers.${settings.name}.grants.grantorRoles, .defaultGrantorRole, or the server's roles)`,
+              domain
+                ? `domain ${domain}`
+                : `${product.entityRef}, which has no domain`
+            } (dataMesh.servers.${
+              settings.name
+            }.grants.grantorRoles, .defaultGrantorRole, or the server's roles)`,
       });
     }
     return targets;
@@ -178,7 +179,12 @@ export class PostgresGrantPlatform implements GrantPlatform {
             grant.entityRef
           } on ${platform} for ${grant.principal}: ${error}`,
         );
-        outcomes.push({ platform, account, state: failed, error: failure(error) });
+        outcomes.push({
+          platform,
+          account,
+          state: failed,
+          error: failure(error),
+        });
       }
     }
     return outcomes;
