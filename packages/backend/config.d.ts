@@ -21,6 +21,11 @@ export interface Config {
        */
       backfillDays?: number;
       /**
+       * The example mesh folder whose versions/versions.yaml lists past and announced
+       * contract versions, recorded on start (src/exampleContractVersions.ts).
+       */
+      contractVersions?: string;
+      /**
        * The example products' pipelines (examples/generate-data.ts), run by the example
        * portal's backend so that the example data stays fresh.
        */

@@ -254,6 +254,20 @@ describe.each(databases.eachSupportedId())(
         ),
       ).toBe(true);
 
+      // A person answers as themselves; a service names the person it answers for.
+      const again = `/products/default/orders/versions/${version.id}/acknowledgements`;
+      expect(
+        (await post(again, other(), { ...ack, onBehalfOf: OWNER })).status,
+      ).toBe(400);
+      const relayed = await post(again, mockCredentials.service.header(), {
+        ...ack,
+        onBehalfOf: 'user:default/Pat',
+      });
+      expect(relayed.status).toBe(201);
+      expect(relayed.body.gate.consumers[0].acknowledgement.by).toBe(
+        'user:default/pat',
+      );
+
       const impact = await post('/products/default/orders/impact', owner(), {
         contract,
       });

@@ -249,7 +249,22 @@ export function versionRoutes(
         throw new NotFoundError(
           `${product.entityRef} has no contract version ${req.params.id}`,
         );
-      const { consumer, decision, note, until } = req.body ?? {};
+      const { consumer, decision, note, until, onBehalfOf } = req.body ?? {};
+      // A service (an approval workflow outside the portal) answers for the person who did.
+      let answeredFor: string | undefined;
+      if (onBehalfOf !== undefined) {
+        answeredFor = ctx.auth.isPrincipal(credentials, 'service')
+          ? principalRef(onBehalfOf)
+          : undefined;
+        if (!answeredFor || !answeredFor.startsWith('user:'))
+          throw new InputError(
+            ctx.auth.isPrincipal(credentials, 'service')
+              ? `onBehalfOf must be the user who answered, as an entity ref such as user:default/sam (found ${JSON.stringify(
+                  onBehalfOf,
+                )})`
+              : 'onBehalfOf is for services answering for a person; a user answers as themselves, so leave it out',
+          );
+      }
       if (decision !== 'acknowledged' && decision !== 'more-time')
         throw new InputError(
           `decision must be "acknowledged" or "more-time" (found ${JSON.stringify(
@@ -310,7 +325,11 @@ export function versionRoutes(
       await ctx.versions.acknowledge(product, version, {
         consumer: hit.ref,
         decision,
-        by: principal.userEntityRef ?? principal.subject ?? 'service',
+        by:
+          answeredFor ??
+          principal.userEntityRef ??
+          principal.subject ??
+          'service',
         at: new Date().toISOString(),
         ...(typeof note === 'string' && note.trim()
           ? { note: note.trim().slice(0, 2000) }

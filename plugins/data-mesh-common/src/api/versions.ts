@@ -79,6 +79,11 @@ export interface AcknowledgeVersionRequest {
   note?: string;
   /** For `more-time`: until when (ISO 8601). */
   until?: string;
+  /**
+   * For a service answering for a person (an approval workflow outside the portal): the user
+   * who answered, as an entity ref. Users leave it out.
+   */
+  onBehalfOf?: string;
 }
 
 /**
