@@ -7,6 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { TestDatabases, mockCredentials } from '@backstage/backend-test-utils';
+import type { AddressInfo } from 'node:net';
+import { runCli } from '@backstage-data-mesh/plugin-data-mesh-node';
 import request from 'supertest';
 import {
   OTHER,
@@ -84,6 +86,43 @@ function versionMesh(): string {
 }
 
 /** The orders contract of the test mesh without customer_id, as version 2.0.0. */
+/** `data-mesh diff --consumers` in this process, against the test portal, as a service. */
+async function diffConsumers(
+  server: { address(): unknown },
+  dir: string,
+  next: string,
+) {
+  fs.writeFileSync(path.join(dir, 'next.odcs.yaml'), next);
+  const { port } = server.address() as AddressInfo;
+  process.env.DATA_MESH_TOKEN = mockCredentials.service.token();
+  let stdout = '';
+  let stderr = '';
+  try {
+    const code = await runCli(
+      [
+        'diff',
+        '--consumers',
+        'component:default/orders',
+        '--portal',
+        `http://localhost:${port}`,
+        path.join(dir, 'orders.odcs.yaml'),
+        path.join(dir, 'next.odcs.yaml'),
+      ],
+      {
+        stdout: text => {
+          stdout += text;
+        },
+        stderr: text => {
+          stderr += text;
+        },
+      },
+    );
+    return { code, stdout, stderr };
+  } finally {
+    delete process.env.DATA_MESH_TOKEN;
+  }
+}
+
 function nextOrders(dir: string): string {
   return fs
     .readFileSync(path.join(dir, 'orders.odcs.yaml'), 'utf8')
@@ -210,6 +249,18 @@ describe.each(databases.eachSupportedId())(
         severity: 'breaking',
       });
 
+      // CI sees the same list, and fails while the version waits for its consumers.
+      const waiting = await diffConsumers(mesh.server, mesh.dir, contract);
+      expect(waiting.stderr).toBe('');
+      expect(waiting.code).toBe(1);
+      expect(waiting.stdout).toContain(
+        'Consumers of component:default/orders this version hits: 1 (gate waiting',
+      );
+      expect(waiting.stdout).toContain(
+        'component:default/segments (input-port; owners group:default/product): not acknowledged',
+      );
+      expect(waiting.stdout).toContain('schema.orders.properties.customer_id');
+
       // Only the consumer's owners answer for it.
       const ack = {
         consumer: 'component:default/segments',
@@ -253,6 +304,12 @@ describe.each(databases.eachSupportedId())(
             n.payload.metadata?.event === 'acknowledged',
         ),
       ).toBe(true);
+
+      const open = await diffConsumers(mesh.server, mesh.dir, contract);
+      expect(open.code).toBe(0);
+      expect(open.stdout).toContain(
+        `component:default/segments (input-port; owners group:default/product): acknowledged by ${OTHER}`,
+      );
 
       // A person answers as themselves; a service names the person it answers for.
       const again = `/products/default/orders/versions/${version.id}/acknowledgements`;
