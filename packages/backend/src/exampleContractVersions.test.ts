@@ -41,7 +41,7 @@ async function waitFor<T>(
 
 describe('the example contract versions', () => {
   it.each(databases.eachSupportedId())(
-    'give sales orders a past, a current and an announced breaking version, with the consumers it hits and one answer, on %p',
+    'give sales orders a past, a current and an announced breaking version, with the consumers it hits and one answer, and the lineage policy blocks financial metrics, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
       const backend = await startTestBackend({
@@ -92,6 +92,15 @@ describe('the example contract versions', () => {
                   },
                 },
                 examples: { contractVersions: examples },
+                governance: {
+                  policies: [path.join(examples, 'policies/global.yaml')],
+                  domains: Object.fromEntries(
+                    ['sales', 'marketing', 'product', 'finance'].map(d => [
+                      d,
+                      [path.join(examples, `policies/${d}.yaml`)],
+                    ]),
+                  ),
+                },
               },
             },
           }),
@@ -149,6 +158,34 @@ describe('the example contract versions', () => {
         expect(told[0].payload.link).toContain(
           '/catalog/default/component/sales-orders/contract?version=',
         );
+
+        // The lineage policy blocks financial metrics on purpose: it reads the restricted
+        // general ledger and accounts receivable without being restricted itself.
+        const governance = await request(backend.server)
+          .get('/api/data-mesh/products/default/financial-metrics/governance')
+          .set(
+            'Authorization',
+            mockCredentials.user.header('user:default/fin-finance'),
+          );
+        expect(governance.status).toBe(200);
+        const lineage = governance.body.results.find(
+          (r: any) => r.id === 'restricted-flows-into-restricted',
+        );
+        expect(lineage).toMatchObject({ outcome: 'block' });
+        expect(lineage.message).toBe(
+          'The product reads from 2 restricted product(s) upstream (component:default/accounts-receivable, component:default/general-ledger) but is classified confidential.',
+        );
+        const ledger = await request(backend.server)
+          .get('/api/data-mesh/products/default/general-ledger/governance')
+          .set(
+            'Authorization',
+            mockCredentials.user.header('user:default/fin-finance'),
+          );
+        expect(
+          ledger.body.results.find(
+            (r: any) => r.id === 'restricted-flows-into-restricted',
+          ),
+        ).toMatchObject({ outcome: 'pass' });
       } finally {
         await backend.stop();
       }

@@ -161,11 +161,20 @@ export const dataMeshPlugin = createBackendPlugin({
           observations,
           verdicts,
         );
-        products.onChange(change =>
-          change.initial
-            ? indexer.all(change.all)
-            : indexer.changed(change.changed, change.removed),
-        );
+        products.onChange(async change => {
+          // Policies over lineage read each product's neighbours: a product whose
+          // neighbours changed is governed again with them.
+          const touched = verdicts.mesh(change.all, [
+            ...change.changed.map(p => p.entityRef),
+            ...change.removed,
+          ]);
+          if (change.initial) {
+            await indexer.all(change.all);
+            return;
+          }
+          const again = change.all.filter(p => touched.includes(p.entityRef));
+          await indexer.changed([...change.changed, ...again], change.removed);
+        });
         const settings = readServerSettings(config);
         const servers = new ServerRegistry(settings, readCheckLimits(config));
         lifecycle.addShutdownHook(() => servers.close());

@@ -123,6 +123,17 @@ async function diffConsumers(
   }
 }
 
+const GLOBAL_POLICIES = path.resolve(
+  __dirname,
+  '../../../examples/policies/global.yaml',
+);
+
+/** The result of the policy that holds a version at its breaking-change gate. */
+const gatePolicy = (body: any) =>
+  body.verdict.results.find(
+    (r: any) => r.id === 'breaking-change-acknowledged',
+  );
+
 function nextOrders(dir: string): string {
   return fs
     .readFileSync(path.join(dir, 'orders.odcs.yaml'), 'utf8')
@@ -144,7 +155,10 @@ describe.each(databases.eachSupportedId())(
         .send(body);
 
     beforeAll(async () => {
-      mesh = await startMesh(await databases.init(databaseId), versionMesh());
+      mesh = await startMesh(await databases.init(databaseId), versionMesh(), {
+        // the example platform's policies, which hold a version at its gate
+        governance: { policies: [GLOBAL_POLICIES] },
+      });
     });
 
     afterAll(async () => {
@@ -261,6 +275,15 @@ describe.each(databases.eachSupportedId())(
       );
       expect(waiting.stdout).toContain('schema.orders.properties.customer_id');
 
+      // Governance holds the version until its consumers acknowledged it.
+      const held = await post('/products/default/orders/impact', owner(), {
+        contract,
+      });
+      expect(gatePolicy(held.body)).toMatchObject({ outcome: 'block' });
+      expect(gatePolicy(held.body).message).toContain(
+        'Version 2.0.0 breaks 1 consumer(s) that have not acknowledged it yet (component:default/segments)',
+      );
+
       // Only the consumer's owners answer for it.
       const ack = {
         consumer: 'component:default/segments',
@@ -329,6 +352,7 @@ describe.each(databases.eachSupportedId())(
         contract,
       });
       expect(impact.body.gate.state).toBe('open');
+      expect(gatePolicy(impact.body)).toMatchObject({ outcome: 'pass' });
       expect(impact.body.version.id).toBe(version.id);
     });
   },

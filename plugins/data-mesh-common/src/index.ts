@@ -123,7 +123,17 @@ export { layerPolicies } from './governance/layering';
 export type { PolicyLayers } from './governance/layering';
 export { BUILT_IN_POLICIES } from './governance/packs/builtin';
 export { parsePolicySet } from './governance/parsePolicySet';
-export type { PolicyInput, QualityCheckResult } from './governance/policyInput';
+export type {
+  PolicyGateFacts,
+  PolicyInput,
+  QualityCheckResult,
+} from './governance/policyInput';
+export { lineageNeighbours } from './governance/neighbours';
+export type {
+  MeshProduct,
+  NeighbourFacts,
+  ProductNeighbours,
+} from './governance/neighbours';
 export { policyTimeKey } from './governance/policyTimeKey';
 export { describeProduct } from './governance/productFacts';
 export type { GovernedEntity, ProductFacts } from './governance/productFacts';
@@ -307,7 +317,11 @@ export type {
   HitConsumer,
   ProductConsumer,
 } from './consumers/consumers';
-export { DEFAULT_DEPRECATION_DAYS, breakingChangeGate } from './consumers/gate';
+export {
+  DEFAULT_DEPRECATION_DAYS,
+  breakingChangeGate,
+  gateFacts,
+} from './consumers/gate';
 export type {
   BreakingChangeGate,
   ConsumerAcknowledgement,

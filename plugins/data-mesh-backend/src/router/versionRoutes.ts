@@ -2,6 +2,8 @@ import type Router from 'express-promise-router';
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
+  gateFacts,
+  verdictForViewer,
   type BreakingChangeGate,
   type ContractImpactResponse,
   type ContractVersionDiffResponse,
@@ -373,10 +375,30 @@ export function versionRoutes(
         product,
         impact.gate.consumers.map(c => c.ref),
       );
+      // The governance verdict the version would get, its breaking-change gate included.
+      const verdict = ctx.verdicts.versionVerdict(
+        product,
+        contract,
+        impact.gate.state === 'not-breaking'
+          ? null
+          : gateFacts(
+              impact.gate,
+              contract.version === undefined
+                ? undefined
+                : String(contract.version),
+            ),
+        await ctx.observations.states(product.entityRef),
+      );
       const body: ContractImpactResponse = {
         ...impact,
         gate: hideInGate(impact.gate, visible),
       };
+      if (verdict) {
+        const sight = (await ctx.gate.sight(credentials, [product])).get(
+          product.entityRef,
+        );
+        body.verdict = verdictForViewer(verdict, { read: !!sight?.read });
+      }
       if (impact.version?.gate)
         body.version = {
           ...impact.version,

@@ -1,6 +1,7 @@
 import type { BreakingChangeGate } from '../consumers/gate';
 import type { ProductConsumer } from '../consumers/consumers';
 import type { ContractDiff, VersionBump } from '../diff/types';
+import type { ProductVerdict } from '../governance/productVerdict';
 
 /**
  * One version of a product's contract the portal knows.
@@ -105,4 +106,9 @@ export interface ContractImpactResponse {
   /** The version as the portal knows it, when it was announced or seen already. */
   version?: ContractVersionView;
   gate: BreakingChangeGate;
+  /**
+   * The governance verdict the version would get, with its gate (policies read it as
+   * `gate`); absent when governance is switched off.
+   */
+  verdict?: ProductVerdict;
 }

@@ -2,6 +2,7 @@
  * The breaking-change gate: a version that breaks its consumers waits until every consumer
  * it hits acknowledged it, or until the deprecation period since it was announced ran out.
  */
+import type { PolicyGateFacts } from '../governance/policyInput';
 import type { HitConsumer } from './consumers';
 
 /**
@@ -115,5 +116,28 @@ export function breakingChangeGate(input: {
     consumers,
     pending,
     reason,
+  };
+}
+
+/**
+ * The gate as governance policies read it (`gate`): the version, who has not acknowledged and
+ * who has. Asking for more time is not acknowledging.
+ * @public
+ */
+export function gateFacts(
+  gate: BreakingChangeGate,
+  version: string | undefined,
+): PolicyGateFacts {
+  const acknowledged = gate.consumers
+    .filter(c => c.acknowledgement?.decision === 'acknowledged')
+    .map(c => c.ref);
+  return {
+    state: gate.state,
+    version: version ?? null,
+    pending: gate.consumers
+      .map(c => c.ref)
+      .filter(ref => !acknowledged.includes(ref)),
+    acknowledged,
+    deprecationEndsAt: gate.deprecationEndsAt,
   };
 }
