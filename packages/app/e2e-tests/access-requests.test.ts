@@ -233,3 +233,35 @@ test('the Versions view of sales orders shows its breaking version, the consumer
   await expect(notice).toBeVisible();
   await saveScreenshot(mia, 'contract-versions-notification');
 });
+
+test('the lineage policy blocks financial metrics on purpose, with its reason on the Governance tab; sales orders shows the gate its coming version waits at', async ({
+  page,
+  browser,
+}) => {
+  await openAs(
+    page,
+    '/catalog/default/component/financial-metrics/governance',
+    'fin-finance',
+  );
+  const verdicts = page.getByRole('table', { name: 'Policy verdicts' });
+  const lineage = verdicts
+    .getByRole('row')
+    .filter({ hasText: 'restricted-flows-into-restricted' });
+  await expect(lineage).toContainText(
+    'The product reads from 2 restricted product(s) upstream',
+  );
+  await expect(lineage).toContainText('but is classified confidential');
+  await saveScreenshot(page, 'governance-lineage-policy');
+
+  const sam = await (await browser.newContext()).newPage();
+  await openAs(sam, `${salesOrders}/governance`, 'sam-sales');
+  const gate = sam
+    .getByRole('list', { name: 'Breaking-change gates' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Version 2.0.0' });
+  await expect(gate).toContainText('waiting');
+  await expect(
+    gate.getByRole('link', { name: 'Who it hits and who acknowledged' }),
+  ).toBeVisible();
+  await saveScreenshot(sam, 'governance-breaking-change-gate');
+});
