@@ -244,9 +244,9 @@ test('the lineage policy blocks financial metrics on purpose, with its reason on
     'fin-finance',
   );
   const verdicts = page.getByRole('table', { name: 'Policy verdicts' });
-  const lineage = verdicts
-    .getByRole('row')
-    .filter({ hasText: 'restricted-flows-into-restricted' });
+  const lineage = verdicts.locator(
+    'tr[data-policy="restricted-flows-into-restricted"]',
+  );
   await expect(lineage).toContainText(
     'The product reads from 2 restricted product(s) upstream',
   );
