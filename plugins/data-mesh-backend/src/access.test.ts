@@ -205,6 +205,16 @@ describe.each(databases.eachSupportedId())(
         ]),
       );
       expect(JSON.stringify(res.body)).not.toContain('revenue');
+      expect(
+        res.body.nodes.find(
+          (n: any) => n.entityRef === 'component:default/customers',
+        ),
+      ).toMatchObject({ sloHealth: 'unknown', restricted: true });
+      expect(
+        res.body.nodes.find(
+          (n: any) => n.entityRef === 'component:default/orders',
+        ).restricted,
+      ).toBeUndefined();
       await get('/lineage?entity=component:default/revenue', other()).expect(
         404,
       );

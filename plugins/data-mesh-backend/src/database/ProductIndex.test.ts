@@ -174,6 +174,31 @@ describe.each(databases.eachSupportedId())('ProductIndex on %p', databaseId => {
     }
   });
 
+  it('answers facets and counts again at once after this replica writes or removes a product', async () => {
+    const everyone = { discover: true, read: true } as const;
+    const before = await index.counts(everyone, ['group:default/support']);
+    expect((await index.facets(everyone)).owners).not.toContain(
+      'group:default/support',
+    );
+    const added = product('tickets', { owner: 'group:default/support' });
+    await index.write([added]);
+    try {
+      expect(await index.counts(everyone, ['group:default/support'])).toEqual({
+        ...before,
+        all: before.all + 1,
+        mine: 1,
+      });
+      expect((await index.facets(everyone)).owners).toContain(
+        'group:default/support',
+      );
+    } finally {
+      await index.remove([added.entityRef]);
+    }
+    expect(await index.counts(everyone, ['group:default/support'])).toEqual(
+      before,
+    );
+  });
+
   it('filters by the governance verdict each caller sees', async () => {
     const pat = {
       discover: audience('discover', ['group:default/product']),

@@ -3,128 +3,66 @@
  * discover and read each one: the list is filtered, sorted and paged by one query, whatever
  * the size of the mesh, and the permission conditions a policy returns become part of it.
  */
-import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
-import type { PermissionCriteria } from '@backstage/plugin-permission-common';
-import type { DataProductQuery } from '@backstage-data-mesh/plugin-data-mesh-node';
-import type { SloHealth } from '@backstage-data-mesh/plugin-data-mesh-common';
+import { whereCriteria } from './productCriteria';
+import {
+  type AccessCriteria,
+  type IndexedProduct,
+  type ListingAccess,
+  type ProductFilters,
+  type ProductSort,
+  audienceRows,
+  rowHash,
+  rowOf,
+} from './productRows';
 
-/** One product as the index keeps it. */
-export interface IndexedProduct {
-  entityRef: string;
-  name: string;
-  namespace: string;
-  title: string;
-  domain?: string;
-  owner?: string;
-  productKind?: string;
-  level: string;
-  lifecycle?: string;
-  /** A demonstration product (tagged `demo`). */
-  demo: boolean;
-  /** The governance verdict (`pass`, `warn`, `block`, `unknown`), as a reader sees it. */
-  governance: string;
-  /** The verdict as one who may discover but not read the product sees it. */
-  governancePublic: string;
-  sloHealth: SloHealth;
-  freshAt?: number;
-  discover: { everyone: boolean; refs: string[] };
-  read: { everyone: boolean; refs: string[] };
-  write: { refs: string[] };
-  /** Words the product is found by (name, title, description, tags, field names). */
-  words: string[];
-}
-
-/** The filters of a product listing; every one optional. */
-export interface ProductFilters {
-  /** Words that must all appear in the product's name, title, description, tags or fields. */
-  text?: string;
-  domain?: string;
-  owner?: string;
-  /** Only products owned by one of these users or groups ("my team"). */
-  ownedBy?: string[];
-  classification?: string;
-  productKind?: string;
-  health?: SloHealth | 'restricted';
-  governance?: string;
-  /** `false` leaves out demonstration products. */
-  demos?: boolean;
-}
-
-/** What a listing may be sorted by. */
-export type ProductSort =
-  | 'name'
-  | 'domain'
-  | 'owner'
-  | 'productKind'
-  | 'classification'
-  | 'sloHealth'
-  | 'governance'
-  | 'freshness';
-
-/** Allowed for every product, for none, or where the conditions (in query form) hold. */
-export type AccessCriteria = boolean | PermissionCriteria<DataProductQuery>;
-
-/**
- * Who is asking, as the permission framework answered: which products they may discover and
- * which they may read, and, when the catalog's own read permission is conditional, the
- * products the catalog shows them.
- */
-export interface ListingAccess {
-  discover: AccessCriteria;
-  read: AccessCriteria;
-  catalogVisible?: ReadonlySet<string>;
-}
-
-type Criteria = PermissionCriteria<DataProductQuery>;
+export type {
+  AccessCriteria,
+  IndexedProduct,
+  ListingAccess,
+  ProductFilters,
+  ProductSort,
+} from './productRows';
 
 const CHUNK = 200;
 
-function rowHash(product: IndexedProduct): string {
-  return createHash('sha256')
-    .update(JSON.stringify(product))
-    .digest('hex')
-    .slice(0, 64);
-}
-
-function rowOf(product: IndexedProduct) {
-  return {
-    entity_ref: product.entityRef,
-    name: product.name,
-    namespace: product.namespace,
-    sort_title: product.title.toLocaleLowerCase('en-US').slice(0, 255),
-    domain: product.domain?.toLocaleLowerCase('en-US') ?? null,
-    owner: product.owner?.toLocaleLowerCase('en-US') ?? null,
-    product_kind: product.productKind ?? null,
-    level: product.level,
-    lifecycle: product.lifecycle ?? null,
-    demo: product.demo,
-    governance: product.governance,
-    governance_public: product.governancePublic,
-    slo_health: product.sloHealth,
-    fresh_at: product.freshAt ?? null,
-    discover_everyone: product.discover.everyone,
-    read_everyone: product.read.everyone,
-    search_text: ` ${product.words.join(' ').toLocaleLowerCase('en-US')} `,
-    row_hash: rowHash(product),
-  };
-}
-
-function audienceRows(product: IndexedProduct) {
-  const rows: Array<{ entity_ref: string; action: string; principal: string }> =
-    [];
-  const add = (action: string, refs: string[]) => {
-    for (const principal of new Set(refs))
-      rows.push({ entity_ref: product.entityRef, action, principal });
-  };
-  add('discover', product.discover.refs);
-  add('read', product.read.refs);
-  add('write', product.write.refs);
-  return rows;
-}
+/**
+ * How long a caller's facets and counts are reused. They change only when products join,
+ * leave or change owner, domain, kind, level or tags: this replica forgets them when it
+ * writes the index, and another replica's writes show within this time.
+ */
+const SUMMARY_MILLIS = 10_000;
 
 export class ProductIndex {
+  /** Facets and counts per caller (their access and teams), with when they were made. */
+  private readonly summaries = new Map<
+    string,
+    { at: number; value: Promise<unknown> }
+  >();
+
   constructor(private readonly db: Knex) {}
+
+  /**
+   * `make()`, reused for the same caller within {@link SUMMARY_MILLIS}; never reused when the
+   * catalog's own read rules narrow what the caller sees (that set is the caller's alone).
+   */
+  private summary<T>(
+    kind: string,
+    access: ListingAccess,
+    extra: unknown,
+    make: () => Promise<T>,
+  ): Promise<T> {
+    if (access.catalogVisible) return make();
+    const key = JSON.stringify([kind, access.discover, access.read, extra]);
+    const now = Date.now();
+    const kept = this.summaries.get(key);
+    if (kept && now - kept.at < SUMMARY_MILLIS) return kept.value as Promise<T>;
+    if (this.summaries.size > 1000) this.summaries.clear();
+    const value = make();
+    this.summaries.set(key, { at: now, value });
+    value.catch(() => this.summaries.delete(key));
+    return value;
+  }
 
   /**
    * Makes the index hold exactly these products: rows whose content changed are written, the
@@ -146,6 +84,7 @@ export class ProductIndex {
 
   /** Writes these products, replacing what the index held of them. */
   async write(products: readonly IndexedProduct[]): Promise<void> {
+    if (products.length > 0) this.summaries.clear();
     for (let i = 0; i < products.length; i += CHUNK) {
       const chunk = products.slice(i, i + CHUNK);
       const refs = chunk.map(p => p.entityRef);
@@ -164,6 +103,7 @@ export class ProductIndex {
 
   /** Forgets products that left the mesh. */
   async remove(entityRefs: readonly string[]): Promise<void> {
+    if (entityRefs.length > 0) this.summaries.clear();
     for (let i = 0; i < entityRefs.length; i += CHUNK) {
       const refs = entityRefs.slice(i, i + CHUNK);
       await this.db('dm_product_audience').whereIn('entity_ref', refs).delete();
@@ -265,24 +205,36 @@ export class ProductIndex {
     ownedBy: readonly string[],
   ): Promise<{ all: number; mine: number; demos: number }> {
     if (access.discover === false) return { all: 0, mine: 0, demos: 0 };
-    const count = async (narrow: (q: Knex.QueryBuilder) => void) => {
-      const query = this.db('dm_products as p');
-      this.applyAccess(query, access);
-      narrow(query);
-      const [{ n }] = await query.count({ n: '*' });
-      return Number(n);
-    };
-    const owners = ownedBy.map(o => o.toLocaleLowerCase('en-US'));
-    return {
-      all: await count(q => q.where('p.demo', false)),
-      mine:
+    const owners = [
+      ...new Set(ownedBy.map(o => o.toLocaleLowerCase('en-US'))),
+    ].sort();
+    return this.summary('counts', access, owners, async () => {
+      // One pass over the products the caller may discover.
+      const query = this.db('dm_products as p').select(
+        this.db.raw(
+          'SUM(CASE WHEN p.demo = ? THEN 0 ELSE 1 END) AS all_count',
+          [true],
+        ),
+        this.db.raw('SUM(CASE WHEN p.demo = ? THEN 1 ELSE 0 END) AS demos', [
+          true,
+        ]),
         owners.length === 0
-          ? 0
-          : await count(q =>
-              q.where('p.demo', false).whereIn('p.owner', owners),
+          ? this.db.raw('0 AS mine')
+          : this.db.raw(
+              `SUM(CASE WHEN p.demo = ? THEN 0 WHEN p.owner IN (${owners
+                .map(() => '?')
+                .join(', ')}) THEN 1 ELSE 0 END) AS mine`,
+              [true, ...owners],
             ),
-      demos: await count(q => q.where('p.demo', true)),
-    };
+      );
+      this.applyAccess(query, access);
+      const [row] = await query;
+      return {
+        all: Number(row?.all_count ?? 0),
+        mine: Number(row?.mine ?? 0),
+        demos: Number(row?.demos ?? 0),
+      };
+    });
   }
 
   /** The domains, owners, kinds and levels among the products the caller may discover. */
@@ -294,25 +246,41 @@ export class ProductIndex {
   }> {
     if (access.discover === false)
       return { domains: [], owners: [], productKinds: [], classifications: [] };
-    const distinct = async (column: string) => {
-      const query = this.db('dm_products as p')
-        .distinct(`p.${column} as value`)
-        .whereNotNull(`p.${column}`);
+    return this.summary('facets', access, null, async () => {
+      // One pass: the distinct combinations, split into the four lists here.
+      const query = this.db('dm_products as p').distinct(
+        'p.domain',
+        'p.owner',
+        'p.product_kind',
+        'p.level',
+      );
       this.applyAccess(query, access);
-      return (await query).map((r: any) => r.value as string).sort();
-    };
-    return {
-      domains: await distinct('domain'),
-      owners: await distinct('owner'),
-      productKinds: await distinct('product_kind'),
-      classifications: await distinct('level'),
-    };
+      const sets = {
+        domains: new Set<string>(),
+        owners: new Set<string>(),
+        productKinds: new Set<string>(),
+        classifications: new Set<string>(),
+      };
+      for (const row of await query) {
+        if (row.domain) sets.domains.add(row.domain);
+        if (row.owner) sets.owners.add(row.owner);
+        if (row.product_kind) sets.productKinds.add(row.product_kind);
+        if (row.level) sets.classifications.add(row.level);
+      }
+      const sorted = (set: Set<string>) => [...set].sort();
+      return {
+        domains: sorted(sets.domains),
+        owners: sorted(sets.owners),
+        productKinds: sorted(sets.productKinds),
+        classifications: sorted(sets.classifications),
+      };
+    });
   }
 
   private applyAccess(query: Knex.QueryBuilder, access: ListingAccess) {
     const { discover } = access;
     if (discover !== true && discover !== false)
-      query.where(q => this.where(q, discover));
+      query.where(q => whereCriteria(this.db, q, discover));
     if (access.catalogVisible) {
       const visible = [...access.catalogVisible];
       query.where(q => {
@@ -363,78 +331,10 @@ export class ProductIndex {
     if (read === false) return this.db.raw(otherwise);
     const readable = this.db('dm_products as r')
       .select('r.entity_ref')
-      .where(q => this.where(q, read, 'r'));
+      .where(q => whereCriteria(this.db, q, read, 'r'));
     return this.db.raw(
       `CASE WHEN p.entity_ref IN (?) THEN ?? ELSE ${otherwise} END`,
       [readable, column],
     );
-  }
-
-  /** The conditions of a policy decision as a WHERE over the products (alias `table`). */
-  private where(
-    query: Knex.QueryBuilder,
-    criteria: Criteria,
-    table = 'p',
-  ): Knex.QueryBuilder {
-    if ('allOf' in criteria) {
-      for (const inner of criteria.allOf)
-        query.where(q => this.where(q, inner, table));
-      return query;
-    }
-    if ('anyOf' in criteria) {
-      query.where(q => {
-        for (const inner of criteria.anyOf)
-          q.orWhere(qq => this.where(qq, inner, table));
-      });
-      return query;
-    }
-    if ('not' in criteria) {
-      return query.whereNot(q => this.where(q, criteria.not, table));
-    }
-    return this.condition(
-      query,
-      criteria as unknown as DataProductQuery,
-      table,
-    );
-  }
-
-  private condition(
-    query: Knex.QueryBuilder,
-    condition: DataProductQuery,
-    table: string,
-  ): Knex.QueryBuilder {
-    if ('levels' in condition)
-      return query.whereIn(`${table}.level`, condition.levels);
-    if ('owners' in condition)
-      return query.whereIn(`${table}.owner`, condition.owners);
-    if (!('audience' in condition)) {
-      throw new Error(
-        `a permission condition the data-mesh backend cannot query by: ${JSON.stringify(
-          condition,
-        )}`,
-      );
-    }
-    const { action, claims } = condition.audience;
-    return query.where(q => {
-      if (action === 'discover') q.where(`${table}.discover_everyone`, true);
-      if (action === 'read') q.where(`${table}.read_everyone`, true);
-      q.orWhereExists(
-        this.db('dm_product_audience as a')
-          .select(this.db.raw('1'))
-          .whereRaw('a.entity_ref = ??', [`${table}.entity_ref`])
-          .andWhere('a.action', action)
-          .whereIn('a.principal', claims.length ? claims : ['']),
-      );
-      // A grant holder reads, and so discovers, while the grant holds.
-      if (action !== 'write')
-        q.orWhereExists(
-          this.db('dm_access_grants as g')
-            .select(this.db.raw('1'))
-            .whereRaw('g.entity_ref = ??', [`${table}.entity_ref`])
-            .andWhere('g.state', 'active')
-            .andWhere('g.expires_at', '>', Date.now())
-            .whereIn('g.principal', claims.length ? claims : ['']),
-        );
-    });
   }
 }

@@ -18,13 +18,8 @@ import {
   type AccessSettings,
   type RecordedProductContract,
   DATA_PRODUCT_TYPE,
-  DEFAULT_ACCESS_SETTINGS,
-  describeProductAccess,
   deriveSlos,
-  principalRef,
-  productDomain,
   productRef,
-  readDataProductSpec,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import {
   ResolveUrl,
@@ -33,6 +28,13 @@ import {
 import type { DataProduct, ProductCatalog } from './DataProduct';
 import { readCatalogContract } from './readContractText';
 import type { RecordedContracts } from './RecordedContracts';
+import {
+  type ContractPart,
+  type MeshContext,
+  loadMeshContext,
+  partOf,
+  productOfEntity,
+} from './productOfEntity';
 
 export interface CatalogProductsOptions {
   catalog: CatalogService;
@@ -50,33 +52,10 @@ export interface CatalogProductsOptions {
   records?: RecordedContracts;
 }
 
-type ContractPart = Pick<
-  DataProduct,
-  | 'contract'
-  | 'format'
-  | 'contractText'
-  | 'location'
-  | 'contractDirectory'
-  | 'issues'
-  | 'slos'
->;
-
-/** Systems' domains and Domains' owners, which every product's facts depend on. */
-interface MeshContext {
-  /** System ref → Domain ref. */
-  domains: Map<string, string>;
-  /** Domain name → its owners (who a contract's `domain` grant names). */
-  domainMembers: Map<string, string[]>;
-  /** Changes when either does. */
-  key: string;
-}
-
 /** How long the systems and domains are reused when no product changed. */
 const CONTEXT_MILLIS = 60_000;
 /** Entities fetched per catalog request. */
 const CHUNK = 200;
-
-const lower = (name: string) => name.toLocaleLowerCase('en-US');
 
 /**
  * Told when products change: the first time with every product (`initial`), then with the
@@ -192,7 +171,10 @@ export class CatalogProducts implements ProductCatalog {
     }
     const previousContext = this.context?.key;
     const context = contextStale
-      ? { ...(await this.loadContext(credentials)), at: started }
+      ? {
+          ...(await loadMeshContext(this.options.catalog, credentials)),
+          at: started,
+        }
       : this.context!;
     this.context = context;
     for (const ref of removed) {
@@ -207,7 +189,12 @@ export class CatalogProducts implements ProductCatalog {
       const contractKey = await this.contractKey(ref, entity, records.get(ref));
       this.entries.set(ref, {
         etag: entity.metadata.etag ?? '',
-        product: this.productOf(entity, this.parts.get(ref)!.part, context),
+        product: productOfEntity(
+          entity,
+          this.parts.get(ref)!.part,
+          context,
+          this.options.accessSettings,
+        ),
         contractKey,
       });
       remade.push(this.entries.get(ref)!.product);
@@ -215,10 +202,11 @@ export class CatalogProducts implements ProductCatalog {
     if (previousContext !== undefined && previousContext !== context.key) {
       // A domain or its owners changed: every product's facts are made again.
       for (const [ref, entry] of this.entries) {
-        entry.product = this.productOf(
+        entry.product = productOfEntity(
           entry.product.entity,
           this.parts.get(ref)!.part,
           context,
+          this.options.accessSettings,
         );
         remade.push(entry.product);
       }
@@ -330,127 +318,5 @@ export class CatalogProducts implements ProductCatalog {
       issues: [...read.issues, ...derived.issues],
       slos: derived.slos,
     };
-  }
-
-  private async loadContext(
-    credentials: BackstageCredentials,
-  ): Promise<MeshContext> {
-    const { catalog } = this.options;
-    const [systems, domainEntities] = await Promise.all([
-      catalog.getEntities(
-        {
-          filter: { kind: 'System' },
-          fields: [
-            'kind',
-            'metadata.name',
-            'metadata.namespace',
-            'spec.domain',
-          ],
-        },
-        { credentials },
-      ),
-      catalog.getEntities(
-        {
-          filter: { kind: 'Domain' },
-          fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.owner'],
-        },
-        { credentials },
-      ),
-    ]);
-    const domains = new Map<string, string>();
-    for (const system of systems.items) {
-      const domain = system.spec?.domain;
-      const ref =
-        typeof domain === 'string' && relatedRef(domain, 'domain', system);
-      if (ref) domains.set(productRef(system), ref);
-    }
-    const domainMembers = new Map<string, string[]>();
-    for (const domain of domainEntities.items) {
-      const owner = domain.spec?.owner;
-      const ref = principalRef(owner, domain.metadata.namespace);
-      if (!ref) continue;
-      const name = lower(domain.metadata.name);
-      domainMembers.set(name, [...(domainMembers.get(name) ?? []), ref]);
-    }
-    return {
-      domains,
-      domainMembers,
-      key: JSON.stringify([[...domains], [...domainMembers]]),
-    };
-  }
-
-  private productOf(
-    entity: Entity,
-    part: ContractPart,
-    context: MeshContext,
-  ): DataProduct {
-    const entityRef = productRef(entity);
-    const spec = (entity.spec ?? {}) as Record<string, unknown>;
-    const system =
-      typeof spec.system === 'string'
-        ? relatedRef(spec.system, 'system', entity)
-        : undefined;
-    const access = describeProductAccess({
-      entity,
-      contract: part.contract,
-      settings: this.options.accessSettings ?? DEFAULT_ACCESS_SETTINGS,
-      context: {
-        domainMembers: name => context.domainMembers.get(lower(name)) ?? [],
-      },
-    });
-    const { spec: dataProduct } = readDataProductSpec(entity);
-    return {
-      entity,
-      entityRef,
-      name: entity.metadata.name,
-      namespace: entity.metadata.namespace ?? 'default',
-      title: entity.metadata.title,
-      description: entity.metadata.description,
-      owner: principalRef(spec.owner, entity.metadata.namespace),
-      system,
-      domain: productDomain({
-        entity,
-        systemDomain: system ? context.domains.get(system) : undefined,
-        contract: part.contract,
-      })?.ref,
-      lifecycle:
-        typeof spec.lifecycle === 'string' ? spec.lifecycle : undefined,
-      tags: entity.metadata.tags ?? [],
-      productKind: dataProduct?.kind,
-      classification: access.level,
-      access,
-      ...part,
-    };
-  }
-}
-
-/** A contract part from what the processor recorded. */
-function partOf(record: RecordedProductContract): ContractPart {
-  const derived = record.contract
-    ? deriveSlos(record.contract)
-    : { slos: [], issues: [] };
-  return {
-    contract: record.contract,
-    format: record.format,
-    contractText: record.source,
-    location: record.location,
-    issues: [...record.issues, ...derived.issues],
-    slos: derived.slos,
-  };
-}
-
-/** A reference an entity writes to another entity (a bare name is in its namespace). */
-function relatedRef(
-  ref: string,
-  defaultKind: string,
-  writer: Entity,
-): string | undefined {
-  try {
-    return productRef(ref, {
-      defaultKind,
-      defaultNamespace: writer.metadata.namespace,
-    });
-  } catch {
-    return undefined;
   }
 }

@@ -40,7 +40,9 @@ export function lineageAsSeen(
         depth: node.depth,
       };
     }
-    return sight.read ? node : { ...node, sloHealth: 'unknown' as const };
+    return sight.read
+      ? node
+      : { ...node, sloHealth: 'unknown' as const, restricted: true };
   });
   const edges = response.edges.map(edge => {
     const from = hidden.get(edge.from);

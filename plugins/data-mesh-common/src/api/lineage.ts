@@ -32,6 +32,11 @@ export interface LineageNode {
    * has no title, owner, domain, health or columns; only its place in the graph is shown.
    */
   hidden?: boolean;
+  /**
+   * True for a data product the caller may discover but not read: its SLO health is
+   * withheld (`unknown`), and a view says so rather than "not measured".
+   */
+  restricted?: boolean;
   /** Hops from the root (0 for the root). */
   depth: number;
 }

@@ -1,4 +1,5 @@
 import type {
+  DataProductListQuery,
   DataProductSummary,
   SloHealth,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
@@ -16,15 +17,7 @@ export interface ProductFilters {
 }
 
 /** The columns the explorer sorts by. */
-export type ProductSortKey =
-  | 'name'
-  | 'domain'
-  | 'owner'
-  | 'productKind'
-  | 'classification'
-  | 'sloHealth'
-  | 'governance'
-  | 'freshness';
+export type ProductSortKey = NonNullable<DataProductListQuery['sort']>;
 
 /** Whether the product's data is within its freshness objective. */
 export type FreshnessState = 'fresh' | 'stale' | 'unknown';

@@ -147,6 +147,27 @@ describe('LineageContent', () => {
     expect(within(hidden).getByText('downstream, 1 hop')).toBeInTheDocument();
   });
 
+  it('says a product whose data the user may not read is restricted, not unmeasured', async () => {
+    const api = fakeDataMeshApi({
+      getLineage: async q => {
+        const response = lineage(q);
+        response.nodes[2] = {
+          ...response.nodes[2],
+          sloHealth: 'unknown',
+          restricted: true,
+        };
+        return response;
+      },
+    });
+    await renderForProduct(<LineageContent />, api);
+    const table = await screen.findByRole('table', {
+      name: 'Products in the lineage graph',
+    });
+    const revenue = within(table).getByText('Revenue metrics').closest('tr')!;
+    expect(within(revenue).getByText('Restricted')).toBeInTheDocument();
+    expect(within(revenue).queryByText('Not measured')).not.toBeInTheDocument();
+  });
+
   it('asks again when the depth, direction or column lineage change', async () => {
     const queries: LineageQuery[] = [];
     const api = fakeDataMeshApi({

@@ -99,7 +99,10 @@ export function LineageNodesTable(props: {
                 {node.domain && <EntityRefLink entityRef={node.domain} />}
               </TableCell>
               <TableCell>
-                <SloHealthChip health={node.sloHealth} />
+                <SloHealthChip
+                  health={node.sloHealth}
+                  restricted={node.restricted}
+                />
               </TableCell>
               <TableCell>
                 {node.governance && (
