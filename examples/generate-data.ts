@@ -9,8 +9,11 @@
  * that server's file (CSV, Parquet or JSON) under --out, shaped by the contract: one column
  * per property, values of its logical type, required values present, keys unique, enum-like
  * patterns and valid values respected, enough rows for the rowCount rules, and the newest
- * rows a few minutes before --now, so the freshness SLOs hold. The one exception is
- * STALE_PRODUCT: its newest row is three days old, so it breaches its freshness SLO.
+ * rows a few minutes before --now, so the freshness SLOs hold. The exceptions are on purpose:
+ * STALE_PRODUCT's newest row is three days old, so it breaches its freshness SLO;
+ * DRIFTED_PRODUCT's data names a column otherwise than its contract (DRIFTED_COLUMNS), so its
+ * schema drift SLO fails; SHRUNK_PRODUCT's data has fewer than half its usual rows
+ * (usualRowCounts), so its volume SLO fails against the usual count.
  *
  * The same --now gives the same bytes (seeded random numbers). The files checked in under
  * examples/data are made with the default --now; the example portal's backend re-runs it with
@@ -31,6 +34,15 @@ import {
 /** The product whose pipeline "stopped" three days before --now. */
 export const STALE_PRODUCT = 'feature-usage';
 const STALE_LAG_MS = 3 * 86_400_000;
+/** The product whose data renamed a column, and not its contract. */
+export const DRIFTED_PRODUCT = 'customer-interactions';
+/** The columns DRIFTED_PRODUCT's data names otherwise: contract name → name in the data. */
+export const DRIFTED_COLUMNS: Readonly<Record<string, string>> = {
+  outcome: 'result',
+};
+/** The product whose volume fell: its data has this share of its usual rows. */
+export const SHRUNK_PRODUCT = 'lead-attribution';
+const SHRUNK_SHARE = 0.4;
 const FRESH_LAG_MS = 2 * 60_000;
 const DEFAULT_NOW = '2025-06-01T12:00:00Z';
 
@@ -173,7 +185,10 @@ export function objectRows(
   const properties = (object.properties ?? []).filter(
     p => p && typeof p.name === 'string' && !p.properties && !p.items,
   );
-  const rows = rowCountFor(object);
+  const usual = rowCountFor(object);
+  const rows =
+    product === SHRUNK_PRODUCT ? Math.round(usual * SHRUNK_SHARE) : usual;
+  const renamed = product === DRIFTED_PRODUCT ? DRIFTED_COLUMNS : {};
   const newest =
     now - (product === STALE_PRODUCT ? STALE_LAG_MS : FRESH_LAG_MS);
   const data: Value[][] = [];
@@ -181,10 +196,10 @@ export function objectRows(
     data.push(properties.map(p => valueOf(p, i, rows, newest, next)));
   balanceEntries(properties, data);
   return {
-    columns: properties.map(p => ({
-      name: p.physicalName || p.name,
-      type: sqlType(p),
-    })),
+    columns: properties.map(p => {
+      const name = p.physicalName || p.name;
+      return { name: renamed[name] ?? name, type: sqlType(p) };
+    }),
     rows: data,
   };
 }
@@ -284,6 +299,25 @@ export function exampleContracts(
     if (contract) found.push({ name: entity.metadata.name, contract });
   }
   return found;
+}
+
+/**
+ * The rows each example product's objects usually have (before SHRUNK_PRODUCT's fall): by
+ * product name, then by the object's physical name.
+ */
+export function usualRowCounts(
+  examples: string,
+): Map<string, Map<string, number>> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const { name, contract } of exampleContracts(examples)) {
+    const objects = new Map<string, number>();
+    for (const object of contract.schema ?? []) {
+      if (!object?.name) continue;
+      objects.set(object.physicalName || object.name, rowCountFor(object));
+    }
+    counts.set(name, objects);
+  }
+  return counts;
 }
 
 /**

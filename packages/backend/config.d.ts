@@ -26,6 +26,12 @@ export interface Config {
        */
       contractVersions?: string;
       /**
+       * Names of the example products whose made-up month spends its 30-day error budget (its
+       * last incident ended days ago, so it passes now but is at risk). Every other product's
+       * month is quiet: its budget holds.
+       */
+      spentBudget?: string[];
+      /**
        * The example products' pipelines (examples/generate-data.ts), run by the example
        * portal's backend so that the example data stays fresh.
        */

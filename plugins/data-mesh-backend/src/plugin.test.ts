@@ -515,6 +515,36 @@ describe.each(databases.eachSupportedId())(
         products.body.items.find((p: any) => p.name === 'orders').freshness
           .maxAgeSeconds,
       ).toBe(3600);
+      // It passes again, but two failures of three checks in the last hour burn its budget
+      // far faster than allowed: at risk, the same in the list, on the page and the SLOs tab.
+      const recovered = await request(mesh.server)
+        .get('/api/data-mesh/products/default/orders/slo')
+        .set('Authorization', user())
+        .expect(200);
+      expect(recovered.body.health.health).toBe('at-risk');
+      expect(recovered.body.health.reasons.join()).toMatch(
+        /freshness: fast burn/,
+      );
+      expect(
+        recovered.body.slos.find((s: any) => s.id === 'sla:freshness'),
+      ).toMatchObject({
+        status: 'pass',
+        condition: 'at-risk',
+        assessment: { burn: { speed: 'fast', action: 'page' } },
+      });
+      const page = await request(mesh.server)
+        .get('/api/data-mesh/products/default/orders')
+        .set('Authorization', user())
+        .expect(200);
+      expect(
+        products.body.items.find((p: any) => p.name === 'orders').sloHealth,
+      ).toBe('at-risk');
+      expect(page.body.sloHealth).toBe('at-risk');
+      const atRisk = await request(mesh.server)
+        .get('/api/data-mesh/products?health=at-risk')
+        .set('Authorization', user())
+        .expect(200);
+      expect(atRisk.body.items.map((p: any) => p.name)).toEqual(['orders']);
 
       const history = await request(mesh.server)
         .get('/api/data-mesh/products/default/orders/slo/history?window=7d')

@@ -59,7 +59,11 @@ export type {
   PushResultsResponse,
 } from './api/results';
 export type {
+  BurnRateAlert,
   ErrorBudget,
+  ProductHealthView,
+  SloAssessment,
+  SloCondition,
   SloHistoryPoint,
   SloHistoryResponse,
   SloKind,
@@ -69,6 +73,7 @@ export type {
   SloView,
   SloWindow,
 } from './api/slo';
+export type { DriftFinding, SchemaDriftResponse } from './api/observability';
 export { diffContracts } from './diff/diffContracts';
 export { parseVersion } from './diff/semver';
 export type { SemanticVersion } from './diff/semver';
@@ -243,14 +248,67 @@ export type { QualityComparison } from './product/qualityComparison';
 export { physicalName, schemaObjects } from './product/schemaObjects';
 export { readSlaValue } from './product/slaValue';
 export type { SlaValueReading } from './product/slaValue';
+export {
+  compareSchemaToData,
+  describeDrift,
+  logicalTypeOfColumn,
+  missingObjects,
+} from './observability/schemaDrift';
+export type {
+  ObservedColumn,
+  ObservedObject,
+} from './observability/schemaDrift';
+export {
+  alertingOf,
+  describeAlert,
+  notificationSeverity,
+} from './observability/alerts';
+export type { SloAlertRule } from './observability/alerts';
+export {
+  openLineageQualityChecks,
+  portalSummaryChecks,
+} from './observability/inputs';
+export type { ReportedCheck } from './observability/inputs';
+export {
+  ALERT_SEVERITIES,
+  parseAlertCondition,
+  readAlertSeverity,
+  readObservability,
+} from './observability/plan';
+export type {
+  AlertCondition,
+  AlertRule,
+  AlertSeverity,
+  CustomMetric,
+  ObservabilityPlan,
+} from './observability/plan';
+export { DEFAULT_VOLUME_SETTINGS, judgeVolume } from './observability/volume';
+export type {
+  CountPoint,
+  VolumeJudgement,
+  VolumeSettings,
+} from './observability/volume';
 export { readContract } from './read';
 export type { ContractReading } from './read';
 export { DEFAULT_CADENCE, evaluationCadence } from './slo/cadence';
 export type { CadenceSettings } from './slo/cadence';
+export {
+  ASSESSMENT_WINDOWS_MS,
+  BURN_RATE_RULES,
+  burnRateAlert,
+} from './slo/burnRate';
+export type { BurnRateRule } from './slo/burnRate';
 export { deriveSlos } from './slo/deriveSlos';
+export { describeLibraryRule } from './slo/qualitySlos';
+export { SCHEMA_DRIFT_SLO } from './slo/driftSlo';
+export { VOLUME_SLO_PREFIX, volumeThreshold } from './slo/volumeSlos';
+export { METRIC_SLO_PREFIX, metricExpressionProblem } from './slo/metricSlos';
+export { assessSlo, productHealth, sloCondition } from './slo/health';
+export type { AssessedSlo } from './slo/health';
 export { dataStaleness } from './slo/staleness';
 export type { ContractSlos } from './slo/deriveSlos';
 export {
+  countObservations,
   parseSloWindow,
   summarizeWindow,
   windowMillis,
@@ -259,6 +317,12 @@ export type { ObservationCounts, WindowSummary } from './slo/errorBudget';
 export { nextSloState, sloHealth } from './slo/transitions';
 export type { SloOutcome, SloState, SloTransition } from './slo/transitions';
 export type { SloDefinition, SloMeasure } from './slo/types';
+export {
+  describeChange,
+  describeMeasurement,
+  formatQuantity,
+  humanDuration,
+} from './slo/units';
 export { DEFAULT_SOURCE_LIMITS } from './source/limits';
 export type { SourceLimits } from './source/limits';
 export { parseSource } from './source/parseSource';

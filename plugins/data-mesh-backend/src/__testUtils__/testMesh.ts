@@ -45,14 +45,25 @@ const MEMBERSHIP: Record<string, string[]> = {
   [OTHER]: [OTHER, 'group:default/product'],
 };
 
-/** Writes orders.csv with `rows` rows, the newest `ageMinutes` old. */
+/**
+ * Writes orders.csv with `rows` rows, the newest `ageMinutes` old; `renamed` columns carry
+ * another name in the file than in the contract.
+ */
 export function writeOrders(
   dir: string,
-  options: { rows?: number; ageMinutes?: number; nullIds?: number } = {},
+  options: {
+    rows?: number;
+    ageMinutes?: number;
+    nullIds?: number;
+    renamed?: Record<string, string>;
+  } = {},
 ) {
   const rows = options.rows ?? 20;
   const newest = Date.now() - (options.ageMinutes ?? 5) * 60_000;
-  const lines = ['order_id,customer_id,status,total,updated_at'];
+  const header = ['order_id', 'customer_id', 'status', 'total', 'updated_at']
+    .map(c => options.renamed?.[c] ?? c)
+    .join(',');
+  const lines = [header];
   for (let i = 0; i < rows; i++) {
     const at = new Date(newest - i * 3_600_000)
       .toISOString()

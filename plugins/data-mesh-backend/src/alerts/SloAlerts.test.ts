@@ -330,4 +330,92 @@ describe('sloAlert', () => {
     });
     expect(alert.notification.payload.description).toContain('Target:');
   });
+
+  it('says the measured value in human units', () => {
+    const stale: AlertedProduct = {
+      ...product('orders'),
+      slos: deriveSlos({
+        ...contract,
+        schema: [
+          {
+            name: 'orders',
+            properties: [{ name: 'updated_at', logicalType: 'timestamp' }],
+          },
+        ],
+        slaProperties: [{ property: 'freshness', value: 1, unit: 'd' }],
+      } as OdcsContract).slos,
+    };
+    const alert = sloAlert(stale, 'group:default/sales', {
+      ...transition('sla:freshness'),
+      state: { ...transition('sla:freshness').state, lastValue: 251940.9 },
+    });
+    expect(alert.notification.payload.description).toBe(
+      'Target: data at most 1 day old. Measured 2 days 21 hours. Failing since 2025-06-01 00:00 UTC.',
+    );
+  });
+
+  it('takes the severity and condition the product file declares for the SLO', () => {
+    const declared: AlertedProduct = {
+      ...product('orders'),
+      slos: deriveSlos({
+        ...contract,
+        schema: [
+          {
+            name: 'orders',
+            properties: [{ name: 'updated_at', logicalType: 'timestamp' }],
+          },
+        ],
+        slaProperties: [{ property: 'freshness', value: 1, unit: 'd' }],
+        customProperties: [
+          {
+            property: 'observability',
+            value: {
+              alerts: [
+                {
+                  type: 'freshness',
+                  condition: 'age_hours > 26',
+                  severity: 'critical',
+                },
+              ],
+            },
+          },
+        ],
+      } as OdcsContract).slos,
+    };
+    const alert = sloAlert(declared, 'group:default/sales', {
+      ...transition('sla:freshness'),
+      state: { ...transition('sla:freshness').state, lastValue: 111600 },
+    });
+    expect(alert.notification.payload).toMatchObject({
+      title: 'Orders: SLO "freshness" is failing (critical)',
+      severity: 'critical',
+      description:
+        'Critical alert (age_hours > 26). Target: data at most 1 day old. Measured 1 day 7 hours. Failing since 2025-06-01 00:00 UTC.',
+    });
+    // a quality rule's own severity: a warning is normal
+    const rule = sloAlert(
+      {
+        ...product('orders'),
+        slos: deriveSlos({
+          ...contract,
+          schema: [
+            {
+              name: 'orders',
+              quality: [
+                {
+                  id: 'enough-rows',
+                  metric: 'rowCount',
+                  mustBeGreaterThan: 5,
+                  severity: 'warning',
+                },
+              ],
+            },
+          ],
+        } as OdcsContract).slos,
+      },
+      'group:default/sales',
+      transition(SLO),
+    );
+    expect(rule.notification.payload.severity).toBe('normal');
+  });
 });

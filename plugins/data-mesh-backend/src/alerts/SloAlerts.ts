@@ -13,7 +13,20 @@ import {
   type AlertOutbox,
   type OutboxAlert,
 } from '../database/AlertOutbox';
+import {
+  describeAlert,
+  formatQuantity,
+  notificationSeverity,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
 import { boundedKey, plainText } from './alertText';
+
+/** `2025-06-01 12:00 UTC`. */
+function when(iso: string): string {
+  const at = Date.parse(iso);
+  return Number.isNaN(at)
+    ? iso
+    : `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
 
 const NAME_LENGTH = 100;
 const TITLE_LENGTH = 200;
@@ -56,16 +69,20 @@ export function sloAlert(
   const name = plainText(slo?.name ?? t.sloId, NAME_LENGTH);
   const productName = plainText(product.title ?? product.name, NAME_LENGTH);
   const failing = t.transition === 'failing';
+  const declared = slo && describeAlert(slo);
   const detail = failing
     ? [
+        declared
+          ? `${declared.charAt(0).toUpperCase()}${declared.slice(1)}.`
+          : undefined,
         slo ? `Target: ${slo.target.text}.` : undefined,
         t.state.lastError ??
           (t.state.lastValue !== undefined
-            ? `Measured ${t.state.lastValue}.`
+            ? `Measured ${formatQuantity(t.state.lastValue, slo?.target.unit)}.`
             : undefined),
-        `Failing since ${t.state.since}.`,
+        `Failing since ${when(t.state.since)}.`,
       ]
-    : [`Passing again since ${t.state.since}.`];
+    : [`Passing again since ${when(t.state.since)}.`];
   const key = boundedKey(`data-mesh:slo:${product.entityRef}:${t.sloId}`);
   return {
     entityRef: product.entityRef,
@@ -76,7 +93,9 @@ export function sloAlert(
       payload: {
         title: plainText(
           failing
-            ? `${productName}: SLO "${name}" is failing`
+            ? `${productName}: SLO "${name}" is failing${
+                slo?.alert ? ` (${slo.alert.severity})` : ''
+              }`
             : `${productName}: SLO "${name}" recovered`,
           TITLE_LENGTH,
         ),
@@ -85,7 +104,9 @@ export function sloAlert(
           DESCRIPTION_LENGTH,
         ),
         link: sloLink(product, t.sloId),
-        severity: failing ? 'high' : 'normal',
+        severity: failing
+          ? notificationSeverity(slo?.alert?.severity)
+          : 'normal',
         topic: key,
         scope: key,
         metadata: {

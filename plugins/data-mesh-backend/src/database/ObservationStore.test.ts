@@ -441,5 +441,67 @@ describe.each(databases.eachSupportedId())(
         expect(await alertsOf(product)).toEqual([['quality:rows', 'breach']]);
       });
     });
+
+    describe('assessing error budgets', () => {
+      const product = 'component:default/budgets';
+      const now = T0 + 30 * 24 * HOUR;
+      const hourly = (from: number, statuses: string) =>
+        statuses.split('').map((c, i) => ({
+          sloId: 'sla:freshness',
+          status: (c === 'f' ? 'fail' : 'pass') as 'pass' | 'fail',
+          observedAt: from + i * HOUR,
+        }));
+
+      it('keeps the 30-day budget and the burn-rate alert with the state', async () => {
+        // 20 failing hours three weeks ago, then passing: the budget is spent, nothing burns
+        await store.recordRun({
+          runId: 'month',
+          entityRef: product,
+          source: 'scheduler',
+          finishedAt: now - HOUR,
+          observations: [
+            ...hourly(now - 29 * 24 * HOUR, 'p'.repeat(100)),
+            ...hourly(now - 21 * 24 * HOUR, 'f'.repeat(20)),
+            ...hourly(now - 10 * 24 * HOUR, 'p'.repeat(239)),
+          ],
+        });
+        const [assessed] = await store.assess(product, () => 0.99, now);
+        expect(assessed.assessment).toEqual({
+          budgetRemaining: 0,
+          observations: 359,
+          assessedAt: new Date(now).toISOString(),
+        });
+        const [stored] = await store.states(product);
+        expect(stored.assessment).toEqual(assessed.assessment);
+        expect(stored.status).toBe('pass');
+      });
+
+      it('records a fast burn while the SLO keeps failing, and forgets it once it passes', async () => {
+        await store.recordRun({
+          runId: 'failing-now',
+          entityRef: product,
+          source: 'scheduler',
+          finishedAt: now,
+          observations: hourly(now - 2 * HOUR, 'ff'),
+        });
+        const [burning] = await store.assess(product, () => 0.99, now);
+        expect(burning.status).toBe('fail');
+        expect(burning.assessment?.burn).toMatchObject({
+          speed: 'fast',
+          action: 'page',
+          longWindow: '1 hour',
+        });
+        await store.recordRun({
+          runId: 'passing-again',
+          entityRef: product,
+          source: 'scheduler',
+          finishedAt: now + 2 * HOUR,
+          observations: hourly(now + HOUR, 'pp'),
+        });
+        const [calm] = await store.assess(product, () => 0.99, now + 3 * HOUR);
+        expect(calm.status).toBe('pass');
+        expect(calm.assessment?.burn?.action).not.toBe('page');
+      });
+    });
   },
 );

@@ -3,10 +3,12 @@
  */
 import type { Knex } from 'knex';
 import { InputError } from '@backstage/errors';
-import type {
-  ObservationCounts,
-  SloHistoryPoint,
-  SloStatus,
+import {
+  ASSESSMENT_WINDOWS_MS,
+  type ObservationCounts,
+  type SloHistoryPoint,
+  type SloStatus,
+  assessSlo,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { type OutboxAlert, enqueueAlerts } from './AlertOutbox';
 import { DEFAULT_RETENTION_DAYS } from '../results/pushBounds';
@@ -15,6 +17,7 @@ import {
   type StateTransition,
   type StoredSloState,
   advanceStates,
+  assessmentRow,
   rowToState,
 } from './sloStates';
 
@@ -269,6 +272,40 @@ export class ObservationStore {
     return counts;
   }
 
+  /**
+   * Assesses the error budget of every SLO of the product that has a state, as of `now`:
+   * the share of its 30-day budget left and the burn-rate alert that fires (see
+   * `assessSlo` of data-mesh-common), stored with the state. `objectiveOf` gives each SLO's
+   * objective. Returns the states as assessed.
+   */
+  async assess(
+    entityRef: string,
+    objectiveOf: (sloId: string) => number,
+    now: number = Date.now(),
+  ): Promise<StoredSloState[]> {
+    const states = await this.states(entityRef);
+    if (states.length === 0) return states;
+    const counts = new Map<number, Map<string, ObservationCounts>>();
+    for (const windowMs of ASSESSMENT_WINDOWS_MS)
+      counts.set(
+        windowMs,
+        await this.windowCounts(entityRef, now - windowMs, undefined, now),
+      );
+    const none: ObservationCounts = { pass: 0, fail: 0, error: 0 };
+    for (const state of states) {
+      state.assessment = assessSlo(
+        windowMs => counts.get(windowMs)?.get(state.sloId) ?? none,
+        objectiveOf(state.sloId),
+        state.status,
+        now,
+      );
+      await this.db('dm_slo_states')
+        .where({ entity_ref: entityRef, slo_id: state.sloId })
+        .update(assessmentRow(state.assessment));
+    }
+    return states;
+  }
+
   /** Observation counts of one SLO from `since` to `until` (ms, default now). */
   async sloCounts(
     entityRef: string,
@@ -366,6 +403,34 @@ export class ObservationStore {
       if (value !== undefined && Number.isFinite(value)) point.value = value;
       return point;
     });
+  }
+
+  /**
+   * The values one SLO kept from `since` to `until` (default now), oldest first: the mean
+   * of each hour (the row counts of a volume SLO), for checks that judge a value by its
+   * change.
+   */
+  async series(
+    entityRef: string,
+    sloId: string,
+    since: number,
+    until: number = Date.now(),
+  ): Promise<Array<{ at: number; value: number }>> {
+    const hour = 3_600_000;
+    const rows = await this.db('dm_observations')
+      .where({ entity_ref: entityRef, slo_id: sloId })
+      .andWhere('observed_at', '>=', since)
+      .andWhere('observed_at', '<=', until)
+      .whereNotNull('value')
+      .groupBy(this.db.raw('CAST(observed_at / ? AS BIGINT)', [hour]))
+      .select(
+        this.db.raw('max(observed_at) as at'),
+        this.db.raw('avg(value) as value'),
+      )
+      .orderBy('at');
+    return (rows as any[])
+      .map(row => ({ at: Number(row.at), value: Number(row.value) }))
+      .filter(p => Number.isFinite(p.at) && Number.isFinite(p.value));
   }
 
   /** True when the product has a run of this id. */

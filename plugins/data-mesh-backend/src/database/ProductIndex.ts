@@ -176,7 +176,7 @@ export class ProductIndex {
       ),
       // Worst first when ascending: what needs looking at comes on top.
       sloHealth: this.db.raw(
-        "CASE ? WHEN 'breached' THEN 0 WHEN 'error' THEN 1 WHEN 'unknown' THEN 2 WHEN 'restricted' THEN 3 ELSE 4 END",
+        "CASE ? WHEN 'breached' THEN 0 WHEN 'at-risk' THEN 1 WHEN 'error' THEN 2 WHEN 'unknown' THEN 3 WHEN 'restricted' THEN 4 ELSE 5 END",
         [health],
       ),
       governance: this.db.raw(

@@ -8,6 +8,8 @@
  */
 import type { Knex } from 'knex';
 import {
+  type BurnRateAlert,
+  type SloAssessment,
   nextSloState,
   type SloState,
   type SloStatus,
@@ -23,6 +25,16 @@ export interface ObservationInput {
   message?: string;
   /** Milliseconds since the epoch. */
   observedAt: number;
+  /**
+   * Whether the SLO's alert condition holds (see `alertingOf` of data-mesh-common); not
+   * stored with the observation, it moves the state on.
+   */
+  alerting?: boolean;
+  /**
+   * What the check found beyond its value (schema drift: its findings), JSON; kept with the
+   * SLO's state when it is the SLO's latest outcome.
+   */
+  details?: unknown;
   /**
    * Milliseconds since the epoch: when the outcome's status began, when the check can tell
    * (a failing freshness check: when the data became too old).
@@ -42,7 +54,12 @@ export interface StateTransition {
 export interface StoredSloState extends SloState {
   entityRef: string;
   sloId: string;
+  /** What the latest check found beyond its value (see `ObservationInput.details`). */
+  details?: unknown;
 }
+
+/** The largest details kept with a state, in characters of JSON. */
+const MAX_DETAILS = 64 * 1024;
 
 const iso = (ms: unknown) => new Date(Number(ms)).toISOString();
 
@@ -59,11 +76,54 @@ export function rowToState(row: any): StoredSloState {
   if (row.last_observed_at !== null && row.last_observed_at !== undefined)
     state.lastObservedAt = iso(row.last_observed_at);
   if (row.last_error) state.lastError = row.last_error;
+  if (typeof row.details === 'string' && row.details) {
+    try {
+      state.details = JSON.parse(row.details);
+    } catch {
+      // details that do not parse are left out
+    }
+  }
+  if (row.assessed_at !== null && row.assessed_at !== undefined) {
+    state.assessment = {
+      budgetRemaining: Number(row.budget_remaining ?? 1),
+      observations: Number(row.budget_observations ?? 0),
+      assessedAt: iso(row.assessed_at),
+    };
+    const burn = parseBurn(row.burn);
+    if (burn) state.assessment.burn = burn;
+  }
   return state;
 }
 
-function stateRow(entityRef: string, sloId: string, state: SloState) {
+function parseBurn(text: unknown): BurnRateAlert | undefined {
+  if (typeof text !== 'string' || !text) return undefined;
+  try {
+    return JSON.parse(text) as BurnRateAlert;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The columns that hold an SLO's assessment. */
+export function assessmentRow(assessment: SloAssessment) {
   return {
+    budget_remaining: assessment.budgetRemaining,
+    budget_observations: assessment.observations,
+    burn: assessment.burn ? JSON.stringify(assessment.burn) : null,
+    assessed_at: Date.parse(assessment.assessedAt),
+  };
+}
+
+function stateRow(
+  entityRef: string,
+  sloId: string,
+  state: SloState,
+  latest: ObservationInput,
+) {
+  const details =
+    latest.details === undefined ? null : JSON.stringify(latest.details);
+  return {
+    details: details && details.length <= MAX_DETAILS ? details : null,
     entity_ref: entityRef,
     slo_id: sloId,
     status: state.status,
@@ -89,6 +149,7 @@ function advance(
       at: iso(o.observedAt),
       value: o.value,
       message: o.message,
+      ...(o.alerting === undefined ? {} : { alerting: o.alerting }),
       since: o.since === undefined ? undefined : iso(o.since),
     }).state;
   }
@@ -142,13 +203,14 @@ export async function advanceStates(
   for (const sloId of [...bySlo.keys()].sort()) {
     const outcomes = bySlo.get(sloId)!;
     outcomes.sort((a, b) => a.observedAt - b.observedAt);
+    const latest = outcomes[outcomes.length - 1];
     let before = await lockState(tx, entityRef, sloId);
     let state = advance(before, outcomes);
     if (!state) continue;
     if (!before) {
       // A first state: another run may be writing it right now; the insert waits for it.
       const inserted = await tx('dm_slo_states')
-        .insert(stateRow(entityRef, sloId, state))
+        .insert(stateRow(entityRef, sloId, state, latest))
         .onConflict(['entity_ref', 'slo_id'])
         .ignore()
         .returning('slo_id');
@@ -162,7 +224,7 @@ export async function advanceStates(
     if (before) {
       await tx('dm_slo_states')
         .where({ entity_ref: entityRef, slo_id: sloId })
-        .update(stateRow(entityRef, sloId, state));
+        .update(stateRow(entityRef, sloId, state, latest));
     }
     const t = transitionOf(entityRef, sloId, before, state);
     if (t) transitions.push(t);

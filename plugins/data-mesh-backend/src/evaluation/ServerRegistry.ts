@@ -116,6 +116,11 @@ export class ServerRegistry {
     private readonly limits: CheckLimits,
   ) {}
 
+  /** Milliseconds one query may run. */
+  get timeoutMillis(): number {
+    return this.limits.timeoutMillis;
+  }
+
   /** Whether `product` is evaluated on its contract server `server`, or why not. */
   choose(product: ProductOnServer, server: OdcsServer): ServerChoice {
     const name = server.server;

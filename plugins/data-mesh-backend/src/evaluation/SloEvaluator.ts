@@ -257,9 +257,14 @@ export class SloEvaluator {
         ...this.limits,
         signal,
         logger: this.logger,
+        countsOf: (sloId, since) =>
+          this.recorder.series(product.entityRef, sloId, since),
       });
-      if (!evaluation || evaluation.observations.length === 0)
+      if (!evaluation || evaluation.observations.length === 0) {
+        // Nothing measured here (pushed results only): its budgets still age.
+        if (!signal?.aborted) await this.recorder.reassess(product);
         return { evaluated: false, observations: 0 };
+      }
       // Part of an evaluation is not recorded: the product is evaluated again, whole.
       if (evaluation.aborted || signal?.aborted)
         return { evaluated: false, observations: 0 };

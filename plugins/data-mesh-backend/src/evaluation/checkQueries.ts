@@ -101,6 +101,16 @@ export function measureQuery(
     }
     case 'library':
       return libraryQuery(measure, dialect);
+    case 'volume':
+      return libraryQuery(
+        {
+          type: 'library',
+          metric: 'rowCount',
+          object: measure.object,
+          unit: 'rows',
+        },
+        dialect,
+      );
     default:
       return undefined;
   }

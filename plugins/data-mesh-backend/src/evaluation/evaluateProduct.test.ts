@@ -60,7 +60,11 @@ describe('evaluateProduct', () => {
       orders(sqlRules(1, 'SELECT COUNT(*) - 2 FROM orders')),
       servers,
     );
-    expect(statuses(own)).toEqual({ 'quality:q1': 'pass' });
+    expect(statuses(own)).toEqual({
+      'quality:q1': 'pass',
+      'schema:drift': 'pass',
+      'volume:orders': 'pass: 2 rows; no earlier count to compare with yet',
+    });
 
     const evil = productOf(
       'evil',
@@ -121,6 +125,8 @@ describe('evaluateProduct', () => {
     );
     expect(statuses(evaluation)).toEqual({
       'quality:q1': 'error: conversion error in rule "quality:q1"',
+      'schema:drift': 'pass',
+      'volume:orders': 'pass: 2 rows; no earlier count to compare with yet',
     });
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringMatching(
@@ -137,14 +143,17 @@ describe('evaluateProduct', () => {
       servers,
       { maxChecksPerProduct: 2 },
     );
+    // five rules, the schema drift check and the volume of orders
     const reason =
-      'error: not evaluated: the contract declares 5 checks, more than the 2 evaluated per product';
+      'error: not evaluated: the contract declares 7 checks, more than the 2 evaluated per product';
     expect(statuses(evaluation)).toEqual({
       'quality:q1': 'pass',
       'quality:q2': 'pass',
       'quality:q3': reason,
       'quality:q4': reason,
       'quality:q5': reason,
+      'schema:drift': reason,
+      'volume:orders': reason,
     });
   });
 
@@ -164,6 +173,8 @@ describe('evaluateProduct', () => {
       'quality:q3': skipped,
       'quality:q4': skipped,
       'quality:q5': skipped,
+      'schema:drift': skipped,
+      'volume:orders': skipped,
     });
   });
 
@@ -207,6 +218,8 @@ describe('evaluateProduct', () => {
     expect(statuses(await evaluateProduct(ghost, servers))).toEqual({
       'quality:q1': `error: server "local" could not be opened: ${reason}`,
       'sla:availability': `fail: data could not be read: ${reason}`,
+      'schema:drift': `error: server "local" could not be opened: ${reason}`,
+      'volume:orders': `error: server "local" could not be opened: ${reason}`,
     });
   });
 

@@ -5,7 +5,11 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   type SloDefinition,
+  type CountPoint,
+  alertingOf,
   dataStaleness,
+  describeMeasurement,
+  judgeVolume,
   meetsComparison,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { ObservationInput } from '../database/ObservationStore';
@@ -16,8 +20,10 @@ import {
   categoryText,
   duration,
   engineDetail,
+  failedMeasurement,
   failureCategory,
 } from './engines/engineErrors';
+import { measureDrift } from './measureDrift';
 
 /** What an evaluation reads of a product: its server's view of it, and its SLOs. */
 export type EvaluatedProduct = ProductOnServer & { slos: SloDefinition[] };
@@ -54,9 +60,39 @@ export interface EvaluateProductOptions extends Partial<ProductLimits> {
   logger?: LoggerService;
   /** The clock the time budget is kept by; `Date.now` by default. */
   now?: () => number;
+  /**
+   * The values an SLO kept from `since` on (the row counts of a volume SLO), to judge a
+   * count by its change; without it a count has nothing to compare with.
+   */
+  countsOf?: (sloId: string, since: number) => Promise<CountPoint[]>;
 }
 
-const round = (n: number) => Math.round(n * 1000) / 1000;
+/** How far back a volume check reads the counts it compares with: its baseline's weeks. */
+const VOLUME_LOOKBACK_MS = 29 * 86_400_000;
+
+/** Judges the measured row counts of volume SLOs by their change (see `judgeVolume`). */
+async function judgeVolumes(
+  product: EvaluatedProduct,
+  measured: MeasuredValue[],
+  at: number,
+  countsOf: EvaluateProductOptions['countsOf'],
+): Promise<void> {
+  for (const value of measured) {
+    const slo = product.slos.find(s => s.id === value.sloId);
+    if (slo?.measure.type !== 'volume' || value.value === undefined) continue;
+    if (value.error !== undefined || value.unreachable !== undefined) continue;
+    const series = countsOf
+      ? await countsOf(slo.id, at - VOLUME_LOOKBACK_MS)
+      : [];
+    const judgement = judgeVolume(value.value, at, series, {
+      thresholdPercent:
+        typeof slo.target.value === 'number' ? slo.target.value : undefined,
+    });
+    value.status = judgement.status;
+    value.message = judgement.message;
+    value.details = judgement;
+  }
+}
 
 /** The outcome of one measured value against its SLO's target. */
 export function toObservation(
@@ -83,17 +119,25 @@ export function toObservation(
       observedAt,
     };
   }
-  const pass = meetsComparison(measured.value, slo.target);
+  let pass: boolean;
+  if (measured.status) pass = measured.status === 'pass';
+  // a series the owners keep fails only when their alert condition on it holds
+  else if (slo.target.bounds === 'series')
+    pass = !alertingOf(slo, 'pass', measured.value);
+  else pass = meetsComparison(measured.value, slo.target);
   const observation: ObservationInput = {
     sloId: slo.id,
     status: pass ? 'pass' : 'fail',
     value: measured.value,
     observedAt,
   };
+  if (measured.message) observation.message = measured.message;
+  else if (!pass)
+    observation.message = describeMeasurement(measured.value, slo.target);
+  if (measured.details !== undefined) observation.details = measured.details;
+  const alerting = alertingOf(slo, observation.status, measured.value);
+  if (alerting !== undefined) observation.alerting = alerting;
   if (!pass) {
-    observation.message = `measured ${round(measured.value)}${
-      slo.target.unit ? ` ${slo.target.unit}` : ''
-    }; target: ${slo.target.text}`;
     // Stale data has been failing since it crossed the limit, not since this check.
     const stale = dataStaleness(slo, measured.value, observedAt)?.staleSince;
     if (stale) observation.since = Date.parse(stale);
@@ -191,7 +235,21 @@ export async function evaluateProduct(
           measured.push(...skip(checks.slice(i), overBudget));
           break;
         }
-        const value = await session.measure(checks[i], checkSignal);
+        const check = checks[i];
+        const value =
+          check.measure.type === 'schema'
+            ? await measureDrift(
+                session,
+                product.contract,
+                check,
+                checkSignal,
+              ).catch(error =>
+                failedMeasurement(engine, error, check, {
+                  server,
+                  timeoutMillis: servers.timeoutMillis,
+                }),
+              )
+            : await session.measure(check, checkSignal);
         if (value.detail) log(value.sloId, value.detail);
         if (value.aborted) {
           if (signal?.aborted) {
@@ -210,6 +268,7 @@ export async function evaluateProduct(
     aborted = true;
   }
   const finishedAt = now();
+  await judgeVolumes(product, measured, finishedAt, options.countsOf);
   const observations = measured
     .map(m => toObservation(product, m, finishedAt))
     .filter((o): o is ObservationInput => !!o);

@@ -1,10 +1,12 @@
 /**
- * A product's SLO health, from the stored states of its SLOs: what the explorer, the card
- * and lineage show.
+ * A product's SLO health, from the stored states of its SLOs (their status and error
+ * budget, by `productHealth` of data-mesh-common): what the explorer's index, the card, the
+ * SLOs tab and lineage show.
  */
 import {
+  type ProductHealthView,
   type SloHealth,
-  sloHealth,
+  productHealth,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { StoredSloState } from '../database/ObservationStore';
 import type { DataProduct } from './DataProduct';
@@ -22,15 +24,29 @@ export function groupStates(
   return byProduct;
 }
 
-/** The product's SLO health from the states of the SLOs its contract still declares (and pushed ones). */
-export function healthOf(
-  product: DataProduct,
+/**
+ * The product's SLO health and why, from the states of the SLOs its contract still
+ * declares (and pushed ones): their status and error budget.
+ */
+export function healthViewOf(
+  product: Pick<DataProduct, 'slos'>,
   states: StoredSloState[],
-): SloHealth {
-  const declared = new Set(product.slos.map(s => s.id));
-  return sloHealth(
+): ProductHealthView {
+  const declared = new Map(product.slos.map(s => [s.id, s.name]));
+  return productHealth(
     states
       .filter(s => declared.has(s.sloId) || s.sloId.startsWith('datacontract:'))
-      .map(s => s.status),
+      .map(s => ({
+        ...s,
+        name: declared.get(s.sloId) ?? s.sloId.slice('datacontract:'.length),
+      })),
   );
+}
+
+/** The product's SLO health (see {@link healthViewOf}). */
+export function healthOf(
+  product: Pick<DataProduct, 'slos'>,
+  states: StoredSloState[],
+): SloHealth {
+  return healthViewOf(product, states).health;
 }

@@ -220,4 +220,35 @@ describe('readPushedResults', () => {
       ).issues.map(i => i.path),
     ).toEqual(['/id', '/checks/0']);
   });
+
+  it('reads a Data Product Portal summary as checks of the product it names', () => {
+    const result = readPushedResults(
+      {
+        entityRef: 'component:default/orders',
+        created_at: iso(NOW - 60_000),
+        overall_status: 'failure',
+        dimensions: { completeness: 'success', validity: 'failure' },
+        technical_assets: [{ name: 'orders', status: 'failure' }],
+        details_url: 'https://quality.example.com/runs/42',
+      },
+      { now: NOW },
+    );
+    expect(result.issues).toEqual([]);
+    expect(result.run).toMatchObject({
+      format: 'portal-summary',
+      runId: `portal:${iso(NOW - 60_000)}`,
+      entityRef: 'component:default/orders',
+      finishedAt: NOW - 60_000,
+    });
+    expect(
+      result.run!.checks.map(c => [c.check?.type, c.check?.model, c.status]),
+    ).toEqual([
+      ['completeness', undefined, 'pass'],
+      ['validity', undefined, 'fail'],
+      ['asset', 'orders', 'fail'],
+    ]);
+    expect(
+      paths(readPushedResults({ overall_status: 'unknown' }, { now: NOW })),
+    ).toEqual(['/entityRef', '/runId', '/overall_status']);
+  });
 });

@@ -4,7 +4,10 @@
  * or `id`, `dataContractId`, `server`, `timestampStart`/`timestampEnd`, `checks[]` with
  * `type`, `model`, `field`, `qualityId`, `result`, `reason`, `diagnostics`).
  */
-import type { ContractIssue } from '@backstage-data-mesh/plugin-data-mesh-common';
+import {
+  type ContractIssue,
+  portalSummaryChecks,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { z } from 'zod';
 import type { ObservationInput } from '../database/ObservationStore';
 import {
@@ -41,7 +44,7 @@ export interface PushedCheck extends Omit<ObservationInput, 'sloId'> {
 
 /** A pushed run, read and checked. */
 export interface PushedRun {
-  format: 'data-mesh' | 'datacontract';
+  format: 'data-mesh' | 'datacontract' | 'portal-summary';
   runId: string;
   /** Our format names the product. */
   entityRef?: string;
@@ -110,9 +113,73 @@ export function readPushedResults(
         ),
       ],
     };
+  if ('overall_status' in body) return readPortalSummary(body, bounds);
   return isDatacontractRun(body as Record<string, unknown>)
     ? readDatacontractRun(body, bounds)
     : readOwnRun(body, bounds);
+}
+
+/**
+ * A Data Product Portal quality summary (`overall_status`, `dimensions`,
+ * `technical_assets`, `details_url`), pushed with the product's `entityRef`: its checks
+ * (see `portalSummaryChecks`) are matched like datacontract-cli's. `runId` (or `id`) makes
+ * the push idempotent; without one, the summary's `created_at` does.
+ */
+function readPortalSummary(body: object, bounds: PushTimeBounds): Read {
+  const summary = body as Record<string, unknown>;
+  const issues: ContractIssue[] = [];
+  const entityRef = text(summary.entityRef);
+  if (!entityRef || entityRef.length > 255)
+    issues.push(
+      pushProblem(
+        '/entityRef',
+        'entityRef must name the data product the summary is for, e.g. "component:default/orders".',
+      ),
+    );
+  const at =
+    text(summary.created_at) ??
+    text(summary.timestamp) ??
+    text(summary.finishedAt);
+  const finishedAt =
+    boundedTime(at, '/created_at', bounds, issues) ?? bounds.now;
+  const runId =
+    text(summary.runId) ??
+    text(summary.id) ??
+    (at ? `portal:${at}` : undefined);
+  if (!runId || runId.length > 200)
+    issues.push(
+      pushProblem(
+        '/runId',
+        'runId (or created_at) must identify the summary in at most 200 characters; it makes the push idempotent.',
+      ),
+    );
+  const checks: PushedCheck[] = portalSummaryChecks(summary).map(c => ({
+    path: c.path,
+    status: c.status,
+    value: c.value,
+    message: c.message?.slice(0, MAX_MESSAGE),
+    observedAt: finishedAt,
+    check: { type: c.type, model: c.model, field: c.field, name: c.name },
+  }));
+  if (checks.length === 0)
+    issues.push(
+      pushProblem(
+        '/overall_status',
+        'the summary has no status the portal reads (success, warning, failure, error) in overall_status, dimensions or technical_assets.',
+      ),
+    );
+  if (issues.length) return { issues };
+  return {
+    run: {
+      format: 'portal-summary',
+      runId: runId!,
+      entityRef,
+      finishedAt,
+      checks,
+      ignored: 0,
+    },
+    issues,
+  };
 }
 
 function readOwnRun(body: object, bounds: PushTimeBounds): Read {

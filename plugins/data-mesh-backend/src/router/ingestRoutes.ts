@@ -15,6 +15,7 @@ import {
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { readPushedResults } from '../results/readPushedResults';
 import { matchPushedChecks } from '../results/matchChecks';
+import { recordOpenLineageQuality } from '../results/openLineageQuality';
 import { NotAllowedError } from '@backstage/errors';
 import {
   pushCredentials,
@@ -169,7 +170,8 @@ export function ingestRoutes(
         event,
       );
       if (!duplicate) ctx.lineage.invalidate();
-      const matcher = ctx.lineage.matcherFor(await ctx.products.listProducts());
+      const products = await ctx.products.listProducts();
+      const matcher = ctx.lineage.matcherFor(products);
       const matched = new Set<string>();
       for (const dataset of event.datasets) {
         const ref = matcher.match(dataset);
@@ -180,6 +182,13 @@ export function ingestRoutes(
         edges: duplicate ? 0 : event.edges.length,
         matchedProducts: [...matched].sort(),
       };
+      const quality = await recordOpenLineageQuality(
+        ctx,
+        res.locals.credentials,
+        req.body,
+        { eventId, eventTime: event.eventTime, matcher, products },
+      );
+      if (Object.keys(quality).length > 0) body.qualityResults = quality;
       return res.status(201).json(body);
     },
   );

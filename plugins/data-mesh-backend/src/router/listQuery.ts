@@ -20,7 +20,14 @@ const SORTS: ProductSort[] = [
   'governance',
   'freshness',
 ];
-const HEALTH = ['healthy', 'breached', 'error', 'unknown', 'restricted'];
+const HEALTH = [
+  'healthy',
+  'at-risk',
+  'breached',
+  'error',
+  'unknown',
+  'restricted',
+];
 const GOVERNANCE = ['pass', 'warn', 'block', 'unknown'];
 
 type Checked = Required<Pick<DataProductListQuery, 'offset' | 'limit'>> &

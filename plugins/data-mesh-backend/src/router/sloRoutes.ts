@@ -1,12 +1,16 @@
 import type Router from 'express-promise-router';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import {
+  type DriftFinding,
+  SCHEMA_DRIFT_SLO,
+  type SchemaDriftResponse,
   type SloDefinition,
   type SloHistoryResponse,
   type SloResponse,
   type SloView,
   dataMeshSloEvaluatePermission,
   parseSloWindow,
+  sloCondition,
   productRef,
   summarizeWindow,
   windowMillis,
@@ -15,6 +19,18 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { EvaluationLimiter } from '../access/EvaluationLimiter';
 import { productByRef, productFor, requireProductPermission } from './access';
 import type { RouterContext } from './context';
+import { healthViewOf } from '../products/productHealth';
+import type { StoredSloState } from '../database/ObservationStore';
+
+/** The SLO's condition (its status with its error budget) and its assessment. */
+function withCondition(view: SloView, state: StoredSloState | undefined) {
+  const { condition, reason } = sloCondition(state ?? { status: 'unknown' });
+  view.condition = condition;
+  if (reason && (condition === 'at-risk' || condition === 'breached'))
+    view.conditionReason = reason;
+  if (state?.assessment) view.assessment = state.assessment;
+  return view;
+}
 
 function windowParam(value: unknown, fallback: '7d' | '30d') {
   if (value === undefined) return fallback;
@@ -83,6 +99,11 @@ export function sloRoutes(
         errorBudget: summary.errorBudget,
         source: slo.measure.type === 'pushed' ? 'push' : 'scheduler',
       };
+      if (slo.alert)
+        view.alert = {
+          severity: slo.alert.severity,
+          ...(slo.alert.text ? { text: slo.alert.text } : {}),
+        };
       if (!state) {
         const reason = notMeasuredBecause(slo, serverReason);
         if (reason) view.notMeasuredBecause = reason;
@@ -93,7 +114,7 @@ export function sloRoutes(
         if (state.lastObservedAt) view.lastObservedAt = state.lastObservedAt;
         if (state.lastError) view.lastError = state.lastError;
       }
-      return view;
+      return withCondition(view, state);
     });
     // Checks pushed for SLOs the contract does not declare (datacontract-cli's own checks).
     for (const state of states) {
@@ -102,30 +123,58 @@ export function sloRoutes(
         counts.get(state.sloId) ?? { pass: 0, fail: 0, error: 0 },
         0.99,
       );
-      slos.push({
-        id: state.sloId,
-        name: state.sloId.slice('datacontract:'.length),
-        kind: 'quality',
-        target: {
-          text: 'the pushed check passes',
-          operator: '=',
-          value: 1,
-          objective: 0.99,
-        },
-        status: state.status,
-        since: state.since,
-        lastObservedAt: state.lastObservedAt,
-        lastValue: state.lastValue,
-        lastError: state.lastError,
-        attainment: summary.attainment,
-        observations: summary.observations,
-        errorBudget: summary.errorBudget,
-        source: 'push',
-      });
+      slos.push(
+        withCondition(
+          {
+            id: state.sloId,
+            name: state.sloId.slice('datacontract:'.length),
+            kind: 'quality',
+            target: {
+              text: 'the pushed check passes',
+              operator: '=',
+              value: 1,
+              objective: 0.99,
+            },
+            status: state.status,
+            since: state.since,
+            lastObservedAt: state.lastObservedAt,
+            lastValue: state.lastValue,
+            lastError: state.lastError,
+            attainment: summary.attainment,
+            observations: summary.observations,
+            errorBudget: summary.errorBudget,
+            source: 'push',
+          },
+          state,
+        ),
+      );
     }
-    const body: SloResponse = { window, slos };
+    const body: SloResponse = {
+      window,
+      health: healthViewOf(product, states),
+      slos,
+    };
     if (lastRun !== undefined)
       body.evaluatedAt = new Date(lastRun).toISOString();
+    res.json(body);
+  });
+
+  /** The last schema drift check: what departed from the contract, for the Contract tab. */
+  router.get('/products/:namespace/:name/drift', async (req, res) => {
+    const { product } = await productFor(ctx, req, 'read');
+    const state = (await ctx.observations.states(product.entityRef)).find(
+      s => s.sloId === SCHEMA_DRIFT_SLO,
+    );
+    const body: SchemaDriftResponse = {
+      status: state?.status ?? 'unknown',
+      findings: [],
+    };
+    if (state?.lastObservedAt) body.observedAt = state.lastObservedAt;
+    const details = state?.details as { findings?: unknown } | undefined;
+    if (Array.isArray(details?.findings))
+      body.findings = details!.findings as DriftFinding[];
+    if (state?.status === 'error' && state.lastError)
+      body.error = state.lastError;
     res.json(body);
   });
 

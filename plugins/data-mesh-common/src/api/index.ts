@@ -19,7 +19,11 @@ export type {
   SloHealth,
 } from './products';
 export type {
+  BurnRateAlert,
   ErrorBudget,
+  ProductHealthView,
+  SloAssessment,
+  SloCondition,
   SloHistoryPoint,
   SloHistoryResponse,
   SloKind,
@@ -66,3 +70,4 @@ export type {
   ContractVersionsResponse,
   ProductConsumersResponse,
 } from './versions';
+export type { DriftFinding, SchemaDriftResponse } from './observability';

@@ -2,14 +2,22 @@ import type { ContractIssue } from '../issues';
 import type { OdcsContract } from '../odcs/model';
 
 /**
- * The health of a product's SLOs, worst first:
+ * The health of a product's SLOs, worst first (see `productHealth` of data-mesh-common):
  * - `breached`: at least one SLO fails now.
- * - `error`: no SLO fails, but at least one could not be measured (its check errored).
- * - `healthy`: every SLO with a status passes.
+ * - `at-risk`: no SLO fails now, but one has spent its 30-day error budget or burns it
+ *   faster than it may (a multi-window burn-rate alert).
+ * - `error`: no SLO fails or is at risk, but at least one could not be measured (its check
+ *   errored).
+ * - `healthy`: every SLO with a status passes, within its budget.
  * - `unknown`: no SLO has been measured yet, or the contract declares none.
  * @public
  */
-export type SloHealth = 'healthy' | 'breached' | 'error' | 'unknown';
+export type SloHealth =
+  | 'healthy'
+  | 'at-risk'
+  | 'breached'
+  | 'error'
+  | 'unknown';
 
 /**
  * The product's governance verdict in one word: `block` when an enforced error/critical policy

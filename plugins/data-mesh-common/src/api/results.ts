@@ -56,6 +56,11 @@ export interface OpenLineageIngestResponse {
   edges: number;
   /** Data products the event's datasets matched, by entity ref. */
   matchedProducts: string[];
+  /**
+   * Observations stored from the datasets' quality facets (`dataQualityAssertions`,
+   * `dataQualityMetrics`), by product, for products the caller may push results for.
+   */
+  qualityResults?: Record<string, number>;
 }
 
 /**

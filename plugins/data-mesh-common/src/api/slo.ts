@@ -1,7 +1,10 @@
+import type { SloHealth } from './products';
+
 /**
  * What an SLO measures. The first five come from a contract's `slaProperties`; the rest from
  * its quality rules (`completeness` for null/missing values, `uniqueness` for duplicates,
- * `volume` for row counts, `validity` for invalid values, `quality` for SQL and other rules).
+ * `volume` for row counts, `validity` for invalid values, `quality` for SQL and other rules);
+ * `schema` compares the data's schema with the contract (drift).
  * @public
  */
 export type SloKind =
@@ -14,7 +17,10 @@ export type SloKind =
   | 'uniqueness'
   | 'validity'
   | 'volume'
-  | 'quality';
+  | 'schema'
+  | 'quality'
+  /** A metric the owners name, kept as a series (`observability.metrics`). */
+  | 'metric';
 
 /**
  * The outcome of one SLO check or the current state of an SLO:
@@ -46,6 +52,12 @@ export interface SloTarget {
   value: number | [number, number];
   /** Unit of the measured value, e.g. `seconds`, `rows`, `percent`. */
   unit?: string;
+  /**
+   * `change`: `value` bounds the change of the measured value in per cent (volume), not
+   * the value itself; `series`: the value is kept as a series, and passes unless an alert
+   * condition on it holds.
+   */
+  bounds?: 'change' | 'series';
   /** Share of observations that must pass over the window (0..1); 0.99 unless the contract says otherwise. */
   objective: number;
 }
@@ -66,6 +78,63 @@ export interface ErrorBudget {
    * (1 spends the budget exactly over the window; above 1 it runs out early).
    */
   burnRate: number;
+}
+
+/**
+ * How one SLO stands once its error budget is counted, worst first: `breached` (it fails
+ * now), `at-risk` (it passes or errs now, but its 30-day budget is spent or burns too fast),
+ * `error` (its last check could not run), `healthy`, `unknown` (never measured).
+ * @public
+ */
+export type SloCondition =
+  | 'healthy'
+  | 'at-risk'
+  | 'breached'
+  | 'error'
+  | 'unknown';
+
+/**
+ * A multi-window burn-rate alert (SRE practice): the error budget burns at least
+ * `threshold` times faster than the objective allows over both a long window and a short
+ * one (the short one shows it still burns). A fast burn pages someone, a slow one opens a
+ * ticket.
+ * @public
+ */
+export interface BurnRateAlert {
+  speed: 'fast' | 'slow';
+  action: 'page' | 'ticket';
+  /** The burn rate over the long window. */
+  rate: number;
+  /** The rate at or above which this alert fires. */
+  threshold: number;
+  /** e.g. `1 hour`. */
+  longWindow: string;
+  /** e.g. `5 minutes`. */
+  shortWindow: string;
+}
+
+/**
+ * The state of an SLO's error budget when its last run was recorded: the budget left over
+ * 30 days and the burn-rate alert that fires, if any.
+ * @public
+ */
+export interface SloAssessment {
+  /** Share of the 30-day error budget left, 0..1. */
+  budgetRemaining: number;
+  /** Observations in the 30 days. */
+  observations: number;
+  burn?: BurnRateAlert;
+  /** ISO 8601. */
+  assessedAt: string;
+}
+
+/**
+ * A product's SLO health and, in words, why (`freshness: 30-day error budget spent`).
+ * @public
+ */
+export interface ProductHealthView {
+  health: SloHealth;
+  reasons: string[];
 }
 
 /**
@@ -93,6 +162,20 @@ export interface SloView {
   lastError?: string;
   /** Where the observations come from: the backend's scheduler or pushed results. */
   source?: 'scheduler' | 'push';
+  /** How the SLO stands once its error budget is counted (see {@link SloCondition}). */
+  condition?: SloCondition;
+  /** Why it is `at-risk` or `breached`, in words. */
+  conditionReason?: string;
+  /** Its 30-day error budget and burn-rate alert when its last run was recorded. */
+  assessment?: SloAssessment;
+  /**
+   * The alert its owners declared for it (`observability.alerts` of the product file, a
+   * quality rule's `severity`): its severity and condition as written.
+   */
+  alert?: {
+    severity: 'info' | 'warning' | 'error' | 'critical';
+    text?: string;
+  };
   /**
    * While the SLO has no status (`unknown`): why the portal does not measure it, e.g. that
    * the contract's server is of a type it cannot read, or that only pipelines report it.
@@ -106,6 +189,8 @@ export interface SloView {
  */
 export interface SloResponse {
   window: SloWindow;
+  /** The product's SLO health, the same the explorer and the card show. */
+  health?: ProductHealthView;
   /** When the SLOs were last evaluated (ISO 8601). */
   evaluatedAt?: string;
   slos: SloView[];

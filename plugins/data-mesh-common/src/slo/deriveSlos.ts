@@ -5,9 +5,14 @@
 import type { ContractIssue } from '../issues';
 import type { OdcsContract } from '../odcs/model';
 import { slaKey } from '../product/slaValue';
+import { attachAlerts } from '../observability/alerts';
+import { readObservability } from '../observability/plan';
+import { driftSlo } from './driftSlo';
 import { qualitySlo } from './qualitySlos';
 import { slaSlo } from './slaSlos';
 import type { SloDefinition } from './types';
+import { metricSlos } from './metricSlos';
+import { volumeSlos } from './volumeSlos';
 
 /**
  * The SLOs of a contract and the problems that kept some from being measurable.
@@ -90,5 +95,10 @@ export function deriveSlos(contract: OdcsContract): ContractSlos {
       });
     },
   );
-  return { slos, issues };
+  add(driftSlo(contract));
+  const observability = readObservability(contract);
+  issues.push(...observability.issues);
+  volumeSlos(contract, observability.plan).forEach(add);
+  metricSlos(contract, observability.plan, issues).forEach(add);
+  return { slos: attachAlerts(contract, slos, observability.plan), issues };
 }

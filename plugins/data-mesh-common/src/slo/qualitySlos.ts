@@ -36,6 +36,38 @@ const METRIC_TEXT: Record<string, string> = {
   rowCount: 'rows',
 };
 
+/** The ODCS data quality dimension a library metric measures. */
+const METRIC_DIMENSION: Record<string, string> = {
+  nullValues: 'completeness',
+  missingValues: 'completeness',
+  invalidValues: 'conformity',
+  duplicateValues: 'uniqueness',
+  rowCount: 'coverage',
+};
+
+/**
+ * A library quality rule in words, for a rule that has no name or description of its own:
+ * `rows in orders must be greater than 100`; and the ODCS dimension its metric measures
+ * (`coverage` for rowCount, `completeness` for nullValues…). Undefined for other rules.
+ * @public
+ */
+export function describeLibraryRule(
+  rule: OdcsQualityRule,
+  scope: string,
+): { text: string; dimension: string } | undefined {
+  const metric = ruleMetric(rule);
+  if (!metric || !METRIC_TEXT[metric]) return undefined;
+  const comparison = qualityComparison(rule);
+  const unit =
+    rule.unit === 'percent' || rule.unit === '%' ? 'percent' : undefined;
+  return {
+    text: `${METRIC_TEXT[metric]} in ${scope}${
+      comparison ? ` ${describeComparison(comparison, unit)}` : ''
+    }`,
+    dimension: METRIC_DIMENSION[metric],
+  };
+}
+
 function ruleMetric(rule: OdcsQualityRule): string | undefined {
   const metric = rule.metric ?? rule.rule;
   return typeof metric === 'string' ? metric : undefined;

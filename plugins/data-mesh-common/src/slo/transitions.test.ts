@@ -103,3 +103,37 @@ describe('sloHealth', () => {
     expect(sloHealth(['error', 'fail', 'pass'])).toBe('breached');
   });
 });
+
+describe('nextSloState with an alert condition', () => {
+  it('alerts when the declared condition holds, not at every failed check', () => {
+    let state: SloState | undefined;
+    const transitions: string[] = [];
+    const steps: Array<['pass' | 'fail' | 'error', boolean]> = [
+      ['pass', false],
+      ['fail', false], // the SLO fails (over 24 hours) but the alert says over 26 hours
+      ['fail', true],
+      ['error', false], // an error neither raises nor clears it
+      ['fail', true],
+      ['pass', false],
+    ];
+    steps.forEach(([status, alerting], i) => {
+      const next = nextSloState(state, { status, at: at(i), alerting });
+      state = next.state;
+      if (next.transition) transitions.push(`${i}:${next.transition}`);
+    });
+    expect(transitions).toEqual(['2:failing', '5:recovered']);
+  });
+
+  it('keeps the assessment of the state it moves on from', () => {
+    const assessment = {
+      budgetRemaining: 0.5,
+      observations: 10,
+      assessedAt: at(0),
+    };
+    const { state } = nextSloState(
+      { status: 'pass', since: at(0), failing: false, assessment },
+      { status: 'fail', at: at(1) },
+    );
+    expect(state.assessment).toEqual(assessment);
+  });
+});

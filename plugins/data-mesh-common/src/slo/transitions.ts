@@ -3,7 +3,8 @@
  * owners were told it fails. Owners hear once when an SLO starts failing and once when it
  * recovers, never on every evaluation.
  */
-import type { SloHealth, SloStatus } from '../api';
+import type { SloAssessment, SloHealth, SloStatus } from '../api';
+import { productHealth } from './health';
 
 /**
  * What the backend keeps about one SLO between evaluations.
@@ -19,6 +20,8 @@ export interface SloState {
   /** ISO 8601. */
   lastObservedAt?: string;
   lastError?: string;
+  /** Its error budget when its last run was recorded (see `assessSlo`). */
+  assessment?: SloAssessment;
 }
 
 /**
@@ -31,6 +34,11 @@ export interface SloOutcome {
   at: string;
   value?: number;
   message?: string;
+  /**
+   * Whether the SLO's alert condition holds (see `alertingOf`); when absent, the owners are
+   * alerted when the check fails.
+   */
+  alerting?: boolean;
   /**
    * ISO 8601: when the outcome's status began, when the check can tell (a freshness check
    * knows since when the data is too old); `at` otherwise. Never earlier than the previous
@@ -50,6 +58,9 @@ export type SloTransition = 'failing' | 'recovered';
  *
  * - A `fail` after anything but a failure starts failing (also the very first outcome).
  * - A `pass` while failing recovers.
+ * - An outcome that says whether the SLO's alert condition holds (`alerting`) starts or
+ *   ends the alert by that instead: the owners hear when the condition they declared
+ *   (`age_hours > 26`) holds, not at every failed check.
  * - An `error` (the check could not run) changes the status but neither starts nor ends a
  *   failure: a flaky connection neither raises nor clears an alert.
  * - An outcome older than the last one observed is history: it leaves the state as is.
@@ -67,8 +78,8 @@ export function nextSloState(
   }
   // an error keeps whatever the owners were last told
   let failing = previous?.failing ?? false;
-  if (outcome.status === 'fail') failing = true;
-  else if (outcome.status === 'pass') failing = false;
+  if (outcome.status !== 'error')
+    failing = outcome.alerting ?? outcome.status === 'fail';
   const state: SloState = {
     status: outcome.status,
     since:
@@ -82,6 +93,7 @@ export function nextSloState(
     lastObservedAt: outcome.at,
     lastError: outcome.status === 'pass' ? undefined : outcome.message,
   };
+  if (previous?.assessment) state.assessment = previous.assessment;
   let transition: SloTransition | undefined;
   if (failing && !(previous?.failing ?? false)) transition = 'failing';
   else if (!failing && (previous?.failing ?? false)) transition = 'recovered';
@@ -101,16 +113,11 @@ function startOf(previous: SloState | undefined, outcome: SloOutcome): string {
 }
 
 /**
- * The product's SLO health from the status of each SLO, worst first: any `fail` →
+ * The product's SLO health from the status of each SLO alone, worst first: any `fail` →
  * `breached`; else any `error` → `error`; else any `pass` → `healthy`; else `unknown`.
+ * Where error budgets are known, {@link productHealth} counts them too.
  * @public
  */
 export function sloHealth(statuses: Iterable<SloStatus>): SloHealth {
-  let health: SloHealth = 'unknown';
-  for (const status of statuses) {
-    if (status === 'fail') return 'breached';
-    if (status === 'error') health = 'error';
-    else if (status === 'pass' && health === 'unknown') health = 'healthy';
-  }
-  return health;
+  return productHealth(Array.from(statuses, status => ({ status }))).health;
 }

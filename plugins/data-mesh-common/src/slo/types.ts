@@ -1,5 +1,6 @@
 import type { OdcsQualityMetric } from '../odcs/model';
 import type { SloKind, SloTarget } from '../api';
+import type { SloAlertRule } from '../observability/alerts';
 
 /**
  * How the backend measures an SLO in the engine that holds the data. Each measure yields
@@ -29,6 +30,16 @@ export type SloMeasure =
       /** `percent` compares the share of rows, otherwise the count. */
       unit: 'rows' | 'percent';
     }
+  /**
+   * Schema drift: the engine describes `objects` and the data's schema is compared with the
+   * contract (`compareSchemaToData`); the value is the number of findings that break it.
+   */
+  | { type: 'schema'; objects: string[] }
+  /**
+   * Volume: the row count of `object`, kept per evaluation; the status is its change
+   * against the previous period and the weekday's baseline (`judgeVolume`).
+   */
+  | { type: 'volume'; object: string }
   /** An SQL rule: the query's single value. */
   | { type: 'sql'; query: string; object?: string; property?: string }
   /** Nothing the backend can measure: the SLO is fed by pushed results only. */
@@ -47,4 +58,9 @@ export interface SloDefinition {
   measure: SloMeasure;
   /** JSON pointer of the SLA property or quality rule in the contract. */
   path: string;
+  /**
+   * The alert the owners declared for it (the product file's `observability.alerts`, a
+   * quality rule's `severity`); without one, a failure alerts with a high severity.
+   */
+  alert?: SloAlertRule;
 }

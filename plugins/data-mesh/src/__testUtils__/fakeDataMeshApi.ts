@@ -14,6 +14,7 @@ export function fakeDataMeshApi(methods: Partial<DataMeshApi>): DataMeshApi {
     getContract: missing('getContract'),
     getSlos: missing('getSlos'),
     getSloHistory: missing('getSloHistory'),
+    getSchemaDrift: missing('getSchemaDrift'),
     getGovernance: missing('getGovernance'),
     getLineage: missing('getLineage'),
     evaluateGovernance: missing('evaluateGovernance'),

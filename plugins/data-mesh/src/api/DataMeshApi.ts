@@ -20,6 +20,7 @@ import type {
   LineageDirection,
   LineageResponse,
   ProductAccessResponse,
+  SchemaDriftResponse,
   SloHistoryResponse,
   SloResponse,
   SloWindow,
@@ -68,6 +69,11 @@ export interface DataMeshApi {
     product: DataProductRef,
     window: SloWindow,
   ): Promise<SloHistoryResponse>;
+  /**
+   * The last schema drift check: the fields where the data departs from the contract
+   * (for the product's readers).
+   */
+  getSchemaDrift(product: DataProductRef): Promise<SchemaDriftResponse>;
   /** The product's governance verdict: which policies pass, warn or block, and since when. */
   getGovernance(product: DataProductRef): Promise<GovernanceResponse>;
   /** The products upstream and downstream of one product. */

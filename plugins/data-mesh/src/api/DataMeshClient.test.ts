@@ -34,6 +34,7 @@ describe('DataMeshClient', () => {
     await client.getSlos(product, '7d');
     await client.getSloHistory(product, '30d');
     await client.getGovernance(product);
+    await client.getSchemaDrift(product);
     expect(requests.map(r => r.url)).toEqual([
       'http://backend/api/data-mesh/products',
       'http://backend/api/data-mesh/products/default/sales-orders',
@@ -41,6 +42,7 @@ describe('DataMeshClient', () => {
       'http://backend/api/data-mesh/products/default/sales-orders/slo?window=7d',
       'http://backend/api/data-mesh/products/default/sales-orders/slo/history?window=30d',
       'http://backend/api/data-mesh/products/default/sales-orders/governance',
+      'http://backend/api/data-mesh/products/default/sales-orders/drift',
     ]);
   });
 

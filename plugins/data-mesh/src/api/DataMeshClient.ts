@@ -19,6 +19,7 @@ import type {
   GovernanceResponse,
   LineageResponse,
   ProductAccessResponse,
+  SchemaDriftResponse,
   SloHistoryResponse,
   SloResponse,
   SloWindow,
@@ -69,6 +70,10 @@ export class DataMeshClient implements DataMeshApi {
     window: SloWindow,
   ): Promise<SloHistoryResponse> {
     return this.#get(`${productPath(product)}/slo/history`, { window });
+  }
+
+  getSchemaDrift(product: DataProductRef): Promise<SchemaDriftResponse> {
+    return this.#get(`${productPath(product)}/drift`);
   }
 
   getGovernance(product: DataProductRef): Promise<GovernanceResponse> {

@@ -93,13 +93,26 @@ beforeAll(async () => {
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-for (const [format, files] of [
-  ['CSV', { path: 'data/orders/{model}.csv', format: 'csv' }],
-  ['Parquet', { path: 'data/orders/orders.parquet', format: 'parquet' }],
-  ['JSON', { path: 'data/orders/orders.json', format: 'json' }],
+for (const [format, files, declared] of [
+  [
+    'CSV',
+    { path: 'data/orders/{model}.csv', format: 'csv' },
+    { types: false, nullability: false },
+  ],
+  [
+    'Parquet',
+    { path: 'data/orders/orders.parquet', format: 'parquet' },
+    { types: true, nullability: false },
+  ],
+  [
+    'JSON',
+    { path: 'data/orders/orders.json', format: 'json' },
+    { types: false, nullability: false },
+  ],
   [
     'a DuckDB database file',
     { kind: 'database', path: 'data/orders/shop.duckdb' },
+    { types: true, nullability: true },
   ],
 ] as const) {
   describe(`DuckDB on ${format}`, () => {
@@ -112,6 +125,7 @@ for (const [format, files] of [
       `DuckDB on ${format}`,
       () => session,
       () => now,
+      declared,
     );
   });
 }

@@ -16,7 +16,12 @@ import {
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { ident, literal } from '../checkQueries';
 import { runWithTimeout, toNumber } from '../runWithTimeout';
-import type { CheckLimits, EngineSession, MeasuredValue } from './types';
+import type {
+  CheckLimits,
+  DescribedSchema,
+  EngineSession,
+  MeasuredValue,
+} from './types';
 import { measureByQuery } from './measureByQuery';
 import {
   CheckError,
@@ -217,6 +222,8 @@ export class DuckDbSession implements EngineSession {
     /** Objects whose data could not be opened, with the reason (safe to show) and the engine's text. */
     private readonly unreadable: Unreadable,
     private readonly spill: string,
+    /** Whether the data declares its types and nullability (not so for CSV and JSON files). */
+    private readonly declares: { types: boolean; nullability: boolean },
   ) {}
 
   static async open(
@@ -250,6 +257,9 @@ export class DuckDbSession implements EngineSession {
         target.kind === 'database'
           ? await attachDatabase(connection, product, target)
           : await createViews(connection, product, target);
+      const format = (
+        target.format ?? path.extname(target.path).slice(1)
+      ).toLowerCase();
       return new DuckDbSession(
         instance,
         connection,
@@ -257,6 +267,10 @@ export class DuckDbSession implements EngineSession {
         limits,
         unreadable,
         spill,
+        {
+          types: target.kind === 'database' || format === 'parquet',
+          nullability: target.kind === 'database',
+        },
       );
     } catch (error) {
       connection?.closeSync();
@@ -266,10 +280,8 @@ export class DuckDbSession implements EngineSession {
     }
   }
 
-  private async value(
-    sql: string,
-    signal?: AbortSignal,
-  ): Promise<number | null | undefined> {
+  /** The rows `sql` returns, interrupted at the time limit or when `signal` aborts. */
+  private async rows(sql: string, signal?: AbortSignal): Promise<unknown[][]> {
     const work = this.connection.runAndReadAll(sql);
     this.pending = work.then(
       () => {},
@@ -281,9 +293,50 @@ export class DuckDbSession implements EngineSession {
       () => this.connection.interrupt(),
       signal,
     );
-    const rows = reader.getRows();
+    return reader.getRows();
+  }
+
+  private async value(
+    sql: string,
+    signal?: AbortSignal,
+  ): Promise<number | null | undefined> {
+    const rows = await this.rows(sql, signal);
     if (rows.length === 0 || rows[0].length === 0) return null;
     return toNumber(rows[0][0]);
+  }
+
+  async describe(
+    objects: string[],
+    signal?: AbortSignal,
+  ): Promise<DescribedSchema> {
+    const described: DescribedSchema = { observed: [], missing: [] };
+    for (const object of objects) {
+      const cannot = this.unreadable.get(object);
+      if (cannot)
+        throw new CheckError(`cannot read ${object}: ${cannot.reason}`);
+      let rows: unknown[][];
+      try {
+        // column_name, column_type, null, key, default, extra
+        rows = await this.rows(`DESCRIBE ${ident(object)}`, signal);
+      } catch (error) {
+        if (failureCategory('duckdb', error) === 'unknown-name') {
+          described.missing.push(object);
+          continue;
+        }
+        throw error;
+      }
+      described.observed.push({
+        object,
+        typed: this.declares.types,
+        nullability: this.declares.nullability,
+        columns: rows.map(row => ({
+          name: String(row[0]),
+          type: String(row[1]),
+          nullable: String(row[2]).toUpperCase() !== 'NO',
+        })),
+      });
+    }
+    return described;
   }
 
   private async checkSingleSelect(query: string): Promise<string | undefined> {

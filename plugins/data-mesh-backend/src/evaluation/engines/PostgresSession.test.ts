@@ -68,6 +68,7 @@ async function advisoryLocksHeld(pool: Pool, key: number): Promise<number> {
       'PostgreSQL',
       () => session,
       () => now,
+      { types: true, nullability: true },
     );
 
     it('cancels a query at the statement timeout', async () => {

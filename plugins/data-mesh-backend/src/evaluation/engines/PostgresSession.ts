@@ -11,7 +11,12 @@ import type { SloDefinition } from '@backstage-data-mesh/plugin-data-mesh-common
 import { ident } from '../checkQueries';
 import { toNumber } from '../runWithTimeout';
 import { singleSelectProblem } from '../singleSelect';
-import type { CheckLimits, EngineSession, MeasuredValue } from './types';
+import type {
+  CheckLimits,
+  DescribedSchema,
+  EngineSession,
+  MeasuredValue,
+} from './types';
 import { measureByQuery } from './measureByQuery';
 import {
   CheckAbortedError,
@@ -130,6 +135,21 @@ export class PostgresSession implements EngineSession {
     contract: boolean,
     signal?: AbortSignal,
   ): Promise<number | null | undefined> {
+    const rows = await this.rows(sql, [], contract, signal);
+    const row = rows[0];
+    return row && row.length > 0 ? toNumber(row[0]) : null;
+  }
+
+  /**
+   * The rows of `sql` (as arrays), in the check's read-only transaction. `contract` is true
+   * for a contract's own SQL, after which the connection is reset.
+   */
+  private async rows(
+    sql: string,
+    values: unknown[],
+    contract: boolean,
+    signal?: AbortSignal,
+  ): Promise<unknown[][]> {
     if (signal?.aborted) throw new CheckAbortedError();
     const client = await this.target.pool.connect();
     let broken = false;
@@ -145,14 +165,14 @@ export class PostgresSession implements EngineSession {
         signal.addEventListener('abort', onAbort, { once: true });
         if (signal.aborted) throw new CheckAbortedError();
       }
-      // An empty values array forces the extended protocol, which refuses several statements.
+      // A values array, even empty, forces the extended protocol, which refuses several
+      // statements.
       const result = await client.query({
         text: sql,
-        values: [],
+        values,
         rowMode: 'array',
       });
-      const row = result.rows[0] as unknown[] | undefined;
-      return row && row.length > 0 ? toNumber(row[0]) : null;
+      return result.rows as unknown[][];
     } catch (error) {
       broken =
         !(error instanceof CheckError) && !(error as { code?: string }).code;
@@ -205,6 +225,49 @@ export class PostgresSession implements EngineSession {
         timeoutMillis: this.limits.timeoutMillis,
       });
     }
+  }
+
+  /**
+   * The columns of `objects` from information_schema, as the domain's role sees them, in
+   * the first schema of the search path that holds each table.
+   */
+  async describe(
+    objects: string[],
+    signal?: AbortSignal,
+  ): Promise<DescribedSchema> {
+    const rows = await this.rows(
+      `SELECT c.table_name, c.column_name, c.data_type, c.is_nullable,
+              array_position(current_schemas(false), c.table_schema::name) AS rank
+         FROM information_schema.columns c
+        WHERE c.table_schema::name = ANY (current_schemas(false))
+          AND c.table_name::text = ANY ($1::text[])
+        ORDER BY rank, c.table_name, c.ordinal_position
+        LIMIT 10000`,
+      [objects],
+      false,
+      signal,
+    );
+    const described: DescribedSchema = { observed: [], missing: [] };
+    for (const object of objects) {
+      const own = rows.filter(r => r[0] === object);
+      const rank = own[0]?.[4];
+      const columns = own.filter(r => r[4] === rank);
+      if (columns.length === 0) {
+        described.missing.push(object);
+        continue;
+      }
+      described.observed.push({
+        object,
+        typed: true,
+        nullability: true,
+        columns: columns.map(r => ({
+          name: String(r[1]),
+          type: String(r[2]),
+          nullable: r[3] !== 'NO',
+        })),
+      });
+    }
+    return described;
   }
 
   async close(): Promise<void> {}

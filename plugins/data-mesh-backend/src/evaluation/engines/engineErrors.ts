@@ -240,6 +240,7 @@ export function checkContext(
       context.reads = measure.object;
       break;
     case 'reachable':
+    case 'schema':
       context.reads = measure.objects.join(', ');
       break;
     default:

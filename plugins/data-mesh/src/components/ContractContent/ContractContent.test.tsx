@@ -69,6 +69,51 @@ describe('ContractContent', () => {
     ).toBeInTheDocument();
   });
 
+  it('marks the fields where the data departs from the contract', async () => {
+    const api = fakeDataMeshApi({
+      getContract: async () =>
+        contractResponse('odcs/v3.1-examples/all--full-example.odcs.yaml'),
+      getProduct: async () => details(),
+      getSchemaDrift: async () => ({
+        status: 'fail',
+        observedAt: '2025-06-15T11:00:00Z',
+        findings: [
+          {
+            kind: 'missing',
+            severity: 'breaking',
+            object: 'tbl',
+            field: 'rcvr_id',
+            message: 'tbl.rcvr_id is in the contract but not in the data',
+          },
+          {
+            kind: 'unknown',
+            severity: 'warning',
+            object: 'tbl',
+            field: 'receiver',
+            actual: 'VARCHAR',
+            message: 'tbl.receiver is in the data but not in the contract',
+          },
+        ],
+      }),
+    });
+    await renderForProduct(<ContractContent />, api);
+    const fields = await screen.findByRole('table', { name: 'Fields of tbl' });
+    const receiver = within(fields)
+      .getByText('rcvr_id')
+      .closest<HTMLElement>('[role=row]')!;
+    expect(
+      within(receiver).getByLabelText(
+        'Schema drift: tbl.rcvr_id is in the contract but not in the data',
+      ),
+    ).toHaveTextContent('drift: not in the data');
+    expect(
+      screen.getByText(/the data breaks the contract in 1 place/),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('note')).toHaveTextContent(
+      'In the data but not in the contract: receiver (VARCHAR)',
+    );
+  });
+
   it('indents nested objects and array items, and collapses them', async () => {
     const api = fakeDataMeshApi({
       getContract: async () =>

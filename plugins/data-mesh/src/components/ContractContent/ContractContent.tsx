@@ -26,6 +26,11 @@ export function ContractContent() {
   const api = useApi(dataMeshApiRef);
   const contract = useAsync(() => api.getContract(product), [api, product]);
   const details = useAsync(() => api.getProduct(product), [api, product]);
+  // The drift is the product's data: readers see it, others see the contract alone.
+  const drift = useAsync(
+    () => api.getSchemaDrift(product).catch(() => undefined),
+    [api, product],
+  );
 
   return (
     <AsyncContent state={contract} errorTitle="Could not load the contract">
@@ -58,7 +63,7 @@ export function ContractContent() {
           {value.contract ? (
             <>
               <Grid item xs={12}>
-                <SchemaSection contract={value.contract} />
+                <SchemaSection contract={value.contract} drift={drift.value} />
               </Grid>
               <Grid item xs={12}>
                 <QualityRulesCard contract={value.contract} />

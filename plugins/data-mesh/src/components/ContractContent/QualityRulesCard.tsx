@@ -1,4 +1,7 @@
-import type { OdcsContract } from '@backstage-data-mesh/plugin-data-mesh-common';
+import {
+  type OdcsContract,
+  describeLibraryRule,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
 import { InfoCard } from '@backstage/core-components';
 import Typography from '@mui/material/Typography';
 import { CSSProperties, memo, useMemo } from 'react';
@@ -19,6 +22,13 @@ const COLUMNS = [
   { header: 'Severity', track: 'minmax(100px, 0.5fr)', optional: true },
   { header: 'Schedule', track: 'minmax(110px, 0.7fr)', optional: true },
 ];
+
+/** What an empty cell says: nothing declared. */
+const NONE = (
+  <Typography component="span" variant="body2" color="text.secondary">
+    –
+  </Typography>
+);
 
 /** Every quality rule of the contract: where it applies, what it checks, the threshold. */
 export const QualityRulesCard = memo(function QualityRules({
@@ -63,43 +73,66 @@ export const QualityRulesCard = memo(function QualityRules({
                 </div>
               ))}
             </div>
-            {rules.map(({ element, rule }, i) => (
-              <div
-                role="row"
-                className="row"
-                key={`${element}:${rule.id ?? rule.name ?? i}`}
-              >
-                <div role="cell" className="cell mono">
-                  <Identifier text={element} />
-                </div>
-                <div role="cell" className="cell">
-                  {rule.name && <strong>{rule.name} </strong>}
-                  {rule.description}
-                  {rule.query && <pre>{rule.query}</pre>}
-                </div>
-                <div role="cell" className="cell">
-                  {describeCheck(rule)}
-                </div>
-                <div role="cell" className="cell">
-                  {[describeThreshold(rule), rule.unit]
-                    .filter(Boolean)
-                    .join(' ')}
-                </div>
-                <div role="cell" className="cell">
-                  {rule.dimension}
-                </div>
-                {hasSeverity && (
-                  <div role="cell" className="cell">
-                    {rule.severity}
+            {rules.map(({ element, rule }, i) => {
+              // a library rule without words of its own is said from its metric
+              const implied = describeLibraryRule(rule, element);
+              const said = rule.name || rule.description || rule.query;
+              const threshold = [describeThreshold(rule), rule.unit]
+                .filter(Boolean)
+                .join(' ');
+              return (
+                <div
+                  role="row"
+                  className="row"
+                  key={`${element}:${rule.id ?? rule.name ?? i}`}
+                >
+                  <div role="cell" className="cell mono">
+                    <Identifier text={element} />
                   </div>
-                )}
-                {hasSchedule && (
                   <div role="cell" className="cell">
-                    {[rule.scheduler, rule.schedule].filter(Boolean).join(' ')}
+                    {rule.name && <strong>{rule.name} </strong>}
+                    {rule.description}
+                    {rule.query && <pre>{rule.query}</pre>}
+                    {!said && (implied?.text ?? NONE)}
                   </div>
-                )}
-              </div>
-            ))}
+                  <div role="cell" className="cell">
+                    {describeCheck(rule)}
+                  </div>
+                  <div role="cell" className="cell">
+                    {threshold || NONE}
+                  </div>
+                  <div role="cell" className="cell">
+                    {rule.dimension ??
+                      (implied ? (
+                        <span title="Not declared: the dimension the metric measures">
+                          {implied.dimension}{' '}
+                          <Typography
+                            component="span"
+                            variant="caption"
+                            color="text.secondary"
+                          >
+                            (implied)
+                          </Typography>
+                        </span>
+                      ) : (
+                        NONE
+                      ))}
+                  </div>
+                  {hasSeverity && (
+                    <div role="cell" className="cell">
+                      {rule.severity ?? NONE}
+                    </div>
+                  )}
+                  {hasSchedule && (
+                    <div role="cell" className="cell">
+                      {[rule.scheduler, rule.schedule]
+                        .filter(Boolean)
+                        .join(' ') || NONE}
+                    </div>
+                  )}
+                </div>
+              );
+            })}
           </GridTable>
         </div>
       )}

@@ -1,4 +1,9 @@
-import type { OdcsContract } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type {
+  DriftFinding,
+  OdcsContract,
+  SchemaDriftResponse,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
+import Alert from '@mui/material/Alert';
 import { EmptyState, InfoCard } from '@backstage/core-components';
 import SearchIcon from '@mui/icons-material/Search';
 import Box from '@mui/material/Box';
@@ -10,6 +15,44 @@ import { schemaRows, searchSchemaRows } from '../../lib/schemaRows';
 import { LONG_TABLE_ROWS } from '../common';
 import { SchemaTable } from './SchemaTable';
 
+/** What the last drift check found, above the schema. */
+function DriftSummary({ findings }: { findings: DriftFinding[] }) {
+  const breaking = findings.filter(f => f.severity === 'breaking').length;
+  return (
+    <Alert severity={breaking > 0 ? 'error' : 'warning'} sx={{ mb: 2 }}>
+      {breaking > 0
+        ? `Schema drift: the data breaks the contract in ${breaking} place${
+            breaking === 1 ? '' : 's'
+          }`
+        : 'Schema drift: the data has columns the contract does not describe'}
+      {findings.length > breaking &&
+        breaking > 0 &&
+        `, and has ${findings.length - breaking} column${
+          findings.length - breaking === 1 ? '' : 's'
+        } the contract does not describe`}
+      . The fields are marked below; the SLOs tab has the history.
+    </Alert>
+  );
+}
+
+/** The columns the data has and the contract does not know, under their object. */
+function UnknownColumns({ findings }: { findings: DriftFinding[] }) {
+  const unknown = findings.filter(f => f.kind === 'unknown');
+  if (unknown.length === 0) return null;
+  return (
+    <Typography variant="body2" color="warning.dark" mt={1} role="note">
+      In the data but not in the contract:{' '}
+      {unknown.map((f, i) => (
+        <span key={f.field}>
+          {i > 0 && ', '}
+          <code>{f.field}</code>
+          {f.actual && ` (${f.actual})`}
+        </span>
+      ))}
+    </Typography>
+  );
+}
+
 /**
  * The contract's schema: one table per object (table, topic, file) and a search box that
  * narrows every table to the fields whose name, description, type, classification or tags
@@ -17,9 +60,15 @@ import { SchemaTable } from './SchemaTable';
  */
 export const SchemaSection = memo(function Schema({
   contract,
+  drift,
 }: {
   contract: OdcsContract;
+  /** The last schema drift check, for readers: drifted fields are marked. */
+  drift?: SchemaDriftResponse;
 }) {
+  const findings = drift?.findings ?? [];
+  const findingsOf = (object: string) =>
+    findings.filter(f => f.object === object);
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const objects = useMemo(
@@ -60,6 +109,7 @@ export const SchemaSection = memo(function Schema({
         objects.length === 1 ? '' : 's'
       }, ${total} field${total === 1 ? '' : 's'}`}
     >
+      {findings.length > 0 && <DriftSummary findings={findings} />}
       <Box display="flex" alignItems="center" gap={2} mb={2}>
         <TextField
           size="small"
@@ -115,8 +165,10 @@ export const SchemaSection = memo(function Schema({
                 rows={rows}
                 label={`Fields of ${object.name}`}
                 long={total > LONG_TABLE_ROWS}
+                drift={findingsOf(object.name)}
               />
             </Box>
+            <UnknownColumns findings={findingsOf(object.name)} />
           </Box>
         ),
       )}

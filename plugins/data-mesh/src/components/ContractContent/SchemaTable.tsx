@@ -1,4 +1,5 @@
 import {
+  type DriftFinding,
   isPersonalData,
   OdcsPropertyBase,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
@@ -47,13 +48,24 @@ interface RowProps {
   showExamples: boolean;
   collapsed: boolean;
   onToggle(path: string): void;
+  /** How the data departs from this field, when it does. */
+  drift?: DriftFinding;
 }
+
+const DRIFT_LABELS: Record<DriftFinding['kind'], string> = {
+  missing: 'not in the data',
+  type: 'other type in the data',
+  nullable: 'nulls allowed in the data',
+  unknown: 'not in the contract',
+  'missing-object': 'not in the data',
+};
 
 const SchemaRowView = memo(function SchemaTableRow({
   row,
   showExamples,
   collapsed,
   onToggle,
+  drift,
 }: RowProps) {
   const p = row.property;
   const constraints = describeConstraints(p);
@@ -85,6 +97,15 @@ const SchemaRowView = memo(function SchemaTableRow({
           </span>
         )}
         {p.businessName && <span className="secondary">{p.businessName}</span>}
+        {drift && (
+          <span
+            className="badge drift"
+            title={drift.message}
+            aria-label={`Schema drift: ${drift.message}`}
+          >
+            drift: {DRIFT_LABELS[drift.kind]}
+          </span>
+        )}
       </div>
       <div role="cell" className="cell">
         {typeOf(p)}
@@ -137,12 +158,21 @@ export function SchemaTable({
   rows,
   label,
   long = false,
+  drift = [],
 }: {
   rows: SchemaRow[];
   label: string;
   /** Part of a long schema: rows out of view skip rendering (see GridTable). */
   long?: boolean;
+  /** The object's drift findings: the fields they name are marked. */
+  drift?: DriftFinding[];
 }) {
+  const driftOf = useMemo(() => {
+    const byField = new Map<string, DriftFinding>();
+    for (const f of drift)
+      if (f.field && f.kind !== 'unknown') byField.set(f.field, f);
+    return byField;
+  }, [drift]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const onToggle = useCallback((path: string) => {
     setCollapsed(current => {
@@ -187,6 +217,7 @@ export function SchemaTable({
             showExamples={showExamples}
             collapsed={collapsed.has(row.path)}
             onToggle={onToggle}
+            drift={row.depth === 0 ? driftOf.get(row.path) : undefined}
           />
         ))}
       </GridTable>

@@ -26,7 +26,13 @@ const SORT_KEYS: ProductSortKey[] = [
   'governance',
   'freshness',
 ];
-const HEALTH: SloHealth[] = ['healthy', 'breached', 'error', 'unknown'];
+const HEALTH: SloHealth[] = [
+  'healthy',
+  'at-risk',
+  'breached',
+  'error',
+  'unknown',
+];
 /** The page sizes the explorer offers. */
 export const PAGE_SIZES = [25, 50, 100];
 

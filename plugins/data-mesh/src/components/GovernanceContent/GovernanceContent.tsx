@@ -142,8 +142,8 @@ export function GovernanceReport(props: {
                 <TableCell sx={{ width: '30%' }}>Policy</TableCell>
                 <TableCell>Verdict</TableCell>
                 <TableCell sx={{ minWidth: 240 }}>Why</TableCell>
-                <TableCell>Severity</TableCell>
-                <TableCell>Mode</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>Severity</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>Mode</TableCell>
                 <TableCell>Since</TableCell>
               </TableRow>
             </TableHead>
@@ -203,8 +203,13 @@ export function GovernanceReport(props: {
                       from <Identifier text={result.source} />
                     </Typography>
                   </TableCell>
-                  <TableCell>{result.severity}</TableCell>
-                  <TableCell>{modeText(result)}</TableCell>
+                  {/* one word each: never broken inside it */}
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                    {result.severity}
+                  </TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                    {modeText(result)}
+                  </TableCell>
                   <TableCell
                     title={absoluteTime(result.since)}
                     sx={{ whiteSpace: 'nowrap' }}

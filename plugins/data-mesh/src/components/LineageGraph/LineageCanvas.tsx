@@ -19,6 +19,7 @@ export function paletteFor(theme: Theme): ScenePalette {
     blocked: theme.palette.error.main,
     health: {
       healthy: theme.palette.success.main,
+      'at-risk': theme.palette.warning.dark,
       breached: theme.palette.error.main,
       error: theme.palette.warning.main,
       unknown: theme.palette.grey[500],

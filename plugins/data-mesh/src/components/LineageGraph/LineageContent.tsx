@@ -85,9 +85,10 @@ export function LineageView(props: {
         mt={1}
       >
         Upstream on the left, downstream on the right. Border colour: SLO health
-        (green healthy, red breached, orange check error, grey not measured); a
-        dashed red outer border: a governance policy blocks the product. Dashed
-        edges are seen in OpenLineage events only. Click a product to open it.
+        (green healthy, dark orange at risk, red breached, orange check error,
+        grey not measured); a dashed red outer border: a governance policy
+        blocks the product. Dashed edges are seen in OpenLineage events only.
+        Click a product to open it.
       </Typography>
       <Box mt={2}>
         <LineageNodesTable nodes={lineage.nodes} layers={scene.layers} />

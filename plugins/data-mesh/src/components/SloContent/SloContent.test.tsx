@@ -106,6 +106,13 @@ describe('SloContent', () => {
     expect(
       within(table).getByText('Freshness').closest('tr'),
     ).toHaveTextContent('99.5 %');
+    // values in human units: 1200 seconds and 12 rows
+    expect(
+      within(within(table).getByText('Freshness').closest('tr')!).getByText(
+        '20 minutes',
+      ),
+    ).toBeInTheDocument();
+    expect(within(nulls).getByText('12 rows')).toBeInTheDocument();
 
     expect(
       await screen.findByRole('img', {
@@ -113,6 +120,38 @@ describe('SloContent', () => {
       }),
     ).toBeInTheDocument();
     expect(screen.queryByText('No observations yet')).not.toBeInTheDocument();
+  });
+
+  it('shows the health the explorer shows, at risk with a spent budget, and why', async () => {
+    const spent = sloView({
+      condition: 'at-risk',
+      conditionReason: 'its 30-day error budget is spent',
+    });
+    const api = fakeDataMeshApi({
+      getSlos: async (_, window) => ({
+        window,
+        health: {
+          health: 'at-risk',
+          reasons: ['Freshness: its 30-day error budget is spent'],
+        },
+        slos: [spent],
+      }),
+      getSloHistory: async () => ({ window: '30d', points: [] }),
+      getProduct: async () => details({ sloHealth: 'at-risk' }),
+    });
+    await renderForProduct(<SloContent />, api);
+    expect(await screen.findByLabelText('Why')).toHaveTextContent(
+      'Freshness: its 30-day error budget is spent',
+    );
+    const table = screen.getByRole('table', {
+      name: 'Service level objectives',
+    });
+    const row = within(table).getByText('Freshness').closest('tr')!;
+    expect(within(row).getByText('Pass')).toBeInTheDocument();
+    expect(within(row).getByText('At risk')).toBeInTheDocument();
+    expect(
+      within(row).getByText('its 30-day error budget is spent'),
+    ).toBeInTheDocument();
   });
 
   it('says the contract declares no SLOs', async () => {

@@ -1,5 +1,6 @@
 import type {
   DataProductDetails,
+  ProductHealthView,
   SloResponse,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import {
@@ -9,6 +10,7 @@ import {
   WarningPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
+import Box from '@mui/material/Box';
 import Grid from '@mui/material/Grid';
 import Typography from '@mui/material/Typography';
 import { useMemo } from 'react';
@@ -16,8 +18,9 @@ import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { dataMeshApiRef } from '../../api';
 import { absoluteTime, relativeTime } from '../../lib/time';
-import { AsyncContent, useDataProductRef } from '../common';
+import { AsyncContent, SloHealthChip, useDataProductRef } from '../common';
 import { SloHistoryChart } from './SloHistoryChart';
+import { MetricCharts } from './MetricCharts';
 import { SloTable } from './SloTable';
 
 /** Why no SLO has a measurement yet, as a panel that says what to do; nothing when some have. */
@@ -101,6 +104,31 @@ function NotMeasured({ slos }: { slos: SloResponse }) {
 }
 
 /**
+ * The product's SLO health, the same the explorer and the card show, and why in words.
+ */
+function HealthSummary({ health }: { health?: ProductHealthView }) {
+  if (!health) return null;
+  return (
+    <Box display="flex" gap={1} alignItems="baseline" flexWrap="wrap" mb={2}>
+      <Typography variant="body2" component="span">
+        SLO health
+      </Typography>
+      <SloHealthChip health={health.health} />
+      {health.reasons.length > 0 && (
+        <Typography
+          variant="body2"
+          color="text.secondary"
+          component="span"
+          aria-label="Why"
+        >
+          {health.reasons.join('; ')}
+        </Typography>
+      )}
+    </Box>
+  );
+}
+
+/**
  * The SLOs tab of a data product: every SLO's target and status, attainment and error
  * budget over 7 and 30 days, the history of its checks, and the last errors.
  */
@@ -167,14 +195,35 @@ export function SloContent() {
                     : 'Not evaluated yet'
                 }
               >
+                <HealthSummary health={value.health} />
                 <SloTable
-                  slos30={value.slos}
+                  slos30={value.slos.filter(s => s.kind !== 'metric')}
                   slos7={byId7}
                   upstream={upstream.value}
                   focus={focus}
                 />
               </InfoCard>
             </Grid>
+            {value.slos.some(s => s.kind === 'metric') && (
+              <Grid item xs={12}>
+                <InfoCard
+                  title="Metrics (30 days)"
+                  subheader="What the owners asked to keep: each column's null rate and their own metrics"
+                >
+                  <AsyncContent
+                    state={history}
+                    errorTitle="Could not load the metrics' history"
+                  >
+                    {h => (
+                      <MetricCharts
+                        metrics={value.slos.filter(s => s.kind === 'metric')}
+                        points={h.points}
+                      />
+                    )}
+                  </AsyncContent>
+                </InfoCard>
+              </Grid>
+            )}
             <Grid item xs={12}>
               <InfoCard title="History (30 days)">
                 <AsyncContent
@@ -188,7 +237,10 @@ export function SloContent() {
                         measured.
                       </Typography>
                     ) : (
-                      <SloHistoryChart slos={value.slos} points={h.points} />
+                      <SloHistoryChart
+                        slos={value.slos.filter(s => s.kind !== 'metric')}
+                        points={h.points}
+                      />
                     )
                   }
                 </AsyncContent>

@@ -1,6 +1,7 @@
-import type {
-  SloHistoryPoint,
-  SloView,
+import {
+  type SloHistoryPoint,
+  type SloView,
+  formatQuantity,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import Box from '@mui/material/Box';
 import MenuItem from '@mui/material/MenuItem';
@@ -32,7 +33,8 @@ const passFailTick = (v: number) =>
 
 /**
  * The observations of one SLO over the window, one dot per check coloured by its status,
- * with the target as a line. SLOs that record no value plot pass as 1 and fail as 0.
+ * with the target as a line (none for a volume SLO, whose target bounds the change of its
+ * row count). SLOs that record no value plot pass as 1 and fail as 0.
  */
 export function SloHistoryChart(props: {
   slos: SloView[];
@@ -67,8 +69,17 @@ export function SloHistoryChart(props: {
     }
     return { numeric, byStatus, count: own.length };
   }, [points, selected]);
+  // A volume SLO's target bounds the change of its count, not the count: no line.
   const target =
-    slo && typeof slo.target.value === 'number' ? slo.target.value : undefined;
+    slo &&
+    typeof slo.target.value === 'number' &&
+    slo.target.bounds !== 'change'
+      ? slo.target.value
+      : undefined;
+  const formatValue = (value: number) =>
+    series.numeric
+      ? formatQuantity(value, slo?.target.unit)
+      : passFailTick(value);
   const colors: Record<string, string> = {
     pass: theme.palette.success.main,
     fail: theme.palette.error.main,
@@ -134,7 +145,7 @@ export function SloHistoryChart(props: {
                         .toISOString()
                         .replace('T', ' ')
                         .slice(0, 16)
-                    : value
+                    : formatValue(value)
                 }
                 contentStyle={{
                   background: theme.palette.background.paper,

@@ -1,5 +1,6 @@
 import {
   dataStaleness,
+  formatQuantity,
   type LineageNode,
   type SloView,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
@@ -15,7 +16,12 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { Fragment, useEffect, useRef, type ReactNode } from 'react';
 import { absoluteTime, relativeTime } from '../../lib/time';
-import { readableTableSx, SLO_HEALTH_LABELS, SloStatusChip } from '../common';
+import {
+  readableTableSx,
+  SLO_HEALTH_LABELS,
+  SloHealthChip,
+  SloStatusChip,
+} from '../common';
 
 /** `99.2 %`, with one decimal below 100. */
 export function percent(share: number): string {
@@ -76,10 +82,7 @@ function sourceText(slo: SloView): string | undefined {
 
 function lastValue(slo: SloView): string {
   if (slo.lastValue === undefined) return '–';
-  const unit = slo.target.unit ? ` ${slo.target.unit}` : '';
-  return `${
-    Number.isInteger(slo.lastValue) ? slo.lastValue : slo.lastValue.toFixed(2)
-  }${unit}`;
+  return formatQuantity(slo.lastValue, slo.target.unit);
 }
 
 /** `2026-12-04 00:00 UTC (2 days ago)`. */
@@ -214,6 +217,10 @@ export function SloTable(props: {
                       slo.kind,
                       sourceText(slo),
                       `objective ${percent(slo.target.objective)}`,
+                      slo.alert &&
+                        `${slo.alert.severity} alert${
+                          slo.alert.text ? ` when ${slo.alert.text}` : ''
+                        }`,
                     ]
                       .filter(Boolean)
                       .join(' · ')}
@@ -221,6 +228,20 @@ export function SloTable(props: {
                 </TableCell>
                 <TableCell>
                   <SloStatusChip status={slo.status} />
+                  {slo.condition === 'at-risk' && (
+                    <Box component="span" ml={0.5}>
+                      <SloHealthChip health="at-risk" />
+                    </Box>
+                  )}
+                  {slo.condition === 'at-risk' && slo.conditionReason && (
+                    <Typography
+                      variant="caption"
+                      color="warning.dark"
+                      display="block"
+                    >
+                      {slo.conditionReason}
+                    </Typography>
+                  )}
                   {slo.status === 'unknown' && slo.notMeasuredBecause && (
                     <Typography
                       variant="caption"

@@ -64,6 +64,13 @@ export const GridTable = styled('div')(({ theme }) => ({
     border: `1px solid ${theme.palette.divider}`,
     whiteSpace: 'nowrap',
   },
+  '& .drift': {
+    borderColor: theme.palette.warning.dark,
+    color: theme.palette.warning.dark,
+    fontWeight: 600,
+    display: 'table',
+    marginTop: 2,
+  },
   '& .pii': {
     borderColor: theme.palette.error.main,
     color: theme.palette.error.main,

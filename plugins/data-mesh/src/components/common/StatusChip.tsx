@@ -11,6 +11,7 @@ import { chipColors, type Tone } from './chipColors';
 
 const SLO_HEALTH: Record<SloHealth, [string, Tone]> = {
   healthy: ['Healthy', 'success'],
+  'at-risk': ['At risk', 'warning'],
   breached: ['Breached', 'error'],
   error: ['Check error', 'warning'],
   unknown: ['Not measured', 'default'],

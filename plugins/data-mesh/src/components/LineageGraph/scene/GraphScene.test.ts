@@ -12,6 +12,7 @@ const palette: ScenePalette = {
   blocked: '#f00',
   health: {
     healthy: 'green',
+    'at-risk': 'darkorange',
     breached: 'red',
     error: 'orange',
     unknown: 'grey',

@@ -1,7 +1,12 @@
 import type { RoutePoint } from '../../../lib/layoutLineage';
 
 /** The SLO health a node shows, as the backend reports it. */
-export type NodeHealth = 'healthy' | 'breached' | 'error' | 'unknown';
+export type NodeHealth =
+  | 'healthy'
+  | 'at-risk'
+  | 'breached'
+  | 'error'
+  | 'unknown';
 
 /** A node as the canvas draws it: its centre in world units and its two lines of text. */
 export interface SceneNode {

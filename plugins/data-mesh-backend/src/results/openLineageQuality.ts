@@ -1,0 +1,136 @@
+/**
+ * The quality an OpenLineage event reports (its datasets' `dataQualityAssertions` and
+ * `dataQualityMetrics` facets), stored as observations of the products whose datasets they
+ * are: only for callers allowed to push results for that product, matched to its SLOs like
+ * datacontract-cli's checks. A reported row count is judged as the volume SLO judges one.
+ */
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  type DatasetMatcher,
+  dataMeshResultsCreatePermission,
+  judgeVolume,
+  openLineageQualityChecks,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { DataProduct } from '../products/DataProduct';
+import type { RouterContext } from '../router/context';
+import { matchPushedChecks } from './matchChecks';
+import type { PushedCheck } from './readPushedResults';
+
+const VOLUME_LOOKBACK_MS = 29 * 86_400_000;
+
+/** The datasets an event names with their facets: inputs, outputs, a DatasetEvent's dataset. */
+function rawDatasets(body: unknown): Record<string, unknown>[] {
+  if (typeof body !== 'object' || body === null) return [];
+  const b = body as Record<string, unknown>;
+  const list = [
+    ...(Array.isArray(b.inputs) ? b.inputs : []),
+    ...(Array.isArray(b.outputs) ? b.outputs : []),
+    ...(b.dataset ? [b.dataset] : []),
+  ];
+  return list.filter(
+    (d): d is Record<string, unknown> =>
+      typeof d === 'object' &&
+      d !== null &&
+      typeof (d as any).namespace === 'string' &&
+      typeof (d as any).name === 'string',
+  );
+}
+
+/**
+ * Stores the quality results of an event's datasets. Returns, per product, how many
+ * observations were stored; products the caller may not push results for, and checks
+ * that do not match, are left out.
+ */
+export async function recordOpenLineageQuality(
+  ctx: RouterContext,
+  credentials: BackstageCredentials,
+  body: unknown,
+  options: {
+    eventId: string;
+    eventTime: number;
+    matcher: DatasetMatcher;
+    products: readonly DataProduct[];
+  },
+): Promise<Record<string, number>> {
+  const byProduct = new Map<string, PushedCheck[]>();
+  for (const dataset of rawDatasets(body)) {
+    const ref = options.matcher.match({
+      namespace: dataset.namespace as string,
+      name: dataset.name as string,
+    });
+    if (!ref) continue;
+    const checks = openLineageQualityChecks(dataset).map(c => {
+      const pushed: PushedCheck = {
+        path: c.path,
+        status: c.status,
+        value: c.value,
+        message: c.message,
+        observedAt: options.eventTime,
+      };
+      if (c.sloId) pushed.sloId = c.sloId;
+      else
+        pushed.check = {
+          type: c.type,
+          model: c.model,
+          field: c.field,
+          name: c.name,
+        };
+      return pushed;
+    });
+    if (checks.length)
+      byProduct.set(ref, [...(byProduct.get(ref) ?? []), ...checks]);
+  }
+  const stored: Record<string, number> = {};
+  for (const [ref, reported] of byProduct) {
+    const product = options.products.find(p => p.entityRef === ref);
+    if (!product) continue;
+    if (
+      !(await ctx.gate.allows(
+        credentials,
+        dataMeshResultsCreatePermission,
+        product,
+      )) ||
+      ctx.pushSubjects.refusal(credentials, product)
+    )
+      continue;
+    const declared = new Set(product.slos.map(s => s.id));
+    const checks: PushedCheck[] = [];
+    for (const check of reported) {
+      // a count or rate for a series the product does not keep is not stored
+      if (check.sloId && !declared.has(check.sloId)) continue;
+      if (check.sloId?.startsWith('volume:') && check.value !== undefined) {
+        const judged = judgeVolume(
+          check.value,
+          check.observedAt,
+          await ctx.observations.series(
+            ref,
+            check.sloId,
+            check.observedAt - VOLUME_LOOKBACK_MS,
+            check.observedAt - 1,
+          ),
+          {
+            thresholdPercent: product.slos.find(s => s.id === check.sloId)
+              ?.target.value as number | undefined,
+          },
+        );
+        check.status = judged.status;
+        check.message = judged.message;
+      }
+      checks.push(check);
+    }
+    const matched = matchPushedChecks(product.slos, checks, {
+      knownCheckIds: await ctx.observations.pushedCheckIds(ref),
+    });
+    if (matched.issues.length > 0 || matched.observations.length === 0)
+      continue;
+    const recorded = await ctx.recorder.record(product, {
+      runId: `openlineage:${options.eventId}`,
+      entityRef: ref,
+      source: 'push',
+      finishedAt: options.eventTime,
+      observations: matched.observations,
+    });
+    stored[ref] = recorded.stored;
+  }
+  return stored;
+}
