@@ -38,6 +38,13 @@ export type {
 
 export * from './access';
 export { migrateLatest } from './database/migrateLatest';
+export { dataMeshGrantPlatformsExtensionPoint } from './grants/platforms';
+export type {
+  DataMeshGrantPlatformsExtensionPoint,
+  GrantOnPlatform,
+  GrantPlatform,
+  GrantPlatformOutcome,
+} from './grants/platforms';
 
 export { dataMeshHistoryExtensionPoint } from './history';
 export type {

@@ -99,6 +99,35 @@ export const EntityDataProductGovernanceContent = dataMeshPlugin.provide(
 );
 
 /**
+ * The Access tab of a data product, for `EntityLayout.Route`: one's own access and, for its
+ * owners, the pending requests, grants and audit trail.
+ * @public
+ */
+export const EntityDataProductAccessContent = dataMeshPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDataProductAccessContent',
+    component: {
+      lazy: () =>
+        import('./components/AccessContent').then(m => m.AccessContent),
+    },
+  }),
+);
+
+/**
+ * The user's access requests and grants on every product, for a route of the app.
+ * @public
+ */
+export const MyDataAccessPage = dataMeshPlugin.provide(
+  createComponentExtension({
+    name: 'MyDataAccessPage',
+    component: {
+      lazy: () =>
+        import('./components/AccessContent').then(m => m.MyAccessRequests),
+    },
+  }),
+);
+
+/**
  * The data product card for the entity overview.
  * @public
  */

@@ -67,7 +67,24 @@ export function renderProductDirectory(
   );
 }
 
-function domainName(product: ProductOnServer): string | undefined {
+/** Whether a server's `products` and `owners` admit the product (neither list: every product). */
+export function servesProduct(
+  settings: ServerSettings,
+  product: Pick<ProductOnServer, 'entityRef' | 'owner'>,
+): boolean {
+  if (!settings.products && !settings.owners) return true;
+  // both sides written by the one rule of references (data-mesh-common's productRef)
+  const owner = principalRef(product.owner);
+  return (
+    !!settings.products?.includes(productRef(product.entityRef)) ||
+    (owner !== undefined && !!settings.owners?.includes(owner))
+  );
+}
+
+/** The name of the product's domain (lower case), from its Domain entity ref. */
+export function domainName(
+  product: Pick<ProductOnServer, 'domain'>,
+): string | undefined {
   if (!product.domain) return undefined;
   try {
     return parseProductRef(product.domain, { defaultKind: 'domain' }).name;
@@ -124,12 +141,7 @@ export class ServerRegistry {
         }) does not evaluate`,
       };
     if (settings.products || settings.owners) {
-      // both sides written by the one rule of references (data-mesh-common's productRef)
-      const owner = principalRef(product.owner);
-      const served =
-        settings.products?.includes(productRef(product.entityRef)) ||
-        (owner !== undefined && settings.owners?.includes(owner));
-      if (!served) {
+      if (!servesProduct(settings, product)) {
         const keys = [
           settings.products ? `dataMesh.servers.${name}.products` : '',
           settings.owners ? `dataMesh.servers.${name}.owners` : '',
@@ -180,6 +192,11 @@ export class ServerRegistry {
         ? reasons.join('; ')
         : `the contract of ${product.entityRef} names no server`,
     };
+  }
+
+  /** The configured servers. */
+  configured(): ServerSettings[] {
+    return [...this.settings.values()];
   }
 
   /** Opens a session on the product's evaluated server. */

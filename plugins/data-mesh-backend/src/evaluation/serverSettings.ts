@@ -39,6 +39,24 @@ export interface PostgresServerSettings extends ServerScope {
   roles?: Record<string, string>;
   /** The role of products whose domain `roles` does not name. */
   defaultRole?: string;
+  /** Where approved access grants become `GRANT SELECT` (absent: grants stay in the portal). */
+  grants?: PostgresGrantSettings;
+}
+
+/**
+ * `dataMesh.servers.<name>.grants`: which database role each consumer reads as, and as
+ * which role a product's tables are granted (the role that owns its domain's tables), so a
+ * contract can never name tables its domain may not grant.
+ */
+export interface PostgresGrantSettings {
+  /** A login that may grant; the server's `connection` when absent. */
+  connection?: PoolConfig;
+  /** A user or group ref (lower case) → the database role that user or group reads as. */
+  accounts: Record<string, string>;
+  /** The role that grants a domain's tables, by domain name (lower case); else the server's `roles`. */
+  grantorRoles?: Record<string, string>;
+  /** The grantor of domains `grantorRoles` does not name; else the server's `defaultRole`. */
+  defaultGrantorRole?: string;
 }
 
 /** A server's settings from app-config. */
@@ -134,6 +152,50 @@ function positiveInteger(
   return value;
 }
 
+function grantSettings(
+  server: Config,
+  name: string,
+): PostgresGrantSettings | undefined {
+  const grants = server.getOptionalConfig('grants');
+  if (!grants) return undefined;
+  const key = `dataMesh.servers.${name}.grants`;
+  const accounts: Record<string, string> = {};
+  grants.getOptionalConfigArray('accounts')?.forEach((entry, i) => {
+    const ref = entry.getString('principal');
+    let principal: string;
+    try {
+      principal = productRef(ref, {
+        defaultKind: 'user',
+        defaultNamespace: 'default',
+      });
+    } catch {
+      throw new Error(
+        `${key}.accounts[${i}].principal: "${ref}" is not an entity ref; write the user or group whose grants become this role, e.g. user:default/sam or group:default/finance-analytics`,
+      );
+    }
+    accounts[principal] = entry.getString('role');
+  });
+  if (Object.keys(accounts).length === 0)
+    throw new Error(
+      `${key}.accounts names no user or group: map each consumer who may be granted to a database role, e.g. [{ principal: user:default/sam, role: sam_reader }]`,
+    );
+  const grantorConfig = grants.getOptionalConfig('grantorRoles');
+  let grantorRoles: Record<string, string> | undefined;
+  for (const domain of grantorConfig?.keys() ?? []) {
+    grantorRoles ??= {};
+    grantorRoles[domain.toLocaleLowerCase('en-US')] =
+      grantorConfig!.getString(domain);
+  }
+  return {
+    connection: grants.has('connection')
+      ? postgresConnection(grants)
+      : undefined,
+    accounts,
+    grantorRoles,
+    defaultGrantorRole: grants.getOptionalString('defaultGrantorRole'),
+  };
+}
+
 function postgresConnection(server: Config): PoolConfig {
   const connection = server.getOptional('connection');
   if (typeof connection === 'string') return { connectionString: connection };
@@ -163,7 +225,12 @@ export function readServerSettings(
     if (owners) scope.owners = owners;
     const directory = server.getOptionalString('directory');
     if (directory !== undefined) {
-      only(server, name, ['roles', 'defaultRole', 'poolSize'], 'PostgreSQL');
+      only(
+        server,
+        name,
+        ['roles', 'defaultRole', 'poolSize', 'grants'],
+        'PostgreSQL',
+      );
       settings.set(name, {
         name,
         engine: 'duckdb',
@@ -191,6 +258,7 @@ export function readServerSettings(
         },
         roles: roles(server, name),
         defaultRole: server.getOptionalString('defaultRole'),
+        grants: grantSettings(server, name),
         ...scope,
       });
     } else {

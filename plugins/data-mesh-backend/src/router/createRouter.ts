@@ -7,6 +7,8 @@ import { ingestRoutes } from './ingestRoutes';
 import { lineageRoutes } from './lineageRoutes';
 import { governanceRoutes } from './governanceRoutes';
 import { searchRoutes } from './searchRoutes';
+import { accessRoutes } from './accessRoutes';
+import { versionRoutes } from './versionRoutes';
 
 /** The JSON body parser of one route, with the context's size limit. */
 export function jsonBody(ctx: RouterContext): express.RequestHandler {
@@ -28,5 +30,7 @@ export function createRouter(ctx: RouterContext): express.Router {
   lineageRoutes(router, ctx);
   governanceRoutes(router, ctx);
   searchRoutes(router, ctx);
+  accessRoutes(router, ctx);
+  versionRoutes(router, ctx);
   return router;
 }

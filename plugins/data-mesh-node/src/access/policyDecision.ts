@@ -3,7 +3,9 @@
  * call (or to replace, permission by permission).
  */
 import {
+  dataMeshAccessDecidePermission,
   dataMeshLineageCreatePermission,
+  dataMeshVersionCreatePermission,
   dataMeshProductDiscoverPermission,
   dataMeshProductReadPermission,
   dataMeshResultsCreatePermission,
@@ -32,7 +34,9 @@ import {
  *   token) is allowed — restrict static tokens with `accessRestrictions`;
  * - push results for a product: a user who may write it (its owners); a service is allowed,
  *   and the backend then checks `dataMesh.push.subjects`;
- * - send OpenLineage events: services only.
+ * - send OpenLineage events: services only;
+ * - decide a product's access requests, revoke its grants, read its access audit, announce
+ *   a version of its contract: its owners; a service (an approval workflow, CI) is allowed.
  *
  * ```ts
  * async handle(request, user) {
@@ -51,6 +55,17 @@ export function dataMeshPolicyDecision(
   const claims = user?.info.ownershipEntityRefs ?? [];
   if (isPermission(permission, dataMeshLineageCreatePermission)) {
     return { result: user ? AuthorizeResult.DENY : AuthorizeResult.ALLOW };
+  }
+  for (const owned of [
+    dataMeshAccessDecidePermission,
+    dataMeshVersionCreatePermission,
+  ]) {
+    if (!isPermission(permission, owned)) continue;
+    if (!user) return { result: AuthorizeResult.ALLOW };
+    return createDataMeshProductConditionalDecision(
+      owned,
+      dataMeshProductConditions.isProductOwner({ claims }),
+    );
   }
   const byAccess = [
     [dataMeshProductDiscoverPermission, 'discover'],
