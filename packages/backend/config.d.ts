@@ -21,6 +21,11 @@ export interface Config {
        */
       backfillDays?: number;
       /**
+       * The example mesh folder whose versions/versions.yaml lists past and announced
+       * contract versions, recorded on start (src/exampleContractVersions.ts).
+       */
+      contractVersions?: string;
+      /**
        * Names of the example products whose made-up month spends its 30-day error budget (its
        * last incident ended days ago, so it passes now but is at risk). Every other product's
        * month is quiet: its budget holds.

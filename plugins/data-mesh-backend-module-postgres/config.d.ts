@@ -28,6 +28,37 @@ export interface Config {
         roles?: { [domain: string]: string };
         /** The role of products whose domain `roles` does not name. */
         defaultRole?: string;
+        /**
+         * PostgreSQL: apply approved access grants here. A grant becomes `GRANT SELECT` on the
+         * tables of the product's contract (this server's schema) to the consumer's role, run
+         * as the role that grants the product's domain; its expiry or revocation `REVOKE`.
+         */
+        grants?: {
+          /**
+           * A login that may grant (the checks' login is read-only); `connection` when absent.
+           * @visibility secret
+           */
+          connection?:
+            | string
+            | {
+                host?: string;
+                port?: number;
+                user?: string;
+                /** @visibility secret */
+                password?: string;
+                database?: string;
+                ssl?: boolean;
+              };
+          /** Who reads as which database role: a user or group ref and its role. */
+          accounts: Array<{ principal: string; role: string }>;
+          /**
+           * The role that owns (or may grant) each domain's tables, by domain name; the
+           * server's `roles` when absent. Grants run as it (`SET LOCAL ROLE`).
+           */
+          grantorRoles?: { [domain: string]: string };
+          /** The grantor of domains `grantorRoles` does not name; else `defaultRole`. */
+          defaultGrantorRole?: string;
+        };
       };
     };
   };

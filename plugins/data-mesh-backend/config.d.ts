@@ -108,5 +108,18 @@ export interface Config {
        */
       retentionDays?: number;
     };
+    /** Access requests and grants (the rules of a grant are in data-mesh-node's schema). */
+    accessRequests?: {
+      /**
+       * How often each replica reads the grants that hold (default 5000 ms): a revocation
+       * made on another replica counts here within this time; an expiry counts at once.
+       */
+      refreshMs?: number;
+      /**
+       * How often grants whose end has come are marked expired and removed from the
+       * platforms they were applied on, once across replicas (default every 30 seconds).
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
   };
 }

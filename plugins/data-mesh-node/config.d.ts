@@ -28,6 +28,21 @@ export interface Config {
       roles?: { [role: string]: string[] };
     };
     /**
+     * Access requests: consumers ask for read access to a product, its owners decide, and
+     * grants end by themselves.
+     */
+    accessRequests?: {
+      /** The longest a grant may run, in days (default 365); an approval names its end. */
+      maxDays?: number;
+      /** How long an automatically approved grant runs when the product names no `days` (default 90). */
+      autoApproveDays?: number;
+      /**
+       * The classification levels at which a product's own `accessRequests.autoApprove` applies
+       * (default public, internal, confidential); above them its owners always decide.
+       */
+      autoApproveLevels?: string[];
+    };
+    /**
      * The governance policies the catalog module, the data-mesh backend and the scaffolder
      * (through the backend) evaluate for every data product.
      */

@@ -1,5 +1,6 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { dataMeshPermissionPolicyModule } from './dataMeshPermissionPolicy';
+import { exampleContractVersionsModule } from './exampleContractVersions';
 import { exampleHistoryModule } from './exampleHistory';
 import { examplePipelinesModule } from './examplePipelines';
 import { exampleSignInModule } from './exampleSignIn';
@@ -70,6 +71,7 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 // fill its SLO charts (example portal only).
 backend.add(examplePipelinesModule);
 backend.add(exampleHistoryModule);
+backend.add(exampleContractVersionsModule);
 backend.add(
   import('@backstage-data-mesh/plugin-scaffolder-backend-module-data-mesh'),
 );

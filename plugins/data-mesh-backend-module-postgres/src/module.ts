@@ -1,10 +1,21 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
-import { dataMeshSloEnginesExtensionPoint } from '@backstage-data-mesh/plugin-data-mesh-node';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import {
+  dataMeshGrantPlatformsExtensionPoint,
+  dataMeshSloEnginesExtensionPoint,
+} from '@backstage-data-mesh/plugin-data-mesh-node';
 import { postgresEngine } from './postgresEngine';
+import {
+  PostgresGrantPlatform,
+  readPostgresGrantServers,
+} from './PostgresGrantPlatform';
 
 /**
  * Evaluates SLOs on the PostgreSQL servers of `dataMesh.servers` (those with a
- * `connection`).
+ * `connection`), and applies approved access grants on those configured with `grants`
+ * (`GRANT SELECT`, and `REVOKE` when a grant ends).
  *
  * @public
  */
@@ -13,9 +24,21 @@ export const dataMeshModulePostgres = createBackendModule({
   moduleId: 'postgres',
   register(reg) {
     reg.registerInit({
-      deps: { engines: dataMeshSloEnginesExtensionPoint },
-      async init({ engines }) {
+      deps: {
+        engines: dataMeshSloEnginesExtensionPoint,
+        grants: dataMeshGrantPlatformsExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        lifecycle: coreServices.lifecycle,
+      },
+      async init({ engines, grants, config, logger, lifecycle }) {
         engines.addEngine(postgresEngine);
+        const servers = readPostgresGrantServers(config);
+        if (servers.length > 0) {
+          const platform = new PostgresGrantPlatform(() => servers, logger);
+          grants.addGrantPlatform(platform);
+          lifecycle.addShutdownHook(() => platform.close());
+        }
       },
     });
   },

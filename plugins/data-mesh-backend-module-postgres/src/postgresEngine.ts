@@ -4,7 +4,10 @@
  * `defaultRole`); a product whose domain has neither is not evaluated there.
  */
 import type { Config } from '@backstage/config';
-import { parseProductRef } from '@backstage-data-mesh/plugin-data-mesh-common';
+import {
+  parseProductRef,
+  productRef,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
 import type {
   SloEngine,
   SloEngineAdmission,
@@ -23,6 +26,24 @@ export interface PostgresServerSettings {
   roles?: Record<string, string>;
   /** The role of products whose domain `roles` does not name. */
   defaultRole?: string;
+  /** Where approved access grants become `GRANT SELECT` (absent: grants stay in the portal). */
+  grants?: PostgresGrantSettings;
+}
+
+/**
+ * `dataMesh.servers.<name>.grants`: which database role each consumer reads as, and as
+ * which role a product's tables are granted (the role that owns its domain's tables), so a
+ * contract can never name tables its domain may not grant.
+ */
+export interface PostgresGrantSettings {
+  /** A login that may grant; the server's `connection` when absent. */
+  connection?: PoolConfig;
+  /** A user or group ref (lower case) → the database role that user or group reads as. */
+  accounts: Record<string, string>;
+  /** The role that grants a domain's tables, by domain name (lower case); else the server's `roles`. */
+  grantorRoles?: Record<string, string>;
+  /** The grantor of domains `grantorRoles` does not name; else the server's `defaultRole`. */
+  defaultGrantorRole?: string;
 }
 
 function connectionOf(server: Config): PoolConfig {
@@ -63,6 +84,50 @@ function positiveInteger(
   return value;
 }
 
+function readGrantSettings(
+  server: Config,
+  name: string,
+): PostgresGrantSettings | undefined {
+  const grants = server.getOptionalConfig('grants');
+  if (!grants) return undefined;
+  const key = `dataMesh.servers.${name}.grants`;
+  const accounts: Record<string, string> = {};
+  grants.getOptionalConfigArray('accounts')?.forEach((entry, i) => {
+    const ref = entry.getString('principal');
+    let principal: string;
+    try {
+      principal = productRef(ref, {
+        defaultKind: 'user',
+        defaultNamespace: 'default',
+      });
+    } catch {
+      throw new Error(
+        `${key}.accounts[${i}].principal: "${ref}" is not an entity ref; write the user or group whose grants become this role, e.g. user:default/sam or group:default/finance-analytics`,
+      );
+    }
+    accounts[principal] = entry.getString('role');
+  });
+  if (Object.keys(accounts).length === 0)
+    throw new Error(
+      `${key}.accounts names no user or group: map each consumer who may be granted to a database role, e.g. [{ principal: user:default/sam, role: sam_reader }]`,
+    );
+  const grantorConfig = grants.getOptionalConfig('grantorRoles');
+  let grantorRoles: Record<string, string> | undefined;
+  for (const domain of grantorConfig?.keys() ?? []) {
+    grantorRoles ??= {};
+    grantorRoles[domain.toLocaleLowerCase('en-US')] =
+      grantorConfig!.getString(domain);
+  }
+  return {
+    connection: grants.has('connection')
+      ? connectionOf(grants)
+      : undefined,
+    accounts,
+    grantorRoles,
+    defaultGrantorRole: grants.getOptionalString('defaultGrantorRole'),
+  };
+}
+
 /** Reads a PostgreSQL server's settings. */
 export function readPostgresServerSettings(
   name: string,
@@ -81,10 +146,12 @@ export function readPostgresServerSettings(
     },
     roles: rolesOf(server, name),
     defaultRole: server.getOptionalString('defaultRole'),
+    grants: readGrantSettings(server, name),
   };
 }
 
-function domainName(product: SloEngineProduct): string | undefined {
+/** The name of the product's domain (lower case), from its Domain entity ref. */
+export function domainName(product: Pick<SloEngineProduct, 'domain'>): string | undefined {
   if (!product.domain) return undefined;
   try {
     return parseProductRef(product.domain, { defaultKind: 'domain' }).name;
@@ -142,7 +209,7 @@ export const postgresEngine: SloEngine = {
   serverTypes: ['postgres', 'postgresql'],
   description: 'a PostgreSQL connection',
   configKey: 'connection',
-  settings: ['connection', 'poolSize', 'roles', 'defaultRole'],
+  settings: ['connection', 'poolSize', 'roles', 'defaultRole', 'grants'],
   configure: ({ name, config }) =>
     postgresServer(readPostgresServerSettings(name, config)),
   categorize: postgresFailureCategory,

@@ -9,10 +9,13 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   type SloEngine,
   dataMeshSloEnginesExtensionPoint,
+  type GrantPlatform,
+  dataMeshGrantPlatformsExtensionPoint,
   dataMeshProductResourceRef,
   type DataMeshHistorySource,
   dataMeshHistoryExtensionPoint,
   loadGovernancePolicies,
+  readAccessRequestSettings,
   readAccessSettings,
   scmResolveUrl,
 } from '@backstage-data-mesh/plugin-data-mesh-node';
@@ -56,6 +59,12 @@ import {
 } from './access/EvaluationLimiter';
 import { DEFAULT_REQUEST_LIMITS, type RouterContext } from './router/context';
 import { registerActions } from './actions/registerActions';
+import { AccessStore } from './database/AccessStore';
+import { GrantView } from './access/GrantView';
+import { AccessRequests } from './access/AccessRequests';
+import { VersionStore } from './database/VersionStore';
+import { ProductConsumers } from './versions/ProductConsumers';
+import { ContractVersions } from './versions/ContractVersions';
 
 /**
  * The data-mesh backend plugin: SLO evaluation on a schedule, pushed results, OpenLineage
@@ -75,6 +84,13 @@ export const dataMeshPlugin = createBackendPlugin({
             `the SLO engine "${engine.id}" was added twice; add each engine module once`,
           );
         engines.push(engine);
+      },
+    });
+    // Modules add the platforms on which access grants are applied (see data-mesh-node).
+    const grantPlatforms: GrantPlatform[] = [];
+    env.registerExtensionPoint(dataMeshGrantPlatformsExtensionPoint, {
+      addGrantPlatform(platform) {
+        grantPlatforms.push(platform);
       },
     });
     const historySources: DataMeshHistorySource[] = [];
@@ -125,12 +141,27 @@ export const dataMeshPlugin = createBackendPlugin({
           refreshMillis:
             config.getOptionalNumber('dataMesh.catalog.refreshMs') ?? 10_000,
         });
+        // Who holds a read grant, in memory, read again every few seconds.
+        const accessStore = new AccessStore(db);
+        const grants = new GrantView(accessStore, {
+          logger,
+          refreshMillis: config.getOptionalNumber(
+            'dataMesh.accessRequests.refreshMs',
+          ),
+        });
+        await grants.start();
+        lifecycle.addShutdownHook(() => grants.stop());
         // Data products are a permission resource of this plugin: policies answer who may
         // discover and read them with the data-mesh conditions, applied here.
-        registerProductResources(deps.permissionsRegistry, products);
+        registerProductResources(
+          deps.permissionsRegistry,
+          products,
+          grants.lookup,
+        );
         const gate = new ProductAccessGate({
           permissions: deps.permissions,
           catalog: deps.catalog,
+          grants: grants.lookup,
           ruleset: deps.permissionsRegistry.getPermissionRuleset(
             dataMeshProductResourceRef,
           ),
@@ -146,11 +177,20 @@ export const dataMeshPlugin = createBackendPlugin({
           observations,
           verdicts,
         );
-        products.onChange(change =>
-          change.initial
-            ? indexer.all(change.all)
-            : indexer.changed(change.changed, change.removed),
-        );
+        products.onChange(async change => {
+          // Policies over lineage read each product's neighbours: a product whose
+          // neighbours changed is governed again with them.
+          const touched = verdicts.mesh(change.all, [
+            ...change.changed.map(p => p.entityRef),
+            ...change.removed,
+          ]);
+          if (change.initial) {
+            await indexer.all(change.all);
+            return;
+          }
+          const again = change.all.filter(p => touched.includes(p.entityRef));
+          await indexer.changed([...change.changed, ...again], change.removed);
+        });
         const settings = readServerSettings(config, engines);
         announceEngines(logger, engines, settings);
         const servers = new ServerRegistry(settings, readCheckLimits(config));
@@ -164,6 +204,18 @@ export const dataMeshPlugin = createBackendPlugin({
         const recorder = new SloRecorder(observations, alerts, async ref => {
           const product = await products.getProduct(ref);
           if (product) await indexer.recorded(product);
+        });
+        // Grants are applied where the data lives by the platforms modules add (the
+        // PostgreSQL module's GRANT/REVOKE among them); without one they stay in the portal.
+        const access = new AccessRequests({
+          store: accessStore,
+          products,
+          grants,
+          platforms: () => grantPlatforms,
+          logger,
+          settings: readAccessRequestSettings(config),
+          notify: !!deps.notifications,
+          deliver: ref => alerts.deliverNow(ref),
         });
         const productLimits = readProductLimits(config);
         const evaluator = new SloEvaluator(
@@ -194,6 +246,35 @@ export const dataMeshPlugin = createBackendPlugin({
             );
           },
           serverDirectory: name => directories.get(name),
+        });
+
+        // Contract versions: every contract the catalog serves is kept, a breaking one tells
+        // the consumers it hits; producers announce versions before publishing them.
+        const consumers = new ProductConsumers({
+          products,
+          grants: grants.lookup,
+          lineage,
+        });
+        const versions = new ContractVersions({
+          store: new VersionStore(db),
+          products,
+          consumers,
+          logger,
+          notify: !!deps.notifications,
+          deliver: ref => alerts.deliverNow(ref),
+          deprecationDays: config.getOptionalNumber(
+            'dataMesh.versions.deprecationDays',
+          ),
+        });
+        products.onChange(async change => {
+          try {
+            await versions.noticed({
+              initial: change.initial,
+              changed: change.initial ? change.all : change.changed,
+            });
+          } catch (error) {
+            logger.warn(`Could not record the contract versions: ${error}`);
+          }
         });
 
         const scheduleConfig = config.getOptionalConfig(
@@ -233,6 +314,28 @@ export const dataMeshPlugin = createBackendPlugin({
           },
         });
 
+        // Grants whose time is up end (and are removed where they were applied), once,
+        // on whichever replica runs the task; grants a platform failed to take are retried.
+        const accessSchedule = config.getOptionalConfig(
+          'dataMesh.accessRequests.schedule',
+        );
+        await scheduler.scheduleTask({
+          id: 'data-mesh-access-expiry',
+          scope: 'global',
+          ...(accessSchedule
+            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                accessSchedule,
+              )
+            : {
+                frequency: { seconds: 30 },
+                timeout: { minutes: 5 },
+                initialDelay: { seconds: 15 },
+              }),
+          fn: async () => {
+            await access.runDue();
+          },
+        });
+
         const ctx: RouterContext = {
           logger,
           auth: deps.auth,
@@ -250,6 +353,10 @@ export const dataMeshPlugin = createBackendPlugin({
           gate,
           productIndex,
           pushSubjects: PushSubjects.fromConfig(config),
+          access,
+          accessStore,
+          versions,
+          consumers,
           evaluations: new EvaluationLimiter({
             concurrent:
               config.getOptionalNumber(

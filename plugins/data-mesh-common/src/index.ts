@@ -128,7 +128,17 @@ export { layerPolicies } from './governance/layering';
 export type { PolicyLayers } from './governance/layering';
 export { BUILT_IN_POLICIES } from './governance/packs/builtin';
 export { parsePolicySet } from './governance/parsePolicySet';
-export type { PolicyInput, QualityCheckResult } from './governance/policyInput';
+export type {
+  PolicyGateFacts,
+  PolicyInput,
+  QualityCheckResult,
+} from './governance/policyInput';
+export { lineageNeighbours } from './governance/neighbours';
+export type {
+  MeshProduct,
+  NeighbourFacts,
+  ProductNeighbours,
+} from './governance/neighbours';
 export { policyTimeKey } from './governance/policyTimeKey';
 export { describeProduct } from './governance/productFacts';
 export type { GovernedEntity, ProductFacts } from './governance/productFacts';
@@ -215,12 +225,14 @@ export type { OdpsPortContract } from './odps/portContracts';
 export {
   DATA_MESH_PRODUCT_RESOURCE_TYPE,
   dataMeshActionsUsePermission,
+  dataMeshAccessDecidePermission,
   dataMeshLineageCreatePermission,
   dataMeshPermissions,
   dataMeshProductDiscoverPermission,
   dataMeshProductReadPermission,
   dataMeshResultsCreatePermission,
   dataMeshSloEvaluatePermission,
+  dataMeshVersionCreatePermission,
 } from './permissions';
 export { isPersonalData } from './pii';
 export { formatDuration } from './product/durations';
@@ -328,3 +340,69 @@ export { DEFAULT_SOURCE_LIMITS } from './source/limits';
 export type { SourceLimits } from './source/limits';
 export { parseSource } from './source/parseSource';
 export type { SourceDocument, SourceFile } from './source/parseSource';
+export {
+  ACCESS_REQUEST_STATES,
+  ACCESS_TEXT_MAX,
+  DEFAULT_ACCESS_REQUEST_SETTINGS,
+  autoApprovalOf,
+  grantHolds,
+  readAccessDecision,
+  readAccessRequest,
+  readAutoApproval,
+} from './access/requests';
+export type {
+  AccessAuditAction,
+  AccessDecisionInput,
+  AccessGrantState,
+  AccessRequestInput,
+  AccessRequestSettings,
+  AccessRequestState,
+  AutoApproval,
+  GrantWindow,
+  ReadAccessDecision,
+  ReadAccessRequest,
+} from './access/requests';
+export type {
+  AccessAuditEntry,
+  AccessAuditResponse,
+  AccessGrantPlatformView,
+  AccessGrantView,
+  AccessGrantsResponse,
+  AccessRequestView,
+  AccessRequestsResponse,
+  ProductAccessResponse,
+} from './api/access';
+export type {
+  AcknowledgeVersionRequest,
+  AnnounceContractVersionRequest,
+  ContractImpactResponse,
+  ContractVersionDiffResponse,
+  ContractVersionView,
+  ContractVersionsResponse,
+  ProductConsumersResponse,
+} from './api/versions';
+export { readChangelog } from './consumers/changelog';
+export type { ChangelogEntry } from './consumers/changelog';
+export {
+  consumersOf,
+  fieldOfColumn,
+  hitConsumers,
+} from './consumers/consumers';
+export type {
+  ConsumerCandidate,
+  ConsumerSource,
+  HitConsumer,
+  ProductConsumer,
+} from './consumers/consumers';
+export {
+  DEFAULT_DEPRECATION_DAYS,
+  breakingChangeGate,
+  gateFacts,
+} from './consumers/gate';
+export type {
+  BreakingChangeGate,
+  ConsumerAcknowledgement,
+  GateConsumer,
+  GateState,
+} from './consumers/gate';
+export { isBrokenProduct } from './entity/productStatus';

@@ -83,6 +83,30 @@ export const dataMeshActionsUsePermission = createPermission({
 });
 
 /**
+ * Deciding a product's access requests and revoking its grants, and reading its access
+ * audit trail. Asked with the product as resource; by default its owners (and services, for
+ * an approval workflow outside the portal).
+ * @public
+ */
+export const dataMeshAccessDecidePermission = createPermission({
+  name: 'data-mesh.access.decide',
+  attributes: { action: 'update' },
+  resourceType: DATA_MESH_PRODUCT_RESOURCE_TYPE,
+});
+
+/**
+ * Announcing a coming version of a product's contract (or recording a past one), so the
+ * consumers it breaks are told and the breaking-change gate counts their answers. By default
+ * its owners, and services (a CI pipeline).
+ * @public
+ */
+export const dataMeshVersionCreatePermission = createPermission({
+  name: 'data-mesh.version.create',
+  attributes: { action: 'create' },
+  resourceType: DATA_MESH_PRODUCT_RESOURCE_TYPE,
+});
+
+/**
  * Every permission of the data-mesh backend.
  * @public
  */
@@ -93,4 +117,6 @@ export const dataMeshPermissions = [
   dataMeshLineageCreatePermission,
   dataMeshSloEvaluatePermission,
   dataMeshActionsUsePermission,
+  dataMeshAccessDecidePermission,
+  dataMeshVersionCreatePermission,
 ];

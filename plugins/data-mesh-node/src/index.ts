@@ -40,6 +40,13 @@ export * from './access';
 
 export * from './engines';
 export { migrateLatest } from './database/migrateLatest';
+export { dataMeshGrantPlatformsExtensionPoint } from './grants/platforms';
+export type {
+  DataMeshGrantPlatformsExtensionPoint,
+  GrantOnPlatform,
+  GrantPlatform,
+  GrantPlatformOutcome,
+} from './grants/platforms';
 
 export { dataMeshHistoryExtensionPoint } from './history';
 export type {

@@ -8,11 +8,13 @@
 
 export {
   DataProductsPage,
+  EntityDataProductAccessContent,
   EntityDataProductCard,
   EntityDataProductContractContent,
   EntityDataProductGovernanceContent,
   EntityDataProductLineageContent,
   EntityDataProductSlosContent,
+  MyDataAccessPage,
   dataMeshPlugin,
 } from './legacyPlugin';
 export { DataProductsSidebarItem } from './components/DataProductsSidebarItem';

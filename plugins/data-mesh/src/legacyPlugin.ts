@@ -47,53 +47,89 @@ export const DataProductsPage: () => JSX.Element = dataMeshPlugin.provide(
  * The Contract tab of a data product, for `EntityLayout.Route`.
  * @public
  */
-export const EntityDataProductContractContent: () => JSX.Element = dataMeshPlugin.provide(
-  createComponentExtension({
-    name: 'EntityDataProductContractContent',
-    component: {
-      lazy: () =>
-        import('./components/ContractContent').then(m => m.ContractContent),
-    },
-  }),
-);
+export const EntityDataProductContractContent: () => JSX.Element =
+  dataMeshPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDataProductContractContent',
+      component: {
+        lazy: () =>
+          import('./components/ContractContent').then(m => m.ContractContent),
+      },
+    }),
+  );
 
 /**
  * The SLOs tab of a data product, for `EntityLayout.Route`.
  * @public
  */
-export const EntityDataProductSlosContent: () => JSX.Element = dataMeshPlugin.provide(
-  createComponentExtension({
-    name: 'EntityDataProductSlosContent',
-    component: {
-      lazy: () => import('./components/SloContent').then(m => m.SloContent),
-    },
-  }),
-);
+export const EntityDataProductSlosContent: () => JSX.Element =
+  dataMeshPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDataProductSlosContent',
+      component: {
+        lazy: () => import('./components/SloContent').then(m => m.SloContent),
+      },
+    }),
+  );
 
 /**
  * The Lineage tab of a data product, for `EntityLayout.Route`.
  * @public
  */
-export const EntityDataProductLineageContent: () => JSX.Element = dataMeshPlugin.provide(
-  createComponentExtension({
-    name: 'EntityDataProductLineageContent',
-    component: {
-      lazy: () =>
-        import('./components/LineageGraph').then(m => m.LineageContent),
-    },
-  }),
-);
+export const EntityDataProductLineageContent: () => JSX.Element =
+  dataMeshPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDataProductLineageContent',
+      component: {
+        lazy: () =>
+          import('./components/LineageGraph').then(m => m.LineageContent),
+      },
+    }),
+  );
 
 /**
  * The Governance tab of a data product, for `EntityLayout.Route`.
  * @public
  */
-export const EntityDataProductGovernanceContent: () => JSX.Element = dataMeshPlugin.provide(
+export const EntityDataProductGovernanceContent: () => JSX.Element =
+  dataMeshPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDataProductGovernanceContent',
+      component: {
+        lazy: () =>
+          import('./components/GovernanceContent').then(
+            m => m.GovernanceContent,
+          ),
+      },
+    }),
+  );
+
+/**
+ * The Access tab of a data product, for `EntityLayout.Route`: one's own access and, for its
+ * owners, the pending requests, grants and audit trail.
+ * @public
+ */
+export const EntityDataProductAccessContent: () => JSX.Element =
+  dataMeshPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDataProductAccessContent',
+      component: {
+        lazy: () =>
+          import('./components/AccessContent').then(m => m.AccessContent),
+      },
+    }),
+  );
+
+/**
+ * The user's access requests and grants on every product, for a route of the app.
+ * @public
+ */
+export const MyDataAccessPage: () => JSX.Element = dataMeshPlugin.provide(
   createComponentExtension({
-    name: 'EntityDataProductGovernanceContent',
+    name: 'MyDataAccessPage',
     component: {
       lazy: () =>
-        import('./components/GovernanceContent').then(m => m.GovernanceContent),
+        import('./components/AccessContent').then(m => m.MyAccessRequests),
     },
   }),
 );

@@ -1,10 +1,13 @@
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import StorageIcon from '@mui/icons-material/Storage';
 import {
+  accessEntityContent,
   contractEntityContent,
   dataMeshApi,
   dataProductEntityCard,
   dataProductsPage,
+  myDataAccessPage,
+  myDataAccessRouteRef,
   dataProductSearchResultItem,
   dataProductSearchResultType,
   dataProductsRouteRef,
@@ -20,7 +23,7 @@ import {
 
 /**
  * The data-mesh plugin for the new frontend system: the Data Products page (and its
- * sidebar entry), the Contract, SLOs, Lineage and Governance tabs and the overview card of
+ * sidebar entry), My data access, the Contract, SLOs, Lineage, Governance and Access tabs and the overview card of
  * every data product entity, the API client they share, and the scaffolder form field that
  * shows the governance verdict of a new data product while its template's form is filled in.
  * @public
@@ -32,6 +35,7 @@ export const dataMeshPlugin = createFrontendPlugin({
   info: { packageJson: () => import('../package.json') },
   routes: {
     root: dataProductsRouteRef,
+    myAccess: myDataAccessRouteRef,
   },
   extensions: [
     dataMeshApi,
@@ -40,6 +44,8 @@ export const dataMeshPlugin = createFrontendPlugin({
     slosEntityContent,
     lineageEntityContent,
     governanceEntityContent,
+    accessEntityContent,
+    myDataAccessPage,
     dataProductEntityCard,
     governanceFormFieldExtension,
     productNameFormFieldExtension,

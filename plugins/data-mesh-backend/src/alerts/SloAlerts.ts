@@ -119,6 +119,16 @@ export function sloAlert(
   };
 }
 
+/** What an alert says, for the log. */
+function alertSubject(alert: OutboxAlert): string {
+  if (alert.kind === 'breach' || alert.kind === 'recovery')
+    return `${alert.entityRef} SLO ${alert.sloId} ${
+      alert.kind === 'breach' ? 'is failing' : 'recovered'
+    }`;
+  const title = alert.notification.payload.title;
+  return `${alert.entityRef}: ${title}`;
+}
+
 export class SloAlerts {
   constructor(
     private readonly notifications: NotificationService | undefined,
@@ -196,17 +206,17 @@ export class SloAlerts {
               alert.notification.recipients.type === 'entity'
                 ? alert.notification.recipients.entityRef
                 : 'the owners'
-            } that ${alert.entityRef} SLO ${alert.sloId} ${
-              alert.kind === 'breach' ? 'is failing' : 'recovered'
-            }: ${
+            } that ${alertSubject(alert)}: ${
               ALERT_DELIVERY.maxAttempts
             } deliveries failed, the last with: ${reason}`,
           );
         } else {
           this.logger.warn(
-            `Could not deliver the ${alert.kind} alert of ${
-              alert.entityRef
-            } SLO ${alert.sloId} (attempt ${alert.attempts} of ${
+            `Could not deliver the ${
+              alert.kind
+            } notification that ${alertSubject(alert)} (attempt ${
+              alert.attempts
+            } of ${
               ALERT_DELIVERY.maxAttempts
             }): ${reason}; trying again at ${new Date(
               nextAttemptAt,

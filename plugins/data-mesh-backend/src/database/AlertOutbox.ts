@@ -11,9 +11,14 @@ import type { NotificationSendOptions } from '@backstage/plugin-notifications-no
 /** An alert to deliver: why, about which SLO, and the notification to send. */
 export interface OutboxAlert {
   entityRef: string;
+  /** The SLO; for other notifications a key that orders them (`access:<request id>`). */
   sloId: string;
-  /** `breach`: the SLO started failing; `recovery`: it passes again. */
-  kind: 'breach' | 'recovery';
+  /**
+   * `breach`: the SLO started failing; `recovery`: it passes again; `access`: an access
+   * request, its decision or a grant's end; `breaking`: a breaking contract version or its
+   * acknowledgement.
+   */
+  kind: 'breach' | 'recovery' | 'access' | 'breaking';
   notification: NotificationSendOptions;
 }
 

@@ -17,7 +17,11 @@ const databases = TestDatabases.create({
 
 const directory = path.resolve(__dirname, '../../migrations');
 const TABLES = [
+  'dm_access_audit',
+  'dm_access_grants',
+  'dm_access_requests',
   'dm_alert_outbox',
+  'dm_contract_versions',
   'dm_lineage_datasets',
   'dm_lineage_edges',
   'dm_lineage_events',
@@ -25,6 +29,7 @@ const TABLES = [
   'dm_observations',
   'dm_runs',
   'dm_slo_states',
+  'dm_version_acknowledgements',
 ];
 
 async function tables(knex: Knex): Promise<string[]> {

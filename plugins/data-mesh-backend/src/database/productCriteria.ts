@@ -59,5 +59,15 @@ function condition(
         .where('a.action', action)
         .whereIn('a.principal', claims.length ? claims : ['']),
     );
+    // A grant holder reads, and so discovers, while the grant holds.
+    if (action !== 'write')
+      q.orWhereIn(
+        `${table}.entity_ref`,
+        db('dm_access_grants as g')
+          .select('g.entity_ref')
+          .where('g.state', 'active')
+          .andWhere('g.expires_at', '>', Date.now())
+          .whereIn('g.principal', claims.length ? claims : ['']),
+      );
   });
 }

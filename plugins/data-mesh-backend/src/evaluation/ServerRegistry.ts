@@ -6,17 +6,14 @@
  * for the product's domain). Credentials, directories and roles come from there, never from
  * the contract.
  */
-import {
-  type OdcsServer,
-  principalRef,
-  productRef,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { OdcsServer } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type {
   CheckLimits,
   EngineSession,
   SloEngine,
   SloEngineGrant,
 } from '@backstage-data-mesh/plugin-data-mesh-node';
+import { serverServesProduct } from '@backstage-data-mesh/plugin-data-mesh-node';
 import type { DataProduct } from '../products/DataProduct';
 import type { ServerSettings } from './serverSettings';
 
@@ -64,12 +61,7 @@ export class ServerRegistry {
         reason: `server ${name} is of type ${server.type}, which dataMesh.servers.${name} (${settings.engine.description}) does not evaluate`,
       };
     if (settings.products || settings.owners) {
-      // both sides written by the one rule of references (data-mesh-common's productRef)
-      const owner = principalRef(product.owner);
-      const served =
-        settings.products?.includes(productRef(product.entityRef)) ||
-        (owner !== undefined && settings.owners?.includes(owner));
-      if (!served) {
+      if (!serverServesProduct(settings, product)) {
         const keys = [
           settings.products ? `dataMesh.servers.${name}.products` : '',
           settings.owners ? `dataMesh.servers.${name}.owners` : '',
@@ -108,6 +100,11 @@ export class ServerRegistry {
         ? reasons.join('; ')
         : `the contract of ${product.entityRef} names no server`,
     };
+  }
+
+  /** The configured servers. */
+  configured(): ServerSettings[] {
+    return [...this.settings.values()];
   }
 
   /** Opens a session on the product's evaluated server. */

@@ -7,19 +7,14 @@
  */
 import path from 'node:path';
 import type { Config } from '@backstage/config';
-import { productRef } from '@backstage-data-mesh/plugin-data-mesh-common';
-import type {
-  SloEngine,
-  SloEngineServer,
+import {
+  type ServerScope,
+  type SloEngine,
+  type SloEngineServer,
+  readServerScope,
 } from '@backstage-data-mesh/plugin-data-mesh-node';
 
-/** Which products a server serves; every product when neither list is given. */
-export interface ServerScope {
-  /** Entity refs (lower case) of the products evaluated on this server. */
-  products?: string[];
-  /** Entity refs (lower case) of the owners whose products are evaluated on this server. */
-  owners?: string[];
-}
+export type { ServerScope };
 
 /** A configured server: its engine and the engine's view of it, or why it has none. */
 export type ServerSettings = ServerScope & { name: string } & (
@@ -29,29 +24,6 @@ export type ServerSettings = ServerScope & { name: string } & (
 
 /** The settings every server has, whatever its engine. */
 const COMMON_SETTINGS = ['engine', 'products', 'owners'];
-
-function refList(
-  server: Config,
-  key: 'products' | 'owners',
-  name: string,
-): string[] | undefined {
-  const list = server.getOptionalStringArray(key);
-  if (!list) return undefined;
-  const defaultKind = key === 'products' ? 'component' : 'group';
-  return list.map((ref, i) => {
-    try {
-      return productRef(ref, { defaultKind });
-    } catch {
-      throw new Error(
-        `dataMesh.servers.${name}.${key}[${i}]: "${ref}" is not an entity ref; write kind:namespace/name (e.g. ${
-          key === 'products'
-            ? 'component:default/orders'
-            : 'group:default/analytics'
-        }) or a ${defaultKind}'s name`,
-      );
-    }
-  });
-}
 
 const list = (engines: readonly SloEngine[]) =>
   engines.map(e => e.id).join(', ');
@@ -98,11 +70,7 @@ export function readServerSettings(
   const servers = config.getOptionalConfig('dataMesh.servers');
   for (const name of servers?.keys() ?? []) {
     const server = servers!.getConfig(name);
-    const scope: ServerScope = {};
-    const products = refList(server, 'products', name);
-    const owners = refList(server, 'owners', name);
-    if (products) scope.products = products;
-    if (owners) scope.owners = owners;
+    const scope = readServerScope(server, name);
     const engine = engineOf(server, name, engines);
     if ('unavailable' in engine) {
       settings.set(name, { name, ...scope, unavailable: engine.unavailable });

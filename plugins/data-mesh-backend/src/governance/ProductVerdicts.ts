@@ -10,10 +10,13 @@ import {
   type ContractIssue,
   type GovernanceResponse,
   type OdcsContract,
+  type PolicyGateFacts,
   type PolicyLayers,
+  type ProductNeighbours,
   type ProductVerdict,
   type QualityCheckResult,
   governProduct,
+  lineageNeighbours,
   policyTimeKey,
   verdictForViewer,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
@@ -50,7 +53,11 @@ export class ProductVerdicts {
     { key: string; verdict: ProductVerdict }
   >();
 
+  /** Each product's lineage neighbours, as policies over lineage read them. */
+  private neighbours = new Map<string, ProductNeighbours>();
+
   /** `policies` as `loadGovernancePolicies` (data-mesh-node) reads them from the config. */
+
   constructor(
     policies: GovernancePolicies,
     private readonly now: () => Date = () => new Date(),
@@ -58,6 +65,36 @@ export class ProductVerdicts {
     this.layers = policies.enabled ? policies.layers : undefined;
     this.version = policies.enabled ? policies.version : 'off';
     this.warnings = policies.enabled ? policies.warnings : [];
+  }
+
+  /**
+   * The whole mesh, on start and after every change: policies over lineage read each
+   * product's upstream and downstream neighbours from it. Answers the products whose
+   * neighbours changed (the neighbours of `changed`), whose verdicts may change with them.
+   */
+  mesh(
+    products: readonly DataProduct[],
+    changed: readonly string[] = [],
+  ): string[] {
+    const before = this.neighbours;
+    this.neighbours = lineageNeighbours(
+      products.map(p => ({
+        entity: p.entity,
+        contract: p.contract ?? null,
+        domain: p.domain ?? null,
+      })),
+    );
+    const touched = new Set<string>();
+    for (const ref of changed) {
+      for (const side of [before.get(ref), this.neighbours.get(ref)])
+        for (const n of [
+          ...(side?.upstream ?? []),
+          ...(side?.downstream ?? []),
+        ])
+          touched.add(n.ref);
+    }
+    for (const ref of changed) touched.delete(ref);
+    return [...touched];
   }
 
   /**
@@ -73,6 +110,7 @@ export class ProductVerdicts {
     if (!this.layers) return undefined;
     const now = this.now();
     const checks = qualityResults(states);
+    const neighbours = this.neighbours.get(product.entityRef);
     const key = JSON.stringify([
       this.version,
       policyTimeKey(this.layers, now),
@@ -81,6 +119,7 @@ export class ProductVerdicts {
       product.domain ?? null,
       product.issues.length,
       checks.map(c => `${c.name}:${c.passed}`).sort(),
+      neighbours ?? null,
     ]);
     const kept = this.kept.get(product.entityRef);
     if (kept?.key === key) return kept.verdict;
@@ -93,11 +132,39 @@ export class ProductVerdicts {
         systemDomain: product.domain,
         checks,
         now,
+        upstream: neighbours?.upstream ?? null,
+        downstream: neighbours?.downstream ?? null,
       },
       { previousVerdict: kept?.verdict },
     );
     this.kept.set(product.entityRef, { key, verdict });
     return verdict;
+  }
+
+  /**
+   * The verdict a coming version of a product's contract would get: the product's facts with
+   * the new contract and the version's breaking-change gate, so a policy can hold the version
+   * until the consumers it hits acknowledged it. Not kept: it is asked for per version.
+   */
+  versionVerdict(
+    product: DataProduct,
+    contract: OdcsContract,
+    gate: PolicyGateFacts | null,
+    states: readonly StoredSloState[],
+  ): ProductVerdict | undefined {
+    if (!this.layers) return undefined;
+    const neighbours = this.neighbours.get(product.entityRef);
+    return governProduct(this.layers, {
+      entity: product.entity,
+      contract,
+      previous: product.contract ?? null,
+      systemDomain: product.domain,
+      checks: qualityResults(states),
+      now: this.now(),
+      upstream: neighbours?.upstream ?? null,
+      downstream: neighbours?.downstream ?? null,
+      gate,
+    });
   }
 
   /** A product's verdict as the Governance tab shows it to a caller. */

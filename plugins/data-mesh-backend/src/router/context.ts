@@ -17,6 +17,10 @@ import type { ProductAccessGate } from '../access/ProductAccessGate';
 import type { ProductIndex } from '../database/ProductIndex';
 import type { PushSubjects } from '../access/PushSubjects';
 import type { EvaluationLimiter } from '../access/EvaluationLimiter';
+import type { AccessRequests } from '../access/AccessRequests';
+import type { AccessStore } from '../database/AccessStore';
+import type { ContractVersions } from '../versions/ContractVersions';
+import type { ProductConsumers } from '../versions/ProductConsumers';
 
 /** The bounds of what one request may send. */
 export interface RequestLimits {
@@ -60,4 +64,11 @@ export interface RouterContext {
   /** How many evaluations one caller may ask for. */
   evaluations: EvaluationLimiter;
   limits: RequestLimits;
+  /** Access requests and grants: asking, deciding, expiring. */
+  access: AccessRequests;
+  accessStore: AccessStore;
+  /** Contract versions and the breaking-change gate. */
+  versions: ContractVersions;
+  /** Who consumes a product: input ports, grants, OpenLineage readers. */
+  consumers: ProductConsumers;
 }

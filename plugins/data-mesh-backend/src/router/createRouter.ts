@@ -7,6 +7,8 @@ import { ingestRoutes } from './ingestRoutes';
 import { lineageRoutes } from './lineageRoutes';
 import { governanceRoutes } from './governanceRoutes';
 import { searchRoutes } from './searchRoutes';
+import { accessRoutes } from './accessRoutes';
+import { versionRoutes } from './versionRoutes';
 
 /**
  * The data-mesh API (mounted under /api/data-mesh). Bodies are parsed per route, after the
@@ -20,5 +22,7 @@ export function createRouter(ctx: RouterContext): express.Router {
   lineageRoutes(router, ctx);
   governanceRoutes(router, ctx);
   searchRoutes(router, ctx);
+  accessRoutes(router, ctx);
+  versionRoutes(router, ctx);
   return router;
 }

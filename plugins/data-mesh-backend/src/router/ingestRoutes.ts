@@ -27,7 +27,11 @@ import type { RouterContext } from './context';
 import { jsonBody } from './jsonBody';
 
 /** 400 with every problem, each with its JSON pointer. */
-function badRequest(res: Response, what: string, issues: ContractIssue[]) {
+export function badRequest(
+  res: Response,
+  what: string,
+  issues: ContractIssue[],
+) {
   const shown = issues.slice(0, 20).map(formatIssue);
   res.status(400).json({
     error: {

@@ -51,4 +51,23 @@ export type {
   GovernanceEvaluateRequest,
   GovernanceResponse,
 } from './governance';
+export type {
+  AccessAuditEntry,
+  AccessAuditResponse,
+  AccessGrantPlatformView,
+  AccessGrantView,
+  AccessGrantsResponse,
+  AccessRequestView,
+  AccessRequestsResponse,
+  ProductAccessResponse,
+} from './access';
+export type {
+  AcknowledgeVersionRequest,
+  AnnounceContractVersionRequest,
+  ContractImpactResponse,
+  ContractVersionDiffResponse,
+  ContractVersionView,
+  ContractVersionsResponse,
+  ProductConsumersResponse,
+} from './versions';
 export type { DriftFinding, SchemaDriftResponse } from './observability';

@@ -10,6 +10,22 @@ import type { OdcsPropertyBase, OdcsSchemaObject } from '../odcs/model';
 import type { Partly } from './types';
 import { matchElements } from './match';
 
+/** Physical types of a schema object consumers query as a relation, with SQL. */
+const QUERIED_TYPES = new Set([
+  'table',
+  'view',
+  'materialized view',
+  'materialized_view',
+]);
+
+/** Whether a schema object of this physical type is queried as a relation (a table or view). */
+function isQueried(physicalType: unknown): boolean {
+  return (
+    typeof physicalType === 'string' &&
+    QUERIED_TYPES.has(physicalType.trim().toLocaleLowerCase('en-US'))
+  );
+}
+
 function nameOf(object: Partly<OdcsSchemaObject>): string | undefined {
   return typeof object.name === 'string' ? object.name : undefined;
 }
@@ -123,17 +139,31 @@ function compareObject(
     was.physicalType !== undefined &&
     now.physicalType !== undefined
   ) {
-    log.warning(
-      'type-changed',
-      changePath(at, 'physicalType'),
-      `${label} changed from a ${describeValue(
+    if (isQueried(was.physicalType) && !isQueried(now.physicalType)) {
+      log.breaking(
+        'type-changed',
+        changePath(at, 'physicalType'),
+        `${label} changed from a ${describeValue(
+          was.physicalType,
+        )} to a ${describeValue(
+          now.physicalType,
+        )}: consumers that query it as a relation (SQL) no longer can.`,
         was.physicalType,
-      )} to a ${describeValue(
         now.physicalType,
-      )}: check how consumers access it.`,
-      was.physicalType,
-      now.physicalType,
-    );
+      );
+    } else {
+      log.warning(
+        'type-changed',
+        changePath(at, 'physicalType'),
+        `${label} changed from a ${describeValue(
+          was.physicalType,
+        )} to a ${describeValue(
+          now.physicalType,
+        )}: check how consumers access it.`,
+        was.physicalType,
+        now.physicalType,
+      );
+    }
   }
   comparePrimaryKey(log, at, label, was, now);
   const [p0, p1] = [

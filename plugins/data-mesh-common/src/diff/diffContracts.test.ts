@@ -841,6 +841,27 @@ describe('diffContracts: schema objects and keys', () => {
     expect(diff([], ['order_id'])?.severity).toBe('info');
   });
 
+  it('breaks consumers when a table becomes an object: what was queried with SQL no longer is', () => {
+    const asObject = contract([]);
+    asObject.schema[0].physicalType = 'object';
+    const [change] = diffContracts(contract([]), asObject).changes;
+    expect(change).toMatchObject({
+      path: 'schema.orders.physicalType',
+      kind: 'type-changed',
+      severity: 'breaking',
+      before: 'table',
+      after: 'object',
+    });
+    expect(change.message).toContain('no longer can');
+    // A view that becomes a table is still queried the same way: a warning.
+    const asView = contract([]);
+    asView.schema[0].physicalType = 'View';
+    expect(diffContracts(asView, contract([])).changes[0]).toMatchObject({
+      kind: 'type-changed',
+      severity: 'warning',
+    });
+  });
+
   it('sorts breaking changes first', () => {
     const after = contract([col({ description: 'x' }), { name: 'extra' }], {
       slaProperties: [],

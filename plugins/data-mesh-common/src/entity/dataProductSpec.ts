@@ -9,6 +9,7 @@ import { productRef } from '../product/productRef';
 import { DATA_PRODUCT_KINDS, DATA_PRODUCT_TYPE } from './constants';
 import type { DataProductKind } from './constants';
 import type { ContractSummary, DataProductOutputPort } from './contractSummary';
+import { type AutoApproval, readAutoApproval } from '../access/requests';
 import { isRecord } from '../parsedValues';
 
 /**
@@ -30,6 +31,12 @@ export interface DataProductInputPort {
   /** For external sources: where it is (topic, table, path). */
   location?: string;
   description?: string;
+  /**
+   * The fields of the upstream contract this product reads (`object.field`), so that a
+   * breaking change elsewhere in the upstream schema does not count as hitting it. Absent:
+   * every field.
+   */
+  fields?: string[];
 }
 
 /**
@@ -47,6 +54,8 @@ export interface DataProductSpec {
   contractSummary?: ContractSummary;
   /** Added by the catalog processor: the ports the product serves and their contracts. */
   outputPorts?: DataProductOutputPort[];
+  /** How the product answers access requests: `autoApprove` some of them. */
+  accessRequests?: { autoApprove?: AutoApproval };
 }
 
 /**
@@ -121,6 +130,7 @@ function readInputPort(
     }
     port[key] = value.trim();
   }
+  const fields = readPortFields(raw.fields, index, issues);
   if (!port.name) {
     issues.push(
       issue(
@@ -158,7 +168,31 @@ function readInputPort(
       ),
     );
   }
-  return port as unknown as DataProductInputPort;
+  const read = port as unknown as DataProductInputPort;
+  if (fields) read.fields = fields;
+  return read;
+}
+
+function readPortFields(
+  raw: unknown,
+  index: number,
+  issues: ContractIssue[],
+): string[] | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (
+    !Array.isArray(raw) ||
+    raw.some(f => typeof f !== 'string' || !f.trim())
+  ) {
+    issues.push(
+      issue(
+        ['inputPorts', index, 'fields'],
+        `inputPorts[${index}].fields must be a list of the upstream fields read, written object.field (e.g. orders.order_id)`,
+        'type',
+      ),
+    );
+    return undefined;
+  }
+  return [...new Set(raw.map(f => (f as string).trim()))];
 }
 
 /**
@@ -237,6 +271,12 @@ export function readDataProductSpec(entity: Entity): {
   if (raw.contract !== undefined) spec.contract = raw.contract;
   if (isRecord(raw.contractSummary)) {
     spec.contractSummary = raw.contractSummary as unknown as ContractSummary;
+  }
+  if (raw.accessRequests !== undefined && raw.accessRequests !== null) {
+    const read = readAutoApproval(raw.accessRequests);
+    issues.push(...read.issues);
+    if (read.autoApprove)
+      spec.accessRequests = { autoApprove: read.autoApprove };
   }
   if (Array.isArray(raw.outputPorts)) {
     spec.outputPorts = raw.outputPorts.filter(

@@ -20,6 +20,9 @@ export const POLICY_VARIABLES = [
   'custom',
   'checks',
   'issues',
+  'upstream',
+  'downstream',
+  'gate',
 ] as const;
 
 /** @public */

@@ -4,6 +4,7 @@ import { ContractDiff } from '../diff/types';
 import { ContractIssue } from '../issues';
 import { isPersonalData } from '../pii';
 import { plainData, setOwn } from './plainData';
+import type { NeighbourFacts } from './neighbours';
 import { describeProduct, GovernedEntity, ProductFacts } from './productFacts';
 
 /**
@@ -94,6 +95,36 @@ export interface PolicyInput {
    * backend do): it decides the product's domain (see `productDomain`).
    */
   systemDomain?: string | null;
+  /**
+   * The products this product reads from, when the caller knows the lineage (the data-mesh
+   * backend does; the catalog and the CLI do not): policies over lineage read them as
+   * `upstream`, an empty list when unknown.
+   */
+  upstream?: NeighbourFacts[] | null;
+  /** The products reading from this product, when the caller knows them (`downstream`). */
+  downstream?: NeighbourFacts[] | null;
+  /**
+   * The breaking-change gate of the version being checked, when it breaks consumers: who it
+   * hits and who acknowledged (`gate`; null when the version breaks nobody or it is unknown).
+   */
+  gate?: PolicyGateFacts | null;
+}
+
+/**
+ * The breaking-change gate as a policy reads it (`gate`).
+ * @public
+ */
+export interface PolicyGateFacts {
+  /** `waiting` until every hit consumer acknowledged or the deprecation period ran out, then `open`. */
+  state: 'not-breaking' | 'waiting' | 'open';
+  /** The version the gate is for. */
+  version: string | null;
+  /** Hit consumers that have not acknowledged. */
+  pending: string[];
+  /** Hit consumers that acknowledged. */
+  acknowledged: string[];
+  /** When the deprecation period ends (ISO 8601). */
+  deprecationEndsAt: string;
 }
 
 /**
@@ -314,6 +345,9 @@ export function policyVariables(
     sla: facts.sla,
     custom,
     checks: plainData(input.checks ?? null),
+    upstream: plainData(input.upstream ?? []),
+    downstream: plainData(input.downstream ?? []),
+    gate: plainData(input.gate ?? null),
     issues: (input.contractIssues ?? []).map(i => ({
       severity: i.severity,
       path: i.path,

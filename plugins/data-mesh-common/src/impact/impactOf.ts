@@ -1,4 +1,10 @@
+import type { Entity } from '@backstage/catalog-model';
 import { ContractChange, ContractDiff } from '../diff/types';
+import { isBrokenProduct } from '../entity/productStatus';
+import {
+  readDataProductSpec,
+  upstreamProductRef,
+} from '../entity/dataProductSpec';
 import {
   RELATION_CONSUMES_DATA_FROM,
   RELATION_PROVIDES_DATA_TO,
@@ -156,8 +162,12 @@ export function impactOf(
 /** The loose shape of a catalog entity with relations, as far as lineage reads it. */
 export interface EntityWithRelations {
   kind: string;
-  metadata: { name: string; namespace?: string };
-  spec?: { owner?: unknown };
+  metadata: {
+    name: string;
+    namespace?: string;
+    annotations?: Record<string, string>;
+  };
+  spec?: { owner?: unknown; dataProduct?: unknown };
   relations?: { type: string; targetRef: string }[];
 }
 
@@ -171,8 +181,36 @@ function targetOf(targetRef: string): string {
 }
 
 /**
+ * The fields a product reads of an upstream product through its input ports: undefined
+ * when a port naming it declares none (it reads everything).
+ */
+function portFields(
+  entity: EntityWithRelations,
+  upstream: string,
+): string[] | undefined {
+  const { spec } = readDataProductSpec(entity as unknown as Entity);
+  const fields = new Set<string>();
+  let named = false;
+  for (const port of spec.inputPorts) {
+    let ref: string | undefined;
+    try {
+      ref = upstreamProductRef(port, entity as unknown as Entity);
+    } catch {
+      ref = undefined;
+    }
+    if (!ref || ref !== upstream) continue;
+    named = true;
+    if (!port.fields?.length) return undefined;
+    for (const field of port.fields) fields.add(field);
+  }
+  return named ? [...fields] : undefined;
+}
+
+/**
  * Reads lineage edges and owners from catalog entities: their `providesDataTo` and
- * `consumesDataFrom` relations, and `ownedBy` relations (else `spec.owner`).
+ * `consumesDataFrom` relations, and `ownedBy` relations (else `spec.owner`). An edge into a
+ * product carries the fields its input ports declare reading; a product whose contract is
+ * broken (`data-mesh/contract-status: invalid`) consumes nothing.
  *
  * @public
  */
@@ -182,14 +220,25 @@ export function lineageFromEntities(entities: readonly EntityWithRelations[]): {
 } {
   const edges = new Map<string, LineageEdge>();
   const owners = new Map<string, string>();
+  const broken = new Set(
+    entities.filter(e => isBrokenProduct(e)).map(e => productRef(e)),
+  );
   for (const entity of entities) {
     const ref = productRef(entity);
     for (const relation of entity.relations ?? []) {
       const target = targetOf(relation.targetRef);
       if (relation.type === RELATION_PROVIDES_DATA_TO) {
-        edges.set(`${ref}>${target}`, { upstream: ref, downstream: target });
+        const key = `${ref}>${target}`;
+        if (!edges.has(key) && !broken.has(target))
+          edges.set(key, { upstream: ref, downstream: target });
       } else if (relation.type === RELATION_CONSUMES_DATA_FROM) {
-        edges.set(`${target}>${ref}`, { upstream: target, downstream: ref });
+        if (broken.has(ref)) continue;
+        const edge: LineageEdge = { upstream: target, downstream: ref };
+        const fields = entity.spec?.dataProduct
+          ? portFields(entity, target)
+          : undefined;
+        if (fields) edge.fields = fields;
+        edges.set(`${target}>${ref}`, edge);
       } else if (relation.type === 'ownedBy' && !owners.has(ref)) {
         owners.set(ref, relation.targetRef);
       }

@@ -7,3 +7,4 @@ export {
 } from './rules';
 export { dataMeshPolicyDecision } from './policyDecision';
 export { readAccessSettings } from './accessConfig';
+export { readAccessRequestSettings } from './accessRequestsConfig';

@@ -4,7 +4,9 @@
  */
 import {
   dataMeshActionsUsePermission,
+  dataMeshAccessDecidePermission,
   dataMeshLineageCreatePermission,
+  dataMeshVersionCreatePermission,
   dataMeshProductDiscoverPermission,
   dataMeshProductReadPermission,
   dataMeshResultsCreatePermission,
@@ -36,6 +38,8 @@ import {
  * - send OpenLineage events: services only;
  * - use the data-mesh actions (agents, MCP): every signed-in user and service, each action
  *   then asking the product permissions above.
+ * - decide a product's access requests, revoke its grants, read its access audit, announce
+ *   a version of its contract: its owners; a service (an approval workflow, CI) is allowed.
  *
  * ```ts
  * async handle(request, user) {
@@ -57,6 +61,17 @@ export function dataMeshPolicyDecision(
   }
   if (isPermission(permission, dataMeshActionsUsePermission)) {
     return { result: AuthorizeResult.ALLOW };
+  }
+  for (const owned of [
+    dataMeshAccessDecidePermission,
+    dataMeshVersionCreatePermission,
+  ]) {
+    if (!isPermission(permission, owned)) continue;
+    if (!user) return { result: AuthorizeResult.ALLOW };
+    return createDataMeshProductConditionalDecision(
+      owned,
+      dataMeshProductConditions.isProductOwner({ claims }),
+    );
   }
   const byAccess = [
     [dataMeshProductDiscoverPermission, 'discover'],

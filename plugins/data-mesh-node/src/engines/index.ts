@@ -46,3 +46,8 @@ export {
 } from './checkQueries';
 export { singleSelectProblem } from './singleSelect';
 export { runWithTimeout, toNumber } from './runWithTimeout';
+export {
+  readServerScope,
+  serverServesProduct,
+  type ServerScope,
+} from './serverScope';

@@ -18,6 +18,17 @@ export function fakeDataMeshApi(methods: Partial<DataMeshApi>): DataMeshApi {
     getGovernance: missing('getGovernance'),
     getLineage: missing('getLineage'),
     evaluateGovernance: missing('evaluateGovernance'),
+    getProductAccess: missing('getProductAccess'),
+    requestAccess: missing('requestAccess'),
+    listAccessRequests: missing('listAccessRequests'),
+    decideAccessRequest: missing('decideAccessRequest'),
+    withdrawAccessRequest: missing('withdrawAccessRequest'),
+    listGrants: missing('listGrants'),
+    revokeGrant: missing('revokeGrant'),
+    getAccessAudit: missing('getAccessAudit'),
+    getContractVersions: missing('getContractVersions'),
+    diffContractVersions: missing('diffContractVersions'),
+    acknowledgeVersion: missing('acknowledgeVersion'),
     ...methods,
   };
 }

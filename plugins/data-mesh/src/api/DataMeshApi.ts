@@ -1,4 +1,16 @@
 import type {
+  AccessAuditResponse,
+  AccessDecisionInput,
+  AccessGrantView,
+  AccessGrantsResponse,
+  AccessRequestInput,
+  AccessRequestState,
+  AccessRequestView,
+  AccessRequestsResponse,
+  AcknowledgeVersionRequest,
+  BreakingChangeGate,
+  ContractVersionDiffResponse,
+  ContractVersionsResponse,
   DataProductContractResponse,
   DataProductDetails,
   DataProductListQuery,
@@ -7,6 +19,7 @@ import type {
   GovernanceResponse,
   LineageDirection,
   LineageResponse,
+  ProductAccessResponse,
   SchemaDriftResponse,
   SloHistoryResponse,
   SloResponse,
@@ -69,6 +82,50 @@ export interface DataMeshApi {
   evaluateGovernance(
     request: GovernanceEvaluateRequest,
   ): Promise<GovernanceResponse>;
+  /** What the user may do about a product's access: read, decide, their grant and request. */
+  getProductAccess(product: DataProductRef): Promise<ProductAccessResponse>;
+  /** Asks the product's owners for read access. */
+  requestAccess(request: AccessRequestInput): Promise<AccessRequestView>;
+  /**
+   * Access requests: a product's (all of them for its owners, else the user's own), or,
+   * without `entityRef`, every request of the user and their groups.
+   */
+  listAccessRequests(query?: {
+    entityRef?: string;
+    state?: AccessRequestState;
+  }): Promise<AccessRequestsResponse>;
+  /** An owner approves (with an expiry) or refuses (with a note) a request. */
+  decideAccessRequest(
+    id: string,
+    decision: AccessDecisionInput,
+  ): Promise<AccessRequestView>;
+  /** The requester withdraws a pending request. */
+  withdrawAccessRequest(id: string): Promise<AccessRequestView>;
+  /** Grants: a product's (all for its owners), or the user's own. */
+  listGrants(query?: {
+    entityRef?: string;
+    state?: 'active' | 'expired' | 'revoked';
+  }): Promise<AccessGrantsResponse>;
+  /** An owner ends a grant before its expiry. */
+  revokeGrant(id: string, note?: string): Promise<AccessGrantView>;
+  /** A product's access audit trail, newest first (owners only). */
+  getAccessAudit(entityRef: string): Promise<AccessAuditResponse>;
+  /** Every version of the product's contract the portal knows, newest first. */
+  getContractVersions(
+    product: DataProductRef,
+  ): Promise<ContractVersionsResponse>;
+  /** What changed between two versions (ids or version numbers). */
+  diffContractVersions(
+    product: DataProductRef,
+    from: string,
+    to: string,
+  ): Promise<ContractVersionDiffResponse>;
+  /** A hit consumer's owner acknowledges a breaking version or asks for more time. */
+  acknowledgeVersion(
+    product: DataProductRef,
+    versionId: string,
+    answer: AcknowledgeVersionRequest,
+  ): Promise<BreakingChangeGate | undefined>;
 }
 
 /**

@@ -1,4 +1,16 @@
 import type {
+  AccessAuditResponse,
+  AccessDecisionInput,
+  AccessGrantView,
+  AccessGrantsResponse,
+  AccessRequestInput,
+  AccessRequestState,
+  AccessRequestView,
+  AccessRequestsResponse,
+  AcknowledgeVersionRequest,
+  BreakingChangeGate,
+  ContractVersionDiffResponse,
+  ContractVersionsResponse,
   DataProductContractResponse,
   DataProductDetails,
   DataProductListQuery,
@@ -6,6 +18,7 @@ import type {
   GovernanceEvaluateRequest,
   GovernanceResponse,
   LineageResponse,
+  ProductAccessResponse,
   SchemaDriftResponse,
   SloHistoryResponse,
   SloResponse,
@@ -86,6 +99,118 @@ export class DataMeshClient implements DataMeshApi {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(request),
+      },
+    );
+    return this.#read(response);
+  }
+
+  getProductAccess(product: DataProductRef): Promise<ProductAccessResponse> {
+    return this.#get(`${productPath(product)}/access`);
+  }
+
+  async requestAccess(request: AccessRequestInput): Promise<AccessRequestView> {
+    const body = await this.#send<{ request: AccessRequestView }>(
+      'POST',
+      '/access-requests',
+      request,
+    );
+    return body.request;
+  }
+
+  listAccessRequests(
+    query: { entityRef?: string; state?: AccessRequestState } = {},
+  ): Promise<AccessRequestsResponse> {
+    const params: Record<string, string> = {};
+    if (query.entityRef) params.entity = query.entityRef;
+    if (query.state) params.state = query.state;
+    return this.#get('/access-requests', params);
+  }
+
+  async decideAccessRequest(
+    id: string,
+    decision: AccessDecisionInput,
+  ): Promise<AccessRequestView> {
+    const body = await this.#send<{ request: AccessRequestView }>(
+      'POST',
+      `/access-requests/${encodeURIComponent(id)}/decision`,
+      decision,
+    );
+    return body.request;
+  }
+
+  async withdrawAccessRequest(id: string): Promise<AccessRequestView> {
+    const body = await this.#send<{ request: AccessRequestView }>(
+      'POST',
+      `/access-requests/${encodeURIComponent(id)}/withdraw`,
+    );
+    return body.request;
+  }
+
+  listGrants(
+    query: {
+      entityRef?: string;
+      state?: 'active' | 'expired' | 'revoked';
+    } = {},
+  ): Promise<AccessGrantsResponse> {
+    const params: Record<string, string> = {};
+    if (query.entityRef) params.entity = query.entityRef;
+    if (query.state) params.state = query.state;
+    return this.#get('/grants', params);
+  }
+
+  async revokeGrant(id: string, note?: string): Promise<AccessGrantView> {
+    const query = note ? `?${new URLSearchParams({ note })}` : '';
+    const body = await this.#send<{ grant: AccessGrantView }>(
+      'DELETE',
+      `/grants/${encodeURIComponent(id)}${query}`,
+    );
+    return body.grant;
+  }
+
+  getAccessAudit(entityRef: string): Promise<AccessAuditResponse> {
+    return this.#get('/access-audit', { entity: entityRef });
+  }
+
+  getContractVersions(
+    product: DataProductRef,
+  ): Promise<ContractVersionsResponse> {
+    return this.#get(`${productPath(product)}/versions`);
+  }
+
+  diffContractVersions(
+    product: DataProductRef,
+    from: string,
+    to: string,
+  ): Promise<ContractVersionDiffResponse> {
+    return this.#get(`${productPath(product)}/versions/diff`, { from, to });
+  }
+
+  async acknowledgeVersion(
+    product: DataProductRef,
+    versionId: string,
+    answer: AcknowledgeVersionRequest,
+  ): Promise<BreakingChangeGate | undefined> {
+    const body = await this.#send<{ gate?: BreakingChangeGate }>(
+      'POST',
+      `${productPath(product)}/versions/${encodeURIComponent(
+        versionId,
+      )}/acknowledgements`,
+      answer,
+    );
+    return body.gate;
+  }
+
+  async #send<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await this.#fetchApi.fetch(
+      `${await this.#baseUrl()}${path}`,
+      {
+        method,
+        ...(body === undefined
+          ? {}
+          : {
+              headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify(body),
+            }),
       },
     );
     return this.#read(response);

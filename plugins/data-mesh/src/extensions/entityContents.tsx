@@ -50,3 +50,15 @@ export const governanceEntityContent = EntityContentBlueprint.make({
       )),
   },
 });
+
+/** The Access tab of a data product: one's own access, and for its owners requests, grants and audit. */
+export const accessEntityContent = EntityContentBlueprint.make({
+  name: 'access',
+  params: {
+    path: 'access',
+    title: 'Access',
+    filter: dataProductFilter,
+    loader: () =>
+      import('../components/AccessContent').then(m => <m.AccessContent />),
+  },
+});

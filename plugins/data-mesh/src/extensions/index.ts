@@ -1,13 +1,14 @@
 export { dataMeshApi } from './dataMeshApi';
 export { dataProductEntityCard } from './dataProductCard';
-export { dataProductsPage } from './dataProductsPage';
+export { dataProductsPage, myDataAccessPage } from './dataProductsPage';
 export {
+  accessEntityContent,
   contractEntityContent,
   governanceEntityContent,
   lineageEntityContent,
   slosEntityContent,
 } from './entityContents';
-export { dataProductsRouteRef } from './routes';
+export { dataProductsRouteRef, myDataAccessRouteRef } from './routes';
 export {
   dataProductSearchResultItem,
   dataProductSearchResultType,

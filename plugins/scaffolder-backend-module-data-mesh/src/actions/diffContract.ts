@@ -3,6 +3,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   DATA_PRODUCT_TYPE,
+  PROCESSED_ANNOTATIONS,
   diffContracts,
   impactOf,
   lineageFromEntities,
@@ -134,6 +135,8 @@ export function createDiffContractAction(options: {
             'metadata.namespace',
             'metadata.name',
             'spec.owner',
+            'spec.dataProduct.inputPorts',
+            `metadata.annotations.${PROCESSED_ANNOTATIONS.contractStatus}`,
             'relations',
           ],
         },

@@ -54,6 +54,23 @@ describe('data-mesh diff', () => {
     ]);
   }, 60_000);
 
+  it('asks for the portal before listing consumers', async () => {
+    const { code, stderr } = await spawnCli(
+      [
+        'diff',
+        '--consumers',
+        'component:default/orders',
+        'old.yaml',
+        'major.yaml',
+      ],
+      dir,
+    );
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      'give its URL with --portal or DATA_MESH_PORTAL_URL',
+    );
+  }, 60_000);
+
   it('exits 0 when the major version was raised', async () => {
     const { code, stdout } = await spawnCli(
       ['diff', 'old.yaml', 'major.yaml'],

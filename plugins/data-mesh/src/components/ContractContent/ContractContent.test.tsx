@@ -163,6 +163,7 @@ describe('ContractContent', () => {
     const api = fakeDataMeshApi({
       getContract: async () => ({ ...response, contract: undefined }),
       getProduct: async () => details(),
+      getContractVersions: async () => ({ items: [] }),
     });
     await renderForProduct(<ContractContent />, api);
 

@@ -12,6 +12,7 @@ import { AsyncContent, useDataProductRef } from '../common';
 import { ProductContacts } from '../ProductContacts';
 import { ContractOverviewCard } from './ContractOverviewCard';
 import { ContractSourceCard, sourceFileName } from './ContractSourceCard';
+import { ContractVersionsCard } from './ContractVersionsCard';
 import { QualityRulesCard } from './QualityRulesCard';
 import { SchemaSection } from './SchemaSection';
 import { ServersAndPortsCard } from './ServersAndPortsCard';
@@ -90,6 +91,9 @@ export function ContractContent() {
               />
             </Grid>
           )}
+          <Grid item xs={12}>
+            <ContractVersionsCard product={product} />
+          </Grid>
           {value.source && (
             <Grid item xs={12}>
               <ContractSourceCard

@@ -38,6 +38,7 @@ describe('DataProductCard', () => {
       ['SLOs', '/catalog/default/component/sales-orders/slos'],
       ['Lineage', '/catalog/default/component/sales-orders/lineage'],
       ['Governance', '/catalog/default/component/sales-orders/governance'],
+      ['Access', '/catalog/default/component/sales-orders/access'],
     ]);
   });
 

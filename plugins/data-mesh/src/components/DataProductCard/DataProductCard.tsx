@@ -12,7 +12,9 @@ import Grid from '@mui/material/Grid';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import { dataMeshApiRef } from '../../api';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { dataMeshApiRef, type DataProductRef } from '../../api';
+import { YourAccess } from '../AccessContent/AccessContent';
 import { freshnessState } from '../../lib/productQuery';
 import { absoluteTime, relativeTime } from '../../lib/time';
 import { GovernanceChip, SloHealthChip, useDataProductRef } from '../common';
@@ -38,7 +40,23 @@ export const DATA_PRODUCT_TABS = [
   { path: 'slos', title: 'SLOs' },
   { path: 'lineage', title: 'Lineage' },
   { path: 'governance', title: 'Governance' },
+  { path: 'access', title: 'Access' },
 ] as const;
+
+/** "Request access", or the request already sent, for a product the user may not read. */
+function RequestAccess({ product }: { product: DataProductRef }) {
+  const api = useApi(dataMeshApiRef);
+  const access = useAsyncRetry(
+    () => api.getProductAccess(product),
+    [api, product],
+  );
+  if (!access.value) return null;
+  return (
+    <Box mt={2}>
+      <YourAccess access={access.value} onChange={access.retry} />
+    </Box>
+  );
+}
 
 /**
  * The data product at a glance, for the entity's overview tab: owner, domain, kind,
@@ -136,6 +154,7 @@ export function DataProductCard() {
           for access.
         </Typography>
       )}
+      {summary?.access?.read === false && <RequestAccess product={product} />}
       {!(details.error && statusOf(details.error) === 404) && (
         <>
           <Divider sx={{ my: 2 }} />

@@ -100,6 +100,61 @@ describe('GovernanceContent', () => {
     ).not.toBeChecked();
   });
 
+  it('shows the breaking-change gate of a coming version, with a link to who it hits', async () => {
+    const api = fakeDataMeshApi({
+      getGovernance: async () => report(),
+      getContractVersions: async () => ({
+        items: [
+          {
+            id: 'v2',
+            version: '2.0.0',
+            source: 'announced',
+            current: false,
+            firstSeenAt: '2025-06-10T00:00:00Z',
+            announcedAt: '2025-06-10T00:00:00Z',
+            breaking: true,
+            comparable: true,
+            gate: {
+              state: 'waiting',
+              announcedAt: '2025-06-10T00:00:00Z',
+              deprecationEndsAt: '2025-07-10T00:00:00Z',
+              consumers: [],
+              pending: 1,
+              reason: '1 of 2 consumers it hits have not acknowledged.',
+            },
+          },
+          {
+            id: 'v1',
+            version: '1.4.0',
+            source: 'seen',
+            current: true,
+            firstSeenAt: '2025-05-01T00:00:00Z',
+            publishedAt: '2025-05-01T00:00:00Z',
+            comparable: true,
+          },
+        ],
+      }),
+    });
+    await renderForProduct(<GovernanceContent />, api);
+    const gates = await screen.findByRole('list', {
+      name: 'Breaking-change gates',
+    });
+    const gate = within(gates).getByRole('listitem');
+    expect(gate).toHaveTextContent('Version 2.0.0');
+    expect(gate).toHaveTextContent('waiting');
+    expect(gate).toHaveTextContent(
+      '1 of 2 consumers it hits have not acknowledged.',
+    );
+    expect(
+      within(gate).getByRole('link', {
+        name: 'Who it hits and who acknowledged',
+      }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/component/sales-orders/contract?version=v2',
+    );
+  });
+
   it('lists every policy verdict, blocking first, with why and since when', async () => {
     const api = fakeDataMeshApi({ getGovernance: async () => report() });
     await renderForProduct(

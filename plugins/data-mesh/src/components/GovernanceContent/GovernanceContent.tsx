@@ -18,6 +18,7 @@ import Typography from '@mui/material/Typography';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { dataMeshApiRef } from '../../api';
+import { BreakingChangeGates } from './BreakingChangeGates';
 import { absoluteTime, relativeTime } from '../../lib/time';
 import {
   AsyncContent,
@@ -271,11 +272,14 @@ export function GovernanceContent() {
             description="The governance policies have not run on this product yet; the verdict appears once they have."
           />
         ) : (
-          <GovernanceReport
-            report={report}
-            failingOnly={failingOnly}
-            onFailingOnlyChange={setFailingOnly}
-          />
+          <>
+            <GovernanceReport
+              report={report}
+              failingOnly={failingOnly}
+              onFailingOnlyChange={setFailingOnly}
+            />
+            <BreakingChangeGates product={product} />
+          </>
         )
       }
     </AsyncContent>

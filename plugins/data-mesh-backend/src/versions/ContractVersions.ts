@@ -1,0 +1,467 @@
+/**
+ * The versions of each product's contract: every contract the catalog served (noticed when
+ * its hash changes), every version a producer announced before publishing it, and the
+ * versions the current contract's changelog names. A version that breaks consumers (by
+ * `diffContracts`) tells each consumer it hits what breaks for it, once, and waits at the
+ * breaking-change gate until they acknowledge or the deprecation period runs out.
+ */
+import { createHash } from 'node:crypto';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  type BreakingChangeGate,
+  type ConsumerAcknowledgement,
+  type ContractDiff,
+  type ContractVersionView,
+  type HitConsumer,
+  type OdcsContract,
+  type ProductConsumer,
+  breakingChangeGate,
+  diffContracts,
+  hitConsumers,
+  readChangelog,
+  redactContractData,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { StoredVersion, VersionStore } from '../database/VersionStore';
+import type { OutboxAlert } from '../database/AlertOutbox';
+import type { DataProduct, ProductCatalog } from '../products/DataProduct';
+import type { ProductConsumers } from './ProductConsumers';
+import {
+  acknowledgedAlert,
+  breakingVersionAlerts,
+} from './versionNotifications';
+
+/** The id of a contract version: a hash of its normalised content. */
+export function versionId(contract: OdcsContract): string {
+  return createHash('sha256')
+    .update(JSON.stringify(contract))
+    .digest('hex')
+    .slice(0, 40);
+}
+
+/** A stored version placed in its product's history. */
+interface PlacedVersion {
+  stored: StoredVersion;
+  previous?: StoredVersion;
+  diff?: ContractDiff;
+}
+
+/** What the versions of one product look like to one caller. */
+export interface VersionsView {
+  items: ContractVersionView[];
+}
+
+const iso = (ms: number | undefined) =>
+  ms === undefined ? undefined : new Date(ms).toISOString();
+
+function counts(diff: ContractDiff) {
+  return {
+    breaking: diff.changes.filter(c => c.severity === 'breaking').length,
+    warning: diff.changes.filter(c => c.severity === 'warning').length,
+    info: diff.changes.filter(c => c.severity === 'info').length,
+  };
+}
+
+/** When a version took effect, or was announced to: its place in the history. */
+const placeOf = (v: StoredVersion) =>
+  v.publishedAt ?? v.announcedAt ?? v.firstSeenAt;
+
+export class ContractVersions {
+  constructor(
+    private readonly options: {
+      store: VersionStore;
+      products: ProductCatalog;
+      consumers: ProductConsumers;
+      logger: LoggerService;
+      notify: boolean;
+      deliver?: (entityRef: string) => Promise<void>;
+      deprecationDays?: number;
+      now?: () => number;
+    },
+  ) {}
+
+  private now() {
+    return (this.options.now ?? Date.now)();
+  }
+
+  /**
+   * Products changed (or, `initial`, the backend started): their current contracts are
+   * versions the catalog serves. A new one that breaks its consumers tells them, unless it
+   * is the first version the portal sees of a product, or it was announced (then they were
+   * told when it was).
+   */
+  async noticed(change: {
+    initial: boolean;
+    changed: readonly DataProduct[];
+  }): Promise<void> {
+    const products = change.changed.filter(p => p.contract);
+    const known = await this.options.store.known(
+      products.map(p => p.entityRef),
+    );
+    const unseen = products.filter(
+      p => !known.get(p.entityRef)?.get(versionId(p.contract!))?.published,
+    );
+    if (change.initial) {
+      const fresh = unseen.filter(
+        p => !known.get(p.entityRef)?.has(versionId(p.contract!)),
+      );
+      await this.options.store.publishedMany(
+        fresh.map(product => ({
+          entityRef: product.entityRef,
+          id: versionId(product.contract!),
+          version:
+            product.contract!.version === undefined
+              ? undefined
+              : String(product.contract!.version),
+          contract: product.contract!,
+        })),
+        this.now(),
+      );
+      // Announced versions the catalog now serves.
+      for (const product of unseen.filter(p => !fresh.includes(p)))
+        await this.options.store.published(
+          {
+            entityRef: product.entityRef,
+            id: versionId(product.contract!),
+            contract: product.contract!,
+          },
+          { now: this.now(), alerts: () => [] },
+        );
+      return;
+    }
+    for (const product of unseen) {
+      const id = versionId(product.contract!);
+      const ids = known.get(product.entityRef);
+      let alerts: OutboxAlert[] = [];
+      if (ids && ids.size > 0 && !ids.has(id)) {
+        alerts = await this.alertsFor(product, product.contract!);
+      }
+      const outcome = await this.options.store.published(
+        {
+          entityRef: product.entityRef,
+          id,
+          version:
+            product.contract!.version === undefined
+              ? undefined
+              : String(product.contract!.version),
+          contract: product.contract!,
+        },
+        { now: this.now(), alerts: () => alerts },
+      );
+      if (outcome === 'new' && alerts.length)
+        await this.options.deliver?.(product.entityRef);
+    }
+  }
+
+  /** The notifications of a new version, when it breaks consumers. */
+  private async alertsFor(
+    product: DataProduct,
+    contract: OdcsContract,
+    previous?: OdcsContract,
+  ): Promise<OutboxAlert[]> {
+    if (!this.options.notify) return [];
+    const before = previous ?? (await this.latestPublished(product))?.contract;
+    if (!before) return [];
+    const diff = diffContracts(before, contract);
+    if (!diff.changes.some(c => c.severity === 'breaking')) return [];
+    const hit = hitConsumers(
+      diff,
+      product.entityRef,
+      await this.options.consumers.of(product),
+    );
+    return breakingVersionAlerts(product, contract, versionId(contract), hit);
+  }
+
+  private async latestPublished(
+    product: DataProduct,
+  ): Promise<StoredVersion | undefined> {
+    const stored = await this.options.store.versions(product.entityRef);
+    return stored
+      .filter(v => v.publishedAt !== undefined)
+      .sort((a, b) => placeOf(b) - placeOf(a))[0];
+  }
+
+  /**
+   * A producer announces a version before publishing it (or records one published earlier,
+   * with `publishedAt`); its consumers hear of what breaks for them. Answers the version's
+   * view and whether it was new.
+   */
+  async announce(
+    product: DataProduct,
+    contract: OdcsContract,
+    by: string,
+    publishedAt?: number,
+  ): Promise<{ created: boolean; id: string }> {
+    const id = versionId(contract);
+    const now = this.now();
+    const alerts =
+      publishedAt === undefined ? await this.alertsFor(product, contract) : [];
+    const created = await this.options.store.announced(
+      {
+        entityRef: product.entityRef,
+        id,
+        version:
+          contract.version === undefined ? undefined : String(contract.version),
+        contract,
+        announcedAt: publishedAt ?? now,
+        announcedBy: by,
+        publishedAt,
+      },
+      { now, alerts: () => alerts },
+    );
+    if (created && alerts.length)
+      await this.options.deliver?.(product.entityRef);
+    return { created, id };
+  }
+
+  /** The stored versions in order of publication, each with its predecessor and diff. */
+  private async placed(
+    product: DataProduct,
+    redact: boolean,
+  ): Promise<PlacedVersion[]> {
+    const seen = (contract: OdcsContract) =>
+      redact ? redactContractData(contract) : contract;
+    const stored = (await this.options.store.versions(product.entityRef)).map(
+      v => ({ ...v, contract: seen(v.contract) }),
+    );
+    const published = stored
+      .filter(v => v.publishedAt !== undefined)
+      .sort((a, b) => placeOf(a) - placeOf(b));
+    const upcoming = stored
+      .filter(v => v.publishedAt === undefined)
+      .sort((a, b) => placeOf(a) - placeOf(b));
+    const currentId = product.contract
+      ? versionId(product.contract)
+      : undefined;
+    const current =
+      published.find(v => v.id === currentId) ??
+      published[published.length - 1];
+    const placed: PlacedVersion[] = [];
+    published.forEach((v, i) => {
+      const previous = published[i - 1];
+      placed.push({
+        stored: v,
+        previous,
+        diff: previous
+          ? diffContracts(previous.contract, v.contract)
+          : undefined,
+      });
+    });
+    for (const v of upcoming) {
+      placed.push({
+        stored: v,
+        previous: current,
+        diff: current ? diffContracts(current.contract, v.contract) : undefined,
+      });
+    }
+    return placed;
+  }
+
+  private gateOf(
+    product: DataProduct,
+    placed: PlacedVersion,
+    consumers: ProductConsumer[],
+    acks: Map<string, ConsumerAcknowledgement[]>,
+  ): BreakingChangeGate | undefined {
+    if (!placed.diff?.changes.some(c => c.severity === 'breaking'))
+      return undefined;
+    const hit: HitConsumer[] = hitConsumers(
+      placed.diff,
+      product.entityRef,
+      consumers,
+    );
+    return breakingChangeGate({
+      hit,
+      acknowledgements: acks.get(placed.stored.id) ?? [],
+      announcedAt: placed.stored.announcedAt ?? placeOf(placed.stored),
+      deprecationDays: this.options.deprecationDays,
+      now: this.now(),
+    });
+  }
+
+  /** Every version of the product, newest first, with the gate of each breaking one. */
+  async list(product: DataProduct, redact: boolean): Promise<VersionsView> {
+    const placed = await this.placed(product, redact);
+    const [consumers, acks] = await Promise.all([
+      this.options.consumers.of(product),
+      this.options.store.acknowledgements(product.entityRef),
+    ]);
+    const currentId = product.contract
+      ? versionId(product.contract)
+      : undefined;
+    const changelog = readChangelog(product.contract);
+    const items: ContractVersionView[] = placed.map(p =>
+      this.view(product, p, currentId, consumers, acks),
+    );
+    for (const entry of changelog) {
+      const match = items.find(i => i.version === entry.version);
+      if (match) {
+        match.changelog = entry.changes;
+        if (match.breaking === undefined && entry.breaking !== undefined)
+          match.breaking = entry.breaking;
+        continue;
+      }
+      const item: ContractVersionView = {
+        version: entry.version,
+        id: `changelog:${entry.version}`,
+        source: 'changelog',
+        current: false,
+        firstSeenAt: entry.date
+          ? new Date(Date.parse(entry.date) || 0).toISOString()
+          : new Date(0).toISOString(),
+        changelog: entry.changes,
+        comparable: false,
+      };
+      if (entry.breaking !== undefined) item.breaking = entry.breaking;
+      if (entry.date) item.publishedAt = item.firstSeenAt;
+      items.push(item);
+    }
+    const order = (i: ContractVersionView) =>
+      Date.parse(i.publishedAt ?? i.announcedAt ?? i.firstSeenAt) +
+      (i.publishedAt ? 0 : Number.MAX_SAFE_INTEGER / 2);
+    items.sort((a, b) => order(b) - order(a));
+    return { items };
+  }
+
+  private view(
+    product: DataProduct,
+    placed: PlacedVersion,
+    currentId: string | undefined,
+    consumers: ProductConsumer[],
+    acks: Map<string, ConsumerAcknowledgement[]>,
+  ): ContractVersionView {
+    const { stored, previous, diff } = placed;
+    const view: ContractVersionView = {
+      id: stored.id,
+      source: stored.announcedAt !== undefined ? 'announced' : 'seen',
+      current: stored.id === currentId,
+      firstSeenAt: iso(stored.firstSeenAt)!,
+      comparable: true,
+    };
+    if (stored.version !== undefined) view.version = stored.version;
+    if (stored.announcedAt !== undefined)
+      view.announcedAt = iso(stored.announcedAt);
+    if (stored.publishedAt !== undefined)
+      view.publishedAt = iso(stored.publishedAt);
+    if (previous) {
+      view.previousId = previous.id;
+      if (previous.version !== undefined)
+        view.previousVersion = previous.version;
+    }
+    if (diff) {
+      view.breaking = diff.changes.some(c => c.severity === 'breaking');
+      view.requiredBump = diff.requiredBump;
+      view.counts = counts(diff);
+      const gate = this.gateOf(product, placed, consumers, acks);
+      if (gate) view.gate = gate;
+    }
+    return view;
+  }
+
+  /** The diff between two stored versions (ids or version numbers). */
+  async diff(
+    product: DataProduct,
+    from: string,
+    to: string,
+    redact: boolean,
+  ): Promise<
+    | { from: ContractVersionView; to: ContractVersionView; diff: ContractDiff }
+    | { missing: string }
+  > {
+    const { items } = await this.list(product, redact);
+    const placed = await this.placed(product, redact);
+    const find = (key: string) =>
+      items.find(i => i.comparable && (i.id === key || i.version === key));
+    const a = find(from);
+    const b = find(to);
+    if (!a || !b) return { missing: !a ? from : to };
+    const contractOf = (id: string) =>
+      placed.find(p => p.stored.id === id)!.stored.contract;
+    return {
+      from: a,
+      to: b,
+      diff: diffContracts(contractOf(a.id), contractOf(b.id)),
+    };
+  }
+
+  /**
+   * What a new contract would break and for whom, with the gate it would wait at (its
+   * acknowledgements if it was announced already).
+   */
+  async impact(
+    product: DataProduct,
+    contract: OdcsContract,
+  ): Promise<{
+    diff: ContractDiff;
+    gate: BreakingChangeGate;
+    version?: ContractVersionView;
+  }> {
+    const id = versionId(contract);
+    const { items } = await this.list(product, false);
+    const version = items.find(i => i.id === id);
+    const diff = diffContracts(product.contract, contract);
+    const hit = diff.changes.some(c => c.severity === 'breaking')
+      ? hitConsumers(
+          diff,
+          product.entityRef,
+          await this.options.consumers.of(product),
+        )
+      : [];
+    const acks = (
+      await this.options.store.acknowledgements(product.entityRef)
+    ).get(id);
+    const stored = await this.options.store.version(product.entityRef, id);
+    const gate = breakingChangeGate({
+      hit,
+      acknowledgements: acks ?? [],
+      announcedAt: stored?.announcedAt ?? this.now(),
+      deprecationDays: this.options.deprecationDays,
+      now: this.now(),
+    });
+    return version ? { diff, gate, version } : { diff, gate };
+  }
+
+  /**
+   * The gate of the version the catalog serves now, when it broke its consumers: what the
+   * governance policies read as `gate`.
+   */
+  async currentGate(
+    product: DataProduct,
+  ): Promise<BreakingChangeGate | undefined> {
+    if (!product.contract) return undefined;
+    const id = versionId(product.contract);
+    const placed = (await this.placed(product, false)).find(
+      p => p.stored.id === id,
+    );
+    if (!placed) return undefined;
+    const [consumers, acks] = await Promise.all([
+      this.options.consumers.of(product),
+      this.options.store.acknowledgements(product.entityRef),
+    ]);
+    return this.gateOf(product, placed, consumers, acks);
+  }
+
+  /** A stored version, by id or version number. */
+  async find(
+    product: DataProduct,
+    key: string,
+  ): Promise<StoredVersion | undefined> {
+    const stored = await this.options.store.versions(product.entityRef);
+    return (
+      stored.find(v => v.id === key) ?? stored.find(v => v.version === key)
+    );
+  }
+
+  /** A hit consumer's owner answers a breaking version; the producer's owners are told. */
+  async acknowledge(
+    product: DataProduct,
+    version: StoredVersion,
+    ack: ConsumerAcknowledgement,
+  ): Promise<void> {
+    await this.options.store.acknowledge(product.entityRef, version.id, ack, {
+      alerts: this.options.notify
+        ? acknowledgedAlert(product, version, ack)
+        : [],
+    });
+    await this.options.deliver?.(product.entityRef);
+  }
+}

@@ -1,0 +1,188 @@
+import {
+  autoApprovalOf,
+  grantHolds,
+  readAccessDecision,
+  readAccessRequest,
+  readAutoApproval,
+} from './requests';
+import { readDataProductSpec } from '../entity/dataProductSpec';
+
+const NOW = Date.parse('2025-06-01T12:00:00Z');
+const DAY = 86_400_000;
+const SAM = 'user:default/sam';
+const CLAIMS = [SAM, 'group:default/sales'];
+
+describe('readAccessRequest', () => {
+  const read = (body: unknown) =>
+    readAccessRequest(body, { now: NOW, user: SAM, claims: CLAIMS });
+
+  it('reads a request for oneself with a purpose and an end', () => {
+    expect(
+      read({
+        entityRef: 'component:default/ledger',
+        purpose: '  Reconcile invoices  ',
+        until: '2025-07-01',
+      }),
+    ).toEqual({
+      request: {
+        entityRef: 'component:default/ledger',
+        purpose: 'Reconcile invoices',
+        principal: SAM,
+        until: Date.parse('2025-07-01T23:59:59.999Z'),
+      },
+      issues: [],
+    });
+  });
+
+  it('asks for a group only the requester belongs to', () => {
+    expect(
+      read({ entityRef: 'x', purpose: 'p', for: 'sales' }).request?.principal,
+    ).toBe('group:default/sales');
+    const other = read({ entityRef: 'x', purpose: 'p', for: 'group:finance' });
+    expect(other.request).toBeUndefined();
+    expect(other.issues[0]).toMatchObject({ path: '/for', rule: 'enum' });
+  });
+
+  it('says what is missing or wrong, each at its JSON pointer', () => {
+    const { request, issues } = read({
+      until: '2024-01-01',
+      purpose: 'x'.repeat(2001),
+    });
+    expect(request).toBeUndefined();
+    expect(issues.map(i => i.path)).toEqual([
+      '/entityRef',
+      '/purpose',
+      '/until',
+    ]);
+    expect(issues[2].message).toMatch(/has passed/);
+    expect(
+      read({ entityRef: 'x', purpose: 'p', until: '2030-01-01' }).issues[0]
+        .message,
+    ).toMatch(/more than 365 days ahead/);
+    expect(read('nope').issues[0].message).toMatch(/JSON object/);
+  });
+});
+
+describe('readAccessDecision', () => {
+  const read = (body: unknown) => readAccessDecision(body, { now: NOW });
+
+  it('approves with an end, and refuses with a note', () => {
+    expect(
+      read({ decision: 'approve', expiresAt: '2025-06-01T12:01:00Z' }).decision,
+    ).toEqual({ decision: 'approve', expiresAt: NOW + 60_000 });
+    expect(
+      read({ decision: 'refuse', note: 'Not for marketing' }).decision,
+    ).toEqual({ decision: 'refuse', note: 'Not for marketing' });
+  });
+
+  it('wants an end to every grant and a reason for every refusal', () => {
+    expect(read({ decision: 'approve' }).issues[0]).toMatchObject({
+      path: '/expiresAt',
+      rule: 'required',
+    });
+    expect(read({ decision: 'refuse' }).issues[0]).toMatchObject({
+      path: '/note',
+    });
+    expect(read({ decision: 'maybe' }).issues[0].rule).toBe('enum');
+  });
+});
+
+describe('auto-approval', () => {
+  const rule = readAutoApproval({
+    autoApprove: { groups: ['group:default/sales'], days: 30 },
+  }).autoApprove;
+
+  it('approves the named groups at the levels the platform allows, for the declared days', () => {
+    expect(
+      autoApprovalOf({
+        rule,
+        level: 'confidential',
+        claims: CLAIMS,
+        principal: SAM,
+        now: NOW,
+      }),
+    ).toEqual({
+      approved: true,
+      expiresAt: NOW + 30 * DAY,
+      reason: 'approved automatically: a member of group:default/sales',
+    });
+  });
+
+  it('ends at the requested end when that comes first', () => {
+    const result = autoApprovalOf({
+      rule,
+      level: 'internal',
+      claims: CLAIMS,
+      principal: SAM,
+      now: NOW,
+      until: NOW + DAY,
+    });
+    expect(result).toMatchObject({ approved: true, expiresAt: NOW + DAY });
+  });
+
+  it('leaves restricted products to their owners whatever they declare, and others to the rule', () => {
+    expect(
+      autoApprovalOf({
+        rule,
+        level: 'restricted',
+        claims: CLAIMS,
+        principal: SAM,
+        now: NOW,
+      }),
+    ).toMatchObject({
+      approved: false,
+      reason: expect.stringMatching(/restricted/),
+    });
+    expect(
+      autoApprovalOf({
+        rule,
+        level: 'internal',
+        claims: ['user:default/pat', 'group:default/product'],
+        principal: 'user:default/pat',
+        now: NOW,
+      }).approved,
+    ).toBe(false);
+    expect(
+      autoApprovalOf({
+        rule: undefined,
+        level: 'public',
+        claims: CLAIMS,
+        principal: SAM,
+        now: NOW,
+      }).approved,
+    ).toBe(false);
+  });
+
+  it('reads the rule from spec.dataProduct, reporting what is wrong', () => {
+    const entity = (accessRequests: object): any => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'x' },
+      spec: { type: 'data-product', dataProduct: { accessRequests } },
+    });
+    expect(
+      readDataProductSpec(
+        entity({ autoApprove: { classifications: ['Internal'] } }),
+      ).spec.accessRequests,
+    ).toEqual({ autoApprove: { groups: [], classifications: ['internal'] } });
+    const { issues } = readDataProductSpec(
+      entity({ autoApprove: { classifications: ['tier-2'], days: 0 } }),
+    );
+    expect(issues.map(i => i.path)).toEqual([
+      '/spec/dataProduct/accessRequests/autoApprove/classifications/0',
+      '/spec/dataProduct/accessRequests/autoApprove/days',
+    ]);
+    expect(
+      readDataProductSpec(entity({ autoApprove: {} })).issues[0].message,
+    ).toMatch(/names neither groups nor classifications/);
+  });
+});
+
+describe('grantHolds', () => {
+  it('holds while active and before its end, to the millisecond', () => {
+    const grant = { principal: SAM, state: 'active' as const, expiresAt: NOW };
+    expect(grantHolds(grant, NOW - 1)).toBe(true);
+    expect(grantHolds(grant, NOW)).toBe(false);
+    expect(grantHolds({ ...grant, state: 'revoked' }, NOW - 1)).toBe(false);
+  });
+});

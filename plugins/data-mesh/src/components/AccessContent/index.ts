@@ -1,0 +1,3 @@
+export { AccessContent } from './AccessContent';
+export { MyAccessRequests } from './MyAccessRequests';
+export { RequestAccessButton } from './RequestAccessButton';
