@@ -1,38 +1,35 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { corpusText, itCorpus } from '../__testUtils__/corpus';
 import { openLineageQualityChecks, portalSummaryChecks } from './inputs';
 
-const corpus = path.resolve(
-  __dirname,
-  '../../../../../shared/corpus/openlineage/events',
-);
-
 describe('openLineageQualityChecks', () => {
-  it("reads the example event's dataQualityAssertions facet as checks", () => {
-    const event = JSON.parse(
-      fs.readFileSync(path.join(corpus, 'example_full_event.json'), 'utf8'),
-    );
-    const checks = event.inputs.flatMap((d: unknown) =>
-      openLineageQualityChecks(d, 'orders'),
-    );
-    expect(checks).toEqual([
-      {
-        status: 'pass',
-        type: 'row_count',
-        model: 'orders',
-        path: '/inputFacets/dataQualityAssertions/assertions/0',
-        message: 'row_count_equal_to',
-      },
-      {
-        status: 'pass',
-        type: 'field_not_null',
-        model: 'orders',
-        field: 'id',
-        path: '/inputFacets/dataQualityAssertions/assertions/1',
-        message: 'no_null_values',
-      },
-    ]);
-  });
+  itCorpus(
+    "reads the example event's dataQualityAssertions facet as checks",
+    () => {
+      const event = JSON.parse(
+        corpusText('openlineage', 'events', 'example_full_event.json'),
+      );
+      const checks = event.inputs.flatMap((d: unknown) =>
+        openLineageQualityChecks(d, 'orders'),
+      );
+      expect(checks).toEqual([
+        {
+          status: 'pass',
+          type: 'row_count',
+          model: 'orders',
+          path: '/inputFacets/dataQualityAssertions/assertions/0',
+          message: 'row_count_equal_to',
+        },
+        {
+          status: 'pass',
+          type: 'field_not_null',
+          model: 'orders',
+          field: 'id',
+          path: '/inputFacets/dataQualityAssertions/assertions/1',
+          message: 'no_null_values',
+        },
+      ]);
+    },
+  );
 
   it('reads failed assertions, warnings and the metrics facet', () => {
     const checks = openLineageQualityChecks({
