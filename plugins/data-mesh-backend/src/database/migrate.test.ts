@@ -88,6 +88,32 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     );
   });
 
+  it('keeps the access audit trail append-only: its rows can be neither changed nor deleted', async () => {
+    await knex.migrate.latest({ directory });
+    await knex('dm_access_audit').insert({
+      entity_ref: 'component:default/invoices',
+      at: Date.now(),
+      actor: 'user:default/pat',
+      action: 'requested',
+    });
+    const [{ n: before }] = await knex('dm_access_audit').count({ n: '*' });
+    expect(Number(before)).toBe(1);
+    const refused = async (statement: string) => {
+      try {
+        await knex.raw(statement);
+        return 'done';
+      } catch (error) {
+        return String(error);
+      }
+    };
+    expect(
+      await refused("UPDATE dm_access_audit SET actor = 'someone'"),
+    ).toMatch(/append-only/);
+    expect(await refused('DELETE FROM dm_access_audit')).toMatch(/append-only/);
+    const [{ n }] = await knex('dm_access_audit').count({ n: '*' });
+    expect(Number(n)).toBe(1);
+  });
+
   it('going back to global run ids keeps the first run of a run id shared by products', async () => {
     await knex.migrate.latest({ directory });
     await knex('dm_runs').insert(run('component:default/c', 'shared', 20));

@@ -64,8 +64,7 @@ describe('ContractContent', () => {
 
   it('marks the fields where the data departs from the contract', async () => {
     const api = fakeDataMeshApi({
-      getContract: async () =>
-        contractResponse('odcs/v3.1-examples/all--full-example.odcs.yaml'),
+      getContract: async () => contractResponse('parcels.odcs.yaml'),
       getProduct: async () => details(),
       getSchemaDrift: async () => ({
         status: 'fail',
@@ -74,36 +73,39 @@ describe('ContractContent', () => {
           {
             kind: 'missing',
             severity: 'breaking',
-            object: 'tbl',
-            field: 'rcvr_id',
-            message: 'tbl.rcvr_id is in the contract but not in the data',
+            object: 'handovers',
+            field: 'carrier_code',
+            message:
+              'handovers.carrier_code is in the contract but not in the data',
           },
           {
             kind: 'unknown',
             severity: 'warning',
-            object: 'tbl',
-            field: 'receiver',
+            object: 'handovers',
+            field: 'carrier',
             actual: 'VARCHAR',
-            message: 'tbl.receiver is in the data but not in the contract',
+            message: 'handovers.carrier is in the data but not in the contract',
           },
         ],
       }),
     });
     await renderForProduct(<ContractContent />, api);
-    const fields = await screen.findByRole('table', { name: 'Fields of tbl' });
+    const fields = await screen.findByRole('table', {
+      name: 'Fields of handovers',
+    });
     const receiver = within(fields)
-      .getByText('rcvr_id')
+      .getByText('carrier_code')
       .closest<HTMLElement>('[role=row]')!;
     expect(
       within(receiver).getByLabelText(
-        'Schema drift: tbl.rcvr_id is in the contract but not in the data',
+        'Schema drift: handovers.carrier_code is in the contract but not in the data',
       ),
     ).toHaveTextContent('drift: not in the data');
     expect(
       screen.getByText(/the data breaks the contract in 1 place/),
     ).toBeInTheDocument();
     expect(screen.getByRole('note')).toHaveTextContent(
-      'In the data but not in the contract: receiver (VARCHAR)',
+      'In the data but not in the contract: carrier (VARCHAR)',
     );
   });
 
