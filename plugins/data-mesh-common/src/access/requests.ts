@@ -1,87 +1,33 @@
 /**
- * Access requests and grants: what a consumer may ask for, what an owner may decide, when a
- * product approves a request by itself, and which grants hold at a given time. Decided here,
- * once; the backend stores and enforces.
+ * Access requests and owners' decisions: what a consumer may ask for and what an owner may
+ * decide, read and checked from the bodies of the API. Decided here, once; the backend
+ * stores and enforces. The states (`accessStates.ts`), the platform's settings
+ * (`accessSettings.ts`) and a product's auto-approval (`autoApproval.ts`) are exported from
+ * here too.
  */
 import type { ContractIssue } from '../issues';
+import { isRecord } from '../parsedValues';
 import {
-  CLASSIFICATION_LEVELS,
-  type ClassificationLevel,
-  classificationLevel,
-} from './classification';
+  DAY_MS,
+  type AccessRequestSettings,
+  DEFAULT_ACCESS_REQUEST_SETTINGS,
+} from './accessSettings';
 import { principalRef } from './productAccess';
 
-/**
- * Where a request is: waiting for the owners, approved (a grant was made), refused, or
- * withdrawn by the requester.
- * @public
- */
-export type AccessRequestState =
-  | 'pending'
-  | 'approved'
-  | 'refused'
-  | 'withdrawn';
-
-/** @public */
-export const ACCESS_REQUEST_STATES: readonly AccessRequestState[] = [
-  'pending',
-  'approved',
-  'refused',
-  'withdrawn',
-];
-
-/**
- * Whether a grant holds: `active` until it expires or an owner revokes it.
- * @public
- */
-export type AccessGrantState = 'active' | 'expired' | 'revoked';
-
-/**
- * One step of the audit trail of a product's access.
- * @public
- */
-export type AccessAuditAction =
-  | 'requested'
-  | 'approved'
-  | 'auto-approved'
-  | 'refused'
-  | 'withdrawn'
-  | 'revoked'
-  | 'expired'
-  | 'applied'
-  | 'apply-failed'
-  | 'unapplied'
-  | 'unapply-failed';
-
-/**
- * The platform's rules for access requests (`dataMesh.accessRequests` in app-config).
- * @public
- */
-export interface AccessRequestSettings {
-  /** The longest a grant may run, in days (default 365). */
-  maxDays: number;
-  /** How long an automatically approved grant runs when the product says nothing (default 90). */
-  autoApproveDays: number;
-  /**
-   * The classification levels at which a product's own auto-approval applies (default
-   * public, internal, confidential): a product classified above them is always decided by
-   * its owners, whatever it declares.
-   */
-  autoApproveLevels: ClassificationLevel[];
-}
-
-/** @public */
-export const DEFAULT_ACCESS_REQUEST_SETTINGS: AccessRequestSettings =
-  Object.freeze({
-    maxDays: 365,
-    autoApproveDays: 90,
-    autoApproveLevels: ['public', 'internal', 'confidential'],
-  }) as AccessRequestSettings;
+export { ACCESS_REQUEST_STATES, grantHolds } from './accessStates';
+export type {
+  AccessAuditAction,
+  AccessGrantState,
+  AccessRequestState,
+  GrantWindow,
+} from './accessStates';
+export { DEFAULT_ACCESS_REQUEST_SETTINGS } from './accessSettings';
+export type { AccessRequestSettings } from './accessSettings';
+export { autoApprovalOf, readAutoApproval } from './autoApproval';
+export type { AutoApproval } from './autoApproval';
 
 /** Longest purpose or decision note, in characters. */
 export const ACCESS_TEXT_MAX = 2000;
-
-const DAY_MS = 86_400_000;
 
 /**
  * What a consumer asks for (the body of `POST /api/data-mesh/access-requests`).
@@ -133,10 +79,6 @@ export type ReadAccessDecision =
 
 function issue(path: string, message: string, rule: string): ContractIssue {
   return { severity: 'error', path, message, rule };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function readText(
@@ -370,216 +312,4 @@ export function readAccessDecision(
     decision: note ? { decision, note, expiresAt } : { decision, expiresAt },
     issues,
   };
-}
-
-/**
- * A product's own rule for approving requests without its owners: requests from members of
- * `groups`, while the product is classified at one of `classifications`, for `days`. Written
- * in `spec.dataProduct.accessRequests.autoApprove`.
- * @public
- */
-export interface AutoApproval {
-  /** Group refs whose members are approved; empty: any requester. */
-  groups: string[];
-  /** Levels at which the rule applies; empty: any level the platform allows. */
-  classifications: ClassificationLevel[];
-  /** How long the grant runs; the platform's `autoApproveDays` when absent. */
-  days?: number;
-}
-
-/**
- * Reads `spec.dataProduct.accessRequests` of an entity: its `autoApprove` rule, with an issue
- * (JSON pointer into the entity) for every part that is not of the expected shape.
- * @public
- */
-export function readAutoApproval(raw: unknown): {
-  autoApprove?: AutoApproval;
-  issues: ContractIssue[];
-} {
-  const issues: ContractIssue[] = [];
-  const base = '/spec/dataProduct/accessRequests';
-  if (raw === undefined || raw === null) return { issues };
-  if (!isRecord(raw)) {
-    issues.push(
-      issue(base, 'accessRequests must be a mapping (autoApprove)', 'type'),
-    );
-    return { issues };
-  }
-  const auto = raw.autoApprove;
-  if (auto === undefined || auto === null) return { issues };
-  if (!isRecord(auto)) {
-    issues.push(
-      issue(
-        `${base}/autoApprove`,
-        'autoApprove must be a mapping: groups, classifications, days',
-        'type',
-      ),
-    );
-    return { issues };
-  }
-  const list = (key: string): string[] => {
-    const value = auto[key];
-    if (value === undefined || value === null) return [];
-    if (
-      !Array.isArray(value) ||
-      value.some(v => typeof v !== 'string' || !v.trim())
-    ) {
-      issues.push(
-        issue(
-          `${base}/autoApprove/${key}`,
-          `autoApprove.${key} must be a list of names`,
-          'type',
-        ),
-      );
-      return [];
-    }
-    return value.map(v => v.trim());
-  };
-  const groups: string[] = [];
-  list('groups').forEach((g, i) => {
-    const ref = principalRef(g);
-    if (ref) groups.push(ref);
-    else
-      issues.push(
-        issue(
-          `${base}/autoApprove/groups/${i}`,
-          `"${g}" is not a group ref; write e.g. group:default/finance-analytics`,
-          'entity-ref',
-        ),
-      );
-  });
-  const classifications: ClassificationLevel[] = [];
-  list('classifications').forEach((c, i) => {
-    const level = CLASSIFICATION_LEVELS.find(l => l === c.toLowerCase());
-    if (level) classifications.push(level);
-    else
-      issues.push(
-        issue(
-          `${base}/autoApprove/classifications/${i}`,
-          `"${c}" is not a classification level; use one of ${CLASSIFICATION_LEVELS.join(
-            ', ',
-          )}`,
-          'enum',
-        ),
-      );
-  });
-  let days: number | undefined;
-  if (auto.days !== undefined) {
-    if (
-      typeof auto.days !== 'number' ||
-      !Number.isInteger(auto.days) ||
-      auto.days < 1
-    )
-      issues.push(
-        issue(
-          `${base}/autoApprove/days`,
-          'autoApprove.days must be a whole number of days, at least 1',
-          'type',
-        ),
-      );
-    else days = auto.days;
-  }
-  if (groups.length === 0 && classifications.length === 0 && !issues.length) {
-    issues.push(
-      issue(
-        `${base}/autoApprove`,
-        'autoApprove names neither groups nor classifications: say whose requests, or at which classification, are approved without the owners',
-        'required',
-      ),
-    );
-  }
-  if (issues.length > 0) return { issues };
-  const autoApprove: AutoApproval = { groups, classifications };
-  if (days !== undefined) autoApprove.days = days;
-  return { autoApprove, issues };
-}
-
-/**
- * Whether a request is approved without the owners, and until when: when the product
- * declares auto-approval, its level is one the platform allows and the rule names, and the
- * requester belongs to one of its groups (a grant for a group: that group is named).
- * Otherwise the reason it waits for the owners.
- * @public
- */
-export function autoApprovalOf(options: {
-  rule: AutoApproval | undefined;
-  level: ClassificationLevel | string;
-  /** The requester's ownership refs (the user and their groups). */
-  claims: readonly string[];
-  /** Who the grant would be for. */
-  principal: string;
-  now: number;
-  /** The end the requester asked for, if any. */
-  until?: number;
-  settings?: AccessRequestSettings;
-}):
-  | { approved: true; expiresAt: number; reason: string }
-  | { approved: false; reason: string } {
-  const settings = options.settings ?? DEFAULT_ACCESS_REQUEST_SETTINGS;
-  const { rule } = options;
-  if (!rule)
-    return { approved: false, reason: 'the product decides by its owners' };
-  const level = classificationLevel(options.level) ?? 'internal';
-  if (!settings.autoApproveLevels.includes(level)) {
-    return {
-      approved: false,
-      reason: `the product is ${level}; the platform approves automatically only at ${settings.autoApproveLevels.join(
-        ', ',
-      )}`,
-    };
-  }
-  if (rule.classifications.length && !rule.classifications.includes(level)) {
-    return {
-      approved: false,
-      reason: `the product is ${level}, not one of the levels it approves automatically (${rule.classifications.join(
-        ', ',
-      )})`,
-    };
-  }
-  const principal = principalRef(options.principal);
-  const claims = new Set(options.claims.map(c => principalRef(c)));
-  if (
-    rule.groups.length &&
-    !rule.groups.some(g => g === principal || claims.has(g))
-  ) {
-    return {
-      approved: false,
-      reason:
-        'the requester is in none of the groups it approves automatically',
-    };
-  }
-  const days = Math.min(
-    rule.days ?? settings.autoApproveDays,
-    settings.maxDays,
-  );
-  const end = options.now + days * DAY_MS;
-  const expiresAt =
-    options.until !== undefined && options.until < end ? options.until : end;
-  return {
-    approved: true,
-    expiresAt,
-    reason: rule.groups.length
-      ? `approved automatically: a member of ${rule.groups.join(', ')}`
-      : `approved automatically at ${level}`,
-  };
-}
-
-/**
- * A grant as far as access is concerned: who, on which product, until when.
- * @public
- */
-export interface GrantWindow {
-  principal: string;
-  state: AccessGrantState;
-  /** ms since the epoch */
-  expiresAt: number;
-}
-
-/**
- * Whether a grant gives access at `now`: it is active and has not reached its end, so an
- * expiry holds to the millisecond even before the grant is marked expired.
- * @public
- */
-export function grantHolds(grant: GrantWindow, now: number): boolean {
-  return grant.state === 'active' && grant.expiresAt > now;
 }
