@@ -3,23 +3,20 @@
  * its hash changes), every version a producer announced before publishing it, and the
  * versions the current contract's changelog names. A version that breaks consumers (by
  * `diffContracts`) tells each consumer it hits what breaks for it, once, and waits at the
- * breaking-change gate until they acknowledge or the deprecation period runs out.
+ * breaking-change gate until they acknowledge or the deprecation period runs out. How the
+ * stored versions are ordered, compared and shown is in `versionHistory.ts`.
  */
-import { createHash } from 'node:crypto';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   type BreakingChangeGate,
   type ConsumerAcknowledgement,
   type ContractDiff,
   type ContractVersionView,
-  type HitConsumer,
   type OdcsContract,
   type ProductConsumer,
   breakingChangeGate,
   diffContracts,
   hitConsumers,
-  readChangelog,
-  redactContractData,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { StoredVersion, VersionStore } from '../database/VersionStore';
 import type { OutboxAlert } from '../database/AlertOutbox';
@@ -29,41 +26,23 @@ import {
   acknowledgedAlert,
   breakingVersionAlerts,
 } from './versionNotifications';
+import {
+  type PlacedVersion,
+  placeOf,
+  placeVersions,
+  versionGate,
+  versionId,
+  versionNumber,
+  versionView,
+  withChangelog,
+} from './versionHistory';
 
-/** The id of a contract version: a hash of its normalised content. */
-export function versionId(contract: OdcsContract): string {
-  return createHash('sha256')
-    .update(JSON.stringify(contract))
-    .digest('hex')
-    .slice(0, 40);
-}
-
-/** A stored version placed in its product's history. */
-interface PlacedVersion {
-  stored: StoredVersion;
-  previous?: StoredVersion;
-  diff?: ContractDiff;
-}
+export { versionId };
 
 /** What the versions of one product look like to one caller. */
 export interface VersionsView {
   items: ContractVersionView[];
 }
-
-const iso = (ms: number | undefined) =>
-  ms === undefined ? undefined : new Date(ms).toISOString();
-
-function counts(diff: ContractDiff) {
-  return {
-    breaking: diff.changes.filter(c => c.severity === 'breaking').length,
-    warning: diff.changes.filter(c => c.severity === 'warning').length,
-    info: diff.changes.filter(c => c.severity === 'info').length,
-  };
-}
-
-/** When a version took effect, or was announced to: its place in the history. */
-const placeOf = (v: StoredVersion) =>
-  v.publishedAt ?? v.announcedAt ?? v.firstSeenAt;
 
 export class ContractVersions {
   constructor(
@@ -108,10 +87,7 @@ export class ContractVersions {
         fresh.map(product => ({
           entityRef: product.entityRef,
           id: versionId(product.contract!),
-          version:
-            product.contract!.version === undefined
-              ? undefined
-              : String(product.contract!.version),
+          version: versionNumber(product.contract!),
           contract: product.contract!,
         })),
         this.now(),
@@ -139,10 +115,7 @@ export class ContractVersions {
         {
           entityRef: product.entityRef,
           id,
-          version:
-            product.contract!.version === undefined
-              ? undefined
-              : String(product.contract!.version),
+          version: versionNumber(product.contract!),
           contract: product.contract!,
         },
         { now: this.now(), alerts: () => alerts },
@@ -199,8 +172,7 @@ export class ContractVersions {
       {
         entityRef: product.entityRef,
         id,
-        version:
-          contract.version === undefined ? undefined : String(contract.version),
+        version: versionNumber(contract),
         contract,
         announcedAt: publishedAt ?? now,
         announcedBy: by,
@@ -218,42 +190,11 @@ export class ContractVersions {
     product: DataProduct,
     redact: boolean,
   ): Promise<PlacedVersion[]> {
-    const seen = (contract: OdcsContract) =>
-      redact ? redactContractData(contract) : contract;
-    const stored = (await this.options.store.versions(product.entityRef)).map(
-      v => ({ ...v, contract: seen(v.contract) }),
+    return placeVersions(
+      await this.options.store.versions(product.entityRef),
+      product.contract,
+      redact,
     );
-    const published = stored
-      .filter(v => v.publishedAt !== undefined)
-      .sort((a, b) => placeOf(a) - placeOf(b));
-    const upcoming = stored
-      .filter(v => v.publishedAt === undefined)
-      .sort((a, b) => placeOf(a) - placeOf(b));
-    const currentId = product.contract
-      ? versionId(product.contract)
-      : undefined;
-    const current =
-      published.find(v => v.id === currentId) ??
-      published[published.length - 1];
-    const placed: PlacedVersion[] = [];
-    published.forEach((v, i) => {
-      const previous = published[i - 1];
-      placed.push({
-        stored: v,
-        previous,
-        diff: previous
-          ? diffContracts(previous.contract, v.contract)
-          : undefined,
-      });
-    });
-    for (const v of upcoming) {
-      placed.push({
-        stored: v,
-        previous: current,
-        diff: current ? diffContracts(current.contract, v.contract) : undefined,
-      });
-    }
-    return placed;
   }
 
   private gateOf(
@@ -262,19 +203,9 @@ export class ContractVersions {
     consumers: ProductConsumer[],
     acks: Map<string, ConsumerAcknowledgement[]>,
   ): BreakingChangeGate | undefined {
-    if (!placed.diff?.changes.some(c => c.severity === 'breaking'))
-      return undefined;
-    const hit: HitConsumer[] = hitConsumers(
-      placed.diff,
-      product.entityRef,
-      consumers,
-    );
-    return breakingChangeGate({
-      hit,
-      acknowledgements: acks.get(placed.stored.id) ?? [],
-      announcedAt: placed.stored.announcedAt ?? placeOf(placed.stored),
+    return versionGate(product.entityRef, placed, consumers, acks, {
       deprecationDays: this.options.deprecationDays,
-      now: this.now(),
+      now: () => this.now(),
     });
   }
 
@@ -288,73 +219,11 @@ export class ContractVersions {
     const currentId = product.contract
       ? versionId(product.contract)
       : undefined;
-    const changelog = readChangelog(product.contract);
     const items: ContractVersionView[] = placed.map(p =>
-      this.view(product, p, currentId, consumers, acks),
+      versionView(p, currentId, this.gateOf(product, p, consumers, acks)),
     );
-    for (const entry of changelog) {
-      const match = items.find(i => i.version === entry.version);
-      if (match) {
-        match.changelog = entry.changes;
-        if (match.breaking === undefined && entry.breaking !== undefined)
-          match.breaking = entry.breaking;
-        continue;
-      }
-      const item: ContractVersionView = {
-        version: entry.version,
-        id: `changelog:${entry.version}`,
-        source: 'changelog',
-        current: false,
-        firstSeenAt: entry.date
-          ? new Date(Date.parse(entry.date) || 0).toISOString()
-          : new Date(0).toISOString(),
-        changelog: entry.changes,
-        comparable: false,
-      };
-      if (entry.breaking !== undefined) item.breaking = entry.breaking;
-      if (entry.date) item.publishedAt = item.firstSeenAt;
-      items.push(item);
-    }
-    const order = (i: ContractVersionView) =>
-      Date.parse(i.publishedAt ?? i.announcedAt ?? i.firstSeenAt) +
-      (i.publishedAt ? 0 : Number.MAX_SAFE_INTEGER / 2);
-    items.sort((a, b) => order(b) - order(a));
+    withChangelog(items, product.contract);
     return { items };
-  }
-
-  private view(
-    product: DataProduct,
-    placed: PlacedVersion,
-    currentId: string | undefined,
-    consumers: ProductConsumer[],
-    acks: Map<string, ConsumerAcknowledgement[]>,
-  ): ContractVersionView {
-    const { stored, previous, diff } = placed;
-    const view: ContractVersionView = {
-      id: stored.id,
-      source: stored.announcedAt !== undefined ? 'announced' : 'seen',
-      current: stored.id === currentId,
-      firstSeenAt: iso(stored.firstSeenAt)!,
-      comparable: true,
-    };
-    if (stored.version !== undefined) view.version = stored.version;
-    if (stored.announcedAt !== undefined)
-      view.announcedAt = iso(stored.announcedAt);
-    if (stored.publishedAt !== undefined)
-      view.publishedAt = iso(stored.publishedAt);
-    if (previous) {
-      view.previousId = previous.id;
-      if (previous.version !== undefined)
-        view.previousVersion = previous.version;
-    }
-    if (diff) {
-      view.breaking = diff.changes.some(c => c.severity === 'breaking');
-      view.requiredBump = diff.requiredBump;
-      view.counts = counts(diff);
-      const gate = this.gateOf(product, placed, consumers, acks);
-      if (gate) view.gate = gate;
-    }
-    return view;
   }
 
   /** The diff between two stored versions (ids or version numbers). */
