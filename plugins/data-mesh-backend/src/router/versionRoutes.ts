@@ -1,93 +1,28 @@
+/**
+ * The routes of a product's contract versions, its consumers and the impact of a new
+ * contract: list, diff, announce and acknowledge versions, behind the product's access.
+ */
 import type Router from 'express-promise-router';
-import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   gateFacts,
   verdictForViewer,
-  type BreakingChangeGate,
   type ContractImpactResponse,
   type ContractVersionDiffResponse,
   type ContractVersionView,
   type ContractVersionsResponse,
   type OdcsContract,
-  type ProductConsumer,
   type ProductConsumersResponse,
   dataMeshAccessDecidePermission,
   dataMeshVersionCreatePermission,
   principalRef,
   readContract,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
-import type { DataProduct } from '../products/DataProduct';
 import { productFor, requireProductPermission } from './access';
 import type { RouterContext } from './context';
+import { consumerVisibility, hide, hideInGate } from './consumerVisibility';
 import { jsonBody } from './jsonBody';
 import { badRequest } from './ingestRoutes';
-
-/**
- * Who the caller may see among a product's consumers: the products they may discover, and
- * the users and groups holding grants when they decide the product's access (or are those
- * users and groups); the others are shown as `hidden`, without owners.
- */
-async function consumerVisibility(
-  ctx: RouterContext,
-  credentials: BackstageCredentials,
-  product: DataProduct,
-  refs: readonly string[],
-): Promise<(ref: string) => boolean> {
-  const products = (
-    await Promise.all(
-      refs
-        .filter(r => r.startsWith('component:'))
-        .map(r => ctx.products.getProduct(r)),
-    )
-  ).filter((p): p is DataProduct => !!p);
-  const sights = await ctx.gate.sight(credentials, products);
-  const decides = await ctx.gate.allows(
-    credentials,
-    dataMeshAccessDecidePermission,
-    product,
-  );
-  let claims: string[] = [];
-  if (ctx.auth.isPrincipal(credentials, 'user')) {
-    claims = (await ctx.userInfo.getUserInfo(credentials)).ownershipEntityRefs
-      .map(c => principalRef(c))
-      .filter((c): c is string => !!c);
-  }
-  const visible = new Set(
-    products
-      .filter(p => sights.get(p.entityRef)?.discover)
-      .map(p => p.entityRef.toLocaleLowerCase('en-US')),
-  );
-  return ref => {
-    const key = ref.toLocaleLowerCase('en-US');
-    if (key.startsWith('component:')) return visible.has(key);
-    return decides || claims.includes(key);
-  };
-}
-
-function hide<T extends ProductConsumer>(
-  consumers: readonly T[],
-  visible: (ref: string) => boolean,
-): T[] {
-  let hidden = 0;
-  return consumers.map(c => {
-    if (visible(c.ref)) return c;
-    hidden += 1;
-    return { ...c, ref: `hidden:${hidden}`, owners: [] };
-  });
-}
-
-function hideInGate(
-  gate: BreakingChangeGate,
-  visible: (ref: string) => boolean,
-): BreakingChangeGate {
-  const consumers = hide(gate.consumers, visible).map(c =>
-    c.ref.startsWith('hidden:') && c.acknowledgement
-      ? { ...c, acknowledgement: { ...c.acknowledgement, consumer: c.ref } }
-      : c,
-  );
-  return { ...gate, consumers };
-}
 
 /** The contract of a request body: text in any format the suite reads, or an object. */
 function contractOf(body: any): {
