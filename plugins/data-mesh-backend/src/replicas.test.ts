@@ -74,6 +74,7 @@ suite('two replicas on %p', (databaseId: any) => {
       )[0].n,
     );
 
+  // Two whole backends migrate and start on one PostgreSQL: minutes on a busy 2-core machine.
   beforeAll(async () => {
     knex = await databases.init(databaseId);
     dir = writeMesh();
@@ -92,7 +93,7 @@ suite('two replicas on %p', (databaseId: any) => {
         postgresModule,
       ]);
     [a, b] = await Promise.all([replica(), replica()]);
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await b?.stop();
