@@ -195,7 +195,11 @@ describe('ContractContent', () => {
     expect(
       await screen.findByText(/Could not load the contract/),
     ).toBeInTheDocument();
-    expect(screen.getByText(/the catalog did not answer/)).toBeInTheDocument();
+    // The panel says it in its message line, and again in the response body it shows
+    // once that has rendered.
+    expect(
+      screen.getAllByText(/the catalog did not answer/)[0],
+    ).toBeInTheDocument();
   });
 
   it('explains a product that is not shown to the user, rather than showing an error', async () => {

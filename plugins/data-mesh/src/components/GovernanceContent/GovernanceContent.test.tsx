@@ -263,6 +263,10 @@ describe('GovernanceContent', () => {
     expect(
       await screen.findByText(/Could not load the governance verdict/),
     ).toBeInTheDocument();
-    expect(screen.getByText(/policy store unreadable/)).toBeInTheDocument();
+    // The panel says it in its message line, and again in the response body it shows
+    // once that has rendered.
+    expect(
+      screen.getAllByText(/policy store unreadable/)[0],
+    ).toBeInTheDocument();
   });
 });

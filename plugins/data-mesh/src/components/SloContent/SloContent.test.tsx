@@ -409,8 +409,10 @@ describe('SloContent', () => {
     expect(
       await screen.findByText(/Could not load the SLOs/),
     ).toBeInTheDocument();
+    // The panel says it in its message line, and again in the response body it shows
+    // once that has rendered.
     expect(
-      screen.getByText(/the SLO store is unavailable/),
+      screen.getAllByText(/the SLO store is unavailable/)[0],
     ).toBeInTheDocument();
   });
 });
