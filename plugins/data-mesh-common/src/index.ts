@@ -36,6 +36,7 @@ export type {
 export type {
   ColumnEdge,
   LineageDirection,
+  LineageEdge,
   LineageNode,
   LineageResponse,
 } from './api/lineage';
@@ -87,12 +88,7 @@ export type {
 export { draftObjectName } from './draft/draftContract';
 export { draftDataProduct } from './draft/draftDataProduct';
 export { DRAFT_CONTRACT_FILE } from './draft/draftEntity';
-export {
-  isProductName,
-  PRODUCT_NAME_MAX_LENGTH,
-  PRODUCT_NAME_PATTERN,
-  productNameOf,
-} from './draft/names';
+export { isProductName, productNameOf } from './draft/names';
 export { reviseContract } from './draft/reviseContract';
 export type { ContractRevision, RevisedContract } from './draft/reviseContract';
 export type { DataProductDraft, DataProductDraftInput } from './draft/types';
@@ -123,6 +119,8 @@ export { contractSource, describeContractSource } from './formats/provenance';
 export type { ContractSource } from './formats/provenance';
 export type { ContractFormat } from './formats/types';
 export type { CompiledPolicy } from './governance/compilePolicy';
+export type { CompiledExpression } from './governance/cel';
+export type { MessageTemplate } from './governance/interpolate';
 export { evaluatePolicies, selects } from './governance/evaluatePolicies';
 export { layerPolicies } from './governance/layering';
 export type { PolicyLayers } from './governance/layering';
@@ -140,7 +138,6 @@ export type {
   ProductNeighbours,
 } from './governance/neighbours';
 export { policyTimeKey } from './governance/policyTimeKey';
-export { describeProduct } from './governance/productFacts';
 export type { GovernedEntity, ProductFacts } from './governance/productFacts';
 export { governProduct, verdictForViewer } from './governance/productVerdict';
 export type { ProductVerdict } from './governance/productVerdict';
@@ -160,8 +157,8 @@ export { summarizeVerdict, verdictHealth } from './governance/verdictSummary';
 export { impactOf, lineageFromEntities } from './impact/impactOf';
 export type {
   EntityWithRelations,
+  ImpactEdge,
   ImpactReport,
-  LineageEdge,
 } from './impact/impactOf';
 export { formatIssue, hasErrors, toJsonPointer } from './issues';
 export type { ContractIssue, PathSegment } from './issues';
@@ -178,10 +175,7 @@ export {
   filePath,
 } from './lineage/datasetNames';
 export type { DatasetPattern } from './lineage/datasetNames';
-export {
-  DEFAULT_OPENLINEAGE_LIMITS,
-  readOpenLineageEvent,
-} from './lineage/openLineage';
+export { readOpenLineageEvent } from './lineage/openLineage';
 export type {
   DatasetEdge,
   DatasetId,
@@ -215,7 +209,6 @@ export type {
 } from './odcs/model/schema';
 export type { OdcsServer, OdcsServerConnections } from './odcs/model/servers';
 export { serializeOdcs } from './odcs/serialize';
-export { validateOdcs } from './odcs/validate';
 export type { OdpsProduct } from './odps/model';
 export {
   CONTRACT_LOCATION_PROPERTY,
@@ -236,8 +229,7 @@ export {
 } from './permissions';
 export { isPersonalData } from './pii';
 export { formatDuration } from './product/durations';
-export type { DurationUnit } from './product/durations';
-export { DEMO_TAG, isDemoProduct } from './product/demo';
+export { isDemoProduct } from './product/demo';
 export { productDomain } from './product/productDomain';
 export type { ProductDomain } from './product/productDomain';
 export { parseProductRef, productRef } from './product/productRef';
@@ -247,12 +239,9 @@ export {
 } from './product/qualityComparison';
 export type { QualityComparison } from './product/qualityComparison';
 export { physicalName, schemaObjects } from './product/schemaObjects';
-export { readSlaValue } from './product/slaValue';
-export type { SlaValueReading } from './product/slaValue';
 export {
   compareSchemaToData,
   describeDrift,
-  logicalTypeOfColumn,
   missingObjects,
 } from './observability/schemaDrift';
 export type {
@@ -270,20 +259,8 @@ export {
   portalSummaryChecks,
 } from './observability/inputs';
 export type { ReportedCheck } from './observability/inputs';
-export {
-  ALERT_SEVERITIES,
-  parseAlertCondition,
-  readAlertSeverity,
-  readObservability,
-} from './observability/plan';
-export type {
-  AlertCondition,
-  AlertRule,
-  AlertSeverity,
-  CustomMetric,
-  ObservabilityPlan,
-} from './observability/plan';
-export { DEFAULT_VOLUME_SETTINGS, judgeVolume } from './observability/volume';
+export type { AlertCondition, AlertSeverity } from './observability/plan';
+export { judgeVolume } from './observability/volume';
 export type {
   CountPoint,
   VolumeJudgement,
@@ -293,17 +270,10 @@ export { readContract } from './read';
 export type { ContractReading } from './read';
 export { DEFAULT_CADENCE, evaluationCadence } from './slo/cadence';
 export type { CadenceSettings } from './slo/cadence';
-export {
-  ASSESSMENT_WINDOWS_MS,
-  BURN_RATE_RULES,
-  burnRateAlert,
-} from './slo/burnRate';
-export type { BurnRateRule } from './slo/burnRate';
+export { ASSESSMENT_WINDOWS_MS } from './slo/burnRate';
 export { deriveSlos } from './slo/deriveSlos';
 export { describeLibraryRule } from './slo/qualitySlos';
 export { SCHEMA_DRIFT_SLO } from './slo/driftSlo';
-export { VOLUME_SLO_PREFIX, volumeThreshold } from './slo/volumeSlos';
-export { METRIC_SLO_PREFIX, metricExpressionProblem } from './slo/metricSlos';
 export { assessSlo, productHealth, sloCondition } from './slo/health';
 export type { AssessedSlo } from './slo/health';
 export { dataStaleness } from './slo/staleness';
@@ -311,7 +281,6 @@ export {
   outputPortNames,
   outputPortProblem,
   rollUpPorts,
-  tallySlos,
 } from './slo/portRollup';
 export type {
   OutputPortSlos,
@@ -330,25 +299,18 @@ export type { ObservationCounts, WindowSummary } from './slo/errorBudget';
 export { nextSloState, sloHealth } from './slo/transitions';
 export type { SloOutcome, SloState, SloTransition } from './slo/transitions';
 export type { SloDefinition, SloMeasure } from './slo/types';
-export {
-  describeChange,
-  describeMeasurement,
-  formatQuantity,
-  humanDuration,
-} from './slo/units';
+export { describeMeasurement, formatQuantity } from './slo/units';
 export { DEFAULT_SOURCE_LIMITS } from './source/limits';
 export type { SourceLimits } from './source/limits';
 export { parseSource } from './source/parseSource';
 export type { SourceDocument, SourceFile } from './source/parseSource';
 export {
   ACCESS_REQUEST_STATES,
-  ACCESS_TEXT_MAX,
   DEFAULT_ACCESS_REQUEST_SETTINGS,
   autoApprovalOf,
   grantHolds,
   readAccessDecision,
   readAccessRequest,
-  readAutoApproval,
 } from './access/requests';
 export type {
   AccessAuditAction,
@@ -374,7 +336,6 @@ export type {
 } from './api/access';
 export type {
   AcknowledgeVersionRequest,
-  AnnounceContractVersionRequest,
   ContractImpactResponse,
   ContractVersionDiffResponse,
   ContractVersionView,
@@ -383,22 +344,14 @@ export type {
 } from './api/versions';
 export { readChangelog } from './consumers/changelog';
 export type { ChangelogEntry } from './consumers/changelog';
-export {
-  consumersOf,
-  fieldOfColumn,
-  hitConsumers,
-} from './consumers/consumers';
+export { consumersOf, hitConsumers } from './consumers/consumers';
 export type {
   ConsumerCandidate,
   ConsumerSource,
   HitConsumer,
   ProductConsumer,
 } from './consumers/consumers';
-export {
-  DEFAULT_DEPRECATION_DAYS,
-  breakingChangeGate,
-  gateFacts,
-} from './consumers/gate';
+export { breakingChangeGate, gateFacts } from './consumers/gate';
 export type {
   BreakingChangeGate,
   ConsumerAcknowledgement,

@@ -25,7 +25,7 @@ export const SENSITIVE_CLASSIFICATIONS: readonly string[] = Object.freeze([
 ]);
 
 /**
- * Why a property holds personal data, as {@link personalDataReason} reports it.
+ * Why a property holds personal data, as `personalDataReason` reports it.
  * @public
  */
 export type PersonalDataReason =
@@ -89,7 +89,7 @@ export function personalDataReason(
 
 /**
  * True when a property holds personal data: tagged `pii`, marked by a `pii` custom property
- * set to true, or classified as sensitive. See {@link personalDataReason}.
+ * set to true, or classified as sensitive. See `personalDataReason`.
  * @public
  */
 export function isPersonalData(

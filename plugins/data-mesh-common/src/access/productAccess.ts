@@ -198,7 +198,7 @@ const OPEN_DISCOVERY = new Set(['public', 'everyone', 'internal', 'open']);
  * Who may discover, read and write a data product:
  *
  * - its level is the strictest classification written on the entity or in the contract
- *   ({@link productClassification}), or `settings.unclassified`;
+ *   (`productClassification`), or `settings.unclassified`;
  * - that level's defaults say who discovers and reads (`everyone`, `owners`, or the owners
  *   and listed refs);
  * - the owners always discover, read and write;
@@ -211,8 +211,10 @@ const OPEN_DISCOVERY = new Set(['public', 'everyone', 'internal', 'open']);
  * @public
  */
 export function describeProductAccess(options: {
-  entity: Loose;
-  contract?: Loose;
+  /** The catalog entity, as read: nothing in it is assumed. */
+  entity: Record<string, any> | undefined | null;
+  /** The contract, as read. */
+  contract?: Record<string, any> | undefined | null;
   settings?: AccessSettings;
   context?: AccessContext;
 }): ProductAccess {

@@ -61,7 +61,10 @@ export interface AccessDecisionInput {
   expiresAt?: string;
 }
 
-/** A request, read and checked. */
+/**
+ * A request, read and checked.
+ * @public
+ */
 export interface ReadAccessRequest {
   entityRef: string;
   outputPort?: string;
@@ -72,7 +75,10 @@ export interface ReadAccessRequest {
   principal: string;
 }
 
-/** A decision, read and checked. */
+/**
+ * A decision, read and checked.
+ * @public
+ */
 export type ReadAccessDecision =
   | { decision: 'approve'; note?: string; expiresAt: number }
   | { decision: 'refuse'; note: string };

@@ -43,7 +43,10 @@ function customPropertiesOf(
   return out;
 }
 
-/** The name of the schema object the contract describes. */
+/**
+ * The name of the schema object the contract describes.
+ * @public
+ */
 export function draftObjectName(input: DataProductDraftInput): string {
   return (
     text(input.objectName) ?? (objectNameOf(text(input.name) ?? '') || 'data')

@@ -37,7 +37,7 @@ export const PRODUCT_NAME_MAX_LENGTH = 63;
 /**
  * The catalog name a product with this title gets: `UX Checkout Events` →
  * `ux-checkout-events`; accents dropped, anything else between words a single hyphen, cut
- * to {@link PRODUCT_NAME_MAX_LENGTH} at a word boundary. Empty when the title has no letter
+ * to `PRODUCT_NAME_MAX_LENGTH` at a word boundary. Empty when the title has no letter
  * or digit.
  * @public
  */
@@ -58,7 +58,7 @@ export function productNameOf(title: string): string {
 }
 
 /**
- * True when `name` can be a new product's catalog name (see {@link PRODUCT_NAME_PATTERN}).
+ * True when `name` can be a new product's catalog name (see `PRODUCT_NAME_PATTERN`).
  * @public
  */
 export function isProductName(name: string): boolean {

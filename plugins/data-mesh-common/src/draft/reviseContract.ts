@@ -5,7 +5,7 @@ import type {
 } from '../odcs/model';
 import { numberPrimaryKey, propertyOf } from './fields';
 import { text } from './names';
-import type { DraftField } from './types';
+import type { DataProductDraftInput } from './types';
 
 /**
  * The changes of a new contract version, as the template's form asks for them.
@@ -15,7 +15,7 @@ export interface ContractRevision {
   /** The new version. */
   version: string;
   /** Fields to add to the schema object. */
-  addFields?: DraftField[];
+  addFields?: DataProductDraftInput['fields'];
   /** Names of fields to remove from the schema object. */
   removeFields?: string[];
   /** The schema object changed; the contract's first object by default. */

@@ -20,7 +20,7 @@ export interface ContractSummary {
   /** The format the contract was written in (`odcs`, `dcs`, `datamesh-v1`, `data-product-yaml`). */
   format: string;
   domain?: string;
-  /** The contract's purpose, cut to {@link SUMMARY_LIMITS}.descriptionLength characters. */
+  /** The contract's purpose, cut to `SUMMARY_LIMITS.descriptionLength` characters. */
   description?: string;
   /** How many fields the schema has in all (also those left out of `objects`). */
   fieldCount: number;
@@ -33,7 +33,7 @@ export interface ContractSummary {
       name: string;
       /** The logical type (`string`, `number`, `date`, …) when the contract gives one. */
       type?: string;
-      /** The description, cut to {@link SUMMARY_LIMITS}.descriptionLength characters. */
+      /** The description, cut to `SUMMARY_LIMITS.descriptionLength` characters. */
       description?: string;
       /** Present (true) when the field holds personal data. */
       personalData?: true;
@@ -118,7 +118,7 @@ function summarizeProperties(
 
 /**
  * Summarises a (normalised) contract for the catalog entity. The result's size is bounded by
- * {@link SUMMARY_LIMITS}, so a contract of thousands of fields keeps a small entity.
+ * `SUMMARY_LIMITS`, so a contract of thousands of fields keeps a small entity.
  * @public
  */
 export function summarizeContract(

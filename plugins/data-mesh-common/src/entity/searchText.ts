@@ -14,9 +14,8 @@ function sentence(name: string, description?: string): string {
 }
 
 /**
- * The searchable text of a contract summary: `Orders. The system of record for orders.
- * orders: One row per order. net_revenue_eur: Revenue after refunds. order_id.` — one
- * sentence per line.
+ * The searchable text of a contract summary: its title, its purpose, then each object and
+ * field with its description (`orders: One row per order.`), one sentence per line.
  * @public
  */
 export function contractSearchText(summary: ContractSummary): string {

@@ -55,6 +55,7 @@ function celEnvironment(): Environment {
 
 /**
  * A CEL expression compiled once, evaluated many times.
+ * @public
  */
 export interface CompiledExpression {
   source: string;

@@ -10,6 +10,7 @@ type Part = string | CompiledExpression;
 
 /**
  * A message whose `${expr}` and `{{ expr }}` parts are CEL expressions, compiled once.
+ * @public
  */
 export interface MessageTemplate {
   source: string;

@@ -19,7 +19,7 @@ import { productRef } from '../product/productRef';
  *
  * @public
  */
-export interface LineageEdge {
+export interface ImpactEdge {
   upstream: string;
   downstream: string;
   fields?: string[];
@@ -89,7 +89,7 @@ function reaches(
 export function impactOf(
   diff: ContractDiff,
   entityRef: string,
-  edges: readonly LineageEdge[],
+  edges: readonly ImpactEdge[],
   options: {
     /** The owner of a product, for the report. */
     ownerOf?: (entityRef: string) => string | undefined;
@@ -106,7 +106,7 @@ export function impactOf(
     owners: [],
   };
   if (breakingChanges.length === 0) return report;
-  const downstreamOf = new Map<string, LineageEdge[]>();
+  const downstreamOf = new Map<string, ImpactEdge[]>();
   for (const written of edges) {
     const edge = {
       ...written,
@@ -159,7 +159,10 @@ export function impactOf(
   return report;
 }
 
-/** The loose shape of a catalog entity with relations, as far as lineage reads it. */
+/**
+ * The loose shape of a catalog entity with relations, as far as lineage reads it.
+ * @public
+ */
 export interface EntityWithRelations {
   kind: string;
   metadata: {
@@ -215,10 +218,10 @@ function portFields(
  * @public
  */
 export function lineageFromEntities(entities: readonly EntityWithRelations[]): {
-  edges: LineageEdge[];
+  edges: ImpactEdge[];
   ownerOf: (entityRef: string) => string | undefined;
 } {
-  const edges = new Map<string, LineageEdge>();
+  const edges = new Map<string, ImpactEdge>();
   const owners = new Map<string, string>();
   const broken = new Set(
     entities.filter(e => isBrokenProduct(e)).map(e => productRef(e)),
@@ -233,7 +236,7 @@ export function lineageFromEntities(entities: readonly EntityWithRelations[]): {
           edges.set(key, { upstream: ref, downstream: target });
       } else if (relation.type === RELATION_CONSUMES_DATA_FROM) {
         if (broken.has(ref)) continue;
-        const edge: LineageEdge = { upstream: target, downstream: ref };
+        const edge: ImpactEdge = { upstream: target, downstream: ref };
         const fields = entity.spec?.dataProduct
           ? portFields(entity, target)
           : undefined;

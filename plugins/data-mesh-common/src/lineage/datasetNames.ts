@@ -145,7 +145,10 @@ export function datasetPatterns(
   }));
 }
 
-/** A file path with the object's name in place of `{model}` or `{object}`. */
+/**
+ * A file path with the object's name in place of `{model}` or `{object}`.
+ * @public
+ */
 export function filePath(path: string, object: string): string {
   return path.replace(/\{(model|object)\}/g, object);
 }

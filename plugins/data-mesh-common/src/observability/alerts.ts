@@ -219,8 +219,9 @@ export function notificationSeverity(
 }
 
 /**
- * The alert in words for a notification: `critical alert (age_hours > 26), measured
- * 1 day 3 hours`; `warning alert` for a severity without a condition.
+ * The alert in words for a notification, such as
+ * "critical alert (age_hours \> 26), measured 1 day 3 hours", or "warning alert" for a
+ * severity without a condition.
  * @public
  */
 export function describeAlert(

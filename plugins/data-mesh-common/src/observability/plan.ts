@@ -40,8 +40,8 @@ export interface CustomMetric {
 }
 
 /**
- * The comparison of an alert condition: `age_hours > 26` is `{ metric: 'age_hours',
- * operator: '>', threshold: 26 }`; `quality_check_failed` has no operator.
+ * The comparison of an alert condition: `age_hours > 26` has the metric `age_hours`, the
+ * operator `>` and the threshold 26; `quality_check_failed` has no operator.
  * @public
  */
 export interface AlertCondition {

@@ -10,7 +10,7 @@
 export const DEMO_TAG = 'demo';
 
 /**
- * True for a demonstration product (tagged {@link DEMO_TAG}).
+ * True for a demonstration product (tagged `DEMO_TAG`).
  * @public
  */
 export function isDemoProduct(product: { tags?: readonly string[] }): boolean {

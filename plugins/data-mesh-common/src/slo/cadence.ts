@@ -19,7 +19,10 @@ export interface CadenceSettings {
   checksPerPeriod: number;
 }
 
-/** 5 minutes to 24 hours; 1 hour for SLOs without a time; six checks per promised period. */
+/**
+ * 5 minutes to 24 hours; 1 hour for SLOs without a time; six checks per promised period.
+ * @public
+ */
 export const DEFAULT_CADENCE: CadenceSettings = Object.freeze({
   minMillis: 5 * 60_000,
   maxMillis: 24 * 3_600_000,

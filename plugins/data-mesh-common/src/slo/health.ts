@@ -14,7 +14,7 @@ import { type ObservationCounts, summarizeWindow } from './errorBudget';
 
 /**
  * Assesses an SLO's error budget at `at`: what is left of it over 30 days and the burn-rate
- * alert that fires (see {@link burnRateAlert}).
+ * alert that fires (see `burnRateAlert`).
  * @public
  */
 export function assessSlo(
@@ -34,7 +34,10 @@ export function assessSlo(
   return assessment;
 }
 
-/** What {@link sloCondition} reads of an SLO. */
+/**
+ * What {@link sloCondition} reads of an SLO.
+ * @public
+ */
 export interface AssessedSlo {
   status: SloStatus;
   assessment?: SloAssessment;

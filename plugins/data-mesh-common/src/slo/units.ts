@@ -85,8 +85,8 @@ export function formatQuantity(value: number, unit?: string): string {
 }
 
 /**
- * Why a value fails its target, in words: `measured 3 days 2 hours; target: data at most
- * 1 day old`.
+ * Why a value fails its target, in words, such as
+ * "measured 3 days 2 hours; target: data at most 1 day old".
  * @public
  */
 export function describeMeasurement(

@@ -13,8 +13,8 @@ const breaking =
 
 /**
  * The built-in rule pack: the governance checks of the platform's design notes, as policies.
- * Every policy can be overridden by id in a later set (severity, mode, selector, `enabled:
- * false`), or replaced by a definition with the same id.
+ * Every policy can be overridden by id in a later set (severity, mode, selector,
+ * `enabled: false`), or replaced by a definition with the same id.
  *
  * @public
  */
