@@ -6,10 +6,8 @@
  */
 
 export { catalogModuleDataMesh as default } from './module';
-export {
-  DataProductProcessor,
-  PROCESSING_STAGES_CHANNEL,
-} from './processor/DataProductProcessor';
+export { DataProductProcessor } from './processor/DataProductProcessor';
+export { PROCESSING_STAGES_CHANNEL } from './processor/stages';
 export type { ContractRecords } from './contracts/ContractRecords';
 export type { DataProductProcessorOptions } from './processor/DataProductProcessor';
 export type { GovernanceCheck, RecordedVerdict } from './processor/governance';

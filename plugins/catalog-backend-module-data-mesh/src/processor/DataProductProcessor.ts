@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { channel } from 'node:diagnostics_channel';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import {
@@ -40,33 +39,12 @@ import {
   systemDomainOf,
 } from './productRelations';
 import { ProductFiles } from './productFiles';
+import { timed } from './stages';
 import { readProduct } from './readProduct';
 import type { ContractRecords } from '../contracts/ContractRecords';
 
 const CACHE_KEY = 'product';
 
-/**
- * Where the processor's time goes, one message per stage of each product it processes:
- * `{ stage, ms }` with stage `processing` (all of it), `reading` (files read, parsed, validated and summarised),
- * `governing`, `recording` (the contract kept for the data-mesh backend) and `looking up`
- * (other entities: contract ids, upstream products, domains). Published only while something
- * subscribes (`diagnostics_channel.subscribe(PROCESSING_STAGES_CHANNEL, …)`), as benchmarks do.
- *
- * @public
- */
-export const PROCESSING_STAGES_CHANNEL = 'data-mesh:catalog-processing';
-const stages = channel(PROCESSING_STAGES_CHANNEL);
-
-/** Runs `work`, telling the stages channel how long it took when someone listens. */
-async function timed<T>(stage: string, work: () => Promise<T> | T): Promise<T> {
-  if (!stages.hasSubscribers) return work();
-  const start = performance.now();
-  try {
-    return await work();
-  } finally {
-    stages.publish({ stage, ms: performance.now() - start });
-  }
-}
 /** Changes when a record holds more than before, so records cached earlier are rebuilt. */
 const RECORD_FORMAT = 3;
 
@@ -85,7 +63,7 @@ export interface DataProductProcessorOptions {
   governance?: GovernanceCheck;
   /**
    * The platform's access settings (`dataMesh.access`, read by data-mesh-node's
-   * `readAccessSettings`): a product's field-level summary is written on the entity only when
+   * `readAccessSettings`): a product's contract outline is written on the entity only when
    * every signed-in user may discover it. Defaults to data-mesh-common's defaults.
    */
   accessSettings?: AccessSettings;

@@ -6,6 +6,7 @@ import {
   PROCESSED_ANNOTATIONS,
   productRef,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import { publishStage } from './stages';
 
 /**
  * What the processor asks the catalog while it processes a product: the products that serve a
@@ -115,6 +116,7 @@ export class CatalogProductDirectory implements ProductDirectory {
   }
 
   private async listContractIds(): Promise<ContractIdIndex> {
+    const started = performance.now();
     const { items } = await this.catalog.getEntities(
       {
         filter: { kind: 'component', 'spec.type': DATA_PRODUCT_TYPE },
@@ -150,6 +152,11 @@ export class CatalogProductDirectory implements ProductDirectory {
     }
     for (const refs of [...index.claims.values(), ...index.serving.values()])
       refs.sort();
+    publishStage({
+      stage: 'listing products',
+      ms: performance.now() - started,
+      products: items.length,
+    });
     // A claim noted a minute before this listing began is in it.
     for (const [ref, claim] of this.noted) {
       if (claim.at < index.at - this.ttlMs) this.forget(ref);
