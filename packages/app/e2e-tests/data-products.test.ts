@@ -46,7 +46,7 @@ test('the catalog API lists the example data products with their contracts and l
     .toBeGreaterThanOrEqual(12);
   const all = await catalogQuery(request, products);
   const ledger = all.find(p => p.metadata.name === 'general-ledger');
-  // A restricted product's entity carries no field-level summary: the data-mesh backend
+  // A restricted product's entity carries no contract outline: the data-mesh backend
   // serves its contract to those who may see it. An openly discoverable one does.
   expect(ledger.spec.dataProduct.contractSummary).toBeUndefined();
   expect(ledger.metadata.annotations['data-mesh/contract-id']).toBe(

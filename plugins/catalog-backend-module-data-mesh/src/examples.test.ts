@@ -250,7 +250,7 @@ describe('the example mesh in a real catalog', () => {
       expect(new Set(withContract.map(e => e.spec.dataProduct.kind))).toEqual(
         new Set(['source-aligned', 'aggregate', 'consumer-aligned']),
       );
-      // The field-level summary is on the entities every user may discover; the restricted
+      // The contract's outline is on the entities every user may discover; the restricted
       // products (by their entity or by one of their fields) keep it to the data-mesh API.
       const summarised = withContract.filter(
         e => e.spec.dataProduct.contractSummary,

@@ -132,6 +132,13 @@ describe('DataProductProcessor', () => {
       fieldCount: 2,
       personalData: true,
     });
+    // The outline names the objects; their fields are counted, not listed, so the entity's
+    // size does not grow with the contract's width.
+    expect(
+      entity.spec.dataProduct.contractSummary.objects.map(
+        (o: { name: string; fields?: unknown }) => [o.name, o.fields],
+      ),
+    ).toEqual([['orders', undefined]]);
     expect(entity.spec.dataProduct.outputPorts).toEqual([
       {
         name: 'warehouse',
@@ -143,7 +150,7 @@ describe('DataProductProcessor', () => {
     expect(entity.spec.dataProduct.contract).toBeUndefined();
   });
 
-  it('keeps the field-level summary off the entity of a product not every user may discover', async () => {
+  it('keeps the contract outline off the entity of a product not every user may discover', async () => {
     const restricted = dataProduct({
       annotations: {
         'data-mesh/contract': './contract.odcs.yaml',

@@ -103,8 +103,11 @@ export async function readProduct(options: {
     reading.text = read.text;
     reading.shownLocation =
       read.source === 'inline' ? 'inline' : describeSourceLocation(read.source);
+    // The entity's outline names the objects, not their fields: every value of an entity
+    // is a row in the catalog's search table, and search lists the fields instead.
     reading.summary = summarizeContract(read.contract, {
       format: read.format ?? 'unknown',
+      listFields: false,
     });
     if (reading.outputPorts.length === 0) {
       reading.outputPorts = serverPorts(

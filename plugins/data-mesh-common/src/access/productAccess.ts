@@ -323,7 +323,7 @@ export function mayAccess(
 
 /**
  * Whether the product's discover audience is every signed-in user, by the platform's
- * defaults: then its field-level summary may sit on the catalog entity and in search
+ * defaults: then its contract outline may sit on the catalog entity, and its fields in search
  * documents that every user's search reads.
  * @public
  */

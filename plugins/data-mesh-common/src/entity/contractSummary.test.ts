@@ -69,11 +69,34 @@ describe('summarizeContract', () => {
     );
     expect(summary.fieldCount).toBe(5000);
     expect(summary.objects[0].fields).toHaveLength(SUMMARY_LIMITS.fields);
-    expect(summary.objects[0].fields[0].description).toHaveLength(
+    expect(summary.objects[0].fields![0].description).toHaveLength(
       SUMMARY_LIMITS.descriptionLength,
     );
     expect(summary.truncated).toBe(true);
     expect(JSON.stringify(summary).length).toBeLessThan(64 * 1024);
+  });
+
+  it('outlines the objects without their fields for the catalog entity, still counting them and their personal data', () => {
+    const wide = Array.from({ length: 5000 }, (_, i) => ({
+      name: `f${i}`,
+      description: 'x'.repeat(10_000),
+    }));
+    const outline = summarizeContract(
+      {
+        ...orders,
+        schema: [...orders.schema!, { name: 'wide', properties: wide }],
+      },
+      { format: 'odcs', listFields: false },
+    );
+    expect(outline.objects).toEqual([
+      { name: 'orders', description: 'One row per order' },
+      { name: 'wide' },
+    ]);
+    expect(outline.fieldCount).toBe(5004);
+    expect(outline.personalData).toBe(true);
+    // Nothing listed was cut: the fields' descriptions are not part of an outline.
+    expect(outline.truncated).toBeUndefined();
+    expect(summaryFieldNames(outline)).toEqual([]);
   });
 
   it('says no personal data when no field is marked', () => {

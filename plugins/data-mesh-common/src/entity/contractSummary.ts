@@ -1,8 +1,10 @@
 /**
- * The brief account of a contract that the catalog keeps on a data product entity. The
- * catalog lists whole entities (its list API and the catalog table carry every field), so
- * the entity holds this bounded summary, never the full contract: enough to list, filter and
- * search products by their fields; the full contract is served by the data-mesh backend.
+ * The brief account of a contract: the catalog keeps it on a data product entity, and search
+ * indexes it. The catalog lists whole entities (its list API and the catalog table carry
+ * every field) and indexes every value of an entity for filtering, so the entity holds the
+ * outline without its fields: a product costs the catalog the same however wide its
+ * contract. Search lists the fields, bounded by `SUMMARY_LIMITS`; the full contract is
+ * served by the data-mesh backend.
  */
 import type { OdcsContract, OdcsSchemaProperty } from '../odcs/model';
 import { isPersonalData } from '../pii';
@@ -29,7 +31,11 @@ export interface ContractSummary {
   objects: Array<{
     name: string;
     description?: string;
-    fields: Array<{
+    /**
+     * The object's fields, when the summary lists them (search does; the catalog entity does
+     * not).
+     */
+    fields?: Array<{
       name: string;
       /** The logical type (`string`, `number`, `date`, …) when the contract gives one. */
       type?: string;
@@ -78,6 +84,8 @@ function cut(text: unknown, state: { truncated: boolean }): string | undefined {
 }
 
 interface Walk {
+  /** Whether fields are listed, or only counted. */
+  list: boolean;
   listed: number;
   counted: number;
   personalData: boolean;
@@ -98,7 +106,7 @@ function summarizeProperties(
     const personal = isPersonalData(property);
     walk.counted += 1;
     if (personal) walk.personalData = true;
-    if (walk.listed < SUMMARY_LIMITS.fields) {
+    if (walk.list && walk.listed < SUMMARY_LIMITS.fields) {
       walk.listed += 1;
       const field: ContractFieldSummary = { name };
       if (typeof property.logicalType === 'string')
@@ -107,7 +115,7 @@ function summarizeProperties(
       if (description) field.description = description;
       if (personal) field.personalData = true;
       into.push(field);
-    } else {
+    } else if (walk.list) {
       walk.truncated = true;
     }
     if (depth < SUMMARY_LIMITS.nestingDepth) {
@@ -117,15 +125,21 @@ function summarizeProperties(
 }
 
 /**
- * Summarises a (normalised) contract for the catalog entity. The result's size is bounded by
- * `SUMMARY_LIMITS`, so a contract of thousands of fields keeps a small entity.
+ * Summarises a (normalised) contract: for search, with its fields, and for the catalog
+ * entity, without them (`listFields: false`). The result's size is bounded by
+ * `SUMMARY_LIMITS`, so a contract of thousands of fields keeps a small summary.
  * @public
  */
 export function summarizeContract(
   contract: OdcsContract,
-  options: { format: string },
+  options: {
+    format: string;
+    /** False for the catalog entity's outline: objects without their fields. */
+    listFields?: boolean;
+  },
 ): ContractSummary {
   const walk: Walk = {
+    list: options.listFields ?? true,
     listed: 0,
     counted: 0,
     personalData: false,
@@ -134,10 +148,12 @@ export function summarizeContract(
   const objects: ContractObjectSummary[] = [];
   for (const object of contract.schema ?? []) {
     if (!object || typeof object.name !== 'string') continue;
-    const summary: ContractObjectSummary = { name: object.name, fields: [] };
+    const fields: ContractFieldSummary[] = [];
+    const summary: ContractObjectSummary = { name: object.name };
     const description = cut(object.description, walk);
     if (description) summary.description = description;
-    summarizeProperties(object.properties, '', 1, summary.fields, walk);
+    summarizeProperties(object.properties, '', 1, fields, walk);
+    if (walk.list) summary.fields = fields;
     objects.push(summary);
   }
   const result: ContractSummary = {
@@ -163,7 +179,7 @@ export function summarizeContract(
  */
 export function summaryFieldNames(summary: ContractSummary): string[] {
   return summary.objects.flatMap(object =>
-    object.fields.map(field => `${object.name}.${field.name}`),
+    (object.fields ?? []).map(field => `${object.name}.${field.name}`),
   );
 }
 
@@ -176,4 +192,6 @@ export type ContractObjectSummary = ContractSummary['objects'][number];
  * One field of a contract object, in brief. Nested properties are flattened to dotted names
  * (`address.city`).
  */
-export type ContractFieldSummary = ContractObjectSummary['fields'][number];
+export type ContractFieldSummary = NonNullable<
+  ContractObjectSummary['fields']
+>[number];
