@@ -168,12 +168,18 @@ async function ingest(
       }),
     ],
   });
+  // Counting the finished entities costs the catalog a pass over them, and more for the
+  // products' filter (three conditions) than for the plain one: ask every two seconds until
+  // nine in ten are done, then every tenth of a second, so that asking weighs little on either
+  // side and the end is still seen within 0.1 s.
   for (;;) {
     const res = await request(backend.server)
       .get(`/api/catalog/entities/by-query?${filter}&limit=1`)
       .set('Authorization', mockCredentials.user.header());
-    if (res.body.totalItems >= ENTITIES) break;
-    await new Promise(resolve => setTimeout(resolve, 250));
+    const done = res.body.totalItems ?? 0;
+    if (done >= ENTITIES) break;
+    const pause = done >= ENTITIES * 0.9 ? 100 : 2000;
+    await new Promise(resolve => setTimeout(resolve, pause));
   }
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (listings) unsubscribe(PROCESSING_STAGES_CHANNEL, listen);
