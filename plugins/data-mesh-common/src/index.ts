@@ -121,7 +121,7 @@ export type { ContractFormat } from './formats/types';
 export type { CompiledPolicy } from './governance/compilePolicy';
 export type { CompiledExpression } from './governance/cel';
 export type { MessageTemplate } from './governance/interpolate';
-export { evaluatePolicies, selects } from './governance/evaluatePolicies';
+export { evaluatePolicies } from './governance/evaluatePolicies';
 export { layerPolicies } from './governance/layering';
 export type { PolicyLayers } from './governance/layering';
 export { BUILT_IN_POLICIES } from './governance/packs/builtin';
@@ -138,7 +138,7 @@ export type {
   ProductNeighbours,
 } from './governance/neighbours';
 export { policyTimeKey } from './governance/policyTimeKey';
-export type { GovernedEntity, ProductFacts } from './governance/productFacts';
+export type { GovernedEntity } from './governance/productFacts';
 export { governProduct, verdictForViewer } from './governance/productVerdict';
 export type { ProductVerdict } from './governance/productVerdict';
 export type {
