@@ -184,6 +184,9 @@ class Replica {
 }
 
 /** Polls until `check` answers true, sampling the replicas' memory meanwhile. */
+/** Thrown by a check of `until` that will never succeed. */
+class Stalled extends Error {}
+
 async function until(
   what: string,
   check: () => Promise<boolean>,
@@ -193,7 +196,13 @@ async function until(
   const deadline = Date.now() + timeout;
   for (;;) {
     await Promise.all(replicas.map(r => r.sampleRss().catch(() => {})));
-    if (await check().catch(() => false)) return;
+    // A check that cannot succeed says so with a `Stalled` error; other errors (a replica
+    // still starting) mean not yet.
+    const done = await check().catch(error => {
+      if (error instanceof Stalled) throw error;
+      return false;
+    });
+    if (done) return;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(2000);
   }
@@ -228,7 +237,15 @@ async function round(db: Knex, replicas: Replica[]) {
     );
   await until(
     `a round of ${PRODUCTS} products`,
-    async () => (await recorded()) >= PRODUCTS,
+    async () => {
+      const done = await recorded();
+      // A round that records nothing in two minutes will not finish: say why, at once.
+      if (done === 0 && Date.now() - started > 120_000)
+        throw new Stalled(
+          'no product was evaluated in two minutes: do the replicas have an SLO engine for the warehouse?',
+        );
+      return done >= PRODUCTS;
+    },
     replicas,
   );
   const [{ last }] = await db('dm_runs')

@@ -1,8 +1,9 @@
 /* eslint-disable no-console -- a benchmark's replica reports what it does */
 /*
  * One backend replica of the scale benchmark, in a process of its own: the catalog with the
- * data-mesh module, the data-mesh backend and the permission backend with the suite's
- * policy, on the benchmark's PostgreSQL. Started by scale.bench.ts with the config as its
+ * data-mesh module, the data-mesh backend with its PostgreSQL engine module (the warehouse
+ * stand-in is PostgreSQL), and the permission backend with the suite's policy, on the
+ * benchmark's PostgreSQL. Started by scale.bench.ts with the config as its
  * first argument (JSON); it reports its port, answers `rss` and stops on `stop`.
  */
 import { startTestBackend } from '@backstage/backend-test-utils';
@@ -16,6 +17,7 @@ import {
   notificationService,
 } from '@backstage/plugin-notifications-node';
 import catalogModuleDataMesh from '@backstage-data-mesh/plugin-catalog-backend-module-data-mesh';
+import postgresModule from '@backstage-data-mesh/plugin-data-mesh-backend-module-postgres';
 import { dataMeshPlugin } from '../../src/plugin';
 import {
   authWithActors,
@@ -32,6 +34,7 @@ async function main() {
       catalogPlugin,
       catalogModuleDataMesh,
       dataMeshPlugin,
+      postgresModule,
       permissionPlugin,
       testPolicyModule,
       userInfo,
