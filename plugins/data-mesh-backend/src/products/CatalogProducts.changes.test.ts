@@ -156,6 +156,43 @@ describe('CatalogProducts', () => {
     ]);
   });
 
+  it('answers a listener that reads the products while it hears of a change, with the products it was told of', async () => {
+    const { source, catalog } = setup(
+      [product('a', 'e1', contract('a'))],
+      new Records(new Map()),
+    );
+    const read: Array<string | undefined> = [];
+    // As the contract versions do: a change makes the listener look for the product's consumers.
+    source.onChange(async change => {
+      if (change.initial) return;
+      const all = await source.listProducts();
+      const a = await source.getProduct('component:default/a');
+      read.push(`${all.length} ${a?.contract?.version}`);
+    });
+    await source.listProducts();
+    catalog.getEntitiesByRefs = async () => ({
+      items: [product('a', 'e2', contract('a', '2.0.0'))],
+    });
+    const getEntities = catalog.getEntities.bind(catalog);
+    catalog.getEntities = async (request, options) => {
+      const answer = await getEntities(request, options);
+      return {
+        ...answer,
+        items: answer.items.map(item => ({
+          ...item,
+          metadata: { ...item.metadata, etag: 'e2' },
+        })),
+      };
+    };
+    // Before, the refresh waited for its own listener, and this never resolved.
+    const listed = await Promise.race([
+      source.listProducts().then(all => all.length),
+      new Promise(resolve => setTimeout(() => resolve('still waiting'), 5000)),
+    ]);
+    expect(listed).toBe(1);
+    expect(read).toEqual(['1 2.0.0']);
+  });
+
   it('asks the catalog again for a product it does not know yet, at most once a second', async () => {
     const entities = [product('a', 'e1')];
     const catalog = catalogServiceMock({ entities });

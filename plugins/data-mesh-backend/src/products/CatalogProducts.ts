@@ -6,6 +6,7 @@
  * source once per change however many replicas run. A product the catalog has not recorded
  * a contract for is read from its source, the way the processor reads it.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type {
   AuthService,
   BackstageCredentials,
@@ -85,6 +86,8 @@ export class CatalogProducts implements ProductCatalog {
   private context?: MeshContext & { at: number };
   private refreshedAt = 0;
   private refreshing?: Promise<void>;
+  /** Set while the listeners hear of a change, for what they ask in the meantime. */
+  private readonly notifying = new AsyncLocalStorage<true>();
   private readonly refreshMillis: number;
   private readonly reader: SourceReader;
   /** Contracts read from their source (not from the catalog's records), for the benchmarks. */
@@ -124,6 +127,10 @@ export class CatalogProducts implements ProductCatalog {
 
   /** Asks the catalog what changed when the last answer is older than `maxAge`. */
   private fresh(maxAge: number): Promise<void> {
+    // A listener that reads the products while it hears of a change (the contract versions
+    // look for a product's consumers) gets the snapshot it was told of: waiting for the
+    // refresh would be waiting for itself.
+    if (this.notifying.getStore()) return Promise.resolve();
     if (this.refreshing) return this.refreshing;
     if (Date.now() - this.refreshedAt < maxAge) return Promise.resolve();
     const refresh = this.refresh().finally(() => {
@@ -220,12 +227,14 @@ export class CatalogProducts implements ProductCatalog {
     this.toldAll = true;
     for (const listener of this.listeners) {
       try {
-        await listener({
-          initial,
-          changed: [...new Set(remade)],
-          removed,
-          all: snapshot,
-        });
+        await this.notifying.run(true, () =>
+          listener({
+            initial,
+            changed: [...new Set(remade)],
+            removed,
+            all: snapshot,
+          }),
+        );
       } catch (error) {
         // The products are served all the same; the listeners hear all of them next time.
         this.toldAll = false;
