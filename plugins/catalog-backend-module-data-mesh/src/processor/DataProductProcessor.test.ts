@@ -19,6 +19,8 @@ import {
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { GovernanceCheck, policyGovernance } from './governance';
 import { SourceReader } from '@backstage-data-mesh/plugin-data-mesh-node';
+import type { RecordedProductContract } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { ContractRecords } from '../contracts/ContractRecords';
 
 const directory = createMockDirectory();
 
@@ -572,6 +574,70 @@ describe('DataProductProcessor', () => {
     expect(third.entity.spec.dataProduct.contractSummary.version).toBe('1.1.0');
     expect(governance.evaluations).toBe(2);
     expect(urls.reads).toBe(3); // read, 304, read (the changed text is read once, not again)
+  });
+
+  describe("when only the System's domain changes", () => {
+    const contractUrl = 'https://git.example.com/mesh/sales/contract.odcs.yaml';
+    const location: LocationSpec = {
+      type: 'url',
+      target: 'https://git.example.com/mesh/sales/catalog-info.yaml',
+    };
+    const system = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'System',
+      metadata: { name: 'sales-data', namespace: 'default' },
+      spec: { owner: 'group:default/sales', domain: 'sales' },
+    };
+
+    /** Processes the product, then again once its System (and so its domain) is in the catalog. */
+    async function twice(records?: ContractRecords) {
+      const urls = new ServedUrls();
+      urls.serve(contractUrl, odcsContract());
+      const products = new ListedDirectory();
+      const domains: Array<string | undefined> = [];
+      const governance = countingGovernance();
+      const processor = new DataProductProcessor({
+        reader: new SourceReader(urls),
+        resolveUrl: ({ url, base }) => new URL(url, base).toString(),
+        directory: products,
+        records,
+        governance: {
+          ...governance,
+          evaluate: input => {
+            domains.push(input.systemDomain);
+            return governance.evaluate();
+          },
+        },
+      });
+      const cache = new RunCache();
+      await run(processor, dataProduct(), location, cache);
+      products.add(system);
+      const { entity } = await run(processor, dataProduct(), location, cache);
+      return { urls, domains, entity };
+    }
+
+    it('makes the verdict again from the recorded contract, without reading the contract again', async () => {
+      const saved: RecordedProductContract[] = [];
+      const records: ContractRecords = {
+        async save(record) {
+          saved.push(record);
+        },
+        async load(refs) {
+          return saved.filter(r => refs.includes(r.entityRef));
+        },
+      };
+      const { urls, domains, entity } = await twice(records);
+      expect(domains).toEqual([undefined, 'domain:default/sales']);
+      expect(urls.reads).toBe(2); // read, then 304 Not Modified
+      expect(saved).toHaveLength(1);
+      expect(entity.spec.dataProduct.contractSummary.version).toBe('1.0.0');
+    });
+
+    it('reads the contract again when no record of it is kept', async () => {
+      const { urls, domains } = await twice();
+      expect(domains).toEqual([undefined, 'domain:default/sales']);
+      expect(urls.reads).toBe(3); // read, 304 Not Modified, read
+    });
   });
 
   it('reuses the record of an unchanged file, and reads it again once it changes', async () => {

@@ -11,6 +11,7 @@ import {
 import {
   type AccessSettings,
   ContractIssue,
+  type OdcsContract,
   describeProductAccess,
   isDataProductEntity,
   isOpenlyDiscoverable,
@@ -23,7 +24,11 @@ import type {
   ResolveUrl,
   SourceReader,
 } from '@backstage-data-mesh/plugin-data-mesh-node';
-import { GovernanceCheck, governanceNotEvaluated } from './governance';
+import {
+  GovernanceCheck,
+  governanceNotEvaluated,
+  type RecordedVerdict,
+} from './governance';
 import type { ProductDirectory } from './productDirectory';
 import {
   contractIdKey,
@@ -45,8 +50,12 @@ import type { ContractRecords } from '../contracts/ContractRecords';
 
 const CACHE_KEY = 'product';
 
+function hashOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}
+
 /** Changes when a record holds more than before, so records cached earlier are rebuilt. */
-const RECORD_FORMAT = 3;
+const RECORD_FORMAT = 4;
 
 /**
  * Options of {@link DataProductProcessor}.
@@ -224,9 +233,10 @@ export class DataProductProcessor implements CatalogProcessor {
   }
 
   /**
-   * The product's record: reused from the cache while the entity, its files and the policies
-   * are unchanged, and no grace period has ended (nor, for policies that read the time, a day
-   * passed) since it was made.
+   * The product's record: reused from the cache while the entity and its files are unchanged.
+   * When only what governance depends on changed (the policies, the passing of time, the
+   * domain of the product's System), the verdict is made again from the contract recorded at
+   * the last reading, without reading the contract from its source again.
    */
   private async record(
     entity: Entity,
@@ -234,28 +244,32 @@ export class DataProductProcessor implements CatalogProcessor {
     cache: CatalogProcessorCache,
     systemDomain: string | undefined,
   ): Promise<ProductRecord> {
-    const key = createHash('sha256')
-      .update(
-        JSON.stringify([
-          RECORD_FORMAT,
-          entity.metadata,
-          entity.spec,
-          location,
-          this.governance.version,
-          this.governance.timeKey(),
-          this.options.accessSettings ?? null,
-          systemDomain ?? null,
-          // records made before contracts were kept for the backend are made again
-          this.options.records ? 'records-1' : null,
-        ]),
-      )
-      .digest('hex');
+    const key = hashOf([
+      RECORD_FORMAT,
+      entity.metadata,
+      entity.spec,
+      location,
+      this.options.accessSettings ?? null,
+      // records made before contracts were kept for the backend are made again
+      this.options.records ? 'records-1' : null,
+    ]);
+    const verdictKey = hashOf([
+      this.governance.version,
+      this.governance.timeKey(),
+      systemDomain ?? null,
+    ]);
     const sources = new ProductFiles(this.options.reader, location);
     const cached = await cache.get<ProductRecord & Record<string, any>>(
       CACHE_KEY,
     );
     if (cached?.key === key && (await sources.unchanged(cached.sources))) {
-      return cached;
+      if (cached.verdictKey === verdictKey) return cached;
+      const governed = await this.governAgain(entity, cached, systemDomain);
+      if (governed) {
+        const record = { ...cached, verdictKey, governance: governed };
+        await cache.set(CACHE_KEY, JSON.parse(JSON.stringify(record)));
+        return record;
+      }
     }
 
     const reading = await timed('reading', () =>
@@ -267,18 +281,7 @@ export class DataProductProcessor implements CatalogProcessor {
       }),
     );
     const verdict = await timed('governing', () =>
-      reading.contract
-        ? this.governance.evaluate({
-            entity,
-            contract: reading.contract,
-            contractIssues: reading.issues,
-            contractSource: reading.contractSource,
-            systemDomain,
-          })
-        : {
-            ...governanceNotEvaluated.evaluate({ entity, contractIssues: [] }),
-            summary: 'no contract to evaluate',
-          },
+      this.verdictOf(entity, reading, systemDomain),
     );
     // What every catalog reader sees may only say what every signed-in user may discover.
     const openly = isOpenlyDiscoverable(
@@ -301,6 +304,7 @@ export class DataProductProcessor implements CatalogProcessor {
     }
     const record: ProductRecord = {
       key,
+      verdictKey,
       sources: sources.used,
       contractSource: reading.contractSource,
       contractHash: reading.contractHash,
@@ -330,5 +334,61 @@ export class DataProductProcessor implements CatalogProcessor {
     );
     await cache.set(CACHE_KEY, JSON.parse(JSON.stringify(record)));
     return record;
+  }
+
+  /** The verdict on a product's contract as read (none, when no contract was read). */
+  private verdictOf(
+    entity: Entity,
+    reading: {
+      contract?: OdcsContract;
+      issues: ContractIssue[];
+      contractSource?: string;
+    },
+    systemDomain: string | undefined,
+  ): RecordedVerdict {
+    if (!reading.contract) {
+      return {
+        ...governanceNotEvaluated.evaluate({ entity, contractIssues: [] }),
+        summary: 'no contract to evaluate',
+      };
+    }
+    return this.governance.evaluate({
+      entity,
+      contract: reading.contract,
+      contractIssues: reading.issues,
+      contractSource: reading.contractSource,
+      systemDomain,
+    });
+  }
+
+  /**
+   * The verdict made again from the contract recorded when the record was made; undefined
+   * when that contract is not at hand (no records, or a record of another reading), and the
+   * contract must be read again.
+   */
+  private async governAgain(
+    entity: Entity,
+    cached: ProductRecord,
+    systemDomain: string | undefined,
+  ): Promise<RecordedVerdict | undefined> {
+    if (!cached.contractHash) {
+      return this.verdictOf(entity, { issues: [] }, systemDomain);
+    }
+    const [recorded] =
+      (await this.options.records?.load([productRef(entity)])) ?? [];
+    if (!recorded?.contract || recorded.contractHash !== cached.contractHash) {
+      return undefined;
+    }
+    return timed('governing', () =>
+      this.verdictOf(
+        entity,
+        {
+          contract: recorded.contract,
+          issues: recorded.issues,
+          contractSource: cached.contractSource,
+        },
+        systemDomain,
+      ),
+    );
   }
 }

@@ -18,8 +18,13 @@ import type { RecordedVerdict } from './governance';
  * only when a source changes.
  */
 export interface ProductRecord {
-  /** Changes when the entity or the governance policies change: the record is then rebuilt. */
+  /** Changes when the entity changes: the contract is then read again. */
   key: string;
+  /**
+   * Changes when what the verdict depends on besides the contract changes (the policies, the
+   * passing of time, the System's domain): the verdict is then made again.
+   */
+  verdictKey: string;
   /** The version key (mtime and size, or ETag) of every file read, by location reference. */
   sources: Record<string, string | undefined>;
   contractSource?: string;
