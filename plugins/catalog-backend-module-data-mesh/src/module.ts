@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   loadGovernancePolicies,
+  ContractParserThreads,
   readAccessSettings,
   scmResolveUrl,
   SourceReader,
@@ -38,6 +39,7 @@ export const catalogModuleDataMesh = createBackendModule({
         database: coreServices.database,
         catalogService: catalogServiceRef,
         catalog: catalogProcessingExtensionPoint,
+        lifecycle: coreServices.lifecycle,
       },
       async init({
         config,
@@ -49,10 +51,17 @@ export const catalogModuleDataMesh = createBackendModule({
         database,
         catalogService,
         catalog,
+        lifecycle,
       }) {
         // What the processor reads, kept for the data-mesh backend's replicas (see README).
         const records = await DatabaseContractRecords.create(database);
         httpRouter.use(contractRoutes({ records, httpAuth }));
+        // Contracts are parsed beside the catalog's thread (dataMesh.catalog.parserThreads).
+        const parser = new ContractParserThreads({
+          threads: config.getOptionalNumber('dataMesh.catalog.parserThreads'),
+          logger,
+        });
+        lifecycle.addShutdownHook(() => parser.close());
         catalog.addProcessor(
           new DataProductProcessor({
             reader: new SourceReader(urlReader),
@@ -61,6 +70,7 @@ export const catalogModuleDataMesh = createBackendModule({
             governance: governanceFrom(await loadGovernancePolicies(config)),
             accessSettings: readAccessSettings(config),
             records,
+            parser,
             logger,
           }),
         );

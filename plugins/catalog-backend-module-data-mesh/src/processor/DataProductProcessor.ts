@@ -21,6 +21,7 @@ import {
   readDataProductSpec,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type {
+  ContractParser,
   ResolveUrl,
   SourceReader,
 } from '@backstage-data-mesh/plugin-data-mesh-node';
@@ -81,6 +82,12 @@ export interface DataProductProcessorOptions {
    * table in the catalog's database), so no replica of it reads a contract again.
    */
   records?: ContractRecords;
+  /**
+   * Reads the contract files' texts; in the catalog's own thread by default. The module
+   * passes data-mesh-node's `ContractParserThreads`, so parsing stays off the catalog's event
+   * loop.
+   */
+  parser?: ContractParser;
   logger?: LoggerService;
 }
 
@@ -278,6 +285,7 @@ export class DataProductProcessor implements CatalogProcessor {
         location,
         sources,
         resolveUrl: this.options.resolveUrl,
+        parser: this.options.parser,
       }),
     );
     const verdict = await timed('governing', () =>

@@ -15,6 +15,7 @@ import {
   readProductContract,
   ResolveUrl,
   stringifySourceLocation,
+  type ContractParser,
 } from '@backstage-data-mesh/plugin-data-mesh-node';
 import { odpsInputPorts, odpsOutputPorts, scalar } from './odpsContracts';
 import type { ProductFiles } from './productFiles';
@@ -81,6 +82,7 @@ export async function readProduct(options: {
   location: LocationSpec;
   sources: ProductFiles;
   resolveUrl: ResolveUrl;
+  parser?: ContractParser;
 }): Promise<ProductReading> {
   const read = await readProductContract({
     ...options,

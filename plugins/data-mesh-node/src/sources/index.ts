@@ -19,3 +19,9 @@ export type {
   ProductContractReading,
   ReadProductContractOptions,
 } from './readProductContract';
+export {
+  ContractParserThreads,
+  defaultContractParserThreads,
+  inThreadContractParser,
+} from './contractParsers';
+export type { ContractParser } from './contractParsers';

@@ -17,6 +17,7 @@ import {
   stringifySourceLocation,
 } from './sourceLocation';
 import type { SourceTexts } from './sourceReader';
+import { type ContractParser, inThreadContractParser } from './contractParsers';
 
 /**
  * The parts of a catalog entity that say where a data product's contract is.
@@ -45,6 +46,8 @@ export interface ReadProductContractOptions {
   nameOf?: (location: SourceLocation) => string;
   /** How issues name the catalog file; default its target. */
   catalogFileName?: string;
+  /** Reads the contract files' texts; in the calling thread by default. */
+  parser?: ContractParser;
 }
 
 /**
@@ -149,7 +152,10 @@ async function readSource(
     problem(context, '', 'contract-unreadable', (error as Error).message, name);
     return undefined;
   }
-  const reading = readContract(text, { fileName: name });
+  const reading = await (context.options.parser ?? inThreadContractParser).read(
+    text,
+    { fileName: name },
+  );
   context.issues.push(...reading.issues);
   return { location, name, text, reading };
 }
