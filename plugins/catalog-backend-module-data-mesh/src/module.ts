@@ -16,6 +16,7 @@ import {
 import { DataProductProcessor } from './processor/DataProductProcessor';
 import { DatabaseContractRecords } from './contracts/ContractRecords';
 import { contractRoutes } from './contracts/contractRoutes';
+import { removeAbsentRecords } from './contracts/removeAbsentRecords';
 import { governanceFrom } from './processor/governance';
 import { CatalogProductDirectory } from './processor/productDirectory';
 
@@ -40,6 +41,7 @@ export const catalogModuleDataMesh = createBackendModule({
         catalogService: catalogServiceRef,
         catalog: catalogProcessingExtensionPoint,
         lifecycle: coreServices.lifecycle,
+        scheduler: coreServices.scheduler,
       },
       async init({
         config,
@@ -52,10 +54,27 @@ export const catalogModuleDataMesh = createBackendModule({
         catalogService,
         catalog,
         lifecycle,
+        scheduler,
       }) {
         // What the processor reads, kept for the data-mesh backend's replicas (see README).
         const records = await DatabaseContractRecords.create(database);
         httpRouter.use(contractRoutes({ records, httpAuth }));
+        // Records of products the catalog no longer holds go, once an hour across instances.
+        await scheduler.scheduleTask({
+          id: 'data-mesh-contract-records-cleanup',
+          frequency: { hours: 1 },
+          timeout: { minutes: 15 },
+          initialDelay: { minutes: 10 },
+          scope: 'global',
+          fn: async () => {
+            await removeAbsentRecords({
+              catalog: catalogService,
+              auth,
+              records,
+              logger,
+            });
+          },
+        });
         // Contracts are parsed beside the catalog's thread (dataMesh.catalog.parserThreads).
         const parser = new ContractParserThreads({
           threads: config.getOptionalNumber('dataMesh.catalog.parserThreads'),

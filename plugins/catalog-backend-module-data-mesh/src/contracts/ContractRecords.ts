@@ -14,6 +14,8 @@ import { migrateLatest } from '@backstage-data-mesh/plugin-data-mesh-node';
 const TABLE = 'data_mesh_contracts';
 /** Records written in one statement at most (8 columns each, well under SQLite's 999 variables). */
 const BATCH_SIZE = 100;
+/** Records removed in one statement at most. */
+const REMOVE_BATCH_SIZE = 500;
 
 /**
  * Where the processor records, and the backend reads, what was read of each product.
@@ -131,5 +133,32 @@ export class DatabaseContractRecords implements ContractRecords {
       )
       .select();
     return rows.map(recordOf);
+  }
+
+  /**
+   * Removes the records of products the catalog no longer holds: those whose entity ref is
+   * not in `present` and that were read before `readBefore` (ms since the epoch), so that a
+   * product the processor has just read, and the catalog has not published yet, keeps its
+   * record. Returns how many were removed.
+   */
+  async removeAbsent(
+    present: Iterable<string>,
+    readBefore: number,
+  ): Promise<number> {
+    const kept = new Set(
+      [...present].map(ref => ref.toLocaleLowerCase('en-US')),
+    );
+    const rows: Array<{ entity_ref: string }> = await this.db(TABLE)
+      .where('read_at', '<', readBefore)
+      .select('entity_ref');
+    const absent = rows
+      .map(row => row.entity_ref)
+      .filter(ref => !kept.has(ref));
+    for (let i = 0; i < absent.length; i += REMOVE_BATCH_SIZE) {
+      await this.db(TABLE)
+        .whereIn('entity_ref', absent.slice(i, i + REMOVE_BATCH_SIZE))
+        .delete();
+    }
+    return absent.length;
   }
 }
