@@ -219,8 +219,6 @@ async function stagesPerProduct(dir: string): Promise<Map<string, number>> {
     // Contracts are files beside the catalog file: no URL is read.
     reader: new SourceReader({
       readUrl: () => Promise.reject(new Error('no URLs in this benchmark')),
-      readTree: () => Promise.reject(new Error('no URLs in this benchmark')),
-      search: () => Promise.reject(new Error('no URLs in this benchmark')),
     }),
     resolveUrl: scmResolveUrl(config),
     directory: {

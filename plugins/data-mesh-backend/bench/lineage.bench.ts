@@ -6,7 +6,10 @@
  * p50), JSON included, graph and health cached as in the running backend. Baseline, in the
  * same run: rebuilding the graph from the listing and the database (what a cold query pays).
  */
-import type { SloHealth } from '@backstage-data-mesh/plugin-data-mesh-common';
+import {
+  describeProductAccess,
+  type SloHealth,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
 import { LineageStore } from '../src/database/LineageStore';
 import { LineageService } from '../src/lineage/LineageService';
 import type { DataProduct } from '../src/products/DataProduct';
@@ -46,13 +49,17 @@ async function main() {
         });
       }
     }
+    const entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: `product-${i}`, etag: 'e1' },
+      relations,
+    };
+    const access = describeProductAccess({ entity });
     products.push({
-      entity: {
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Component',
-        metadata: { name: `product-${i}`, etag: 'e1' },
-        relations,
-      },
+      entity,
+      classification: access.level,
+      access,
       entityRef: ref(i),
       name: `product-${i}`,
       namespace: 'default',
@@ -60,7 +67,6 @@ async function main() {
       owner: `group:default/team-${i % 97}`,
       domain: `domain:default/d${i % 13}`,
       tags: [],
-      restricted: false,
       format: 'odcs',
       issues: [],
       slos: [],

@@ -24,7 +24,10 @@ import { AlertOutbox } from '../src/database/AlertOutbox';
 import { SloRecorder } from '../src/evaluation/SloRecorder';
 import { SloAlerts } from '../src/alerts/SloAlerts';
 import { createRouter } from '../src/router/createRouter';
-import { DEFAULT_REQUEST_LIMITS } from '../src/router/context';
+import {
+  DEFAULT_REQUEST_LIMITS,
+  type RouterContext,
+} from '../src/router/context';
 import { PushSubjects } from '../src/access/PushSubjects';
 import { EvaluationLimiter } from '../src/access/EvaluationLimiter';
 import type { DataProduct } from '../src/products/DataProduct';
@@ -181,7 +184,8 @@ async function main() {
         ),
         evaluations: new EvaluationLimiter(),
         limits: DEFAULT_REQUEST_LIMITS,
-      });
+        // The push route uses the services above alone.
+      } as unknown as RouterContext);
       const app = express();
       app.use('/api/data-mesh', router);
       const server = app.listen(0, '127.0.0.1');

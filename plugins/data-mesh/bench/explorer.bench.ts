@@ -26,6 +26,7 @@ function products(count: number): DataProductSummary[] {
     description: `Generated data product number ${i}, one of ${count}.`,
     domain: `domain:default/domain-${i % 12}`,
     owner: `group:default/team-${i % 60}`,
+    access: { read: true, owners: [`group:default/team-${i % 60}`] },
     productKind: (['source-aligned', 'aggregate', 'consumer-aligned'] as const)[
       i % 3
     ],

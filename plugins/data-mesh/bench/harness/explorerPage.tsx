@@ -69,6 +69,8 @@ function listing(items: DataProductSummary[]) {
         productKinds: [],
         classifications: [],
       },
+      // The user owns none of them: the explorer opens on every product.
+      counts: { all: items.length, mine: 0, demos: 0 },
     };
   };
 }
@@ -91,7 +93,7 @@ function listing(items: DataProductSummary[]) {
       await timeResponse(() => type(input, search));
       searchMs = await until(() =>
         Array.from(document.querySelectorAll('[role=status]')).some(e =>
-          e.textContent?.startsWith(`${matches} matching`),
+          e.textContent?.startsWith(`${matches} of `),
         ),
       );
       return { ms, searchMs };

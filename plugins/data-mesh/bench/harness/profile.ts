@@ -106,7 +106,7 @@ async function main() {
     for (const c of n.children ?? []) parent.set(c, n.id);
   const dt = profile.timeDeltas as number[];
   let time = profile.startTime;
-  profile.samples.forEach((id: number, i: number) => {
+  (profile.samples ?? []).forEach((id: number, i: number) => {
     time += dt[i] ?? 0;
     if (time < t0 || time > t1) return;
     const n: any = byId.get(id);
