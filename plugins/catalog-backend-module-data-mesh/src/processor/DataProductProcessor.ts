@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import {
@@ -34,6 +33,7 @@ import type { ProductDirectory } from './productDirectory';
 import {
   contractIdKey,
   isValidVersion,
+  jsonHash,
   problemMessages,
   ProductRecord,
   ProductStatus,
@@ -50,10 +50,6 @@ import { readProduct } from './readProduct';
 import type { ContractRecords } from '../contracts/ContractRecords';
 
 const CACHE_KEY = 'product';
-
-function hashOf(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
-}
 
 /** Changes when a record holds more than before, so records cached earlier are rebuilt. */
 const RECORD_FORMAT = 4;
@@ -251,7 +247,7 @@ export class DataProductProcessor implements CatalogProcessor {
     cache: CatalogProcessorCache,
     systemDomain: string | undefined,
   ): Promise<ProductRecord> {
-    const key = hashOf([
+    const key = jsonHash([
       RECORD_FORMAT,
       entity.metadata,
       entity.spec,
@@ -260,7 +256,7 @@ export class DataProductProcessor implements CatalogProcessor {
       // records made before contracts were kept for the backend are made again
       this.options.records ? 'records-1' : null,
     ]);
-    const verdictKey = hashOf([
+    const verdictKey = jsonHash([
       this.governance.version,
       this.governance.timeKey(),
       systemDomain ?? null,

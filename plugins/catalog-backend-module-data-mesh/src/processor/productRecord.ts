@@ -46,6 +46,11 @@ export interface ProductRecord {
   governance: RecordedVerdict;
 }
 
+/** The SHA-256 of a value's JSON, in hex. */
+export function jsonHash(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}
+
 /** Problems beyond this many are counted in one last message, not listed. */
 const MAX_LISTED_PROBLEMS = 20;
 

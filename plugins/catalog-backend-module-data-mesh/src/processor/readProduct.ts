@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import type { Entity } from '@backstage/catalog-model';
 import type { LocationSpec } from '@backstage/plugin-catalog-node';
 import {
@@ -19,6 +18,7 @@ import {
 } from '@backstage-data-mesh/plugin-data-mesh-node';
 import { odpsInputPorts, odpsOutputPorts, scalar } from './odpsContracts';
 import type { ProductFiles } from './productFiles';
+import { jsonHash } from './productRecord';
 
 /**
  * What the processor learnt from a data product's contract (and ODPS descriptor): the
@@ -45,10 +45,7 @@ export interface ProductReading {
 }
 
 function hashOf(contract: OdcsContract): string {
-  return createHash('sha256')
-    .update(JSON.stringify(contract))
-    .digest('hex')
-    .slice(0, 32);
+  return jsonHash(contract).slice(0, 32);
 }
 
 function serverPorts(

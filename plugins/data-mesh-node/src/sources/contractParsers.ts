@@ -49,7 +49,6 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 if (workerData.transform) require(workerData.transform);
 const { readContract } = require(workerData.common);
-parentPort.postMessage({ ready: true });
 parentPort.on('message', ({ id, text, options }) => {
   let answer;
   try {
@@ -126,8 +125,13 @@ export class ContractParserThreads implements ContractParser {
 
   /** Stops the threads; readings asked for later are made in the calling thread. */
   async close(): Promise<void> {
-    const threads = this.threads ?? [];
     this.failed = true;
+    await this.stopThreads();
+  }
+
+  /** Stops every thread, making what they had not answered in the calling thread. */
+  private async stopThreads(): Promise<void> {
+    const threads = this.threads ?? [];
     this.threads = [];
     for (const thread of threads) drain(thread);
     await Promise.all(threads.map(thread => thread.worker.terminate()));
@@ -160,17 +164,15 @@ export class ContractParserThreads implements ContractParser {
       worker.unref();
       const thread: Thread = { worker, pending: new Map() };
       worker.on('message', message => {
-        if (message?.ready) return;
         const pending = thread.pending.get(message.id);
         if (!pending) return;
         thread.pending.delete(message.id);
         if (message.error) pending.reject(new Error(message.error));
         else pending.resolve(message.reading);
       });
-      const stopped = (error?: unknown) => this.fail(error);
-      worker.on('error', stopped);
+      worker.on('error', error => this.fail(error));
       worker.on('exit', code => {
-        if (!this.failed) stopped(new Error(`exited with code ${code}`));
+        if (!this.failed) this.fail(new Error(`exited with code ${code}`));
       });
       this.threads.push(thread);
     }
@@ -180,12 +182,7 @@ export class ContractParserThreads implements ContractParser {
   private fail(error: unknown) {
     if (this.failed) return;
     this.failed = true;
-    const threads = this.threads ?? [];
-    this.threads = [];
-    for (const thread of threads) {
-      drain(thread);
-      void thread.worker.terminate();
-    }
+    void this.stopThreads();
     this.options.logger?.warn(
       `Contracts are read in the catalog's own thread: a worker thread to read them could not run (${String(
         (error as Error)?.message ?? error,
