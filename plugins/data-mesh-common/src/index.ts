@@ -30,10 +30,6 @@ export type {
 } from './access/productAccess';
 export { redactContractData } from './access/redact';
 export type {
-  GovernanceEvaluateRequest,
-  GovernanceResponse,
-} from './api/governance';
-export type {
   ColumnEdge,
   LineageDirection,
   LineageEdge,
@@ -41,40 +37,21 @@ export type {
   LineageResponse,
 } from './api/lineage';
 export type {
-  DataProductContractResponse,
-  DataProductDetails,
-  DataProductListQuery,
-  DataProductListResponse,
-  DataProductSearchDocument,
-  DataProductSearchDocumentsResponse,
-  DataProductServer,
-  DataProductSummary,
   GovernanceHealth,
-  RecordedProductContract,
-  RecordedProductContractsResponse,
   SloHealth,
 } from './api/products';
-export type {
-  OpenLineageIngestResponse,
-  PushResultsRequest,
-  PushResultsResponse,
-} from './api/results';
 export type {
   BurnRateAlert,
   ErrorBudget,
   ProductHealthView,
   SloAssessment,
   SloCondition,
-  SloHistoryPoint,
-  SloHistoryResponse,
   SloKind,
-  SloResponse,
   SloStatus,
   SloTarget,
-  SloView,
   SloWindow,
 } from './api/slo';
-export type { DriftFinding, SchemaDriftResponse } from './api/observability';
+export type { DriftFinding } from './api/observability';
 export { diffContracts } from './diff/diffContracts';
 export { parseVersion } from './diff/semver';
 export type { SemanticVersion } from './diff/semver';
@@ -324,24 +301,6 @@ export type {
   ReadAccessDecision,
   ReadAccessRequest,
 } from './access/requests';
-export type {
-  AccessAuditEntry,
-  AccessAuditResponse,
-  AccessGrantPlatformView,
-  AccessGrantView,
-  AccessGrantsResponse,
-  AccessRequestView,
-  AccessRequestsResponse,
-  ProductAccessResponse,
-} from './api/access';
-export type {
-  AcknowledgeVersionRequest,
-  ContractImpactResponse,
-  ContractVersionDiffResponse,
-  ContractVersionView,
-  ContractVersionsResponse,
-  ProductConsumersResponse,
-} from './api/versions';
 export { readChangelog } from './consumers/changelog';
 export type { ChangelogEntry } from './consumers/changelog';
 export { consumersOf, hitConsumers } from './consumers/consumers';

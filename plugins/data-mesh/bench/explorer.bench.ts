@@ -8,7 +8,7 @@
  * (material-table, as the catalog uses) handed every product, with its own search, paged by
  * 25. Goal: interactive in ≤ 1 s with 20,000 products.
  */
-import type { DataProductSummary } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { DataProductSummary } from '@backstage-data-mesh/plugin-data-mesh-client';
 import { resolve } from 'node:path';
 import { ms, openBrowserBench, stats } from './harness/browserBench';
 

@@ -10,8 +10,7 @@
  */
 
 export { dataMeshPlugin as default } from './plugin';
-export { DataMeshClient, dataMeshApiRef } from './api';
-export type { DataMeshApi, DataProductRef, LineageQuery } from './api';
+export { dataMeshApiRef } from './api';
 export { dataProductFilter, isDataProduct } from './filters';
 export {
   CatalogEntityField,

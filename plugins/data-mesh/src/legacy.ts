@@ -18,8 +18,7 @@ export {
   dataMeshPlugin,
 } from './legacyPlugin';
 export { DataProductsSidebarItem } from './components/DataProductsSidebarItem';
-export { DataMeshClient, dataMeshApiRef } from './api';
-export type { DataMeshApi, DataProductRef, LineageQuery } from './api';
+export { dataMeshApiRef } from './api';
 export { dataProductFilter, isDataProduct } from './filters';
 export {
   CatalogEntityField,

@@ -14,7 +14,7 @@ export const legacyDataProductsRouteRef = createRouteRef({ id: 'data-mesh' });
 
 /**
  * The data-mesh plugin for apps on the legacy frontend system; it provides the
- * {@link DataMeshClient} under `dataMeshApiRef`.
+ * `DataMeshClient` (of `@backstage-data-mesh/plugin-data-mesh-client`) under `dataMeshApiRef`.
  * @public
  */
 export const dataMeshPlugin = createPlugin({

@@ -13,11 +13,11 @@ import type {
   DocumentCollatorFactory,
   IndexableDocument,
 } from '@backstage/plugin-search-common';
-import {
-  type DataProductSearchDocument,
-  type DataProductSearchDocumentsResponse,
-  dataMeshProductDiscoverPermission,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+import { dataMeshProductDiscoverPermission } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type {
+  DataProductSearchDocument,
+  DataProductSearchDocumentsResponse,
+} from '@backstage-data-mesh/plugin-data-mesh-client';
 
 /**
  * A data product in the search index.

@@ -1,5 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import type { RecordedProductContract } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { RecordedProductContract } from '@backstage-data-mesh/plugin-data-mesh-client';
 import { DatabaseContractRecords } from './ContractRecords';
 
 const databases = TestDatabases.create({

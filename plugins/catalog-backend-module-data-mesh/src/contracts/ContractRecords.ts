@@ -7,7 +7,7 @@ import {
   type DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import type { RecordedProductContract } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { RecordedProductContract } from '@backstage-data-mesh/plugin-data-mesh-client';
 import type { Knex } from 'knex';
 import { migrateLatest } from '@backstage-data-mesh/plugin-data-mesh-node';
 

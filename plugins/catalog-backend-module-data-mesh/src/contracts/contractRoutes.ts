@@ -5,7 +5,7 @@
  */
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import type { RecordedProductContractsResponse } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { RecordedProductContractsResponse } from '@backstage-data-mesh/plugin-data-mesh-client';
 import express from 'express';
 import Router from 'express-promise-router';
 import type { ContractRecords } from './ContractRecords';

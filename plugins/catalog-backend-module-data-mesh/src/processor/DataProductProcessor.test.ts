@@ -19,7 +19,7 @@ import {
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { GovernanceCheck, policyGovernance } from './governance';
 import { SourceReader } from '@backstage-data-mesh/plugin-data-mesh-node';
-import type { RecordedProductContract } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { RecordedProductContract } from '@backstage-data-mesh/plugin-data-mesh-client';
 import type { ContractRecords } from '../contracts/ContractRecords';
 
 const directory = createMockDirectory();

@@ -6,7 +6,6 @@
  */
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
-  type AccessGrantPlatformView,
   type AccessRequestSettings,
   type ReadAccessDecision,
   type ReadAccessRequest,
@@ -14,6 +13,7 @@ import {
   autoApprovalOf,
   readDataProductSpec,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { AccessGrantPlatformView } from '@backstage-data-mesh/plugin-data-mesh-client';
 import type {
   GrantOnPlatform,
   GrantPlatform,

@@ -7,11 +7,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
+import type { AccessRequestState } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type {
   AccessAuditEntry,
   AccessGrantPlatformView,
-  AccessRequestState,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+} from '@backstage-data-mesh/plugin-data-mesh-client';
 import { type OutboxAlert, enqueueAlerts } from './AlertOutbox';
 import {
   type AccessFilter,

@@ -7,9 +7,9 @@ import {
   ASSESSMENT_WINDOWS_MS,
   type ObservationCounts,
   type PortObservation,
-  type SloHistoryPoint,
   assessSlo,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { SloHistoryPoint } from '@backstage-data-mesh/plugin-data-mesh-client';
 import { type OutboxAlert, enqueueAlerts } from './AlertOutbox';
 import {
   history,

@@ -3,7 +3,7 @@
  * or to apply again, requests and grants by filter, and a product's audit trail.
  */
 import type { Knex } from 'knex';
-import type { AccessAuditEntry } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { AccessAuditEntry } from '@backstage-data-mesh/plugin-data-mesh-client';
 import {
   type AccessFilter,
   type StoredGrant,

@@ -6,12 +6,14 @@
 import { randomUUID } from 'node:crypto';
 import type {
   AccessAuditAction,
-  AccessGrantPlatformView,
   AccessGrantState,
-  AccessGrantView,
   AccessRequestState,
-  AccessRequestView,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type {
+  AccessGrantPlatformView,
+  AccessGrantView,
+  AccessRequestView,
+} from '@backstage-data-mesh/plugin-data-mesh-client';
 
 /** A stored request. */
 export interface StoredRequest {

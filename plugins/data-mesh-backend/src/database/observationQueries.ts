@@ -6,9 +6,9 @@ import type { Knex } from 'knex';
 import type {
   ObservationCounts,
   PortObservation,
-  SloHistoryPoint,
   SloStatus,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { SloHistoryPoint } from '@backstage-data-mesh/plugin-data-mesh-client';
 
 const HOUR = 3_600_000;
 /** Outcomes by rank in history buckets (worst wins). */

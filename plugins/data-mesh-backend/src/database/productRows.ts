@@ -6,10 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import type { DataProductQuery } from '@backstage-data-mesh/plugin-data-mesh-node';
-import type {
-  DataProductListQuery,
-  SloHealth,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { SloHealth } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { DataProductListQuery } from '@backstage-data-mesh/plugin-data-mesh-client';
 
 /** One product as the index keeps it. */
 export interface IndexedProduct {

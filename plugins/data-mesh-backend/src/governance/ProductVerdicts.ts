@@ -8,7 +8,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import {
   type ContractIssue,
-  type GovernanceResponse,
   type OdcsContract,
   type PolicyGateFacts,
   type PolicyLayers,
@@ -20,6 +19,7 @@ import {
   policyTimeKey,
   verdictForViewer,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { GovernanceResponse } from '@backstage-data-mesh/plugin-data-mesh-client';
 import type { GovernancePolicies } from '@backstage-data-mesh/plugin-data-mesh-node';
 import type { StoredSloState } from '../database/ObservationStore';
 import type { DataProduct } from '../products/DataProduct';

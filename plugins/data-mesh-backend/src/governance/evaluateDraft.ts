@@ -1,9 +1,9 @@
 import { InputError } from '@backstage/errors';
 import {
-  type GovernanceResponse,
   productRef,
   readContract,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { GovernanceResponse } from '@backstage-data-mesh/plugin-data-mesh-client';
 import type { ProductVerdicts } from './ProductVerdicts';
 
 /**

@@ -1,7 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Entity } from '@backstage/catalog-model';
-import type { RecordedProductContract } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { RecordedProductContract } from '@backstage-data-mesh/plugin-data-mesh-client';
 import { CatalogProducts } from './CatalogProducts';
 import type { RecordedContracts } from './RecordedContracts';
 

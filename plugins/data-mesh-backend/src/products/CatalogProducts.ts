@@ -17,11 +17,11 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { Entity } from '@backstage/catalog-model';
 import {
   type AccessSettings,
-  type RecordedProductContract,
   DATA_PRODUCT_TYPE,
   deriveSlos,
   productRef,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { RecordedProductContract } from '@backstage-data-mesh/plugin-data-mesh-client';
 import {
   ResolveUrl,
   SourceReader,

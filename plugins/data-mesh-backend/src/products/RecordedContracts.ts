@@ -12,7 +12,7 @@ import { ResponseError } from '@backstage/errors';
 import type {
   RecordedProductContract,
   RecordedProductContractsResponse,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+} from '@backstage-data-mesh/plugin-data-mesh-client';
 
 /** What the backend asks of the recorded contracts. */
 export interface RecordedContracts {

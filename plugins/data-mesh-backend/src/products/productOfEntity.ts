@@ -8,7 +8,6 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { Entity } from '@backstage/catalog-model';
 import {
   type AccessSettings,
-  type RecordedProductContract,
   DEFAULT_ACCESS_SETTINGS,
   describeProductAccess,
   deriveSlos,
@@ -17,6 +16,7 @@ import {
   productRef,
   readDataProductSpec,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { RecordedProductContract } from '@backstage-data-mesh/plugin-data-mesh-client';
 import type { DataProduct } from './DataProduct';
 
 const lower = (name: string) => name.toLocaleLowerCase('en-US');

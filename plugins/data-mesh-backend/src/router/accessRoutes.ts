@@ -8,10 +8,6 @@ import {
   NotFoundError,
 } from '@backstage/errors';
 import {
-  type AccessAuditResponse,
-  type AccessGrantsResponse,
-  type AccessRequestsResponse,
-  type ProductAccessResponse,
   ACCESS_REQUEST_STATES,
   dataMeshAccessDecidePermission,
   principalRef,
@@ -19,6 +15,12 @@ import {
   readAccessRequest,
   readDataProductSpec,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type {
+  AccessAuditResponse,
+  AccessGrantsResponse,
+  AccessRequestsResponse,
+  ProductAccessResponse,
+} from '@backstage-data-mesh/plugin-data-mesh-client';
 import { grantView, requestView } from '../database/AccessStore';
 import type { StoredRequest } from '../database/AccessStore';
 import type { DataProduct } from '../products/DataProduct';

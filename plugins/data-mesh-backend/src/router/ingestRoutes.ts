@@ -4,8 +4,6 @@ import type { Response } from 'express';
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   type ContractIssue,
-  type OpenLineageIngestResponse,
-  type PushResultsResponse,
   PROCESSED_ANNOTATIONS,
   dataMeshLineageCreatePermission,
   dataMeshResultsCreatePermission,
@@ -14,6 +12,10 @@ import {
   readOpenLineageEvent,
   productRef,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type {
+  OpenLineageIngestResponse,
+  PushResultsResponse,
+} from '@backstage-data-mesh/plugin-data-mesh-client';
 import { readPushedResults } from '../results/readPushedResults';
 import { matchPushedChecks } from '../results/matchChecks';
 import { recordOpenLineageQuality } from '../results/openLineageQuality';

@@ -3,7 +3,7 @@
  * parameter and what it may be.
  */
 import { InputError } from '@backstage/errors';
-import type { DataProductListQuery } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { DataProductListQuery } from '@backstage-data-mesh/plugin-data-mesh-client';
 import type { ProductSort } from '../database/ProductIndex';
 
 /** A page holds at most this many products. */

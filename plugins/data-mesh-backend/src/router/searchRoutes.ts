@@ -1,11 +1,13 @@
 import type Router from 'express-promise-router';
 import { InputError } from '@backstage/errors';
 import {
-  type DataProductSearchDocument,
-  type DataProductSearchDocumentsResponse,
   contractSearchText,
   summarizeContract,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type {
+  DataProductSearchDocument,
+  DataProductSearchDocumentsResponse,
+} from '@backstage-data-mesh/plugin-data-mesh-client';
 import type { DataProduct } from '../products/DataProduct';
 import type { RouterContext } from './context';
 

@@ -3,11 +3,7 @@ import { InputError, NotAllowedError } from '@backstage/errors';
 import {
   type DriftFinding,
   SCHEMA_DRIFT_SLO,
-  type SchemaDriftResponse,
   type SloDefinition,
-  type SloHistoryResponse,
-  type SloResponse,
-  type SloView,
   type SloWindow,
   dataMeshSloEvaluatePermission,
   outputPortNames,
@@ -18,6 +14,12 @@ import {
   summarizeWindow,
   windowMillis,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type {
+  SchemaDriftResponse,
+  SloHistoryResponse,
+  SloResponse,
+  SloView,
+} from '@backstage-data-mesh/plugin-data-mesh-client';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { EvaluationLimiter } from '../access/EvaluationLimiter';
 import { productByRef, productFor, requireProductPermission } from './access';

@@ -3,17 +3,19 @@
  */
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
-  type DataProductContractResponse,
-  type DataProductDetails,
-  type DataProductListResponse,
-  type DataProductServer,
-  type DataProductSummary,
   type ProductVerdict,
   readDataProductSpec,
   redactContractData,
   upstreamProductRef,
   verdictForViewer,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type {
+  DataProductContractResponse,
+  DataProductDetails,
+  DataProductListResponse,
+  DataProductServer,
+  DataProductSummary,
+} from '@backstage-data-mesh/plugin-data-mesh-client';
 import type { StoredSloState } from '../database/ObservationStore';
 import { groupStates, healthOf } from '../products/productHealth';
 import type { DataProduct } from '../products/DataProduct';

@@ -7,17 +7,19 @@ import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   gateFacts,
   verdictForViewer,
-  type ContractImpactResponse,
-  type ContractVersionDiffResponse,
-  type ContractVersionView,
-  type ContractVersionsResponse,
   type OdcsContract,
-  type ProductConsumersResponse,
   dataMeshAccessDecidePermission,
   dataMeshVersionCreatePermission,
   principalRef,
   readContract,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type {
+  ContractImpactResponse,
+  ContractVersionDiffResponse,
+  ContractVersionView,
+  ContractVersionsResponse,
+  ProductConsumersResponse,
+} from '@backstage-data-mesh/plugin-data-mesh-client';
 import { productFor, requireProductPermission } from './access';
 import type { RouterContext } from './context';
 import { consumerVisibility, hide, hideInGate } from './consumerVisibility';

@@ -11,13 +11,13 @@ import {
   type BreakingChangeGate,
   type ConsumerAcknowledgement,
   type ContractDiff,
-  type ContractVersionView,
   type OdcsContract,
   type ProductConsumer,
   breakingChangeGate,
   diffContracts,
   hitConsumers,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { ContractVersionView } from '@backstage-data-mesh/plugin-data-mesh-client';
 import type { StoredVersion, VersionStore } from '../database/VersionStore';
 import type { OutboxAlert } from '../database/AlertOutbox';
 import type { DataProduct, ProductCatalog } from '../products/DataProduct';

@@ -8,7 +8,6 @@ import {
   type BreakingChangeGate,
   type ConsumerAcknowledgement,
   type ContractDiff,
-  type ContractVersionView,
   type OdcsContract,
   type ProductConsumer,
   breakingChangeGate,
@@ -17,6 +16,7 @@ import {
   readChangelog,
   redactContractData,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { ContractVersionView } from '@backstage-data-mesh/plugin-data-mesh-client';
 import type { StoredVersion } from '../database/VersionStore';
 
 /** The id of a contract version: a hash of its normalised content. */

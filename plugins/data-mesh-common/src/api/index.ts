@@ -1,36 +1,18 @@
 /**
- * The data-mesh backend's HTTP API (`/api/data-mesh`): request and response types, shared by
- * the backend that answers and the frontend that asks.
+ * The values common's rules produce that the data-mesh backend's HTTP API carries: SLO
+ * statuses, targets, budgets and health, the lineage graph, drift findings. The requests and
+ * responses built from them are in `@backstage-data-mesh/plugin-data-mesh-client`.
  */
-export type {
-  DataProductContractResponse,
-  DataProductDetails,
-  DataProductListQuery,
-  DataProductListResponse,
-  DataProductPort,
-  DataProductSearchDocument,
-  RecordedProductContract,
-  RecordedProductContractsResponse,
-  DataProductSearchDocumentsResponse,
-  DataProductServer,
-  DataProductSight,
-  DataProductSummary,
-  GovernanceHealth,
-  SloHealth,
-} from './products';
+export type { GovernanceHealth, SloHealth } from './products';
 export type {
   BurnRateAlert,
   ErrorBudget,
   ProductHealthView,
   SloAssessment,
   SloCondition,
-  SloHistoryPoint,
-  SloHistoryResponse,
   SloKind,
-  SloResponse,
   SloStatus,
   SloTarget,
-  SloView,
   SloWindow,
 } from './slo';
 export { SLO_WINDOWS } from './slo';
@@ -41,33 +23,4 @@ export type {
   LineageNode,
   LineageResponse,
 } from './lineage';
-export type {
-  OpenLineageIngestResponse,
-  PushedObservation,
-  PushResultsRequest,
-  PushResultsResponse,
-} from './results';
-export type {
-  GovernanceEvaluateRequest,
-  GovernanceResponse,
-} from './governance';
-export type {
-  AccessAuditEntry,
-  AccessAuditResponse,
-  AccessGrantPlatformView,
-  AccessGrantView,
-  AccessGrantsResponse,
-  AccessRequestView,
-  AccessRequestsResponse,
-  ProductAccessResponse,
-} from './access';
-export type {
-  AcknowledgeVersionRequest,
-  AnnounceContractVersionRequest,
-  ContractImpactResponse,
-  ContractVersionDiffResponse,
-  ContractVersionView,
-  ContractVersionsResponse,
-  ProductConsumersResponse,
-} from './versions';
-export type { DriftFinding, SchemaDriftResponse } from './observability';
+export type { DriftFinding } from './observability';

@@ -1,5 +1,5 @@
 /* Runs in the browser: the Contract tab, and Backstage's Table as the baseline. */
-import type { DataProductContractResponse } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { DataProductContractResponse } from '@backstage-data-mesh/plugin-data-mesh-client';
 import { Table } from '@backstage/core-components';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { ContractContent } from '../../src/components/ContractContent';

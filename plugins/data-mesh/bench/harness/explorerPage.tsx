@@ -3,7 +3,7 @@ import type {
   DataProductListQuery,
   DataProductListResponse,
   DataProductSummary,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+} from '@backstage-data-mesh/plugin-data-mesh-client';
 import { Table } from '@backstage/core-components';
 import { DataProductsExplorer } from '../../src/components/DataProductsPage';
 import { fakeDataMeshApi } from '../../src/__testUtils__/fakeDataMeshApi';

@@ -2,7 +2,7 @@ import type {
   DataProductDetails,
   DataProductSummary,
   SloView,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+} from '@backstage-data-mesh/plugin-data-mesh-client';
 import type { Entity } from '@backstage/catalog-model';
 
 /** A data product entity, as the catalog holds the example `sales-orders`. */

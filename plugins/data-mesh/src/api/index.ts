@@ -1,3 +1,7 @@
 export { dataMeshApiRef } from './DataMeshApi';
-export type { DataMeshApi, DataProductRef, LineageQuery } from './DataMeshApi';
-export { DataMeshClient } from './DataMeshClient';
+export type {
+  DataMeshApi,
+  DataProductRef,
+  ProductLineageQuery,
+} from '@backstage-data-mesh/plugin-data-mesh-client';
+export { DataMeshClient } from '@backstage-data-mesh/plugin-data-mesh-client';

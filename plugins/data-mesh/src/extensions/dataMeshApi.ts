@@ -5,7 +5,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { DataMeshClient, dataMeshApiRef } from '../api';
 
-/** Provides the {@link DataMeshClient} under `dataMeshApiRef`. */
+/** Provides the `DataMeshClient` (of `@backstage-data-mesh/plugin-data-mesh-client`) under `dataMeshApiRef`. */
 export const dataMeshApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({

@@ -1,8 +1,8 @@
+import type { SloHealth } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type {
   DataProductListQuery,
   DataProductSummary,
-  SloHealth,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+} from '@backstage-data-mesh/plugin-data-mesh-client';
 
 /** What the explorer filters on; an absent value does not filter. */
 export interface ProductFilters {

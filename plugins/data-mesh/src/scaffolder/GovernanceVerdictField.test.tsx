@@ -3,9 +3,11 @@ import {
   layerPolicies,
   readContract,
   verdictHealth,
-  type GovernanceEvaluateRequest,
-  type GovernanceResponse,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type {
+  GovernanceEvaluateRequest,
+  GovernanceResponse,
+} from '@backstage-data-mesh/plugin-data-mesh-client';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { act, screen } from '@testing-library/react';
 import { useState } from 'react';

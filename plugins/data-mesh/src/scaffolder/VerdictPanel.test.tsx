@@ -1,14 +1,10 @@
-import type {
-  PolicyResult,
-  GovernanceResponse,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { PolicyResult } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { GovernanceResponse } from '@backstage-data-mesh/plugin-data-mesh-client';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen } from '@testing-library/react';
 import { VerdictPanel } from './VerdictPanel';
 
-const result = (
-  overrides: Partial<PolicyResult>,
-): PolicyResult => ({
+const result = (overrides: Partial<PolicyResult>): PolicyResult => ({
   id: 'pii-category',
   severity: 'error',
   mode: 'enforced',

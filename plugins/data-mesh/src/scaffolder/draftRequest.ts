@@ -2,8 +2,8 @@ import {
   draftDataProduct,
   serializeOdcs,
   type DataProductDraftInput,
-  type GovernanceEvaluateRequest,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { GovernanceEvaluateRequest } from '@backstage-data-mesh/plugin-data-mesh-client';
 
 /**
  * What the governance field sends to `POST /api/data-mesh/governance/evaluate`: the product

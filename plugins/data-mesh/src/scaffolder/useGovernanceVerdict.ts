@@ -1,7 +1,7 @@
 import type {
   GovernanceEvaluateRequest,
   GovernanceResponse,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+} from '@backstage-data-mesh/plugin-data-mesh-client';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEffect, useRef, useState } from 'react';
 import { dataMeshApiRef } from '../api';

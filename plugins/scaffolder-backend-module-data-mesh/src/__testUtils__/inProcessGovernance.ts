@@ -4,8 +4,8 @@ import {
   readContract,
   verdictHealth,
   type CompiledPolicySet,
-  type GovernanceResponse,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { GovernanceResponse } from '@backstage-data-mesh/plugin-data-mesh-client';
 import type { GovernanceEvaluator } from '../governance/GovernanceEvaluator';
 
 /**

@@ -1,6 +1,5 @@
 import type { Entity } from '@backstage/catalog-model';
 import {
-  DataProductContractResponse,
   DataProductDraftInput,
   draftDataProduct,
   OdcsContract,
@@ -8,6 +7,7 @@ import {
   RELATION_PROVIDES_DATA_TO,
   serializeOdcs,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import { DataProductContractResponse } from '@backstage-data-mesh/plugin-data-mesh-client';
 import type { ProductContracts } from '../governance/DataMeshApiClient';
 
 /** The form of the product the tests change: web orders, version 1.4.0. */

@@ -3,12 +3,12 @@ import type {
   BackstageCredentials,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
-import type {
-  DataProductContractResponse,
-  GovernanceEvaluateRequest,
-  GovernanceResponse,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+import {
+  DataMeshClient,
+  type DataProductContractResponse,
+  type GovernanceEvaluateRequest,
+  type GovernanceResponse,
+} from '@backstage-data-mesh/plugin-data-mesh-client';
 import { parseProductRef } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { GovernanceEvaluator } from './GovernanceEvaluator';
 
@@ -46,50 +46,33 @@ export class DataMeshApiClient
     request: GovernanceEvaluateRequest,
     options: { credentials: BackstageCredentials },
   ): Promise<GovernanceResponse> {
-    return this.call<GovernanceResponse>(
-      '/governance/evaluate',
-      options.credentials,
-      {
-        method: 'POST',
-        body: JSON.stringify(request),
-        headers: { 'Content-Type': 'application/json' },
-      },
-    );
+    return this.client(options.credentials).evaluateGovernance(request);
   }
 
   async currentContract(
     entityRef: string,
     options: { credentials: BackstageCredentials },
   ): Promise<DataProductContractResponse> {
-    const ref = parseProductRef(entityRef);
-    return this.call<DataProductContractResponse>(
-      `/products/${encodeURIComponent(ref.namespace)}/${encodeURIComponent(
-        ref.name,
-      )}/contract`,
-      options.credentials,
-    );
+    const { namespace, name } = parseProductRef(entityRef);
+    return this.client(options.credentials).getContract({ namespace, name });
   }
 
-  private async call<T>(
-    path: string,
-    credentials: BackstageCredentials,
-    init: RequestInit = {},
-  ): Promise<T> {
-    const baseUrl = await this.deps.discovery.getBaseUrl(DATA_MESH_PLUGIN_ID);
-    const { token } = await this.deps.auth.getPluginRequestToken({
-      onBehalfOf: credentials,
-      targetPluginId: DATA_MESH_PLUGIN_ID,
-    });
-    const response = await fetch(`${baseUrl}${path}`, {
-      ...init,
-      headers: {
-        ...(init.headers as Record<string, string>),
-        Authorization: `Bearer ${token}`,
+  /** The backend's client, sending a token on behalf of the caller with each request. */
+  private client(credentials: BackstageCredentials): DataMeshClient {
+    const { discovery, auth } = this.deps;
+    return new DataMeshClient({
+      discoveryApi: discovery,
+      fetchApi: {
+        fetch: async (input, init) => {
+          const { token } = await auth.getPluginRequestToken({
+            onBehalfOf: credentials,
+            targetPluginId: DATA_MESH_PLUGIN_ID,
+          });
+          const headers = new Headers(init?.headers);
+          headers.set('Authorization', `Bearer ${token}`);
+          return fetch(input, { ...init, headers });
+        },
       },
     });
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
   }
 }

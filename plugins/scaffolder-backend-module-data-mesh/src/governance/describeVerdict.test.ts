@@ -1,4 +1,4 @@
-import type { GovernanceResponse } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { GovernanceResponse } from '@backstage-data-mesh/plugin-data-mesh-client';
 import { describeVerdict } from './describeVerdict';
 
 function result(id: string, outcome: string, extra: object = {}) {

@@ -1,8 +1,8 @@
 import type {
   ContractIssue,
   PolicyResult,
-  GovernanceResponse,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { GovernanceResponse } from '@backstage-data-mesh/plugin-data-mesh-client';
 import { formatIssue } from '@backstage-data-mesh/plugin-data-mesh-common';
 
 /** One line of the task log. */

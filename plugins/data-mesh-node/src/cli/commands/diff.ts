@@ -1,10 +1,10 @@
 import {
   type BreakingChangeGate,
   type ContractDiff,
-  type ContractImpactResponse,
   diffContracts,
   parseProductRef,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { ContractImpactResponse } from '@backstage-data-mesh/plugin-data-mesh-client';
 import type { CliCommand } from '../command';
 import { EXIT_CODES } from '../exitCodes';
 import { allowUrlsOption, loadInput } from '../inputs';

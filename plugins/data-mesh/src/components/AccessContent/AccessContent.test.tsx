@@ -1,9 +1,11 @@
 import type {
   AccessDecisionInput,
   AccessRequestInput,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
+import type {
   AccessRequestView,
   ProductAccessResponse,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+} from '@backstage-data-mesh/plugin-data-mesh-client';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeDataMeshApi } from '../../__testUtils__/fakeDataMeshApi';

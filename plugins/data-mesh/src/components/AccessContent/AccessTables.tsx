@@ -2,7 +2,7 @@ import type {
   AccessAuditEntry,
   AccessGrantView,
   AccessRequestView,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+} from '@backstage-data-mesh/plugin-data-mesh-client';
 import Button from '@mui/material/Button';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';

@@ -1,4 +1,4 @@
-import type { AccessRequestView } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { AccessRequestView } from '@backstage-data-mesh/plugin-data-mesh-client';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';

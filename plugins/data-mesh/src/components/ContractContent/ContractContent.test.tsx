@@ -1,7 +1,5 @@
-import {
-  DataProductContractResponse,
-  readContract,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+import { readContract } from '@backstage-data-mesh/plugin-data-mesh-common';
+import { DataProductContractResponse } from '@backstage-data-mesh/plugin-data-mesh-client';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fileText } from '../../__testUtils__/ownFiles';

@@ -1,7 +1,7 @@
 import type {
   AcknowledgeVersionRequest,
   ContractVersionView,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+} from '@backstage-data-mesh/plugin-data-mesh-client';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeDataMeshApi } from '../../__testUtils__/fakeDataMeshApi';

@@ -1,9 +1,9 @@
 import type {
   BreakingChangeGate,
   ContractChange,
-  ContractVersionView,
   GateConsumer,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { ContractVersionView } from '@backstage-data-mesh/plugin-data-mesh-client';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import Alert from '@mui/material/Alert';

@@ -1,8 +1,8 @@
 import type {
   DriftFinding,
   OdcsContract,
-  SchemaDriftResponse,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { SchemaDriftResponse } from '@backstage-data-mesh/plugin-data-mesh-client';
 import Alert from '@mui/material/Alert';
 import { EmptyState, InfoCard } from '@backstage/core-components';
 import SearchIcon from '@mui/icons-material/Search';

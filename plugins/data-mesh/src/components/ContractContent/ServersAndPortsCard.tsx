@@ -1,7 +1,5 @@
-import type {
-  DataProductDetails,
-  OdcsContract,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { OdcsContract } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { DataProductDetails } from '@backstage-data-mesh/plugin-data-mesh-client';
 import { InfoCard } from '@backstage/core-components';
 import Box from '@mui/material/Box';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';

@@ -1,4 +1,4 @@
-import type { DataProductListResponse } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { DataProductListResponse } from '@backstage-data-mesh/plugin-data-mesh-client';
 import { EmptyState, Link } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import Paper from '@mui/material/Paper';

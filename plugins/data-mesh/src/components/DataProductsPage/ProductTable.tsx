@@ -1,4 +1,4 @@
-import type { DataProductSummary } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { DataProductSummary } from '@backstage-data-mesh/plugin-data-mesh-client';
 import { Link } from '@backstage/core-components';
 import { useEntityRefLink } from '@backstage/plugin-catalog-react';
 import { useTheme } from '@mui/material/styles';

@@ -1,4 +1,4 @@
-import type { ContractVersionView } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { ContractVersionView } from '@backstage-data-mesh/plugin-data-mesh-client';
 import { InfoCard, Link } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { useEntity, useEntityRefLink } from '@backstage/plugin-catalog-react';

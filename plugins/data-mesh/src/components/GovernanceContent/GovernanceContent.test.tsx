@@ -1,7 +1,5 @@
-import type {
-  PolicyResult,
-  GovernanceResponse,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { PolicyResult } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { GovernanceResponse } from '@backstage-data-mesh/plugin-data-mesh-client';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {

@@ -1,7 +1,5 @@
-import type {
-  PolicyResult,
-  GovernanceResponse,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { PolicyResult } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { GovernanceResponse } from '@backstage-data-mesh/plugin-data-mesh-client';
 import { formatIssue } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { EmptyState, InfoCard, WarningPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';

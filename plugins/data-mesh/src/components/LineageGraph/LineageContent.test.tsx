@@ -1,7 +1,7 @@
 import type { LineageResponse } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { LineageQuery } from '../../api';
+import type { ProductLineageQuery } from '../../api';
 import {
   backendError,
   fakeDataMeshApi,
@@ -10,7 +10,7 @@ import {
 import { renderForProduct } from '../../__testUtils__/renderForProduct';
 import { LineageContent } from './LineageContent';
 
-function lineage(query: LineageQuery): LineageResponse {
+function lineage(query: ProductLineageQuery): LineageResponse {
   const nodes: LineageResponse['nodes'] = [
     {
       entityRef: 'component:default/sales-orders',
@@ -77,7 +77,7 @@ function lineage(query: LineageQuery): LineageResponse {
 
 describe('LineageContent', () => {
   it('draws one hop both ways by default and lists the neighbours with owner and health', async () => {
-    const queries: LineageQuery[] = [];
+    const queries: ProductLineageQuery[] = [];
     const api = fakeDataMeshApi({
       getLineage: async q => {
         queries.push(q);
@@ -169,7 +169,7 @@ describe('LineageContent', () => {
   });
 
   it('asks again when the depth, direction or column lineage change', async () => {
-    const queries: LineageQuery[] = [];
+    const queries: ProductLineageQuery[] = [];
     const api = fakeDataMeshApi({
       getLineage: async q => {
         queries.push(q);
@@ -221,7 +221,7 @@ describe('LineageContent', () => {
   });
 
   it('opens with the settings a shared link names, and draws the column lineage', async () => {
-    const queries: LineageQuery[] = [];
+    const queries: ProductLineageQuery[] = [];
     const api = fakeDataMeshApi({
       getLineage: async q => {
         queries.push(q);

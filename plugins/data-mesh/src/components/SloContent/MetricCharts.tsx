@@ -1,8 +1,8 @@
-import {
-  type SloHistoryPoint,
-  type SloView,
-  formatQuantity,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+import { formatQuantity } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type {
+  SloHistoryPoint,
+  SloView,
+} from '@backstage-data-mesh/plugin-data-mesh-client';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';

@@ -1,8 +1,8 @@
 import type {
   PortRollup,
   SloTally,
-  SloView,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { SloView } from '@backstage-data-mesh/plugin-data-mesh-client';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';

@@ -1,4 +1,4 @@
-import type { SloResponse } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { SloResponse } from '@backstage-data-mesh/plugin-data-mesh-client';
 import { screen, within } from '@testing-library/react';
 import {
   backendError,

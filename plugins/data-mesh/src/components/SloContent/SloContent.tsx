@@ -1,8 +1,8 @@
+import type { ProductHealthView } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type {
   DataProductDetails,
-  ProductHealthView,
   SloResponse,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+} from '@backstage-data-mesh/plugin-data-mesh-client';
 import {
   EmptyState,
   InfoCard,

@@ -1,8 +1,8 @@
-import {
-  type SloHistoryPoint,
-  type SloView,
-  formatQuantity,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+import { formatQuantity } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type {
+  SloHistoryPoint,
+  SloView,
+} from '@backstage-data-mesh/plugin-data-mesh-client';
 import Box from '@mui/material/Box';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';

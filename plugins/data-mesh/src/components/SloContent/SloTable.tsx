@@ -2,8 +2,8 @@ import {
   dataStaleness,
   formatQuantity,
   type LineageNode,
-  type SloView,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
+import type { SloView } from '@backstage-data-mesh/plugin-data-mesh-client';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';

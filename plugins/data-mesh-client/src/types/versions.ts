@@ -1,7 +1,10 @@
-import type { BreakingChangeGate } from '../consumers/gate';
-import type { ProductConsumer } from '../consumers/consumers';
-import type { ContractDiff, VersionBump } from '../diff/types';
-import type { ProductVerdict } from '../governance/productVerdict';
+import type {
+  BreakingChangeGate,
+  ContractDiff,
+  ProductConsumer,
+  ProductVerdict,
+  VersionBump,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
 
 /**
  * One version of a product's contract the portal knows.

@@ -1,11 +1,14 @@
-import type { ContractIssue } from '../issues';
-import type { GovernanceVerdict, PolicyResult } from '../governance/types';
-import type { GovernanceHealth } from './products';
+import type {
+  ContractIssue,
+  GovernanceHealth,
+  GovernanceVerdict,
+  PolicyResult,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
 
 /**
  * `GET /api/data-mesh/products/:namespace/:name/governance` and the answer of
  * `POST /api/data-mesh/governance/evaluate`: the product's compliance report, the governance
- * engine's {@link GovernanceVerdict} with the verdict in one word. For a product, it is the
+ * engine's `GovernanceVerdict` (of data-mesh-common) with the verdict in one word. For a product, it is the
  * one verdict the backend keeps (`governProduct`), as far as the caller may read it.
  * @public
  */

@@ -1,14 +1,18 @@
 import type {
-  AccessAuditResponse,
   AccessDecisionInput,
-  AccessGrantView,
-  AccessGrantsResponse,
   AccessRequestInput,
   AccessRequestState,
+  BreakingChangeGate,
+  LineageResponse,
+  SloWindow,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
+import type {
+  AccessAuditResponse,
+  AccessGrantView,
+  AccessGrantsResponse,
   AccessRequestView,
   AccessRequestsResponse,
   AcknowledgeVersionRequest,
-  BreakingChangeGate,
   ContractVersionDiffResponse,
   ContractVersionsResponse,
   DataProductContractResponse,
@@ -17,29 +21,39 @@ import type {
   DataProductListResponse,
   GovernanceEvaluateRequest,
   GovernanceResponse,
-  LineageResponse,
   ProductAccessResponse,
   SchemaDriftResponse,
   SloHistoryResponse,
   SloResponse,
-  SloWindow,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+} from './types';
 import { ResponseError } from '@backstage/errors';
-import type { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
-import type { DataMeshApi, DataProductRef, LineageQuery } from './DataMeshApi';
+import type {
+  DataMeshApi,
+  DataProductRef,
+  ProductLineageQuery,
+} from './DataMeshApi';
 
 /**
- * The default {@link DataMeshApi}: calls the data-mesh backend found through the discovery
- * API, with the user's Backstage token (the fetch API adds it).
+ * The {@link DataMeshApi} over HTTP: calls the data-mesh backend found through discovery.
+ * In a Backstage frontend, pass the discovery and fetch APIs (the fetch API adds the user's
+ * token). Elsewhere, pass a fetch that adds the caller's credentials; without one the global
+ * `fetch` is used, which sends none.
  * @public
  */
 export class DataMeshClient implements DataMeshApi {
-  readonly #discoveryApi: DiscoveryApi;
-  readonly #fetchApi: FetchApi;
+  readonly #discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
+  readonly #fetchApi: { fetch: typeof fetch };
 
-  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+  /**
+   * @param options - `discoveryApi` finds the backend (Backstage's `DiscoveryApi`, or a
+   * backend's `discovery` service); `fetchApi` sends the requests (Backstage's `FetchApi`).
+   */
+  constructor(options: {
+    discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
+    fetchApi?: { fetch: typeof fetch };
+  }) {
     this.#discoveryApi = options.discoveryApi;
-    this.#fetchApi = options.fetchApi;
+    this.#fetchApi = options.fetchApi ?? { fetch: (...args) => fetch(...args) };
   }
 
   listProducts(
@@ -80,7 +94,7 @@ export class DataMeshClient implements DataMeshApi {
     return this.#get(`${productPath(product)}/governance`);
   }
 
-  getLineage(query: LineageQuery): Promise<LineageResponse> {
+  getLineage(query: ProductLineageQuery): Promise<LineageResponse> {
     const params: Record<string, string> = {
       entity: query.entityRef,
       depth: String(query.depth),

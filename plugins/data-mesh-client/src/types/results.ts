@@ -1,4 +1,4 @@
-import type { SloStatus } from './slo';
+import type { SloStatus } from '@backstage-data-mesh/plugin-data-mesh-common';
 
 /**
  * The body of `POST /api/data-mesh/results` in the portal's own format
@@ -68,8 +68,3 @@ export interface OpenLineageIngestResponse {
    */
   qualityResults?: Record<string, number>;
 }
-
-/**
- * One measured result of a check, pushed by a pipeline.
- */
-export type PushedObservation = PushResultsRequest['observations'][number];

@@ -2,7 +2,7 @@ import type {
   AccessAuditAction,
   AccessGrantState,
   AccessRequestState,
-} from '../access/requests';
+} from '@backstage-data-mesh/plugin-data-mesh-common';
 
 /**
  * A grant: who may read a product, until when, and why.
