@@ -308,7 +308,7 @@ export {
   ACCESS_REQUEST_STATES,
   DEFAULT_ACCESS_REQUEST_SETTINGS,
   autoApprovalOf,
-  grantHolds,
+  holdingGrants,
   readAccessDecision,
   readAccessRequest,
 } from './access/requests';
@@ -320,7 +320,6 @@ export type {
   AccessRequestSettings,
   AccessRequestState,
   AutoApproval,
-  GrantWindow,
   ReadAccessDecision,
   ReadAccessRequest,
 } from './access/requests';
