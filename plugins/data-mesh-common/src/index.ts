@@ -285,7 +285,7 @@ export {
   ACCESS_REQUEST_STATES,
   DEFAULT_ACCESS_REQUEST_SETTINGS,
   autoApprovalOf,
-  grantHolds,
+  holdingGrants,
   readAccessDecision,
   readAccessRequest,
 } from './access/requests';
@@ -297,7 +297,6 @@ export type {
   AccessRequestSettings,
   AccessRequestState,
   AutoApproval,
-  GrantWindow,
   ReadAccessDecision,
   ReadAccessRequest,
 } from './access/requests';

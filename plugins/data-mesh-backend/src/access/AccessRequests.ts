@@ -11,6 +11,7 @@ import {
   type ReadAccessRequest,
   DEFAULT_ACCESS_REQUEST_SETTINGS,
   autoApprovalOf,
+  holdingGrants,
   readDataProductSpec,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { AccessGrantPlatformView } from '@backstage-data-mesh/plugin-data-mesh-client';
@@ -241,13 +242,14 @@ export class AccessRequests {
     product: DataProduct,
   ): Promise<StoredGrant> {
     const target = grantOnPlatform(grant, product);
-    const stillActive = (
+    const stillActive = holdingGrants(
       await this.options.store.grants({
         entityRefs: [grant.entityRef],
         state: 'active',
-      })
+      }),
+      this.now(),
     )
-      .filter(g => g.id !== grant.id && g.expiresAt > this.now())
+      .filter(g => g.id !== grant.id)
       .map(g => grantOnPlatform(g, product));
     const outcomes: GrantPlatformOutcome[] = [];
     for (const platform of this.options.platforms()) {

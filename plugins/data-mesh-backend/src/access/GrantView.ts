@@ -4,7 +4,7 @@
  * A grant counts only before its end, to the millisecond, whenever the view was read; a
  * revocation on another replica reaches this one within `refreshMillis`.
  */
-import { grantHolds } from '@backstage-data-mesh/plugin-data-mesh-common';
+import { holdingGrants } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { AccessStore, StoredGrant } from '../database/AccessStore';
 import type { GrantLookup } from './ProductAccessGate';
@@ -30,9 +30,10 @@ export class GrantView {
   /** The users and groups holding a read grant on a product now. */
   readonly lookup: GrantLookup = entityRef => {
     const now = (this.options.now ?? Date.now)();
-    return (this.byProduct.get(entityRef.toLocaleLowerCase('en-US')) ?? [])
-      .filter(g => grantHolds(g, now))
-      .map(g => g.principal);
+    return holdingGrants(
+      this.byProduct.get(entityRef.toLocaleLowerCase('en-US')) ?? [],
+      now,
+    ).map(g => g.principal);
   };
 
   /**

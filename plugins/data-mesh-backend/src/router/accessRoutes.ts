@@ -10,6 +10,7 @@ import {
 import {
   ACCESS_REQUEST_STATES,
   dataMeshAccessDecidePermission,
+  holdingGrants,
   principalRef,
   readAccessDecision,
   readAccessRequest,
@@ -380,13 +381,14 @@ export function accessRoutes(
     if (me) {
       const principals = [me.user, ...me.claims];
       const now = Date.now();
-      const grant = (
+      const grant = holdingGrants(
         await ctx.accessStore.grants({
           entityRefs: [product.entityRef],
           state: 'active',
           principals,
-        })
-      ).find(g => g.expiresAt > now);
+        }),
+        now,
+      )[0];
       if (grant) body.grant = grantView(grant);
       const pending = (
         await ctx.accessStore.requests({

@@ -61,6 +61,20 @@ export interface GrantWindow {
  * expiry holds to the millisecond even before the grant is marked expired.
  * @public
  */
-export function grantHolds(grant: GrantWindow, now: number): boolean {
+export function grantHolds(
+  grant: Pick<GrantWindow, 'state' | 'expiresAt'>,
+  now: number,
+): boolean {
   return grant.state === 'active' && grant.expiresAt > now;
+}
+
+/**
+ * The grants among `grants` that give access at `now` (active, before their end, to the
+ * millisecond), in their order.
+ * @public
+ */
+export function holdingGrants<
+  G extends { state: AccessGrantState; expiresAt: number },
+>(grants: readonly G[], now: number): G[] {
+  return grants.filter(grant => grantHolds(grant, now));
 }

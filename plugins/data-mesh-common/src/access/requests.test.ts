@@ -1,6 +1,7 @@
 import {
   autoApprovalOf,
   grantHolds,
+  holdingGrants,
   readAccessDecision,
   readAccessRequest,
   readAutoApproval,
@@ -184,5 +185,24 @@ describe('grantHolds', () => {
     expect(grantHolds(grant, NOW - 1)).toBe(true);
     expect(grantHolds(grant, NOW)).toBe(false);
     expect(grantHolds({ ...grant, state: 'revoked' }, NOW - 1)).toBe(false);
+  });
+});
+
+describe('holdingGrants', () => {
+  it('keeps the active grants before their end, in their order', () => {
+    const grants = [
+      { id: 'a', state: 'active' as const, expiresAt: NOW + DAY },
+      { id: 'b', state: 'active' as const, expiresAt: NOW },
+      { id: 'c', state: 'revoked' as const, expiresAt: NOW + DAY },
+      { id: 'd', state: 'expired' as const, expiresAt: NOW - DAY },
+      { id: 'e', state: 'active' as const, expiresAt: NOW + 1 },
+    ];
+    expect(holdingGrants(grants, NOW).map(g => g.id)).toEqual(['a', 'e']);
+    expect(holdingGrants(grants, NOW - 1).map(g => g.id)).toEqual([
+      'a',
+      'b',
+      'e',
+    ]);
+    expect(holdingGrants([], NOW)).toEqual([]);
   });
 });

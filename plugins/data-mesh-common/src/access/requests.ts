@@ -14,7 +14,11 @@ import {
 } from './accessSettings';
 import { principalRef } from './productAccess';
 
-export { ACCESS_REQUEST_STATES, grantHolds } from './accessStates';
+export {
+  ACCESS_REQUEST_STATES,
+  grantHolds,
+  holdingGrants,
+} from './accessStates';
 export type {
   AccessAuditAction,
   AccessGrantState,
