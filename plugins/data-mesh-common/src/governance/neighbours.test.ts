@@ -155,9 +155,9 @@ describe('MeshNeighbours', () => {
       mesh[1],
       product('vault', 'restricted', ['metrics']),
     ]);
-    expect(
-      after.touchedBy(before, ['component:default/vault']).sort(),
-    ).toEqual(['component:default/ledger', 'component:default/metrics']);
+    expect(after.touchedBy(before, ['component:default/vault']).sort()).toEqual(
+      ['component:default/ledger', 'component:default/metrics'],
+    );
     // the ledger's readers, the one it had before included, not the ledger itself
     expect(
       after.touchedBy(before, ['component:default/ledger']).sort(),

@@ -224,7 +224,10 @@ describe('MeshDatasets', () => {
         },
       },
     };
-    const told = datasets.eventProducts(body, readOpenLineageEvent(body).event!);
+    const told = datasets.eventProducts(
+      body,
+      readOpenLineageEvent(body).event!,
+    );
     expect(told.products).toEqual(['component:default/customers']);
     expect(
       told.quality.get('component:default/customers')!.map(c => c.type),
