@@ -108,12 +108,8 @@ export type {
   PolicyInput,
   QualityCheckResult,
 } from './governance/policyInput';
-export { lineageNeighbours } from './governance/neighbours';
-export type {
-  MeshProduct,
-  NeighbourFacts,
-  ProductNeighbours,
-} from './governance/neighbours';
+export { MeshNeighbours } from './governance/neighbours';
+export type { MeshProduct, NeighbourFacts } from './governance/neighbours';
 export { policyTimeKey } from './governance/policyTimeKey';
 export type { GovernedEntity } from './governance/productFacts';
 export { governProduct, verdictForViewer } from './governance/productVerdict';
@@ -145,13 +141,8 @@ export type {
   LineageNodeInput,
   LineageQuery,
 } from './lineage/LineageGraph';
-export {
-  DatasetMatcher,
-  datasetPatterns,
-  datasetRef,
-  filePath,
-} from './lineage/datasetNames';
-export type { DatasetPattern } from './lineage/datasetNames';
+export { filePath } from './lineage/datasetNames';
+export { MeshDatasets } from './lineage/meshDatasets';
 export { readOpenLineageEvent } from './lineage/openLineage';
 export type {
   DatasetEdge,
@@ -231,10 +222,7 @@ export {
   notificationSeverity,
 } from './observability/alerts';
 export type { SloAlertRule } from './observability/alerts';
-export {
-  openLineageQualityChecks,
-  portalSummaryChecks,
-} from './observability/inputs';
+export { portalSummaryChecks } from './observability/inputs';
 export type { ReportedCheck } from './observability/inputs';
 export type { AlertCondition, AlertSeverity } from './observability/plan';
 export { judgeVolume } from './observability/volume';

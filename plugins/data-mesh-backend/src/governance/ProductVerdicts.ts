@@ -11,11 +11,10 @@ import {
   type OdcsContract,
   type PolicyGateFacts,
   type PolicyLayers,
-  type ProductNeighbours,
   type ProductVerdict,
   type QualityCheckResult,
+  MeshNeighbours,
   governProduct,
-  lineageNeighbours,
   policyTimeKey,
   verdictForViewer,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
@@ -54,7 +53,7 @@ export class ProductVerdicts {
   >();
 
   /** Each product's lineage neighbours, as policies over lineage read them. */
-  private neighbours = new Map<string, ProductNeighbours>();
+  private neighbours = new MeshNeighbours();
 
   /** `policies` as `loadGovernancePolicies` (data-mesh-node) reads them from the config. */
 
@@ -77,24 +76,14 @@ export class ProductVerdicts {
     changed: readonly string[] = [],
   ): string[] {
     const before = this.neighbours;
-    this.neighbours = lineageNeighbours(
+    this.neighbours = new MeshNeighbours(
       products.map(p => ({
         entity: p.entity,
         contract: p.contract ?? null,
         domain: p.domain ?? null,
       })),
     );
-    const touched = new Set<string>();
-    for (const ref of changed) {
-      for (const side of [before.get(ref), this.neighbours.get(ref)])
-        for (const n of [
-          ...(side?.upstream ?? []),
-          ...(side?.downstream ?? []),
-        ])
-          touched.add(n.ref);
-    }
-    for (const ref of changed) touched.delete(ref);
-    return [...touched];
+    return this.neighbours.touchedBy(before, changed);
   }
 
   /**
@@ -110,7 +99,7 @@ export class ProductVerdicts {
     if (!this.layers) return undefined;
     const now = this.now();
     const checks = qualityResults(states);
-    const neighbours = this.neighbours.get(product.entityRef);
+    const neighbours = this.neighbours.of(product.entityRef);
     const key = JSON.stringify([
       this.version,
       policyTimeKey(this.layers, now),
@@ -119,7 +108,7 @@ export class ProductVerdicts {
       product.domain ?? null,
       product.issues.length,
       checks.map(c => `${c.name}:${c.passed}`).sort(),
-      neighbours ?? null,
+      neighbours,
     ]);
     const kept = this.kept.get(product.entityRef);
     if (kept?.key === key) return kept.verdict;
@@ -132,8 +121,7 @@ export class ProductVerdicts {
         systemDomain: product.domain,
         checks,
         now,
-        upstream: neighbours?.upstream ?? null,
-        downstream: neighbours?.downstream ?? null,
+        ...neighbours,
       },
       { previousVerdict: kept?.verdict },
     );
@@ -153,7 +141,6 @@ export class ProductVerdicts {
     states: readonly StoredSloState[],
   ): ProductVerdict | undefined {
     if (!this.layers) return undefined;
-    const neighbours = this.neighbours.get(product.entityRef);
     return governProduct(this.layers, {
       entity: product.entity,
       contract,
@@ -161,8 +148,7 @@ export class ProductVerdicts {
       systemDomain: product.domain,
       checks: qualityResults(states),
       now: this.now(),
-      upstream: neighbours?.upstream ?? null,
-      downstream: neighbours?.downstream ?? null,
+      ...this.neighbours.of(product.entityRef),
       gate,
     });
   }

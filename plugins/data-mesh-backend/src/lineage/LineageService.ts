@@ -9,20 +9,16 @@
  */
 import path from 'node:path';
 import {
-  DatasetMatcher,
   LineageGraph,
   type LineageQuery,
   type LineageResponse,
   type LineageEdgeInput,
   type LineageNodeInput,
+  MeshDatasets,
   RELATION_CONSUMES_DATA_FROM,
   type SloHealth,
-  datasetPatterns,
-  datasetRef,
-  physicalName,
   productRef,
   readDataProductSpec,
-  schemaObjects,
   upstreamProductRef,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { DataProduct, ProductCatalog } from '../products/DataProduct';
@@ -63,7 +59,7 @@ export class LineageService {
     graph: Promise<LineageGraph>;
   };
   private version = 0;
-  private readonly matchers = new WeakMap<DataProduct[], DatasetMatcher>();
+  private readonly matchers = new WeakMap<DataProduct[], MeshDatasets>();
   private readonly parts = new WeakMap<DataProduct, ProductPart>();
   private readonly datasets = new Map<string, StoredDataset>();
   private readonly edges = new Map<string, StoredDatasetEdge>();
@@ -79,8 +75,8 @@ export class LineageService {
     this.lookNow = true;
   }
 
-  /** Matcher from OpenLineage datasets to products (kept per product listing). */
-  matcherFor(products: DataProduct[]): DatasetMatcher {
+  /** The OpenLineage datasets of the products (kept per product listing). */
+  matcherFor(products: DataProduct[]): MeshDatasets {
     let matcher = this.matchers.get(products);
     if (!matcher) {
       matcher = this.buildMatcher(products);
@@ -89,24 +85,13 @@ export class LineageService {
     return matcher;
   }
 
-  private buildMatcher(products: DataProduct[]): DatasetMatcher {
-    const matcher = new DatasetMatcher();
-    for (const product of products) {
-      const objects = schemaObjects(product.contract).map(physicalName);
-      for (const server of product.contract?.servers ?? []) {
-        if (!server) continue;
-        const base =
-          this.options.serverDirectory(server.server) ??
-          product.contractDirectory;
-        matcher.add(
-          product.entityRef,
-          datasetPatterns(server, objects, p =>
-            base && !path.isAbsolute(p) ? path.resolve(base, p) : p,
-          ),
-        );
-      }
-    }
-    return matcher;
+  private buildMatcher(products: DataProduct[]): MeshDatasets {
+    return MeshDatasets.of(products, (p, server, product) => {
+      const base =
+        this.options.serverDirectory(server.server) ??
+        product.contractDirectory;
+      return base && !path.isAbsolute(p) ? path.resolve(base, p) : p;
+    });
   }
 
   /**
@@ -217,24 +202,24 @@ export class LineageService {
     }
     const matcher = this.matcherFor(products);
     for (const dataset of this.datasets.values()) {
-      if (!matcher.match(dataset))
+      if (!matcher.productOf(dataset))
         nodes.push({
-          entityRef: datasetRef(dataset),
+          entityRef: matcher.nodeRef(dataset),
           title: dataset.name,
           external: true,
         });
     }
     const byRef = new Map(products.map(p => [p.entityRef, p]));
     for (const edge of this.edges.values()) {
-      const from = matcher.match(edge.from);
-      const to = matcher.match(edge.to);
+      const from = matcher.productOf(edge.from);
+      const to = matcher.productOf(edge.to);
       const fromLabel = columnOwner(
         edge.from.name,
         from ? byRef.get(from) : undefined,
       );
       const toLabel = columnOwner(edge.to.name, to ? byRef.get(to) : undefined);
-      const fromRef = from ?? datasetRef(edge.from);
-      const toRef = to ?? datasetRef(edge.to);
+      const fromRef = from ?? matcher.nodeRef(edge.from);
+      const toRef = to ?? matcher.nodeRef(edge.to);
       if (!from)
         nodes.push({
           entityRef: fromRef,

@@ -6,10 +6,9 @@
  */
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
-  type DatasetMatcher,
+  type ReportedCheck,
   dataMeshResultsCreatePermission,
   judgeVolume,
-  openLineageQualityChecks,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { DataProduct } from '../products/DataProduct';
 import type { RouterContext } from '../router/context';
@@ -18,48 +17,24 @@ import type { PushedCheck } from './readPushedResults';
 
 const VOLUME_LOOKBACK_MS = 29 * 86_400_000;
 
-/** The datasets an event names with their facets: inputs, outputs, a DatasetEvent's dataset. */
-function rawDatasets(body: unknown): Record<string, unknown>[] {
-  if (typeof body !== 'object' || body === null) return [];
-  const b = body as Record<string, unknown>;
-  const list = [
-    ...(Array.isArray(b.inputs) ? b.inputs : []),
-    ...(Array.isArray(b.outputs) ? b.outputs : []),
-    ...(b.dataset ? [b.dataset] : []),
-  ];
-  return list.filter(
-    (d): d is Record<string, unknown> =>
-      typeof d === 'object' &&
-      d !== null &&
-      typeof (d as any).namespace === 'string' &&
-      typeof (d as any).name === 'string',
-  );
-}
-
 /**
- * Stores the quality results of an event's datasets. Returns, per product, how many
- * observations were stored; products the caller may not push results for, and checks
- * that do not match, are left out.
+ * Stores the quality results an event reported, by product (as `MeshDatasets.eventProducts`
+ * reads them). Returns, per product, how many observations were stored; products the caller
+ * may not push results for, and checks that do not match, are left out.
  */
 export async function recordOpenLineageQuality(
   ctx: RouterContext,
   credentials: BackstageCredentials,
-  body: unknown,
+  quality: ReadonlyMap<string, ReportedCheck[]>,
   options: {
     eventId: string;
     eventTime: number;
-    matcher: DatasetMatcher;
     products: readonly DataProduct[];
   },
 ): Promise<Record<string, number>> {
   const byProduct = new Map<string, PushedCheck[]>();
-  for (const dataset of rawDatasets(body)) {
-    const ref = options.matcher.match({
-      namespace: dataset.namespace as string,
-      name: dataset.name as string,
-    });
-    if (!ref) continue;
-    const checks = openLineageQualityChecks(dataset).map(c => {
+  for (const [ref, reported] of quality) {
+    const checks = reported.map(c => {
       const pushed: PushedCheck = {
         path: c.path,
         status: c.status,
@@ -77,8 +52,7 @@ export async function recordOpenLineageQuality(
         };
       return pushed;
     });
-    if (checks.length)
-      byProduct.set(ref, [...(byProduct.get(ref) ?? []), ...checks]);
+    byProduct.set(ref, checks);
   }
   const stored: Record<string, number> = {};
   for (const [ref, reported] of byProduct) {

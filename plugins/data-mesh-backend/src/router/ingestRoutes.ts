@@ -189,22 +189,19 @@ export function ingestRoutes(
       );
       if (!duplicate) ctx.lineage.invalidate();
       const products = await ctx.products.listProducts();
-      const matcher = ctx.lineage.matcherFor(products);
-      const matched = new Set<string>();
-      for (const dataset of event.datasets) {
-        const ref = matcher.match(dataset);
-        if (ref) matched.add(ref);
-      }
+      const told = ctx.lineage
+        .matcherFor(products)
+        .eventProducts(req.body, event);
       const body: OpenLineageIngestResponse = {
         eventId,
         edges: duplicate ? 0 : event.edges.length,
-        matchedProducts: [...matched].sort(),
+        matchedProducts: told.products,
       };
       const quality = await recordOpenLineageQuality(
         ctx,
         res.locals.credentials,
-        req.body,
-        { eventId, eventTime: event.eventTime, matcher, products },
+        told.quality,
+        { eventId, eventTime: event.eventTime, products },
       );
       if (Object.keys(quality).length > 0) body.qualityResults = quality;
       return res.status(201).json(body);

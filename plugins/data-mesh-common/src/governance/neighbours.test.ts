@@ -1,6 +1,6 @@
 import { evaluatePolicies } from './evaluatePolicies';
 import { layerPolicies } from './layering';
-import { lineageNeighbours } from './neighbours';
+import { lineageNeighbours, MeshNeighbours } from './neighbours';
 import { parsePolicySet } from './parsePolicySet';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -125,5 +125,48 @@ describe('lineageNeighbours', () => {
       }).outcome,
     ).toBe('pass');
     expect(gateResult(null).outcome).toBe('pass');
+  });
+});
+
+describe('MeshNeighbours', () => {
+  it("gives a product's neighbours as a policy's facts take them, null lists outside the mesh", () => {
+    const neighbours = new MeshNeighbours(mesh);
+    const ledger = neighbours.of('component:default/ledger');
+    expect(ledger.upstream).toEqual([]);
+    expect(ledger.downstream!.map(d => d.ref)).toEqual([
+      'component:default/metrics',
+      'component:default/vault',
+    ]);
+    expect(neighbours.of('component:default/elsewhere')).toEqual({
+      upstream: null,
+      downstream: null,
+    });
+    expect(new MeshNeighbours().of('component:default/ledger')).toEqual({
+      upstream: null,
+      downstream: null,
+    });
+  });
+
+  it('names the products whose neighbours a change may have changed: those before and after, not the changed ones', () => {
+    const before = new MeshNeighbours(mesh);
+    // vault stops reading the ledger and reads metrics instead
+    const after = new MeshNeighbours([
+      mesh[0],
+      mesh[1],
+      product('vault', 'restricted', ['metrics']),
+    ]);
+    expect(after.touchedBy(before, ['component:default/vault']).sort()).toEqual(
+      ['component:default/ledger', 'component:default/metrics'],
+    );
+    // the ledger's readers, the one it had before included, not the ledger itself
+    expect(
+      after.touchedBy(before, ['component:default/ledger']).sort(),
+    ).toEqual(['component:default/metrics', 'component:default/vault']);
+    expect(after.touchedBy(before, [])).toEqual([]);
+    // a product leaving the mesh: the neighbours it had
+    const gone = new MeshNeighbours([mesh[0], mesh[2]]);
+    expect(gone.touchedBy(before, ['component:default/metrics'])).toEqual([
+      'component:default/ledger',
+    ]);
   });
 });

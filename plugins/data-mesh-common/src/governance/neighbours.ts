@@ -8,6 +8,7 @@ import {
   lineageFromEntities,
 } from '../impact/impactOf';
 import { productRef } from '../product/productRef';
+import type { PolicyInput } from './policyInput';
 import { describeProduct, type GovernedEntity } from './productFacts';
 
 /**
@@ -98,4 +99,49 @@ export function lineageNeighbours(
     found.downstream.sort((a, b) => a.ref.localeCompare(b.ref));
   }
   return neighbours;
+}
+
+/**
+ * The lineage neighbours of every product of the mesh, as governance policies read them
+ * (`upstream`, `downstream`; see {@link lineageNeighbours}), built again on every change of
+ * the mesh.
+ * @public
+ */
+export class MeshNeighbours {
+  private readonly neighbours: Map<string, ProductNeighbours>;
+
+  constructor(products: readonly MeshProduct[] = []) {
+    this.neighbours = lineageNeighbours(products);
+  }
+
+  /**
+   * The neighbours of a product (entity ref, lower case) as a policy's facts take them:
+   * null lists for a product outside the mesh.
+   */
+  of(ref: string): Required<Pick<PolicyInput, 'upstream' | 'downstream'>> {
+    const found = this.neighbours.get(ref);
+    return {
+      upstream: found?.upstream ?? null,
+      downstream: found?.downstream ?? null,
+    };
+  }
+
+  /**
+   * The products whose neighbours may have changed since `before`, when the products
+   * `changed` changed: the neighbours each of them had before and has now, the changed
+   * products themselves left out (their verdicts are evaluated again anyway).
+   */
+  touchedBy(before: MeshNeighbours, changed: readonly string[]): string[] {
+    const touched = new Set<string>();
+    for (const ref of changed) {
+      for (const side of [before.neighbours.get(ref), this.neighbours.get(ref)])
+        for (const n of [
+          ...(side?.upstream ?? []),
+          ...(side?.downstream ?? []),
+        ])
+          touched.add(n.ref);
+    }
+    for (const ref of changed) touched.delete(ref);
+    return [...touched];
+  }
 }
