@@ -38,7 +38,7 @@ export interface ProductNeighbours {
 }
 
 /**
- * One product of the mesh, as the callers of {@link lineageNeighbours} know it.
+ * One product of the mesh, as the callers of {@link MeshNeighbours} know it.
  * @public
  */
 export interface MeshProduct {
@@ -103,7 +103,7 @@ export function lineageNeighbours(
 
 /**
  * The lineage neighbours of every product of the mesh, as governance policies read them
- * (`upstream`, `downstream`; see {@link lineageNeighbours}), built again on every change of
+ * (`upstream`, `downstream`; see `lineageNeighbours`), built again on every change of
  * the mesh.
  * @public
  */
