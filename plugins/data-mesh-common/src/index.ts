@@ -344,14 +344,22 @@ export type {
 } from './api/versions';
 export { readChangelog } from './consumers/changelog';
 export type { ChangelogEntry } from './consumers/changelog';
-export { consumersOf, hitConsumers } from './consumers/consumers';
+export {
+  consumersOf,
+  consumersOfProduct,
+  hitConsumers,
+} from './consumers/consumers';
 export type {
   ConsumerCandidate,
   ConsumerSource,
   HitConsumer,
   ProductConsumer,
 } from './consumers/consumers';
-export { breakingChangeGate, gateFacts } from './consumers/gate';
+export {
+  breakingChangeGate,
+  breakingChangeGateOf,
+  gateFacts,
+} from './consumers/gate';
 export type {
   BreakingChangeGate,
   ConsumerAcknowledgement,

@@ -2,8 +2,13 @@
  * The breaking-change gate: a version that breaks its consumers waits until every consumer
  * it hits acknowledged it, or until the deprecation period since it was announced ran out.
  */
+import type { ContractChange, ContractDiff } from '../diff/types';
 import type { PolicyGateFacts } from '../governance/policyInput';
-import type { HitConsumer } from './consumers';
+import {
+  type HitConsumer,
+  type ProductConsumer,
+  hitConsumers,
+} from './consumers';
 
 /**
  * What a hit consumer answered: it is ready (`acknowledged`), or it needs more time.
@@ -23,10 +28,11 @@ export interface ConsumerAcknowledgement {
 }
 
 /**
- * One hit consumer and its answer, if any.
+ * One consumer a breaking change hits, with what breaks for it, and its answer, if any.
  * @public
  */
-export interface GateConsumer extends HitConsumer {
+export interface GateConsumer extends ProductConsumer {
+  changes: ContractChange[];
   acknowledgement?: ConsumerAcknowledgement;
 }
 
@@ -60,9 +66,32 @@ export interface BreakingChangeGate {
 export const DEFAULT_DEPRECATION_DAYS = 30;
 
 /**
- * The state of a version's gate at `now`.
+ * The state at `now` of the gate of a version whose changes from its predecessor are `diff`:
+ * the consumers of the product (`entityRef`) what it breaks hits, with their answers. A
+ * version that breaks nothing, or nothing a consumer reads, is `not-breaking`.
  * @public
  */
+export function breakingChangeGateOf(input: {
+  entityRef: string;
+  diff: ContractDiff;
+  consumers: readonly ProductConsumer[];
+  acknowledgements: readonly ConsumerAcknowledgement[];
+  /** ms since the epoch */
+  announcedAt: number;
+  deprecationDays?: number;
+  /** ms since the epoch */
+  now: number;
+}): BreakingChangeGate {
+  return breakingChangeGate({
+    hit: hitConsumers(input.diff, input.entityRef, input.consumers),
+    acknowledgements: input.acknowledgements,
+    announcedAt: input.announcedAt,
+    deprecationDays: input.deprecationDays,
+    now: input.now,
+  });
+}
+
+/** The state of a version's gate at `now`, from the consumers it hits. */
 export function breakingChangeGate(input: {
   hit: readonly HitConsumer[];
   acknowledgements: readonly ConsumerAcknowledgement[];
@@ -122,7 +151,6 @@ export function breakingChangeGate(input: {
 /**
  * The gate as governance policies read it (`gate`): the version, who has not acknowledged and
  * who has. Asking for more time is not acknowledging.
- * @public
  */
 export function gateFacts(
   gate: BreakingChangeGate,
