@@ -7,10 +7,10 @@
  */
 import type { Entity } from '@backstage/catalog-model';
 import {
+  type BreakingChangeGate,
   type ContractIssue,
   type GovernanceResponse,
   type OdcsContract,
-  type PolicyGateFacts,
   type PolicyLayers,
   type ProductNeighbours,
   type ProductVerdict,
@@ -149,7 +149,7 @@ export class ProductVerdicts {
   versionVerdict(
     product: DataProduct,
     contract: OdcsContract,
-    gate: PolicyGateFacts | null,
+    gate: BreakingChangeGate | null,
     states: readonly StoredSloState[],
   ): ProductVerdict | undefined {
     if (!this.layers) return undefined;
