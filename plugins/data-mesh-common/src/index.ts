@@ -347,5 +347,4 @@ export type {
   BreakingChangeGate,
   ConsumerAcknowledgement,
   GateConsumer,
-  GateState,
 } from './consumers/gate';

@@ -37,20 +37,17 @@ export interface GateConsumer extends ProductConsumer {
 }
 
 /**
- * - `not-breaking`: the version breaks nobody (no breaking change, or no consumer reads what
- *   breaks);
- * - `waiting`: a hit consumer has not acknowledged and the deprecation period runs;
- * - `open`: every hit consumer acknowledged, or the deprecation period ran out.
- * @public
- */
-export type GateState = 'not-breaking' | 'waiting' | 'open';
-
-/**
  * The gate of one version.
  * @public
  */
 export interface BreakingChangeGate {
-  state: GateState;
+  /**
+   * - `not-breaking`: the version breaks nobody (no breaking change, or no consumer reads what
+   *   breaks);
+   * - `waiting`: a hit consumer has not acknowledged and the deprecation period runs;
+   * - `open`: every hit consumer acknowledged, or the deprecation period ran out.
+   */
+  state: 'not-breaking' | 'waiting' | 'open';
   /** When the version was announced (ISO 8601). */
   announcedAt: string;
   /** When the deprecation period ends (ISO 8601). */
@@ -115,7 +112,7 @@ export function breakingChangeGate(input: {
   const pending = consumers.filter(
     c => c.acknowledgement?.decision !== 'acknowledged',
   ).length;
-  let state: GateState;
+  let state: BreakingChangeGate['state'];
   let reason: string;
   if (consumers.length === 0) {
     state = 'not-breaking';
