@@ -240,11 +240,12 @@ function portsOn(
 }
 
 /**
- * The consumers of a product in the mesh (see {@link consumersOf}): the products whose input
- * ports name it (by its ref, or by its contract id when a port names no product), the users
- * and groups holding a read grant on it, and the products the OpenLineage edges out of it
- * reach (with the columns they read). A product whose contract is broken, or could not be
- * read, consumes nothing; the product itself is never its own consumer.
+ * The consumers of a product in the mesh: the products whose input ports name it (by its
+ * ref, or by its contract id when a port names no product), the users and groups holding a
+ * read grant on it, and the products the OpenLineage edges out of it reach (with the columns
+ * they read), their ways of reading added up per consumer. A product whose contract is
+ * broken, or could not be read, consumes nothing; the product itself is never its own
+ * consumer.
  * @public
  */
 export function consumersOfProduct(input: {
