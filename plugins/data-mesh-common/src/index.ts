@@ -103,11 +103,7 @@ export { layerPolicies } from './governance/layering';
 export type { PolicyLayers } from './governance/layering';
 export { BUILT_IN_POLICIES } from './governance/packs/builtin';
 export { parsePolicySet } from './governance/parsePolicySet';
-export type {
-  PolicyGateFacts,
-  PolicyInput,
-  QualityCheckResult,
-} from './governance/policyInput';
+export type { PolicyInput, QualityCheckResult } from './governance/policyInput';
 export { MeshNeighbours } from './governance/neighbours';
 export type { MeshProduct, NeighbourFacts } from './governance/neighbours';
 export { policyTimeKey } from './governance/policyTimeKey';
@@ -290,18 +286,11 @@ export type {
 } from './access/requests';
 export { readChangelog } from './consumers/changelog';
 export type { ChangelogEntry } from './consumers/changelog';
-export { consumersOf, hitConsumers } from './consumers/consumers';
-export type {
-  ConsumerCandidate,
-  ConsumerSource,
-  HitConsumer,
-  ProductConsumer,
-} from './consumers/consumers';
-export { breakingChangeGate, gateFacts } from './consumers/gate';
+export { consumersOfProduct } from './consumers/consumers';
+export type { ConsumerSource, ProductConsumer } from './consumers/consumers';
+export { breakingChangeGateOf } from './consumers/gate';
 export type {
   BreakingChangeGate,
   ConsumerAcknowledgement,
   GateConsumer,
-  GateState,
 } from './consumers/gate';
-export { isBrokenProduct } from './entity/productStatus';

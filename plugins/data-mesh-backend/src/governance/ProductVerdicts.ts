@@ -7,9 +7,9 @@
  */
 import type { Entity } from '@backstage/catalog-model';
 import {
+  type BreakingChangeGate,
   type ContractIssue,
   type OdcsContract,
-  type PolicyGateFacts,
   type PolicyLayers,
   type ProductVerdict,
   type QualityCheckResult,
@@ -137,7 +137,7 @@ export class ProductVerdicts {
   versionVerdict(
     product: DataProduct,
     contract: OdcsContract,
-    gate: PolicyGateFacts | null,
+    gate: BreakingChangeGate | null,
     states: readonly StoredSloState[],
   ): ProductVerdict | undefined {
     if (!this.layers) return undefined;

@@ -5,7 +5,6 @@
 import type Router from 'express-promise-router';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
-  gateFacts,
   verdictForViewer,
   type OdcsContract,
   dataMeshAccessDecidePermission,
@@ -316,14 +315,7 @@ export function versionRoutes(
       const verdict = ctx.verdicts.versionVerdict(
         product,
         contract,
-        impact.gate.state === 'not-breaking'
-          ? null
-          : gateFacts(
-              impact.gate,
-              contract.version === undefined
-                ? undefined
-                : String(contract.version),
-            ),
+        impact.gate,
         await ctx.observations.states(product.entityRef),
       );
       const body: ContractImpactResponse = {

@@ -13,9 +13,8 @@ import {
   type ContractDiff,
   type OdcsContract,
   type ProductConsumer,
-  breakingChangeGate,
+  breakingChangeGateOf,
   diffContracts,
-  hitConsumers,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { ContractVersionView } from '@backstage-data-mesh/plugin-data-mesh-client';
 import type { StoredVersion, VersionStore } from '../database/VersionStore';
@@ -136,12 +135,22 @@ export class ContractVersions {
     if (!before) return [];
     const diff = diffContracts(before, contract);
     if (!diff.changes.some(c => c.severity === 'breaking')) return [];
-    const hit = hitConsumers(
+    // The consumers the version's gate waits for: those it hits.
+    const gate = breakingChangeGateOf({
+      entityRef: product.entityRef,
       diff,
-      product.entityRef,
-      await this.options.consumers.of(product),
+      consumers: await this.options.consumers.of(product),
+      acknowledgements: [],
+      announcedAt: this.now(),
+      deprecationDays: this.options.deprecationDays,
+      now: this.now(),
+    });
+    return breakingVersionAlerts(
+      product,
+      contract,
+      versionId(contract),
+      gate.consumers,
     );
-    return breakingVersionAlerts(product, contract, versionId(contract), hit);
   }
 
   private async latestPublished(
@@ -268,19 +277,17 @@ export class ContractVersions {
     const { items } = await this.list(product, false);
     const version = items.find(i => i.id === id);
     const diff = diffContracts(product.contract, contract);
-    const hit = diff.changes.some(c => c.severity === 'breaking')
-      ? hitConsumers(
-          diff,
-          product.entityRef,
-          await this.options.consumers.of(product),
-        )
+    const consumers = diff.changes.some(c => c.severity === 'breaking')
+      ? await this.options.consumers.of(product)
       : [];
     const acks = (
       await this.options.store.acknowledgements(product.entityRef)
     ).get(id);
     const stored = await this.options.store.version(product.entityRef, id);
-    const gate = breakingChangeGate({
-      hit,
+    const gate = breakingChangeGateOf({
+      entityRef: product.entityRef,
+      diff,
+      consumers,
       acknowledgements: acks ?? [],
       announcedAt: stored?.announcedAt ?? this.now(),
       deprecationDays: this.options.deprecationDays,

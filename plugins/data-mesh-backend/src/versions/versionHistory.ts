@@ -10,9 +10,8 @@ import {
   type ContractDiff,
   type OdcsContract,
   type ProductConsumer,
-  breakingChangeGate,
+  breakingChangeGateOf,
   diffContracts,
-  hitConsumers,
   readChangelog,
   redactContractData,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
@@ -108,8 +107,10 @@ export function versionGate(
 ): BreakingChangeGate | undefined {
   if (!placed.diff?.changes.some(c => c.severity === 'breaking'))
     return undefined;
-  return breakingChangeGate({
-    hit: hitConsumers(placed.diff, entityRef, consumers),
+  return breakingChangeGateOf({
+    entityRef,
+    diff: placed.diff,
+    consumers,
     acknowledgements: acks.get(placed.stored.id) ?? [],
     announcedAt: placed.stored.announcedAt ?? placeOf(placed.stored),
     deprecationDays: options.deprecationDays,

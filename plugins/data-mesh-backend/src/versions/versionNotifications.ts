@@ -4,7 +4,7 @@
  */
 import type {
   ConsumerAcknowledgement,
-  HitConsumer,
+  GateConsumer,
   OdcsContract,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { OutboxAlert } from '../database/AlertOutbox';
@@ -32,7 +32,7 @@ export function breakingVersionAlerts(
   product: NotifiedProduct,
   contract: OdcsContract,
   id: string,
-  hit: readonly HitConsumer[],
+  hit: readonly GateConsumer[],
 ): OutboxAlert[] {
   const version = contract.version ? ` ${String(contract.version)}` : '';
   const alerts: OutboxAlert[] = [];

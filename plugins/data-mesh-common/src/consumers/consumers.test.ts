@@ -1,7 +1,12 @@
 import { diffContracts } from '../diff/diffContracts';
 import type { OdcsContract } from '../odcs/model';
-import { consumersOf, fieldOfColumn, hitConsumers } from './consumers';
-import { breakingChangeGate } from './gate';
+import {
+  consumersOf,
+  consumersOfProduct,
+  fieldOfColumn,
+  hitConsumers,
+} from './consumers';
+import { breakingChangeGate, breakingChangeGateOf } from './gate';
 
 const ORDERS = 'component:default/sales-orders';
 const SEGMENTS = 'component:default/customer-segments';
@@ -186,5 +191,208 @@ describe('breakingChangeGate', () => {
         now: announcedAt,
       }).state,
     ).toBe('not-breaking');
+  });
+});
+
+describe('consumersOfProduct', () => {
+  const catalogProduct = (
+    name: string,
+    options: {
+      inputPorts?: Array<Record<string, string | string[]>>;
+      status?: string;
+      contract?: OdcsContract | null;
+    } = {},
+  ) => ({
+    entityRef: `component:default/${name}`,
+    owner: `group:default/${name}-team`,
+    entity: {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name,
+        namespace: 'default',
+        annotations: (options.status
+          ? { 'data-mesh/contract-status': options.status }
+          : {}) as Record<string, string>,
+      },
+      spec: {
+        type: 'data-product',
+        dataProduct: { inputPorts: options.inputPorts ?? [] },
+      },
+    },
+    contract:
+      options.contract === null ? undefined : options.contract ?? before,
+  });
+  const orders = catalogProduct('sales-orders', {
+    // A port on itself names no consumer.
+    inputPorts: [{ name: 'self', product: 'sales-orders' }],
+  });
+  const products = [
+    orders,
+    catalogProduct('customer-segments', {
+      inputPorts: [
+        {
+          name: 'orders',
+          product: 'Component:default/Sales-Orders',
+          fields: ['orders.customer_email'],
+        },
+      ],
+    }),
+    // By the contract id, when the port names no product.
+    catalogProduct('revenue-metrics', {
+      inputPorts: [{ name: 'orders', contractId: 'ORDERS' }],
+    }),
+    // The same contract id on a port naming another product is that product's.
+    catalogProduct('stock', {
+      inputPorts: [
+        { name: 'other', product: 'inventory', contractId: 'orders' },
+      ],
+    }),
+    catalogProduct('broken-contract-demo', {
+      inputPorts: [{ name: 'orders', product: 'sales-orders' }],
+      status: 'invalid',
+    }),
+    catalogProduct('unreadable', {
+      inputPorts: [{ name: 'orders', product: 'sales-orders' }],
+      contract: null,
+    }),
+    catalogProduct('bad-port', {
+      inputPorts: [{ name: 'orders', product: 'not a ref:' }],
+    }),
+    catalogProduct('lead-attribution'),
+    catalogProduct('inventory'),
+  ];
+  const edge = (
+    to: string,
+    source: string,
+    columns?: string[],
+    from = ORDERS,
+  ) => ({
+    source,
+    from,
+    to: `component:default/${to}`,
+    columns: columns?.map(c => ({ from: c, to: c })),
+  });
+
+  it('finds the products reading it by port or by OpenLineage, and the grant holders, leaving out broken and unread products', () => {
+    const consumers = consumersOfProduct({
+      product: orders,
+      products,
+      grants: ['group:default/finance'],
+      lineage: [
+        edge('lead-attribution', 'openlineage', ['mesh.orders_v1.order_id']),
+        // Declared edges are the ports, read above.
+        edge('inventory', 'declared'),
+        // Edges into products the catalog does not serve, or out of another product.
+        edge('gone', 'openlineage'),
+        edge('inventory', 'openlineage', undefined, 'component:default/stock'),
+        edge('sales-orders', 'openlineage'),
+        edge('unreadable', 'openlineage'),
+      ],
+    });
+    expect(consumers).toEqual([
+      {
+        ref: SEGMENTS,
+        kind: 'product',
+        via: ['input-port'],
+        owners: ['group:default/customer-segments-team'],
+        fields: ['orders.customer_email'],
+      },
+      {
+        ref: 'component:default/lead-attribution',
+        kind: 'product',
+        via: ['openlineage'],
+        owners: ['group:default/lead-attribution-team'],
+        fields: ['orders.order_id'],
+      },
+      {
+        ref: REVENUE,
+        kind: 'product',
+        via: ['input-port'],
+        owners: ['group:default/revenue-metrics-team'],
+      },
+      {
+        ref: 'group:default/finance',
+        kind: 'group',
+        via: ['grant'],
+        owners: ['group:default/finance'],
+      },
+    ]);
+  });
+
+  it('finds no reader by contract id when the product has no contract', () => {
+    const unread = catalogProduct('sales-orders', { contract: null });
+    expect(
+      consumersOfProduct({
+        product: unread,
+        products: [unread, ...products.slice(1)],
+        grants: [],
+        lineage: [],
+      }).map(c => c.ref),
+    ).toEqual([SEGMENTS]);
+  });
+});
+
+describe('breakingChangeGateOf', () => {
+  const consumers = consumersOf({
+    products: [
+      {
+        entityRef: SEGMENTS,
+        broken: false,
+        ports: [{ fields: ['orders.customer_email'] }],
+      },
+      {
+        entityRef: REVENUE,
+        broken: false,
+        ports: [{ fields: ['orders.total_amount'] }],
+      },
+    ],
+    grants: [],
+    openLineage: [],
+  });
+  const announcedAt = Date.parse('2025-06-01T00:00:00Z');
+
+  it('waits for the consumers what breaks hits, with what breaks for each', () => {
+    const gate = breakingChangeGateOf({
+      entityRef: ORDERS,
+      diff: diffContracts(before, after),
+      consumers,
+      acknowledgements: [
+        {
+          consumer: REVENUE,
+          decision: 'acknowledged',
+          by: 'user:default/mia',
+          at: '2025-06-02T00:00:00.000Z',
+        },
+      ],
+      announcedAt,
+      deprecationDays: 10,
+      now: announcedAt,
+    });
+    expect(gate.state).toBe('waiting');
+    expect(gate.consumers.map(c => c.ref)).toEqual([SEGMENTS]);
+    expect(gate.consumers[0].changes.map(c => c.path)).toEqual([
+      'schema.orders.properties.customer_email',
+    ]);
+    expect(gate.deprecationEndsAt).toBe('2025-06-11T00:00:00.000Z');
+  });
+
+  it('breaks nobody when nothing breaks', () => {
+    const gate = breakingChangeGateOf({
+      entityRef: ORDERS,
+      diff: diffContracts(
+        before,
+        contract(
+          ['order_id', 'customer_email', 'total_amount', 'note'],
+          '1.1.0',
+        ),
+      ),
+      consumers,
+      acknowledgements: [],
+      announcedAt,
+      now: announcedAt,
+    });
+    expect(gate.state).toBe('not-breaking');
+    expect(gate.consumers).toEqual([]);
   });
 });

@@ -4,7 +4,13 @@
  * OpenLineage saw reading its datasets (with the columns they read). A product whose
  * contract is broken is no consumer: it cannot be built on anything.
  */
+import type { Entity } from '@backstage/catalog-model';
 import type { ContractChange, ContractDiff } from '../diff/types';
+import {
+  readDataProductSpec,
+  upstreamProductRef,
+} from '../entity/dataProductSpec';
+import { isBrokenProduct } from '../entity/productStatus';
 import { impactOf } from '../impact/impactOf';
 import type { OdcsContract } from '../odcs/model';
 
@@ -31,7 +37,6 @@ export interface ProductConsumer {
 
 /**
  * What is known of a product that may consume another one.
- * @public
  */
 export interface ConsumerCandidate {
   entityRef: string;
@@ -192,9 +197,125 @@ export function consumersOf(input: {
     .sort((a, b) => a.ref.localeCompare(b.ref, 'en'));
 }
 
+/** A product of the mesh as the catalog serves it. */
+interface CatalogProduct {
+  entityRef: string;
+  owner?: string;
+  entity: Entity;
+  /** Absent when no contract could be read. */
+  contract?: OdcsContract;
+}
+
+/** Whether a product's contract is broken: the catalog says so, or none could be read. */
+const isBroken = (product: CatalogProduct) =>
+  isBrokenProduct(product.entity) || !product.contract;
+
+/** The input ports of `reader` that read `product`, by its ref or its contract id. */
+function portsOn(
+  reader: CatalogProduct,
+  product: CatalogProduct,
+): ConsumerCandidate['ports'] {
+  const ref = lower(product.entityRef);
+  const contractId = product.contract?.id
+    ? lower(String(product.contract.id))
+    : undefined;
+  const { spec } = readDataProductSpec(reader.entity);
+  const ports: ConsumerCandidate['ports'] = [];
+  for (const port of spec.inputPorts) {
+    let upstream: string | undefined;
+    try {
+      upstream = upstreamProductRef(port, reader.entity);
+    } catch {
+      upstream = undefined;
+    }
+    const named =
+      (upstream && lower(upstream) === ref) ||
+      (!upstream &&
+        contractId !== undefined &&
+        port.contractId !== undefined &&
+        lower(port.contractId) === contractId);
+    if (named) ports.push(port.fields ? { fields: port.fields } : {});
+  }
+  return ports;
+}
+
+/**
+ * The consumers of a product in the mesh: the products whose input ports name it (by its
+ * ref, or by its contract id when a port names no product), the users and groups holding a
+ * read grant on it, and the products the OpenLineage edges out of it reach (with the columns
+ * they read), their ways of reading added up per consumer. A product whose contract is
+ * broken, or could not be read, consumes nothing; the product itself is never its own
+ * consumer.
+ * @public
+ */
+export function consumersOfProduct(input: {
+  /** The product (its contract absent when none could be read). */
+  product: {
+    entityRef: string;
+    owner?: string;
+    entity: Entity;
+    contract?: OdcsContract;
+  };
+  /** Every product the catalog serves, as `product`. */
+  products: ReadonlyArray<{
+    entityRef: string;
+    owner?: string;
+    entity: Entity;
+    contract?: OdcsContract;
+  }>;
+  /** Users and groups that hold a read grant on the product now. */
+  grants: readonly string[];
+  /** The lineage edges out of the product (other edges are ignored). */
+  lineage: ReadonlyArray<{
+    /** Who saw the edge: only `openlineage` edges count here. */
+    source: string;
+    from: string;
+    to: string;
+    columns?: ReadonlyArray<{ from: string }>;
+  }>;
+}): ProductConsumer[] {
+  const { product } = input;
+  const self = lower(product.entityRef);
+  const byRef = new Map(input.products.map(p => [lower(p.entityRef), p]));
+  const candidates: ConsumerCandidate[] = [];
+  for (const reader of input.products) {
+    if (lower(reader.entityRef) === self) continue;
+    const ports = portsOn(reader, product);
+    if (ports.length === 0) continue;
+    candidates.push({
+      entityRef: reader.entityRef,
+      owner: reader.owner,
+      broken: isBroken(reader),
+      ports,
+    });
+  }
+  const openLineage = input.lineage
+    .filter(
+      e =>
+        e.source === 'openlineage' &&
+        lower(e.from) === self &&
+        lower(e.to) !== self &&
+        byRef.has(lower(e.to)),
+    )
+    .map(e => {
+      const reader = byRef.get(lower(e.to))!;
+      return {
+        entityRef: reader.entityRef,
+        owner: reader.owner,
+        broken: isBroken(reader),
+        columns: e.columns?.map(c => c.from),
+      };
+    });
+  return consumersOf({
+    contract: product.contract,
+    products: candidates,
+    grants: input.grants,
+    openLineage,
+  });
+}
+
 /**
  * A consumer a breaking change hits, with what breaks for it.
- * @public
  */
 export interface HitConsumer extends ProductConsumer {
   changes: ContractChange[];
@@ -203,7 +324,6 @@ export interface HitConsumer extends ProductConsumer {
 /**
  * The consumers the breaking changes of a diff hit: a consumer that reads only some fields
  * is hit only by changes to those fields, or to the whole contract (SLAs, servers).
- * @public
  */
 export function hitConsumers(
   diff: ContractDiff,

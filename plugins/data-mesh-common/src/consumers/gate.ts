@@ -2,8 +2,13 @@
  * The breaking-change gate: a version that breaks its consumers waits until every consumer
  * it hits acknowledged it, or until the deprecation period since it was announced ran out.
  */
+import type { ContractChange, ContractDiff } from '../diff/types';
 import type { PolicyGateFacts } from '../governance/policyInput';
-import type { HitConsumer } from './consumers';
+import {
+  type HitConsumer,
+  type ProductConsumer,
+  hitConsumers,
+} from './consumers';
 
 /**
  * What a hit consumer answered: it is ready (`acknowledged`), or it needs more time.
@@ -23,28 +28,26 @@ export interface ConsumerAcknowledgement {
 }
 
 /**
- * One hit consumer and its answer, if any.
+ * One consumer a breaking change hits, with what breaks for it, and its answer, if any.
  * @public
  */
-export interface GateConsumer extends HitConsumer {
+export interface GateConsumer extends ProductConsumer {
+  changes: ContractChange[];
   acknowledgement?: ConsumerAcknowledgement;
 }
-
-/**
- * - `not-breaking`: the version breaks nobody (no breaking change, or no consumer reads what
- *   breaks);
- * - `waiting`: a hit consumer has not acknowledged and the deprecation period runs;
- * - `open`: every hit consumer acknowledged, or the deprecation period ran out.
- * @public
- */
-export type GateState = 'not-breaking' | 'waiting' | 'open';
 
 /**
  * The gate of one version.
  * @public
  */
 export interface BreakingChangeGate {
-  state: GateState;
+  /**
+   * - `not-breaking`: the version breaks nobody (no breaking change, or no consumer reads what
+   *   breaks);
+   * - `waiting`: a hit consumer has not acknowledged and the deprecation period runs;
+   * - `open`: every hit consumer acknowledged, or the deprecation period ran out.
+   */
+  state: 'not-breaking' | 'waiting' | 'open';
   /** When the version was announced (ISO 8601). */
   announcedAt: string;
   /** When the deprecation period ends (ISO 8601). */
@@ -60,9 +63,32 @@ export interface BreakingChangeGate {
 export const DEFAULT_DEPRECATION_DAYS = 30;
 
 /**
- * The state of a version's gate at `now`.
+ * The state at `now` of the gate of a version whose changes from its predecessor are `diff`:
+ * the consumers of the product (`entityRef`) what it breaks hits, with their answers. A
+ * version that breaks nothing, or nothing a consumer reads, is `not-breaking`.
  * @public
  */
+export function breakingChangeGateOf(input: {
+  entityRef: string;
+  diff: ContractDiff;
+  consumers: readonly ProductConsumer[];
+  acknowledgements: readonly ConsumerAcknowledgement[];
+  /** ms since the epoch */
+  announcedAt: number;
+  deprecationDays?: number;
+  /** ms since the epoch */
+  now: number;
+}): BreakingChangeGate {
+  return breakingChangeGate({
+    hit: hitConsumers(input.diff, input.entityRef, input.consumers),
+    acknowledgements: input.acknowledgements,
+    announcedAt: input.announcedAt,
+    deprecationDays: input.deprecationDays,
+    now: input.now,
+  });
+}
+
+/** The state of a version's gate at `now`, from the consumers it hits. */
 export function breakingChangeGate(input: {
   hit: readonly HitConsumer[];
   acknowledgements: readonly ConsumerAcknowledgement[];
@@ -86,7 +112,7 @@ export function breakingChangeGate(input: {
   const pending = consumers.filter(
     c => c.acknowledgement?.decision !== 'acknowledged',
   ).length;
-  let state: GateState;
+  let state: BreakingChangeGate['state'];
   let reason: string;
   if (consumers.length === 0) {
     state = 'not-breaking';
@@ -122,7 +148,6 @@ export function breakingChangeGate(input: {
 /**
  * The gate as governance policies read it (`gate`): the version, who has not acknowledged and
  * who has. Asking for more time is not acknowledging.
- * @public
  */
 export function gateFacts(
   gate: BreakingChangeGate,

@@ -1,3 +1,4 @@
+import { type BreakingChangeGate, gateFacts } from '../consumers/gate';
 import { customProperty, isTruthyFlag } from '../diff/sensitivity';
 import { readSlaValue, slaKey } from '../product/slaValue';
 import { ContractDiff } from '../diff/types';
@@ -104,16 +105,14 @@ export interface PolicyInput {
   /** The products reading from this product, when the caller knows them (`downstream`). */
   downstream?: NeighbourFacts[] | null;
   /**
-   * The breaking-change gate of the version being checked, when it breaks consumers: who it
-   * hits and who acknowledged (`gate`; null when the version breaks nobody or it is unknown).
+   * The breaking-change gate of the version being checked (`contract`), when it is known.
+   * Policies read who it hits and who acknowledged as `gate`: null when the version breaks
+   * nobody or its gate is unknown.
    */
-  gate?: PolicyGateFacts | null;
+  gate?: BreakingChangeGate | null;
 }
 
-/**
- * The breaking-change gate as a policy reads it (`gate`).
- * @public
- */
+/** The breaking-change gate as a policy reads it (`gate`). */
 export interface PolicyGateFacts {
   /** `waiting` until every hit consumer acknowledged or the deprecation period ran out, then `open`. */
   state: 'not-breaking' | 'waiting' | 'open';
@@ -304,6 +303,14 @@ function normaliseEntity(
   };
 }
 
+/** The gate of the version being checked as policies read it; null when it breaks nobody. */
+function policyGate(input: PolicyInput): PolicyGateFacts | null {
+  const gate = input.gate;
+  if (!gate || gate.state === 'not-breaking') return null;
+  const version = input.contract?.version;
+  return gateFacts(gate, version === undefined ? undefined : String(version));
+}
+
 /**
  * Builds the variables a policy's CEL expressions read (its activation): `entity`, `contract`, `previous`, `diff`,
  * `now`, and the derived `product`, `fields`, `objects`, `quality` and `sla`. The caller's
@@ -347,7 +354,7 @@ export function policyVariables(
     checks: plainData(input.checks ?? null),
     upstream: plainData(input.upstream ?? []),
     downstream: plainData(input.downstream ?? []),
-    gate: plainData(input.gate ?? null),
+    gate: plainData(policyGate(input)),
     issues: (input.contractIssues ?? []).map(i => ({
       severity: i.severity,
       path: i.path,

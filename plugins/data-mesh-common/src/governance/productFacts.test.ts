@@ -1,3 +1,4 @@
+import { breakingChangeGate } from '../consumers/gate';
 import { policyVariables } from './policyInput';
 import { describeProduct } from './productFacts';
 
@@ -166,5 +167,76 @@ describe('policyVariables', () => {
     });
     expect(activation.product.domain).toBeNull();
     expect(activation.previous).toBeNull();
+  });
+});
+
+describe('the gate policies read', () => {
+  const announcedAt = Date.parse('2026-06-01T00:00:00.000Z');
+  const hit = (ref: string) => ({
+    ref,
+    kind: 'product' as const,
+    via: ['input-port' as const],
+    owners: ['group:default/sales'],
+    changes: [],
+  });
+  const gate = (refs: string[]) =>
+    breakingChangeGate({
+      hit: refs.map(hit),
+      acknowledgements: [
+        {
+          consumer: 'component:default/a',
+          decision: 'acknowledged',
+          by: 'user:default/mia',
+          at: '2026-06-02T00:00:00.000Z',
+        },
+        {
+          consumer: 'component:default/b',
+          decision: 'more-time',
+          by: 'user:default/mia',
+          at: '2026-06-02T00:00:00.000Z',
+          until: '2026-08-01T00:00:00.000Z',
+        },
+      ],
+      announcedAt,
+      now: announcedAt,
+    });
+
+  it('names the version checked, who acknowledged and who did not (asking for more time is not acknowledging)', () => {
+    const activation = policyVariables(
+      {
+        contract: { version: 2 },
+        gate: gate(['component:default/a', 'component:default/b']),
+      },
+      null,
+    ) as any;
+    expect(activation.gate).toEqual({
+      state: 'waiting',
+      version: '2',
+      pending: ['component:default/b'],
+      acknowledged: ['component:default/a'],
+      deprecationEndsAt: '2026-07-01T00:00:00.000Z',
+    });
+  });
+
+  it('is null when the version breaks nobody or its gate is unknown, and has no version when the contract names none', () => {
+    expect(
+      (
+        policyVariables(
+          { contract: { version: '2.0.0' }, gate: gate([]) },
+          null,
+        ) as any
+      ).gate,
+    ).toBeNull();
+    expect(
+      (policyVariables({ contract: { version: '2.0.0' } }, null) as any).gate,
+    ).toBeNull();
+    expect(
+      (
+        policyVariables(
+          { contract: null, gate: gate(['component:default/c']) },
+          null,
+        ) as any
+      ).gate,
+    ).toMatchObject({ version: null, pending: ['component:default/c'] });
   });
 });
