@@ -252,6 +252,7 @@ export {
   alertingOf,
   describeAlert,
   notificationSeverity,
+  sloChangeNotice,
 } from './observability/alerts';
 export type { SloAlertRule } from './observability/alerts';
 export {
@@ -268,7 +269,11 @@ export type {
 } from './observability/volume';
 export { readContract } from './read';
 export type { ContractReading } from './read';
-export { DEFAULT_CADENCE, evaluationCadence } from './slo/cadence';
+export {
+  DEFAULT_CADENCE,
+  EvaluationCadence,
+  evaluationCadence,
+} from './slo/cadence';
 export type { CadenceSettings } from './slo/cadence';
 export { ASSESSMENT_WINDOWS_MS } from './slo/burnRate';
 export { deriveSlos } from './slo/deriveSlos';
@@ -296,7 +301,8 @@ export {
   windowMillis,
 } from './slo/errorBudget';
 export type { ObservationCounts, WindowSummary } from './slo/errorBudget';
-export { nextSloState, sloHealth } from './slo/transitions';
+export { judgeMeasurement } from './slo/judgement';
+export { advanceSloState, nextSloState, sloHealth } from './slo/transitions';
 export type { SloOutcome, SloState, SloTransition } from './slo/transitions';
 export type { SloDefinition, SloMeasure } from './slo/types';
 export { describeMeasurement, formatQuantity } from './slo/units';
