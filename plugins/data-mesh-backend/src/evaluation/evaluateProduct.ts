@@ -6,11 +6,8 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   type SloDefinition,
   type CountPoint,
-  alertingOf,
-  dataStaleness,
-  describeMeasurement,
+  judgeMeasurement,
   judgeVolume,
-  meetsComparison,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { ObservationInput } from '../database/ObservationStore';
 import type { ProductOnServer, ServerRegistry } from './ServerRegistry';
@@ -120,29 +117,25 @@ export function toObservation(
       observedAt,
     };
   }
-  let pass: boolean;
-  if (measured.status) pass = measured.status === 'pass';
-  // a series the owners keep fails only when their alert condition on it holds
-  else if (slo.target.bounds === 'series')
-    pass = !alertingOf(slo, 'pass', measured.value);
-  else pass = meetsComparison(measured.value, slo.target);
+  const judged = judgeMeasurement(
+    slo,
+    {
+      value: measured.value,
+      status: measured.status,
+      message: measured.message,
+    },
+    observedAt,
+  );
   const observation: ObservationInput = {
     sloId: slo.id,
-    status: pass ? 'pass' : 'fail',
+    status: judged.status,
     value: measured.value,
     observedAt,
   };
-  if (measured.message) observation.message = measured.message;
-  else if (!pass)
-    observation.message = describeMeasurement(measured.value, slo.target);
+  if (judged.message) observation.message = judged.message;
   if (measured.details !== undefined) observation.details = measured.details;
-  const alerting = alertingOf(slo, observation.status, measured.value);
-  if (alerting !== undefined) observation.alerting = alerting;
-  if (!pass) {
-    // Stale data has been failing since it crossed the limit, not since this check.
-    const stale = dataStaleness(slo, measured.value, observedAt)?.staleSince;
-    if (stale) observation.since = Date.parse(stale);
-  }
+  if (judged.alerting !== undefined) observation.alerting = judged.alerting;
+  if (judged.since !== undefined) observation.since = judged.since;
   return observation;
 }
 
