@@ -248,12 +248,7 @@ export type {
   ObservedColumn,
   ObservedObject,
 } from './observability/schemaDrift';
-export {
-  alertingOf,
-  describeAlert,
-  notificationSeverity,
-  sloChangeNotice,
-} from './observability/alerts';
+export { sloChangeNotice } from './observability/alerts';
 export type { SloAlertRule } from './observability/alerts';
 export {
   openLineageQualityChecks,
@@ -269,12 +264,7 @@ export type {
 } from './observability/volume';
 export { readContract } from './read';
 export type { ContractReading } from './read';
-export {
-  DEFAULT_CADENCE,
-  EvaluationCadence,
-  evaluationCadence,
-} from './slo/cadence';
-export type { CadenceSettings } from './slo/cadence';
+export { EvaluationCadence } from './slo/cadence';
 export { ASSESSMENT_WINDOWS_MS } from './slo/burnRate';
 export { deriveSlos } from './slo/deriveSlos';
 export { describeLibraryRule } from './slo/qualitySlos';
@@ -302,10 +292,10 @@ export {
 } from './slo/errorBudget';
 export type { ObservationCounts, WindowSummary } from './slo/errorBudget';
 export { judgeMeasurement } from './slo/judgement';
-export { advanceSloState, nextSloState, sloHealth } from './slo/transitions';
-export type { SloOutcome, SloState, SloTransition } from './slo/transitions';
+export { advanceSloState, sloHealth } from './slo/transitions';
+export type { SloState } from './slo/transitions';
 export type { SloDefinition, SloMeasure } from './slo/types';
-export { describeMeasurement, formatQuantity } from './slo/units';
+export { formatQuantity } from './slo/units';
 export { DEFAULT_SOURCE_LIMITS } from './source/limits';
 export type { SourceLimits } from './source/limits';
 export { parseSource } from './source/parseSource';
