@@ -109,4 +109,41 @@ describe('judgeMeasurement', () => {
       alerting: true,
     });
   });
+
+  it("judges a volume SLO's row count by its change against the counts kept before", () => {
+    const volume: SloDefinition = {
+      id: 'volume:orders',
+      name: 'volume of orders',
+      kind: 'volume',
+      target: {
+        text: 'row count within 30 % of the usual',
+        operator: '<=',
+        value: 30,
+        unit: 'percent',
+        bounds: 'change',
+        objective: 0.99,
+      },
+      measure: { type: 'volume', object: 'orders' },
+      path: '/schema/0',
+    };
+    const dayBefore = [{ at: at - 86_400_000, value: 1000 }];
+    const fell = judgeMeasurement(volume, { value: 600 }, at, dayBefore);
+    // 40 % fewer rows: beyond the SLO's 30 %, though within the default 50 %
+    expect(fell).toMatchObject({
+      status: 'fail',
+      message: expect.stringContaining('40 % fewer rows'),
+      volume: { status: 'fail', previous: 1000, decidedBy: 'previous' },
+    });
+    expect(fell.message).toBe(fell.volume!.message);
+    expect(
+      judgeMeasurement(volume, { value: 800 }, at, dayBefore),
+    ).toMatchObject({ status: 'pass', volume: { previous: 1000 } });
+    // nothing kept to compare with: it passes, whatever the measurement said
+    expect(
+      judgeMeasurement(volume, { value: 5, status: 'fail' }, at),
+    ).toMatchObject({ status: 'pass', volume: { baselineWeeks: 0 } });
+    expect(judgeMeasurement(freshness, { value: HOUR }, at)).not.toHaveProperty(
+      'volume',
+    );
+  });
 });
