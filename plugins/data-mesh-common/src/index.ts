@@ -256,12 +256,7 @@ export {
 } from './observability/inputs';
 export type { ReportedCheck } from './observability/inputs';
 export type { AlertCondition, AlertSeverity } from './observability/plan';
-export { judgeVolume } from './observability/volume';
-export type {
-  CountPoint,
-  VolumeJudgement,
-  VolumeSettings,
-} from './observability/volume';
+export type { CountPoint, VolumeJudgement } from './observability/volume';
 export { readContract } from './read';
 export type { ContractReading } from './read';
 export { EvaluationCadence } from './slo/cadence';
