@@ -212,25 +212,15 @@ export type {
   ObservedColumn,
   ObservedObject,
 } from './observability/schemaDrift';
-export {
-  alertingOf,
-  describeAlert,
-  notificationSeverity,
-} from './observability/alerts';
+export { sloChangeNotice } from './observability/alerts';
 export type { SloAlertRule } from './observability/alerts';
 export { portalSummaryChecks } from './observability/inputs';
 export type { ReportedCheck } from './observability/inputs';
 export type { AlertCondition, AlertSeverity } from './observability/plan';
-export { judgeVolume } from './observability/volume';
-export type {
-  CountPoint,
-  VolumeJudgement,
-  VolumeSettings,
-} from './observability/volume';
+export type { CountPoint, VolumeJudgement } from './observability/volume';
 export { readContract } from './read';
 export type { ContractReading } from './read';
-export { DEFAULT_CADENCE, evaluationCadence } from './slo/cadence';
-export type { CadenceSettings } from './slo/cadence';
+export { EvaluationCadence } from './slo/cadence';
 export { ASSESSMENT_WINDOWS_MS } from './slo/burnRate';
 export { deriveSlos } from './slo/deriveSlos';
 export { describeLibraryRule } from './slo/qualitySlos';
@@ -257,10 +247,11 @@ export {
   windowMillis,
 } from './slo/errorBudget';
 export type { ObservationCounts, WindowSummary } from './slo/errorBudget';
-export { nextSloState, sloHealth } from './slo/transitions';
-export type { SloOutcome, SloState, SloTransition } from './slo/transitions';
+export { judgeMeasurement } from './slo/judgement';
+export { advanceSloState, sloHealth } from './slo/transitions';
+export type { SloState } from './slo/transitions';
 export type { SloDefinition, SloMeasure } from './slo/types';
-export { describeMeasurement, formatQuantity } from './slo/units';
+export { formatQuantity } from './slo/units';
 export { DEFAULT_SOURCE_LIMITS } from './source/limits';
 export type { SourceLimits } from './source/limits';
 export { parseSource } from './source/parseSource';

@@ -13,20 +13,8 @@ import {
   type AlertOutbox,
   type OutboxAlert,
 } from '../database/AlertOutbox';
-import {
-  describeAlert,
-  formatQuantity,
-  notificationSeverity,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+import { sloChangeNotice } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { boundedKey, plainText } from './alertText';
-
-/** `2025-06-01 12:00 UTC`. */
-function when(iso: string): string {
-  const at = Date.parse(iso);
-  return Number.isNaN(at)
-    ? iso
-    : `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
 
 const NAME_LENGTH = 100;
 const TITLE_LENGTH = 200;
@@ -69,20 +57,7 @@ export function sloAlert(
   const name = plainText(slo?.name ?? t.sloId, NAME_LENGTH);
   const productName = plainText(product.title ?? product.name, NAME_LENGTH);
   const failing = t.transition === 'failing';
-  const declared = slo && describeAlert(slo);
-  const detail = failing
-    ? [
-        declared
-          ? `${declared.charAt(0).toUpperCase()}${declared.slice(1)}.`
-          : undefined,
-        slo ? `Target: ${slo.target.text}.` : undefined,
-        t.state.lastError ??
-          (t.state.lastValue !== undefined
-            ? `Measured ${formatQuantity(t.state.lastValue, slo?.target.unit)}.`
-            : undefined),
-        `Failing since ${when(t.state.since)}.`,
-      ]
-    : [`Passing again since ${when(t.state.since)}.`];
+  const notice = sloChangeNotice(t, slo, { product: productName, slo: name });
   const key = boundedKey(`data-mesh:slo:${product.entityRef}:${t.sloId}`);
   return {
     entityRef: product.entityRef,
@@ -91,22 +66,10 @@ export function sloAlert(
     notification: {
       recipients: { type: 'entity', entityRef: owner },
       payload: {
-        title: plainText(
-          failing
-            ? `${productName}: SLO "${name}" is failing${
-                slo?.alert ? ` (${slo.alert.severity})` : ''
-              }`
-            : `${productName}: SLO "${name}" recovered`,
-          TITLE_LENGTH,
-        ),
-        description: plainText(
-          detail.filter(Boolean).join(' '),
-          DESCRIPTION_LENGTH,
-        ),
+        title: plainText(notice.title, TITLE_LENGTH),
+        description: plainText(notice.description, DESCRIPTION_LENGTH),
         link: sloLink(product, t.sloId),
-        severity: failing
-          ? notificationSeverity(slo?.alert?.severity)
-          : 'normal',
+        severity: notice.severity,
         topic: key,
         scope: key,
         metadata: {

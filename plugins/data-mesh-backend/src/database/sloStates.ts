@@ -10,10 +10,9 @@ import type { Knex } from 'knex';
 import {
   type BurnRateAlert,
   type SloAssessment,
-  nextSloState,
+  advanceSloState,
   type SloState,
   type SloStatus,
-  type SloTransition,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { locksRows } from './AlertOutbox';
 
@@ -26,7 +25,7 @@ export interface ObservationInput {
   /** Milliseconds since the epoch. */
   observedAt: number;
   /**
-   * Whether the SLO's alert condition holds (see `alertingOf` of data-mesh-common); not
+   * Whether the SLO's alert condition holds (see `judgeMeasurement` of data-mesh-common); not
    * stored with the observation, it moves the state on.
    */
   alerting?: boolean;
@@ -46,7 +45,7 @@ export interface ObservationInput {
 export interface StateTransition {
   entityRef: string;
   sloId: string;
-  transition: SloTransition;
+  transition: 'failing' | 'recovered';
   state: SloState;
 }
 
@@ -137,37 +136,6 @@ function stateRow(
   };
 }
 
-/** The state after a run's outcomes for one SLO (undefined when nothing changes). */
-function advance(
-  previous: SloState | undefined,
-  outcomes: ObservationInput[],
-): SloState | undefined {
-  let state = previous;
-  for (const o of outcomes) {
-    state = nextSloState(state, {
-      status: o.status,
-      at: iso(o.observedAt),
-      value: o.value,
-      message: o.message,
-      ...(o.alerting === undefined ? {} : { alerting: o.alerting }),
-      since: o.since === undefined ? undefined : iso(o.since),
-    }).state;
-  }
-  return state === previous ? undefined : state;
-}
-
-function transitionOf(
-  entityRef: string,
-  sloId: string,
-  before: SloState | undefined,
-  state: SloState,
-): StateTransition | undefined {
-  // Several outcomes in one run can fail and recover again: only a net change is news.
-  if ((before?.failing ?? false) === state.failing) return undefined;
-  const transition: SloTransition = state.failing ? 'failing' : 'recovered';
-  return { entityRef, sloId, transition, state };
-}
-
 /** The SLO's stored state, locked until the transaction ends (PostgreSQL). */
 async function lockState(
   tx: Knex.Transaction,
@@ -205,29 +173,29 @@ export async function advanceStates(
     outcomes.sort((a, b) => a.observedAt - b.observedAt);
     const latest = outcomes[outcomes.length - 1];
     let before = await lockState(tx, entityRef, sloId);
-    let state = advance(before, outcomes);
-    if (!state) continue;
+    let next = advanceSloState(before, outcomes);
+    if (!next) continue;
     if (!before) {
       // A first state: another run may be writing it right now; the insert waits for it.
       const inserted = await tx('dm_slo_states')
-        .insert(stateRow(entityRef, sloId, state, latest))
+        .insert(stateRow(entityRef, sloId, next.state, latest))
         .onConflict(['entity_ref', 'slo_id'])
         .ignore()
         .returning('slo_id');
       if (inserted.length === 0) {
         // The other run wrote it first: move on from its state.
         before = await lockState(tx, entityRef, sloId);
-        state = advance(before, outcomes);
-        if (!state) continue;
+        next = advanceSloState(before, outcomes);
+        if (!next) continue;
       }
     }
+    const { state, transition } = next;
     if (before) {
       await tx('dm_slo_states')
         .where({ entity_ref: entityRef, slo_id: sloId })
         .update(stateRow(entityRef, sloId, state, latest));
     }
-    const t = transitionOf(entityRef, sloId, before, state);
-    if (t) transitions.push(t);
+    if (transition) transitions.push({ entityRef, sloId, transition, state });
   }
   return transitions;
 }

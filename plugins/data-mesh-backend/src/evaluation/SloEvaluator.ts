@@ -9,11 +9,7 @@
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  type CadenceSettings,
-  DEFAULT_CADENCE,
-  evaluationCadence,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+import { EvaluationCadence } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { DataProduct, ProductCatalog } from '../products/DataProduct';
 import type {
   ClaimedEvaluation,
@@ -44,7 +40,7 @@ export interface EvaluatorSettings {
   concurrency: number;
   /** How long a claim holds before another replica may take the product over. */
   claimMs: number;
-  cadence: CadenceSettings;
+  cadence: EvaluationCadence;
 }
 
 /** What evaluating one product did. */
@@ -63,7 +59,7 @@ export function defaultEvaluatorSettings(
     concurrency: 8,
     // The evaluation's own time budget, and time to record it.
     claimMs: limits.productTimeBudgetMs + 60_000,
-    cadence: DEFAULT_CADENCE,
+    cadence: new EvaluationCadence(),
   };
 }
 
@@ -104,7 +100,7 @@ export class SloEvaluator {
     await this.schedule.sync(
       products.map(p => ({
         entityRef: p.entityRef,
-        cadenceMs: evaluationCadence(p.slos, this.settings.cadence),
+        cadenceMs: this.settings.cadence.of(p.slos),
       })),
       now,
     );

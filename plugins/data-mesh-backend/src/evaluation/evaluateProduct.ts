@@ -6,11 +6,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   type SloDefinition,
   type CountPoint,
-  alertingOf,
-  dataStaleness,
-  describeMeasurement,
-  judgeVolume,
-  meetsComparison,
+  judgeMeasurement,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { ObservationInput } from '../database/ObservationStore';
 import type { ProductOnServer, ServerRegistry } from './ServerRegistry';
@@ -71,35 +67,36 @@ export interface EvaluateProductOptions extends Partial<ProductLimits> {
 /** How far back a volume check reads the counts it compares with: its baseline's weeks. */
 const VOLUME_LOOKBACK_MS = 29 * 86_400_000;
 
-/** Judges the measured row counts of volume SLOs by their change (see `judgeVolume`). */
-async function judgeVolumes(
+/**
+ * The counts kept before for each measured row count of a volume SLO, which judge it by
+ * its change (see `judgeMeasurement`).
+ */
+async function keptCounts(
   product: EvaluatedProduct,
   measured: MeasuredValue[],
   at: number,
   countsOf: EvaluateProductOptions['countsOf'],
-): Promise<void> {
+): Promise<Map<string, CountPoint[]>> {
+  const counts = new Map<string, CountPoint[]>();
+  if (!countsOf) return counts;
   for (const value of measured) {
     const slo = product.slos.find(s => s.id === value.sloId);
     if (slo?.measure.type !== 'volume' || value.value === undefined) continue;
     if (value.error !== undefined || value.unreachable !== undefined) continue;
-    const series = countsOf
-      ? await countsOf(slo.id, at - VOLUME_LOOKBACK_MS)
-      : [];
-    const judgement = judgeVolume(value.value, at, series, {
-      thresholdPercent:
-        typeof slo.target.value === 'number' ? slo.target.value : undefined,
-    });
-    value.status = judgement.status;
-    value.message = judgement.message;
-    value.details = judgement;
+    counts.set(slo.id, await countsOf(slo.id, at - VOLUME_LOOKBACK_MS));
   }
+  return counts;
 }
 
-/** The outcome of one measured value against its SLO's target. */
+/**
+ * The outcome of one measured value against its SLO's target; a volume SLO's row count is
+ * judged against the `counts` kept before.
+ */
 export function toObservation(
   product: EvaluatedProduct,
   measured: MeasuredValue,
   observedAt: number,
+  counts?: readonly CountPoint[],
 ): ObservationInput | undefined {
   const slo = product.slos.find(s => s.id === measured.sloId);
   if (!slo) return undefined;
@@ -120,29 +117,27 @@ export function toObservation(
       observedAt,
     };
   }
-  let pass: boolean;
-  if (measured.status) pass = measured.status === 'pass';
-  // a series the owners keep fails only when their alert condition on it holds
-  else if (slo.target.bounds === 'series')
-    pass = !alertingOf(slo, 'pass', measured.value);
-  else pass = meetsComparison(measured.value, slo.target);
+  const judged = judgeMeasurement(
+    slo,
+    {
+      value: measured.value,
+      status: measured.status,
+      message: measured.message,
+    },
+    observedAt,
+    counts,
+  );
   const observation: ObservationInput = {
     sloId: slo.id,
-    status: pass ? 'pass' : 'fail',
+    status: judged.status,
     value: measured.value,
     observedAt,
   };
-  if (measured.message) observation.message = measured.message;
-  else if (!pass)
-    observation.message = describeMeasurement(measured.value, slo.target);
-  if (measured.details !== undefined) observation.details = measured.details;
-  const alerting = alertingOf(slo, observation.status, measured.value);
-  if (alerting !== undefined) observation.alerting = alerting;
-  if (!pass) {
-    // Stale data has been failing since it crossed the limit, not since this check.
-    const stale = dataStaleness(slo, measured.value, observedAt)?.staleSince;
-    if (stale) observation.since = Date.parse(stale);
-  }
+  if (judged.message) observation.message = judged.message;
+  const details = judged.volume ?? measured.details;
+  if (details !== undefined) observation.details = details;
+  if (judged.alerting !== undefined) observation.alerting = judged.alerting;
+  if (judged.since !== undefined) observation.since = judged.since;
   return observation;
 }
 
@@ -269,9 +264,14 @@ export async function evaluateProduct(
     aborted = true;
   }
   const finishedAt = now();
-  await judgeVolumes(product, measured, finishedAt, options.countsOf);
+  const counts = await keptCounts(
+    product,
+    measured,
+    finishedAt,
+    options.countsOf,
+  );
   const observations = measured
-    .map(m => toObservation(product, m, finishedAt))
+    .map(m => toObservation(product, m, finishedAt, counts.get(m.sloId)))
     .filter((o): o is ObservationInput => !!o);
   return {
     server,

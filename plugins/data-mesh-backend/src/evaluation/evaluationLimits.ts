@@ -4,10 +4,7 @@
  */
 import { type Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
-import {
-  type CadenceSettings,
-  DEFAULT_CADENCE,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+import { EvaluationCadence } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { CheckLimits } from '@backstage-data-mesh/plugin-data-mesh-node';
 import {
   type EvaluatorSettings,
@@ -50,27 +47,19 @@ function durationMs(config: Config, key: string): number | undefined {
 /**
  * `dataMesh.slo.concurrency` (products evaluated at once per replica, default 8) and
  * `dataMesh.slo.cadence` (`min`, `max`, `default` durations and `checksPerPeriod`; see
- * `evaluationCadence` of data-mesh-common).
+ * `EvaluationCadence` of data-mesh-common).
  */
 export function readEvaluatorSettings(
   config: Config,
   limits: ProductLimits,
 ): Partial<EvaluatorSettings> & Pick<EvaluatorSettings, 'cadence'> {
   const defaults = defaultEvaluatorSettings(limits);
-  const cadence: CadenceSettings = {
-    minMillis:
-      durationMs(config, 'dataMesh.slo.cadence.min') ??
-      DEFAULT_CADENCE.minMillis,
-    maxMillis:
-      durationMs(config, 'dataMesh.slo.cadence.max') ??
-      DEFAULT_CADENCE.maxMillis,
-    defaultMillis:
-      durationMs(config, 'dataMesh.slo.cadence.default') ??
-      DEFAULT_CADENCE.defaultMillis,
-    checksPerPeriod:
-      positive(config, 'dataMesh.slo.cadence.checksPerPeriod') ??
-      DEFAULT_CADENCE.checksPerPeriod,
-  };
+  const cadence = new EvaluationCadence({
+    minMillis: durationMs(config, 'dataMesh.slo.cadence.min'),
+    maxMillis: durationMs(config, 'dataMesh.slo.cadence.max'),
+    defaultMillis: durationMs(config, 'dataMesh.slo.cadence.default'),
+    checksPerPeriod: positive(config, 'dataMesh.slo.cadence.checksPerPeriod'),
+  });
   if (cadence.minMillis > cadence.maxMillis)
     throw new Error(
       'dataMesh.slo.cadence.min must not be longer than dataMesh.slo.cadence.max',

@@ -8,7 +8,7 @@ import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   type ReportedCheck,
   dataMeshResultsCreatePermission,
-  judgeVolume,
+  judgeMeasurement,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { DataProduct } from '../products/DataProduct';
 import type { RouterContext } from '../router/context';
@@ -72,20 +72,18 @@ export async function recordOpenLineageQuality(
     for (const check of reported) {
       // a count or rate for a series the product does not keep is not stored
       if (check.sloId && !declared.has(check.sloId)) continue;
-      if (check.sloId?.startsWith('volume:') && check.value !== undefined) {
-        const judged = judgeVolume(
-          check.value,
+      const slo = product.slos.find(s => s.id === check.sloId);
+      if (slo?.measure.type === 'volume' && check.value !== undefined) {
+        const judged = judgeMeasurement(
+          slo,
+          { value: check.value },
           check.observedAt,
           await ctx.observations.series(
             ref,
-            check.sloId,
+            slo.id,
             check.observedAt - VOLUME_LOOKBACK_MS,
             check.observedAt - 1,
           ),
-          {
-            thresholdPercent: product.slos.find(s => s.id === check.sloId)
-              ?.target.value as number | undefined,
-          },
         );
         check.status = judged.status;
         check.message = judged.message;

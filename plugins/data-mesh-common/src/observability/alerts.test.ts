@@ -1,7 +1,12 @@
 import type { OdcsContract } from '../odcs/model';
 import { deriveSlos } from '../slo/deriveSlos';
 import { nextSloState } from '../slo/transitions';
-import { alertingOf, describeAlert, notificationSeverity } from './alerts';
+import {
+  alertingOf,
+  describeAlert,
+  notificationSeverity,
+  sloChangeNotice,
+} from './alerts';
 
 const HOUR = 3600;
 
@@ -192,5 +197,74 @@ describe('the alerts an SLO answers to', () => {
       'quality:enough-rows': undefined,
     });
     expect(byId('sla:freshness').alert?.severity).toBe('critical');
+  });
+});
+
+describe('sloChangeNotice', () => {
+  const names = { product: 'Orders', slo: 'freshness' };
+  const since = '2026-01-01T03:04:05.000Z';
+
+  it('tells a failure with its declared alert, target, measured value and start', () => {
+    expect(
+      sloChangeNotice(
+        {
+          transition: 'failing',
+          state: { since, lastValue: 27 * HOUR + 1800 },
+        },
+        byId('sla:freshness'),
+        names,
+      ),
+    ).toEqual({
+      title: 'Orders: SLO "freshness" is failing (critical)',
+      description:
+        'Critical alert (age_hours > 26). Target: data at most 1 day old. Measured 1 day 3 hours. Failing since 2026-01-01 03:04 UTC.',
+      severity: 'critical',
+    });
+  });
+
+  it('says the last error rather than the value, and a failure without an alert is high', () => {
+    expect(
+      sloChangeNotice(
+        {
+          transition: 'failing',
+          state: { since, lastValue: 1, lastError: 'timed out' },
+        },
+        byId('quality:no-refunds'),
+        { product: 'Orders', slo: 'no-refunds' },
+      ),
+    ).toEqual({
+      title: 'Orders: SLO "no-refunds" is failing',
+      description:
+        'Target: query result = 0. timed out Failing since 2026-01-01 03:04 UTC.',
+      severity: 'high',
+    });
+  });
+
+  it('tells an SLO the product no longer declares by its start alone', () => {
+    expect(
+      sloChangeNotice(
+        { transition: 'failing', state: { since: 'not a date', lastValue: 4 } },
+        undefined,
+        { product: 'Orders', slo: 'sla:gone' },
+      ),
+    ).toEqual({
+      title: 'Orders: SLO "sla:gone" is failing',
+      description: 'Measured 4. Failing since not a date.',
+      severity: 'high',
+    });
+  });
+
+  it('tells a recovery with normal severity', () => {
+    expect(
+      sloChangeNotice(
+        { transition: 'recovered', state: { since } },
+        byId('sla:freshness'),
+        names,
+      ),
+    ).toEqual({
+      title: 'Orders: SLO "freshness" recovered',
+      description: 'Passing again since 2026-01-01 03:04 UTC.',
+      severity: 'normal',
+    });
   });
 });

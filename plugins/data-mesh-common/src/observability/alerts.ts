@@ -10,6 +10,7 @@ import type { SloDefinition } from '../slo/types';
 import type { AlertCondition, AlertSeverity, ObservabilityPlan } from './plan';
 import { readAlertSeverity } from './plan';
 import { formatQuantity } from '../slo/units';
+import type { SloState } from '../slo/transitions';
 
 /**
  * The alert an SLO answers to.
@@ -235,4 +236,61 @@ export function describeAlert(
   if (value !== undefined)
     parts.push(`measured ${formatQuantity(value, slo.target.unit)}`);
   return parts.join(', ');
+}
+
+/** `2025-06-01 12:00 UTC`. */
+function when(iso: string): string {
+  const at = Date.parse(iso);
+  return Number.isNaN(at)
+    ? iso
+    : `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/**
+ * What the owners are told when one of their SLOs starts failing or recovers: the
+ * notification's title (`<product>: SLO "<slo>" is failing (critical)`), its text (the
+ * declared alert, the target, the last error or measured value, and since when) and its
+ * severity (see `notificationSeverity`; a recovery is normal). `names` are the
+ * product's and the SLO's names as the notification shows them; `slo` is undefined when
+ * the product no longer declares it.
+ * @public
+ */
+export function sloChangeNotice(
+  change: {
+    transition: 'failing' | 'recovered';
+    state: Pick<SloState, 'since' | 'lastValue' | 'lastError'>;
+  },
+  slo: Pick<SloDefinition, 'target' | 'alert'> | undefined,
+  names: { product: string; slo: string },
+): {
+  title: string;
+  description: string;
+  severity: 'critical' | 'high' | 'normal' | 'low';
+} {
+  const { state } = change;
+  if (change.transition !== 'failing')
+    return {
+      title: `${names.product}: SLO "${names.slo}" recovered`,
+      description: `Passing again since ${when(state.since)}.`,
+      severity: 'normal',
+    };
+  const declared = slo && describeAlert(slo);
+  const detail = [
+    declared
+      ? `${declared.charAt(0).toUpperCase()}${declared.slice(1)}.`
+      : undefined,
+    slo ? `Target: ${slo.target.text}.` : undefined,
+    state.lastError ??
+      (state.lastValue !== undefined
+        ? `Measured ${formatQuantity(state.lastValue, slo?.target.unit)}.`
+        : undefined),
+    `Failing since ${when(state.since)}.`,
+  ];
+  return {
+    title: `${names.product}: SLO "${names.slo}" is failing${
+      slo?.alert ? ` (${slo.alert.severity})` : ''
+    }`,
+    description: detail.filter(Boolean).join(' '),
+    severity: notificationSeverity(slo?.alert?.severity),
+  };
 }

@@ -1,4 +1,8 @@
-import { DEFAULT_CADENCE, evaluationCadence } from './cadence';
+import {
+  DEFAULT_CADENCE,
+  EvaluationCadence,
+  evaluationCadence,
+} from './cadence';
 import type { SloDefinition } from './types';
 
 const slo = (
@@ -55,5 +59,41 @@ describe('evaluationCadence', () => {
       ]),
     ).toBe(DEFAULT_CADENCE.maxMillis);
     expect(evaluationCadence([])).toBe(DEFAULT_CADENCE.maxMillis);
+  });
+});
+
+describe('EvaluationCadence', () => {
+  it('takes the default for each bound not given', () => {
+    const cadence = new EvaluationCadence({ maxMillis: minutes(120) });
+    expect(cadence).toMatchObject({
+      ...DEFAULT_CADENCE,
+      maxMillis: minutes(120),
+    });
+    expect(new EvaluationCadence({ minMillis: undefined }).minMillis).toBe(
+      DEFAULT_CADENCE.minMillis,
+    );
+  });
+
+  it('evaluates within its bounds', () => {
+    const daily = [slo('freshness', 86_400)];
+    expect(new EvaluationCadence().of(daily)).toBe(minutes(240));
+    expect(new EvaluationCadence({ maxMillis: minutes(120) }).of(daily)).toBe(
+      minutes(120),
+    );
+    expect(new EvaluationCadence({ checksPerPeriod: 24 }).of(daily)).toBe(
+      minutes(60),
+    );
+    expect(new EvaluationCadence({ maxMillis: minutes(30) }).of([])).toBe(
+      minutes(30),
+    );
+    expect(
+      new EvaluationCadence({ defaultMillis: minutes(15) }).of([
+        slo('retention', 99, 'percent', {
+          type: 'oldestAge',
+          object: 'o',
+          column: 'c',
+        }),
+      ]),
+    ).toBe(minutes(15));
   });
 });

@@ -65,3 +65,43 @@ export function evaluationCadence(
     Math.min(settings.maxMillis, Math.max(settings.minMillis, cadence)),
   );
 }
+
+/**
+ * The cadence the scheduler evaluates products at, within bounds: each bound not given is
+ * the default (5 minutes to 24 hours, 1 hour for SLOs without a time, six checks per
+ * promised period).
+ * @public
+ */
+export class EvaluationCadence {
+  /** Never more often than this (ms). */
+  readonly minMillis: number;
+  /** Never less often than this (ms). */
+  readonly maxMillis: number;
+  /** For SLOs that name no time: completeness, quality rules, retention (ms). */
+  readonly defaultMillis: number;
+  /** A time promise is checked this many times within it. */
+  readonly checksPerPeriod: number;
+
+  constructor(
+    bounds: {
+      minMillis?: number;
+      maxMillis?: number;
+      defaultMillis?: number;
+      checksPerPeriod?: number;
+    } = {},
+  ) {
+    this.minMillis = bounds.minMillis ?? DEFAULT_CADENCE.minMillis;
+    this.maxMillis = bounds.maxMillis ?? DEFAULT_CADENCE.maxMillis;
+    this.defaultMillis = bounds.defaultMillis ?? DEFAULT_CADENCE.defaultMillis;
+    this.checksPerPeriod =
+      bounds.checksPerPeriod ?? DEFAULT_CADENCE.checksPerPeriod;
+  }
+
+  /**
+   * How often a product with these SLOs is evaluated, in milliseconds: the shortest
+   * cadence its measured SLOs ask for, within the bounds (see `evaluationCadence`).
+   */
+  of(slos: readonly SloDefinition[]): number {
+    return evaluationCadence(slos, this);
+  }
+}

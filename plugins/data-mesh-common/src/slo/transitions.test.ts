@@ -1,4 +1,4 @@
-import { nextSloState, sloHealth } from './transitions';
+import { advanceSloState, nextSloState, sloHealth } from './transitions';
 import type { SloState } from './transitions';
 
 const at = (minute: number) =>
@@ -135,5 +135,74 @@ describe('nextSloState with an alert condition', () => {
       { status: 'fail', at: at(1) },
     );
     expect(state.assessment).toEqual(assessment);
+  });
+});
+
+describe('advanceSloState', () => {
+  const ms = (minute: number) => Date.UTC(2025, 0, 1, 0, minute);
+
+  it('moves the state on with a run, oldest outcome first, and tells the net change', () => {
+    const next = advanceSloState(undefined, [
+      { status: 'fail', observedAt: ms(2), value: 7, message: 'too old' },
+      { status: 'pass', observedAt: ms(1), value: 3 },
+    ]);
+    expect(next).toEqual({
+      state: {
+        status: 'fail',
+        since: at(2),
+        failing: true,
+        lastValue: 7,
+        lastObservedAt: at(2),
+        lastError: 'too old',
+      },
+      transition: 'failing',
+    });
+  });
+
+  it('tells nothing when a run fails and recovers again', () => {
+    const before = advanceSloState(undefined, [
+      { status: 'pass', observedAt: ms(0) },
+    ])!;
+    expect(before.transition).toBeUndefined();
+    const next = advanceSloState(before.state, [
+      { status: 'fail', observedAt: ms(1) },
+      { status: 'pass', observedAt: ms(2) },
+    ]);
+    expect(next?.state).toMatchObject({ status: 'pass', failing: false });
+    expect(next).not.toHaveProperty('transition');
+    expect(
+      advanceSloState({ ...before.state, failing: true }, [
+        { status: 'fail', observedAt: ms(3) },
+        { status: 'pass', observedAt: ms(4) },
+      ])?.transition,
+    ).toBe('recovered');
+  });
+
+  it('leaves the state alone for no outcome or only older ones', () => {
+    expect(advanceSloState(undefined, [])).toBeUndefined();
+    const { state } = advanceSloState(undefined, [
+      { status: 'pass', observedAt: ms(5) },
+    ])!;
+    expect(
+      advanceSloState(state, [{ status: 'fail', observedAt: ms(4) }]),
+    ).toBeUndefined();
+  });
+
+  it("follows the alert condition and dates a failure from the check's start", () => {
+    const next = advanceSloState(undefined, [
+      { status: 'fail', observedAt: ms(10), alerting: false, since: ms(4) },
+    ]);
+    expect(next).toEqual({
+      state: expect.objectContaining({
+        status: 'fail',
+        since: at(4),
+        failing: false,
+      }),
+    });
+    expect(
+      advanceSloState(next!.state, [
+        { status: 'fail', observedAt: ms(20), alerting: true },
+      ])?.transition,
+    ).toBe('failing');
   });
 });

@@ -100,6 +100,48 @@ export function nextSloState(
   return transition ? { state, transition } : { state };
 }
 
+/**
+ * The state of one SLO after a run's outcomes, and what changed for its owners over the
+ * whole run. The outcomes are taken oldest first (times in milliseconds since the epoch),
+ * each moving the state on as `nextSloState` says; several outcomes of one run can
+ * fail and recover again, so only the net change between the state before and after the
+ * run is a transition. Undefined when the outcomes leave the state as it was (none, or
+ * only history older than its last observation).
+ * @public
+ */
+export function advanceSloState(
+  previous: SloState | undefined,
+  outcomes: ReadonlyArray<{
+    status: Exclude<SloStatus, 'unknown'>;
+    /** Milliseconds since the epoch. */
+    observedAt: number;
+    value?: number;
+    message?: string;
+    /** Whether the SLO's alert condition holds (see `judgeMeasurement`). */
+    alerting?: boolean;
+    /** Milliseconds since the epoch: when the outcome's status began, when known. */
+    since?: number;
+  }>,
+): { state: SloState; transition?: 'failing' | 'recovered' } | undefined {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  let state = previous;
+  for (const o of [...outcomes].sort((a, b) => a.observedAt - b.observedAt)) {
+    const outcome: SloOutcome = {
+      status: o.status,
+      at: iso(o.observedAt),
+      value: o.value,
+      message: o.message,
+      since: o.since === undefined ? undefined : iso(o.since),
+    };
+    if (o.alerting !== undefined) outcome.alerting = o.alerting;
+    state = nextSloState(state, outcome).state;
+  }
+  if (!state || state === previous) return undefined;
+  const was = previous?.failing ?? false;
+  if (was === state.failing) return { state };
+  return { state, transition: state.failing ? 'failing' : 'recovered' };
+}
+
 /** When a new status began: the outcome's `since`, kept between the last outcome and `at`. */
 function startOf(previous: SloState | undefined, outcome: SloOutcome): string {
   const at = Date.parse(outcome.at);
