@@ -274,7 +274,13 @@ export { ASSESSMENT_WINDOWS_MS } from './slo/burnRate';
 export { deriveSlos } from './slo/deriveSlos';
 export { describeLibraryRule } from './slo/qualitySlos';
 export { SCHEMA_DRIFT_SLO } from './slo/driftSlo';
-export { assessSlo, productHealth, sloCondition } from './slo/health';
+export {
+  assessSlo,
+  assessSlos,
+  productHealth,
+  productSloHealth,
+  sloCondition,
+} from './slo/health';
 export type { AssessedSlo } from './slo/health';
 export { dataStaleness } from './slo/staleness';
 export {
@@ -296,6 +302,7 @@ export {
   windowMillis,
 } from './slo/errorBudget';
 export type { ObservationCounts, WindowSummary } from './slo/errorBudget';
+export { ProductSloViews } from './slo/sloViews';
 export { nextSloState, sloHealth } from './slo/transitions';
 export type { SloOutcome, SloState, SloTransition } from './slo/transitions';
 export type { SloDefinition, SloMeasure } from './slo/types';
