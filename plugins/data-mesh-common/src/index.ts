@@ -270,24 +270,11 @@ export { readContract } from './read';
 export type { ContractReading } from './read';
 export { DEFAULT_CADENCE, evaluationCadence } from './slo/cadence';
 export type { CadenceSettings } from './slo/cadence';
-export { ASSESSMENT_WINDOWS_MS } from './slo/burnRate';
 export { deriveSlos } from './slo/deriveSlos';
 export { describeLibraryRule } from './slo/qualitySlos';
-export { SCHEMA_DRIFT_SLO } from './slo/driftSlo';
-export {
-  assessSlo,
-  assessSlos,
-  productHealth,
-  productSloHealth,
-  sloCondition,
-} from './slo/health';
-export type { AssessedSlo } from './slo/health';
+export { assessSlos, productSloHealth } from './slo/health';
 export { dataStaleness } from './slo/staleness';
-export {
-  outputPortNames,
-  outputPortProblem,
-  rollUpPorts,
-} from './slo/portRollup';
+export { outputPortProblem } from './slo/portRollup';
 export type {
   OutputPortSlos,
   PortObservation,
@@ -295,13 +282,8 @@ export type {
   SloTally,
 } from './slo/portRollup';
 export type { ContractSlos } from './slo/deriveSlos';
-export {
-  countObservations,
-  parseSloWindow,
-  summarizeWindow,
-  windowMillis,
-} from './slo/errorBudget';
-export type { ObservationCounts, WindowSummary } from './slo/errorBudget';
+export { parseSloWindow } from './slo/errorBudget';
+export type { ObservationCounts } from './slo/errorBudget';
 export { ProductSloViews } from './slo/sloViews';
 export { nextSloState, sloHealth } from './slo/transitions';
 export type { SloOutcome, SloState, SloTransition } from './slo/transitions';
