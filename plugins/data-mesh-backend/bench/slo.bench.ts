@@ -1,11 +1,15 @@
 /* eslint-disable no-console -- a benchmark prints its measurements */
 /*
- * Attainment and error budget of one SLO over one year of 5-minute observations (105,120
- * points) in the plugin's database, SQLite and PostgreSQL: the counts by outcome in SQL, the
- * maths in data-mesh-common (goal ≤ 50 ms p50). Baseline, in the same run: the same counts
- * straight from the observations (GROUP BY outcome over the year's rows, through the index).
+ * The SLO report of a product (attainment and error budget of its SLO over the 30-day window,
+ * as the SLOs tab asks for it) with one year of 5-minute observations (105,120 points) in the
+ * plugin's database, SQLite and PostgreSQL: the counts by outcome in SQL, the report in
+ * data-mesh-common (goal ≤ 50 ms p50). Baseline, in the same run: the same counts straight
+ * from the observations (GROUP BY outcome over the window's rows, through the index).
  */
-import { summarizeWindow } from '@backstage-data-mesh/plugin-data-mesh-common';
+import {
+  ProductSloViews,
+  type SloDefinition,
+} from '@backstage-data-mesh/plugin-data-mesh-common';
 import {
   ObservationStore,
   type ObservationInput,
@@ -17,6 +21,21 @@ const STEP = 5 * 60_000;
 const RUNS = 21;
 const GOAL_MS = 50;
 const ENTITY = 'component:default/bench';
+const WINDOW_MS = 30 * 86_400_000;
+const FRESHNESS: SloDefinition = {
+  id: 'sla:freshness',
+  name: 'freshness',
+  kind: 'freshness',
+  target: {
+    text: 'data at most 1 hour old',
+    operator: '<=',
+    value: 3600,
+    unit: 'seconds',
+    objective: 0.99,
+  },
+  measure: { type: 'newestAge', object: 'orders', column: 'updated_at' },
+  path: '/slaProperties/0',
+};
 
 async function main() {
   let missed = false;
@@ -65,21 +84,22 @@ async function main() {
       });
       if (db.name === 'PostgreSQL')
         await db.knex.raw('ANALYZE dm_observations');
-      const attainment = async () =>
-        summarizeWindow(
-          await store.sloCounts(ENTITY, 'sla:freshness', start),
-          0.99,
-        );
-      const summary = await attainment();
+      const views = new ProductSloViews(store, {
+        entityRef: ENTITY,
+        slos: [FRESHNESS],
+      });
+      const report = async () => (await views.report('30d')).slos[0];
+      const { observations: counted, attainment, errorBudget } = await report();
+      const summary = { observations: counted, attainment, errorBudget };
       const times: number[] = [];
       const baseline: number[] = [];
       for (let i = 0; i < RUNS + 3; i++) {
-        const t = await timeAsync(attainment);
+        const t = await timeAsync(report);
         const b = await timeAsync(() =>
           db
             .knex('dm_observations')
             .where({ entity_ref: ENTITY, slo_id: 'sla:freshness' })
-            .andWhere('observed_at', '>=', start)
+            .andWhere('observed_at', '>=', Date.now() - WINDOW_MS)
             .groupBy('status')
             .select('status')
             .count({ n: '*' }),
@@ -97,12 +117,12 @@ async function main() {
         } rows in ${loadMs.toFixed(0)} ms)`,
       );
       console.log(
-        `  attainment + error budget: ${ms.toFixed(
+        `  30-day report (attainment + error budget): ${ms.toFixed(
           2,
         )} ms p50 (goal ≤ ${GOAL_MS} ms) → ${JSON.stringify(summary)}`,
       );
       console.log(
-        `  baseline (the same counts from the ${POINTS} observations): ${baseMs.toFixed(
+        `  baseline (the same counts from the window's observations): ${baseMs.toFixed(
           2,
         )} ms; ratio ${(ms / baseMs).toFixed(2)}×`,
       );

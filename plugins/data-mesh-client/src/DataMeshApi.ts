@@ -5,6 +5,9 @@ import type {
   BreakingChangeGate,
   LineageDirection,
   LineageResponse,
+  SchemaDriftResponse,
+  SloHistoryResponse,
+  SloResponse,
   SloWindow,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type {
@@ -23,9 +26,6 @@ import type {
   GovernanceEvaluateRequest,
   GovernanceResponse,
   ProductAccessResponse,
-  SchemaDriftResponse,
-  SloHistoryResponse,
-  SloResponse,
 } from './types';
 
 /**

@@ -4,6 +4,9 @@ import type {
   AccessRequestState,
   BreakingChangeGate,
   LineageResponse,
+  SchemaDriftResponse,
+  SloHistoryResponse,
+  SloResponse,
   SloWindow,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type {
@@ -22,9 +25,6 @@ import type {
   GovernanceEvaluateRequest,
   GovernanceResponse,
   ProductAccessResponse,
-  SchemaDriftResponse,
-  SloHistoryResponse,
-  SloResponse,
 } from './types';
 import { ResponseError } from '@backstage/errors';
 import type {

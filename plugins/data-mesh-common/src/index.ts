@@ -36,22 +36,23 @@ export type {
   LineageNode,
   LineageResponse,
 } from './api/lineage';
-export type {
-  GovernanceHealth,
-  SloHealth,
-} from './api/products';
+export type { GovernanceHealth, SloHealth } from './api/products';
 export type {
   BurnRateAlert,
   ErrorBudget,
   ProductHealthView,
   SloAssessment,
   SloCondition,
+  SloHistoryPoint,
+  SloHistoryResponse,
   SloKind,
+  SloResponse,
   SloStatus,
   SloTarget,
+  SloView,
   SloWindow,
 } from './api/slo';
-export type { DriftFinding } from './api/observability';
+export type { DriftFinding, SchemaDriftResponse } from './api/observability';
 export { diffContracts } from './diff/diffContracts';
 export { parseVersion } from './diff/semver';
 export type { SemanticVersion } from './diff/semver';
@@ -221,18 +222,17 @@ export type { CountPoint, VolumeJudgement } from './observability/volume';
 export { readContract } from './read';
 export type { ContractReading } from './read';
 export { EvaluationCadence } from './slo/cadence';
-export { ASSESSMENT_WINDOWS_MS } from './slo/burnRate';
+export { parseSloWindow } from './slo/errorBudget';
+export type { ObservationCounts } from './slo/errorBudget';
+export { judgeMeasurement } from './slo/judgement';
+export { ProductSloViews } from './slo/sloViews';
+export { advanceSloState, sloHealth } from './slo/transitions';
+export type { SloState } from './slo/transitions';
 export { deriveSlos } from './slo/deriveSlos';
 export { describeLibraryRule } from './slo/qualitySlos';
-export { SCHEMA_DRIFT_SLO } from './slo/driftSlo';
-export { assessSlo, productHealth, sloCondition } from './slo/health';
-export type { AssessedSlo } from './slo/health';
+export { assessSlos, productSloHealth } from './slo/health';
 export { dataStaleness } from './slo/staleness';
-export {
-  outputPortNames,
-  outputPortProblem,
-  rollUpPorts,
-} from './slo/portRollup';
+export { outputPortProblem } from './slo/portRollup';
 export type {
   OutputPortSlos,
   PortObservation,
@@ -240,16 +240,6 @@ export type {
   SloTally,
 } from './slo/portRollup';
 export type { ContractSlos } from './slo/deriveSlos';
-export {
-  countObservations,
-  parseSloWindow,
-  summarizeWindow,
-  windowMillis,
-} from './slo/errorBudget';
-export type { ObservationCounts, WindowSummary } from './slo/errorBudget';
-export { judgeMeasurement } from './slo/judgement';
-export { advanceSloState, sloHealth } from './slo/transitions';
-export type { SloState } from './slo/transitions';
 export type { SloDefinition, SloMeasure } from './slo/types';
 export { formatQuantity } from './slo/units';
 export { DEFAULT_SOURCE_LIMITS } from './source/limits';

@@ -4,12 +4,11 @@
 import type { Knex } from 'knex';
 import { InputError } from '@backstage/errors';
 import {
-  ASSESSMENT_WINDOWS_MS,
   type ObservationCounts,
   type PortObservation,
-  assessSlo,
+  type SloHistoryPoint,
+  assessSlos,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
-import type { SloHistoryPoint } from '@backstage-data-mesh/plugin-data-mesh-client';
 import { type OutboxAlert, enqueueAlerts } from './AlertOutbox';
 import {
   history,
@@ -221,7 +220,7 @@ export class ObservationStore {
   /**
    * Assesses the error budget of every SLO of the product that has a state, as of `now`:
    * the share of its 30-day budget left and the burn-rate alert that fires (see
-   * `assessSlo` of data-mesh-common), stored with the state. `objectiveOf` gives each SLO's
+   * `assessSlos` of data-mesh-common), stored with the state. `objectiveOf` gives each SLO's
    * objective. Returns the states as assessed.
    */
   async assess(
@@ -231,20 +230,14 @@ export class ObservationStore {
   ): Promise<StoredSloState[]> {
     const states = await this.states(entityRef);
     if (states.length === 0) return states;
-    const counts = new Map<number, Map<string, ObservationCounts>>();
-    for (const windowMs of ASSESSMENT_WINDOWS_MS)
-      counts.set(
-        windowMs,
-        await this.windowCounts(entityRef, now - windowMs, undefined, now),
-      );
-    const none: ObservationCounts = { pass: 0, fail: 0, error: 0 };
+    const assessments = await assessSlos(
+      states,
+      objectiveOf,
+      (since, until) => this.windowCounts(entityRef, since, undefined, until),
+      now,
+    );
     for (const state of states) {
-      state.assessment = assessSlo(
-        windowMs => counts.get(windowMs)?.get(state.sloId) ?? none,
-        objectiveOf(state.sloId),
-        state.status,
-        now,
-      );
+      state.assessment = assessments.get(state.sloId)!;
       await this.db('dm_slo_states')
         .where({ entity_ref: entityRef, slo_id: state.sloId })
         .update(assessmentRow(state.assessment));

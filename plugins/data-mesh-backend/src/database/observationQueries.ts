@@ -8,7 +8,7 @@ import type {
   PortObservation,
   SloStatus,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
-import type { SloHistoryPoint } from '@backstage-data-mesh/plugin-data-mesh-client';
+import type { SloHistoryPoint } from '@backstage-data-mesh/plugin-data-mesh-common';
 
 const HOUR = 3_600_000;
 /** Outcomes by rank in history buckets (worst wins). */

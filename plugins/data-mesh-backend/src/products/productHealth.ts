@@ -1,12 +1,12 @@
 /**
  * A product's SLO health, from the stored states of its SLOs (their status and error
- * budget, by `productHealth` of data-mesh-common): what the explorer's index, the card, the
- * SLOs tab and lineage show.
+ * budget, by `productSloHealth` of data-mesh-common): what the explorer's index, the card,
+ * the SLOs tab and lineage show.
  */
 import {
   type ProductHealthView,
   type SloHealth,
-  productHealth,
+  productSloHealth,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { StoredSloState } from '../database/ObservationStore';
 import type { DataProduct } from './DataProduct';
@@ -32,15 +32,7 @@ export function healthViewOf(
   product: Pick<DataProduct, 'slos'>,
   states: StoredSloState[],
 ): ProductHealthView {
-  const declared = new Map(product.slos.map(s => [s.id, s.name]));
-  return productHealth(
-    states
-      .filter(s => declared.has(s.sloId) || s.sloId.startsWith('datacontract:'))
-      .map(s => ({
-        ...s,
-        name: declared.get(s.sloId) ?? s.sloId.slice('datacontract:'.length),
-      })),
-  );
+  return productSloHealth(product.slos, states);
 }
 
 /** The product's SLO health (see {@link healthViewOf}). */

@@ -12,7 +12,6 @@ export type {
   GovernanceEvaluateRequest,
   GovernanceResponse,
 } from './governance';
-export type { SchemaDriftResponse } from './observability';
 export type {
   DataProductContractResponse,
   DataProductDetails,
@@ -30,12 +29,6 @@ export type {
   PushResultsRequest,
   PushResultsResponse,
 } from './results';
-export type {
-  SloHistoryPoint,
-  SloHistoryResponse,
-  SloResponse,
-  SloView,
-} from './slo';
 export type {
   AcknowledgeVersionRequest,
   AnnounceContractVersionRequest,

@@ -10,9 +10,13 @@ export type {
   ProductHealthView,
   SloAssessment,
   SloCondition,
+  SloHistoryPoint,
+  SloHistoryResponse,
   SloKind,
+  SloResponse,
   SloStatus,
   SloTarget,
+  SloView,
   SloWindow,
 } from './slo';
 export { SLO_WINDOWS } from './slo';
@@ -23,4 +27,4 @@ export type {
   LineageNode,
   LineageResponse,
 } from './lineage';
-export type { DriftFinding } from './observability';
+export type { DriftFinding, SchemaDriftResponse } from './observability';

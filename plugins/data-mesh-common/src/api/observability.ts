@@ -26,3 +26,16 @@ export interface DriftFinding {
   /** One sentence for people. */
   message: string;
 }
+
+/**
+ * `GET /api/data-mesh/products/:namespace/:name/drift`: the last schema drift check.
+ * @public
+ */
+export interface SchemaDriftResponse {
+  /** When the data's schema was last compared with the contract (ISO 8601). */
+  observedAt?: string;
+  status: 'pass' | 'fail' | 'error' | 'unknown';
+  findings: DriftFinding[];
+  /** Why the check could not run, when it errored. */
+  error?: string;
+}

@@ -4,7 +4,13 @@ import {
   BURN_RATE_RULES,
   burnRateAlert,
 } from './burnRate';
-import { assessSlo, productHealth, sloCondition } from './health';
+import {
+  assessSlo,
+  assessSlos,
+  productHealth,
+  productSloHealth,
+  sloCondition,
+} from './health';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -184,5 +190,126 @@ describe('the health an owner can trust', () => {
       productHealth([{ status: 'unknown' }, { status: 'pass' }]).health,
     ).toBe('healthy');
     expect(productHealth([]).health).toBe('unknown');
+  });
+});
+
+describe('assessSlos', () => {
+  const at = Date.UTC(2025, 5, 1);
+
+  it('reads each window once for every SLO, and assesses each SLO as assessSlo does', async () => {
+    const freshness = hourly(`${'p'.repeat(719)}f`, at);
+    const completeness = hourly(
+      `${'p'.repeat(200)}${'f'.repeat(20)}${'p'.repeat(500)}`,
+      at,
+    );
+    const asked: Array<[number, number]> = [];
+    const assessments = await assessSlos(
+      [
+        { sloId: 'sla:freshness', status: 'fail' },
+        { sloId: 'sla:completeness', status: 'pass' },
+        { sloId: 'sla:latency', status: 'unknown' },
+      ],
+      sloId => (sloId === 'sla:completeness' ? 0.999 : 0.99),
+      async (since, until) => {
+        asked.push([since, until]);
+        return new Map([
+          ['sla:freshness', freshness(until - since)],
+          ['sla:completeness', completeness(until - since)],
+        ]);
+      },
+      at,
+    );
+    expect(asked).toEqual(
+      ASSESSMENT_WINDOWS_MS.map(windowMs => [at - windowMs, at]),
+    );
+    expect(assessments.get('sla:freshness')).toEqual(
+      assessSlo(freshness, 0.99, 'fail', at),
+    );
+    expect(assessments.get('sla:freshness')!.burn?.action).toBe('page');
+    expect(assessments.get('sla:completeness')).toEqual(
+      assessSlo(completeness, 0.999, 'pass', at),
+    );
+    expect(assessments.get('sla:completeness')!.budgetRemaining).toBe(0);
+    // an SLO without observations keeps its whole budget
+    expect(assessments.get('sla:latency')).toEqual({
+      budgetRemaining: 1,
+      observations: 0,
+      assessedAt: '2025-06-01T00:00:00.000Z',
+    });
+  });
+
+  it('reads nothing without SLOs', async () => {
+    const assessments = await assessSlos(
+      [],
+      () => 0.99,
+      async () => {
+        throw new Error('read');
+      },
+      at,
+    );
+    expect(assessments.size).toBe(0);
+  });
+});
+
+describe('productSloHealth', () => {
+  const spent = {
+    budgetRemaining: 0,
+    observations: 720,
+    assessedAt: '2025-06-01T00:00:00.000Z',
+  };
+  const slos = [
+    { id: 'sla:freshness', name: 'freshness' },
+    { id: 'sla:completeness', name: 'completeness' },
+  ];
+
+  it('names the declared SLOs as the contract does, and pushed checks by the check', () => {
+    expect(
+      productSloHealth(slos, [
+        { sloId: 'sla:freshness', status: 'pass', assessment: spent },
+        {
+          sloId: 'datacontract:orders_row_count',
+          status: 'pass',
+          assessment: spent,
+        },
+        { sloId: 'sla:completeness', status: 'pass' },
+      ]),
+    ).toEqual({
+      health: 'at-risk',
+      reasons: [
+        'freshness: its 30-day error budget is spent',
+        'orders_row_count: its 30-day error budget is spent',
+      ],
+    });
+  });
+
+  it('leaves out SLOs the contract no longer declares', () => {
+    expect(
+      productSloHealth(slos, [
+        { sloId: 'sla:latency', status: 'fail', lastError: 'too slow' },
+        { sloId: 'sla:freshness', status: 'pass' },
+      ]),
+    ).toEqual({ health: 'healthy', reasons: [] });
+    expect(
+      productSloHealth(
+        [],
+        [{ sloId: 'sla:freshness', status: 'fail', lastError: 'stale' }],
+      ).health,
+    ).toBe('unknown');
+  });
+
+  it('gives the reasons of the worst SLOs', () => {
+    expect(
+      productSloHealth(slos, [
+        { sloId: 'sla:completeness', status: 'error', lastError: 'timeout' },
+        {
+          sloId: 'sla:freshness',
+          status: 'fail',
+          lastError: 'measured 3 days',
+        },
+      ]),
+    ).toEqual({
+      health: 'breached',
+      reasons: ['freshness: measured 3 days'],
+    });
   });
 });

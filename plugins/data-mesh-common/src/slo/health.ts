@@ -9,8 +9,16 @@ import type {
   SloHealth,
   SloStatus,
 } from '../api';
-import { BUDGET_WINDOW_MS, burnRateAlert } from './burnRate';
+import {
+  ASSESSMENT_WINDOWS_MS,
+  BUDGET_WINDOW_MS,
+  burnRateAlert,
+} from './burnRate';
 import { type ObservationCounts, summarizeWindow } from './errorBudget';
+import type { SloState } from './transitions';
+
+/** The prefix of the SLO ids of pushed checks a contract does not declare. */
+export const PUSHED_CHECK_PREFIX = 'datacontract:';
 
 /**
  * Assesses an SLO's error budget at `at`: what is left of it over 30 days and the burn-rate
@@ -32,6 +40,45 @@ export function assessSlo(
   const burn = burnRateAlert(countsIn, objective, lastStatus);
   if (burn) assessment.burn = burn;
   return assessment;
+}
+
+const NO_OBSERVATIONS: ObservationCounts = { pass: 0, fail: 0, error: 0 };
+
+/**
+ * Assesses the error budget of each SLO as of `now` (see `assessSlo`): the share of
+ * its 30-day budget left and the burn-rate alert that fires. `countsIn(since, until)` gives
+ * the observation counts per SLO id from `since` to `until` (ms); it is asked once for each
+ * window an assessment needs (the budget's and the burn-rate rules'), one window after the
+ * other, and not at all without SLOs. `objectiveOf` gives each SLO's objective. Returns each
+ * SLO's assessment by its id.
+ * @public
+ */
+export async function assessSlos(
+  slos: ReadonlyArray<{ sloId: string; status: SloStatus }>,
+  objectiveOf: (sloId: string) => number,
+  countsIn: (
+    since: number,
+    until: number,
+  ) => Promise<ReadonlyMap<string, ObservationCounts>>,
+  now: number,
+): Promise<Map<string, SloAssessment>> {
+  const assessments = new Map<string, SloAssessment>();
+  if (slos.length === 0) return assessments;
+  const counts = new Map<number, ReadonlyMap<string, ObservationCounts>>();
+  for (const windowMs of ASSESSMENT_WINDOWS_MS)
+    counts.set(windowMs, await countsIn(now - windowMs, now));
+  for (const slo of slos) {
+    assessments.set(
+      slo.sloId,
+      assessSlo(
+        windowMs => counts.get(windowMs)?.get(slo.sloId) ?? NO_OBSERVATIONS,
+        objectiveOf(slo.sloId),
+        slo.status,
+        now,
+      ),
+    );
+  }
+  return assessments;
 }
 
 /**
@@ -129,4 +176,31 @@ export function productHealth(
   }
   const health: SloHealth = worst;
   return { health, reasons };
+}
+
+/**
+ * A product's SLO health and why (see `productHealth`), from the stored states of its
+ * SLOs: those its contract still declares (`slos`), named as the contract names them, and
+ * the checks pushed for SLOs it does not declare (`datacontract:<check>`), named by the
+ * check. States of SLOs the contract no longer declares do not count.
+ * @public
+ */
+export function productSloHealth(
+  slos: ReadonlyArray<{ id: string; name: string }>,
+  states: Iterable<
+    Pick<SloState, 'status' | 'assessment' | 'lastError'> & { sloId: string }
+  >,
+): ProductHealthView {
+  const declared = new Map(slos.map(s => [s.id, s.name]));
+  const counted: Array<AssessedSlo & { name: string }> = [];
+  for (const state of states) {
+    const name = declared.get(state.sloId);
+    if (name !== undefined) counted.push({ ...state, name });
+    else if (state.sloId.startsWith(PUSHED_CHECK_PREFIX))
+      counted.push({
+        ...state,
+        name: state.sloId.slice(PUSHED_CHECK_PREFIX.length),
+      });
+  }
+  return productHealth(counted);
 }

@@ -1,8 +1,8 @@
 import type {
   DataProductDetails,
   DataProductSummary,
-  SloView,
 } from '@backstage-data-mesh/plugin-data-mesh-client';
+import type { SloView } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { Entity } from '@backstage/catalog-model';
 
 /** A data product entity, as the catalog holds the example `sales-orders`. */

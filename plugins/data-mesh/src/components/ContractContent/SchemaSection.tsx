@@ -2,7 +2,7 @@ import type {
   DriftFinding,
   OdcsContract,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
-import type { SchemaDriftResponse } from '@backstage-data-mesh/plugin-data-mesh-client';
+import type { SchemaDriftResponse } from '@backstage-data-mesh/plugin-data-mesh-common';
 import Alert from '@mui/material/Alert';
 import { EmptyState, InfoCard } from '@backstage/core-components';
 import SearchIcon from '@mui/icons-material/Search';

@@ -1,6 +1,6 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import type { SloView } from '@backstage-data-mesh/plugin-data-mesh-client';
+import type { SloView } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { MetricCharts } from './MetricCharts';
 
 const metric = (

@@ -2,7 +2,7 @@ import { formatQuantity } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type {
   SloHistoryPoint,
   SloView,
-} from '@backstage-data-mesh/plugin-data-mesh-client';
+} from '@backstage-data-mesh/plugin-data-mesh-common';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';

@@ -2,7 +2,7 @@ import type {
   PortRollup,
   SloTally,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
-import type { SloView } from '@backstage-data-mesh/plugin-data-mesh-client';
+import type { SloView } from '@backstage-data-mesh/plugin-data-mesh-common';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';

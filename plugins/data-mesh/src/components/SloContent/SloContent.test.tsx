@@ -1,4 +1,4 @@
-import type { SloResponse } from '@backstage-data-mesh/plugin-data-mesh-client';
+import type { SloResponse } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { screen, within } from '@testing-library/react';
 import {
   backendError,

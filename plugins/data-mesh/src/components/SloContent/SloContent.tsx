@@ -1,8 +1,6 @@
 import type { ProductHealthView } from '@backstage-data-mesh/plugin-data-mesh-common';
-import type {
-  DataProductDetails,
-  SloResponse,
-} from '@backstage-data-mesh/plugin-data-mesh-client';
+import type { DataProductDetails } from '@backstage-data-mesh/plugin-data-mesh-client';
+import type { SloResponse } from '@backstage-data-mesh/plugin-data-mesh-common';
 import {
   EmptyState,
   InfoCard,

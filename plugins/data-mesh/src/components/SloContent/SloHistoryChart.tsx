@@ -2,7 +2,7 @@ import { formatQuantity } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type {
   SloHistoryPoint,
   SloView,
-} from '@backstage-data-mesh/plugin-data-mesh-client';
+} from '@backstage-data-mesh/plugin-data-mesh-common';
 import Box from '@mui/material/Box';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';

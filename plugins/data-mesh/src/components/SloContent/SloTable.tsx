@@ -3,7 +3,7 @@ import {
   formatQuantity,
   type LineageNode,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
-import type { SloView } from '@backstage-data-mesh/plugin-data-mesh-client';
+import type { SloView } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
