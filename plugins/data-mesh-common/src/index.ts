@@ -131,12 +131,8 @@ export type {
 } from './governance/types';
 export type { CompiledPolicySet } from './governance/validatePolicySet';
 export { summarizeVerdict, verdictHealth } from './governance/verdictSummary';
-export { impactOf, lineageFromEntities } from './impact/impactOf';
-export type {
-  EntityWithRelations,
-  ImpactEdge,
-  ImpactReport,
-} from './impact/impactOf';
+export { impactInCatalog } from './impact/impactOf';
+export type { EntityWithRelations, ImpactReport } from './impact/impactOf';
 export { formatIssue, hasErrors, toJsonPointer } from './issues';
 export type { ContractIssue, PathSegment } from './issues';
 export { LineageGraph } from './lineage/LineageGraph';
