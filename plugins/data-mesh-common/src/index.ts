@@ -53,8 +53,6 @@ export type {
 } from './api/slo';
 export type { DriftFinding } from './api/observability';
 export { diffContracts } from './diff/diffContracts';
-export { parseVersion } from './diff/semver';
-export type { SemanticVersion } from './diff/semver';
 export type {
   ChangeKind,
   ChangeSeverity,
@@ -66,8 +64,8 @@ export { draftObjectName } from './draft/draftContract';
 export { draftDataProduct } from './draft/draftDataProduct';
 export { DRAFT_CONTRACT_FILE } from './draft/draftEntity';
 export { isProductName, productNameOf } from './draft/names';
-export { reviseContract } from './draft/reviseContract';
-export type { ContractRevision, RevisedContract } from './draft/reviseContract';
+export { reviseContractFile } from './draft/reviseContract';
+export type { ContractRevision } from './draft/reviseContract';
 export type { DataProductDraft, DataProductDraftInput } from './draft/types';
 export {
   DATA_PRODUCT_ANNOTATIONS,
