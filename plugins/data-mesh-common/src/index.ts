@@ -63,7 +63,7 @@ export type {
 export { draftObjectName } from './draft/draftContract';
 export { draftDataProduct } from './draft/draftDataProduct';
 export { DRAFT_CONTRACT_FILE } from './draft/draftEntity';
-export { isProductName, productNameOf } from './draft/names';
+export { productNameAdvice } from './draft/names';
 export { reviseContractFile } from './draft/reviseContract';
 export type { ContractRevision } from './draft/reviseContract';
 export type { DataProductDraft, DataProductDraftInput } from './draft/types';
