@@ -60,7 +60,6 @@ export type {
   ContractDiff,
   VersionBump,
 } from './diff/types';
-export { draftObjectName } from './draft/draftContract';
 export { draftDataProduct } from './draft/draftDataProduct';
 export { DRAFT_CONTRACT_FILE } from './draft/draftEntity';
 export { productNameAdvice } from './draft/names';
