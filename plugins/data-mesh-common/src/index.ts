@@ -16,7 +16,6 @@ export type {
 export {
   DEFAULT_ACCESS_SETTINGS,
   describeProductAccess,
-  isOpenlyDiscoverable,
   mayAccess,
   principalRef,
 } from './access/productAccess';
