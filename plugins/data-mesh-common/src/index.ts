@@ -16,7 +16,6 @@ export type {
 export {
   DEFAULT_ACCESS_SETTINGS,
   describeProductAccess,
-  isOpenlyDiscoverable,
   mayAccess,
   principalRef,
 } from './access/productAccess';
@@ -54,8 +53,6 @@ export type {
 } from './api/slo';
 export type { DriftFinding, SchemaDriftResponse } from './api/observability';
 export { diffContracts } from './diff/diffContracts';
-export { parseVersion } from './diff/semver';
-export type { SemanticVersion } from './diff/semver';
 export type {
   ChangeKind,
   ChangeSeverity,
@@ -63,12 +60,11 @@ export type {
   ContractDiff,
   VersionBump,
 } from './diff/types';
-export { draftObjectName } from './draft/draftContract';
 export { draftDataProduct } from './draft/draftDataProduct';
 export { DRAFT_CONTRACT_FILE } from './draft/draftEntity';
-export { isProductName, productNameOf } from './draft/names';
-export { reviseContract } from './draft/reviseContract';
-export type { ContractRevision, RevisedContract } from './draft/reviseContract';
+export { productNameAdvice } from './draft/names';
+export { reviseContractFile } from './draft/reviseContract';
+export type { ContractRevision } from './draft/reviseContract';
 export type { DataProductDraft, DataProductDraftInput } from './draft/types';
 export {
   DATA_PRODUCT_ANNOTATIONS,
@@ -124,12 +120,8 @@ export type {
 } from './governance/types';
 export type { CompiledPolicySet } from './governance/validatePolicySet';
 export { summarizeVerdict, verdictHealth } from './governance/verdictSummary';
-export { impactOf, lineageFromEntities } from './impact/impactOf';
-export type {
-  EntityWithRelations,
-  ImpactEdge,
-  ImpactReport,
-} from './impact/impactOf';
+export { impactInCatalog } from './impact/impactOf';
+export type { EntityWithRelations, ImpactReport } from './impact/impactOf';
 export { formatIssue, hasErrors, toJsonPointer } from './issues';
 export type { ContractIssue, PathSegment } from './issues';
 export { LineageGraph } from './lineage/LineageGraph';

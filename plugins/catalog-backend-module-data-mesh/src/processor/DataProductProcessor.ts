@@ -13,7 +13,6 @@ import {
   type OdcsContract,
   describeProductAccess,
   isDataProductEntity,
-  isOpenlyDiscoverable,
   PROCESSED_ANNOTATIONS,
   productDomain,
   productRef,
@@ -288,13 +287,11 @@ export class DataProductProcessor implements CatalogProcessor {
       this.verdictOf(entity, reading, systemDomain),
     );
     // What every catalog reader sees may only say what every signed-in user may discover.
-    const openly = isOpenlyDiscoverable(
-      describeProductAccess({
-        entity,
-        contract: reading.contract,
-        settings: this.options.accessSettings,
-      }),
-    );
+    const openly = describeProductAccess({
+      entity,
+      contract: reading.contract,
+      settings: this.options.accessSettings,
+    }).discover.everyone;
     const problems = reading.issues.filter(issue => issue.severity === 'error');
     if (!openly && reading.contractSource === 'inline') {
       problems.push({

@@ -1,4 +1,4 @@
-import { isProductName, productNameOf } from './names';
+import { isProductName, productNameAdvice, productNameOf } from './names';
 
 describe('productNameOf', () => {
   it('makes a catalog name of a title', () => {
@@ -24,5 +24,30 @@ describe('isProductName', () => {
     expect(isProductName('web--orders')).toBe(false);
     expect(isProductName('-orders')).toBe(false);
     expect(isProductName('a'.repeat(64))).toBe(false);
+  });
+});
+
+describe('productNameAdvice', () => {
+  it('suggests the name from the title and says nothing of a good name', () => {
+    expect(productNameAdvice('orders', 'UX Checkout Events')).toEqual({
+      suggestion: 'ux-checkout-events',
+    });
+    expect(productNameAdvice('orders')).toEqual({ suggestion: '' });
+  });
+
+  it('says what a name may be made of, with the suggestion as an example', () => {
+    expect(productNameAdvice('UX orders', 'UX Checkout Events')).toEqual({
+      suggestion: 'ux-checkout-events',
+      problem:
+        'Use lower-case letters and digits, words joined by single hyphens, e.g. ux-checkout-events.',
+    });
+    expect(productNameAdvice('Web Orders')).toEqual({
+      suggestion: '',
+      problem:
+        'Use lower-case letters and digits, words joined by single hyphens.',
+    });
+    expect(productNameAdvice('a'.repeat(64), 'A').problem).toBe(
+      'Use lower-case letters and digits, words joined by single hyphens, e.g. a.',
+    );
   });
 });

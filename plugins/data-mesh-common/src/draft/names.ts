@@ -67,6 +67,27 @@ export function isProductName(name: string): boolean {
   );
 }
 
+/**
+ * What the form says about a new product's catalog name as it is written: the name the
+ * product's title suggests (`productNameOf`; empty without a title), and, when the name
+ * cannot be a catalog name (`isProductName`), a hint in words saying what it may be made of,
+ * with the suggestion as an example when it differs from the name.
+ * @public
+ */
+export function productNameAdvice(
+  name: string,
+  title?: string,
+): { suggestion: string; problem?: string } {
+  const suggestion = title ? productNameOf(title) : '';
+  if (isProductName(name)) return { suggestion };
+  return {
+    suggestion,
+    problem: `Use lower-case letters and digits, words joined by single hyphens${
+      suggestion && suggestion !== name ? `, e.g. ${suggestion}` : ''
+    }.`,
+  };
+}
+
 /** Text that is a non-empty string after trimming, else undefined. */
 export function text(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);

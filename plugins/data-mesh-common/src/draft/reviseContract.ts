@@ -3,6 +3,9 @@ import type {
   OdcsCustomProperty,
   OdcsSchemaObject,
 } from '../odcs/model';
+import { parseVersion } from '../diff/semver';
+import { serializeOdcs } from '../odcs/serialize';
+import { readContract } from '../read';
 import { numberPrimaryKey, propertyOf } from './fields';
 import { text } from './names';
 import type { DataProductDraftInput } from './types';
@@ -140,4 +143,70 @@ export function reviseContract(
     }
   }
   return { contract, applied, problems };
+}
+
+/**
+ * A new version of the contract in a file: checks that the new version is a semantic
+ * version, reads the file (only then), applies the revision (`reviseContract`) and
+ * writes the revised contract as ODCS YAML. Either a problem, one message saying what is
+ * wrong and what to do, or the revised contract with its text, the sentences of what was
+ * applied and the schema object the changed fields belong to.
+ *
+ * @public
+ */
+export async function reviseContractFile(
+  file: {
+    /** The file, as it was given (named in messages). */
+    path: string;
+    /** The name of the input that gave the file (named in messages), e.g. `contractPath`. */
+    input: string;
+    /** Reads the file's text. */
+    read: () => Promise<string>;
+  },
+  revision: ContractRevision,
+): Promise<
+  | { problem: string }
+  | {
+      /** The version of the contract as the file held it. */
+      previousVersion: string;
+      contract: OdcsContract;
+      /** The revised contract as ODCS YAML. */
+      text: string;
+      /** One sentence per change applied. */
+      applied: string[];
+      /** The schema object whose fields were changed: the one named, else the first. */
+      objectName: string;
+    }
+> {
+  if (!parseVersion(revision.version)) {
+    return {
+      problem: `version "${revision.version}" is not a semantic version: write it as MAJOR.MINOR.PATCH, e.g. 2.0.0`,
+    };
+  }
+  const reading = readContract(await file.read(), { fileName: file.path });
+  if (!reading.contract) {
+    return {
+      problem: `${file.input} "${
+        file.path
+      }" holds no readable contract: ${reading.issues
+        .map(i => i.message)
+        .join('; ')}`,
+    };
+  }
+  const revised = reviseContract(reading.contract, revision);
+  if (revised.problems.length > 0) {
+    return {
+      problem: [
+        `The changes cannot be applied to ${file.path}:`,
+        ...revised.problems.map(p => `  - ${p}`),
+      ].join('\n'),
+    };
+  }
+  return {
+    previousVersion: reading.contract.version,
+    contract: revised.contract,
+    text: serializeOdcs(revised.contract),
+    applied: revised.applied,
+    objectName: revision.objectName ?? revised.contract.schema?.[0]?.name ?? '',
+  };
 }

@@ -156,6 +156,8 @@ export interface DataProductDraft {
     };
   };
   contract: OdcsContract;
+  /** The table or topic the contract describes: the form's `objectName`, else one from the name. */
+  objectName: string;
 }
 
 type Item<T> = NonNullable<T> extends ReadonlyArray<infer I> ? I : never;

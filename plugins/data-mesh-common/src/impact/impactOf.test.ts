@@ -1,5 +1,5 @@
 import { ContractDiff } from '../diff/types';
-import { impactOf, lineageFromEntities } from './impactOf';
+import { impactInCatalog, impactOf, lineageFromEntities } from './impactOf';
 
 const change = (path: string, severity: 'breaking' | 'info' = 'breaking') => ({
   path,
@@ -106,5 +106,97 @@ describe('lineageFromEntities', () => {
     expect(edges).toEqual([{ upstream: ORDERS, downstream: REVENUE }]);
     expect(ownerOf(ORDERS)).toBe('group:default/sales');
     expect(ownerOf(REVENUE)).toBe('group:default/finance');
+  });
+});
+
+describe('impactInCatalog', () => {
+  const entities = [
+    {
+      kind: 'Component',
+      metadata: { name: 'sales-orders' },
+      relations: [{ type: 'providesDataTo', targetRef: REVENUE }],
+    },
+    {
+      kind: 'Component',
+      metadata: { name: 'revenue-metrics' },
+      spec: { owner: 'group:default/finance' },
+      relations: [{ type: 'providesDataTo', targetRef: LEDGER }],
+    },
+    {
+      kind: 'Component',
+      metadata: { name: 'general-ledger' },
+      relations: [{ type: 'ownedBy', targetRef: 'group:default/accounting' }],
+    },
+    {
+      kind: 'Component',
+      metadata: { name: 'customer-segments' },
+      spec: {
+        owner: 'group:default/marketing',
+        dataProduct: {
+          inputPorts: [
+            {
+              name: 'orders',
+              product: ORDERS,
+              fields: ['orders.customer_id'],
+            },
+          ],
+        },
+      },
+      relations: [{ type: 'consumesDataFrom', targetRef: ORDERS }],
+    },
+    {
+      kind: 'Component',
+      metadata: {
+        name: 'broken-report',
+        annotations: { 'data-mesh/contract-status': 'invalid' },
+      },
+      spec: { owner: 'group:default/nobody' },
+      relations: [{ type: 'consumesDataFrom', targetRef: ORDERS }],
+    },
+  ];
+
+  it('follows the lineage the entities declare and names the owners to notify', () => {
+    const report = impactInCatalog(
+      diff(change('schema.orders.properties.amount')),
+      ORDERS,
+      entities,
+    );
+    expect(
+      report.affected.map(a => [a.entityRef, a.owner, a.distance, a.via]),
+    ).toEqual([
+      [REVENUE, 'group:default/finance', 1, [ORDERS]],
+      [LEDGER, 'group:default/accounting', 2, [ORDERS, REVENUE]],
+    ]);
+    expect(report.owners).toEqual([
+      'group:default/finance',
+      'group:default/accounting',
+    ]);
+  });
+
+  it('hits a consumer that declares its fields only through those fields', () => {
+    const report = impactInCatalog(
+      diff(change('schema.orders.properties.customer_id')),
+      ORDERS,
+      entities,
+    );
+    expect(report.affected.map(a => a.entityRef)).toEqual([
+      REVENUE,
+      SEGMENTS,
+      LEDGER,
+    ]);
+  });
+
+  it('reports nobody when nothing breaks', () => {
+    const report = impactInCatalog(
+      diff(change('schema.orders.properties.note', 'info')),
+      ORDERS,
+      entities,
+    );
+    expect(report).toEqual({
+      entityRef: ORDERS,
+      breakingChanges: [],
+      affected: [],
+      owners: [],
+    });
   });
 });

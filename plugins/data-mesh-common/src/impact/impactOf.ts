@@ -253,6 +253,22 @@ export function lineageFromEntities(entities: readonly EntityWithRelations[]): {
 }
 
 /**
+ * Who the breaking changes of a contract diff hit downstream, by the lineage the catalog's
+ * data products declare (read as {@link lineageFromEntities} reads it), with their owners to
+ * notify: {@link impactOf} on the catalog's entities.
+ *
+ * @public
+ */
+export function impactInCatalog(
+  diff: ContractDiff,
+  entityRef: string,
+  entities: readonly EntityWithRelations[],
+): ImpactReport {
+  const lineage = lineageFromEntities(entities);
+  return impactOf(diff, entityRef, lineage.edges, { ownerOf: lineage.ownerOf });
+}
+
+/**
  * A downstream product that a breaking change hits.
  */
 export type AffectedProduct = ImpactReport['affected'][number];

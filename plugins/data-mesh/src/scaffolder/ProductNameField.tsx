@@ -1,7 +1,4 @@
-import {
-  isProductName,
-  productNameOf,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+import { productNameAdvice } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import TextField from '@mui/material/TextField';
 import { useEffect, useRef } from 'react';
@@ -17,10 +14,7 @@ export interface ProductNameFieldOptions {
 
 /** What the name field says when the name cannot be a catalog name. */
 export function productNameHint(name: string, title?: string): string {
-  const suggestion = title ? productNameOf(title) : '';
-  return `Use lower-case letters and digits, words joined by single hyphens${
-    suggestion && suggestion !== name ? `, e.g. ${suggestion}` : ''
-  }.`;
+  return productNameAdvice(name, title).problem ?? '';
 }
 
 /**
@@ -46,7 +40,12 @@ export function ProductNameField(
   } = props;
   const options = (uiSchema?.['ui:options'] ?? {}) as ProductNameFieldOptions;
   const title: unknown = formContext?.formData?.[options.titleField ?? 'title'];
-  const suggestion = typeof title === 'string' ? productNameOf(title) : '';
+  const value = formData ?? '';
+  const advice = productNameAdvice(
+    value,
+    typeof title === 'string' ? title : undefined,
+  );
+  const suggestion = advice.suggestion;
   // The name follows the title until it is edited by hand (a name the form starts with
   // counts as edited).
   const suggested = useRef<string>();
@@ -57,16 +56,11 @@ export function ProductNameField(
     suggested.current = suggestion;
     onChange(suggestion);
   }, [suggestion, formData, onChange]);
-  const value = formData ?? '';
-  const invalid = value !== '' && !isProductName(value);
+  const invalid = value !== '' && advice.problem !== undefined;
   const errors = rawErrors ?? [];
   let helperText: string | undefined = schema.description;
   if (errors.length > 0) helperText = errors.join(' ');
-  else if (invalid)
-    helperText = productNameHint(
-      value,
-      typeof title === 'string' ? title : undefined,
-    );
+  else if (invalid) helperText = advice.problem;
   else if (value && value === suggested.current)
     helperText = 'Suggested from the title: edit it if you like.';
   return (

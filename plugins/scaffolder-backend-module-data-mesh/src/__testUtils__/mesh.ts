@@ -1,10 +1,12 @@
 import type { Entity } from '@backstage/catalog-model';
 import {
+  ContractRevision,
   DataProductDraftInput,
   draftDataProduct,
   OdcsContract,
   RELATION_CONSUMES_DATA_FROM,
   RELATION_PROVIDES_DATA_TO,
+  reviseContractFile,
   serializeOdcs,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { DataProductContractResponse } from '@backstage-data-mesh/plugin-data-mesh-client';
@@ -118,4 +120,20 @@ export class ContractsOf implements ProductContracts {
 /** web-orders' contract at 1.4.0. */
 export function webOrdersContract(): OdcsContract {
   return draftDataProduct(webOrdersForm).contract;
+}
+
+/** web-orders' contract revised (from 1.4.0), as the revise action writes it. */
+export async function revisedWebOrders(
+  revision: ContractRevision,
+): Promise<string> {
+  const revised = await reviseContractFile(
+    {
+      path: 'contract.odcs.yaml',
+      input: 'contractPath',
+      read: async () => serializeOdcs(webOrdersContract()),
+    },
+    revision,
+  );
+  if ('problem' in revised) throw new Error(revised.problem);
+  return revised.text;
 }

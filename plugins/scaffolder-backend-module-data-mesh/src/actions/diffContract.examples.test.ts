@@ -1,14 +1,12 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import {
-  reviseContract,
-  serializeOdcs,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+import { serializeOdcs } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { parse } from 'yaml';
 import {
   ContractsOf,
   meshEntities,
+  revisedWebOrders,
   webOrdersContract,
 } from '../__testUtils__/mesh';
 import { createDiffContractAction } from './diffContract';
@@ -23,9 +21,7 @@ describe('data-mesh:contract:diff examples', () => {
       const [step] = parse(example.example).steps;
       const previous = webOrdersContract();
       dir.setContent({
-        [step.input.contractPath]: serializeOdcs(
-          reviseContract(previous, { version: '1.5.0' }).contract,
-        ),
+        [step.input.contractPath]: await revisedWebOrders({ version: '1.5.0' }),
         ...(step.input.previousContractPath
           ? { [step.input.previousContractPath]: serializeOdcs(previous) }
           : {}),

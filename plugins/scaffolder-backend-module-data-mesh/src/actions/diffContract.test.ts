@@ -2,12 +2,13 @@ import { createMockDirectory } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import {
-  reviseContract,
+  type ContractRevision,
   serializeOdcs,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import {
   ContractsOf,
   meshEntities,
+  revisedWebOrders,
   webOrdersContract,
 } from '../__testUtils__/mesh';
 import { RecordingLogger } from '../__testUtils__/recordingLogger';
@@ -34,16 +35,14 @@ describe('data-mesh:contract:diff', () => {
     return { ctx, logger, contracts, done };
   }
 
-  function writeRevision(revision: Parameters<typeof reviseContract>[1]) {
+  async function writeRevision(revision: ContractRevision) {
     dir.setContent({
-      'contract.odcs.yaml': serializeOdcs(
-        reviseContract(webOrdersContract(), revision).contract,
-      ),
+      'contract.odcs.yaml': await revisedWebOrders(revision),
     });
   }
 
   it('passes an addition with a minor version and outputs the classified changes', async () => {
-    writeRevision({
+    await writeRevision({
       version: '1.5.0',
       addFields: [{ name: 'channel', type: 'string', description: 'Channel.' }],
     });
@@ -60,7 +59,7 @@ describe('data-mesh:contract:diff', () => {
   });
 
   it('fails a breaking change with a minor version, naming every consumer it would hit and its owner', async () => {
-    writeRevision({ version: '1.5.0', removeFields: ['total_amount'] });
+    await writeRevision({ version: '1.5.0', removeFields: ['total_amount'] });
     const { ctx, logger, done } = run({
       entityRef: 'component:default/web-orders',
     });
@@ -93,7 +92,7 @@ describe('data-mesh:contract:diff', () => {
   });
 
   it('passes the same breaking change with a major version, still naming the consumers', async () => {
-    writeRevision({ version: '2.0.0', removeFields: ['total_amount'] });
+    await writeRevision({ version: '2.0.0', removeFields: ['total_amount'] });
     const { ctx, done } = run({ entityRef: 'component:default/web-orders' });
     await done;
     expect(ctx.output).toHaveBeenCalledWith('versionOk', true);
@@ -128,14 +127,14 @@ describe('data-mesh:contract:diff', () => {
       /^previousContractPath "\/etc\/hosts" is an absolute path/,
     ],
   ])('refuses a path outside the workspace: %j', async (input, message) => {
-    writeRevision({ version: '1.5.0' });
+    await writeRevision({ version: '1.5.0' });
     await expect(
       run({ entityRef: 'web-orders', ...input }).done,
     ).rejects.toThrow(message);
   });
 
   it('says what to do when the product has no readable contract', async () => {
-    writeRevision({ version: '1.5.0' });
+    await writeRevision({ version: '1.5.0' });
     await expect(
       run({ entityRef: 'component:default/feature-usage' }).done,
     ).rejects.toThrow(
@@ -144,7 +143,7 @@ describe('data-mesh:contract:diff', () => {
   });
 
   it('classifies the same way in a dry run', async () => {
-    writeRevision({ version: '1.4.1', removeFields: ['total_amount'] });
+    await writeRevision({ version: '1.4.1', removeFields: ['total_amount'] });
     await expect(run({ entityRef: 'web-orders' }, true).done).rejects.toThrow(
       /too small/,
     );

@@ -5,8 +5,7 @@ import {
   DATA_PRODUCT_TYPE,
   PROCESSED_ANNOTATIONS,
   diffContracts,
-  impactOf,
-  lineageFromEntities,
+  impactInCatalog,
   readContract,
   type OdcsContract,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
@@ -142,10 +141,7 @@ export function createDiffContractAction(options: {
         },
         { credentials },
       );
-      const lineage = lineageFromEntities(products);
-      const impact = impactOf(diff, entityRef, lineage.edges, {
-        ownerOf: lineage.ownerOf,
-      });
+      const impact = impactInCatalog(diff, entityRef, products);
       const consumers = impact.affected.map(a => a.entityRef);
 
       ctx.logger.info(

@@ -2,7 +2,6 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   DRAFT_CONTRACT_FILE,
   draftDataProduct,
-  draftObjectName,
   productRef,
   serializeOdcs,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
@@ -70,7 +69,7 @@ export function createGenerateContractAction() {
     },
     async handler(ctx) {
       const { targetPath = '.', ...form } = ctx.input;
-      const { entity, contract } = draftDataProduct(form);
+      const { entity, contract, objectName } = draftDataProduct(form);
       const catalogInfoPath = path.posix.join(targetPath, 'catalog-info.yaml');
       const contractPath = path.posix.join(targetPath, DRAFT_CONTRACT_FILE);
 
@@ -101,7 +100,7 @@ export function createGenerateContractAction() {
       ctx.output('entityRef', entityRef);
       ctx.output('contractId', contract.id);
       ctx.output('version', contract.version);
-      ctx.output('objectName', draftObjectName(form));
+      ctx.output('objectName', objectName);
       ctx.output('catalogInfoPath', catalogInfoPath);
       ctx.output('contractPath', contractPath);
       ctx.output('fields', skeletonFields(contract));

@@ -1,11 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import {
-  parseVersion,
-  readContract,
-  reviseContract,
-  serializeOdcs,
-} from '@backstage-data-mesh/plugin-data-mesh-common';
+import { reviseContractFile } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { readInside, writeInside } from '../workspacePaths';
 import { fieldSchema } from './draftInputSchema';
 import { examples } from './reviseContract.examples';
@@ -79,47 +74,31 @@ export function createReviseContractAction() {
     },
     async handler(ctx) {
       const { contractPath = 'contract.odcs.yaml', ...revision } = ctx.input;
-      if (!parseVersion(revision.version)) {
-        throw new InputError(
-          `version "${revision.version}" is not a semantic version: write it as MAJOR.MINOR.PATCH, e.g. 2.0.0`,
-        );
-      }
-      const reading = readContract(
-        await readInside(ctx.workspacePath, contractPath, 'contractPath'),
+      const revised = await reviseContractFile(
         {
-          fileName: contractPath,
+          path: contractPath,
+          input: 'contractPath',
+          read: () =>
+            readInside(ctx.workspacePath, contractPath, 'contractPath'),
         },
+        revision,
       );
-      if (!reading.contract) {
-        throw new InputError(
-          `contractPath "${contractPath}" holds no readable contract: ${reading.issues
-            .map(i => i.message)
-            .join('; ')}`,
-        );
-      }
-      const revised = reviseContract(reading.contract, revision);
-      if (revised.problems.length > 0) {
-        throw new InputError(
-          [
-            `The changes cannot be applied to ${contractPath}:`,
-            ...revised.problems.map(p => `  - ${p}`),
-          ].join('\n'),
-        );
-      }
+      if ('problem' in revised) throw new InputError(revised.problem);
       await writeInside(
         ctx.workspacePath,
         contractPath,
         'contractPath',
-        serializeOdcs(revised.contract),
+        revised.text,
       );
       ctx.logger.info(`Revised ${contractPath}: ${revised.applied.join('; ')}`);
-      ctx.output('previousVersion', reading.contract.version);
+      ctx.output('previousVersion', revised.previousVersion);
       ctx.output('version', revised.contract.version);
       ctx.output('applied', revised.applied);
-      const objectName =
-        revision.objectName ?? revised.contract.schema?.[0]?.name ?? '';
-      ctx.output('fields', skeletonFields(revised.contract, objectName));
-      ctx.output('objectName', objectName);
+      ctx.output(
+        'fields',
+        skeletonFields(revised.contract, revised.objectName),
+      );
+      ctx.output('objectName', revised.objectName);
     },
   });
 }
