@@ -103,6 +103,7 @@ export { layerPolicies } from './governance/layering';
 export type { PolicyLayers } from './governance/layering';
 export { BUILT_IN_POLICIES } from './governance/packs/builtin';
 export { parsePolicySet } from './governance/parsePolicySet';
+export { layerPolicyFiles } from './governance/policyFiles';
 export type {
   PolicyGateFacts,
   PolicyInput,
