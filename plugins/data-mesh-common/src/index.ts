@@ -92,14 +92,9 @@ export { contractSearchText } from './entity/searchText';
 export { contractSource, describeContractSource } from './formats/provenance';
 export type { ContractSource } from './formats/provenance';
 export type { ContractFormat } from './formats/types';
-export type { CompiledPolicy } from './governance/compilePolicy';
-export type { CompiledExpression } from './governance/cel';
-export type { MessageTemplate } from './governance/interpolate';
-export { evaluatePolicies } from './governance/evaluatePolicies';
-export { layerPolicies } from './governance/layering';
 export type { PolicyLayers } from './governance/layering';
 export { BUILT_IN_POLICIES } from './governance/packs/builtin';
-export { parsePolicySet } from './governance/parsePolicySet';
+export { layerPolicyFiles } from './governance/policyFiles';
 export type { PolicyInput, QualityCheckResult } from './governance/policyInput';
 export { MeshNeighbours } from './governance/neighbours';
 export type { MeshProduct, NeighbourFacts } from './governance/neighbours';
@@ -114,12 +109,10 @@ export type {
   PolicyOutcome,
   PolicyResult,
   PolicySelector,
-  PolicySet,
   PolicySeverity,
   PolicyStatus,
 } from './governance/types';
-export type { CompiledPolicySet } from './governance/validatePolicySet';
-export { summarizeVerdict, verdictHealth } from './governance/verdictSummary';
+export { summarizeVerdict } from './governance/verdictSummary';
 export { impactInCatalog } from './impact/impactOf';
 export type { EntityWithRelations, ImpactReport } from './impact/impactOf';
 export { formatIssue, hasErrors, toJsonPointer } from './issues';

@@ -14,8 +14,7 @@ import {
 import { DataProductProcessor } from './DataProductProcessor';
 import {
   DEFAULT_ACCESS_SETTINGS,
-  layerPolicies,
-  parsePolicySet,
+  layerPolicyFiles,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { GovernanceCheck, policyGovernance } from './governance';
 import { SourceReader } from '@backstage-data-mesh/plugin-data-mesh-node';
@@ -666,7 +665,11 @@ describe('DataProductProcessor', () => {
   });
 
   it('evaluates a cached product again when a grace period ends, though nothing else changed', async () => {
-    const { set } = parsePolicySet(`apiVersion: data-mesh/v1
+    const { layers } = layerPolicyFiles(
+      [
+        {
+          fileName: 'platform.yaml',
+          text: `apiVersion: data-mesh/v1
 kind: PolicySet
 metadata: { name: platform }
 policies:
@@ -676,15 +679,16 @@ policies:
     mode: grace
     graceUntil: "2026-07-01"
     condition: size(fields) >= 5
-`);
-    let now = new Date('2026-06-01T00:00:00Z');
-    const policies = policyGovernance(
-      layerPolicies([set!], { builtIn: false }),
-      {
-        version: 'v1',
-        now: () => now,
-      },
+`,
+        },
+      ],
+      { builtIn: false },
     );
+    let now = new Date('2026-06-01T00:00:00Z');
+    const policies = policyGovernance(layers!, {
+      version: 'v1',
+      now: () => now,
+    });
     let evaluations = 0;
     const governance: GovernanceCheck = {
       ...policies,

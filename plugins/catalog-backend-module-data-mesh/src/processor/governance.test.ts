@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  layerPolicies,
-  parsePolicySet,
+  layerPolicyFiles,
   readContract,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { dataProduct } from '../__testUtils__/fixtures';
@@ -34,9 +33,17 @@ const contract: any = {
 };
 
 function policies(text: string) {
-  const { set, issues } = parsePolicySet(text, { fileName: 'policies.yaml' });
-  if (!set) throw new Error(JSON.stringify(issues));
-  return layerPolicies([set], { builtIn: false });
+  const { layers, issues } = layerPolicyFiles(
+    [{ fileName: 'policies.yaml', text }],
+    { builtIn: false },
+  );
+  if (!layers) throw new Error(JSON.stringify(issues));
+  return layers;
+}
+
+/** The built-in pack alone, or nothing with `builtIn: false`. */
+function builtIn(options: { builtIn?: boolean } = {}) {
+  return layerPolicyFiles([], options).layers!;
 }
 
 const header = `apiVersion: data-mesh/v1
@@ -111,7 +118,7 @@ describe('policyGovernance', () => {
   });
 
   it('applies the built-in pack unless it is switched off', () => {
-    const withPack = policyGovernance(layerPolicies([]), {
+    const withPack = policyGovernance(builtIn(), {
       version: 'v1',
     }).evaluate({
       entity: dataProduct(),
@@ -119,7 +126,7 @@ describe('policyGovernance', () => {
       contractIssues: [],
     });
     expect(withPack.summary).toMatch(/blocks? \(.*data-classification/);
-    const without = policyGovernance(layerPolicies([], { builtIn: false }), {
+    const without = policyGovernance(builtIn({ builtIn: false }), {
       version: 'v1',
     }).evaluate({ entity: dataProduct(), contract, contractIssues: [] });
     expect(without).toEqual({
@@ -137,7 +144,7 @@ describe('policyGovernance', () => {
     const reading = readContract(fs.readFileSync(file, 'utf8'), {
       fileName: file,
     });
-    const recorded = policyGovernance(layerPolicies([]), {
+    const recorded = policyGovernance(builtIn(), {
       version: 'v1',
     }).evaluate({
       entity: dataProduct(),
@@ -159,7 +166,7 @@ describe('governanceFrom', () => {
     );
     const check = governanceFrom({
       enabled: true,
-      layers: layerPolicies([]),
+      layers: builtIn(),
       version: 'abc',
       files: [],
       warnings: [],

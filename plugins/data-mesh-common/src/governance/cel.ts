@@ -53,10 +53,7 @@ function celEnvironment(): Environment {
   return environment;
 }
 
-/**
- * A CEL expression compiled once, evaluated many times.
- * @public
- */
+/** A CEL expression compiled once, evaluated many times. */
 export interface CompiledExpression {
   source: string;
   /** The type CEL inferred: `bool`, `string`, `dyn`... */

@@ -14,11 +14,7 @@ import {
   PolicySeverity,
 } from './types';
 
-/**
- * A policy whose condition and messages are compiled.
- *
- * @public
- */
+/** A policy whose condition and messages are compiled. */
 export interface CompiledPolicy extends PolicyDefinition {
   /** The set (file or pack name) that wrote this entry. */
   source: string;

@@ -3,7 +3,7 @@ import { ContractDiff } from '../diff/types';
 import type { OdcsContract } from '../odcs/model';
 import { policyVariables, PolicyInput } from './policyInput';
 import { runtimeErrorSummary } from './cel';
-import { PolicyLayers } from './layering';
+import { compiledLayers, PolicyLayers } from './layering';
 import { ProductFacts } from './productFacts';
 import {
   GovernanceVerdict,
@@ -118,8 +118,6 @@ function evaluateOne(
  * over its entity, its contract and, when given, its previous contract; returns the product's
  * governance verdict. A product is blocked when an enforced `error` or `critical` policy fails.
  * A condition that cannot be evaluated counts as failed, with a message saying why.
- *
- * @public
  */
 export function evaluatePolicies(
   layers: PolicyLayers,
@@ -147,7 +145,9 @@ export function evaluatePolicies(
     info: 0,
     draft: 0,
   };
-  for (const policy of layers.policiesFor(activation.product.domain)) {
+  for (const policy of compiledLayers(layers).policiesFor(
+    activation.product.domain,
+  )) {
     if (!selects(policy.selector, activation.product)) continue;
     const { status, passed, outcome, message } = evaluateOne(
       policy,

@@ -8,10 +8,7 @@ import {
 
 type Part = string | CompiledExpression;
 
-/**
- * A message whose `${expr}` and `{{ expr }}` parts are CEL expressions, compiled once.
- * @public
- */
+/** A message whose `${expr}` and `{{ expr }}` parts are CEL expressions, compiled once. */
 export interface MessageTemplate {
   source: string;
   /** The policy variables its placeholders read. */

@@ -1,22 +1,53 @@
 import { ContractIssue } from '../issues';
 import { builtInPolicySet } from './packs/builtin';
+import type { PolicyMode, PolicySeverity } from './types';
 import { CompiledPolicy, CompiledPolicySet } from './validatePolicySet';
 
 /**
  * The policies of a governance configuration, layered: the built-in pack, then the global
  * sets, then the domain sets. A later entry with the id of an earlier one replaces it (when
  * it has a condition) or overrides some of its fields (when it has none). Domain sets only
- * apply to products of their domain.
+ * apply to products of their domain. Made by `layerPolicyFiles`; the compiled policies
+ * inside are read by the functions of this package that take it (`governProduct`,
+ * `policyTimeKey`).
  *
  * @public
  */
 export interface PolicyLayers {
+  /**
+   * The effective policies for a product of `domain`, in the order they apply (cached per
+   * domain); switched-off policies are left out.
+   */
+  policiesFor(domain: string | null | undefined): ReadonlyArray<{
+    id: string;
+    description?: string;
+    severity?: PolicySeverity;
+    mode?: PolicyMode;
+    /** The set (file or pack name) that defined the policy. */
+    source: string;
+  }>;
+}
+
+/** {@link PolicyLayers} with the compiled policies the evaluation reads. */
+export interface CompiledPolicyLayers extends PolicyLayers {
   /** The sets in the order they apply. */
   sets: CompiledPolicySet[];
   /** Problems found while layering (an override of an unknown policy...). */
   issues: ContractIssue[];
-  /** The effective policies for a product of `domain` (cached per domain). */
   policiesFor(domain: string | null | undefined): CompiledPolicy[];
+}
+
+/**
+ * The compiled policies of layers made by {@link layerPolicies}. Layers written by hand hold
+ * no compiled policy, so they are refused rather than evaluated as if they held none.
+ */
+export function compiledLayers(layers: PolicyLayers): CompiledPolicyLayers {
+  const compiled = layers as Partial<CompiledPolicyLayers>;
+  if (!Array.isArray(compiled.sets) || !Array.isArray(compiled.issues))
+    throw new TypeError(
+      'these policy layers hold no compiled policies: make them with layerPolicyFiles',
+    );
+  return layers as CompiledPolicyLayers;
 }
 
 function overlay(
@@ -56,13 +87,11 @@ function apply(
 /**
  * Layers policy sets: the built-in pack (unless `builtIn: false`), then every global set in
  * the order given, then every domain set in the order given.
- *
- * @public
  */
 export function layerPolicies(
   sets: readonly CompiledPolicySet[],
   options: { builtIn?: boolean } = {},
-): PolicyLayers {
+): CompiledPolicyLayers {
   const ordered = [
     ...(options.builtIn === false ? [] : [builtInPolicySet()]),
     ...sets.filter(s => !s.domain),

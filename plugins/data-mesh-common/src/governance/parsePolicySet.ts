@@ -22,8 +22,6 @@ import { CompiledPolicySet, validatePolicySet } from './validatePolicySet';
  *     message: 'Freshness is ${sla.freshness.value} ${sla.freshness.unit}; finance needs 1 hour.'
  *     remediation: Set slaProperties freshness to 1 h or less.
  * ```
- *
- * @public
  */
 export function parsePolicySet(
   text: string,

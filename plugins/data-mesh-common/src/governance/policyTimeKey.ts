@@ -1,4 +1,4 @@
-import { PolicyLayers } from './layering';
+import { compiledLayers, PolicyLayers } from './layering';
 
 const READS_NOW = /\bnow\b/;
 
@@ -13,7 +13,7 @@ const READS_NOW = /\bnow\b/;
  * @public
  */
 export function policyTimeKey(layers: PolicyLayers, now: Date): string {
-  const policies = layers.sets.flatMap(set => set.policies);
+  const policies = compiledLayers(layers).sets.flatMap(set => set.policies);
   const ended = [
     ...new Set(
       policies.flatMap(p =>

@@ -71,11 +71,7 @@ export interface PolicyDefinition {
   enabled?: boolean;
 }
 
-/**
- * A set of policies from one file (or one built-in pack), global or for one domain.
- *
- * @public
- */
+/** A set of policies from one file (or one built-in pack), global or for one domain. */
 export interface PolicySet {
   /** A name for messages: the file name, or the pack name. */
   name: string;

@@ -11,11 +11,7 @@ export { POLICY_SET_API_VERSION, POLICY_SET_KIND } from './policySetSchema';
 export type { CompiledPolicy } from './compilePolicy';
 export type { Locate } from './placeInFile';
 
-/**
- * A policy set whose policies are compiled and checked.
- *
- * @public
- */
+/** A policy set whose policies are compiled and checked. */
 export interface CompiledPolicySet {
   name: string;
   domain?: string;

@@ -3,8 +3,6 @@ import { GovernanceVerdict } from './types';
 /**
  * The verdict in one word, as the catalog and the explorer show it: `block` when a policy
  * blocks, `warn` when one warns (a warning, or an error in its grace period), else `pass`.
- *
- * @public
  */
 export function verdictHealth(
   verdict: GovernanceVerdict,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { evaluatePolicies } from '@backstage-data-mesh/plugin-data-mesh-common';
+import { governProduct } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { loadPolicyFiles } from './loadPolicyFiles';
 
 const policySet = (name: string, body: string, domain?: string) =>
@@ -62,9 +62,7 @@ describe('loadPolicyFiles', () => {
       path.join(dir, 'finance.yaml'),
     ]);
     const ids = (domain: string) =>
-      evaluatePolicies(loaded.layers!, product(domain, [])).results.map(
-        r => r.id,
-      );
+      governProduct(loaded.layers!, product(domain, [])).results.map(r => r.id);
     expect(ids('finance')).toEqual(['tagged-data', 'tagged-sox']);
     expect(ids('sales')).toEqual(['tagged-data', 'tagged-crm']);
     expect(ids('product')).toEqual(['tagged-data']);
@@ -75,7 +73,7 @@ describe('loadPolicyFiles', () => {
       { policies: ['global.yaml'] },
       { workingDirectory: dir },
     );
-    const ids = evaluatePolicies(
+    const ids = governProduct(
       withPack.layers!,
       product('sales', []),
     ).results.map(r => r.id);

@@ -3,12 +3,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import {
   BUILT_IN_POLICIES,
-  CompiledPolicySet,
   ContractIssue,
-  hasErrors,
-  layerPolicies,
-  parsePolicySet,
-  parseSource,
+  layerPolicyFiles,
   PolicyLayers,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 
@@ -107,28 +103,10 @@ async function readPolicyFile(
   }
 }
 
-function domainMismatch(
-  file: string,
-  text: string,
-  listedFor: string,
-  declared: string,
-): ContractIssue {
-  const at = parseSource(text, { fileName: file }).documents[0]?.locate(
-    '/metadata/domain',
-  );
-  return {
-    severity: 'error',
-    path: '/metadata/domain',
-    file,
-    ...(at ?? {}),
-    rule: 'domain-mismatch',
-    message: `the file is listed for domain "${listedFor}" but its metadata.domain is "${declared}": list it under its own domain, or change metadata.domain`,
-  };
-}
-
 /**
- * Reads and compiles policy files and layers them on the built-in rule pack: the global
- * files in the order given, then each domain's files. Relative paths are resolved against
+ * Reads policy files and has them compiled and layered on the built-in rule pack
+ * (`layerPolicyFiles` of data-mesh-common): the global files in the order given, then each
+ * domain's files. Relative paths are resolved against
  * `workingDirectory`. A file that is missing, unreadable or has an error (YAML, an unknown
  * key, CEL that does not compile, an override of a policy no earlier set defines) is an issue
  * with its file, line and column, and then no layers are returned: a bad policy file never
@@ -151,9 +129,13 @@ export async function loadPolicyFiles(
   const version = createHash('sha256').update(
     JSON.stringify([builtIn, builtIn ? BUILT_IN_POLICIES : []]),
   );
-  const issues: ContractIssue[] = [];
-  const sets: CompiledPolicySet[] = [];
   const files: string[] = [];
+  const read: {
+    fileName: string;
+    domain?: string;
+    text?: string;
+    issues?: ContractIssue[];
+  }[] = [];
   for (const entry of listed) {
     const fullPath = path.resolve(base, entry.written);
     const fileName =
@@ -161,35 +143,17 @@ export async function loadPolicyFiles(
     files.push(fullPath);
     const { text, issue } = await readPolicyFile(entry, base, fileName);
     if (text === undefined) {
-      issues.push(issue!);
+      read.push({ fileName, domain: entry.domain, issues: [issue!] });
       continue;
     }
     version.update(JSON.stringify([fullPath, entry.domain ?? null, text]));
-    const parsed = parsePolicySet(text, { fileName });
-    issues.push(...parsed.issues);
-    if (!parsed.set) continue;
-    const declared = parsed.set.domain;
-    if (
-      entry.domain &&
-      declared &&
-      declared.toLowerCase() !== entry.domain.toLowerCase()
-    ) {
-      issues.push(domainMismatch(fileName, text, entry.domain, declared));
-      continue;
-    }
-    sets.push(
-      entry.domain
-        ? { ...parsed.set, domain: declared ?? entry.domain }
-        : parsed.set,
-    );
+    read.push({ fileName, domain: entry.domain, text });
   }
+  const { layers, issues } = layerPolicyFiles(read, { builtIn });
   const result = {
     version: version.digest('hex').slice(0, 16),
     files,
     issues,
   };
-  if (hasErrors(issues)) return result;
-  const layers = layerPolicies(sets, { builtIn });
-  issues.push(...layers.issues);
-  return hasErrors(layers.issues) ? result : { ...result, layers };
+  return layers ? { ...result, layers } : result;
 }

@@ -1,8 +1,7 @@
 import {
-  evaluatePolicies,
-  layerPolicies,
+  governProduct,
+  layerPolicyFiles,
   readContract,
-  verdictHealth,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type {
   GovernanceEvaluateRequest,
@@ -20,7 +19,7 @@ async function evaluateLikeTheBackend(
   request: GovernanceEvaluateRequest,
 ): Promise<GovernanceResponse> {
   const reading = readContract(request.contract as string);
-  const verdict = evaluatePolicies(layerPolicies([]), {
+  const verdict = governProduct(layerPolicyFiles([]).layers!, {
     entity: request.entity as any,
     // a JSON copy: objects from structuredClone belong to another realm in Jest
     contract: JSON.parse(JSON.stringify(reading.contract)),
@@ -28,7 +27,6 @@ async function evaluateLikeTheBackend(
   });
   return {
     entityRef: 'component:default/draft',
-    health: verdictHealth(verdict),
     ...verdict,
     issues: [],
   };

@@ -1,22 +1,22 @@
 import {
-  evaluatePolicies,
-  layerPolicies,
+  formatIssue,
+  governProduct,
+  layerPolicyFiles,
   readContract,
-  verdictHealth,
-  type CompiledPolicySet,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { GovernanceResponse } from '@backstage-data-mesh/plugin-data-mesh-client';
 import type { GovernanceEvaluator } from '../governance/GovernanceEvaluator';
 
 /**
  * The governance the data-mesh backend runs, in process: read the contract, then the built-in
- * pack (and the given sets) over the entity and the contract. Lets the actions be tested with
- * the real policy engine and no HTTP server.
+ * pack (and the given policy files) over the entity and the contract. Lets the actions be
+ * tested with the real policy engine and no HTTP server.
  */
 export function inProcessGovernance(
-  sets: CompiledPolicySet[] = [],
+  policyFiles: { fileName: string; text: string }[] = [],
 ): GovernanceEvaluator & { calls: number } {
-  const layers = layerPolicies(sets);
+  const { layers, issues } = layerPolicyFiles(policyFiles);
+  if (!layers) throw new Error(issues.map(formatIssue).join('\n'));
   const evaluator = {
     calls: 0,
     async evaluate({
@@ -36,7 +36,7 @@ export function inProcessGovernance(
       const read = reading?.contract
         ? JSON.parse(JSON.stringify(reading.contract))
         : undefined;
-      const verdict = evaluatePolicies(layers, {
+      const verdict = governProduct(layers, {
         entity: entity as any,
         contract: read ?? (typeof contract === 'object' ? contract : null),
         contractIssues: reading?.issues ?? [],
@@ -44,7 +44,7 @@ export function inProcessGovernance(
       });
       const response: GovernanceResponse = {
         entityRef: `component:default/${(entity as any)?.metadata?.name}`,
-        health: verdictHealth(verdict),
+        health: verdict.health,
         evaluatedAt: verdict.evaluatedAt,
         blocked: verdict.blocked,
         results: verdict.results,

@@ -1,6 +1,5 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { parsePolicySet } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { RecordingLogger } from '../__testUtils__/recordingLogger';
 import { inProcessGovernance } from '../__testUtils__/inProcessGovernance';
 import { createCheckGovernanceAction } from './checkGovernance';
@@ -137,8 +136,9 @@ describe('data-mesh:governance:check', () => {
   });
 
   it('writes draft and grace-period findings as warnings and lets the product through', async () => {
-    const { set, issues } = parsePolicySet(
-      [
+    const trial = {
+      fileName: 'trial.yaml',
+      text: [
         'apiVersion: data-mesh/v1',
         'kind: PolicySet',
         'metadata: { name: trial }',
@@ -159,11 +159,9 @@ describe('data-mesh:governance:check', () => {
         '    message: Fewer than four tags.',
         '    remediation: Tag the product.',
       ].join('\n'),
-      { fileName: 'trial.yaml' },
-    );
-    expect(issues).toEqual([]);
+    };
     await generate(compliant);
-    const { ctx, logger, done } = run({}, inProcessGovernance([set!]));
+    const { ctx, logger, done } = run({}, inProcessGovernance([trial]));
     await done;
     expect(logger.messages('warn')).toEqual([
       '⚠ steward-named (error, draft policy: reported, not enforced): The owner is not the stewards group.\n    How to fix: Make the stewards group the owner.',
@@ -175,12 +173,13 @@ describe('data-mesh:governance:check', () => {
   });
 
   it('fails on warnings when asked to', async () => {
-    const { set } = parsePolicySet(
-      'apiVersion: data-mesh/v1\nkind: PolicySet\nmetadata: { name: w }\npolicies:\n  - { id: many-tags, description: Four tags., severity: warning, condition: "size(entity.metadata.tags) > 3", message: Few tags. }\n',
-    );
+    const warning = {
+      fileName: 'w.yaml',
+      text: 'apiVersion: data-mesh/v1\nkind: PolicySet\nmetadata: { name: w }\npolicies:\n  - { id: many-tags, description: Four tags., severity: warning, condition: "size(entity.metadata.tags) > 3", message: Few tags. }\n',
+    };
     await generate(compliant);
     await expect(
-      run({ failOnWarnings: true }, inProcessGovernance([set!])).done,
+      run({ failOnWarnings: true }, inProcessGovernance([warning])).done,
     ).rejects.toThrow(
       /does not pass governance[\s\S]*⚠ many-tags \(warning\): Few tags\./,
     );

@@ -1,4 +1,4 @@
-import { evaluatePolicies } from '@backstage-data-mesh/plugin-data-mesh-common';
+import { governProduct } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { CliCommand } from '../command';
 import { EXIT_CODES } from '../exitCodes';
 import { allowUrlsOption, loadInput } from '../inputs';
@@ -98,7 +98,7 @@ export const checkCommand: CliCommand = {
           const product = await loadProduct(file, options);
           const checked: CheckedProduct = { file, issues: product.issues };
           if (product.entity || product.contract) {
-            checked.verdict = evaluatePolicies(policies.layers, {
+            checked.verdict = governProduct(policies.layers, {
               entity: product.entity,
               contract: product.contract,
               previous: previous?.contract,
