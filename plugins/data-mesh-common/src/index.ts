@@ -92,8 +92,7 @@ export type {
   DataProductSpec,
 } from './entity/dataProductSpec';
 export { contractSearchText } from './entity/searchText';
-export { contractSource, describeContractSource } from './formats/provenance';
-export type { ContractSource } from './formats/provenance';
+export { describeContractOrigin } from './formats/provenance';
 export type { ContractFormat } from './formats/types';
 export type { CompiledPolicy } from './governance/compilePolicy';
 export type { CompiledExpression } from './governance/cel';
@@ -193,7 +192,6 @@ export {
 } from './odps/portContracts';
 export type { OdpsPortContract } from './odps/portContracts';
 export {
-  DATA_MESH_PRODUCT_RESOURCE_TYPE,
   dataMeshActionsUsePermission,
   dataMeshAccessDecidePermission,
   dataMeshLineageCreatePermission,
@@ -216,11 +214,7 @@ export {
 } from './product/qualityComparison';
 export type { QualityComparison } from './product/qualityComparison';
 export { physicalName, schemaObjects } from './product/schemaObjects';
-export {
-  compareSchemaToData,
-  describeDrift,
-  missingObjects,
-} from './observability/schemaDrift';
+export { schemaDrift } from './observability/schemaDrift';
 export type {
   ObservedColumn,
   ObservedObject,
