@@ -92,6 +92,7 @@ export type {
   DataProductSpec,
 } from './entity/dataProductSpec';
 export { contractSearchText } from './entity/searchText';
+export { productContractReferences } from './entity/contractReferences';
 export { describeContractOrigin } from './formats/provenance';
 export type { ContractFormat } from './formats/types';
 export type { CompiledPolicy } from './governance/compilePolicy';
@@ -102,6 +103,8 @@ export { layerPolicies } from './governance/layering';
 export type { PolicyLayers } from './governance/layering';
 export { BUILT_IN_POLICIES } from './governance/packs/builtin';
 export { parsePolicySet } from './governance/parsePolicySet';
+export { layerPolicyFiles } from './governance/policyFiles';
+export { entityInFile } from './governance/entityFile';
 export type {
   PolicyGateFacts,
   PolicyInput,
@@ -136,8 +139,8 @@ export type {
   ImpactEdge,
   ImpactReport,
 } from './impact/impactOf';
-export { formatIssue, hasErrors, toJsonPointer } from './issues';
-export type { ContractIssue, PathSegment } from './issues';
+export { formatIssue } from './issues';
+export type { ContractIssue } from './issues';
 export { LineageGraph } from './lineage/LineageGraph';
 export type {
   LineageEdgeInput,
@@ -186,11 +189,7 @@ export type {
 export type { OdcsServer, OdcsServerConnections } from './odcs/model/servers';
 export { serializeOdcs } from './odcs/serialize';
 export type { OdpsProduct } from './odps/model';
-export {
-  CONTRACT_LOCATION_PROPERTY,
-  odpsPortContracts,
-} from './odps/portContracts';
-export type { OdpsPortContract } from './odps/portContracts';
+export { odpsContractReferences } from './odps/portContracts';
 export {
   dataMeshActionsUsePermission,
   dataMeshAccessDecidePermission,
@@ -273,8 +272,6 @@ export type { SloDefinition, SloMeasure } from './slo/types';
 export { describeMeasurement, formatQuantity } from './slo/units';
 export { DEFAULT_SOURCE_LIMITS } from './source/limits';
 export type { SourceLimits } from './source/limits';
-export { parseSource } from './source/parseSource';
-export type { SourceDocument, SourceFile } from './source/parseSource';
 export {
   ACCESS_REQUEST_STATES,
   DEFAULT_ACCESS_REQUEST_SETTINGS,

@@ -3,12 +3,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import {
   BUILT_IN_POLICIES,
-  CompiledPolicySet,
   ContractIssue,
-  hasErrors,
-  layerPolicies,
-  parsePolicySet,
-  parseSource,
+  layerPolicyFiles,
   PolicyLayers,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 
@@ -107,25 +103,6 @@ async function readPolicyFile(
   }
 }
 
-function domainMismatch(
-  file: string,
-  text: string,
-  listedFor: string,
-  declared: string,
-): ContractIssue {
-  const at = parseSource(text, { fileName: file }).documents[0]?.locate(
-    '/metadata/domain',
-  );
-  return {
-    severity: 'error',
-    path: '/metadata/domain',
-    file,
-    ...(at ?? {}),
-    rule: 'domain-mismatch',
-    message: `the file is listed for domain "${listedFor}" but its metadata.domain is "${declared}": list it under its own domain, or change metadata.domain`,
-  };
-}
-
 /**
  * Reads and compiles policy files and layers them on the built-in rule pack: the global
  * files in the order given, then each domain's files. Relative paths are resolved against
@@ -151,8 +128,7 @@ export async function loadPolicyFiles(
   const version = createHash('sha256').update(
     JSON.stringify([builtIn, builtIn ? BUILT_IN_POLICIES : []]),
   );
-  const issues: ContractIssue[] = [];
-  const sets: CompiledPolicySet[] = [];
+  const read: Parameters<typeof layerPolicyFiles>[0][number][] = [];
   const files: string[] = [];
   for (const entry of listed) {
     const fullPath = path.resolve(base, entry.written);
@@ -160,36 +136,15 @@ export async function loadPolicyFiles(
       options.fileNames === 'as-listed' ? entry.written : fullPath;
     files.push(fullPath);
     const { text, issue } = await readPolicyFile(entry, base, fileName);
-    if (text === undefined) {
-      issues.push(issue!);
-      continue;
-    }
-    version.update(JSON.stringify([fullPath, entry.domain ?? null, text]));
-    const parsed = parsePolicySet(text, { fileName });
-    issues.push(...parsed.issues);
-    if (!parsed.set) continue;
-    const declared = parsed.set.domain;
-    if (
-      entry.domain &&
-      declared &&
-      declared.toLowerCase() !== entry.domain.toLowerCase()
-    ) {
-      issues.push(domainMismatch(fileName, text, entry.domain, declared));
-      continue;
-    }
-    sets.push(
-      entry.domain
-        ? { ...parsed.set, domain: declared ?? entry.domain }
-        : parsed.set,
-    );
+    if (text !== undefined)
+      version.update(JSON.stringify([fullPath, entry.domain ?? null, text]));
+    read.push({ fileName, domain: entry.domain, text, issue });
   }
+  const { layers, issues } = layerPolicyFiles(read, { builtIn });
   const result = {
     version: version.digest('hex').slice(0, 16),
     files,
     issues,
   };
-  if (hasErrors(issues)) return result;
-  const layers = layerPolicies(sets, { builtIn });
-  issues.push(...layers.issues);
-  return hasErrors(layers.issues) ? result : { ...result, layers };
+  return layers ? { ...result, layers } : result;
 }
