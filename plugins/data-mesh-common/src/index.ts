@@ -89,12 +89,13 @@ export type {
   DataProductSpec,
 } from './entity/dataProductSpec';
 export { contractSearchText } from './entity/searchText';
-export { contractSource, describeContractSource } from './formats/provenance';
-export type { ContractSource } from './formats/provenance';
+export { productContractReferences } from './entity/contractReferences';
+export { describeContractOrigin } from './formats/provenance';
 export type { ContractFormat } from './formats/types';
 export type { PolicyLayers } from './governance/layering';
 export { BUILT_IN_POLICIES } from './governance/packs/builtin';
 export { layerPolicyFiles } from './governance/policyFiles';
+export { entityInFile } from './governance/entityFile';
 export type { PolicyInput, QualityCheckResult } from './governance/policyInput';
 export { MeshNeighbours } from './governance/neighbours';
 export type { MeshProduct, NeighbourFacts } from './governance/neighbours';
@@ -115,8 +116,8 @@ export type {
 export { summarizeVerdict } from './governance/verdictSummary';
 export { impactInCatalog } from './impact/impactOf';
 export type { EntityWithRelations, ImpactReport } from './impact/impactOf';
-export { formatIssue, hasErrors, toJsonPointer } from './issues';
-export type { ContractIssue, PathSegment } from './issues';
+export { formatIssue } from './issues';
+export type { ContractIssue } from './issues';
 export { LineageGraph } from './lineage/LineageGraph';
 export type {
   LineageEdgeInput,
@@ -160,13 +161,8 @@ export type {
 export type { OdcsServer, OdcsServerConnections } from './odcs/model/servers';
 export { serializeOdcs } from './odcs/serialize';
 export type { OdpsProduct } from './odps/model';
+export { odpsContractReferences } from './odps/portContracts';
 export {
-  CONTRACT_LOCATION_PROPERTY,
-  odpsPortContracts,
-} from './odps/portContracts';
-export type { OdpsPortContract } from './odps/portContracts';
-export {
-  DATA_MESH_PRODUCT_RESOURCE_TYPE,
   dataMeshActionsUsePermission,
   dataMeshAccessDecidePermission,
   dataMeshLineageCreatePermission,
@@ -189,11 +185,7 @@ export {
 } from './product/qualityComparison';
 export type { QualityComparison } from './product/qualityComparison';
 export { physicalName, schemaObjects } from './product/schemaObjects';
-export {
-  compareSchemaToData,
-  describeDrift,
-  missingObjects,
-} from './observability/schemaDrift';
+export { schemaDrift } from './observability/schemaDrift';
 export type {
   ObservedColumn,
   ObservedObject,
@@ -229,8 +221,6 @@ export type { SloDefinition, SloMeasure } from './slo/types';
 export { formatQuantity } from './slo/units';
 export { DEFAULT_SOURCE_LIMITS } from './source/limits';
 export type { SourceLimits } from './source/limits';
-export { parseSource } from './source/parseSource';
-export type { SourceDocument, SourceFile } from './source/parseSource';
 export {
   ACCESS_REQUEST_STATES,
   DEFAULT_ACCESS_REQUEST_SETTINGS,

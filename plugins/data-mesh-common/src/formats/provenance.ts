@@ -102,3 +102,13 @@ export function describeContractSource(
     source.version && source.version !== label ? ` ${source.version}` : '';
   return `imported from ${label}${version}`;
 }
+
+/**
+ * Says where a contract came from, read from its custom properties (`contractSource`):
+ * `imported from DCS 1.1.0`, `imported from data_product.yaml`; undefined for a contract
+ * written in ODCS (or anything that is not a contract).
+ * @public
+ */
+export function describeContractOrigin(contract: unknown): string | undefined {
+  return describeContractSource(contractSource(contract));
+}

@@ -4,6 +4,7 @@ import {
   describeDrift,
   logicalTypeOfColumn,
   missingObjects,
+  schemaDrift,
 } from './schemaDrift';
 
 const contract = {
@@ -154,6 +155,53 @@ describe('schema drift', () => {
         message: 'Orders is in the contract but not in the data',
       },
     ]);
+  });
+
+  it('puts the missing objects before the drift of the described ones, with one line about them', () => {
+    const twoObjects = {
+      ...contract,
+      schema: [
+        ...contract.schema!,
+        { name: 'Refunds', physicalName: 'refunds', properties: [] },
+      ],
+    } as OdcsContract;
+    const drift = schemaDrift(twoObjects, {
+      missing: ['refunds'],
+      observed: [
+        parquet([
+          ['order_id', 'VARCHAR'],
+          ['total_amount', 'BIGINT'],
+          ['product_count', 'INTEGER'],
+          ['customer_segment', 'VARCHAR'],
+          ['order_date', 'DATE'],
+          ['channel', 'VARCHAR'],
+        ]),
+      ],
+    });
+    expect(drift.findings.map(f => [f.kind, f.object, f.field])).toEqual([
+      ['missing-object', 'Refunds', undefined],
+      ['unknown', 'Orders', 'channel'],
+    ]);
+    expect(drift.message).toBe(
+      'Refunds is in the contract but not in the data; Orders.channel is in the data but not in the contract (warning)',
+    );
+  });
+
+  it('gives no message when the data has the schema the contract describes', () => {
+    expect(
+      schemaDrift(contract, {
+        missing: [],
+        observed: [
+          parquet([
+            ['order_id', 'VARCHAR'],
+            ['total_amount', 'DOUBLE'],
+            ['product_count', 'INTEGER'],
+            ['customer_segment', 'VARCHAR'],
+            ['order_date', 'DATE'],
+          ]),
+        ],
+      }),
+    ).toEqual({ findings: [] });
   });
 
   it('reads the type names of DuckDB and PostgreSQL', () => {

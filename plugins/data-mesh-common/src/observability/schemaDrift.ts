@@ -236,3 +236,28 @@ export function describeDrift(findings: readonly DriftFinding[]): string {
   const more = ordered.length - shown.length;
   return `${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
 }
+
+/**
+ * Schema drift in one step: the objects of the contract the engine could not find, then what
+ * departs from the contract in the objects it described (`compareSchemaToData`), and
+ * one line about them for an observation's message (absent when the data has the contract's
+ * schema).
+ * @public
+ */
+export function schemaDrift(
+  contract: OdcsContract,
+  described: {
+    /** The objects the engine found, with their columns. */
+    observed: readonly ObservedObject[];
+    /** The physical names of the objects the engine does not find at all. */
+    missing: readonly string[];
+  },
+): { findings: DriftFinding[]; message?: string } {
+  const findings = [
+    ...missingObjects(contract, described.missing),
+    ...compareSchemaToData(contract, described.observed),
+  ];
+  return findings.length > 0
+    ? { findings, message: describeDrift(findings) }
+    : { findings };
+}

@@ -1,3 +1,4 @@
+import { type ContractIssue, toJsonPointer } from '../issues';
 import { isRecord, scalarText } from '../parsedValues';
 import type { OdpsProduct } from './model';
 
@@ -46,4 +47,53 @@ export function odpsPortContracts(product: OdpsProduct): OdpsPortContract[] {
     found.push(entry);
   });
   return found;
+}
+
+/**
+ * Where to read the contracts an ODPS product's output ports promise, in port order: each
+ * port with a `contractId`, its JSON pointer in the ODPS file (`/outputPorts/0`), what names
+ * the file (`outputPorts[0] contractLocation`) and the file its `contractLocation` custom
+ * property names, relative to the ODPS file. A port that does not say where its contract is
+ * has no `location`; it carries an error (in `fileName`, the ODPS file) unless it promises
+ * `ownContractId`, the contract the product's entity names itself. A contract read at a
+ * `location` must have the port's `contractId`.
+ * @public
+ */
+export function odpsContractReferences(
+  product: OdpsProduct,
+  options: { fileName: string; ownContractId?: string },
+): Array<{
+  /** The port's JSON pointer in the ODPS file. */
+  path: string;
+  /** What names the contract file, for messages: `outputPorts[0] contractLocation`. */
+  what: string;
+  /** The port's name, when it has one. */
+  port?: string;
+  contractId: string;
+  /** Where the contract file is, relative to the ODPS file, when the port says. */
+  location?: string;
+  /** Why the port's contract cannot be read, when it does not say where it is. */
+  issue?: ContractIssue;
+}> {
+  return odpsPortContracts(product).map(
+    ({ index, port, contractId, location }) => {
+      const path = toJsonPointer(['outputPorts', index]);
+      const reference: ReturnType<typeof odpsContractReferences>[number] = {
+        path,
+        what: `outputPorts[${index}] ${CONTRACT_LOCATION_PROPERTY}`,
+        contractId,
+      };
+      if (port !== undefined) reference.port = port;
+      if (location !== undefined) reference.location = location;
+      else if (contractId !== options.ownContractId)
+        reference.issue = {
+          severity: 'error',
+          path,
+          rule: 'contract-location',
+          message: `output port "${port}" names contract "${contractId}" but not where it is: add the custom property ${CONTRACT_LOCATION_PROPERTY} with the contract file's path, relative to this file`,
+          file: options.fileName,
+        };
+      return reference;
+    },
+  );
 }

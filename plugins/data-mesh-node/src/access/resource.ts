@@ -3,7 +3,7 @@
  * applied to.
  */
 import {
-  DATA_MESH_PRODUCT_RESOURCE_TYPE,
+  dataMeshProductDiscoverPermission,
   type ProductAccess,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { createPermissionResourceRef } from '@backstage/plugin-permission-node';
@@ -48,5 +48,6 @@ export const dataMeshProductResourceRef = createPermissionResourceRef<
   DataProductQuery
 >().with({
   pluginId: 'data-mesh',
-  resourceType: DATA_MESH_PRODUCT_RESOURCE_TYPE,
+  // the resource type the product permissions of data-mesh-common are asked on
+  resourceType: dataMeshProductDiscoverPermission.resourceType,
 });

@@ -7,9 +7,7 @@ import {
   type DriftFinding,
   type OdcsContract,
   type SloDefinition,
-  compareSchemaToData,
-  describeDrift,
-  missingObjects,
+  schemaDrift,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { EngineSession, MeasuredValue } from './types';
 
@@ -54,14 +52,10 @@ export async function measureDrift(
       sloId: slo.id,
       error: NOT_DESCRIBED,
     };
-  const { observed, missing } = await session.describe(
-    slo.measure.objects,
-    signal,
+  const { findings, message } = schemaDrift(
+    contract,
+    await session.describe(slo.measure.objects, signal),
   );
-  const findings = [
-    ...missingObjects(contract, missing),
-    ...compareSchemaToData(contract, observed),
-  ];
   const details: DriftDetails = { findings: findings.slice(0, MAX_FINDINGS) };
   if (findings.length > MAX_FINDINGS) details.total = findings.length;
   const measured: MeasuredValue = {
@@ -69,6 +63,6 @@ export async function measureDrift(
     value: findings.filter(f => f.severity === 'breaking').length,
     details,
   };
-  if (findings.length > 0) measured.message = describeDrift(findings);
+  if (message !== undefined) measured.message = message;
   return measured;
 }

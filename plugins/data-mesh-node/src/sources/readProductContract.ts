@@ -1,13 +1,12 @@
 import {
-  CONTRACT_LOCATION_PROPERTY,
   ContractIssue,
   ContractReading,
   DATA_PRODUCT_ANNOTATIONS,
   OdcsContract,
-  odpsPortContracts,
+  odpsContractReferences,
   OdpsProduct,
+  productContractReferences,
   readContract,
-  toJsonPointer,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import {
   ResolveUrl,
@@ -75,23 +74,6 @@ interface Context {
   nameOf: (location: SourceLocation) => string;
   catalogFile: string;
   issues: ContractIssue[];
-}
-
-const CONTRACT_POINTER = toJsonPointer([
-  'metadata',
-  'annotations',
-  DATA_PRODUCT_ANNOTATIONS.contract,
-]);
-const ODPS_POINTER = toJsonPointer([
-  'metadata',
-  'annotations',
-  DATA_PRODUCT_ANNOTATIONS.odps,
-]);
-const INLINE_POINTER = toJsonPointer(['spec', 'dataProduct', 'contract']);
-
-/** A trimmed non-empty string, or undefined. */
-function scalar(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 
 function problem(
@@ -172,42 +154,34 @@ async function readOdpsContracts(
   annotated: OdcsContract | undefined,
 ): Promise<Array<SourceFile & { contract: OdcsContract }>> {
   const found: Array<SourceFile & { contract: OdcsContract }> = [];
-  for (const { index, port, contractId, location } of odpsPortContracts(
-    product,
-  )) {
-    const at = toJsonPointer(['outputPorts', index]);
-    if (location) {
-      const read = await readSource(
-        context,
-        location,
-        odps.location,
-        at,
-        `outputPorts[${index}] ${CONTRACT_LOCATION_PROPERTY}`,
-        odps.name,
-      );
-      if (!read?.reading.contract) continue;
-      if (read.reading.contract.id !== contractId) {
-        problem(
-          context,
-          at,
-          'contract-id',
-          `output port "${port}" promises contract "${contractId}", but ${read.name} holds contract "${read.reading.contract.id}": make the ids match`,
-          odps.name,
-        );
-        continue;
-      }
-      found.push({ ...read, contract: read.reading.contract });
-    } else if (annotated?.id === contractId) {
-      continue; // the entity's own contract file, read already
-    } else {
+  const references = odpsContractReferences(product, {
+    fileName: odps.name,
+    ownContractId: annotated?.id,
+  });
+  for (const { path, what, port, contractId, location, issue } of references) {
+    if (issue) context.issues.push(issue);
+    // without a location: the issue says why, or the port promises the entity's own contract
+    if (!location) continue;
+    const read = await readSource(
+      context,
+      location,
+      odps.location,
+      path,
+      what,
+      odps.name,
+    );
+    if (!read?.reading.contract) continue;
+    if (read.reading.contract.id !== contractId) {
       problem(
         context,
-        at,
-        'contract-location',
-        `output port "${port}" names contract "${contractId}" but not where it is: add the custom property ${CONTRACT_LOCATION_PROPERTY} with the contract file's path, relative to this file`,
+        path,
+        'contract-id',
+        `output port "${port}" promises contract "${contractId}", but ${read.name} holds contract "${read.reading.contract.id}": make the ids match`,
         odps.name,
       );
+      continue;
     }
+    found.push({ ...read, contract: read.reading.contract });
   }
   return found;
 }
@@ -215,6 +189,7 @@ async function readOdpsContracts(
 function readInline(
   context: Context,
   inline: unknown,
+  inlinePath: string,
 ): { text: string; reading: ContractReading } {
   const text = typeof inline === 'string' ? inline : JSON.stringify(inline);
   const reading = readContract(text, { fileName: context.catalogFile });
@@ -222,7 +197,7 @@ function readInline(
     const { line: _line, column: _column, ...rest } = issue;
     context.issues.push({
       ...rest,
-      path: `${INLINE_POINTER}${issue.path}`,
+      path: `${inlinePath}${issue.path}`,
       file: context.catalogFile,
     });
   }
@@ -256,34 +231,11 @@ export async function readProductContract(
     issues: [],
   };
   const { entity, location } = options;
-  const annotations = entity.metadata?.annotations ?? {};
-  const contractRef = scalar(annotations[DATA_PRODUCT_ANNOTATIONS.contract]);
-  const odpsRef = scalar(annotations[DATA_PRODUCT_ANNOTATIONS.odps]);
-  const dataProduct = entity.spec?.dataProduct;
-  const inline =
-    dataProduct && typeof dataProduct === 'object'
-      ? (dataProduct as Record<string, unknown>).contract
-      : undefined;
+  const { inline, contract, odps, issues } = productContractReferences(entity, {
+    fileName: context.catalogFile,
+  });
+  context.issues.push(...issues);
   const result: ProductContractReading = { issues: context.issues };
-
-  if (inline !== undefined && contractRef) {
-    problem(
-      context,
-      INLINE_POINTER,
-      'two-contracts',
-      `the product has a contract inline and in ${contractRef} (${DATA_PRODUCT_ANNOTATIONS.contract}): keep one`,
-    );
-    return result;
-  }
-  if (inline === undefined && !contractRef && !odpsRef) {
-    problem(
-      context,
-      '/spec/dataProduct',
-      'no-contract',
-      `a data product needs a contract: set the annotation ${DATA_PRODUCT_ANNOTATIONS.contract} to the contract file, ${DATA_PRODUCT_ANNOTATIONS.odps} to an ODPS product file, or write it in spec.dataProduct.contract`,
-    );
-    return result;
-  }
 
   const settle = (
     source: SourceLocation | 'inline',
@@ -296,25 +248,25 @@ export async function readProductContract(
     result.format = reading.format;
   };
 
-  if (inline !== undefined) {
-    const { text, reading } = readInline(context, inline);
+  if (inline) {
+    const { text, reading } = readInline(context, inline.value, inline.path);
     settle('inline', text, reading);
   }
 
   let annotated: OdcsContract | undefined;
-  if (contractRef) {
+  if (contract) {
     const read = await readSource(
       context,
-      contractRef,
+      contract.reference,
       location,
-      CONTRACT_POINTER,
-      DATA_PRODUCT_ANNOTATIONS.contract,
+      contract.path,
+      contract.what,
       context.catalogFile,
     );
     if (read && read.reading.format === 'odps') {
       problem(
         context,
-        CONTRACT_POINTER,
+        contract.path,
         'contract-format',
         `${read.name} is an ODPS product, not a contract: name it in the annotation ${DATA_PRODUCT_ANNOTATIONS.odps} instead`,
       );
@@ -324,19 +276,19 @@ export async function readProductContract(
     }
   }
 
-  if (odpsRef) {
+  if (odps) {
     const read = await readSource(
       context,
-      odpsRef,
+      odps.reference,
       location,
-      ODPS_POINTER,
-      DATA_PRODUCT_ANNOTATIONS.odps,
+      odps.path,
+      odps.what,
       context.catalogFile,
     );
     if (read && read.reading.format !== 'odps') {
       problem(
         context,
-        ODPS_POINTER,
+        odps.path,
         'contract-format',
         `${read.name} is not an ODPS product (its format reads as ${read.reading.format}): name a contract in ${DATA_PRODUCT_ANNOTATIONS.contract} instead`,
       );

@@ -2,9 +2,9 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import {
   ContractIssue,
+  entityInFile,
   GovernedEntity,
   OdcsContract,
-  parseSource,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { readProductContract } from '../../sources/readProductContract';
 import { type InputOptions, isUrl, loadInput } from '../inputs';
@@ -23,15 +23,6 @@ export interface ProductToCheck {
   contractFile?: string;
   /** Problems reading the input or its contract (validation issues included). */
   issues: ContractIssue[];
-}
-
-function isEntity(value: unknown): value is GovernedEntity {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { apiVersion?: unknown }).apiVersion === 'string' &&
-    (value as { apiVersion: string }).apiVersion.startsWith('backstage.io/')
-  );
 }
 
 async function readText(file: string): Promise<string | undefined> {
@@ -56,14 +47,12 @@ export async function loadProduct(
   options: InputOptions,
 ): Promise<ProductToCheck> {
   const text = await readText(file);
-  const parsed =
-    text === undefined ? undefined : parseSource(text, { fileName: file });
-  const value = parsed?.documents[0]?.value;
-  if (!isEntity(value)) {
+  const entity =
+    text === undefined ? undefined : entityInFile(text, { fileName: file });
+  if (!entity) {
     const loaded = await loadInput(file, options);
     return { file, contract: loaded.contract, issues: loaded.issues };
   }
-  const entity = value;
   const sources = cliProductSources(options);
   const read = await readProductContract({
     entity,

@@ -1,7 +1,6 @@
 import {
   ContractIssue,
-  contractSource,
-  describeContractSource,
+  describeContractOrigin,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { LoadedContract } from '../../load/loadedContract';
 import { sourceExcerpt } from './sourceExcerpt';
@@ -13,7 +12,7 @@ function describeFormat(result: LoadedContract): string {
   if (result.format === 'odps')
     return ` (ODPS${version(result.product?.apiVersion)})`;
   if (!result.contract) return '';
-  const imported = describeContractSource(contractSource(result.contract));
+  const imported = describeContractOrigin(result.contract);
   return ` (${imported ?? `ODCS${version(result.contract.apiVersion)}`})`;
 }
 
