@@ -254,8 +254,8 @@ export function lineageFromEntities(entities: readonly EntityWithRelations[]): {
 
 /**
  * Who the breaking changes of a contract diff hit downstream, by the lineage the catalog's
- * data products declare (read as {@link lineageFromEntities} reads it), with their owners to
- * notify: {@link impactOf} on the catalog's entities.
+ * data products declare (read as `lineageFromEntities` reads it), with their owners to
+ * notify: `impactOf` on the catalog's entities.
  *
  * @public
  */

@@ -151,7 +151,7 @@ const RANK: Record<SloCondition, number> = {
   unknown: 0,
 };
 
-/** How many reasons {@link productHealth} gives at most. */
+/** How many reasons `productHealth` gives at most. */
 const MAX_REASONS = 5;
 
 /**

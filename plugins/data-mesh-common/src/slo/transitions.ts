@@ -157,7 +157,7 @@ function startOf(previous: SloState | undefined, outcome: SloOutcome): string {
 /**
  * The product's SLO health from the status of each SLO alone, worst first: any `fail` →
  * `breached`; else any `error` → `error`; else any `pass` → `healthy`; else `unknown`.
- * Where error budgets are known, {@link productHealth} counts them too.
+ * Where error budgets are known, {@link productSloHealth} counts them too.
  * @public
  */
 export function sloHealth(statuses: Iterable<SloStatus>): SloHealth {
