@@ -122,7 +122,6 @@ export { LineageGraph } from './lineage/LineageGraph';
 export type {
   LineageEdgeInput,
   LineageNodeInput,
-  LineageQuery,
 } from './lineage/LineageGraph';
 export { filePath } from './lineage/datasetNames';
 export { MeshDatasets } from './lineage/meshDatasets';
@@ -130,7 +129,6 @@ export { readOpenLineageEvent } from './lineage/openLineage';
 export type {
   DatasetEdge,
   DatasetId,
-  OpenLineageLimits,
   OpenLineageSummary,
 } from './lineage/openLineage';
 export type {

@@ -10,7 +10,6 @@
 import path from 'node:path';
 import {
   LineageGraph,
-  type LineageQuery,
   type LineageResponse,
   type LineageEdgeInput,
   type LineageNodeInput,
@@ -146,7 +145,10 @@ export class LineageService {
    * A traversal, its nodes carrying the current SLO health (reused for a few seconds); the
    * route adds each product's governance verdict as the caller sees it.
    */
-  async query(root: string, query: LineageQuery): Promise<LineageResponse> {
+  async query(
+    root: string,
+    query: Parameters<LineageGraph['traverse']>[1],
+  ): Promise<LineageResponse> {
     const [graph, health] = await Promise.all([this.graph(), this.healthMap()]);
     const response = graph.traverse(root, query);
     for (const node of response.nodes) {

@@ -36,18 +36,6 @@ export interface LineageEdgeInput {
   columns?: ColumnEdge[];
 }
 
-/**
- * How far and which way to walk.
- * @public
- */
-export interface LineageQuery {
-  direction: LineageDirection;
-  /** Hops from the root, at least 1. */
-  depth: number;
-  /** Include column edges. */
-  columns?: boolean;
-}
-
 interface StoredEdge {
   from: number;
   to: number;
@@ -129,9 +117,13 @@ export class LineageGraph {
   /**
    * The part of the graph within `depth` hops of `root`: upstream (`up`), downstream
    * (`down`), or both (each walked on its own, so `both` never turns from upstream to
-   * downstream mid-way). A root the graph does not know yields the root alone.
+   * downstream mid-way). `depth` counts hops from the root (at least 1); `columns` includes
+   * column edges. A root the graph does not know yields the root alone.
    */
-  traverse(root: string, query: LineageQuery): LineageResponse {
+  traverse(
+    root: string,
+    query: { direction: LineageDirection; depth: number; columns?: boolean },
+  ): LineageResponse {
     const depth = Math.max(1, Math.floor(query.depth));
     const start = this.index.get(root);
     if (start === undefined) {

@@ -200,9 +200,8 @@ function datasetList(
 /**
  * How much one OpenLineage event may name: datasets (inputs, outputs and those its facets
  * name) and dataset edges (a run links every input to every output).
- * @public
  */
-export interface OpenLineageLimits {
+interface OpenLineageLimits {
   maxDatasets: number;
   maxEdges: number;
 }
@@ -223,12 +222,17 @@ export const DEFAULT_OPENLINEAGE_LIMITS: OpenLineageLimits = Object.freeze({
  * links every input to every output; column edges come from the `columnLineage` facet of
  * the outputs and from the `lineage` facet of any dataset. A DatasetEvent contributes the
  * edges of its dataset's facets. An event past the limits is refused as a whole, with an
- * issue that says by how much, before its edges are built.
+ * issue that says by how much, before its edges are built. `limits` say how much one event
+ * may name: datasets (inputs, outputs and those its facets name) and dataset edges (a run
+ * links every input to every output); `DEFAULT_OPENLINEAGE_LIMITS` by default.
  * @public
  */
 export function readOpenLineageEvent(
   body: unknown,
-  limits: OpenLineageLimits = DEFAULT_OPENLINEAGE_LIMITS,
+  limits: {
+    maxDatasets: number;
+    maxEdges: number;
+  } = DEFAULT_OPENLINEAGE_LIMITS,
 ): {
   event?: OpenLineageSummary;
   issues: ContractIssue[];
