@@ -177,10 +177,7 @@ export { isDemoProduct } from './product/demo';
 export { productDomain } from './product/productDomain';
 export type { ProductDomain } from './product/productDomain';
 export { parseProductRef, productRef } from './product/productRef';
-export {
-  meetsComparison,
-  qualityComparison,
-} from './product/qualityComparison';
+export { qualityComparison } from './product/qualityComparison';
 export type { QualityComparison } from './product/qualityComparison';
 export { physicalName, schemaObjects } from './product/schemaObjects';
 export { schemaDrift } from './observability/schemaDrift';
