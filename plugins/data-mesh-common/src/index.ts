@@ -99,7 +99,6 @@ export { entityInFile } from './governance/entityFile';
 export type { PolicyInput, QualityCheckResult } from './governance/policyInput';
 export { MeshNeighbours } from './governance/neighbours';
 export type { MeshProduct, NeighbourFacts } from './governance/neighbours';
-export { policyTimeKey } from './governance/policyTimeKey';
 export type { GovernedEntity } from './governance/productFacts';
 export { governProduct, verdictForViewer } from './governance/productVerdict';
 export type { ProductVerdict } from './governance/productVerdict';
