@@ -168,6 +168,21 @@ describe('layerPolicyFiles', () => {
     ]);
     expect(layers).toBeDefined();
   });
+
+  it('gives the built-in policies as written, with or without layers', () => {
+    expect(layerPolicyFiles([]).builtInPolicies).toBe(BUILT_IN_POLICIES);
+    expect(layerPolicyFiles([], { builtIn: true }).builtInPolicies).toBe(
+      BUILT_IN_POLICIES,
+    );
+    expect(layerPolicyFiles([], { builtIn: false }).builtInPolicies).toEqual(
+      [],
+    );
+    const broken = layerPolicyFiles([
+      { fileName: 'broken.yaml', text: 'kind: [' },
+    ]);
+    expect(broken.layers).toBeUndefined();
+    expect(broken.builtInPolicies).toBe(BUILT_IN_POLICIES);
+  });
 });
 
 describe('policy layers', () => {
