@@ -93,23 +93,19 @@ export { productContractReferences } from './entity/contractReferences';
 export { describeContractOrigin } from './formats/provenance';
 export type { ContractFormat } from './formats/types';
 export type { PolicyLayers } from './governance/layering';
-export { BUILT_IN_POLICIES } from './governance/packs/builtin';
 export { layerPolicyFiles } from './governance/policyFiles';
 export { entityInFile } from './governance/entityFile';
 export type { PolicyInput, QualityCheckResult } from './governance/policyInput';
 export { MeshNeighbours } from './governance/neighbours';
 export type { MeshProduct, NeighbourFacts } from './governance/neighbours';
-export { policyTimeKey } from './governance/policyTimeKey';
 export type { GovernedEntity } from './governance/productFacts';
 export { governProduct, verdictForViewer } from './governance/productVerdict';
 export type { ProductVerdict } from './governance/productVerdict';
 export type {
   GovernanceVerdict,
-  PolicyDefinition,
   PolicyMode,
   PolicyOutcome,
   PolicyResult,
-  PolicySelector,
   PolicySeverity,
   PolicyStatus,
 } from './governance/types';

@@ -4,7 +4,6 @@ import {
   governProduct,
   OdcsContract,
   PolicyLayers,
-  policyTimeKey,
   summarizeVerdict,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { GovernancePolicies } from '@backstage-data-mesh/plugin-data-mesh-node';
@@ -67,7 +66,7 @@ export function policyGovernance(
   const now = () => options.now?.() ?? new Date();
   return {
     version: options.version,
-    timeKey: () => policyTimeKey(layers, now()),
+    timeKey: () => layers.timeKey(now()),
     evaluate({
       entity,
       contract,

@@ -15,7 +15,6 @@ import {
   type QualityCheckResult,
   MeshNeighbours,
   governProduct,
-  policyTimeKey,
   verdictForViewer,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { GovernanceResponse } from '@backstage-data-mesh/plugin-data-mesh-client';
@@ -102,7 +101,7 @@ export class ProductVerdicts {
     const neighbours = this.neighbours.of(product.entityRef);
     const key = JSON.stringify([
       this.version,
-      policyTimeKey(this.layers, now),
+      this.layers.timeKey(now),
       product.entity.metadata.etag ?? product.entity.metadata.uid ?? null,
       product.entity.metadata.annotations ?? {},
       product.domain ?? null,

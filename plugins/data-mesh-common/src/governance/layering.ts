@@ -1,5 +1,6 @@
 import { ContractIssue } from '../issues';
 import { builtInPolicySet } from './packs/builtin';
+import { policyTimeKey } from './policyTimeKey';
 import type { PolicyMode, PolicySeverity } from './types';
 import { CompiledPolicy, CompiledPolicySet } from './validatePolicySet';
 
@@ -8,8 +9,7 @@ import { CompiledPolicy, CompiledPolicySet } from './validatePolicySet';
  * sets, then the domain sets. A later entry with the id of an earlier one replaces it (when
  * it has a condition) or overrides some of its fields (when it has none). Domain sets only
  * apply to products of their domain. Made by `layerPolicyFiles`; the compiled policies
- * inside are read by the functions of this package that take it (`governProduct`,
- * `policyTimeKey`).
+ * inside are read by the functions of this package that take it (`governProduct`).
  *
  * @public
  */
@@ -26,6 +26,15 @@ export interface PolicyLayers {
     /** The set (file or pack name) that defined the policy. */
     source: string;
   }>;
+  /**
+   * What the passing of time can change in the verdicts of these policies, as a key: the
+   * grace periods that have ended by `now` (a policy in grace warns until its `graceUntil`,
+   * then blocks), and the day (UTC) when a condition, message or remediation reads `now`. A
+   * verdict cached under one key stays right until the key changes, so a cache keyed by the
+   * policies' version and this key evaluates again when a grace period ends, and daily for
+   * time-based conditions.
+   */
+  timeKey(now: Date): string;
 }
 
 /** {@link PolicyLayers} with the compiled policies the evaluation reads. */
@@ -131,6 +140,9 @@ export function layerPolicies(
   return {
     sets: ordered,
     issues,
+    timeKey(now) {
+      return policyTimeKey({ sets: ordered }, now);
+    },
     policiesFor(domain) {
       const key = (domain ?? '').toLowerCase();
       let policies = cache.get(key);

@@ -1,4 +1,5 @@
 import type { ContractIssue } from '../issues';
+import { compiledLayers } from './layering';
 import { BUILT_IN_POLICIES } from './packs/builtin';
 import { layerPolicyFiles } from './policyFiles';
 import { policyTimeKey } from './policyTimeKey';
@@ -167,14 +168,71 @@ describe('layerPolicyFiles', () => {
     ]);
     expect(layers).toBeDefined();
   });
+
+  it('gives the built-in policies as written, with or without layers', () => {
+    expect(layerPolicyFiles([]).builtInPolicies).toBe(BUILT_IN_POLICIES);
+    expect(layerPolicyFiles([], { builtIn: true }).builtInPolicies).toBe(
+      BUILT_IN_POLICIES,
+    );
+    expect(layerPolicyFiles([], { builtIn: false }).builtInPolicies).toEqual(
+      [],
+    );
+    const broken = layerPolicyFiles([
+      { fileName: 'broken.yaml', text: 'kind: [' },
+    ]);
+    expect(broken.layers).toBeUndefined();
+    expect(broken.builtInPolicies).toBe(BUILT_IN_POLICIES);
+  });
 });
 
 describe('policy layers', () => {
   it('are refused by the evaluation when written by hand', () => {
-    const handMade = { policiesFor: () => [] };
+    const handMade = { policiesFor: () => [], timeKey: () => '' };
     expect(() => governProduct(handMade, product('sales'))).toThrow(
       'these policy layers hold no compiled policies: make them with layerPolicyFiles',
     );
-    expect(() => policyTimeKey(handMade, new Date())).toThrow(TypeError);
+  });
+
+  it('give the time key of all their policies, domain files included', () => {
+    const graceUntil = (id: string, until: string) =>
+      `${needsTag(id, 'x')}    mode: grace\n    graceUntil: "${until}"\n`;
+    const { layers } = layerPolicyFiles(
+      [
+        {
+          fileName: 'global.yaml',
+          text: policySet(graceUntil('g', '2026-07-01')),
+        },
+        {
+          fileName: 'finance.yaml',
+          domain: 'finance',
+          text: policySet(graceUntil('f', '2026-09-01')),
+        },
+      ],
+      { builtIn: false },
+    );
+    const key = (iso: string) => layers!.timeKey(new Date(iso));
+    expect(key('2026-06-01T00:00:00Z')).toBe(key('2026-06-30T23:59:59Z'));
+    expect(key('2026-07-01T00:00:00Z')).not.toBe(key('2026-06-30T23:59:59Z'));
+    expect(key('2026-09-01T00:00:00Z')).not.toBe(key('2026-08-31T23:59:59Z'));
+    expect(key('2026-09-01T00:00:00Z')).toBe(
+      policyTimeKey(compiledLayers(layers!), new Date('2026-09-01T00:00:00Z')),
+    );
+    expect(key('2026-09-01T00:00:00Z')).toBe(
+      JSON.stringify({ graceEnded: ['2026-07-01', '2026-09-01'], day: null }),
+    );
+  });
+
+  it('give a time key that changes daily with the built-in pack, which reads now', () => {
+    const key = (builtIn: boolean, iso: string) =>
+      layerPolicyFiles([], { builtIn }).layers!.timeKey(new Date(iso));
+    expect(key(true, '2026-06-01T23:00:00Z')).toBe(
+      key(true, '2026-06-01T01:00:00Z'),
+    );
+    expect(key(true, '2026-06-02T01:00:00Z')).not.toBe(
+      key(true, '2026-06-01T01:00:00Z'),
+    );
+    expect(key(false, '2026-06-02T01:00:00Z')).toBe(
+      key(false, '2026-06-01T01:00:00Z'),
+    );
   });
 });

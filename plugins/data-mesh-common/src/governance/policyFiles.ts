@@ -5,6 +5,7 @@
 import { ContractIssue, hasErrors } from '../issues';
 import { parseSource } from '../source';
 import { layerPolicies, type PolicyLayers } from './layering';
+import { BUILT_IN_POLICIES } from './packs/builtin';
 import { parsePolicySet } from './parsePolicySet';
 import type { CompiledPolicySet } from './validatePolicySet';
 
@@ -39,6 +40,10 @@ function domainMismatch(
  * With any error there are no `layers`: a bad policy file never lets a product pass with
  * fewer policies than were written.
  *
+ * `builtInPolicies` are the policies of the built-in pack as written (none with
+ * `builtIn: false`), given with or without `layers`: a version of the policies (a key for
+ * cached verdicts) changes with them, as it does with each file's text.
+ *
  * @public
  */
 export function layerPolicyFiles(
@@ -53,7 +58,12 @@ export function layerPolicyFiles(
     issues?: ContractIssue[];
   }>,
   options: { builtIn?: boolean } = {},
-): { layers?: PolicyLayers; issues: ContractIssue[] } {
+): {
+  layers?: PolicyLayers;
+  issues: ContractIssue[];
+  builtInPolicies: readonly object[];
+} {
+  const builtInPolicies = options.builtIn === false ? [] : BUILT_IN_POLICIES;
   const issues: ContractIssue[] = [];
   const sets: CompiledPolicySet[] = [];
   for (const file of files) {
@@ -89,8 +99,10 @@ export function layerPolicyFiles(
         : parsed.set,
     );
   }
-  if (hasErrors(issues)) return { issues };
+  if (hasErrors(issues)) return { issues, builtInPolicies };
   const layers = layerPolicies(sets, { builtIn: options.builtIn });
   issues.push(...layers.issues);
-  return hasErrors(layers.issues) ? { issues } : { layers, issues };
+  return hasErrors(layers.issues)
+    ? { issues, builtInPolicies }
+    : { layers, issues, builtInPolicies };
 }

@@ -1,4 +1,4 @@
-import { compiledLayers, PolicyLayers } from './layering';
+import type { CompiledPolicySet } from './validatePolicySet';
 
 const READS_NOW = /\bnow\b/;
 
@@ -8,12 +8,13 @@ const READS_NOW = /\bnow\b/;
  * blocks), and the day (UTC) when a condition, message or remediation reads `now`. A verdict
  * cached under one key stays right until the key changes, so a cache keyed by the policies'
  * version and this key evaluates again when a grace period ends, and daily for time-based
- * conditions.
- *
- * @public
+ * conditions. The policy layers answer it as `timeKey(now)`.
  */
-export function policyTimeKey(layers: PolicyLayers, now: Date): string {
-  const policies = compiledLayers(layers).sets.flatMap(set => set.policies);
+export function policyTimeKey(
+  layers: { sets: readonly CompiledPolicySet[] },
+  now: Date,
+): string {
+  const policies = layers.sets.flatMap(set => set.policies);
   const ended = [
     ...new Set(
       policies.flatMap(p =>

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import {
-  BUILT_IN_POLICIES,
   ContractIssue,
   layerPolicyFiles,
   PolicyLayers,
@@ -126,9 +125,7 @@ export async function loadPolicyFiles(
       files.map(written => ({ written, domain })),
     ),
   ];
-  const version = createHash('sha256').update(
-    JSON.stringify([builtIn, builtIn ? BUILT_IN_POLICIES : []]),
-  );
+  const versioned: string[] = [];
   const files: string[] = [];
   const read: {
     fileName: string;
@@ -146,10 +143,16 @@ export async function loadPolicyFiles(
       read.push({ fileName, domain: entry.domain, issues: [issue!] });
       continue;
     }
-    version.update(JSON.stringify([fullPath, entry.domain ?? null, text]));
+    versioned.push(JSON.stringify([fullPath, entry.domain ?? null, text]));
     read.push({ fileName, domain: entry.domain, text });
   }
-  const { layers, issues } = layerPolicyFiles(read, { builtIn });
+  const { layers, issues, builtInPolicies } = layerPolicyFiles(read, {
+    builtIn,
+  });
+  const version = createHash('sha256').update(
+    JSON.stringify([builtIn, builtInPolicies]),
+  );
+  for (const text of versioned) version.update(text);
   const result = {
     version: version.digest('hex').slice(0, 16),
     files,

@@ -3,7 +3,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { BUILT_IN_POLICIES } from '@backstage-data-mesh/plugin-data-mesh-common';
+import { layerPolicyFiles } from '@backstage-data-mesh/plugin-data-mesh-common';
 import { inProcessGovernance } from '../__testUtils__/inProcessGovernance';
 import { ContractsOf } from '../__testUtils__/mesh';
 import { createDataMeshActions } from '../actions';
@@ -172,7 +172,11 @@ describe('the software templates', () => {
     });
 
     it("gives the governance field's fix hints for policies that exist", () => {
-      const known = new Set(BUILT_IN_POLICIES.map(p => p.id));
+      const known = new Set(
+        layerPolicyFiles([])
+          .layers!.policiesFor(undefined)
+          .map(p => p.id),
+      );
       const hinted = JSON.stringify(template.spec.parameters).matchAll(
         /"hints":\{([^}]*)\}/g,
       );
