@@ -15,17 +15,15 @@ export type {
 } from './access/classification';
 export {
   DEFAULT_ACCESS_SETTINGS,
+  ProductAccess,
   describeProductAccess,
-  mayAccess,
   principalRef,
 } from './access/productAccess';
 export type {
   AccessAction,
-  AccessContext,
   AccessDefault,
   AccessSettings,
   Audience,
-  ProductAccess,
 } from './access/productAccess';
 export { redactContractData } from './access/redact';
 export type {
