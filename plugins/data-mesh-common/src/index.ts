@@ -221,11 +221,10 @@ export { DEFAULT_SOURCE_LIMITS } from './source/limits';
 export type { SourceLimits } from './source/limits';
 export {
   ACCESS_REQUEST_STATES,
+  AccessRequest,
   DEFAULT_ACCESS_REQUEST_SETTINGS,
-  autoApprovalOf,
   holdingGrants,
   readAccessDecision,
-  readAccessRequest,
 } from './access/requests';
 export type {
   AccessAuditAction,
@@ -236,7 +235,6 @@ export type {
   AccessRequestState,
   AutoApproval,
   ReadAccessDecision,
-  ReadAccessRequest,
 } from './access/requests';
 export { readChangelog } from './consumers/changelog';
 export type { ChangelogEntry } from './consumers/changelog';
