@@ -15,17 +15,15 @@ export type {
 } from './access/classification';
 export {
   DEFAULT_ACCESS_SETTINGS,
+  ProductAccess,
   describeProductAccess,
-  mayAccess,
   principalRef,
 } from './access/productAccess';
 export type {
   AccessAction,
-  AccessContext,
   AccessDefault,
   AccessSettings,
   Audience,
-  ProductAccess,
 } from './access/productAccess';
 export { redactContractData } from './access/redact';
 export type {
@@ -214,11 +212,10 @@ export { DEFAULT_SOURCE_LIMITS } from './source/limits';
 export type { SourceLimits } from './source/limits';
 export {
   ACCESS_REQUEST_STATES,
+  AccessRequest,
   DEFAULT_ACCESS_REQUEST_SETTINGS,
-  autoApprovalOf,
   holdingGrants,
   readAccessDecision,
-  readAccessRequest,
 } from './access/requests';
 export type {
   AccessAuditAction,
@@ -229,7 +226,6 @@ export type {
   AccessRequestState,
   AutoApproval,
   ReadAccessDecision,
-  ReadAccessRequest,
 } from './access/requests';
 export { readChangelog } from './consumers/changelog';
 export type { ChangelogEntry } from './consumers/changelog';

@@ -6,13 +6,11 @@
  */
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  type AccessRequest,
   type AccessRequestSettings,
   type ReadAccessDecision,
-  type ReadAccessRequest,
   DEFAULT_ACCESS_REQUEST_SETTINGS,
-  autoApprovalOf,
   holdingGrants,
-  readDataProductSpec,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type { AccessGrantPlatformView } from '@backstage-data-mesh/plugin-data-mesh-client';
 import type {
@@ -90,19 +88,13 @@ export class AccessRequests {
    * platforms before this returns).
    */
   async request(
-    input: ReadAccessRequest,
+    input: AccessRequest,
     requester: { user: string; claims: readonly string[] },
     product: DataProduct,
   ): Promise<{ request: StoredRequest; grant?: StoredGrant }> {
     const now = this.now();
-    const { spec } = readDataProductSpec(product.entity);
-    const auto = autoApprovalOf({
-      rule: spec.accessRequests?.autoApprove,
-      level: product.classification,
-      claims: requester.claims,
-      principal: input.principal,
+    const auto = input.autoApproval(product, requester.claims, {
       now,
-      until: input.until,
       settings: this.settings,
     });
     const created = await this.options.store.createRequest(

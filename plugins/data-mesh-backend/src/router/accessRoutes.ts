@@ -9,11 +9,11 @@ import {
 } from '@backstage/errors';
 import {
   ACCESS_REQUEST_STATES,
+  AccessRequest,
   dataMeshAccessDecidePermission,
   holdingGrants,
   principalRef,
   readAccessDecision,
-  readAccessRequest,
   readDataProductSpec,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import type {
@@ -82,7 +82,7 @@ export function accessRoutes(
       throw new NotAllowedError(
         'only a signed-in user asks for access; a service has its own permissions',
       );
-    const { request, issues } = readAccessRequest(req.body, {
+    const { request, issues } = AccessRequest.read(req.body, {
       now: Date.now(),
       settings: ctx.access.settings,
       user: me.user,

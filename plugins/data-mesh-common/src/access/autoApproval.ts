@@ -146,8 +146,8 @@ export function readAutoApproval(raw: unknown): {
  * Whether a request is approved without the owners, and until when: when the product
  * declares auto-approval, its level is one the platform allows and the rule names, and the
  * requester belongs to one of its groups (a grant for a group: that group is named).
- * Otherwise the reason it waits for the owners.
- * @public
+ * Otherwise the reason it waits for the owners. Outside this package:
+ * `AccessRequest.autoApproval`.
  */
 export function autoApprovalOf(options: {
   rule: AutoApproval | undefined;

@@ -1,6 +1,7 @@
 import { classificationLevel, productClassification } from './classification';
 import {
   DEFAULT_ACCESS_SETTINGS,
+  ProductAccess,
   describeProductAccess,
   mayAccess,
 } from './productAccess';
@@ -189,5 +190,35 @@ describe('redactContractData', () => {
     expect(JSON.stringify(redacted)).not.toContain('a@b.c');
     expect(JSON.stringify(redacted)).not.toContain('o-1');
     expect(redacted.schema[0].properties[1].properties[0].name).toBe('email');
+  });
+});
+
+describe('ProductAccess', () => {
+  it('tells who may discover, read and write, grants adding readers but never writers', () => {
+    const access = describeProductAccess({
+      entity: entity({ 'data-mesh/classification': 'confidential' }),
+      contract: contract(),
+    });
+    expect(access).toBeInstanceOf(ProductAccess);
+    expect(access.allows('discover', OTHER)).toBe(true);
+    expect(access.allows('read', OTHER)).toBe(false);
+    expect(access.allows('read', ['GROUP:default/SALES'])).toBe(true);
+    expect(access.allows('write', OWNER)).toBe(true);
+    expect(access.allows('read', OTHER, ['group:product'])).toBe(true);
+    expect(access.allows('write', OTHER, ['group:product'])).toBe(false);
+  });
+
+  it('is owned by a claim naming its owner in any case or as a bare group name', () => {
+    const access = describeProductAccess({ entity: entity(), contract: null });
+    expect(access.owners).toEqual(['group:default/sales']);
+    expect(access.isOwnedBy(['user:default/sam', 'Group:Default/Sales'])).toBe(
+      true,
+    );
+    expect(access.isOwnedBy(['sales'])).toBe(true);
+    expect(access.isOwnedBy(OTHER)).toBe(false);
+    expect(access.isOwnedBy(['not a ref', ''])).toBe(false);
+    expect(
+      describeProductAccess({ entity: { metadata: {} } }).isOwnedBy(OWNER),
+    ).toBe(false);
   });
 });

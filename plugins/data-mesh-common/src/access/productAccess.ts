@@ -68,33 +68,62 @@ export interface Audience {
 }
 
 /**
- * Who may do what with one data product.
+ * Who may do what with one data product, as {@link describeProductAccess} decides it, and
+ * whether someone may discover, read or write it.
  * @public
  */
-export interface ProductAccess {
+export class ProductAccess {
   /** The level access was decided by (the product's, or the unclassified default). */
-  level: ClassificationLevel;
-  classification: ProductClassification;
+  readonly level: ClassificationLevel;
+  readonly classification: ProductClassification;
   /** The product's owners (its `spec.owner`, as a full entity ref). */
-  owners: string[];
-  discover: Audience;
-  read: Audience;
-  write: Audience;
-  reasons: Array<{
+  readonly owners: string[];
+  readonly discover: Audience;
+  readonly read: Audience;
+  readonly write: Audience;
+  readonly reasons: Array<{
     level: 'discover' | 'read' | 'write';
     /** `owner`, `default` (the classification's default), `role`, `domain`, `group`, `discovery`. */
     via: 'owner' | 'default' | 'role' | 'domain' | 'group' | 'discovery';
     name: string;
   }>;
-}
 
-/**
- * What the product's context knows beyond its entity and contract: the users and groups
- * behind each domain a contract may name (e.g. the owners of the catalog's Domain entity).
- * @public
- */
-export interface AccessContext {
-  domainMembers?: (domain: string) => string[];
+  constructor(decided: {
+    level: ClassificationLevel;
+    classification: ProductClassification;
+    owners: string[];
+    discover: Audience;
+    read: Audience;
+    write: Audience;
+    reasons: ProductAccess['reasons'];
+  }) {
+    this.level = decided.level;
+    this.classification = decided.classification;
+    this.owners = decided.owners;
+    this.discover = decided.discover;
+    this.read = decided.read;
+    this.write = decided.write;
+    this.reasons = decided.reasons;
+  }
+
+  /**
+   * Whether someone with these ownership claims (a user's ownership entity refs: the user
+   * and their groups) may discover, read or write the product. `grantedRefs` are users and
+   * groups an owner granted read access to (they read, and therefore discover).
+   */
+  allows(
+    action: AccessAction,
+    claims: readonly string[],
+    grantedRefs: readonly string[] = [],
+  ): boolean {
+    return mayAccess(this, action, claims, grantedRefs);
+  }
+
+  /** Whether one of these claims (users or groups, compared as entity refs) owns the product. */
+  isOwnedBy(claims: readonly string[]): boolean {
+    const mine = new Set(claims.map(c => principalRef(c)));
+    return this.owners.some(owner => mine.has(owner));
+  }
 }
 
 type Loose = Record<string, any> | undefined | null;
@@ -216,7 +245,11 @@ export function describeProductAccess(options: {
   /** The contract, as read. */
   contract?: Record<string, any> | undefined | null;
   settings?: AccessSettings;
-  context?: AccessContext;
+  /**
+   * What the product's context knows beyond its entity and contract: the users and groups
+   * behind each domain a contract may name (e.g. the owners of the catalog's Domain entity).
+   */
+  context?: { domainMembers?: (domain: string) => string[] };
 }): ProductAccess {
   const { entity, contract } = options;
   const settings = options.settings ?? DEFAULT_ACCESS_SETTINGS;
@@ -282,7 +315,7 @@ export function describeProductAccess(options: {
   discover.addAll(read);
   read.add([...write.refs]);
   discover.add([...write.refs]);
-  return {
+  return new ProductAccess({
     level,
     classification,
     owners,
@@ -290,7 +323,7 @@ export function describeProductAccess(options: {
     read: read.build(),
     write: write.build(),
     reasons,
-  };
+  });
 }
 
 /**
@@ -302,8 +335,8 @@ export type AccessAction = 'discover' | 'read' | 'write';
 /**
  * Whether someone with these ownership claims (a user's ownership entity refs: the user and
  * their groups) may discover, read or write the product. `grantedRefs` are users and groups
- * an owner granted read access to (they read, and therefore discover).
- * @public
+ * an owner granted read access to (they read, and therefore discover). Outside this package:
+ * {@link ProductAccess.allows}.
  */
 export function mayAccess(
   access: Pick<ProductAccess, 'discover' | 'read' | 'write'>,
@@ -319,16 +352,6 @@ export function mayAccess(
   if (audience.refs.some(ref => mine.has(ref))) return true;
   if (action === 'write') return false;
   return grantedRefs.some(ref => mine.has(principalRef(ref) ?? ''));
-}
-
-/**
- * Whether the product's discover audience is every signed-in user, by the platform's
- * defaults: then its contract outline may sit on the catalog entity, and its fields in search
- * documents that every user's search reads.
- * @public
- */
-export function isOpenlyDiscoverable(access: ProductAccess): boolean {
-  return access.discover.everyone;
 }
 
 /**

@@ -1,4 +1,5 @@
 import {
+  AccessRequest,
   autoApprovalOf,
   grantHolds,
   holdingGrants,
@@ -6,6 +7,7 @@ import {
   readAccessRequest,
   readAutoApproval,
 } from './requests';
+import type { Entity } from '@backstage/catalog-model';
 import { readDataProductSpec } from '../entity/dataProductSpec';
 
 const NOW = Date.parse('2025-06-01T12:00:00Z');
@@ -204,5 +206,94 @@ describe('holdingGrants', () => {
       'e',
     ]);
     expect(holdingGrants([], NOW)).toEqual([]);
+  });
+});
+
+describe('AccessRequest', () => {
+  const product = (accessRequests: unknown, classification = 'internal') => ({
+    entity: {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'orders' },
+      spec: { type: 'data-product', dataProduct: { accessRequests } },
+    } as Entity,
+    classification,
+  });
+  const ask = (body: object, claims = CLAIMS) => {
+    const { request, issues } = AccessRequest.read(
+      { entityRef: 'component:default/orders', purpose: 'reporting', ...body },
+      { now: NOW, user: SAM, claims },
+    );
+    expect(issues).toEqual([]);
+    return request!;
+  };
+
+  it('reads a request into a value, or says what is wrong', () => {
+    const request = ask({ for: 'sales', until: '2025-06-03' });
+    expect(request).toBeInstanceOf(AccessRequest);
+    expect(request).toMatchObject({
+      entityRef: 'component:default/orders',
+      purpose: 'reporting',
+      principal: 'group:default/sales',
+      until: Date.parse('2025-06-03T23:59:59.999Z'),
+    });
+    expect(request.outputPort).toBeUndefined();
+    const wrong = AccessRequest.read(
+      { purpose: 'reporting' },
+      { now: NOW, user: SAM, claims: CLAIMS },
+    );
+    expect(wrong.request).toBeUndefined();
+    expect(wrong.issues.map(i => i.path)).toEqual(['/entityRef']);
+  });
+
+  it("is approved by the product's own rule on its entity, ending at the requested end", () => {
+    const rule = { autoApprove: { groups: ['group:default/sales'], days: 30 } };
+    expect(ask({}).autoApproval(product(rule), CLAIMS, { now: NOW })).toEqual({
+      approved: true,
+      expiresAt: NOW + 30 * DAY,
+      reason: 'approved automatically: a member of group:default/sales',
+    });
+    expect(
+      ask({ until: '2025-06-02' }).autoApproval(product(rule), CLAIMS, {
+        now: NOW,
+      }),
+    ).toMatchObject({
+      approved: true,
+      expiresAt: Date.parse('2025-06-02T23:59:59.999Z'),
+    });
+  });
+
+  it('waits for the owners: no rule, a rule written wrong, a level or requester the rule leaves out', () => {
+    const request = ask({});
+    const rule = { autoApprove: { groups: ['group:default/sales'] } };
+    expect(
+      request.autoApproval(product(undefined), CLAIMS, { now: NOW }),
+    ).toEqual({ approved: false, reason: 'the product decides by its owners' });
+    expect(
+      request.autoApproval(
+        product({ autoApprove: { groups: ['group:default/sales'], days: 0 } }),
+        CLAIMS,
+        { now: NOW },
+      ).approved,
+    ).toBe(false);
+    expect(
+      request.autoApproval(product(rule, 'restricted'), CLAIMS, { now: NOW }),
+    ).toMatchObject({
+      approved: false,
+      reason: expect.stringMatching(/restricted/),
+    });
+    expect(
+      request.autoApproval(product(rule), [SAM], { now: NOW }).approved,
+    ).toBe(false);
+    expect(
+      request.autoApproval(product(rule), CLAIMS, {
+        now: NOW,
+        settings: {
+          maxDays: 365,
+          autoApproveDays: 90,
+          autoApproveLevels: ['public'],
+        },
+      }).approved,
+    ).toBe(false);
   });
 });

@@ -5,6 +5,8 @@
  * (`accessSettings.ts`) and a product's auto-approval (`autoApproval.ts`) are exported from
  * here too.
  */
+import type { Entity } from '@backstage/catalog-model';
+import { readDataProductSpec } from '../entity/dataProductSpec';
 import type { ContractIssue } from '../issues';
 import { isRecord } from '../parsedValues';
 import {
@@ -12,6 +14,8 @@ import {
   type AccessRequestSettings,
   DEFAULT_ACCESS_REQUEST_SETTINGS,
 } from './accessSettings';
+import { autoApprovalOf } from './autoApproval';
+import type { ClassificationLevel } from './classification';
 import { principalRef } from './productAccess';
 
 export {
@@ -66,17 +70,75 @@ export interface AccessDecisionInput {
 }
 
 /**
- * A request, read and checked.
+ * A consumer's request, read and checked (see {@link AccessRequest.read}), and whether its
+ * product approves it without the owners.
  * @public
  */
-export interface ReadAccessRequest {
-  entityRef: string;
-  outputPort?: string;
-  purpose: string;
+export class AccessRequest {
+  readonly entityRef: string;
+  readonly outputPort?: string;
+  readonly purpose: string;
   /** ms since the epoch */
-  until?: number;
+  readonly until?: number;
   /** Lower-case entity ref of the user or group the grant is for. */
-  principal: string;
+  readonly principal: string;
+
+  /**
+   * Reads a consumer's request (the body of `POST /api/data-mesh/access-requests`).
+   * `context.user` and `context.claims` are the requester's user ref and ownership refs (the
+   * user and their groups): a request may be for the requester or one of their groups,
+   * never for someone else. Every part that is wrong is an issue at its JSON pointer.
+   */
+  static read(
+    body: unknown,
+    context: {
+      now: number;
+      settings?: AccessRequestSettings;
+      user: string;
+      claims: readonly string[];
+    },
+  ): { request?: AccessRequest; issues: ContractIssue[] } {
+    return readAccessRequest(body, context);
+  }
+
+  constructor(fields: {
+    entityRef: string;
+    outputPort?: string;
+    purpose: string;
+    until?: number;
+    principal: string;
+  }) {
+    this.entityRef = fields.entityRef;
+    if (fields.outputPort !== undefined) this.outputPort = fields.outputPort;
+    this.purpose = fields.purpose;
+    if (fields.until !== undefined) this.until = fields.until;
+    this.principal = fields.principal;
+  }
+
+  /**
+   * Whether the product approves this request without its owners, and until when: by the
+   * product's own rule (`spec.dataProduct.accessRequests.autoApprove` of its entity), at its
+   * classification, for a requester with these ownership refs (the user and their groups),
+   * within the platform's settings. Otherwise the reason it waits for the owners.
+   */
+  autoApproval(
+    product: { entity: Entity; classification: ClassificationLevel | string },
+    claims: readonly string[],
+    options: { now: number; settings?: AccessRequestSettings },
+  ):
+    | { approved: true; expiresAt: number; reason: string }
+    | { approved: false; reason: string } {
+    const { spec } = readDataProductSpec(product.entity);
+    return autoApprovalOf({
+      rule: spec.accessRequests?.autoApprove,
+      level: product.classification,
+      claims,
+      principal: this.principal,
+      now: options.now,
+      until: this.until,
+      settings: options.settings,
+    });
+  }
 }
 
 /**
@@ -180,8 +242,7 @@ function readFutureTime(
 /**
  * Reads a consumer's request. `claims` are the requester's ownership refs (the user and
  * their groups): a request may be for the requester or one of their groups, never for
- * someone else. `outputPorts` are the names of the product's output ports.
- * @public
+ * someone else. Outside this package: {@link AccessRequest.read}.
  */
 export function readAccessRequest(
   body: unknown,
@@ -191,7 +252,7 @@ export function readAccessRequest(
     user: string;
     claims: readonly string[];
   },
-): { request?: ReadAccessRequest; issues: ContractIssue[] } {
+): { request?: AccessRequest; issues: ContractIssue[] } {
   const settings = context.settings ?? DEFAULT_ACCESS_REQUEST_SETTINGS;
   const issues: ContractIssue[] = [];
   if (!isRecord(body)) {
@@ -248,9 +309,13 @@ export function readAccessRequest(
   }
   if (issues.length > 0 || !entityRef || !purpose || !principal)
     return { issues };
-  const request: ReadAccessRequest = { entityRef, purpose, principal };
-  if (outputPort) request.outputPort = outputPort;
-  if (until !== undefined) request.until = until;
+  const request = new AccessRequest({
+    entityRef,
+    purpose,
+    principal,
+    outputPort: outputPort || undefined,
+    until,
+  });
   return { request, issues };
 }
 

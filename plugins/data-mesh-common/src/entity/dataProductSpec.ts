@@ -9,7 +9,7 @@ import { productRef } from '../product/productRef';
 import { DATA_PRODUCT_KINDS, DATA_PRODUCT_TYPE } from './constants';
 import type { DataProductKind } from './constants';
 import type { ContractSummary, DataProductOutputPort } from './contractSummary';
-import { type AutoApproval, readAutoApproval } from '../access/requests';
+import { type AutoApproval, readAutoApproval } from '../access/autoApproval';
 import { isRecord } from '../parsedValues';
 
 /**

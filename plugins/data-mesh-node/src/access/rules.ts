@@ -4,7 +4,6 @@
  */
 import {
   CLASSIFICATION_LEVELS,
-  mayAccess,
   principalRef,
 } from '@backstage-data-mesh/plugin-data-mesh-common';
 import {
@@ -38,7 +37,7 @@ const isProductAudience = createPermissionRule({
       .describe("The user's ownership entity refs (the user and their groups)"),
   }),
   apply: (resource: DataProductResource, { action, claims }) =>
-    mayAccess(resource.access, action, claims, resource.grants),
+    resource.access.allows(action, claims, resource.grants),
   toQuery: ({ action, claims }) => ({
     audience: { action, claims: principalRefs(claims) },
   }),
@@ -53,10 +52,8 @@ const isProductOwner = createPermissionRule({
       .array(z.string())
       .describe('Entity refs of users or groups, e.g. group:default/finance'),
   }),
-  apply: (resource: DataProductResource, { claims }) => {
-    const mine = new Set(claims.map(c => principalRef(c)));
-    return resource.access.owners.some(owner => mine.has(owner));
-  },
+  apply: (resource: DataProductResource, { claims }) =>
+    resource.access.isOwnedBy(claims),
   toQuery: ({ claims }) => ({ owners: principalRefs(claims) }),
 });
 
