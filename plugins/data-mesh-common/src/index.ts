@@ -211,6 +211,7 @@ export { formatQuantity } from './slo/units';
 export { DEFAULT_SOURCE_LIMITS } from './source/limits';
 export type { SourceLimits } from './source/limits';
 export {
+  ACCESS_GRANT_STATES,
   ACCESS_REQUEST_STATES,
   AccessRequest,
   DEFAULT_ACCESS_REQUEST_SETTINGS,

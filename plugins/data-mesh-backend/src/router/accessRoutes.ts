@@ -8,6 +8,7 @@ import {
   NotFoundError,
 } from '@backstage/errors';
 import {
+  ACCESS_GRANT_STATES,
   ACCESS_REQUEST_STATES,
   AccessRequest,
   dataMeshAccessDecidePermission,
@@ -98,20 +99,9 @@ export function accessRoutes(
       request.entityRef,
       'discover',
     );
-    if (
-      request.outputPort &&
-      !outputPorts(product).includes(request.outputPort)
-    ) {
-      badRequest(res, 'The request was not stored', [
-        {
-          severity: 'error',
-          path: '/outputPort',
-          rule: 'enum',
-          message: `${product.entityRef} has no output port "${
-            request.outputPort
-          }"; its ports are ${outputPorts(product).join(', ') || 'none'}`,
-        },
-      ]);
+    const portProblem = request.portProblem(product);
+    if (portProblem) {
+      badRequest(res, 'The request was not stored', [portProblem]);
       return;
     }
     if (sight.read && request.principal === me.user) {
@@ -260,7 +250,7 @@ export function accessRoutes(
 
   router.get('/grants', async (req, res) => {
     const credentials = await ctx.httpAuth.credentials(req);
-    const state = stateParam(req.query.state, ['active', 'expired', 'revoked']);
+    const state = stateParam(req.query.state, ACCESS_GRANT_STATES);
     const entity = req.query.entity;
     const me = await caller(ctx, credentials);
     let body: AccessGrantsResponse;

@@ -23,10 +23,16 @@ export const ACCESS_REQUEST_STATES: readonly AccessRequestState[] = [
 ];
 
 /**
+ * The states of a grant, in the order a listing offers them.
+ * @public
+ */
+export const ACCESS_GRANT_STATES = ['active', 'expired', 'revoked'] as const;
+
+/**
  * Whether a grant holds: `active` until it expires or an owner revokes it.
  * @public
  */
-export type AccessGrantState = 'active' | 'expired' | 'revoked';
+export type AccessGrantState = (typeof ACCESS_GRANT_STATES)[number];
 
 /**
  * One step of the audit trail of a product's access.

@@ -1,4 +1,5 @@
 import {
+  ACCESS_GRANT_STATES,
   AccessRequest,
   autoApprovalOf,
   grantHolds,
@@ -181,6 +182,12 @@ describe('auto-approval', () => {
   });
 });
 
+describe('ACCESS_GRANT_STATES', () => {
+  it('lists every state a grant can be in, active first', () => {
+    expect(ACCESS_GRANT_STATES).toEqual(['active', 'expired', 'revoked']);
+  });
+});
+
 describe('grantHolds', () => {
   it('holds while active and before its end, to the millisecond', () => {
     const grant = { principal: SAM, state: 'active' as const, expiresAt: NOW };
@@ -295,5 +302,31 @@ describe('AccessRequest', () => {
         },
       }).approved,
     ).toBe(false);
+  });
+  it('takes an output port only when the product declares it, and names the ports it has', () => {
+    const withPorts = (outputPorts: unknown[]) => ({
+      entityRef: 'component:default/orders',
+      entity: {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: 'orders' },
+        spec: { type: 'data-product', dataProduct: { outputPorts } },
+      } as Entity,
+    });
+    const ports = withPorts([{ name: 'daily' }, { name: 'live' }]);
+    expect(ask({}).portProblem(ports)).toBeUndefined();
+    expect(ask({ outputPort: 'live' }).portProblem(ports)).toBeUndefined();
+    expect(ask({ outputPort: 'hourly' }).portProblem(ports)).toEqual({
+      severity: 'error',
+      path: '/outputPort',
+      rule: 'enum',
+      message:
+        'component:default/orders has no output port "hourly"; its ports are daily, live',
+    });
+    expect(
+      ask({ outputPort: 'live' }).portProblem(withPorts([]))?.message,
+    ).toBe(
+      'component:default/orders has no output port "live"; its ports are none',
+    );
   });
 });
