@@ -110,7 +110,7 @@ describe.each(databases.eachSupportedId())(
 
     beforeAll(async () => {
       mesh = await startMesh(await databases.init(databaseId), accessMesh());
-    });
+    }, 60_000);
 
     afterAll(() => fs.rmSync(mesh.dir, { recursive: true, force: true }));
 

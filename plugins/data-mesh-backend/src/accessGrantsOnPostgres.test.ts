@@ -78,7 +78,7 @@ schema:
     await db.query(`CREATE SCHEMA sales AUTHORIZATION ${SALES}`);
     await db.query(`CREATE TABLE sales.stock (sku text)`);
     await db.query(`ALTER TABLE sales.stock OWNER TO ${SALES}`);
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await db?.end();
@@ -125,7 +125,7 @@ schema:
         {},
         [duckDbModule, postgresModule],
       );
-    });
+    }, 60_000);
 
     afterAll(async () => {
       await mesh.stop();

@@ -111,7 +111,7 @@ describe.each(databases.eachSupportedId())(
         undefined,
         [scheduler.factory()],
       );
-    });
+    }, 60_000);
 
     afterAll(async () => {
       await mesh.stop();

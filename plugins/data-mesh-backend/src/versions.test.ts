@@ -159,7 +159,7 @@ describe.each(databases.eachSupportedId())(
         // the example platform's policies, which hold a version at its gate
         governance: { policies: [GLOBAL_POLICIES] },
       });
-    });
+    }, 60_000);
 
     afterAll(async () => {
       await mesh.stop();

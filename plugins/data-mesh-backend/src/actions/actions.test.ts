@@ -49,7 +49,7 @@ describe.each(databases.eachSupportedId())(
         [],
         { backend: { actions: { pluginSources: ['data-mesh'] } } },
       );
-    });
+    }, 60_000);
 
     afterAll(() => fs.rmSync(mesh.dir, { recursive: true, force: true }));
 
