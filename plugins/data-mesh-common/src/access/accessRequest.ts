@@ -117,12 +117,7 @@ export class AccessRequest {
  */
 export function readAccessRequest(
   body: unknown,
-  context: {
-    now: number;
-    settings?: AccessRequestSettings;
-    user: string;
-    claims: readonly string[];
-  },
+  context: Parameters<typeof AccessRequest.read>[1],
 ): { request?: AccessRequest; issues: ContractIssue[] } {
   const settings = context.settings ?? DEFAULT_ACCESS_REQUEST_SETTINGS;
   const issues: ContractIssue[] = [];
