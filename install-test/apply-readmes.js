@@ -33,6 +33,7 @@ if (!appDir || !['new', 'legacy'].includes(kind)) {
 /** The READMEs an adopter follows, in the order they are followed. */
 const READMES = [
   'plugins/data-mesh-backend/README.md',
+  'README.md',
   'plugins/data-mesh/README.md',
 ];
 
